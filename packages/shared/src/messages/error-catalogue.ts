@@ -1,0 +1,39 @@
+import { defaultLanguage, type Language } from '../language.js';
+import { commonMessages } from './common.messages.js';
+import { eligibilityMessages } from './eligibility.messages.js';
+import type { Message } from './message-table.js';
+import { plateMessages } from './plate.messages.js';
+import { sessionMessages } from './session.messages.js';
+import { topUpMessages } from './top-up.messages.js';
+
+/**
+ * Every code the platform reports, with its Dutch and English message. The API puts the code in
+ * `extensions.code`; the web app looks the message up here, so both always say the same.
+ */
+export const errorCatalogue = {
+  ...commonMessages,
+  ...plateMessages,
+  ...sessionMessages,
+  ...topUpMessages,
+  ...eligibilityMessages,
+} as const satisfies Record<string, Message>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(errorCatalogue, value);
+}
+
+/** The message for a code in a language, with `{name}` placeholders filled from `params`. */
+export function errorMessage(
+  code: ErrorCode,
+  language: Language = defaultLanguage,
+  params: MessageParams = {},
+): string {
+  const template = errorCatalogue[code][language];
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : placeholder,
+  );
+}

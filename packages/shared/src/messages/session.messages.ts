@@ -1,0 +1,3 @@
+import type { MessageTable } from './message-table.js';
+
+export const sessionMessages = {} as const satisfies MessageTable;
