@@ -14,7 +14,7 @@ export const domainImportRule = {
       patterns: [
         {
           // An allowlist: domain may import its own files, shared and small pure libraries only.
-          group: ['*', '!./*', '!../*', '!@parkeer/shared/*', '!@date-fns/tz'],
+          regex: '^(?!\\.{1,2}/|@parkeer/shared/|@date-fns/tz$)',
           message:
             'packages/domain is pure and browser-safe: it imports only @parkeer/shared and small pure libraries (see ARCHITECTURE.md).',
         },
@@ -61,7 +61,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['*', '!./*', '!../*'],
+              regex: '^(?!\\.{1,2}/)',
               message: 'packages/shared imports nothing of ours and no libraries.',
             },
           ],

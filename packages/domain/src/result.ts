@@ -10,8 +10,12 @@ export interface Refusal<Code extends ErrorCode = ErrorCode> {
   readonly params?: MessageParams;
 }
 
-export type Outcome<T, Code extends ErrorCode = ErrorCode> = ({ readonly ok: true } & T) | Refusal<Code>;
+export type Outcome<T, Code extends ErrorCode = ErrorCode> =
+  ({ readonly ok: true } & T) | Refusal<Code>;
 
-export function refuse<Code extends ErrorCode>(reason: Code, params?: MessageParams): Refusal<Code> {
+export function refuse<Code extends ErrorCode>(
+  reason: Code,
+  params?: MessageParams,
+): Refusal<Code> {
   return params ? { ok: false, reason, params } : { ok: false, reason };
 }

@@ -1,5 +1,12 @@
 import { tzOffset } from '@date-fns/tz';
-import { addDays, dateParts, isoWeekdayOf, toLocalDate, type IsoWeekday, type LocalDate } from './local-date.js';
+import {
+  addDays,
+  dateParts,
+  isoWeekdayOf,
+  toLocalDate,
+  type IsoWeekday,
+  type LocalDate,
+} from './local-date.js';
 
 /** Minutes since local midnight, 0 … 1440 (1440 is the next midnight, the end of a day). */
 export type MinuteOfDay = number;

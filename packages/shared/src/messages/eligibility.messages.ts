@@ -1,3 +1,72 @@
 import type { MessageTable } from './message-table.js';
 
-export const eligibilityMessages = {} as const satisfies MessageTable;
+export const eligibilityMessages = {
+  ELIGIBILITY_NOT_FOR_RESIDENTS: {
+    nl: 'Deze vergunning is niet beschikbaar voor bewoners.',
+    en: 'This permit is not available to residents.',
+  },
+  ELIGIBILITY_NOT_FOR_BUSINESSES: {
+    nl: 'Deze vergunning is niet beschikbaar voor bedrijven.',
+    en: 'This permit is not available to businesses.',
+  },
+  ELIGIBILITY_ADDRESS_OUTSIDE_PERMIT_ZONE: {
+    nl: 'Uw adres ligt niet in een vergunninggebied.',
+    en: 'Your address is not inside a permit zone.',
+  },
+  ELIGIBILITY_ZONE_NOT_OF_ADDRESS: {
+    nl: 'U kunt deze vergunning alleen aanvragen voor het parkeergebied van uw adres ({zone}).',
+    en: 'You can only apply for this permit for the parking zone of your address ({zone}).',
+  },
+  ELIGIBILITY_RESIDENTS_EXCLUDED_IN_ZONE: {
+    nl: 'Bewoners in parkeergebied {zone} kunnen deze vergunning niet aanvragen.',
+    en: 'Residents in parking zone {zone} cannot apply for this permit.',
+  },
+  ELIGIBILITY_BUSINESSES_EXCLUDED_IN_ZONE: {
+    nl: 'Bedrijven in parkeergebied {zone} kunnen deze vergunning niet aanvragen.',
+    en: 'Businesses in parking zone {zone} cannot apply for this permit.',
+  },
+  ELIGIBILITY_ADDRESS_LIMIT_REACHED: {
+    nl: 'Voor uw adres is het maximum aantal vergunningen van dit type ({max}) al bereikt.',
+    en: 'Your address already has the maximum number of permits of this type ({max}).',
+  },
+  ELIGIBILITY_BUSINESS_LIMIT_REACHED: {
+    nl: 'Uw bedrijf heeft het maximum aantal vergunningen van dit type ({max}) al bereikt.',
+    en: 'Your business already has the maximum number of permits of this type ({max}).',
+  },
+  ELIGIBILITY_PRIVATE_PARKING: {
+    nl: 'U heeft een parkeerplaats op eigen terrein en komt daarom niet in aanmerking voor deze vergunning.',
+    en: 'You have a parking space on your own premises and are therefore not eligible for this permit.',
+  },
+  ELIGIBILITY_VEHICLE_CATEGORY_EXCLUDED: {
+    nl: 'Deze vergunning geldt niet voor dit soort voertuig (zoals een groot voertuig, aanhangwagen of recreatievoertuig).',
+    en: 'This permit does not cover this kind of vehicle (such as a large vehicle, trailer or recreational vehicle).',
+  },
+  ELIGIBILITY_BALANCE_NOT_TRANSFERABLE: {
+    nl: 'Tegoed kan niet worden overgezet naar of overgenomen van een ander huishouden.',
+    en: 'Balance cannot be transferred to or taken over from another household.',
+  },
+  MOVE_BLOCKED_OTHER_ZONE: {
+    nl: 'U bent verhuisd naar een ander parkeergebied ({zone}); uw vergunning is geblokkeerd. U kunt een nieuwe vergunning aanvragen voor het nieuwe gebied.',
+    en: 'You have moved to another parking zone ({zone}); your permit has been blocked. You can apply for a new permit for the new zone.',
+  },
+  MOVE_BLOCKED_ADDRESS_HAS_PERMIT: {
+    nl: 'Op uw nieuwe adres is al een vergunning van dit type; uw vergunning is geblokkeerd.',
+    en: 'Your new address already has a permit of this type; your permit has been blocked.',
+  },
+  MOVE_REVOKED_NO_PAID_PARKING: {
+    nl: 'U bent verhuisd naar een gebied zonder betaald parkeren; uw vergunning is ingetrokken.',
+    en: 'You have moved to an area without paid parking; your permit has been revoked.',
+  },
+  WAIVER_REQUEST_BEFORE_FINE_DATE: {
+    nl: 'Het verzoek is gedateerd vóór de dagtekening van de naheffingsaanslag ({fineDate}).',
+    en: 'The request is dated before the date of the parking fine ({fineDate}).',
+  },
+  WAIVER_REQUEST_TOO_LATE: {
+    nl: 'Een verzoek om kwijtschelding moest uiterlijk op {deadline} worden ingediend (binnen {months} maand(en) na de dagtekening van de boete).',
+    en: 'A waiver had to be requested no later than {deadline} (within {months} month(s) of the date of the fine).',
+  },
+  WAIVER_YEAR_ALLOWANCE_USED: {
+    nl: 'U heeft voor {year} al het maximum aantal kwijtscheldingen via de coulanceregeling ({max}) aangevraagd of gekregen.',
+    en: 'You have already requested or received the maximum number of goodwill waivers ({max}) for {year}.',
+  },
+} as const satisfies MessageTable;

@@ -3,6 +3,7 @@ import { commonMessages } from './common.messages.js';
 import { eligibilityMessages } from './eligibility.messages.js';
 import type { Message } from './message-table.js';
 import { plateMessages } from './plate.messages.js';
+import { regimeMessages } from './regime.messages.js';
 import { sessionMessages } from './session.messages.js';
 import { topUpMessages } from './top-up.messages.js';
 
@@ -13,6 +14,7 @@ import { topUpMessages } from './top-up.messages.js';
 export const errorCatalogue = {
   ...commonMessages,
   ...plateMessages,
+  ...regimeMessages,
   ...sessionMessages,
   ...topUpMessages,
   ...eligibilityMessages,

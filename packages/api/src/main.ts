@@ -1,0 +1,28 @@
+// Type-graphql's decorators read metadata as the resolver modules load: this must come first.
+import 'reflect-metadata';
+import { createServer } from './server.js';
+
+const port = Number(process.env.PORT || 4000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
+}
+
+const server = await createServer({ port });
+console.log(`Parkeer API listening on ${server.url} (GraphQL at ${server.url}/graphql)`);
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    // A second signal while draining means: stop now.
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log(`${signal} received, shutting down`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('shutdown failed', error);
+        process.exit(1);
+      },
+    );
+  });
+}

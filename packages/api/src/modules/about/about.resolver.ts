@@ -1,0 +1,12 @@
+import { Query, Resolver } from 'type-graphql';
+import { aboutApi } from './about.service.js';
+import { About } from './about.types.js';
+
+@Resolver(() => About)
+export class AboutResolver {
+  @Query(() => About, { description: 'Name and version of the running API.' })
+  about(): About {
+    const { name, version } = aboutApi();
+    return Object.assign(new About(), { name, version });
+  }
+}

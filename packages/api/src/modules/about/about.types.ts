@@ -1,0 +1,10 @@
+import { Field, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'What is running: lets clients show and check the API version.' })
+export class About {
+  @Field(() => String, { description: 'Package name of the API.' })
+  name!: string;
+
+  @Field(() => String, { description: 'Version of the API package (semver).' })
+  version!: string;
+}

@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { createSchema } from './graphql/schema.js';
+
+export type ServerOptions = {
+  /** 0 picks a free port (tests). */
+  port: number;
+  host?: string;
+  /**
+   * Folder of the built SPA; `null` serves no SPA. Default: `WEB_DIST`, else `packages/web/dist`
+   * (the same relative path from `src/` under tests and from `dist/` at runtime).
+   */
+  webDist?: string | null;
+};
+
+export type RunningServer = {
+  /** Base URL, e.g. `http://localhost:4000`; GraphQL is at `${url}/graphql`. */
+  url: string;
+  /** The one HTTP server; graphql-ws attaches to it for subscriptions. */
+  httpServer: Server;
+  /** Stops accepting requests, lets running ones finish, then stops Apollo. */
+  close(): Promise<void>;
+};
+
+export const graphqlPath = '/graphql';
+
+function defaultWebDist(): string {
+  return process.env.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
+}
+
+export async function createServer(options: ServerOptions): Promise<RunningServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createHttpServer(app);
+
+  const apollo = new ApolloServer({
+    schema: await createSchema(),
+    // On by default in Apollo 5; stated so nobody turns it off by accident: it refuses GET and
+    // simple-content-type POSTs without a preflight header, which blocks CSRF from other sites.
+    csrfPrevention: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      process.env.NODE_ENV === 'production'
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.use(graphqlPath, express.json({ limit: '1mb' }), expressMiddleware(apollo));
+
+  const webDist = options.webDist === undefined ? defaultWebDist() : options.webDist;
+  if (webDist !== null && existsSync(join(webDist, 'index.html'))) {
+    const assets = join(webDist, 'assets');
+    app.use(
+      express.static(webDist, {
+        // Vite puts a content hash in every asset name, so those never change; index.html must.
+        setHeaders: (res, file) => {
+          if (file.startsWith(assets)) {
+            res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+          }
+        },
+      }),
+    );
+    // Client-side routes (`/sessies/123`) get the SPA; missing files (`/assets/x.js`) stay 404.
+    app.get('/{*path}', (req, res, next) => {
+      if (req.path.startsWith(graphqlPath) || extname(req.path) !== '') return next();
+      res.sendFile(join(webDist, 'index.html'));
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+
+  const { port } = httpServer.address() as AddressInfo;
+  const host = options.host && options.host !== '0.0.0.0' ? options.host : 'localhost';
+
+  return {
+    url: `http://${host}:${port}`,
+    httpServer,
+    // apollo.stop() runs the drain plugin, which closes the HTTP server and its idle connections.
+    close: () => apollo.stop(),
+  };
+}

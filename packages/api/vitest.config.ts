@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+import { sourceConditions } from '../../vitest.shared.js';
+
+export default defineConfig({
+  ...sourceConditions,
+  resolve: {
+    ...sourceConditions.resolve,
+    // One copy of graphql. Vite resolves our sources' `from 'graphql'` to index.mjs (the `module`
+    // field) while Node loads index.js for type-graphql and Apollo: two realms, and `instanceof`
+    // checks fail ("Cannot use GraphQLSchema from another module or realm"). Exact match only:
+    // `graphql/...` subpaths stay as they are.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // What src/main.ts imports first at runtime; tests import the server without main.ts.
+    setupFiles: ['reflect-metadata'],
+  },
+});

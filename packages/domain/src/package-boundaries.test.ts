@@ -1,0 +1,81 @@
+/// <reference types="node" />
+import { ESLint } from 'eslint';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// The boundaries of ARCHITECTURE.md are lint rules; this proves the rules catch what they must.
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+let eslint: ESLint;
+
+beforeAll(() => {
+  eslint = new ESLint({ cwd: root });
+});
+
+async function ruleIds(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((message) => message.ruleId ?? message.message);
+}
+
+const inDomain = 'packages/domain/src/regime/example.ts';
+
+describe('packages/domain is pure and browser-safe', () => {
+  it.each(['node:fs', 'fs', 'react', 'graphql', '@mikro-orm/core', '@parkeer/api/server', 'luxon'])(
+    'refuses an import of %s',
+    async (module) => {
+      const code = `import * as imported from '${module}';\nexport const used = imported;\n`;
+      expect(await ruleIds(inDomain, code)).toContain('no-restricted-imports');
+    },
+  );
+
+  it('allows its own files, shared and @date-fns/tz', async () => {
+    const code = [
+      "import { tzOffset } from '@date-fns/tz';",
+      "import { languages } from '@parkeer/shared/language';",
+      "import { hm } from './example-regimes.js';",
+      "import { addDays } from '../time/local-date.js';",
+      'export const used = [tzOffset, languages, hm, addDays];',
+      '',
+    ].join('\n');
+    expect(await ruleIds(inDomain, code)).toEqual([]);
+  });
+
+  it.each([
+    ['a hidden clock', 'export const now = Date.now();\n', 'no-restricted-syntax'],
+    ['a hidden clock', 'export const now = new Date();\n', 'no-restricted-syntax'],
+    ['the environment', 'export const tz = process.env.TZ;\n', 'no-restricted-globals'],
+    ['the browser', 'export const w = window.innerWidth;\n', 'no-restricted-globals'],
+  ])('refuses %s: %s', async (_, code, rule) => {
+    expect(await ruleIds(inDomain, code)).toContain(rule);
+  });
+
+  it('allows a date built from an argument', async () => {
+    expect(await ruleIds(inDomain, 'export const at = (ms: number) => new Date(ms);\n')).toEqual(
+      [],
+    );
+  });
+});
+
+describe('the other packages keep their boundaries', () => {
+  it('shared imports no library', async () => {
+    const code = "import { tzOffset } from '@date-fns/tz';\nexport const used = tzOffset;\n";
+    expect(await ruleIds('packages/shared/src/format/example.ts', code)).toContain(
+      'no-restricted-imports',
+    );
+  });
+
+  it('web never imports api', async () => {
+    const code =
+      "import { createServer } from '@parkeer/api/server';\nexport const used = createServer;\n";
+    expect(await ruleIds('packages/web/src/app/example.tsx', code)).toContain(
+      'no-restricted-imports',
+    );
+  });
+
+  it('resolvers do not touch the ORM', async () => {
+    const code =
+      "import { EntityManager } from '@mikro-orm/core';\nexport const used = EntityManager;\n";
+    expect(await ruleIds('packages/api/src/modules/session/session.resolver.ts', code)).toContain(
+      'no-restricted-imports',
+    );
+  });
+});
