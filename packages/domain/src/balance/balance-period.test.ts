@@ -8,34 +8,34 @@ const tz = 'Europe/Amsterdam';
 
 describe('RULES §4: cap periods, calendar years and permit years', () => {
   it('runs a calendar year from 1 January to 31 December', () => {
-    expect(periodOf('calendar-year', '2026-12-31', undefined)).toEqual({
+    expect(periodOf('calendarYear', '2026-12-31', undefined)).toEqual({
       start: '2026-01-01',
       nextStart: '2027-01-01',
     });
-    expect(periodOf('calendar-year', '2027-01-01', undefined).start).toBe('2027-01-01');
+    expect(periodOf('calendarYear', '2027-01-01', undefined).start).toBe('2027-01-01');
   });
 
   it('runs a permit year from the start date to its anniversary', () => {
-    expect(periodOf('permit-year', '2026-06-30', '2024-07-01')).toEqual({
+    expect(periodOf('permitYear', '2026-06-30', '2024-07-01')).toEqual({
       start: '2025-07-01',
       nextStart: '2026-07-01',
     });
-    expect(periodOf('permit-year', '2026-07-01', '2024-07-01').start).toBe('2026-07-01');
-    expect(periodOf('permit-year', '2024-07-01', '2024-07-01').start).toBe('2024-07-01');
-    expect(periodOf('permit-year', '2024-06-01', '2024-07-01').start).toBe('2024-07-01');
+    expect(periodOf('permitYear', '2026-07-01', '2024-07-01').start).toBe('2026-07-01');
+    expect(periodOf('permitYear', '2024-07-01', '2024-07-01').start).toBe('2024-07-01');
+    expect(periodOf('permitYear', '2024-06-01', '2024-07-01').start).toBe('2024-07-01');
   });
 
   it('judges an instant by its date in the municipality, across the daylight-saving change', () => {
-    const summer = periodOf('permit-year', '2026-03-29', '2025-03-29');
+    const summer = periodOf('permitYear', '2026-03-29', '2025-03-29');
     // 00:30 on 29 March 2026 in Amsterdam is 23:30 UTC the day before (winter time, UTC+1).
     expect(
-      isInPeriod(new Date('2026-03-28T23:30:00Z'), summer, 'permit-year', '2025-03-29', tz),
+      isInPeriod(new Date('2026-03-28T23:30:00Z'), summer, 'permitYear', '2025-03-29', tz),
     ).toBe(true);
     expect(
-      isInPeriod(new Date('2026-03-28T22:59:00Z'), summer, 'permit-year', '2025-03-29', tz),
+      isInPeriod(new Date('2026-03-28T22:59:00Z'), summer, 'permitYear', '2025-03-29', tz),
     ).toBe(false);
     expect(
-      isInPeriod(instantAt('2026-03-29', 0, tz), summer, 'permit-year', '2025-03-29', tz),
+      isInPeriod(instantAt('2026-03-29', 0, tz), summer, 'permitYear', '2025-03-29', tz),
     ).toBe(true);
   });
 
@@ -44,11 +44,11 @@ describe('RULES §4: cap periods, calendar years and permit years', () => {
     fc.assert(
       fc.property(dateArb, fc.integer({ min: 0, max: 3000 }), (permitStart, offset) => {
         const date = addDays(permitStart, offset);
-        const period = periodOf('permit-year', date, permitStart);
+        const period = periodOf('permitYear', date, permitStart);
         expect(compareLocalDates(period.start, date)).toBeLessThanOrEqual(0);
         expect(compareLocalDates(date, period.nextStart)).toBeLessThan(0);
-        expect(periodOf('permit-year', period.nextStart, permitStart).start).toBe(period.nextStart);
-        expect(periodOf('permit-year', addDays(period.start, -1), permitStart).nextStart).toBe(
+        expect(periodOf('permitYear', period.nextStart, permitStart).start).toBe(period.nextStart);
+        expect(periodOf('permitYear', addDays(period.start, -1), permitStart).nextStart).toBe(
           compareLocalDates(period.start, permitStart) === 0 ? period.nextStart : period.start,
         );
       }),

@@ -26,7 +26,7 @@ export function periodOf(
   date: LocalDate,
   permitStart: LocalDate | undefined,
 ): BalancePeriod {
-  if (period === 'calendar-year') {
+  if (period === 'calendarYear') {
     const { year } = dateParts(date);
     return { start: toLocalDate(year, 1, 1), nextStart: toLocalDate(year + 1, 1, 1) };
   }

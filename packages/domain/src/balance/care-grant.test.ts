@@ -94,7 +94,7 @@ describe('RULES §4: informal care, up to 400 free hours per calendar year (004)
     });
     const moneyWithCare: TopUpPolicy = {
       ...moneyCapTopUpPolicy,
-      careGrant: { period: 'calendar-year', limitMinutes: 24000 },
+      careGrant: { period: 'calendarYear', limitMinutes: 24000 },
     };
     expect(decideCareGrant(request({ policy: moneyWithCare }))).toMatchObject({
       reason: 'CARE_GRANT_NOT_OFFERED',
@@ -113,7 +113,7 @@ describe('RULES §4: informal care, up to 400 free hours per calendar year (004)
   it('counts per permit year where the policy says so', () => {
     const perPermitYear: TopUpPolicy = {
       ...delftTopUpPolicy,
-      careGrant: { period: 'permit-year', limitMinutes: hours(400) },
+      careGrant: { period: 'permitYear', limitMinutes: hours(400) },
     };
     const grants = [{ at: local('2026-03-01'), amount: hours(400) }];
     const at = (now: Date) =>

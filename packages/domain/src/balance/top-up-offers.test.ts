@@ -76,7 +76,7 @@ describe('RULES §4: Delft top-up in blocks of 200 hours, at most 600 hours per 
       ok: true,
       offers: [{ amount: block, priceCents: 1935, feeCents: 0, totalCents: 1935 }],
       cap: {
-        period: 'calendar-year',
+        period: 'calendarYear',
         measure: 'amount',
         unit: 'minutes',
         limit: 36000,
@@ -253,7 +253,7 @@ describe('RULES §4: at most 500 hours per permit year (002)', () => {
         { amount: 300, priceCents: 550, feeCents: 0, totalCents: 550 },
       ],
       cap: {
-        period: 'permit-year',
+        period: 'permitYear',
         measure: 'amount',
         unit: 'minutes',
         limit: 30000,
@@ -349,7 +349,7 @@ describe('RULES §4: a maximum top-up amount in money per year (003)', () => {
         { amount: 2500, priceCents: 2500, feeCents: 0, totalCents: 2500 },
       ],
       cap: {
-        period: 'calendar-year',
+        period: 'calendarYear',
         measure: 'price',
         unit: 'cents',
         limit: 15000,
@@ -389,7 +389,7 @@ describe('RULES §4: a maximum top-up amount in money per year (003)', () => {
     const moneyCappedHours: TopUpPolicy = {
       ...delftTopUpPolicy,
       maxBalanceForTopUp: null,
-      cap: { period: 'calendar-year', measure: 'price', limit: 5000 },
+      cap: { period: 'calendarYear', measure: 'price', limit: 5000 },
     };
     const twoBlocks = [bought(local('2026-01-03')), bought(local('2026-02-03'))];
     expect(topUpOffers(delft({ policy: moneyCappedHours, purchases: twoBlocks }))).toMatchObject({
@@ -479,7 +479,7 @@ describe('RULES §4: properties of top-up offers', () => {
       amounts: { kind: 'blocks', blockSize, maxBlocksPerPurchase: maxBlocks },
       pricing: { ...delftTopUpPolicy.pricing, unitAmount: blockSize },
       maxBalanceForTopUp: maxBalance,
-      cap: { period: 'calendar-year', measure: 'amount', limit },
+      cap: { period: 'calendarYear', measure: 'amount', limit },
     }));
   const purchasesArb = fc.array(
     fc.record({

@@ -11,7 +11,7 @@ export const delftTopUpPolicy = {
   unit: 'minutes',
   amounts: { kind: 'blocks', blockSize: 200 * 60, maxBlocksPerPurchase: 1 },
   pricing: {
-    kind: 'per-unit',
+    kind: 'perUnit',
     unitAmount: 200 * 60,
     prices: [
       { validFrom: '2020-11-01', zones: ['B'], holderType: 'resident', priceCents: 3820 },
@@ -34,12 +34,12 @@ export const delftTopUpPolicy = {
     ],
   },
   maxBalanceForTopUp: 60 * 60,
-  cap: { period: 'calendar-year', measure: 'amount', limit: 600 * 60 },
+  cap: { period: 'calendarYear', measure: 'amount', limit: 600 * 60 },
   applicationFees: [{ validFrom: '2024-01-01', feeCents: 590 }],
-  careGrant: { period: 'calendar-year', limitMinutes: 400 * 60 },
+  careGrant: { period: 'calendarYear', limitMinutes: 400 * 60 },
   unusedBalance: {
-    kind: 'refund-on-request',
-    occasions: ['moved-to-other-zone', 'moved-out-of-paid-parking', 'holder-died'],
+    kind: 'refundOnRequest',
+    occasions: ['movedToOtherZone', 'movedOutOfPaidParking', 'holderDied'],
   },
 } as const satisfies TopUpPolicy;
 
@@ -51,7 +51,7 @@ export const permitYearTopUpPolicy = {
   unit: 'minutes',
   amounts: { kind: 'presets', presets: [60, 5 * 60, 10 * 60, 20 * 60, 50 * 60] },
   pricing: {
-    kind: 'per-unit',
+    kind: 'perUnit',
     unitAmount: 60,
     prices: [
       { validFrom: '2024-01-01', zones: ['centrum'], holderType: 'resident', priceCents: 110 },
@@ -59,7 +59,7 @@ export const permitYearTopUpPolicy = {
     ],
   },
   maxBalanceForTopUp: null,
-  cap: { period: 'permit-year', measure: 'amount', limit: 500 * 60 },
+  cap: { period: 'permitYear', measure: 'amount', limit: 500 * 60 },
   applicationFees: [],
   careGrant: null,
   unusedBalance: { kind: 'lapse' },
@@ -72,10 +72,10 @@ export const permitYearTopUpPolicy = {
 export const moneyCapTopUpPolicy = {
   unit: 'cents',
   amounts: { kind: 'presets', presets: [1000, 2500, 5000] },
-  pricing: { kind: 'face-value' },
+  pricing: { kind: 'faceValue' },
   maxBalanceForTopUp: null,
-  cap: { period: 'calendar-year', measure: 'price', limit: 15000 },
+  cap: { period: 'calendarYear', measure: 'price', limit: 15000 },
   applicationFees: [],
   careGrant: null,
-  unusedBalance: { kind: 'refund-on-request', occasions: ['moved-to-other-zone'] },
+  unusedBalance: { kind: 'refundOnRequest', occasions: ['movedToOtherZone'] },
 } as const satisfies TopUpPolicy;

@@ -38,7 +38,7 @@ describe('RULES §4: price lists with a date from which each price applies', () 
 
   it('prices a part of a unit pro rata, rounding half up to the cent', () => {
     const perHour = {
-      kind: 'per-unit',
+      kind: 'perUnit',
       unitAmount: 60,
       prices: [{ ...prices[0]!, priceCents: 111 }],
     } as const;
@@ -48,7 +48,7 @@ describe('RULES §4: price lists with a date from which each price applies', () 
     expect(topUpPrice(perHour, 20, 'C', 'resident', '2026-01-01')).toBe(37); // 37.0
     expect(topUpPrice(perHour, 10, 'C', 'resident', '2026-01-01')).toBe(19); // 18.5
     expect(topUpPrice(perHour, 1, 'C', 'resident', '2026-01-01')).toBe(2); // 1.85
-    expect(topUpPrice({ kind: 'face-value' }, 2500, 'any', 'business', '2026-01-01')).toBe(2500);
+    expect(topUpPrice({ kind: 'faceValue' }, 2500, 'any', 'business', '2026-01-01')).toBe(2500);
   });
 
   it('applies the administration fee in effect on the date', () => {
@@ -85,7 +85,7 @@ describe('RULES §4: a policy an administrator enters is checked before it is st
       unit: 'cents',
       amounts: { kind: 'blocks', blockSize: 0, maxBlocksPerPurchase: 1.5 },
       pricing: {
-        kind: 'per-unit',
+        kind: 'perUnit',
         unitAmount: 12000,
         prices: [
           { validFrom: '2020-11-01', zones: ['B'], holderType: 'resident', priceCents: 3820 },
@@ -93,7 +93,7 @@ describe('RULES §4: a policy an administrator enters is checked before it is st
           { validFrom: '2020-13-01', zones: [], holderType: 'business', priceCents: 100 },
         ],
       },
-      cap: { period: 'calendar-year', measure: 'amount', limit: 0 },
+      cap: { period: 'calendarYear', measure: 'amount', limit: 0 },
       applicationFees: [{ validFrom: '2024-01-01', feeCents: -590 }],
     };
     expect(topUpPolicyProblems(broken)).toEqual([

@@ -44,17 +44,17 @@ export type TopUpAmounts =
   | { readonly kind: 'presets'; readonly presets: readonly number[] };
 
 /**
- * `per-unit`: `unitAmount` of balance costs the price in effect for the zone and holder type
- * (Delft: a block of 12000 min; a per-hour scheme: 60 min). `face-value`: a money balance, where
+ * `perUnit`: `unitAmount` of balance costs the price in effect for the zone and holder type
+ * (Delft: a block of 12000 min; a per-hour scheme: 60 min). `faceValue`: a money balance, where
  * adding N cents costs N cents, in every zone.
  */
 export type TopUpPricing =
   | {
-      readonly kind: 'per-unit';
+      readonly kind: 'perUnit';
       readonly unitAmount: number;
       readonly prices: readonly TopUpPrice[];
     }
-  | { readonly kind: 'face-value' };
+  | { readonly kind: 'faceValue' };
 
 export type HolderType = 'resident' | 'business';
 
@@ -76,10 +76,10 @@ export interface DatedFee {
 }
 
 /**
- * `calendar-year`: 1 January to 31 December, local time. `permit-year`: from the permit's start
+ * `calendarYear`: 1 January to 31 December, local time. `permitYear`: from the permit's start
  * date to the day before its anniversary, and so on each year.
  */
-export type CapPeriod = 'calendar-year' | 'permit-year';
+export type CapPeriod = 'calendarYear' | 'permitYear';
 
 /**
  * At most `limit` per period, counted as the balance `amount` bought (Delft: 36000 min) or as the
@@ -100,15 +100,15 @@ export interface CareGrantPolicy {
 
 /** Why a permit ends or is blocked, as far as a refund of unused balance depends on it. */
 export type RefundOccasion =
-  'moved-to-other-zone' | 'moved-out-of-paid-parking' | 'holder-died' | 'permit-ended';
+  'movedToOtherZone' | 'movedOutOfPaidParking' | 'holderDied' | 'permitEnded';
 
 /**
- * `lapse`: unused balance is lost when the permit ends (002). `refund-on-request`: the unused
+ * `lapse`: unused balance is lost when the permit ends (002). `refundOnRequest`: the unused
  * purchase is paid back on request, only on the listed occasions (004: moving, death).
  */
 export type UnusedBalancePolicy =
   | { readonly kind: 'lapse' }
-  | { readonly kind: 'refund-on-request'; readonly occasions: readonly RefundOccasion[] };
+  | { readonly kind: 'refundOnRequest'; readonly occasions: readonly RefundOccasion[] };
 
 /** The price-list line in effect for a zone and holder type on a date; undefined when none is. */
 export function priceLineInEffect(
@@ -138,7 +138,7 @@ export function topUpPrice(
   holderType: HolderType,
   date: LocalDate,
 ): number | null {
-  if (pricing.kind === 'face-value') return amount;
+  if (pricing.kind === 'faceValue') return amount;
   const line = priceLineInEffect(pricing.prices, zone, holderType, date);
   if (!line || line.priceCents === null) return null;
   return divideRoundingHalfUp(amount * line.priceCents, pricing.unitAmount);
@@ -191,7 +191,7 @@ export function topUpPolicyProblems(policy: TopUpPolicy): string[] {
     if (!amounts.presets.every(isPositiveCount)) problems.push('presets must be positive integers');
   }
 
-  if (pricing.kind === 'face-value') {
+  if (pricing.kind === 'faceValue') {
     if (policy.unit !== 'cents') problems.push('face-value pricing needs a balance in cents');
   } else {
     if (!isPositiveCount(pricing.unitAmount))

@@ -69,9 +69,9 @@ describe('RULES §2 and §4: refund of the unused purchase, most recent purchase
 
   it('refunds on moving to another zone or out of paid parking, and on death, in Delft', () => {
     for (const occasion of [
-      'moved-to-other-zone',
-      'moved-out-of-paid-parking',
-      'holder-died',
+      'movedToOtherZone',
+      'movedOutOfPaidParking',
+      'holderDied',
     ] as const) {
       expect(
         unusedPurchaseRefund({ policy: delftTopUpPolicy, occasion, balance: 15000, purchases }),
@@ -80,14 +80,14 @@ describe('RULES §2 and §4: refund of the unused purchase, most recent purchase
     expect(
       unusedPurchaseRefund({
         policy: delftTopUpPolicy,
-        occasion: 'permit-ended',
+        occasion: 'permitEnded',
         balance: 15000,
         purchases,
       }),
     ).toEqual({
       ok: false,
       reason: 'REFUND_OCCASION_NOT_COVERED',
-      params: { occasion: 'permit-ended' },
+      params: { occasion: 'permitEnded' },
     });
   });
 
@@ -95,7 +95,7 @@ describe('RULES §2 and §4: refund of the unused purchase, most recent purchase
     expect(
       unusedPurchaseRefund({
         policy: permitYearTopUpPolicy,
-        occasion: 'moved-to-other-zone',
+        occasion: 'movedToOtherZone',
         balance: 15000,
         purchases,
       }),

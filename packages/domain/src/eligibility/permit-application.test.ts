@@ -226,9 +226,9 @@ describe('RULES §2: private parking and vehicle categories', () => {
     ['van', true],
     ['motorcycle', true],
     ['moped', true],
-    ['large-vehicle', false],
+    ['largeVehicle', false],
     ['trailer', false],
-    ['recreational-vehicle', false],
+    ['recreationalVehicle', false],
   ])('a visitor permit covers a %s: %s', (category, covered) => {
     expect(checkVehicleCategory(visitorPermitEligibility, category).ok).toBe(covered);
   });
@@ -242,7 +242,7 @@ describe('RULES §2: every reason at once', () => {
       applicant: applicant({ holderType: 'business', zoneCode: 'TU', hasPrivateParking: true }),
       zone: zoneTU,
       existingPermits: [{ holderType: 'business', addressKey: 'elsewhere' }],
-      vehicleCategory: 'recreational-vehicle',
+      vehicleCategory: 'recreationalVehicle',
     });
     expect(codes(check)).toEqual([
       'ELIGIBILITY_BUSINESSES_EXCLUDED_IN_ZONE',

@@ -12,9 +12,9 @@ export const vehicleCategories = [
   'van',
   'motorcycle',
   'moped',
-  'large-vehicle',
+  'largeVehicle',
   'trailer',
-  'recreational-vehicle',
+  'recreationalVehicle',
 ] as const;
 export type VehicleCategory = (typeof vehicleCategories)[number];
 
@@ -105,7 +105,7 @@ export const visitorPermitEligibility: PermitEligibilitySettings = {
   maxPerAddress: 1,
   maxPerBusiness: 1,
   privateParkingDisqualifies: false,
-  excludedVehicleCategories: ['large-vehicle', 'trailer', 'recreational-vehicle'],
+  excludedVehicleCategories: ['largeVehicle', 'trailer', 'recreationalVehicle'],
 };
 
 /** RULES §2: whether an applicant may get a permit of this product type, with all reasons. */
