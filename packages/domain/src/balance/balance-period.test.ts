@@ -34,9 +34,9 @@ describe('RULES §4: cap periods, calendar years and permit years', () => {
     expect(
       isInPeriod(new Date('2026-03-28T22:59:00Z'), summer, 'permitYear', '2025-03-29', tz),
     ).toBe(false);
-    expect(
-      isInPeriod(instantAt('2026-03-29', 0, tz), summer, 'permitYear', '2025-03-29', tz),
-    ).toBe(true);
+    expect(isInPeriod(instantAt('2026-03-29', 0, tz), summer, 'permitYear', '2025-03-29', tz)).toBe(
+      true,
+    );
   });
 
   it('puts every date after the start in exactly one permit year, back to back', () => {

@@ -1,3 +1,4 @@
+import type { HolderType } from '@parkeer/shared/holder-type';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { refuse, type Outcome } from '../result.js';
 import type { LocalDate } from '../time/local-date.js';
@@ -8,7 +9,6 @@ import {
   purchasableAmounts,
   topUpPrice,
   type CapPeriod,
-  type HolderType,
   type TopUpPolicy,
 } from './top-up-policy.js';
 

@@ -1,3 +1,4 @@
+import type { HolderType } from '@parkeer/shared/holder-type';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { compareLocalDates, isLocalDate, type LocalDate } from '../time/local-date.js';
 
@@ -55,8 +56,6 @@ export type TopUpPricing =
       readonly prices: readonly TopUpPrice[];
     }
   | { readonly kind: 'faceValue' };
-
-export type HolderType = 'resident' | 'business';
 
 /**
  * One line of a price list. For a zone and holder type, the line with the latest `validFrom` on

@@ -68,11 +68,7 @@ describe('RULES §2 and §4: refund of the unused purchase, most recent purchase
   });
 
   it('refunds on moving to another zone or out of paid parking, and on death, in Delft', () => {
-    for (const occasion of [
-      'movedToOtherZone',
-      'movedOutOfPaidParking',
-      'holderDied',
-    ] as const) {
+    for (const occasion of ['movedToOtherZone', 'movedOutOfPaidParking', 'holderDied'] as const) {
       expect(
         unusedPurchaseRefund({ policy: delftTopUpPolicy, occasion, balance: 15000, purchases }),
       ).toMatchObject({ ok: true, refundCents: 2633 });

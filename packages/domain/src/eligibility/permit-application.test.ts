@@ -1,3 +1,4 @@
+import type { HolderType } from '@parkeer/shared/holder-type';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -7,7 +8,6 @@ import {
   visitorPermitEligibility,
   type Applicant,
   type ExistingPermit,
-  type HolderType,
   type PermitApplication,
   type PermitEligibilitySettings,
   type VehicleCategory,

@@ -1,7 +1,6 @@
+import type { HolderType } from '@parkeer/shared/holder-type';
 import type { ErrorCode } from '@parkeer/shared/messages/error-catalogue';
 import { refuse, type Outcome, type Refusal } from '../result.js';
-
-export type HolderType = 'resident' | 'business';
 
 /**
  * Kinds of vehicle a product may exclude. The API derives the category of a plate from the
