@@ -9,46 +9,65 @@ export interface RegimeProblem {
   readonly path: string;
 }
 
-function windowProblems(windows: readonly TimeWindow[], path: string): RegimeProblem[] {
+const isMinuteOfDay = (minute: number) =>
+  Number.isInteger(minute) && minute >= 0 && minute <= minutesPerDay;
+
+/** Problems of windows that share a day; `paths[i]` says where window `i` is in the regime. */
+function windowProblems(windows: readonly TimeWindow[], paths: readonly string[]): RegimeProblem[] {
   const problems: RegimeProblem[] = [];
   windows.forEach((window, index) => {
-    const at = `${path}[${index}]`;
-    const inRange = (minute: number) =>
-      Number.isInteger(minute) && minute >= 0 && minute <= minutesPerDay;
-    if (!inRange(window.from) || !inRange(window.to)) {
-      problems.push({ code: 'REGIME_TIME_OUT_OF_RANGE', path: at });
+    if (!isMinuteOfDay(window.from) || !isMinuteOfDay(window.to)) {
+      problems.push({ code: 'REGIME_TIME_OUT_OF_RANGE', path: paths[index]! });
     } else if (window.to <= window.from) {
-      problems.push({ code: 'REGIME_WINDOW_ENDS_BEFORE_START', path: at });
+      problems.push({ code: 'REGIME_WINDOW_ENDS_BEFORE_START', path: paths[index]! });
     }
   });
-  const sorted = [...windows].sort((a, b) => a.from - b.from);
-  for (let i = 1; i < sorted.length; i++) {
-    const previous = sorted[i - 1]!;
-    const current = sorted[i]!;
-    if (current.from < previous.to) problems.push({ code: 'REGIME_WINDOWS_OVERLAP', path });
-  }
+  // Every pair, so a long window that overlaps several short ones is named once per overlap.
+  windows.forEach((window, i) => {
+    for (let j = i + 1; j < windows.length; j++) {
+      const other = windows[j]!;
+      if (window.from < other.to && other.from < window.to) {
+        problems.push({ code: 'REGIME_WINDOWS_OVERLAP', path: paths[j]! });
+      }
+    }
+  });
   return problems;
 }
 
 /** Every problem in a regime an admin entered, so the back office can show them all at once. */
 export function validateRegime(regime: Regime): RegimeProblem[] {
   const problems: RegimeProblem[] = [];
-  for (let weekday = 1; weekday <= 7; weekday++) {
-    const windows = regime.weekly.filter((window) => window.weekday === weekday);
-    problems.push(...windowProblems(windows, `weekly.${weekday}`));
-  }
+  const validWeekday = (weekday: number) =>
+    Number.isInteger(weekday) && weekday >= 1 && weekday <= 7;
   regime.weekly.forEach((window, index) => {
-    if (!Number.isInteger(window.weekday) || window.weekday < 1 || window.weekday > 7) {
+    if (!validWeekday(window.weekday)) {
       problems.push({ code: 'REGIME_INVALID_WEEKDAY', path: `weekly[${index}]` });
+      problems.push(...windowProblems([window], [`weekly[${index}]`]));
     }
   });
+  for (let weekday = 1; weekday <= 7; weekday++) {
+    const indexes = regime.weekly.flatMap((window, index) =>
+      window.weekday === weekday ? [index] : [],
+    );
+    problems.push(
+      ...windowProblems(
+        indexes.map((index) => regime.weekly[index]!),
+        indexes.map((index) => `weekly[${index}]`),
+      ),
+    );
+  }
   const seen = new Set<string>();
   regime.exceptions.forEach((exception, index) => {
     const at = `exceptions[${index}]`;
     if (!isLocalDate(exception.date)) problems.push({ code: 'REGIME_INVALID_DATE', path: at });
     if (seen.has(exception.date)) problems.push({ code: 'REGIME_DUPLICATE_EXCEPTION', path: at });
     seen.add(exception.date);
-    problems.push(...windowProblems(exception.windows, `${at}.windows`));
+    problems.push(
+      ...windowProblems(
+        exception.windows,
+        exception.windows.map((_, w) => `${at}.windows[${w}]`),
+      ),
+    );
   });
   return problems;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cityCentreRegime, hm, permitHolderRegime } from './example-regimes.js';
 import {
-  endOfPaidHoursOn,
+  endOfPaidHoursOnDayOf,
   isPaidAt,
   nextPaidStart,
   paidParts,
@@ -121,7 +121,7 @@ describe('RULES §3: dated exceptions replace the weekday hours', () => {
   });
 
   it('a date with other hours uses those', () => {
-    expect(iso(endOfPaidHoursOn(withHolidays, at('2026-12-24T10:00:00Z'), tz))).toBe(
+    expect(iso(endOfPaidHoursOnDayOf(withHolidays, at('2026-12-24T10:00:00Z'), tz))).toBe(
       '2026-12-24T16:00:00.000Z',
     );
   });
@@ -136,11 +136,11 @@ describe("RULES §5: 'end of paid hours today' across clock changes", () => {
     ['2026-10-25T09:00:00Z', '2026-10-25T16:00:00.000Z'],
     ['2027-10-31T09:00:00Z', '2027-10-31T16:00:00.000Z'],
   ])('starting at %s, paid parking ends at %s', (start, expected) => {
-    expect(iso(endOfPaidHoursOn(cityCentreRegime, at(start), tz))).toBe(expected);
+    expect(iso(endOfPaidHoursOnDayOf(cityCentreRegime, at(start), tz))).toBe(expected);
   });
 
   it('is null once paid parking has ended for the day', () => {
-    expect(endOfPaidHoursOn(cityCentreRegime, at('2026-11-22T16:30:00Z'), tz)).toBeNull();
+    expect(endOfPaidHoursOnDayOf(cityCentreRegime, at('2026-11-22T16:30:00Z'), tz)).toBeNull();
   });
 
   it('finds the next paid start', () => {

@@ -39,17 +39,28 @@ export interface Interval {
   readonly end: Date;
 }
 
-/** The paid-parking hours of one local date, sorted; an exception replaces the weekday's hours. */
+/**
+ * The paid-parking hours of one local date, sorted; an exception replaces the weekday's hours.
+ * Overlapping or touching windows are merged, so no minute is ever paid twice, even in a regime
+ * that was stored without validation.
+ */
 export function windowsOnDate(regime: Regime, date: LocalDate): TimeWindow[] {
   const exception = regime.exceptions.find((candidate) => candidate.date === date);
   const weekday = isoWeekdayOf(date);
   const windows = exception
     ? exception.windows
     : regime.weekly.filter((window) => window.weekday === weekday);
-  return windows
-    .map(({ from, to }) => ({ from, to }))
+  const sorted = windows
     .filter((window) => window.to > window.from)
     .sort((a, b) => a.from - b.from);
+  const merged: TimeWindow[] = [];
+  for (const { from, to } of sorted) {
+    const last = merged.at(-1);
+    if (last && from <= last.to)
+      merged[merged.length - 1] = { from: last.from, to: Math.max(last.to, to) };
+    else merged.push({ from, to });
+  }
+  return merged;
 }
 
 /** The paid windows of one local date as instants, in the municipality's time zone. */
@@ -106,7 +117,11 @@ export function isPaidAt(regime: Regime, instant: Date, timeZone: string): boole
  * The end of paid parking on the local day of `instant`: the end of the last paid window of that
  * day that ends after `instant`, or null when no paid parking is left that day.
  */
-export function endOfPaidHoursOn(regime: Regime, instant: Date, timeZone: string): Date | null {
+export function endOfPaidHoursOnDayOf(
+  regime: Regime,
+  instant: Date,
+  timeZone: string,
+): Date | null {
   const date = localDateOf(instant, timeZone);
   const remaining = paidWindowsOnDate(regime, date, timeZone).filter((w) => w.end > instant);
   return remaining.at(-1)?.end ?? null;

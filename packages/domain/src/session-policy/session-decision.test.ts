@@ -130,9 +130,46 @@ describe('RULES §5: checks when starting, each with a reason and a proposal', (
   });
 
   it('refuses an end before the start and proposes the default end', () => {
-    const decision = refused(decideStart({ plate, end: at('2026-11-23T08:30:00Z') }, context()));
+    const start = at('2026-11-24T09:00:00Z');
+    const decision = refused(
+      decideStart({ plate, start, end: at('2026-11-24T08:30:00Z') }, context()),
+    );
     expect(decision.reason).toBe('SESSION_END_NOT_AFTER_START');
-    expect(iso(decision.proposal?.end)).toBe('2026-11-23T23:00:00.000Z');
+    expect(iso(decision.proposal?.end)).toBe('2026-11-24T23:00:00.000Z');
+  });
+
+  it('refuses an end that has passed, even for a start a moment ago', () => {
+    const request = {
+      plate,
+      start: new Date(monday10.getTime() - 50_000),
+      end: new Date(monday10.getTime() - 10_000),
+    };
+    const decision = refused(decideStart(request, context()));
+    expect(decision.reason).toBe('SESSION_END_IN_PAST');
+    expect(iso(decision.proposal?.start)).toBe(iso(monday10));
+  });
+
+  it('a start a moment ago starts now, and its default end follows from now', () => {
+    // Tuesday 00:00:10 local; the phone said 23:59:40 on Monday.
+    const now = at('2026-11-23T23:00:10Z');
+    const decision = accepted(
+      decideStart(
+        { plate, start: at('2026-11-23T22:59:40Z') },
+        context({ now, regime: permitHolderRegime }),
+      ),
+    );
+    expect(iso(decision.start)).toBe(iso(now));
+    expect(iso(decision.end)).toBe('2026-11-24T23:00:00.000Z');
+    expect(decision.startsNow).toBe(true);
+  });
+
+  it('refuses an end more than a month away, whatever the policy', () => {
+    const policy = visitorPolicyEndOfPaidHours;
+    const decision = refused(
+      decideStart({ plate, end: at('2027-11-23T09:00:00Z') }, context({ policy })),
+    );
+    expect(decision.reason).toBe('SESSION_OVER_MAX_DURATION');
+    expect(iso(decision.proposal?.end)).toBe('2026-12-24T09:00:00.000Z');
   });
 
   it('end-of-day deactivation: refuses an end tomorrow and proposes the end of the day', () => {
@@ -168,7 +205,9 @@ describe('RULES §5: checks when starting, each with a reason and a proposal', (
       decideStart({ plate }, context({ policy: visitorPolicyMaxThreeHours, now: saturday })),
     );
     expect(decision.reason).toBe('SESSION_NOT_VALID_ON_DAY');
-    expect(iso(decision.proposal?.start)).toBe('2026-11-21T23:00:00.000Z'); // Sunday 00:00 local
+    // Sunday, when paid parking starts at 12:00 local, for the maximum of 3 hours.
+    expect(iso(decision.proposal?.start)).toBe('2026-11-22T11:00:00.000Z');
+    expect(iso(decision.proposal?.end)).toBe('2026-11-22T14:00:00.000Z');
   });
 
   it('a Friday evening session may not run into Saturday; the proposal also respects 3 hours', () => {
@@ -214,6 +253,22 @@ describe('RULES §5: checks when starting, each with a reason and a proposal', (
     );
     expect(decision.reason).toBe('SESSION_PLATE_ALREADY_PARKED');
     expect(iso(decision.proposal?.start)).toBe('2026-11-23T11:00:00.000Z');
+  });
+
+  it('finds the free slot after a row of sessions of the same plate', () => {
+    const row: ExistingSession[] = Array.from({ length: 9 }, (_, i) => ({
+      plate,
+      start: new Date(monday10.getTime() + minutes(61 * i)),
+      end: new Date(monday10.getTime() + minutes(61 * i + 60)),
+    }));
+    const decision = refused(
+      decideStart(
+        { plate, end: new Date(monday10.getTime() + minutes(60)) },
+        context({ sessions: row }),
+      ),
+    );
+    expect(decision.reason).toBe('SESSION_PLATE_ALREADY_PARKED');
+    expect(iso(decision.proposal?.start)).toBe(iso(row[8]!.end));
   });
 
   it('an eleventh overlapping session is refused with the earliest start that has a free slot', () => {
@@ -272,6 +327,7 @@ describe('RULES §5: checks when starting, each with a reason and a proposal', (
     const policy = visitorPolicyEndOfPaidHours;
     const decision = accepted(decideStart({ plate }, context({ policy, balance: 60 })));
     expect(decision).toMatchObject({ reservation: 60, runsToZero: true });
+    expect(iso(decision.coveredUntil)).toBe('2026-11-23T10:00:00.000Z');
     expect(decision.bill.cost).toBe(11 * 60);
     expect(refused(decideStart({ plate }, context({ policy, balance: 0 })))).toMatchObject({
       reason: 'SESSION_INSUFFICIENT_BALANCE',
@@ -316,6 +372,16 @@ describe('RULES §5: extending runs the same checks', () => {
     expect(decision.reason).toBe('SESSION_INSUFFICIENT_BALANCE');
     expect(iso(decision.proposal?.end)).toBe('2026-11-23T11:00:00.000Z');
     expect(iso(decision.proposal?.start)).toBe(iso(running.start));
+  });
+
+  it('an ended session cannot be extended afterwards', () => {
+    const afterwards = { ...later, now: at('2026-11-23T11:00:00Z') };
+    expect(refused(decideChangeEnd(running, at('2026-11-23T12:00:00Z'), afterwards))).toMatchObject(
+      {
+        reason: 'SESSION_ALREADY_ENDED',
+        proposal: null,
+      },
+    );
   });
 
   it('refuses an end in the past: that is a stop', () => {
@@ -386,8 +452,10 @@ function build(s: Scenario) {
       end: new Date(s.now.getTime() + minutes(o.offset + o.length)),
     })),
   });
-  const start = s.startOffset === null ? null : new Date(s.now.getTime() + minutes(s.startOffset));
-  const end = s.length === null ? null : new Date((start ?? s.now).getTime() + minutes(s.length));
+  const start =
+    s.startOffset === null ? undefined : new Date(s.now.getTime() + minutes(s.startOffset));
+  const end =
+    s.length === null ? undefined : new Date((start ?? s.now).getTime() + minutes(s.length));
   return { ctx, request: { plate, start, end } };
 }
 
@@ -411,12 +479,49 @@ describe('RULES §5: decision properties', () => {
         const { ctx, request } = build(s);
         const decision = decideStart(request, ctx);
         if (decision.ok || !decision.proposal) return;
-        const again = decideStart(
-          { plate, start: decision.proposal.start, end: decision.proposal.end },
-          ctx,
-        );
+        const { proposal } = decision;
+        // A proposal that starts now is accepted without a start, even a while later.
+        const start = proposal.startsNow ? undefined : proposal.start;
+        const again = decideStart({ plate, start, end: proposal.end }, ctx);
         expect(again.ok).toBe(true);
-        if (again.ok) expect(again.reservation).toBe(decision.proposal.reservation);
+        if (again.ok) expect(again.reservation).toBe(proposal.reservation);
+        if (proposal.startsNow) {
+          const aMinuteLater = { ...ctx, now: new Date(ctx.now.getTime() + 50_000) };
+          expect(decideStart({ plate, end: proposal.end }, aMinuteLater).ok).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('every proposal for a new end is accepted when asked for again', () => {
+    fc.assert(
+      fc.property(scenario, fc.integer({ min: 1, max: 900 }), (s, extra) => {
+        const { ctx } = build(s);
+        const session = {
+          plate,
+          start: new Date(s.now.getTime() - minutes(30)),
+          end: new Date(s.now.getTime() + minutes(30)),
+          reservation: 30,
+        };
+        const others = { ...ctx, sessions: ctx.sessions.filter((o) => o.plate !== plate) };
+        const newEnd = new Date(session.end.getTime() + minutes(extra));
+        const decision = decideChangeEnd(session, newEnd, others);
+        if (decision.ok || !decision.proposal) return;
+        expect(iso(decision.proposal.start)).toBe(iso(session.start));
+        expect(decideChangeEnd(session, decision.proposal.end, others).ok).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('an accepted session never ends before the moment of the decision', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const { ctx, request } = build(s);
+        const decision = decideStart(request, ctx);
+        if (decision.ok) expect(decision.end.getTime()).toBeGreaterThan(ctx.now.getTime());
+        if (decision.ok) expect(decision.start.getTime()).toBeGreaterThanOrEqual(ctx.now.getTime());
       }),
       { numRuns: 300 },
     );

@@ -1,6 +1,6 @@
 import type { ErrorCode, MessageParams } from '@parkeer/shared/messages/error-catalogue';
 import { bill, type Bill, type BillingContext } from '../billing/bill.js';
-import type { Interval } from '../regime/regime.js';
+import { nextPaidStart, type Interval } from '../regime/regime.js';
 import { earliestFreeStart, latestFreeEnd, peakOverlap } from './concurrency.js';
 import {
   defaultEndFor,
@@ -8,7 +8,7 @@ import {
   latestEndFor,
   maxEndFor,
   nextValidDayStart,
-  validUntil,
+  firstInvalidMomentAfter,
   type LimitContext,
 } from './session-limits.js';
 
@@ -33,9 +33,9 @@ export interface SessionContext extends LimitContext, BillingContext {
 export interface SessionRequest {
   readonly plate: string;
   /** Omitted: now. A later start plans the session. */
-  readonly start?: Date | null;
+  readonly start?: Date;
   /** Omitted: the policy's default end. */
-  readonly end?: Date | null;
+  readonly end?: Date;
 }
 
 export interface AcceptedSession {
@@ -48,8 +48,15 @@ export interface AcceptedSession {
   /** The expected cost, shown before confirming. */
   readonly bill: Bill;
   readonly planned: boolean;
+  /**
+   * The session starts at the moment of the decision. A proposal marked so is accepted by asking
+   * again without a start (a fixed start would be in the past by then).
+   */
+  readonly startsNow: boolean;
   /** Under 'run to zero' the balance does not cover the whole session; it runs until it is used. */
   readonly runsToZero: boolean;
+  /** Until when the balance pays: the end, or earlier when the session runs to zero. */
+  readonly coveredUntil: Date;
 }
 
 export interface RefusedSession {
@@ -66,6 +73,8 @@ interface Candidate {
   readonly plate: string;
   readonly start: Date;
   readonly end: Date;
+  /** The resident set no end: a moved start gets the default end of its new start. */
+  readonly endIsDefault: boolean;
 }
 
 type Mode = 'start' | 'changeEnd';
@@ -80,6 +89,9 @@ interface Failure {
 
 const minuteMs = 60_000;
 const maxProposalSteps = 8;
+/** However a municipality sets its policy, one registration never spans more than a month: it
+ * bounds the work a request can cause and catches an end typed in the wrong year. */
+export const absoluteMaxSessionMinutes = 31 * 24 * 60;
 
 function fail(
   reason: SessionRefusalCode,
@@ -91,11 +103,13 @@ function fail(
 
 const noFix = () => null;
 const length = (c: Interval) => c.end.getTime() - c.start.getTime();
-const shiftTo = (c: Candidate, start: Date): Candidate => ({
-  ...c,
-  start,
-  end: new Date(start.getTime() + length(c)),
-});
+/** The candidate moved to a later start: its default end follows, a chosen length is kept. */
+function shiftTo(c: Candidate, start: Date, context: SessionContext): Candidate {
+  const end = c.endIsDefault
+    ? defaultEndFor(start, context)
+    : new Date(start.getTime() + length(c));
+  return { ...c, start, end };
+}
 
 /** The latest end up to `c.end` whose cost the balance covers, found per minute. */
 function latestAffordableEnd(c: Candidate, balance: number, context: SessionContext): Date {
@@ -125,21 +139,30 @@ function evaluate(
     ...c,
     start,
     end: defaultEndFor(start, context),
+    endIsDefault: true,
   });
 
   if (mode === 'start') {
     const tolerance = policy.pastStartToleranceMinutes * minuteMs;
     if (c.start.getTime() < now.getTime() - tolerance) {
       return fail('SESSION_START_IN_PAST', () =>
-        c.end > now ? { ...c, start: now } : withDefaultEnd(now),
+        c.endIsDefault || c.end <= now ? withDefaultEnd(now) : { ...c, start: now },
       );
     }
   }
-  if (mode === 'changeEnd' && c.end <= now) return fail('SESSION_END_IN_PAST', noFix);
+  if (c.end <= now) {
+    return fail('SESSION_END_IN_PAST', () => (mode === 'start' ? withDefaultEnd(now) : null));
+  }
   if (c.end <= c.start) {
     return fail('SESSION_END_NOT_AFTER_START', () =>
       mode === 'start' ? withDefaultEnd(c.start) : null,
     );
+  }
+  if (length(c) > absoluteMaxSessionMinutes * minuteMs) {
+    const longest = new Date(c.start.getTime() + absoluteMaxSessionMinutes * minuteMs);
+    return fail('SESSION_OVER_MAX_DURATION', () => ({ ...c, end: longest }), {
+      maxMinutes: absoluteMaxSessionMinutes,
+    });
   }
   if (context.allowedPlates && !context.allowedPlates.includes(c.plate)) {
     return fail('SESSION_PLATE_NOT_ALLOWED', noFix);
@@ -147,17 +170,20 @@ function evaluate(
 
   if (c.start < validity.from) {
     return fail('SESSION_PERMIT_NOT_YET_VALID', () =>
-      mode === 'start' ? shiftTo(c, validity.from) : null,
+      mode === 'start' ? shiftTo(c, validity.from, context) : null,
     );
   }
   if (validity.until && c.start >= validity.until) return fail('SESSION_PERMIT_EXPIRED', noFix);
   if (!isValidDayAt(c.start, context)) {
     return fail('SESSION_NOT_VALID_ON_DAY', () => {
       const next = mode === 'start' ? nextValidDayStart(c.start, context) : null;
-      return next ? withDefaultEnd(next) : null;
+      if (!next) return null;
+      // Midnight is rarely when a visitor comes: propose the first paid time of that day.
+      const paid = nextPaidStart(context.regime, next, context.timeZone, 0);
+      return c.endIsDefault ? withDefaultEnd(paid ?? next) : shiftTo(c, paid ?? next, context);
     });
   }
-  const validEnd = validUntil(c.start, context);
+  const validEnd = firstInvalidMomentAfter(c.start, context);
   if (validEnd && c.end > validEnd) {
     return fail('SESSION_NOT_VALID_UNTIL_END', () => ({ ...c, end: validEnd }));
   }
@@ -177,14 +203,12 @@ function evaluate(
     });
   }
 
-  const samePlate = context.sessions.filter(
-    (s) => s.plate === c.plate && s.start < c.end && s.end > c.start,
-  );
-  if (samePlate.length > 0) {
+  const samePlate = context.sessions.filter((s) => s.plate === c.plate);
+  if (samePlate.some((s) => s.start < c.end && s.end > c.start)) {
     return fail('SESSION_PLATE_ALREADY_PARKED', () => {
       if (mode === 'start') {
         const free = earliestFreeStart(samePlate, c, 1);
-        return free ? shiftTo(c, free) : null;
+        return free ? shiftTo(c, free, context) : null;
       }
       const end = latestFreeEnd(samePlate, c.start, c.end, 1);
       return end > c.start ? { ...c, end } : null;
@@ -198,7 +222,7 @@ function evaluate(
       () => {
         if (mode === 'start') {
           const free = earliestFreeStart(context.sessions, c, limit);
-          return free ? shiftTo(c, free) : null;
+          return free ? shiftTo(c, free, context) : null;
         }
         const end = latestFreeEnd(context.sessions, c.start, c.end, limit);
         return end > c.start ? { ...c, end } : null;
@@ -208,7 +232,7 @@ function evaluate(
   }
 
   const expected = bill(c, context);
-  const accepted = (reservation: number, runsToZero: boolean): AcceptedSession => ({
+  const accepted = (reservation: number, coveredUntil: Date): AcceptedSession => ({
     ok: true,
     plate: c.plate,
     start: c.start,
@@ -216,10 +240,14 @@ function evaluate(
     reservation,
     bill: expected,
     planned: c.start > now,
-    runsToZero,
+    startsNow: mode === 'start' && c.start <= now,
+    runsToZero: coveredUntil < c.end,
+    coveredUntil,
   });
-  if (expected.cost <= balance) return accepted(expected.cost, false);
-  if (policy.insufficientBalance === 'runToZero' && balance > 0) return accepted(balance, true);
+  if (expected.cost <= balance) return accepted(expected.cost, c.end);
+  if (policy.insufficientBalance === 'runToZero' && balance > 0) {
+    return accepted(balance, latestAffordableEnd(c, balance, context));
+  }
   return fail('SESSION_INSUFFICIENT_BALANCE', () => {
     if (policy.insufficientBalance === 'runToZero') return null;
     const end = latestAffordableEnd(c, balance, context);
@@ -259,9 +287,15 @@ function decide(
  * accept by asking again with its start and end.
  */
 export function decideStart(request: SessionRequest, context: SessionContext): SessionDecision {
-  const start = request.start ?? context.now;
+  const { now, policy } = context;
+  const tolerance = policy.pastStartToleranceMinutes * minuteMs;
+  const requested = request.start ?? now;
+  // A start a moment ago is 'now' that arrived late: it starts now, and nothing before is covered.
+  const start =
+    requested < now && requested.getTime() >= now.getTime() - tolerance ? now : requested;
   const end = request.end ?? defaultEndFor(start, context);
-  return decide({ plate: request.plate, start, end }, 'start', context.balance, context);
+  const candidate = { plate: request.plate, start, end, endIsDefault: !request.end };
+  return decide(candidate, 'start', context.balance, context);
 }
 
 /** The session being changed, with what it holds of the balance. */
@@ -271,14 +305,18 @@ export interface SessionToChange extends ExistingSession {
 
 /**
  * Decides a new end for a running or planned session with the same checks as a start; its own
- * reservation counts as available. Accepted: reserve `reservation`, i.e. the difference with
- * the session's current reservation (negative when the session is shortened).
+ * reservation counts as available. Accepted: `reservation` is what the session holds after the
+ * change, so the ledger reserves `reservation - session.reservation` (a release when negative).
  */
 export function decideChangeEnd(
   session: SessionToChange,
   end: Date,
   context: SessionContext,
 ): SessionDecision {
-  const candidate = { plate: session.plate, start: session.start, end };
+  // An ended session stays ended: extending it afterwards would cover time nobody paid for.
+  if (session.end <= context.now) {
+    return { ok: false, reason: 'SESSION_ALREADY_ENDED', proposal: null };
+  }
+  const candidate = { plate: session.plate, start: session.start, end, endIsDefault: false };
   return decide(candidate, 'changeEnd', context.balance + session.reservation, context);
 }

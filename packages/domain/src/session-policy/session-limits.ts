@@ -1,5 +1,5 @@
 import type { Regime } from '../regime/regime.js';
-import { endOfPaidHoursOn } from '../regime/regime.js';
+import { endOfPaidHoursOnDayOf } from '../regime/regime.js';
 import { addDays } from '../time/local-date.js';
 import { endOfDay, localDateOf, startOfDay, wallClockOf } from '../time/zoned-time.js';
 import type { SessionPolicy } from './session-policy.js';
@@ -28,7 +28,7 @@ export function isValidDayAt(at: Date, context: LimitContext): boolean {
 
 /** The first moment after `start` at which the product stops being valid (an invalid day or the
  * end of the permit), or null when it stays valid. Looks ahead one week. */
-export function validUntil(start: Date, context: LimitContext): Date | null {
+export function firstInvalidMomentAfter(start: Date, context: LimitContext): Date | null {
   const { policy, timeZone, validity } = context;
   let invalidDayStart: Date | null = null;
   if (policy.invalidWeekdays.length > 0) {
@@ -67,7 +67,7 @@ export function latestEndFor(start: Date, context: LimitContext): Date | null {
       return dayEnd;
     case 'endOfPaidHours':
       // After paid hours nothing is charged, so the day's end is the limit then.
-      return endOfPaidHoursOn(regime, start, timeZone) ?? dayEnd;
+      return endOfPaidHoursOnDayOf(regime, start, timeZone) ?? dayEnd;
   }
 }
 
@@ -89,12 +89,12 @@ export function defaultEndFor(start: Date, context: LimitContext): Date {
       ? dayEnd
       : policy.defaultEnd === 'maxDuration'
         ? (maxEndFor(start, policy) ?? dayEnd)
-        : (endOfPaidHoursOn(regime, start, timeZone) ?? dayEnd);
+        : (endOfPaidHoursOnDayOf(regime, start, timeZone) ?? dayEnd);
   const capped = earliest(
     preferred,
     latestEndFor(start, context),
     maxEndFor(start, policy),
-    validUntil(start, context),
+    firstInvalidMomentAfter(start, context),
   )!;
   return capped > start ? capped : preferred;
 }

@@ -15,7 +15,9 @@ export function isLocalDate(value: string): boolean {
   const match = localDatePattern.exec(value);
   if (!match) return false;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
+  const date = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+  date.setUTCFullYear(y, m - 1, d);
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
@@ -31,7 +33,7 @@ export function dateParts(date: LocalDate): { year: number; month: number; day: 
 
 function utcMidnight(date: LocalDate): number {
   const { year, month, day } = dateParts(date);
-  return Date.UTC(year, month - 1, day);
+  return new Date(0).setUTCFullYear(year, month - 1, day);
 }
 
 function fromUtcMidnight(ms: number): LocalDate {

@@ -47,6 +47,8 @@ describe('calendar dates', () => {
     expect(isLocalDate('2028-02-29')).toBe(true);
     expect(isLocalDate('2026-02-29')).toBe(false);
     expect(isLocalDate('2026-2-1')).toBe(false);
+    expect(isLocalDate('0050-01-01')).toBe(true);
+    expect(addDays('0050-12-31', 1)).toBe('0051-01-01');
   });
   it('adds days and months, clamping to the end of a month', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');

@@ -10,8 +10,12 @@ export const sessionMessages = {
     en: 'The end time must be after the start time.',
   },
   SESSION_END_IN_PAST: {
-    nl: 'De nieuwe eindtijd ligt in het verleden. Stop de parkeeractie als uw bezoek weg is.',
-    en: 'The new end time is in the past. Stop the session if your visitor has left.',
+    nl: 'De eindtijd ligt in het verleden.',
+    en: 'The end time is in the past.',
+  },
+  SESSION_ALREADY_ENDED: {
+    nl: 'Deze parkeeractie is al afgelopen en kan niet meer worden verlengd.',
+    en: 'This session has already ended and can no longer be extended.',
   },
   SESSION_PLATE_NOT_ALLOWED: {
     nl: 'Met deze machtiging mag u alleen voor het opgegeven kenteken parkeren.',
