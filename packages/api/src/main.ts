@@ -1,10 +1,23 @@
 // Type-graphql's decorators read metadata as the resolver modules load: this must come first.
 import 'reflect-metadata';
+import { openDatabase } from './db/database.js';
+import { formatDemoLogins } from './db/demo-logins.js';
+import { dialectOf } from './db/orm-config.js';
+import { seedDemo } from './db/seed/demo-seed.js';
 import { createServer } from './server.js';
 
 const port = Number(process.env.PORT || 4000);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
+}
+
+const database = { databaseUrl: process.env.DATABASE_URL };
+const orm = await openDatabase(database);
+// The embedded database is for trying Parkeer out: it gets the demo towns on first run.
+// PostgreSQL gets them only when asked (SEED_DEMO=true), never by accident in production.
+if (dialectOf(database) === 'sqlite' || process.env.SEED_DEMO === 'true') {
+  const seeded = await seedDemo(orm.em.fork(), new Date());
+  if (seeded) console.log(formatDemoLogins(seeded));
 }
 
 const server = await createServer({ port });
@@ -17,12 +30,15 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (stopping) process.exit(1);
     stopping = true;
     console.log(`${signal} received, shutting down`);
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('shutdown failed', error);
-        process.exit(1);
-      },
-    );
+    server
+      .close()
+      .then(() => orm.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('shutdown failed', error);
+          process.exit(1);
+        },
+      );
   });
 }

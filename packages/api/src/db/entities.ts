@@ -1,0 +1,22 @@
+import { Account } from '../modules/account/account.entity.js';
+import { LedgerEntry } from '../modules/ledger/ledger-entry.entity.js';
+import { Municipality } from '../modules/municipality/municipality.entity.js';
+import { PermitPlate } from '../modules/permit/permit-plate.entity.js';
+import { Permit } from '../modules/permit/permit.entity.js';
+import { ProductType } from '../modules/product/product-type.entity.js';
+import { Tariff } from '../modules/product/tariff.entity.js';
+import { ParkingSession } from '../modules/session/parking-session.entity.js';
+import { Zone } from '../modules/zone/zone.entity.js';
+
+/** Every entity, as classes: discovery by folder glob does not work under Vitest. */
+export const entities = [
+  Municipality,
+  Zone,
+  ProductType,
+  Tariff,
+  Account,
+  Permit,
+  PermitPlate,
+  ParkingSession,
+  LedgerEntry,
+];

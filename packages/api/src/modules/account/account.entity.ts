@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Opt, type Rel } from '@mikro-orm/core';
+import type { Language } from '@parkeer/shared/language';
+import { Municipality } from '../municipality/municipality.entity.js';
+
+export const roles = ['resident', 'business', 'municipalAdmin', 'enforcement', 'partner'] as const;
+export type Role = (typeof roles)[number];
+
+@Entity({ tableName: 'account' })
+export class Account {
+  @PrimaryKey({ type: 'uuid' })
+  id: string & Opt = randomUUID();
+
+  /** Stored lower-cased and trimmed: the login name. */
+  @Property({ type: 'string', length: 254, unique: true })
+  email!: string;
+
+  /** argon2id; null until the holder sets a password through a coupling link. */
+  @Property({ type: 'string', length: 200, nullable: true, hidden: true, lazy: true })
+  passwordHash?: string | null;
+
+  @Enum({ items: () => roles })
+  role!: Role;
+
+  /** The municipality an admin manages; null for everyone else. */
+  @ManyToOne(() => Municipality, { nullable: true })
+  municipality?: Rel<Municipality> | null;
+
+  @Property({ type: 'string', length: 2 })
+  language: Language & Opt = 'nl';
+
+  @Property({ type: 'boolean' })
+  highContrast: boolean & Opt = false;
+
+  /** The permit the app opens with; null: the first one. */
+  @Property({ type: 'uuid', nullable: true })
+  startPermitId?: string | null;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date & Opt = new Date();
+}

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Collection,
+  Entity,
+  Enum,
+  ManyToOne,
+  OneToMany,
+  PrimaryKey,
+  Property,
+  Unique,
+  type Opt,
+  type Rel,
+} from '@mikro-orm/core';
+import type { HolderType } from '@parkeer/shared/holder-type';
+import { holderTypes } from '@parkeer/shared/holder-type';
+import { Account } from '../account/account.entity.js';
+import { Municipality } from '../municipality/municipality.entity.js';
+import { ProductType } from '../product/product-type.entity.js';
+import { Zone } from '../zone/zone.entity.js';
+import { PermitPlate } from './permit-plate.entity.js';
+
+export const permitStatuses = ['active', 'blocked', 'revoked'] as const;
+export type PermitStatus = (typeof permitStatuses)[number];
+
+@Entity({ tableName: 'permit' })
+@Unique({ properties: ['productType', 'addressSlot'] })
+export class Permit {
+  @PrimaryKey({ type: 'uuid' })
+  id: string & Opt = randomUUID();
+
+  @ManyToOne(() => Municipality)
+  municipality!: Rel<Municipality>;
+
+  @ManyToOne(() => ProductType)
+  productType!: Rel<ProductType>;
+
+  @ManyToOne(() => Zone)
+  zone!: Rel<Zone>;
+
+  /** Null until the granted product is coupled to an account (RULES §6). */
+  @ManyToOne(() => Account, { nullable: true })
+  holder?: Rel<Account> | null;
+
+  @Enum({ items: () => holderTypes })
+  holderType!: HolderType;
+
+  /** Identifies the address (population register / BAG id): the unit of 'one per address'. */
+  @Property({ type: 'string', length: 80 })
+  addressKey!: string;
+
+  @Property({ type: 'string', length: 200 })
+  addressLabel!: string;
+
+  @Property({ type: 'datetime' })
+  validFrom!: Date;
+
+  @Property({ type: 'datetime', nullable: true })
+  validUntil?: Date | null;
+
+  @Enum({ items: () => permitStatuses })
+  status: PermitStatus & Opt = 'active';
+
+  /** Product code from the allocation letter (with the PIN, adds the product to an account). */
+  @Property({ type: 'string', length: 20, unique: true })
+  productCode!: string;
+
+  @Property({ type: 'string', length: 200, hidden: true, lazy: true })
+  pinHash!: string;
+
+  /**
+   * Cached balance in the product's unit; the ledger is the truth. Changed only together with a
+   * ledger row, guarded by `version`.
+   */
+  @Property({ type: 'integer' })
+  balance: number & Opt = 0;
+
+  @Property({ type: 'integer', version: true })
+  version: number & Opt = 1;
+
+  /**
+   * The address key while this permit takes its address's one place (a one-per-address product,
+   * not revoked), else null. Unique per product type, so the database refuses a second visitor
+   * permit at an address (RULES §2) on SQLite and PostgreSQL alike.
+   */
+  @Property({ type: 'string', length: 80, nullable: true })
+  addressSlot?: string | null;
+
+  @OneToMany(() => PermitPlate, (plate) => plate.permit)
+  plates = new Collection<PermitPlate>(this);
+
+  @Property({ type: 'datetime' })
+  createdAt: Date & Opt = new Date();
+}

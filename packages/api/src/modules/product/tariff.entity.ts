@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Entity,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  Unique,
+  type Opt,
+  type Rel,
+} from '@mikro-orm/core';
+import { Zone } from '../zone/zone.entity.js';
+import { ProductType } from './product-type.entity.js';
+
+/** An hourly tariff for a product in a zone, in effect from a local date until the next one. */
+@Entity({ tableName: 'tariff' })
+@Unique({ properties: ['productType', 'zone', 'validFrom'] })
+export class Tariff {
+  @PrimaryKey({ type: 'uuid' })
+  id: string & Opt = randomUUID();
+
+  @ManyToOne(() => ProductType)
+  productType!: Rel<ProductType>;
+
+  @ManyToOne(() => Zone)
+  zone!: Rel<Zone>;
+
+  /** Local date 'YYYY-MM-DD' in the municipality's time zone. */
+  @Property({ type: 'string', length: 10 })
+  validFrom!: string;
+
+  @Property({ type: 'integer' })
+  centsPerHour!: number;
+}

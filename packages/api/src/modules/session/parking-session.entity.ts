@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  type Opt,
+  type Rel,
+} from '@mikro-orm/core';
+import { Account } from '../account/account.entity.js';
+import { Permit } from '../permit/permit.entity.js';
+
+export const sessionStatuses = ['planned', 'running', 'ended'] as const;
+export type SessionStatus = (typeof sessionStatuses)[number];
+export const channels = ['web', 'app', 'phone', 'partner'] as const;
+export type Channel = (typeof channels)[number];
+
+@Entity({ tableName: 'parking_session' })
+@Index({ properties: ['plate', 'status'] })
+@Index({ properties: ['permit', 'status'] })
+export class ParkingSession {
+  @PrimaryKey({ type: 'uuid' })
+  id: string & Opt = randomUUID();
+
+  @ManyToOne(() => Permit)
+  permit!: Rel<Permit>;
+
+  /** Normalised; replaced by an anonymous marker on the retention schedule (RULES §8). */
+  @Property({ type: 'string', length: 10 })
+  plate!: string;
+
+  @Property({ type: 'string', length: 2 })
+  country: string & Opt = 'NL';
+
+  @Property({ type: 'datetime' })
+  start!: Date;
+
+  @Property({ type: 'datetime' })
+  end!: Date;
+
+  @Property({ type: 'datetime', nullable: true })
+  stoppedAt?: Date | null;
+
+  /** What the session holds of the balance, in the product's unit. */
+  @Property({ type: 'integer' })
+  reservation!: number;
+
+  /** Set when the session is settled. */
+  @Property({ type: 'integer', nullable: true })
+  charge?: number | null;
+
+  @ManyToOne(() => Account, { nullable: true })
+  startedBy?: Rel<Account> | null;
+
+  @Enum({ items: () => channels })
+  channel!: Channel;
+
+  @Enum({ items: () => sessionStatuses })
+  status!: SessionStatus;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date & Opt = new Date();
+}

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Entity,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  Unique,
+  type Opt,
+  type Rel,
+} from '@mikro-orm/core';
+import type { ZoneEligibilitySettings } from '@parkeer/domain/eligibility/permit-application';
+import type { Regime } from '@parkeer/domain/regime/regime';
+import { Municipality } from '../municipality/municipality.entity.js';
+
+@Entity({ tableName: 'zone' })
+@Unique({ properties: ['municipality', 'code'] })
+export class Zone {
+  @PrimaryKey({ type: 'uuid' })
+  id: string & Opt = randomUUID();
+
+  @ManyToOne(() => Municipality)
+  municipality!: Rel<Municipality>;
+
+  @Property({ type: 'string', length: 20 })
+  code!: string;
+
+  @Property({ type: 'string', length: 120 })
+  name!: string;
+
+  /** Paid-parking hours: weekly windows and dated exceptions, in the municipality's time zone. */
+  @Property({ type: 'json' })
+  regime!: Regime;
+
+  /** Holder types excluded per product code (Delft zone TU: no visitor permit for businesses). */
+  @Property({ type: 'json' })
+  excludedHolderTypes: ZoneEligibilitySettings['excludedHolderTypes'] & Opt = {};
+}

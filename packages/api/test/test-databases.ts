@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MikroORM } from '@mikro-orm/core';
+import pg from 'pg';
+import { openDatabase } from '../src/db/database.js';
+import type { Dialect } from '../src/db/orm-config.js';
+import { postgresServerUrl, withScratchPostgres } from '../src/db/scratch-postgres.js';
+
+async function postgresAvailable(): Promise<boolean> {
+  const client = new pg.Client({
+    connectionString: postgresServerUrl(),
+    connectionTimeoutMillis: 2000,
+  });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * The dialects the API tests run on: SQLite always, PostgreSQL when it answers. Under CI a
+ * missing PostgreSQL is a failure, never a skip.
+ */
+export async function testDialects(): Promise<Dialect[]> {
+  if (await postgresAvailable()) return ['sqlite', 'postgresql'];
+  if (process.env.CI === 'true') {
+    throw new Error(
+      `PostgreSQL is required under CI but does not answer at ${postgresServerUrl()}`,
+    );
+  }
+  console.warn('PostgreSQL does not answer: API tests run on SQLite only');
+  return ['sqlite'];
+}
+
+/** A new, migrated database of the dialect for one test, removed afterwards. */
+export async function withDatabase<T>(
+  dialect: Dialect,
+  work: (orm: MikroORM) => Promise<T>,
+): Promise<T> {
+  const run = async (settings: Parameters<typeof openDatabase>[0]) => {
+    const orm = await openDatabase(settings);
+    try {
+      return await work(orm);
+    } finally {
+      await orm.close(true);
+    }
+  };
+  if (dialect === 'postgresql') return withScratchPostgres((databaseUrl) => run({ databaseUrl }));
+  const file = join(tmpdir(), `parkeer-test-${randomBytes(6).toString('hex')}.db`);
+  try {
+    return await run({ sqliteFile: file });
+  } finally {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
+  }
+}
