@@ -58,6 +58,12 @@ describe.each(dialects)('the database on %s', (dialect) => {
     });
   });
 
+  it('has a migration for every entity change', async () => {
+    await withDatabase(dialect, async (orm) => {
+      expect(await orm.migrator.checkMigrationNeeded()).toBe(false);
+    });
+  });
+
   it('keeps every cached balance equal to the sum of its ledger', async () => {
     await withDatabase(dialect, async (orm) => {
       await seedDemo(orm.em.fork(), now);

@@ -1,3 +1,4 @@
+import { BaseEntity } from './base.entity.js';
 import { Account } from '../modules/account/account.entity.js';
 import { LedgerEntry } from '../modules/ledger/ledger-entry.entity.js';
 import { Municipality } from '../modules/municipality/municipality.entity.js';
@@ -10,6 +11,7 @@ import { Zone } from '../modules/zone/zone.entity.js';
 
 /** Every entity, as classes: discovery by folder glob does not work under Vitest. */
 export const entities = [
+  BaseEntity,
   Municipality,
   Zone,
   ProductType,

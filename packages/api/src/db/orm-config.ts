@@ -37,7 +37,9 @@ function migrationsOptions(dialect: Dialect, list: MigrationObject[]) {
     glob: 'Migration*.{js,ts}',
     // Listed statically so they load the same under Vitest, tsx and compiled JS.
     migrationsList: list,
-    snapshot: false,
+    // Diff against a stored snapshot of the entities: introspecting SQLite reports false changes.
+    snapshot: true,
+    snapshotName: `.snapshot-${dialect}`,
     transactional: true,
     allOrNothing: true,
     emit: 'ts' as const,

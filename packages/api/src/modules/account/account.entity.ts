@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Opt, type Rel } from '@mikro-orm/core';
+import { Entity, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
+import { BaseEntity } from '../../db/base.entity.js';
 import type { Language } from '@parkeer/shared/language';
 import { Municipality } from '../municipality/municipality.entity.js';
 
@@ -7,10 +7,7 @@ export const roles = ['resident', 'business', 'municipalAdmin', 'enforcement', '
 export type Role = (typeof roles)[number];
 
 @Entity({ tableName: 'account' })
-export class Account {
-  @PrimaryKey({ type: 'uuid' })
-  id: string & Opt = randomUUID();
-
+export class Account extends BaseEntity {
   /** Stored lower-cased and trimmed: the login name. */
   @Property({ type: 'string', length: 254, unique: true })
   email!: string;
@@ -19,7 +16,7 @@ export class Account {
   @Property({ type: 'string', length: 200, nullable: true, hidden: true, lazy: true })
   passwordHash?: string | null;
 
-  @Enum({ items: () => roles })
+  @Property({ type: 'string', length: 30 })
   role!: Role;
 
   /** The municipality an admin manages; null for everyone else. */

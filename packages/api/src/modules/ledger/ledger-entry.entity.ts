@@ -1,15 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import {
-  Entity,
-  Enum,
-  Index,
-  ManyToOne,
-  PrimaryKey,
-  Property,
-  Unique,
-  type Opt,
-  type Rel,
-} from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
+import { BaseEntity } from '../../db/base.entity.js';
 import { Account } from '../account/account.entity.js';
 import { Permit } from '../permit/permit.entity.js';
 import { ParkingSession } from '../session/parking-session.entity.js';
@@ -34,14 +24,11 @@ export type LedgerKind = (typeof ledgerKinds)[number];
 @Entity({ tableName: 'ledger_entry' })
 @Index({ properties: ['permit', 'createdAt'] })
 @Unique({ properties: ['permit', 'idempotencyKey'] })
-export class LedgerEntry {
-  @PrimaryKey({ type: 'uuid' })
-  id: string & Opt = randomUUID();
-
+export class LedgerEntry extends BaseEntity {
   @ManyToOne(() => Permit)
   permit!: Rel<Permit>;
 
-  @Enum({ items: () => ledgerKinds })
+  @Property({ type: 'string', length: 30 })
   kind!: LedgerKind;
 
   /** Signed, in the product's unit: positive adds to the balance. */

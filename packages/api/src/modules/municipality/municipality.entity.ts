@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { Entity, Property, type Opt } from '@mikro-orm/core';
+import { BaseEntity } from '../../db/base.entity.js';
 
 /** How long plates of ended sessions are kept before they are anonymised (RULES §8). */
 export type RetentionPolicy =
@@ -7,10 +7,7 @@ export type RetentionPolicy =
   | { readonly kind: 'hoursAfterEnd'; readonly hours: number };
 
 @Entity({ tableName: 'municipality' })
-export class Municipality {
-  @PrimaryKey({ type: 'uuid' })
-  id: string & Opt = randomUUID();
-
+export class Municipality extends BaseEntity {
   /** Short stable code used in URLs and seeds, e.g. 'delft'. */
   @Property({ type: 'string', length: 40, unique: true })
   code!: string;

@@ -1,22 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import {
-  Entity,
-  ManyToOne,
-  PrimaryKey,
-  Property,
-  Unique,
-  type Opt,
-  type Rel,
-} from '@mikro-orm/core';
+import { Entity, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
+import { BaseEntity } from '../../db/base.entity.js';
 import { Permit } from './permit.entity.js';
 
 /** A plate registered on a permit; with several, exactly one is active (RULES §6 plate switch). */
 @Entity({ tableName: 'permit_plate' })
 @Unique({ properties: ['permit', 'plate'] })
-export class PermitPlate {
-  @PrimaryKey({ type: 'uuid' })
-  id: string & Opt = randomUUID();
-
+export class PermitPlate extends BaseEntity {
   @ManyToOne(() => Permit)
   permit!: Rel<Permit>;
 

@@ -1,18 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import {
   Collection,
   Entity,
-  Enum,
   ManyToOne,
   OneToMany,
-  PrimaryKey,
   Property,
   Unique,
   type Opt,
   type Rel,
 } from '@mikro-orm/core';
+import { BaseEntity } from '../../db/base.entity.js';
 import type { HolderType } from '@parkeer/shared/holder-type';
-import { holderTypes } from '@parkeer/shared/holder-type';
 import { Account } from '../account/account.entity.js';
 import { Municipality } from '../municipality/municipality.entity.js';
 import { ProductType } from '../product/product-type.entity.js';
@@ -24,10 +21,7 @@ export type PermitStatus = (typeof permitStatuses)[number];
 
 @Entity({ tableName: 'permit' })
 @Unique({ properties: ['productType', 'addressSlot'] })
-export class Permit {
-  @PrimaryKey({ type: 'uuid' })
-  id: string & Opt = randomUUID();
-
+export class Permit extends BaseEntity {
   @ManyToOne(() => Municipality)
   municipality!: Rel<Municipality>;
 
@@ -41,7 +35,7 @@ export class Permit {
   @ManyToOne(() => Account, { nullable: true })
   holder?: Rel<Account> | null;
 
-  @Enum({ items: () => holderTypes })
+  @Property({ type: 'string', length: 30 })
   holderType!: HolderType;
 
   /** Identifies the address (population register / BAG id): the unit of 'one per address'. */
@@ -57,7 +51,7 @@ export class Permit {
   @Property({ type: 'datetime', nullable: true })
   validUntil?: Date | null;
 
-  @Enum({ items: () => permitStatuses })
+  @Property({ type: 'string', length: 30 })
   status: PermitStatus & Opt = 'active';
 
   /** Product code from the allocation letter (with the PIN, adds the product to an account). */

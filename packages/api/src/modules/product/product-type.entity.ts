@@ -1,14 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import {
-  Entity,
-  Enum,
-  ManyToOne,
-  PrimaryKey,
-  Property,
-  Unique,
-  type Opt,
-  type Rel,
-} from '@mikro-orm/core';
+import { Entity, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
+import { BaseEntity } from '../../db/base.entity.js';
 import type { TopUpPolicy } from '@parkeer/domain/balance/top-up-policy';
 import type { MinuteCounting } from '@parkeer/domain/billing/billing-settings';
 import type { PermitEligibilitySettings } from '@parkeer/domain/eligibility/permit-application';
@@ -30,10 +21,7 @@ export type ProductKind = (typeof productKinds)[number];
 /** A kind of permit a municipality issues, with all of its rules as settings. */
 @Entity({ tableName: 'product_type' })
 @Unique({ properties: ['municipality', 'code'] })
-export class ProductType {
-  @PrimaryKey({ type: 'uuid' })
-  id: string & Opt = randomUUID();
-
+export class ProductType extends BaseEntity {
   @ManyToOne(() => Municipality)
   municipality!: Rel<Municipality>;
 
@@ -41,7 +29,7 @@ export class ProductType {
   @Property({ type: 'string', length: 60 })
   code!: string;
 
-  @Enum({ items: () => productKinds })
+  @Property({ type: 'string', length: 30 })
   kind!: ProductKind;
 
   @Property({ type: 'json' })

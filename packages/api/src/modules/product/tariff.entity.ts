@@ -1,23 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import {
-  Entity,
-  ManyToOne,
-  PrimaryKey,
-  Property,
-  Unique,
-  type Opt,
-  type Rel,
-} from '@mikro-orm/core';
+import { Entity, ManyToOne, Property, Unique, type Rel } from '@mikro-orm/core';
+import { BaseEntity } from '../../db/base.entity.js';
 import { Zone } from '../zone/zone.entity.js';
 import { ProductType } from './product-type.entity.js';
 
 /** An hourly tariff for a product in a zone, in effect from a local date until the next one. */
 @Entity({ tableName: 'tariff' })
 @Unique({ properties: ['productType', 'zone', 'validFrom'] })
-export class Tariff {
-  @PrimaryKey({ type: 'uuid' })
-  id: string & Opt = randomUUID();
-
+export class Tariff extends BaseEntity {
   @ManyToOne(() => ProductType)
   productType!: Rel<ProductType>;
 

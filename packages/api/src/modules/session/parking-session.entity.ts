@@ -1,14 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import {
-  Entity,
-  Enum,
-  Index,
-  ManyToOne,
-  PrimaryKey,
-  Property,
-  type Opt,
-  type Rel,
-} from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
+import { BaseEntity } from '../../db/base.entity.js';
 import { Account } from '../account/account.entity.js';
 import { Permit } from '../permit/permit.entity.js';
 
@@ -20,10 +11,7 @@ export type Channel = (typeof channels)[number];
 @Entity({ tableName: 'parking_session' })
 @Index({ properties: ['plate', 'status'] })
 @Index({ properties: ['permit', 'status'] })
-export class ParkingSession {
-  @PrimaryKey({ type: 'uuid' })
-  id: string & Opt = randomUUID();
-
+export class ParkingSession extends BaseEntity {
   @ManyToOne(() => Permit)
   permit!: Rel<Permit>;
 
@@ -54,10 +42,10 @@ export class ParkingSession {
   @ManyToOne(() => Account, { nullable: true })
   startedBy?: Rel<Account> | null;
 
-  @Enum({ items: () => channels })
+  @Property({ type: 'string', length: 30 })
   channel!: Channel;
 
-  @Enum({ items: () => sessionStatuses })
+  @Property({ type: 'string', length: 30 })
   status!: SessionStatus;
 
   @Property({ type: 'datetime' })

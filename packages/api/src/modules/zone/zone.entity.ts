@@ -1,23 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import {
-  Entity,
-  ManyToOne,
-  PrimaryKey,
-  Property,
-  Unique,
-  type Opt,
-  type Rel,
-} from '@mikro-orm/core';
+import { Entity, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
+import { BaseEntity } from '../../db/base.entity.js';
 import type { ZoneEligibilitySettings } from '@parkeer/domain/eligibility/permit-application';
 import type { Regime } from '@parkeer/domain/regime/regime';
 import { Municipality } from '../municipality/municipality.entity.js';
 
 @Entity({ tableName: 'zone' })
 @Unique({ properties: ['municipality', 'code'] })
-export class Zone {
-  @PrimaryKey({ type: 'uuid' })
-  id: string & Opt = randomUUID();
-
+export class Zone extends BaseEntity {
   @ManyToOne(() => Municipality)
   municipality!: Rel<Municipality>;
 

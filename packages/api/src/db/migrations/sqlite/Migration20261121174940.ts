@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261121174522 extends Migration {
+export class Migration20261121174940 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table \`municipality\` (\`id\` text not null, \`code\` text not null, \`name\` text not null, \`time_zone\` text not null default 'Europe/Amsterdam', \`logo_url\` text null, \`retention\` json not null, \`created_at\` datetime not null, primary key (\`id\`));`,
@@ -8,7 +8,7 @@ export class Migration20261121174522 extends Migration {
     this.addSql(`create unique index \`municipality_code_unique\` on \`municipality\` (\`code\`);`);
 
     this.addSql(
-      `create table \`account\` (\`id\` text not null, \`email\` text not null, \`password_hash\` text null, \`role\` text check (\`role\` in ('resident', 'business', 'municipalAdmin', 'enforcement', 'partner')) not null, \`municipality_id\` text null, \`language\` text not null default 'nl', \`high_contrast\` integer not null default false, \`start_permit_id\` text null, \`created_at\` datetime not null, constraint \`account_municipality_id_foreign\` foreign key(\`municipality_id\`) references \`municipality\`(\`id\`) on delete set null on update cascade, primary key (\`id\`));`,
+      `create table \`account\` (\`id\` text not null, \`email\` text not null, \`password_hash\` text null, \`role\` text not null, \`municipality_id\` text null, \`language\` text not null default 'nl', \`high_contrast\` integer not null default false, \`start_permit_id\` text null, \`created_at\` datetime not null, constraint \`account_municipality_id_foreign\` foreign key(\`municipality_id\`) references \`municipality\`(\`id\`) on delete set null on update cascade, primary key (\`id\`));`,
     );
     this.addSql(`create unique index \`account_email_unique\` on \`account\` (\`email\`);`);
     this.addSql(
@@ -16,7 +16,7 @@ export class Migration20261121174522 extends Migration {
     );
 
     this.addSql(
-      `create table \`product_type\` (\`id\` text not null, \`municipality_id\` text not null, \`code\` text not null, \`kind\` text check (\`kind\` in ('residentPermit', 'businessPermit', 'visitorPermit', 'flexibleBusinessPermit', 'carePermit', 'contractorDayPermit', 'exemption')) not null, \`name\` json not null, \`balance_unit\` text null, \`minute_counting\` text not null default 'started', \`session_policy\` json null, \`top_up_policy\` json null, \`eligibility\` json not null, \`delegation_allowed\` integer not null default false, \`one_per_address\` integer not null default false, constraint \`product_type_municipality_id_foreign\` foreign key(\`municipality_id\`) references \`municipality\`(\`id\`) on update cascade, primary key (\`id\`));`,
+      `create table \`product_type\` (\`id\` text not null, \`municipality_id\` text not null, \`code\` text not null, \`kind\` text not null, \`name\` json not null, \`balance_unit\` text null, \`minute_counting\` text not null default 'started', \`session_policy\` json null, \`top_up_policy\` json null, \`eligibility\` json not null, \`delegation_allowed\` integer not null default false, \`one_per_address\` integer not null default false, constraint \`product_type_municipality_id_foreign\` foreign key(\`municipality_id\`) references \`municipality\`(\`id\`) on update cascade, primary key (\`id\`));`,
     );
     this.addSql(
       `create index \`product_type_municipality_id_index\` on \`product_type\` (\`municipality_id\`);`,
@@ -45,7 +45,7 @@ export class Migration20261121174522 extends Migration {
     );
 
     this.addSql(
-      `create table \`permit\` (\`id\` text not null, \`municipality_id\` text not null, \`product_type_id\` text not null, \`zone_id\` text not null, \`holder_id\` text null, \`holder_type\` text check (\`holder_type\` in ('resident', 'business')) not null, \`address_key\` text not null, \`address_label\` text not null, \`valid_from\` datetime not null, \`valid_until\` datetime null, \`status\` text check (\`status\` in ('active', 'blocked', 'revoked')) not null default 'active', \`product_code\` text not null, \`pin_hash\` text not null, \`balance\` integer not null default 0, \`version\` integer not null default 1, \`address_slot\` text null, \`created_at\` datetime not null, constraint \`permit_municipality_id_foreign\` foreign key(\`municipality_id\`) references \`municipality\`(\`id\`) on update cascade, constraint \`permit_product_type_id_foreign\` foreign key(\`product_type_id\`) references \`product_type\`(\`id\`) on update cascade, constraint \`permit_zone_id_foreign\` foreign key(\`zone_id\`) references \`zone\`(\`id\`) on update cascade, constraint \`permit_holder_id_foreign\` foreign key(\`holder_id\`) references \`account\`(\`id\`) on delete set null on update cascade, primary key (\`id\`));`,
+      `create table \`permit\` (\`id\` text not null, \`municipality_id\` text not null, \`product_type_id\` text not null, \`zone_id\` text not null, \`holder_id\` text null, \`holder_type\` text not null, \`address_key\` text not null, \`address_label\` text not null, \`valid_from\` datetime not null, \`valid_until\` datetime null, \`status\` text not null default 'active', \`product_code\` text not null, \`pin_hash\` text not null, \`balance\` integer not null default 0, \`version\` integer not null default 1, \`address_slot\` text null, \`created_at\` datetime not null, constraint \`permit_municipality_id_foreign\` foreign key(\`municipality_id\`) references \`municipality\`(\`id\`) on update cascade, constraint \`permit_product_type_id_foreign\` foreign key(\`product_type_id\`) references \`product_type\`(\`id\`) on update cascade, constraint \`permit_zone_id_foreign\` foreign key(\`zone_id\`) references \`zone\`(\`id\`) on update cascade, constraint \`permit_holder_id_foreign\` foreign key(\`holder_id\`) references \`account\`(\`id\`) on delete set null on update cascade, primary key (\`id\`));`,
     );
     this.addSql(
       `create index \`permit_municipality_id_index\` on \`permit\` (\`municipality_id\`);`,
@@ -77,7 +77,7 @@ export class Migration20261121174522 extends Migration {
     );
 
     this.addSql(
-      `create table \`parking_session\` (\`id\` text not null, \`permit_id\` text not null, \`plate\` text not null, \`country\` text not null default 'NL', \`start\` datetime not null, \`end\` datetime not null, \`stopped_at\` datetime null, \`reservation\` integer not null, \`charge\` integer null, \`started_by_id\` text null, \`channel\` text check (\`channel\` in ('web', 'app', 'phone', 'partner')) not null, \`status\` text check (\`status\` in ('planned', 'running', 'ended')) not null, \`created_at\` datetime not null, constraint \`parking_session_permit_id_foreign\` foreign key(\`permit_id\`) references \`permit\`(\`id\`) on update cascade, constraint \`parking_session_started_by_id_foreign\` foreign key(\`started_by_id\`) references \`account\`(\`id\`) on delete set null on update cascade, primary key (\`id\`));`,
+      `create table \`parking_session\` (\`id\` text not null, \`permit_id\` text not null, \`plate\` text not null, \`country\` text not null default 'NL', \`start\` datetime not null, \`end\` datetime not null, \`stopped_at\` datetime null, \`reservation\` integer not null, \`charge\` integer null, \`started_by_id\` text null, \`channel\` text not null, \`status\` text not null, \`created_at\` datetime not null, constraint \`parking_session_permit_id_foreign\` foreign key(\`permit_id\`) references \`permit\`(\`id\`) on update cascade, constraint \`parking_session_started_by_id_foreign\` foreign key(\`started_by_id\`) references \`account\`(\`id\`) on delete set null on update cascade, primary key (\`id\`));`,
     );
     this.addSql(
       `create index \`parking_session_permit_id_index\` on \`parking_session\` (\`permit_id\`);`,
@@ -93,7 +93,7 @@ export class Migration20261121174522 extends Migration {
     );
 
     this.addSql(
-      `create table \`ledger_entry\` (\`id\` text not null, \`permit_id\` text not null, \`kind\` text check (\`kind\` in ('topUp', 'reserve', 'charge', 'release', 'delegationGrant', 'delegationReturn', 'careGrant', 'compensation', 'refund')) not null, \`amount\` integer not null, \`balance_after\` integer not null, \`session_id\` text null, \`idempotency_key\` text null, \`created_by_id\` text null, \`created_at\` datetime not null, constraint \`ledger_entry_permit_id_foreign\` foreign key(\`permit_id\`) references \`permit\`(\`id\`) on update cascade, constraint \`ledger_entry_session_id_foreign\` foreign key(\`session_id\`) references \`parking_session\`(\`id\`) on delete set null on update cascade, constraint \`ledger_entry_created_by_id_foreign\` foreign key(\`created_by_id\`) references \`account\`(\`id\`) on delete set null on update cascade, primary key (\`id\`));`,
+      `create table \`ledger_entry\` (\`id\` text not null, \`permit_id\` text not null, \`kind\` text not null, \`amount\` integer not null, \`balance_after\` integer not null, \`session_id\` text null, \`idempotency_key\` text null, \`created_by_id\` text null, \`created_at\` datetime not null, constraint \`ledger_entry_permit_id_foreign\` foreign key(\`permit_id\`) references \`permit\`(\`id\`) on update cascade, constraint \`ledger_entry_session_id_foreign\` foreign key(\`session_id\`) references \`parking_session\`(\`id\`) on delete set null on update cascade, constraint \`ledger_entry_created_by_id_foreign\` foreign key(\`created_by_id\`) references \`account\`(\`id\`) on delete set null on update cascade, primary key (\`id\`));`,
     );
     this.addSql(
       `create index \`ledger_entry_permit_id_index\` on \`ledger_entry\` (\`permit_id\`);`,
