@@ -20,7 +20,7 @@ if (dialectOf(database) === 'sqlite' || process.env.SEED_DEMO === 'true') {
   if (seeded) console.log(formatDemoLogins(seeded));
 }
 
-const server = await createServer({ port });
+const server = await createServer({ port, orm });
 console.log(`Parkeer API listening on ${server.url} (GraphQL at ${server.url}/graphql)`);
 
 let stopping = false;

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../test/test-databases.js';
 import { createServer, type RunningServer } from './server.js';
 
 const packageJson = JSON.parse(
@@ -11,16 +12,19 @@ const packageJson = JSON.parse(
 const spaHtml = '<!doctype html><title>Parkeer test SPA</title><div id="root"></div>';
 
 let server: RunningServer;
+let database: TestDatabase;
 let webDist: string;
 
 beforeAll(async () => {
   webDist = await mkdtemp(join(tmpdir(), 'parkeer-web-dist-'));
   await writeFile(join(webDist, 'index.html'), spaHtml);
-  server = await createServer({ port: 0, webDist });
+  database = await openTestDatabase('sqlite');
+  server = await createServer({ port: 0, webDist, orm: database.orm });
 });
 
 afterAll(async () => {
   await server?.close();
+  await database?.dispose();
   await rm(webDist, { recursive: true, force: true });
 });
 

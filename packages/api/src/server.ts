@@ -9,11 +9,21 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import type { MikroORM } from '@mikro-orm/core';
+import { parse as parseCookies } from 'cookie';
+import { createContext, type Context } from './graphql/context.js';
+import { errorLanguagePlugin, formatError } from './graphql/error-formatting.js';
+import { sessionCookieName, type HttpSession } from './graphql/http-session.js';
 import { createSchema } from './graphql/schema.js';
+import { AuthService } from './modules/auth/auth.service.js';
+import type { Viewer } from './modules/auth/viewer.js';
 
 export type ServerOptions = {
   /** 0 picks a free port (tests). */
   port: number;
+  orm: MikroORM;
+  /** The platform clock; tests pass a fixed one. */
+  clock?: () => Date;
   host?: string;
   /**
    * Folder of the built SPA; `null` serves no SPA. Default: `WEB_DIST`, else `packages/web/dist`
@@ -37,17 +47,33 @@ function defaultWebDist(): string {
   return process.env.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
 }
 
+/** The viewer behind the request's bearer token (partners) or session cookie (the SPA). */
+async function viewerOf(
+  em: MikroORM['em'],
+  req: express.Request,
+  now: Date,
+): Promise<Viewer | null> {
+  const auth = new AuthService(em);
+  const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  if (bearer) return auth.authenticate(bearer, 'bearer', now);
+  const cookie = parseCookies(req.headers.cookie ?? '')[sessionCookieName];
+  return cookie ? auth.authenticate(cookie, 'cookie', now) : null;
+}
+
 export async function createServer(options: ServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createHttpServer(app);
 
-  const apollo = new ApolloServer({
+  const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
+    formatError: (formatted, error) => formatError(formatted, error),
+    includeStacktraceInErrorResponses: false,
     // On by default in Apollo 5; stated so nobody turns it off by accident: it refuses GET and
     // simple-content-type POSTs without a preflight header, which blocks CSRF from other sites.
     csrfPrevention: true,
     plugins: [
+      errorLanguagePlugin<Context>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       process.env.NODE_ENV === 'production'
         ? ApolloServerPluginLandingPageDisabled()
@@ -60,7 +86,31 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     res.json({ status: 'ok' });
   });
 
-  app.use(graphqlPath, express.json({ limit: '1mb' }), expressMiddleware(apollo));
+  const clock = options.clock ?? (() => new Date());
+  app.use(
+    graphqlPath,
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const now = clock();
+        const em = options.orm.em.fork();
+        const viewer = await viewerOf(em, req, now);
+        const http: HttpSession = {
+          setSessionCookie: (token, expiresAt) =>
+            res.cookie(sessionCookieName, token, {
+              httpOnly: true,
+              // Lax: sent on top-level navigation only, never on cross-site POSTs (CSRF).
+              sameSite: 'lax',
+              secure: req.secure,
+              path: '/',
+              ...(expiresAt ? { expires: expiresAt } : {}),
+            }),
+          clearSessionCookie: () => res.clearCookie(sessionCookieName, { path: '/' }),
+        };
+        return createContext(em, req, viewer, http, now);
+      },
+    }),
+  );
 
   const webDist = options.webDist === undefined ? defaultWebDist() : options.webDist;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {

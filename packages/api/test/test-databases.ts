@@ -6,7 +6,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import pg from 'pg';
 import { openDatabase } from '../src/db/database.js';
 import type { Dialect } from '../src/db/orm-config.js';
-import { postgresServerUrl, withScratchPostgres } from '../src/db/scratch-postgres.js';
+import { createScratchPostgres, postgresServerUrl } from '../src/db/scratch-postgres.js';
 
 async function postgresAvailable(): Promise<boolean> {
   const client = new pg.Client({
@@ -38,24 +38,44 @@ export async function testDialects(): Promise<Dialect[]> {
   return ['sqlite'];
 }
 
-/** A new, migrated database of the dialect for one test, removed afterwards. */
+export interface TestDatabase {
+  readonly orm: MikroORM;
+  dispose(): Promise<void>;
+}
+
+/** A new, migrated database of the dialect; `dispose` closes and removes it. */
+export async function openTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+  if (dialect === 'postgresql') {
+    const scratch = await createScratchPostgres();
+    const orm = await openDatabase({ databaseUrl: scratch.url });
+    return {
+      orm,
+      dispose: async () => {
+        await orm.close(true);
+        await scratch.drop();
+      },
+    };
+  }
+  const file = join(tmpdir(), `parkeer-test-${randomBytes(6).toString('hex')}.db`);
+  const orm = await openDatabase({ sqliteFile: file });
+  return {
+    orm,
+    dispose: async () => {
+      await orm.close(true);
+      for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
+    },
+  };
+}
+
+/** Runs `work` on a new, migrated database of the dialect, removed afterwards. */
 export async function withDatabase<T>(
   dialect: Dialect,
   work: (orm: MikroORM) => Promise<T>,
 ): Promise<T> {
-  const run = async (settings: Parameters<typeof openDatabase>[0]) => {
-    const orm = await openDatabase(settings);
-    try {
-      return await work(orm);
-    } finally {
-      await orm.close(true);
-    }
-  };
-  if (dialect === 'postgresql') return withScratchPostgres((databaseUrl) => run({ databaseUrl }));
-  const file = join(tmpdir(), `parkeer-test-${randomBytes(6).toString('hex')}.db`);
+  const database = await openTestDatabase(dialect);
   try {
-    return await run({ sqliteFile: file });
+    return await work(database.orm);
   } finally {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
+    await database.dispose();
   }
 }

@@ -1,5 +1,6 @@
 import { BaseEntity } from './base.entity.js';
 import { Account } from '../modules/account/account.entity.js';
+import { AuthSession } from '../modules/auth/auth-session.entity.js';
 import { LedgerEntry } from '../modules/ledger/ledger-entry.entity.js';
 import { Municipality } from '../modules/municipality/municipality.entity.js';
 import { PermitPlate } from '../modules/permit/permit-plate.entity.js';
@@ -17,6 +18,7 @@ export const entities = [
   ProductType,
   Tariff,
   Account,
+  AuthSession,
   Permit,
   PermitPlate,
   ParkingSession,

@@ -9,24 +9,38 @@ export function postgresServerUrl(): string {
     : 'postgres://postgres@127.0.0.1:5432/postgres';
 }
 
+export interface ScratchPostgres {
+  readonly url: string;
+  drop(): Promise<void>;
+}
+
+/** A new, empty database on the server; `drop` removes it (and ends its connections). */
+export async function createScratchPostgres(): Promise<ScratchPostgres> {
+  const server = new URL(postgresServerUrl());
+  const name = `parkeer_scratch_${randomBytes(6).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: server.toString() });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(server.toString());
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
 /** Runs `work` against a new, empty database on the server, and drops it afterwards. */
 export async function withScratchPostgres<T>(
   work: (databaseUrl: string) => Promise<T>,
 ): Promise<T> {
-  const server = new URL(postgresServerUrl());
-  const name = `parkeer_scratch_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server.toString() });
-  await admin.connect();
+  const scratch = await createScratchPostgres();
   try {
-    await admin.query(`create database ${name}`);
-    const url = new URL(server.toString());
-    url.pathname = `/${name}`;
-    try {
-      return await work(url.toString());
-    } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
-    }
+    return await work(scratch.url);
   } finally {
-    await admin.end();
+    await scratch.drop();
   }
 }

@@ -1,4 +1,5 @@
 import { defaultLanguage, type Language } from '../language.js';
+import { accountMessages } from './account.messages.js';
 import { commonMessages } from './common.messages.js';
 import { eligibilityMessages } from './eligibility.messages.js';
 import type { Message } from './message-table.js';
@@ -13,6 +14,7 @@ import { topUpMessages } from './top-up.messages.js';
  */
 export const errorCatalogue = {
   ...commonMessages,
+  ...accountMessages,
   ...plateMessages,
   ...regimeMessages,
   ...sessionMessages,

@@ -1,0 +1,14 @@
+import type { AuthChecker } from 'type-graphql';
+import type { Role } from '../modules/account/account.entity.js';
+import { AppError } from './app-error.js';
+import type { Context } from './context.js';
+
+/**
+ * The first gate of every operation: `@Authorized()` needs a viewer, `@Authorized('enforcement')`
+ * one of the listed roles. What a viewer may do with a particular permit is the service's check.
+ */
+export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
+  // Nobody logged in is UNAUTHENTICATED whatever the roles; a wrong role is FORBIDDEN.
+  if (!context.viewer) throw new AppError('UNAUTHENTICATED');
+  return roles.length === 0 || roles.includes(context.viewer.role);
+};

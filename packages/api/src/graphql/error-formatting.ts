@@ -1,0 +1,92 @@
+import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import {
+  errorMessage,
+  type ErrorCode,
+  type MessageParams,
+} from '@parkeer/shared/messages/error-catalogue';
+import type { Language } from '@parkeer/shared/language';
+import { AppError } from './app-error.js';
+
+/** What every error carries in `extensions`: the code, both messages, and at most a safe detail. */
+export interface ErrorExtensions {
+  code: ErrorCode;
+  messages: Record<Language, string>;
+  params?: MessageParams;
+  detail?: string;
+}
+
+const requestErrors = new Set<string>([
+  ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
+  ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ApolloServerErrorCode.BAD_USER_INPUT,
+  ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
+  ApolloServerErrorCode.BAD_REQUEST,
+]);
+
+function formatted(
+  code: ErrorCode,
+  base: GraphQLFormattedError,
+  params: MessageParams = {},
+  detail?: string,
+): GraphQLFormattedError {
+  const messages = { nl: errorMessage(code, 'nl', params), en: errorMessage(code, 'en', params) };
+  const extensions: ErrorExtensions = { code, messages };
+  if (Object.keys(params).length > 0) extensions.params = params;
+  if (detail) extensions.detail = detail;
+  return {
+    message: messages.nl,
+    locations: base.locations,
+    path: base.path,
+    extensions: { ...extensions },
+  };
+}
+
+/**
+ * Apollo's `formatError`: every error leaves with a catalogue code and Dutch and English
+ * messages. Our own failures keep their code; a malformed request is BAD_USER_INPUT with
+ * GraphQL's own explanation as detail; anything else is INTERNAL_ERROR without a trace.
+ */
+export function formatError(
+  base: GraphQLFormattedError,
+  error: unknown,
+  log: (error: unknown) => void = (e) => console.error(e),
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) return formatted(original.code, base, original.params);
+  const apolloCode = base.extensions?.code;
+  if (typeof apolloCode === 'string' && requestErrors.has(apolloCode)) {
+    return formatted('BAD_USER_INPUT', base, {}, base.message);
+  }
+  // type-graphql's authChecker: no viewer at all, or a viewer without the role.
+  if (original instanceof GraphQLError && original.extensions?.code === 'UNAUTHENTICATED') {
+    return formatted('UNAUTHENTICATED', base);
+  }
+  if (original instanceof GraphQLError && original.extensions?.code === 'UNAUTHORIZED') {
+    return formatted('FORBIDDEN', base);
+  }
+  log(original);
+  return formatted('INTERNAL_ERROR', base);
+}
+
+/** Puts each error's message in the caller's language (formatError cannot see the request). */
+export function errorLanguagePlugin<
+  Context extends { language: Language },
+>(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          const language = contextValue?.language ?? 'nl';
+          response.body.singleResult.errors = response.body.singleResult.errors.map((error) => {
+            const messages = (error.extensions as Partial<ErrorExtensions> | undefined)?.messages;
+            return messages ? { ...error, message: messages[language] } : error;
+          });
+        },
+      };
+    },
+  };
+}

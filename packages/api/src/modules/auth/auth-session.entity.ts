@@ -1,0 +1,34 @@
+import { Entity, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
+import { BaseEntity } from '../../db/base.entity.js';
+import { Account } from '../account/account.entity.js';
+
+export type AuthSessionKind = 'cookie' | 'bearer';
+
+/**
+ * A login: the SPA's cookie session or a partner's bearer token. Only a SHA-256 of the token is
+ * stored, so a database leak does not hand out sessions.
+ */
+@Entity({ tableName: 'auth_session' })
+export class AuthSession extends BaseEntity {
+  @Property({ type: 'string', length: 64, unique: true })
+  tokenHash!: string;
+
+  @ManyToOne(() => Account, { deleteRule: 'cascade' })
+  account!: Rel<Account>;
+
+  @Property({ type: 'string', length: 10 })
+  kind!: AuthSessionKind;
+
+  /** 'Remember me': a long session; otherwise it ends after a short inactivity. */
+  @Property({ type: 'boolean' })
+  remember: boolean & Opt = false;
+
+  @Property({ type: 'datetime' })
+  expiresAt!: Date;
+
+  @Property({ type: 'datetime' })
+  lastSeenAt!: Date;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date & Opt = new Date();
+}

@@ -1,0 +1,12 @@
+import type { Language } from '@parkeer/shared/language';
+import type { Role } from '../account/account.entity.js';
+
+/** Who is asking: resolved once per request from the session cookie or bearer token. */
+export interface Viewer {
+  readonly accountId: string;
+  readonly role: Role;
+  /** The municipality an admin manages; null for other roles. */
+  readonly municipalityId: string | null;
+  readonly language: Language;
+  readonly authSessionId: string;
+}
