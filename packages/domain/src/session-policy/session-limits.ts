@@ -1,6 +1,6 @@
 import type { Regime } from '../regime/regime.js';
 import { endOfPaidHoursOnDayOf } from '../regime/regime.js';
-import { addDays } from '../time/local-date.js';
+import { addDays, isoWeekdayOf } from '../time/local-date.js';
 import { endOfDay, localDateOf, startOfDay, wallClockOf } from '../time/zoned-time.js';
 import type { SessionPolicy } from './session-policy.js';
 
@@ -35,9 +35,8 @@ export function firstInvalidMomentAfter(start: Date, context: LimitContext): Dat
     const firstDate = localDateOf(start, timeZone);
     for (let offset = 1; offset <= 7 && !invalidDayStart; offset++) {
       const date = addDays(firstDate, offset);
-      const dayStart = startOfDay(date, timeZone);
-      if (policy.invalidWeekdays.includes(wallClockOf(dayStart, timeZone).isoWeekday)) {
-        invalidDayStart = dayStart;
+      if (policy.invalidWeekdays.includes(isoWeekdayOf(date))) {
+        invalidDayStart = startOfDay(date, timeZone);
       }
     }
   }
@@ -48,9 +47,10 @@ export function firstInvalidMomentAfter(start: Date, context: LimitContext): Dat
 export function nextValidDayStart(from: Date, context: LimitContext): Date | null {
   const firstDate = localDateOf(from, context.timeZone);
   for (let offset = 0; offset <= 7; offset++) {
-    const dayStart = offset === 0 ? from : startOfDay(addDays(firstDate, offset), context.timeZone);
-    const weekday = wallClockOf(dayStart, context.timeZone).isoWeekday;
-    if (!context.policy.invalidWeekdays.includes(weekday)) return dayStart;
+    const date = addDays(firstDate, offset);
+    if (!context.policy.invalidWeekdays.includes(isoWeekdayOf(date))) {
+      return offset === 0 ? from : startOfDay(date, context.timeZone);
+    }
   }
   return null;
 }

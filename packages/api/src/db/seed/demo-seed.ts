@@ -233,65 +233,70 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
     return created;
   };
 
-  await permit({
-    municipality: delft,
-    productType: delftVisitor,
-    zone: delftZones.get('B')!,
-    holder: anna,
-    holderType: 'resident',
-    addressKey: 'delft-oude-delft-1',
-    addressLabel: 'Oude Delft 1, Delft',
-    balance: 200 * 60,
-  });
-  await permit({
-    municipality: delft,
-    productType: delftVisitor,
-    zone: delftZones.get('C')!,
-    holder: bram,
-    holderType: 'resident',
-    addressKey: 'delft-westlandseweg-20',
-    addressLabel: 'Westlandseweg 20, Delft',
-    balance: 45 * 60,
-  });
-  await permit({
-    municipality: delft,
-    productType: delftFlexible,
-    zone: delftZones.get('H')!,
-    holder: bakkerij,
-    holderType: 'business',
-    addressKey: 'delft-kerkstraat-5',
-    addressLabel: 'Kerkstraat 5, Delft',
-    balance: 200 * 60,
-  });
-  await permit({
-    municipality: delft,
-    productType: delftVisitor,
-    zone: delftZones.get('E')!,
-    holder: null,
-    holderType: 'resident',
-    addressKey: 'delft-phoenixstraat-9',
-    addressLabel: 'Phoenixstraat 9, Delft',
-  });
-  await permit({
-    municipality: oudstad,
-    productType: oudstadVisitor,
-    zone: centrum,
-    holder: carla,
-    holderType: 'resident',
-    addressKey: 'oudstad-markt-3',
-    addressLabel: 'Markt 3, Oudstad',
-    balance: 2500,
-  });
-  await permit({
-    municipality: oudstad,
-    productType: oudstadResident,
-    zone: centrum,
-    holder: carla,
-    holderType: 'resident',
-    addressKey: 'oudstad-markt-3',
-    addressLabel: 'Markt 3, Oudstad',
-    plates: ['XX999X', '12ABC3'],
-  });
+  const zone = (code: string) => delftZones.get(code)!;
+  const demoPermits: Parameters<typeof permit>[0][] = [
+    {
+      municipality: delft,
+      productType: delftVisitor,
+      zone: zone('B'),
+      holder: anna,
+      holderType: 'resident',
+      addressKey: 'delft-oude-delft-1',
+      addressLabel: 'Oude Delft 1, Delft',
+      balance: 200 * 60,
+    },
+    {
+      municipality: delft,
+      productType: delftVisitor,
+      zone: zone('C'),
+      holder: bram,
+      holderType: 'resident',
+      addressKey: 'delft-westlandseweg-20',
+      addressLabel: 'Westlandseweg 20, Delft',
+      balance: 45 * 60,
+    },
+    {
+      municipality: delft,
+      productType: delftFlexible,
+      zone: zone('H'),
+      holder: bakkerij,
+      holderType: 'business',
+      addressKey: 'delft-kerkstraat-5',
+      addressLabel: 'Kerkstraat 5, Delft',
+      balance: 200 * 60,
+    },
+    // Granted but not yet coupled: added with the product code and PIN of its letter.
+    {
+      municipality: delft,
+      productType: delftVisitor,
+      zone: zone('E'),
+      holder: null,
+      holderType: 'resident',
+      addressKey: 'delft-phoenixstraat-9',
+      addressLabel: 'Phoenixstraat 9, Delft',
+    },
+    {
+      municipality: oudstad,
+      productType: oudstadVisitor,
+      zone: centrum,
+      holder: carla,
+      holderType: 'resident',
+      addressKey: 'oudstad-markt-3',
+      addressLabel: 'Markt 3, Oudstad',
+      balance: 2500,
+    },
+    {
+      municipality: oudstad,
+      productType: oudstadResident,
+      zone: centrum,
+      holder: carla,
+      holderType: 'resident',
+      addressKey: 'oudstad-markt-3',
+      addressLabel: 'Markt 3, Oudstad',
+      plates: ['XX999X', '12ABC3'],
+    },
+  ];
+  for (const fields of demoPermits) await permit(fields);
 
   await em.flush();
   return { logins, letters };

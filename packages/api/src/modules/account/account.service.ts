@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { AppError } from '../../graphql/app-error.js';
-import { normaliseEmail } from '../auth/auth.service.js';
 import { Account } from './account.entity.js';
 
 export class AccountService {
@@ -11,9 +10,5 @@ export class AccountService {
     const account = await this.em.findOne(Account, { id: accountId });
     if (!account) throw new AppError('UNAUTHENTICATED');
     return account;
-  }
-
-  async byEmail(email: string): Promise<Account> {
-    return this.em.findOneOrFail(Account, { email: normaliseEmail(email) });
   }
 }

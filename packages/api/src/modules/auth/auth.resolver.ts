@@ -23,8 +23,10 @@ export class AuthResolver {
     const session = await auth.login(input.email, input.password, input.remember, ctx.now);
     // Without 'remember me' the cookie lives as long as the browser; the server also ends it early.
     ctx.http.setSessionCookie(session.token, session.remember ? session.expiresAt : null);
-    const me = toMeDto(await new AccountService(ctx.em).byEmail(input.email));
-    return Object.assign(new LoginResult(), { me, expiresAt: session.expiresAt });
+    return Object.assign(new LoginResult(), {
+      me: toMeDto(session.account),
+      expiresAt: session.expiresAt,
+    });
   }
 
   @Authorized()

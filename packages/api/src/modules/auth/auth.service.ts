@@ -11,13 +11,17 @@ export interface IssuedSession {
   readonly token: string;
   readonly expiresAt: Date;
   readonly remember: boolean;
+  readonly account: Account;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 /** Seen-at is written at most once a minute: reads should not each cost a write. */
 const touchInterval = 60_000;
 // Verifying against a real hash when the account does not exist keeps both answers equally slow.
-const decoyHash = argon2.hash(randomBytes(16).toString('hex'), { type: argon2.argon2id });
+// Made on the first login, not at start-up.
+let decoyHash: Promise<string> | undefined;
+const decoy = () =>
+  (decoyHash ??= argon2.hash(randomBytes(16).toString('hex'), { type: argon2.argon2id }));
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -37,7 +41,7 @@ export class AuthService {
       { email: normaliseEmail(email) },
       { populate: ['passwordHash'] },
     );
-    const hash = account?.passwordHash ?? (await decoyHash);
+    const hash = account?.passwordHash ?? (await decoy());
     const valid = await argon2.verify(hash, password).catch(() => false);
     if (!account?.passwordHash || !valid) throw new AppError('LOGIN_FAILED');
     return this.issue(account, 'cookie', remember, now);
@@ -60,7 +64,7 @@ export class AuthService {
       lastSeenAt: now,
     });
     await this.em.flush();
-    return { token, expiresAt, remember };
+    return { token, expiresAt, remember, account };
   }
 
   /** The viewer behind a token, or null when it is unknown or has lapsed (then it is removed). */

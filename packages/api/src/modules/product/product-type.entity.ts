@@ -1,7 +1,10 @@
 import { Entity, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '../../db/base.entity.js';
 import type { TopUpPolicy } from '@parkeer/domain/balance/top-up-policy';
-import type { MinuteCounting } from '@parkeer/domain/billing/billing-settings';
+import {
+  defaultMinuteCounting,
+  type MinuteCounting,
+} from '@parkeer/domain/billing/billing-settings';
 import type { PermitEligibilitySettings } from '@parkeer/domain/eligibility/permit-application';
 import type { SessionPolicy } from '@parkeer/domain/session-policy/session-policy';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
@@ -40,7 +43,7 @@ export class ProductType extends BaseEntity {
   balanceUnit?: BalanceUnit | null;
 
   @Property({ type: 'string', length: 12 })
-  minuteCounting: MinuteCounting & Opt = 'started';
+  minuteCounting: MinuteCounting & Opt = defaultMinuteCounting;
 
   @Property({ type: 'json', nullable: true })
   sessionPolicy?: SessionPolicy | null;
