@@ -69,7 +69,7 @@ describe.each(dialects)('the database on %s', (dialect) => {
       await seedDemo(orm.em.fork(), now);
       const em = orm.em.fork();
       for (const permit of await em.find(Permit, {})) {
-        const entries = await em.find(LedgerEntry, { permit });
+        const entries = await em.find(LedgerEntry, { permit, pot: 'permit' });
         expect(entries.reduce((sum, entry) => sum + entry.amount, 0)).toBe(permit.balance);
       }
     });

@@ -1,6 +1,13 @@
 import { BaseEntity } from './base.entity.js';
 import { Account } from '../modules/account/account.entity.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
+import { EmailToken } from '../modules/auth/email-token.entity.js';
+import { Delegation } from '../modules/delegation/delegation.entity.js';
+import { RightCheckLog } from '../modules/enforcement/right-check-log.entity.js';
+import { Favorite } from '../modules/favorite/favorite.entity.js';
+import { MailOutbox } from '../modules/mail/mail-outbox.entity.js';
+import { Payment } from '../modules/payment/payment.entity.js';
+import { RateLimitHit } from '../modules/rate-limit/rate-limit-hit.entity.js';
 import { LedgerEntry } from '../modules/ledger/ledger-entry.entity.js';
 import { Municipality } from '../modules/municipality/municipality.entity.js';
 import { PermitPlate } from '../modules/permit/permit-plate.entity.js';
@@ -23,4 +30,11 @@ export const entities = [
   PermitPlate,
   ParkingSession,
   LedgerEntry,
+  Favorite,
+  Delegation,
+  Payment,
+  EmailToken,
+  MailOutbox,
+  RightCheckLog,
+  RateLimitHit,
 ];

@@ -4,6 +4,7 @@ import { commonMessages } from './common.messages.js';
 import { eligibilityMessages } from './eligibility.messages.js';
 import type { Message } from './message-table.js';
 import { plateMessages } from './plate.messages.js';
+import { productMessages } from './product.messages.js';
 import { regimeMessages } from './regime.messages.js';
 import { sessionMessages } from './session.messages.js';
 import { topUpMessages } from './top-up.messages.js';
@@ -16,6 +17,7 @@ export const errorCatalogue = {
   ...commonMessages,
   ...accountMessages,
   ...plateMessages,
+  ...productMessages,
   ...regimeMessages,
   ...sessionMessages,
   ...topUpMessages,

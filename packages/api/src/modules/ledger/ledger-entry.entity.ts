@@ -1,6 +1,8 @@
 import { Entity, Index, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '../../db/base.entity.js';
 import { Account } from '../account/account.entity.js';
+import { Delegation } from '../delegation/delegation.entity.js';
+import { Payment } from '../payment/payment.entity.js';
 import { Permit } from '../permit/permit.entity.js';
 import { ParkingSession } from '../session/parking-session.entity.js';
 
@@ -17,9 +19,14 @@ export const ledgerKinds = [
 ] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 
+/** Whose balance a row moves: the permit's own, or the pot of one of its delegations. */
+export const ledgerPots = ['permit', 'delegation'] as const;
+export type LedgerPot = (typeof ledgerPots)[number];
+
 /**
- * One immutable change of a permit's balance. The permit's cached balance moves in the same
- * transaction; the sum of a permit's entries is its balance.
+ * One immutable change of a balance. The cached balance moves in the same transaction: the sum
+ * of a permit's 'permit' rows is the permit's balance, the sum of a delegation's 'delegation'
+ * rows is that delegation's. A grant to a delegation is two rows, one in each pot.
  */
 @Entity({ tableName: 'ledger_entry' })
 @Index({ properties: ['permit', 'createdAt'] })
@@ -31,6 +38,12 @@ export class LedgerEntry extends BaseEntity {
   @Property({ type: 'string', length: 30 })
   kind!: LedgerKind;
 
+  @Property({ type: 'string', length: 12 })
+  pot: LedgerPot & Opt = 'permit';
+
+  @ManyToOne(() => Delegation, { nullable: true })
+  delegation?: Rel<Delegation> | null;
+
   /** Signed, in the product's unit: positive adds to the balance. */
   @Property({ type: 'integer' })
   amount!: number;
@@ -40,6 +53,9 @@ export class LedgerEntry extends BaseEntity {
 
   @ManyToOne(() => ParkingSession, { nullable: true })
   session?: Rel<ParkingSession> | null;
+
+  @ManyToOne(() => Payment, { nullable: true })
+  payment?: Rel<Payment> | null;
 
   /** A retried mutation with the same key finds this row instead of moving the balance again. */
   @Property({ type: 'string', length: 100, nullable: true })

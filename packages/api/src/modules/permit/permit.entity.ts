@@ -32,7 +32,7 @@ export class Permit extends BaseEntity {
   zone!: Rel<Zone>;
 
   /** Null until the granted product is coupled to an account (RULES §6). */
-  @ManyToOne(() => Account, { nullable: true })
+  @ManyToOne(() => Account, { nullable: true, index: true })
   holder?: Rel<Account> | null;
 
   @Property({ type: 'string', length: 30 })

@@ -1,9 +1,11 @@
 import { Entity, Index, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '../../db/base.entity.js';
 import { Account } from '../account/account.entity.js';
+import { Delegation } from '../delegation/delegation.entity.js';
 import { Permit } from '../permit/permit.entity.js';
 
-export const sessionStatuses = ['planned', 'running', 'ended'] as const;
+/** 'deleted': a planned session taken back before it started; it never counted. */
+export const sessionStatuses = ['planned', 'running', 'ended', 'deleted'] as const;
 export type SessionStatus = (typeof sessionStatuses)[number];
 export const channels = ['web', 'app', 'phone', 'partner'] as const;
 export type Channel = (typeof channels)[number];
@@ -38,6 +40,10 @@ export class ParkingSession extends BaseEntity {
   /** Set when the session is settled. */
   @Property({ type: 'integer', nullable: true })
   charge?: number | null;
+
+  /** Set when a delegate started it: it is paid from the delegation's pot. */
+  @ManyToOne(() => Delegation, { nullable: true })
+  delegation?: Rel<Delegation> | null;
 
   @ManyToOne(() => Account, { nullable: true })
   startedBy?: Rel<Account> | null;

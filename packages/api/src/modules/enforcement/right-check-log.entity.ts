@@ -1,0 +1,34 @@
+import { Entity, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
+import { BaseEntity } from '../../db/base.entity.js';
+import { Account } from '../account/account.entity.js';
+import { Zone } from '../zone/zone.entity.js';
+
+/**
+ * One enforcement right-check: who asked, when, where and the answer. No plate: the log proves
+ * that checks happen, not who was checked (RULES §8, privacy).
+ */
+@Entity({ tableName: 'right_check_log' })
+export class RightCheckLog extends BaseEntity {
+  @ManyToOne(() => Account)
+  checkedBy!: Rel<Account>;
+
+  @Property({ type: 'datetime', index: true })
+  checkedAt!: Date;
+
+  /** The moment asked about (default: the moment of the check). */
+  @Property({ type: 'datetime' })
+  checkedFor!: Date;
+
+  @ManyToOne(() => Zone)
+  zone!: Rel<Zone>;
+
+  @Property({ type: 'boolean' })
+  valid!: boolean;
+
+  /** 'permit' | 'visitorSession' | 'exemption' when valid. */
+  @Property({ type: 'string', length: 30, nullable: true })
+  rightKind?: string | null;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date & Opt = new Date();
+}

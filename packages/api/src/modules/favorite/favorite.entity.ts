@@ -1,0 +1,24 @@
+import { Entity, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
+import { BaseEntity } from '../../db/base.entity.js';
+import { Permit } from '../permit/permit.entity.js';
+
+/** A plate the holder parks often, with a short name (RULES §6: at most 10 characters). */
+@Entity({ tableName: 'favorite' })
+@Unique({ properties: ['permit', 'plate'] })
+export class Favorite extends BaseEntity {
+  @ManyToOne(() => Permit, { deleteRule: 'cascade' })
+  permit!: Rel<Permit>;
+
+  /** Normalised. */
+  @Property({ type: 'string', length: 10 })
+  plate!: string;
+
+  @Property({ type: 'string', length: 2 })
+  country: string & Opt = 'NL';
+
+  @Property({ type: 'string', length: 10 })
+  name!: string;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date & Opt = new Date();
+}

@@ -1,0 +1,54 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { AppError } from '../../graphql/app-error.js';
+import type { Viewer } from '../auth/viewer.js';
+import { Delegation } from '../delegation/delegation.entity.js';
+import { Permit } from './permit.entity.js';
+
+/** How the viewer holds a permit: as its owner, or through an accepted delegation. */
+export interface PermitUse {
+  readonly permit: Permit;
+  /** Set when the viewer is a delegate: they act within this delegation's budget and plate. */
+  readonly delegation: Delegation | null;
+}
+
+/**
+ * 'read': see it; 'use': start and change sessions (owner or delegate, product active);
+ * 'own': top-up, favorites, delegations, plate switch (owner only, product active).
+ */
+export type PermitNeed = 'read' | 'use' | 'own';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The one place that decides whether a resident or business may touch a permit. An unknown id
+ * and someone else's permit answer alike (NOT_FOUND), so ids reveal nothing.
+ */
+export async function permitForViewer(
+  em: EntityManager,
+  viewer: Viewer,
+  permitId: string,
+  need: PermitNeed,
+): Promise<PermitUse> {
+  if (!uuidPattern.test(permitId)) throw new AppError('NOT_FOUND');
+  const permit = await em.findOne(
+    Permit,
+    { id: permitId },
+    { populate: ['productType', 'zone', 'municipality'] },
+  );
+  if (!permit) throw new AppError('NOT_FOUND');
+  let delegation: Delegation | null = null;
+  if (permit.holder?.id !== viewer.accountId) {
+    delegation = await em.findOne(Delegation, {
+      permit: permit.id,
+      delegate: viewer.accountId,
+      status: 'accepted',
+    });
+    if (!delegation) throw new AppError('NOT_FOUND');
+  }
+  if (need !== 'read') {
+    if (permit.status === 'blocked') throw new AppError('PRODUCT_BLOCKED');
+    if (permit.status === 'revoked') throw new AppError('PRODUCT_REVOKED');
+  }
+  if (need === 'own' && delegation) throw new AppError('PRODUCT_OWNER_ONLY');
+  return { permit, delegation };
+}

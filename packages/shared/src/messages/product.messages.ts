@@ -1,0 +1,24 @@
+import type { MessageTable } from './message-table.js';
+
+export const productMessages = {
+  PRODUCT_OWNER_ONLY: {
+    nl: 'Alleen de eigenaar van dit product kan dit doen; u gebruikt het via een machtiging.',
+    en: 'Only the owner of this product can do this; you use it through a delegation.',
+  },
+  PRODUCT_BLOCKED: {
+    nl: 'Dit product is geblokkeerd. Neem contact op met de gemeente.',
+    en: 'This product has been blocked. Please contact the municipality.',
+  },
+  PRODUCT_REVOKED: {
+    nl: 'Dit product is ingetrokken en kan niet meer worden gebruikt.',
+    en: 'This product has been revoked and can no longer be used.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    nl: 'Deze opdracht is al eerder met andere gegevens verstuurd.',
+    en: 'This request was already sent before with different details.',
+  },
+  CONCURRENT_CHANGE: {
+    nl: 'Het saldo werd tegelijk ergens anders gewijzigd. Probeer het opnieuw.',
+    en: 'The balance was changed elsewhere at the same time. Please try again.',
+  },
+} as const satisfies MessageTable;
