@@ -2,6 +2,7 @@ import { defaultLanguage, type Language } from '../language.js';
 import { accountMessages } from './account.messages.js';
 import { commonMessages } from './common.messages.js';
 import { eligibilityMessages } from './eligibility.messages.js';
+import { linkMessages } from './link.messages.js';
 import type { Message } from './message-table.js';
 import { plateMessages } from './plate.messages.js';
 import { productMessages } from './product.messages.js';
@@ -16,6 +17,7 @@ import { topUpMessages } from './top-up.messages.js';
 export const errorCatalogue = {
   ...commonMessages,
   ...accountMessages,
+  ...linkMessages,
   ...plateMessages,
   ...productMessages,
   ...regimeMessages,
