@@ -61,4 +61,16 @@ export const sessionMessages = {
     nl: 'Uw saldo is niet toereikend voor deze parkeeractie.',
     en: 'Your balance is not enough for this session.',
   },
+  SESSION_NOT_RUNNING: {
+    nl: 'Deze parkeeractie is nog niet begonnen; verwijder hem in plaats van te stoppen.',
+    en: 'This session has not started yet; delete it instead of stopping it.',
+  },
+  SESSION_ALREADY_STARTED: {
+    nl: 'Deze parkeeractie is al begonnen en kan niet meer worden verwijderd; stop hem.',
+    en: 'This session has already started and can no longer be deleted; stop it instead.',
+  },
+  SESSION_NOT_AVAILABLE: {
+    nl: 'Met dit product kunt u geen parkeeracties starten.',
+    en: 'This product cannot be used to start sessions.',
+  },
 } as const satisfies MessageTable;

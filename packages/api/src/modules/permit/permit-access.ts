@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { isUuid } from '../../db/uuid.js';
 import { AppError } from '../../graphql/app-error.js';
 import type { Viewer } from '../auth/viewer.js';
 import { Delegation } from '../delegation/delegation.entity.js';
@@ -17,8 +18,6 @@ export interface PermitUse {
  */
 export type PermitNeed = 'read' | 'use' | 'own';
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The one place that decides whether a resident or business may touch a permit. An unknown id
  * and someone else's permit answer alike (NOT_FOUND), so ids reveal nothing.
@@ -29,7 +28,7 @@ export async function permitForViewer(
   permitId: string,
   need: PermitNeed,
 ): Promise<PermitUse> {
-  if (!uuidPattern.test(permitId)) throw new AppError('NOT_FOUND');
+  if (!isUuid(permitId)) throw new AppError('NOT_FOUND');
   const permit = await em.findOne(
     Permit,
     { id: permitId },

@@ -1,0 +1,54 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { BillingContext } from '@parkeer/domain/billing/bill';
+import type { Tariff as DomainTariff } from '@parkeer/domain/billing/billing-settings';
+import type { LimitContext } from '@parkeer/domain/session-policy/session-limits';
+import type { SessionPolicy } from '@parkeer/domain/session-policy/session-policy';
+import { AppError } from '../../graphql/app-error.js';
+import type { Permit } from '../permit/permit.entity.js';
+import { Tariff } from './tariff.entity.js';
+
+/**
+ * Everything the domain needs to decide and bill sessions of one permit: its product's policy,
+ * its zone's paid hours, the municipality's time zone and the tariffs. Pure data, so the same
+ * object also goes to the web app for the live cost preview.
+ */
+export interface ProductRules extends LimitContext, BillingContext {
+  readonly policy: SessionPolicy;
+}
+
+/** The tariffs of the permit's product in its zone; empty for a time balance. */
+export async function tariffsOf(em: EntityManager, permit: Permit): Promise<DomainTariff[]> {
+  if (permit.productType.balanceUnit !== 'cents') return [];
+  const rows = await em.find(
+    Tariff,
+    { productType: permit.productType.id, zone: permit.zone.id },
+    { orderBy: { validFrom: 'asc' } },
+  );
+  return rows.map((row) => ({ validFrom: row.validFrom, centsPerHour: row.centsPerHour }));
+}
+
+/**
+ * The rules of a permit whose productType, zone and municipality are loaded. A product without
+ * sessions (a resident permit is a right, not a balance) is SESSION_NOT_AVAILABLE.
+ */
+export function productRulesOf(permit: Permit, tariffs: readonly DomainTariff[]): ProductRules {
+  const { productType, zone, municipality } = permit;
+  if (!productType.sessionPolicy || !productType.balanceUnit) {
+    throw new AppError('SESSION_NOT_AVAILABLE');
+  }
+  return {
+    policy: productType.sessionPolicy,
+    regime: zone.regime,
+    timeZone: municipality.timeZone,
+    validity: { from: permit.validFrom, until: permit.validUntil ?? null },
+    billing: {
+      unit: productType.balanceUnit,
+      minuteCounting: productType.minuteCounting,
+      tariffs,
+    },
+  };
+}
+
+export async function loadProductRules(em: EntityManager, permit: Permit): Promise<ProductRules> {
+  return productRulesOf(permit, await tariffsOf(em, permit));
+}

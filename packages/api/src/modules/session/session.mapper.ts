@@ -1,0 +1,90 @@
+import type { Bill } from '@parkeer/domain/billing/bill';
+import { formatPlate } from '@parkeer/domain/plate/plate';
+import type {
+  AcceptedSession,
+  SessionDecision,
+} from '@parkeer/domain/session-policy/session-decision';
+import type { BalanceUnit } from '@parkeer/shared/balance-unit';
+import type { Language } from '@parkeer/shared/language';
+import { errorMessage } from '@parkeer/shared/messages/error-catalogue';
+import type { ParkingSession } from './parking-session.entity.js';
+import { effectiveStatus } from './session-status.js';
+import {
+  CostSegment,
+  SessionAccepted,
+  SessionDto,
+  SessionQuote,
+  SessionRefused,
+} from './session.types.js';
+
+export function toSessionDto(
+  session: ParkingSession,
+  unit: BalanceUnit,
+  viewerAccountId: string,
+  now: Date,
+): SessionDto {
+  return Object.assign(new SessionDto(), {
+    id: session.id,
+    productId: session.permit.id,
+    plate: session.plate,
+    formattedPlate: formatPlate(session.plate, session.country),
+    country: session.country,
+    start: session.start,
+    end: session.end,
+    stoppedAt: session.stoppedAt ?? null,
+    status: effectiveStatus(session, now),
+    reservation: session.reservation,
+    charge: session.charge ?? null,
+    unit,
+    channel: session.channel,
+    delegated: session.delegation != null,
+    startedByMe: session.startedBy?.id === viewerAccountId,
+  });
+}
+
+export function toCostSegments(bill: Bill): CostSegment[] {
+  return bill.segments.map((segment) => Object.assign(new CostSegment(), segment));
+}
+
+export function toSessionQuote(
+  accepted: AcceptedSession,
+  unit: BalanceUnit,
+  country: string,
+): SessionQuote {
+  return Object.assign(new SessionQuote(), {
+    plate: accepted.plate,
+    formattedPlate: formatPlate(accepted.plate, country),
+    start: accepted.start,
+    end: accepted.end,
+    paidMinutes: accepted.bill.minutes,
+    cost: accepted.bill.cost,
+    reservation: accepted.reservation,
+    unit,
+    planned: accepted.planned,
+    runsToZero: accepted.runsToZero,
+    coveredUntil: accepted.coveredUntil,
+    segments: toCostSegments(accepted.bill),
+  });
+}
+
+/** A refusal with its message in the viewer's language and the proposal to accept. */
+export function toSessionRefused(
+  decision: Exclude<SessionDecision, AcceptedSession>,
+  unit: BalanceUnit,
+  country: string,
+  language: Language,
+): SessionRefused {
+  return Object.assign(new SessionRefused(), {
+    reason: decision.reason,
+    message: errorMessage(decision.reason, language, decision.params),
+    params: decision.params ? { ...decision.params } : null,
+    proposal: decision.proposal ? toSessionQuote(decision.proposal, unit, country) : null,
+  });
+}
+
+export function toSessionAccepted(
+  session: SessionDto,
+  quote: SessionQuote | null,
+): SessionAccepted {
+  return Object.assign(new SessionAccepted(), { session, quote });
+}

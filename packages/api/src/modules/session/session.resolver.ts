@@ -1,0 +1,140 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { BalanceUnit } from '@parkeer/shared/balance-unit';
+import { AppError } from '../../graphql/app-error.js';
+import type { Context } from '../../graphql/context.js';
+import type { ParkingSession } from './parking-session.entity.js';
+import { openSessions } from './session-queries.js';
+import { SessionService, type SessionOutcome } from './session.service.js';
+import {
+  toSessionAccepted,
+  toSessionDto,
+  toSessionQuote,
+  toSessionRefused,
+} from './session.mapper.js';
+import {
+  ChangeSessionEndInput,
+  QuoteResult,
+  SessionDto,
+  SessionList,
+  SessionRequestInput,
+  SessionResult,
+  StartSessionInput,
+} from './session.types.js';
+
+const unitOf = (session: ParkingSession): BalanceUnit =>
+  session.permit.productType.balanceUnit ?? 'minutes';
+
+function checkIdempotencyKey(key: string): void {
+  if (key.trim().length === 0 || key.length > 100) {
+    throw new AppError('BAD_USER_INPUT', { field: 'idempotencyKey' });
+  }
+}
+
+@Resolver()
+export class SessionResolver {
+  @Authorized('resident', 'business')
+  @Query(() => QuoteResult, {
+    description: 'What starting this session would do and cost; nothing is saved.',
+  })
+  async quoteSession(
+    @Arg('input', () => SessionRequestInput) input: SessionRequestInput,
+    @Ctx() ctx: Context,
+  ): Promise<typeof QuoteResult> {
+    const service = new SessionService(ctx.em, ctx.viewer!, ctx.now);
+    const { decision, unit } = await service.quote({ ...input, permitId: input.productId });
+    return decision.ok
+      ? toSessionQuote(decision, unit, input.country ?? 'NL')
+      : toSessionRefused(decision, unit, input.country ?? 'NL', ctx.language);
+  }
+
+  @Authorized('resident', 'business')
+  @Query(() => SessionList, {
+    description: "Running and planned sessions of one product, or of all the viewer's products.",
+  })
+  async sessions(
+    @Arg('productId', () => ID, { nullable: true }) productId: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<SessionList> {
+    const sessions = await openSessions(ctx.em, ctx.viewer!, ctx.now, productId ?? null);
+    const dtos = sessions.map((s) => toSessionDto(s, unitOf(s), ctx.viewer!.accountId, ctx.now));
+    const running = dtos.filter((s) => s.status === 'running');
+    const planned = dtos.filter((s) => s.status === 'planned');
+    return Object.assign(new SessionList(), {
+      running,
+      planned,
+      runningCount: running.length,
+      plannedCount: planned.length,
+    });
+  }
+
+  @Authorized('resident', 'business')
+  @Mutation(() => SessionResult, {
+    description: 'Starts (or plans) a session, or answers why not with a proposal.',
+  })
+  async startSession(
+    @Arg('input', () => StartSessionInput) input: StartSessionInput,
+    @Ctx() ctx: Context,
+  ): Promise<typeof SessionResult> {
+    checkIdempotencyKey(input.idempotencyKey);
+    const outcome = await new SessionService(ctx.em, ctx.viewer!, ctx.now).start({
+      ...input,
+      permitId: input.productId,
+      channel: 'web',
+    });
+    return this.result(ctx, outcome, input.country ?? 'NL');
+  }
+
+  @Authorized('resident', 'business')
+  @Mutation(() => SessionResult, {
+    description: 'Extends or shortens a running or planned session.',
+  })
+  async changeSessionEnd(
+    @Arg('input', () => ChangeSessionEndInput) input: ChangeSessionEndInput,
+    @Ctx() ctx: Context,
+  ): Promise<typeof SessionResult> {
+    checkIdempotencyKey(input.idempotencyKey);
+    const service = new SessionService(ctx.em, ctx.viewer!, ctx.now);
+    const outcome = await service.changeEnd(input.sessionId, input.end, input.idempotencyKey);
+    return this.result(ctx, outcome, 'NL');
+  }
+
+  @Authorized('resident', 'business')
+  @Mutation(() => SessionDto, { description: 'Stops a running session now; the rest is released.' })
+  async stopSession(
+    @Arg('sessionId', () => ID) sessionId: string,
+    @Ctx() ctx: Context,
+  ): Promise<SessionDto> {
+    const session = await new SessionService(ctx.em, ctx.viewer!, ctx.now).stop(sessionId);
+    return this.dto(ctx, session);
+  }
+
+  @Authorized('resident', 'business')
+  @Mutation(() => SessionDto, { description: 'Deletes a planned session; all of it is released.' })
+  async deleteSession(
+    @Arg('sessionId', () => ID) sessionId: string,
+    @Ctx() ctx: Context,
+  ): Promise<SessionDto> {
+    const session = await new SessionService(ctx.em, ctx.viewer!, ctx.now).delete(sessionId);
+    return this.dto(ctx, session);
+  }
+
+  private async dto(ctx: Context, session: ParkingSession): Promise<SessionDto> {
+    await ctx.em.populate(session, ['permit.productType']);
+    return toSessionDto(session, unitOf(session), ctx.viewer!.accountId, ctx.now);
+  }
+
+  private async result(
+    ctx: Context,
+    outcome: SessionOutcome,
+    country: string,
+  ): Promise<typeof SessionResult> {
+    if (!outcome.ok) {
+      return toSessionRefused(outcome.decision, outcome.unit, country, ctx.language);
+    }
+    const session = await this.dto(ctx, outcome.session);
+    const quote = outcome.decision
+      ? toSessionQuote(outcome.decision, session.unit, outcome.session.country)
+      : null;
+    return toSessionAccepted(session, quote);
+  }
+}

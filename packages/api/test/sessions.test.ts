@@ -1,0 +1,369 @@
+import type { MikroORM } from '@mikro-orm/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../src/db/seed/demo-seed.js';
+import { LedgerEntry } from '../src/modules/ledger/ledger-entry.entity.js';
+import { postToPermit } from '../src/modules/ledger/balance-book.js';
+import { Permit } from '../src/modules/permit/permit.entity.js';
+import { ParkingSession } from '../src/modules/session/parking-session.entity.js';
+import { createServer, type RunningServer } from '../src/server.js';
+import { TestClient } from './graphql-client.js';
+import { loggedIn } from './login.js';
+import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+
+const dialects = await testDialects();
+const minute = 60_000;
+
+const sessionFields = `id productId plate formattedPlate start end stoppedAt status reservation charge unit delegated startedByMe`;
+const quoteFields = `plate start end paidMinutes cost reservation unit planned runsToZero coveredUntil segments { date minutes cost }`;
+const resultFields = `
+  __typename
+  ... on SessionAccepted { session { ${sessionFields} } quote { ${quoteFields} } }
+  ... on SessionRefused { reason message params proposal { ${quoteFields} } }`;
+
+const quote = `query ($input: SessionRequestInput!) { quoteSession(input: $input) {
+  __typename ... on SessionQuote { ${quoteFields} } ... on SessionRefused { reason message params proposal { ${quoteFields} } } } }`;
+const start = `mutation ($input: StartSessionInput!) { startSession(input: $input) { ${resultFields} } }`;
+const changeEnd = `mutation ($input: ChangeSessionEndInput!) { changeSessionEnd(input: $input) { ${resultFields} } }`;
+const stop = `mutation ($id: ID!) { stopSession(sessionId: $id) { ${sessionFields} } }`;
+const remove = `mutation ($id: ID!) { deleteSession(sessionId: $id) { ${sessionFields} } }`;
+const list = `query ($productId: ID) { sessions(productId: $productId) {
+  runningCount plannedCount running { id plate status } planned { id plate status } } }`;
+
+type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe.each(dialects)('visitor sessions through GraphQL on %s (RULES §4, §5)', (dialect) => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  // Monday 23 November 2026, 10:00 in Amsterdam: inside paid hours of Delft and Oudstad.
+  let now = new Date('2026-11-23T09:00:00Z');
+  let anna: TestClient;
+  let carla: TestClient;
+  let annaPermit: string;
+  let carlaPermit: string;
+  let key = 0;
+  const nextKey = () => `key-${dialect}-${++key}`;
+
+  const permitIdAt = async (orm: MikroORM, addressKey: string, code = 'visitor-permit') =>
+    (
+      await orm.em
+        .fork()
+        .findOneOrFail(Permit, { addressKey, productType: { code } }, { fields: ['id'] })
+    ).id;
+  const balanceOf = async (id: string) =>
+    (await database.orm.em.fork().findOneOrFail(Permit, { id })).balance;
+  const ledgerSum = async (id: string) =>
+    (await database.orm.em.fork().find(LedgerEntry, { permit: id, pot: 'permit' })).reduce(
+      (sum, entry) => sum + entry.amount,
+      0,
+    );
+
+  beforeAll(async () => {
+    database = await openTestDatabase(dialect);
+    await seedDemo(database.orm.em.fork(), now);
+    server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => now });
+    anna = await loggedIn(server.url, 'anna@demo.parkeer.nl');
+    carla = await loggedIn(server.url, 'carla@demo.parkeer.nl', { 'accept-language': 'en' });
+    annaPermit = await permitIdAt(database.orm, 'delft-oude-delft-1');
+    carlaPermit = await permitIdAt(database.orm, 'oudstad-markt-3');
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.dispose();
+  });
+
+  it('quotes a session without saving it: the default end is the end of paid hours (004)', async () => {
+    const result = await anna.request<Data>(quote, {
+      input: { productId: annaPermit, plate: 'gb-123-k' },
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.quoteSession).toMatchObject({
+      __typename: 'SessionQuote',
+      plate: 'GB123K',
+      start: now.toISOString(),
+      end: '2026-11-23T20:00:00.000Z', // 21:00 in Amsterdam
+      paidMinutes: 11 * 60,
+      cost: 11 * 60,
+      unit: 'minutes',
+      planned: false,
+    });
+    expect(await balanceOf(annaPermit)).toBe(200 * 60);
+  });
+
+  it('charges only paid time: Sunday 16:30–19:30 in the centre costs 30 minutes', async () => {
+    const result = await anna.request<Data>(quote, {
+      input: {
+        productId: annaPermit,
+        plate: 'GB123K',
+        start: '2026-11-29T15:30:00Z',
+        end: '2026-11-29T18:30:00Z',
+      },
+    });
+    expect(result.data?.quoteSession).toMatchObject({
+      paidMinutes: 30,
+      cost: 30,
+      planned: true,
+      segments: [{ date: '2026-11-29', minutes: 30, cost: 30 }],
+    });
+  });
+
+  it('starts a session, reserves its cost in the same transaction as the ledger row, and answers a retry with the first result', async () => {
+    const idempotencyKey = nextKey();
+    const input = {
+      productId: annaPermit,
+      plate: 'GB-123-K',
+      end: new Date(now.getTime() + 90 * minute).toISOString(),
+      idempotencyKey,
+    };
+    const first = await anna.request<Data>(start, { input });
+    expect(first.errors).toBeUndefined();
+    const accepted = first.data?.startSession;
+    expect(accepted).toMatchObject({
+      __typename: 'SessionAccepted',
+      session: { plate: 'GB123K', status: 'running', reservation: 90, startedByMe: true },
+      quote: { cost: 90, reservation: 90 },
+    });
+    expect(await balanceOf(annaPermit)).toBe(200 * 60 - 90);
+
+    const retry = await anna.request<Data>(start, { input });
+    expect(retry.data?.startSession).toMatchObject({
+      __typename: 'SessionAccepted',
+      session: { id: accepted.session.id },
+      quote: null,
+    });
+    expect(await balanceOf(annaPermit)).toBe(200 * 60 - 90);
+
+    const reused = await anna.request<Data>(start, { input: { ...input, plate: 'XB-123-K' } });
+    expect(reused.errors?.[0]?.extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await ledgerSum(annaPermit)).toBe(await balanceOf(annaPermit));
+  });
+
+  it('lists running and planned sessions with their counts, per product and across products', async () => {
+    const planned = await anna.request<Data>(start, {
+      input: {
+        productId: annaPermit,
+        plate: 'HT-100-B',
+        start: '2026-11-24T10:00:00Z',
+        end: '2026-11-24T11:00:00Z',
+        idempotencyKey: nextKey(),
+      },
+    });
+    expect(planned.data?.startSession.session.status).toBe('planned');
+    const perProduct = await anna.request<Data>(list, { productId: annaPermit });
+    expect(perProduct.data?.sessions).toMatchObject({ runningCount: 1, plannedCount: 1 });
+    expect(perProduct.data?.sessions.planned[0].plate).toBe('HT100B');
+    const all = await anna.request<Data>(list, {});
+    expect(all.data?.sessions).toEqual(perProduct.data?.sessions);
+    const others = await carla.request<Data>(list, {});
+    expect(others.data?.sessions).toMatchObject({ runningCount: 0, plannedCount: 0 });
+  });
+
+  it('stops a running session: the paid minutes so far are charged and the rest released', async () => {
+    const started = await anna.request<Data>(start, {
+      input: {
+        productId: annaPermit,
+        plate: 'KK-100-B',
+        end: new Date(now.getTime() + 120 * minute).toISOString(),
+        idempotencyKey: nextKey(),
+      },
+    });
+    const id = started.data?.startSession.session.id as string;
+    const before = await balanceOf(annaPermit);
+    now = new Date(now.getTime() + 29 * minute + 10_000); // 29 min 10 s: 30 started minutes
+    const stopped = await anna.request<Data>(stop, { id });
+    expect(stopped.data?.stopSession).toMatchObject({ status: 'ended', charge: 30 });
+    expect(await balanceOf(annaPermit)).toBe(before + 90);
+    const again = await anna.request<Data>(stop, { id });
+    expect(again.data?.stopSession).toMatchObject({ status: 'ended', charge: 30 });
+    expect(await balanceOf(annaPermit)).toBe(before + 90);
+    expect(await ledgerSum(annaPermit)).toBe(await balanceOf(annaPermit));
+  });
+
+  it('extends and shortens a session; the reservation follows the new cost', async () => {
+    const started = await anna.request<Data>(start, {
+      input: {
+        productId: annaPermit,
+        plate: 'GZ-123-K',
+        end: new Date(now.getTime() + 60 * minute).toISOString(),
+        idempotencyKey: nextKey(),
+      },
+    });
+    const id = started.data?.startSession.session.id as string;
+    const before = await balanceOf(annaPermit);
+    const longer = await anna.request<Data>(changeEnd, {
+      input: {
+        sessionId: id,
+        end: new Date(now.getTime() + 150 * minute).toISOString(),
+        idempotencyKey: nextKey(),
+      },
+    });
+    expect(longer.data?.changeSessionEnd.session).toMatchObject({ reservation: 150 });
+    expect(await balanceOf(annaPermit)).toBe(before - 90);
+    const shorter = await anna.request<Data>(changeEnd, {
+      input: {
+        sessionId: id,
+        end: new Date(now.getTime() + 30 * minute).toISOString(),
+        idempotencyKey: nextKey(),
+      },
+    });
+    expect(shorter.data?.changeSessionEnd.session).toMatchObject({ reservation: 30 });
+    expect(await balanceOf(annaPermit)).toBe(before + 30);
+    expect(await ledgerSum(annaPermit)).toBe(await balanceOf(annaPermit));
+  });
+
+  it('deletes a planned session with a full release; a running one must be stopped instead', async () => {
+    const planned = await anna.request<Data>(start, {
+      input: {
+        productId: annaPermit,
+        plate: 'AB-123-C',
+        start: '2026-11-25T10:00:00Z',
+        end: '2026-11-25T12:00:00Z',
+        idempotencyKey: nextKey(),
+      },
+    });
+    const plannedId = planned.data?.startSession.session.id as string;
+    const before = await balanceOf(annaPermit);
+    expect((await anna.request<Data>(stop, { id: plannedId })).errors?.[0]?.extensions.code).toBe(
+      'SESSION_NOT_RUNNING',
+    );
+    const deleted = await anna.request<Data>(remove, { id: plannedId });
+    expect(deleted.data?.deleteSession).toMatchObject({ status: 'deleted' });
+    expect(await balanceOf(annaPermit)).toBe(before + 120);
+
+    const running = (await anna.request<Data>(list, { productId: annaPermit })).data?.sessions
+      .running[0].id as string;
+    const refused = await anna.request<Data>(remove, { id: running });
+    expect(refused.errors?.[0]?.extensions.code).toBe('SESSION_ALREADY_STARTED');
+  });
+
+  it('settles a session that reached its end before the next decision on the permit', async () => {
+    const started = await anna.request<Data>(start, {
+      input: {
+        productId: annaPermit,
+        plate: 'XB-123-K',
+        end: new Date(now.getTime() + 10 * minute).toISOString(),
+        idempotencyKey: nextKey(),
+      },
+    });
+    const id = started.data?.startSession.session.id as string;
+    now = new Date(now.getTime() + 15 * minute);
+    const listed = await anna.request<Data>(list, { productId: annaPermit });
+    expect(listed.data?.sessions.running.map((s: { id: string }) => s.id)).not.toContain(id);
+    await anna.request<Data>(start, {
+      input: { productId: annaPermit, plate: 'XB-123-K', idempotencyKey: nextKey() },
+    });
+    const settled = await database.orm.em.fork().findOneOrFail(ParkingSession, { id });
+    expect(settled).toMatchObject({ status: 'ended', charge: 10 });
+    expect(await ledgerSum(annaPermit)).toBe(await balanceOf(annaPermit));
+  });
+
+  it('refuses with a reason and a proposal that is accepted when asked again (002: 3 hours at most)', async () => {
+    const input = {
+      productId: carlaPermit,
+      plate: 'GB-123-K',
+      end: new Date(now.getTime() + 4 * 60 * minute).toISOString(),
+      idempotencyKey: nextKey(),
+    };
+    const refused = await carla.request<Data>(start, { input });
+    expect(refused.data?.startSession).toMatchObject({
+      __typename: 'SessionRefused',
+      reason: 'SESSION_OVER_MAX_DURATION',
+      message: 'Uw bezoek mag maximaal 180 minuten parkeren.',
+      params: { maxMinutes: 180 },
+      proposal: { paidMinutes: 180, cost: 630, unit: 'cents' },
+    });
+    const proposal = refused.data?.startSession.proposal;
+    expect(await balanceOf(carlaPermit)).toBe(2500);
+    const accepted = await carla.request<Data>(start, {
+      input: { ...input, start: proposal.start, end: proposal.end, idempotencyKey: nextKey() },
+    });
+    expect(accepted.data?.startSession).toMatchObject({
+      __typename: 'SessionAccepted',
+      session: { reservation: 630, unit: 'cents' },
+    });
+    expect(await balanceOf(carlaPermit)).toBe(2500 - 630);
+  });
+
+  it('refuses a Saturday where the product is not valid on Saturdays (002)', async () => {
+    const result = await carla.request<Data>(quote, {
+      input: {
+        productId: carlaPermit,
+        plate: 'GB-123-K',
+        start: '2026-11-28T10:00:00Z',
+        end: '2026-11-28T11:00:00Z',
+      },
+    });
+    expect(result.data?.quoteSession).toMatchObject({
+      __typename: 'SessionRefused',
+      reason: 'SESSION_NOT_VALID_ON_DAY',
+    });
+  });
+
+  it('refuses what the balance cannot cover and proposes the longest affordable session', async () => {
+    const em = database.orm.em.fork();
+    const permit = await em.findOneOrFail(Permit, { id: carlaPermit });
+    postToPermit(em, permit, { kind: 'compensation', amount: 105 - permit.balance, at: now });
+    await em.flush();
+    const result = await carla.request<Data>(quote, {
+      input: {
+        productId: carlaPermit,
+        plate: 'HT-100-B',
+        end: new Date(now.getTime() + 60 * minute).toISOString(),
+      },
+    });
+    expect(result.data?.quoteSession).toMatchObject({
+      __typename: 'SessionRefused',
+      reason: 'SESSION_INSUFFICIENT_BALANCE',
+      proposal: { paidMinutes: 30, cost: 105 },
+    });
+  });
+
+  it('answers bad input with a typed error, never a 500', async () => {
+    const badPlate = await anna.request<Data>(quote, {
+      input: { productId: annaPermit, plate: 'not a plate!' },
+    });
+    expect(badPlate.errors?.[0]?.extensions.code).toBe('PLATE_INVALID_CHARACTERS');
+    const badKey = await anna.request<Data>(start, {
+      input: { productId: annaPermit, plate: 'GB-123-K', idempotencyKey: ' ' },
+    });
+    expect(badKey.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    const badDate = await anna.request<Data>(quote, {
+      input: { productId: annaPermit, plate: 'GB-123-K', end: 'tomorrow' },
+    });
+    expect(badDate.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    const unknown = await anna.request<Data>(stop, { id: 'nope' });
+    expect(unknown.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+  });
+
+  describe('authorization', () => {
+    it("treats someone else's product and session as not found", async () => {
+      const bram = await loggedIn(server.url, 'bram@demo.parkeer.nl');
+      const quoteOther = await bram.request<Data>(quote, {
+        input: { productId: annaPermit, plate: 'GB-123-K' },
+      });
+      expect(quoteOther.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+      const annaSession = (await anna.request<Data>(list, { productId: annaPermit })).data?.sessions
+        .running[0].id as string;
+      for (const operation of [stop, remove]) {
+        const result = await bram.request<Data>(operation, { id: annaSession });
+        expect(result.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+      }
+      const listOther = await bram.request<Data>(list, { productId: annaPermit });
+      expect(listOther.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+    });
+
+    it('refuses admins, enforcement and anonymous callers', async () => {
+      const input = { productId: annaPermit, plate: 'GB-123-K', idempotencyKey: nextKey() };
+      for (const [email, code] of [
+        ['beheer@delft.demo.parkeer.nl', 'FORBIDDEN'],
+        ['handhaving@demo.parkeer.nl', 'FORBIDDEN'],
+      ] as const) {
+        const client = await loggedIn(server.url, email);
+        expect((await client.request<Data>(start, { input })).errors?.[0]?.extensions.code).toBe(
+          code,
+        );
+      }
+      const anonymous = await new TestClient(server.url).request<Data>(start, { input });
+      expect(anonymous.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    });
+  });
+});
