@@ -26,10 +26,12 @@ export interface Posting {
  * stays as a second guard.
  */
 export async function lockPermit(tx: EntityManager, permitId: string): Promise<Permit | null> {
+  // refresh: the transaction's fork starts from the caller's identity map, which may hold this
+  // permit as it was read before the lock was taken.
   return tx.findOne(
     Permit,
     { id: permitId },
-    isPostgres(tx) ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
+    isPostgres(tx) ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : { refresh: true },
   );
 }
 
