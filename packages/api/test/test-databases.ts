@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import pg from 'pg';
 import { openDatabase } from '../src/db/database.js';
-import type { Dialect } from '../src/db/orm-config.js';
+import type { DatabaseSettings, Dialect } from '../src/db/orm-config.js';
 import { createScratchPostgres, postgresServerUrl } from '../src/db/scratch-postgres.js';
 
 async function postgresAvailable(): Promise<boolean> {
@@ -44,10 +44,13 @@ export interface TestDatabase {
 }
 
 /** A new, migrated database of the dialect; `dispose` closes and removes it. */
-export async function openTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+export async function openTestDatabase(
+  dialect: Dialect,
+  options: Pick<DatabaseSettings, 'onQuery'> = {},
+): Promise<TestDatabase> {
   if (dialect === 'postgresql') {
     const scratch = await createScratchPostgres();
-    const orm = await openDatabase({ databaseUrl: scratch.url });
+    const orm = await openDatabase({ ...options, databaseUrl: scratch.url });
     return {
       orm,
       dispose: async () => {
@@ -57,7 +60,7 @@ export async function openTestDatabase(dialect: Dialect): Promise<TestDatabase> 
     };
   }
   const file = join(tmpdir(), `parkeer-test-${randomBytes(6).toString('hex')}.db`);
-  const orm = await openDatabase({ sqliteFile: file });
+  const orm = await openDatabase({ ...options, sqliteFile: file });
   return {
     orm,
     dispose: async () => {

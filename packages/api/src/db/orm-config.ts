@@ -17,6 +17,8 @@ export interface DatabaseSettings {
   /** The SQLite file; default `data/parkeer.db` at the repository root. */
   readonly sqliteFile?: string;
   readonly debug?: boolean;
+  /** Called with every SQL statement (tests count them to catch N+1 queries). */
+  readonly onQuery?: (sql: string) => void;
 }
 
 const repositoryRoot = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -53,7 +55,10 @@ export function ormOptions(settings: DatabaseSettings): Options {
   const common = {
     entities,
     extensions: [Migrator],
-    debug: settings.debug ?? false,
+    debug: settings.onQuery ? ['query'] : (settings.debug ?? false),
+    ...(settings.onQuery
+      ? { colors: false, logger: (message: string) => settings.onQuery!(message) }
+      : {}),
     // Entities state their column types; nothing depends on emitted decorator metadata.
     discovery: { requireEntitiesArray: true },
     forceUtcTimezone: true,

@@ -17,6 +17,8 @@ export type Context = {
   readonly http: HttpSession;
   /** The clock of this operation; tests set it, production reads the system clock once. */
   readonly now: Date;
+  /** This operation's DataLoaders by name (see `loader`): batches field resolvers' lookups. */
+  readonly loaders: Map<string, unknown>;
 };
 
 /** Dutch unless the browser prefers English; an account's own setting wins once logged in. */
@@ -37,6 +39,7 @@ export function createContext(
     viewer,
     http,
     now,
+    loaders: new Map(),
     language: viewer?.language ?? languageFromHeader(req.headers['accept-language']),
     requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
   };
