@@ -4,6 +4,7 @@ import { openDatabase } from './db/database.js';
 import { formatDemoLogins } from './db/demo-logins.js';
 import { dialectOf } from './db/orm-config.js';
 import { seedDemo } from './db/seed/demo-seed.js';
+import { startMailSender } from './modules/mail/mail-sender.js';
 import { createServer } from './server.js';
 
 const port = Number(process.env.PORT || 4000);
@@ -22,6 +23,9 @@ if (dialectOf(database) === 'sqlite' || process.env.SEED_DEMO === 'true') {
 
 const server = await createServer({ port, orm });
 console.log(`Parkeer API listening on ${server.url} (GraphQL at ${server.url}/graphql)`);
+// The outbox is sent from here, after the server is up: mails queued by requests go out within
+// one interval, and ones left from before a restart go out at once.
+const stopMailSender = startMailSender({ orm, intervalMs: 5000 });
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -32,6 +36,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     console.log(`${signal} received, shutting down`);
     server
       .close()
+      .then(() => stopMailSender())
       .then(() => orm.close())
       .then(
         () => process.exit(0),

@@ -17,6 +17,7 @@ import { sessionCookieName, type HttpSession } from './graphql/http-session.js';
 import { createSchema } from './graphql/schema.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import type { Viewer } from './modules/auth/viewer.js';
+import { paymentRoutes } from './modules/payment/payment-routes.js';
 
 export type ServerOptions = {
   /** 0 picks a free port (tests). */
@@ -111,6 +112,9 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       },
     }),
   );
+
+  // Payment webhooks and the simulated bank's pages: plain HTTP, before the SPA's catch-all.
+  app.use(paymentRoutes({ orm: options.orm, clock }));
 
   const webDist = options.webDist === undefined ? defaultWebDist() : options.webDist;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {

@@ -10,7 +10,7 @@ import { Municipality } from '../src/modules/municipality/municipality.entity.js
 import { PermitPlate } from '../src/modules/permit/permit-plate.entity.js';
 import { Permit } from '../src/modules/permit/permit.entity.js';
 import { Zone } from '../src/modules/zone/zone.entity.js';
-import { testDialects, withDatabase } from './test-databases.js';
+import { openTestDatabase, testDialects, withDatabase } from './test-databases.js';
 
 const dialects = await testDialects();
 const now = new Date('2026-11-23T09:00:00Z');
@@ -146,5 +146,26 @@ describe.each(dialects)('the database on %s', (dialect) => {
       expect(reread.balance).toBe(200 * 60 - 60);
       expect(reread.version).toBe(2);
     });
+  });
+});
+
+describe.each(dialects)('the unit of work on %s', (dialect) => {
+  it('writes nothing when entities were only read', async () => {
+    const statements: string[] = [];
+    const database = await openTestDatabase(dialect, {
+      onQuery: (sql) => statements.push(sql),
+    });
+    try {
+      await seedDemo(database.orm.em.fork(), now);
+      const em = database.orm.em.fork();
+      await em.find(Permit, {}, { populate: ['productType', 'zone', 'municipality', 'holder'] });
+      await em.find(LedgerEntry, {});
+      statements.length = 0;
+      await em.flush();
+      // Dates read back from SQLite once looked changed and were written again on every flush.
+      expect(statements.filter((sql) => /\b(update|insert|delete)\b/i.test(sql))).toEqual([]);
+    } finally {
+      await database.dispose();
+    }
   });
 });

@@ -1,14 +1,41 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AboutResolver } from '../modules/about/about.resolver.js';
+import { AccountResolver } from '../modules/account/account.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { PaymentResolver } from '../modules/payment/payment.resolver.js';
+import { TopUpResolver } from '../modules/top-up/top-up.resolver.js';
+import { PasswordResetResolver } from '../modules/auth/password-reset.resolver.js';
+import { CouplingResolver } from '../modules/coupling/coupling.resolver.js';
+import { DelegationResolver } from '../modules/delegation/delegation.resolver.js';
+import { EnforcementResolver } from '../modules/enforcement/enforcement.resolver.js';
+import { FavoriteResolver } from '../modules/favorite/favorite.resolver.js';
+import { HistoryResolver } from '../modules/history/history.resolver.js';
+import { PlateResolver } from '../modules/plate/plate.resolver.js';
+import { ProductResolver } from '../modules/product/product.resolver.js';
+import { SessionResolver } from '../modules/session/session.resolver.js';
 import { authChecker } from './auth-checker.js';
 
 /** Builds the executable schema. Needs `reflect-metadata` loaded first (the entry or test setup). */
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     // Every feature's resolver classes; a new module adds its resolver here.
-    resolvers: [AboutResolver, AuthResolver],
+    resolvers: [
+      AboutResolver,
+      AuthResolver,
+      AccountResolver,
+      PasswordResetResolver,
+      CouplingResolver,
+      EnforcementResolver,
+      FavoriteResolver,
+      PlateResolver,
+      HistoryResolver,
+      SessionResolver,
+      ProductResolver,
+      DelegationResolver,
+      PaymentResolver,
+      TopUpResolver,
+    ],
     authChecker,
     // Every type-graphql argument is checked by GraphQL itself; ours by the domain and services.
     // Input validation is the domain's job (reason codes), not class-validator's.

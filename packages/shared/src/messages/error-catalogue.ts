@@ -1,9 +1,12 @@
 import { defaultLanguage, type Language } from '../language.js';
 import { accountMessages } from './account.messages.js';
 import { commonMessages } from './common.messages.js';
+import { delegationMessages } from './delegation.messages.js';
 import { eligibilityMessages } from './eligibility.messages.js';
+import { favoriteMessages } from './favorite.messages.js';
 import { linkMessages } from './link.messages.js';
 import type { Message } from './message-table.js';
+import { paymentMessages } from './payment.messages.js';
 import { plateMessages } from './plate.messages.js';
 import { productMessages } from './product.messages.js';
 import { regimeMessages } from './regime.messages.js';
@@ -23,7 +26,10 @@ export const errorCatalogue = {
   ...regimeMessages,
   ...sessionMessages,
   ...topUpMessages,
+  ...paymentMessages,
   ...eligibilityMessages,
+  ...delegationMessages,
+  ...favoriteMessages,
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

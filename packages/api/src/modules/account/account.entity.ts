@@ -33,6 +33,6 @@ export class Account extends BaseEntity {
   @Property({ type: 'uuid', nullable: true })
   startPermitId?: string | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt: Date & Opt = new Date();
 }

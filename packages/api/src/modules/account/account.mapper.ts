@@ -1,4 +1,5 @@
-import { MeDto } from '../auth/auth.types.js';
+import type { IssuedSession } from '../auth/auth.service.js';
+import { LoginResult, MeDto } from '../auth/auth.types.js';
 import type { Account } from './account.entity.js';
 
 export function toMeDto(account: Account): MeDto {
@@ -9,5 +10,13 @@ export function toMeDto(account: Account): MeDto {
     language: account.language,
     highContrast: account.highContrast,
     startPermitId: account.startPermitId ?? null,
+  });
+}
+
+/** What every way of logging in answers: the account and when the login ends at the latest. */
+export function toLoginResult(session: IssuedSession): LoginResult {
+  return Object.assign(new LoginResult(), {
+    me: toMeDto(session.account),
+    expiresAt: session.expiresAt,
   });
 }

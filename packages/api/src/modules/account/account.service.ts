@@ -1,6 +1,16 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { Language } from '@parkeer/shared/language';
 import { AppError } from '../../graphql/app-error.js';
+import type { Viewer } from '../auth/viewer.js';
+import { permitForViewer } from '../permit/permit-access.js';
 import { Account } from './account.entity.js';
+
+/** Settings to change; a field left out stays as it is, `startPermitId: null` clears it. */
+export interface SettingsChange {
+  readonly language?: Language | null;
+  readonly startPermitId?: string | null;
+  readonly highContrast?: boolean | null;
+}
 
 export class AccountService {
   constructor(private readonly em: EntityManager) {}
@@ -9,6 +19,19 @@ export class AccountService {
   async viewerAccount(accountId: string): Promise<Account> {
     const account = await this.em.findOne(Account, { id: accountId });
     if (!account) throw new AppError('UNAUTHENTICATED');
+    return account;
+  }
+
+  async updateSettings(viewer: Viewer, change: SettingsChange): Promise<Account> {
+    // Only a product the viewer may see: held, or used through an accepted delegation.
+    const startPermitId = change.startPermitId
+      ? (await permitForViewer(this.em, viewer, change.startPermitId, 'read')).permit.id
+      : change.startPermitId;
+    const account = await this.viewerAccount(viewer.accountId);
+    if (change.language != null) account.language = change.language;
+    if (change.highContrast != null) account.highContrast = change.highContrast;
+    if (startPermitId !== undefined) account.startPermitId = startPermitId;
+    await this.em.flush();
     return account;
   }
 }

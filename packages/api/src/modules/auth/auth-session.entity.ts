@@ -23,12 +23,12 @@ export class AuthSession extends BaseEntity {
   @Property({ type: 'boolean' })
   remember: boolean & Opt = false;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   expiresAt!: Date;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   lastSeenAt!: Date;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt: Date & Opt = new Date();
 }

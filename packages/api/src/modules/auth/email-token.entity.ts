@@ -32,12 +32,12 @@ export class EmailToken extends BaseEntity {
   @ManyToOne(() => Delegation, { nullable: true })
   delegation?: Rel<Delegation> | null;
 
-  @Property({ type: 'datetime', index: true })
+  @Property({ type: Date, index: true })
   expiresAt!: Date;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   usedAt?: Date | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt: Date & Opt = new Date();
 }

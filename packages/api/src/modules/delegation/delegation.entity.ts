@@ -46,12 +46,12 @@ export class Delegation extends BaseEntity {
   @Property({ type: 'string', length: 20 })
   status: DelegationStatus & Opt = 'invited';
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt: Date & Opt = new Date();
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   acceptedAt?: Date | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   revokedAt?: Date | null;
 }

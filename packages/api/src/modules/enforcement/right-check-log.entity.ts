@@ -12,11 +12,11 @@ export class RightCheckLog extends BaseEntity {
   @ManyToOne(() => Account)
   checkedBy!: Rel<Account>;
 
-  @Property({ type: 'datetime', index: true })
+  @Property({ type: Date, index: true })
   checkedAt!: Date;
 
   /** The moment asked about (default: the moment of the check). */
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   checkedFor!: Date;
 
   @ManyToOne(() => Zone)
@@ -29,6 +29,6 @@ export class RightCheckLog extends BaseEntity {
   @Property({ type: 'string', length: 30, nullable: true })
   rightKind?: string | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt: Date & Opt = new Date();
 }

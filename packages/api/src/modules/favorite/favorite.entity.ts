@@ -19,6 +19,6 @@ export class Favorite extends BaseEntity {
   @Property({ type: 'string', length: 10 })
   name!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt: Date & Opt = new Date();
 }

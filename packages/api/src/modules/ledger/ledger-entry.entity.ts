@@ -64,6 +64,6 @@ export class LedgerEntry extends BaseEntity {
   @ManyToOne(() => Account, { nullable: true })
   createdBy?: Rel<Account> | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt: Date & Opt = new Date();
 }

@@ -20,13 +20,13 @@ export class MailOutbox extends BaseEntity {
   @Property({ type: 'text', nullable: true })
   html?: string | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt: Date & Opt = new Date();
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   nextAttemptAt: Date & Opt = new Date();
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   sentAt?: Date | null;
 
   @Property({ type: 'integer' })

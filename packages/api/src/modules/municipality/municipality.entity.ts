@@ -25,6 +25,6 @@ export class Municipality extends BaseEntity {
   @Property({ type: 'json' })
   retention!: RetentionPolicy;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt: Date & Opt = new Date();
 }

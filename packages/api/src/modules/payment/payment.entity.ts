@@ -43,9 +43,9 @@ export class Payment extends BaseEntity {
   @Property({ type: 'string', length: 100 })
   idempotencyKey!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt: Date & Opt = new Date();
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   completedAt?: Date | null;
 }

@@ -45,10 +45,10 @@ export class Permit extends BaseEntity {
   @Property({ type: 'string', length: 200 })
   addressLabel!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   validFrom!: Date;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   validUntil?: Date | null;
 
   @Property({ type: 'string', length: 30 })
@@ -82,6 +82,6 @@ export class Permit extends BaseEntity {
   @OneToMany(() => PermitPlate, (plate) => plate.permit)
   plates = new Collection<PermitPlate>(this);
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt: Date & Opt = new Date();
 }

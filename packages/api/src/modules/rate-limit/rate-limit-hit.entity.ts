@@ -15,6 +15,6 @@ export class RateLimitHit extends BaseEntity {
   @Property({ type: 'string', length: 254 })
   subject!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   at!: Date;
 }

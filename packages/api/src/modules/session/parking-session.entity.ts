@@ -24,13 +24,13 @@ export class ParkingSession extends BaseEntity {
   @Property({ type: 'string', length: 2 })
   country: string & Opt = 'NL';
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   start!: Date;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   end!: Date;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   stoppedAt?: Date | null;
 
   /** What the session holds of the balance, in the product's unit. */
@@ -54,6 +54,6 @@ export class ParkingSession extends BaseEntity {
   @Property({ type: 'string', length: 30 })
   status!: SessionStatus;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt: Date & Opt = new Date();
 }

@@ -1,0 +1,62 @@
+// The yardstick: node:http and pg alone answering the same right-check lookup as the API (the
+// same SQL, the same zone cache), without GraphQL, ORM, authentication or check log.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { rightsParams, rightsSql, zoneIdSql } from '../src/modules/enforcement/right-check.sql.js';
+
+/** `?` placeholders (as knex takes them) to PostgreSQL's `$1`, `$2`, … */
+const numbered = (sql: string) => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+const rights = numbered(rightsSql);
+const zoneQuery = numbered(zoneIdSql);
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const zones = new Map<string, string>();
+
+async function check(body: string) {
+  const { plate, zone, municipality } = JSON.parse(body) as Record<string, string>;
+  const normalised = plate!.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  const key = `${municipality}\u0000${zone}`;
+  let zoneId = zones.get(key);
+  if (!zoneId) {
+    zoneId = (await pool.query<{ id: string }>(zoneQuery, [municipality, zone])).rows[0]?.id;
+    if (!zoneId) return { status: 404, answer: { error: 'NOT_FOUND' } };
+    zones.set(key, zoneId);
+  }
+  const { rows } = await pool.query<{ kind: string; until: Date | null }>(
+    rights,
+    rightsParams(normalised, 'NL', zoneId, new Date()),
+  );
+  const best = rows.find((row) => row.kind !== 'visitorSession') ?? rows[0];
+  return {
+    status: 200,
+    answer: { valid: Boolean(best), kind: best?.kind ?? null, validUntil: best?.until ?? null },
+  };
+}
+
+const server = createServer((req, res) => {
+  let body = '';
+  req.setEncoding('utf8');
+  req.on('data', (chunk: string) => (body += chunk));
+  req.on('end', () => {
+    check(body).then(
+      ({ status, answer }) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(answer));
+      },
+      (error: unknown) => {
+        res.writeHead(500).end(String(error));
+      },
+    );
+  });
+});
+server.listen(0, '127.0.0.1', () => {
+  process.send?.({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+});
+process.on('SIGTERM', () => {
+  server.close();
+  void pool.end().finally(() => process.exit(0));
+});

@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import { visitorPermitEligibility } from '@parkeer/domain/eligibility/permit-application';
+import { Municipality } from '../src/modules/municipality/municipality.entity.js';
+import { PermitPlate } from '../src/modules/permit/permit-plate.entity.js';
+import { Permit } from '../src/modules/permit/permit.entity.js';
+import { ProductType } from '../src/modules/product/product-type.entity.js';
+import {
+  ParkingSession,
+  type SessionStatus,
+} from '../src/modules/session/parking-session.entity.js';
+import { Zone } from '../src/modules/zone/zone.entity.js';
+
+/** One right-check as a scan car asks it. */
+export interface CheckInput {
+  readonly plate: string;
+  readonly zone: string;
+  readonly municipality: string;
+}
+
+export interface BenchData {
+  readonly sessions: number;
+  readonly permitPlates: number;
+  /** A fixed mix of checks: running sessions, permits, switched-out plates, wrong zones, unknowns. */
+  readonly checks: readonly CheckInput[];
+}
+
+const letters = 'BDFGHJKLNPRSTVXZ';
+/** A distinct Dutch plate (sidecode 9, LL-DDD-L) for every i below four million. */
+export const benchPlate = (i: number) =>
+  letters[i % 16]! +
+  letters[(i >> 4) % 16]! +
+  String((i >> 8) % 1000).padStart(3, '0') +
+  letters[Math.floor((i >> 8) / 1000) % 16]!;
+
+const minute = 60_000;
+const day = 24 * 60 * minute;
+
+/**
+ * Delft as a busy town looks to the right-check: a few hundred visitor permits with thousands of
+ * sessions (mostly ended, some running, planned or deleted) and thousands of resident permits with
+ * an active and sometimes a switched-out plate, spread over Delft's zones. Deterministic.
+ */
+export async function addBenchData(
+  em: EntityManager,
+  now: Date,
+  size = { visitorPermits: 300, sessions: 6_000, residentPermits: 3_000 },
+): Promise<BenchData> {
+  const delft = await em.findOneOrFail(Municipality, { code: 'delft' });
+  const zones = await em.find(Zone, { municipality: delft }, { orderBy: { code: 'asc' } });
+  const visitorProduct = await em.findOneOrFail(ProductType, {
+    municipality: delft,
+    code: 'visitor-permit',
+  });
+  const residentProduct = em.create(ProductType, {
+    municipality: delft,
+    code: 'resident-permit',
+    kind: 'residentPermit',
+    name: { nl: 'Bewonersvergunning', en: 'Resident permit' },
+    eligibility: {
+      ...visitorPermitEligibility,
+      productCode: 'resident-permit',
+      holderTypes: ['resident'],
+      maxPerAddress: null,
+    },
+  });
+  await em.flush();
+
+  const zoneOf = (i: number) => zones[i % zones.length]!;
+  const permitRow = (i: number, product: ProductType, kind: string) => {
+    const addressKey = `bench-${kind}-${i}`;
+    return {
+      id: randomUUID() as string,
+      municipality: delft.id,
+      productType: product.id,
+      zone: zoneOf(i).id,
+      holderType: 'resident' as const,
+      addressKey,
+      addressLabel: `Benchstraat ${i}, Delft`,
+      validFrom: new Date(now.getTime() - 200 * day),
+      productCode: `B${kind[0]}${i}`,
+      pinHash: 'bench',
+      balance: 0,
+      addressSlot: product.onePerAddress ? addressKey : null,
+      createdAt: now,
+    };
+  };
+  const visitorPermits = Array.from({ length: size.visitorPermits }, (_, i) =>
+    permitRow(i, visitorProduct, 'visitor'),
+  );
+  const residentPermits = Array.from({ length: size.residentPermits }, (_, i) =>
+    permitRow(i, residentProduct, 'resident'),
+  );
+  await em.insertMany(Permit, [...visitorPermits, ...residentPermits]);
+
+  // Sessions take plates 0..; a fifth of the plates come back for a second (older) session.
+  const sessionRows = Array.from({ length: size.sessions }, (_, i) => {
+    const kind: SessionStatus =
+      i % 20 === 0 ? 'deleted' : i % 20 === 1 ? 'planned' : i % 4 === 2 ? 'running' : 'ended';
+    const start =
+      kind === 'running'
+        ? now.getTime() - 30 * minute
+        : kind === 'planned'
+          ? now.getTime() + 60 * minute
+          : now.getTime() - ((i % 60) + 1) * day;
+    return {
+      id: randomUUID() as string,
+      permit: visitorPermits[i % visitorPermits.length]!.id,
+      plate: benchPlate(i % Math.floor(size.sessions * 0.8)),
+      country: 'NL',
+      start: new Date(start),
+      end: new Date(start + 4 * 60 * minute),
+      reservation: 240,
+      channel: 'web' as const,
+      status: kind,
+      createdAt: now,
+    };
+  });
+  await em.insertMany(ParkingSession, sessionRows);
+
+  // Resident plates come after the session plates; every third permit also has a former plate.
+  const firstResidentPlate = size.sessions;
+  const plateRows = residentPermits.flatMap((permit, i) => {
+    const active = {
+      id: randomUUID() as string,
+      permit: permit.id,
+      plate: benchPlate(firstResidentPlate + 2 * i),
+      country: 'NL',
+      activeSlot: permit.id as string | null,
+    };
+    const former = {
+      ...active,
+      id: randomUUID(),
+      plate: benchPlate(firstResidentPlate + 2 * i + 1),
+    };
+    return i % 3 === 0 ? [active, { ...former, activeSlot: null }] : [active];
+  });
+  await em.insertMany(PermitPlate, plateRows);
+
+  const zoneIndexOf = new Map(
+    [...visitorPermits, ...residentPermits].map((permit) => [
+      permit.id,
+      zones.findIndex((zone) => zone.id === permit.zone),
+    ]),
+  );
+  const at = (permitId: string, shift = 0) => ({
+    zone: zones[(zoneIndexOf.get(permitId)! + shift) % zones.length]!.code,
+    municipality: 'delft',
+  });
+  const formerPlates = plateRows.filter((row) => row.activeSlot === null);
+  const checks: CheckInput[] = [];
+  for (let i = 0; checks.length < 96; i++) {
+    const running = sessionRows.filter((row) => row.status === 'running')[i]!;
+    const resident = plateRows.filter((row) => row.activeSlot !== null)[i]!;
+    checks.push({ plate: running.plate, ...at(running.permit) });
+    checks.push({ plate: resident.plate, ...at(resident.permit) });
+    const former = formerPlates[i]!;
+    checks.push(
+      i % 3 === 0
+        ? { plate: former.plate, ...at(former.permit) }
+        : i % 3 === 1
+          ? { plate: running.plate, ...at(running.permit, 1) }
+          : { plate: benchPlate(3_000_000 + i), ...at(resident.permit) },
+    );
+  }
+  return { sessions: sessionRows.length, permitPlates: plateRows.length, checks };
+}

@@ -1,0 +1,184 @@
+// `npm run bench -w @parkeer/api`: the API under load over loopback, against a bare node:http + pg
+// endpoint doing the same lookup. A scratch PostgreSQL database gets the demo and a busy town's
+// plates; the API and the bare endpoint each run in a child process, so autocannon (here) does not
+// share their event loop. Every case runs a short warm-up, then the measured run.
+//
+// Another operation is one more `measure(...)` call with its requests; a request can take what an
+// earlier one answered through autocannon's `onResponse` / `setupRequest` and their shared
+// per-connection `context`, e.g. start a session, then stop the one it started:
+//   measure('start+stop session', api.url + graphqlPath, [
+//     graphql(startSession, variables, { onResponse: (s, body, ctx) => { ctx.id = JSON.parse(body)... } }),
+//     graphql(stopSession, {}, { setupRequest: (req, ctx) => withVariables(req, { id: ctx.id }) }),
+//   ])
+import 'reflect-metadata';
+import { fork } from 'node:child_process';
+import { cpus } from 'node:os';
+import autocannon from 'autocannon';
+import { openDatabase } from '../src/db/database.js';
+import { createScratchPostgres } from '../src/db/scratch-postgres.js';
+import { seedDemo } from '../src/db/seed/demo-seed.js';
+import { Account } from '../src/modules/account/account.entity.js';
+import { AuthService } from '../src/modules/auth/auth.service.js';
+import { RightCheckLog } from '../src/modules/enforcement/right-check-log.entity.js';
+import { graphqlPath } from '../src/server.js';
+import { addBenchData, type CheckInput } from './bench-data.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const warmUpSeconds = 2;
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+/** BENCH_CPU_PROF=dir writes a V8 CPU profile of the API process there (open it in DevTools). */
+const cpuProfileDir = process.env.BENCH_CPU_PROF;
+
+interface Target {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Runs a bench/*.ts file in its own Node process; it reports `{ url }` over IPC once listening. */
+function startProcess(file: string, env: Record<string, string>, profile = false): Promise<Target> {
+  const execArgv = ['--import', import.meta.resolve('tsx'), '--conditions=@parkeer/source'];
+  if (profile && cpuProfileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`);
+  const child = fork(new URL(file, import.meta.url), [], {
+    execArgv,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
+    child.once('message', (message) => {
+      resolve({
+        url: (message as { url: string }).url,
+        stop: async () => {
+          child.kill('SIGTERM');
+          await exited;
+        },
+      });
+    });
+  });
+}
+
+export interface CaseResult {
+  readonly name: string;
+  readonly requestsPerSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  /** 2xx answers during the measured run (plus the warm-up's, for the log cross-check). */
+  readonly answered: number;
+  readonly failed: number;
+}
+
+const results: CaseResult[] = [];
+
+/** One case: a warm-up, then `seconds` of load with `connections` connections cycling `requests`. */
+async function measure(
+  name: string,
+  url: string,
+  requests: autocannon.Request[],
+): Promise<CaseResult> {
+  const options = { url, requests, connections, pipelining: 1 };
+  const warmUp = await autocannon({ ...options, duration: warmUpSeconds });
+  const run = await autocannon({ ...options, duration: seconds });
+  const result: CaseResult = {
+    name,
+    requestsPerSecond: run.requests.average,
+    p50: run.latency.p50,
+    p99: run.latency.p99,
+    answered: warmUp['2xx'] + run['2xx'],
+    failed: run.errors + run.timeouts + run.non2xx,
+  };
+  results.push(result);
+  console.log(
+    `${name.padEnd(28)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s   p50 ${result.p50} ms   p99 ${result.p99} ms${result.failed ? `   FAILED ${result.failed}` : ''}`,
+  );
+  return result;
+}
+
+const json = (body: unknown, headers: Record<string, string> = {}): autocannon.Request => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
+const rightCheckQuery = `query ($input: RightCheckInput!) {
+  rightCheck(input: $input) { valid kind validUntil checkedAt plate }
+}`;
+
+/** Asks every request of a mix once, so a load run cannot be fast because it answers errors. */
+async function preflight(url: string, requests: autocannon.Request[]) {
+  let valid = 0;
+  for (const request of requests) {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: request.headers as Record<string, string>,
+      body: request.body as string,
+    });
+    const body = (await response.json()) as {
+      errors?: unknown;
+      valid?: boolean;
+      data?: { rightCheck: { valid: boolean } };
+    };
+    if (!response.ok || body.errors) throw new Error(`${url}: ${JSON.stringify(body)}`);
+    if (body.data?.rightCheck.valid ?? body.valid) valid++;
+  }
+  return valid;
+}
+
+const scratch = await createScratchPostgres();
+const started: Target[] = [];
+try {
+  const setupStart = performance.now();
+  const orm = await openDatabase({ databaseUrl: scratch.url });
+  const now = new Date();
+  await seedDemo(orm.em.fork(), now);
+  const data = await addBenchData(orm.em.fork(), now);
+  const em = orm.em.fork();
+  const officer = await em.findOneOrFail(Account, { email: 'handhaving@demo.parkeer.nl' });
+  const { token } = await new AuthService(em).issue(officer, 'bearer', false, now);
+  await orm.close();
+
+  const env = { DATABASE_URL: scratch.url, NODE_ENV: 'production' };
+  const [api, bare] = await Promise.all([
+    startProcess('./api-server.ts', env, true),
+    startProcess('./bare-server.ts', env),
+  ]);
+  started.push(api, bare);
+  const graphqlUrl = api.url + graphqlPath;
+  const rightChecks = data.checks.map((input: CheckInput) =>
+    json({ query: rightCheckQuery, variables: { input } }, { authorization: `Bearer ${token}` }),
+  );
+  const bareChecks = data.checks.map((input: CheckInput) => json(input));
+  const validInMix = await preflight(graphqlUrl, rightChecks);
+  const bareValidInMix = await preflight(bare.url, bareChecks);
+  if (validInMix !== bareValidInMix) {
+    throw new Error(
+      `the API finds ${validInMix} rights in the mix, the bare endpoint ${bareValidInMix}`,
+    );
+  }
+
+  console.log(
+    `\nNode ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; PostgreSQL on loopback.` +
+      `\n${data.sessions} sessions, ${data.permitPlates} permit plates; a mix of ${data.checks.length} checks, ${validInMix} of them valid.` +
+      `\n${connections} connections, ${warmUpSeconds} s warm-up + ${seconds} s per case (setup ${((performance.now() - setupStart) / 1000).toFixed(1)} s).\n`,
+  );
+
+  const graphqlCase = await measure('rightCheck (GraphQL)', graphqlUrl, rightChecks);
+  const bareCase = await measure('bare node:http + pg lookup', bare.url, bareChecks);
+  console.log(
+    `\nrightCheck / bare: ${(graphqlCase.requestsPerSecond / bareCase.requestsPerSecond).toFixed(2)} of the requests per second`,
+  );
+
+  // Every answered check writes one log row: the count proves the load was real checks. Answers
+  // still on their way when a run stops are logged but not counted, at most one per connection.
+  const check = await openDatabase({ databaseUrl: scratch.url });
+  const logged = await check.em.fork().count(RightCheckLog, {});
+  await check.close();
+  const answered = graphqlCase.answered + data.checks.length;
+  console.log(`check log rows: ${logged} for ${answered} answered checks`);
+  if (logged < answered || logged > answered + 2 * connections) process.exitCode = 1;
+  if (results.some((result) => result.failed > 0)) process.exitCode = 1;
+} finally {
+  await Promise.all(started.map((target) => target.stop()));
+  await scratch.drop();
+}

@@ -1,0 +1,18 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { MeDto } from '../auth/auth.types.js';
+import { toMeDto } from './account.mapper.js';
+import { AccountService } from './account.service.js';
+import { UpdateSettingsInput } from './account.types.js';
+
+@Resolver()
+export class AccountResolver {
+  @Authorized()
+  @Mutation(() => MeDto, { description: "Changes the viewer's settings." })
+  async updateSettings(
+    @Arg('input', () => UpdateSettingsInput) input: UpdateSettingsInput,
+    @Ctx() { em, viewer }: Context,
+  ): Promise<MeDto> {
+    return toMeDto(await new AccountService(em).updateSettings(viewer!, input));
+  }
+}

@@ -1,0 +1,51 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { toLoginResult } from '../account/account.mapper.js';
+import { LoginResult } from '../auth/auth.types.js';
+import { CouplingLinkService } from './coupling-link.service.js';
+import { toAddedProductDto, toCouplingLinkInfoDto } from './coupling.mapper.js';
+import {
+  AcceptCouplingLinkInput,
+  AddedProductDto,
+  AddProductByCodeInput,
+  CouplingLinkInfoDto,
+} from './coupling.types.js';
+import { ProductCodeService } from './product-code.service.js';
+
+@Resolver()
+export class CouplingResolver {
+  @Query(() => CouplingLinkInfoDto, {
+    description: 'What the coupling link in an e-mail adds, before it is accepted.',
+  })
+  async couplingLink(
+    @Arg('token', () => String) token: string,
+    @Ctx() { em, now, language }: Context,
+  ): Promise<CouplingLinkInfoDto> {
+    return toCouplingLinkInfoDto(await new CouplingLinkService(em).facts(token, now), language);
+  }
+
+  @Mutation(() => LoginResult, {
+    description:
+      'Couples the granted product to the account of the link (made if new) and logs in.',
+  })
+  async acceptCouplingLink(
+    @Arg('input', () => AcceptCouplingLinkInput) input: AcceptCouplingLinkInput,
+    @Ctx() ctx: Context,
+  ): Promise<LoginResult> {
+    const session = await new CouplingLinkService(ctx.em).accept(input, ctx.now, ctx.language);
+    ctx.http.setSessionCookie(session.token, session.remember ? session.expiresAt : null);
+    return toLoginResult(session);
+  }
+
+  @Authorized('resident', 'business')
+  @Mutation(() => AddedProductDto, {
+    description: 'Adds a granted product with the product code and PIN of its allocation letter.',
+  })
+  async addProductByCode(
+    @Arg('input', () => AddProductByCodeInput) input: AddProductByCodeInput,
+    @Ctx() { em, now, viewer, language }: Context,
+  ): Promise<AddedProductDto> {
+    const permit = await new ProductCodeService(em).add(viewer!, input.productCode, input.pin, now);
+    return toAddedProductDto(permit, language);
+  }
+}

@@ -1,0 +1,72 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { AppError } from '../../graphql/app-error.js';
+import type { Context } from '../../graphql/context.js';
+import { DelegationService } from './delegation.service.js';
+import { toDelegationDto, toDelegationInvitation } from './delegation.mapper.js';
+import { DelegationDto, DelegationInvitation, InviteDelegationInput } from './delegation.types.js';
+
+@Resolver()
+export class DelegationResolver {
+  @Authorized('resident', 'business')
+  @Query(() => [DelegationDto], { description: "A product's delegations, for its owner." })
+  async delegations(
+    @Arg('productId', () => ID) productId: string,
+    @Ctx() ctx: Context,
+  ): Promise<DelegationDto[]> {
+    const service = new DelegationService(ctx.em, ctx.viewer!, ctx.now);
+    const delegations = await service.list(productId);
+    await ctx.em.populate(delegations, ['permit.productType']);
+    return delegations.map(toDelegationDto);
+  }
+
+  @Authorized('resident', 'business')
+  @Mutation(() => DelegationDto, {
+    description: 'Lends part of the balance to someone by e-mail; they accept through the link.',
+  })
+  async inviteDelegation(
+    @Arg('input', () => InviteDelegationInput) input: InviteDelegationInput,
+    @Ctx() ctx: Context,
+  ): Promise<DelegationDto> {
+    if (input.idempotencyKey.trim() === '' || input.idempotencyKey.length > 100) {
+      throw new AppError('BAD_USER_INPUT', { field: 'idempotencyKey' });
+    }
+    const service = new DelegationService(ctx.em, ctx.viewer!, ctx.now);
+    const delegation = await service.invite({ ...input, permitId: input.productId });
+    await ctx.em.populate(delegation, ['permit.productType', 'delegate']);
+    return toDelegationDto(delegation);
+  }
+
+  @Authorized()
+  @Query(() => DelegationInvitation, { description: 'What an invitation link offers.' })
+  async delegationInvitation(
+    @Arg('token', () => String) token: string,
+    @Ctx() ctx: Context,
+  ): Promise<DelegationInvitation> {
+    const delegation = await new DelegationService(ctx.em, ctx.viewer!, ctx.now).invitation(token);
+    return toDelegationInvitation(delegation, ctx.language);
+  }
+
+  @Authorized('resident', 'business')
+  @Mutation(() => ID, {
+    description:
+      'Accepts the invitation of an e-mailed link; returns the product it gives access to.',
+  })
+  async acceptDelegation(
+    @Arg('token', () => String) token: string,
+    @Ctx() ctx: Context,
+  ): Promise<string> {
+    const delegation = await new DelegationService(ctx.em, ctx.viewer!, ctx.now).accept(token);
+    return delegation.permit.id;
+  }
+
+  @Authorized('resident', 'business')
+  @Mutation(() => DelegationDto, { description: 'Ends a delegation and returns what is left.' })
+  async revokeDelegation(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<DelegationDto> {
+    const delegation = await new DelegationService(ctx.em, ctx.viewer!, ctx.now).revoke(id);
+    await ctx.em.populate(delegation, ['permit.productType', 'delegate']);
+    return toDelegationDto(delegation);
+  }
+}

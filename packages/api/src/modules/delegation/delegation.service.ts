@@ -1,0 +1,269 @@
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { settleDelete, settleStop } from '@parkeer/domain/billing/settlement';
+import { formatPlate, parsePlate } from '@parkeer/domain/plate/plate';
+import { isUuid } from '../../db/uuid.js';
+import { AppError } from '../../graphql/app-error.js';
+import { Account } from '../account/account.entity.js';
+import { normaliseEmail } from '../auth/auth.service.js';
+import {
+  emailLinkLifetime,
+  issueEmailToken,
+  markEmailTokenUsed,
+  publicAppUrl,
+  usableEmailToken,
+} from '../auth/email-link.js';
+import { EmailToken } from '../auth/email-token.entity.js';
+import type { Viewer } from '../auth/viewer.js';
+import {
+  findByIdempotencyKey,
+  lockPermit,
+  postToDelegation,
+  postToPermit,
+} from '../ledger/balance-book.js';
+import { queueMail } from '../mail/mail-outbox.js';
+import { permitForViewer } from '../permit/permit-access.js';
+import type { Permit } from '../permit/permit.entity.js';
+import { loadProductRules } from '../product/product-rules.js';
+import { ParkingSession } from '../session/parking-session.entity.js';
+import { bookSettlement } from '../session/session-settlement.js';
+import { delegationInviteMail } from './delegation-mail.js';
+import { Delegation } from './delegation.entity.js';
+
+export interface InviteCommand {
+  readonly permitId: string;
+  readonly email: string;
+  readonly plate?: string | null;
+  readonly country?: string | null;
+  readonly amount: number;
+  readonly idempotencyKey: string;
+}
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const dayMs = 24 * 60 * 60_000;
+
+/**
+ * Delegations (RULES §6): the owner moves part of the balance into a delegation for someone
+ * else, who accepts it through an e-mailed link and parks within that budget (and plate).
+ * Revoking ends the delegate's sessions and returns what is left. Every move is two ledger
+ * rows, one per pot, in the transaction of the change.
+ */
+export class DelegationService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly viewer: Viewer,
+    private readonly now: Date,
+  ) {}
+
+  async invite(command: InviteCommand): Promise<Delegation> {
+    const { permit } = await permitForViewer(this.em, this.viewer, command.permitId, 'own');
+    if (!permit.productType.delegationAllowed || !permit.productType.balanceUnit) {
+      throw new AppError('DELEGATION_NOT_ALLOWED');
+    }
+    const email = normaliseEmail(command.email);
+    if (email.length > 254 || !emailPattern.test(email)) {
+      throw new AppError('DELEGATION_EMAIL_INVALID');
+    }
+    const owner = await this.em.findOneOrFail(Account, { id: this.viewer.accountId });
+    if (email === owner.email) throw new AppError('DELEGATION_TO_SELF');
+    if (!Number.isInteger(command.amount) || command.amount <= 0) {
+      throw new AppError('DELEGATION_AMOUNT_INVALID');
+    }
+    let plate: { normalised: string; country: string } | null = null;
+    if (command.plate?.trim()) {
+      const parsed = parsePlate(command.plate, command.country ?? undefined);
+      if (!parsed.ok) throw new AppError(parsed.reason, parsed.params);
+      plate = parsed.plate;
+    }
+    const replay = await this.replayOf(permit.id, command.idempotencyKey);
+    if (replay) return this.sameInvite(replay, email, command.amount);
+    try {
+      return await this.em.transactional(async (tx) => {
+        const locked = await lockPermit(tx, permit.id);
+        if (!locked) throw new AppError('NOT_FOUND');
+        if (locked.balance < command.amount) {
+          throw new AppError('DELEGATION_INSUFFICIENT_BALANCE');
+        }
+        const delegation = tx.create(Delegation, {
+          permit: locked,
+          email,
+          plate: plate?.normalised ?? null,
+          country: plate?.country ?? null,
+          budget: command.amount,
+          balance: 0,
+          createdAt: this.now,
+        });
+        const posting = { kind: 'delegationGrant' as const, createdBy: owner, at: this.now };
+        postToPermit(tx, locked, {
+          ...posting,
+          amount: -command.amount,
+          idempotencyKey: command.idempotencyKey,
+        }).delegation = delegation;
+        postToDelegation(tx, delegation, { ...posting, amount: command.amount });
+        await this.queueInvite(tx, delegation, permit, owner.email);
+        await tx.flush();
+        return delegation;
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        const first = await this.replayOf(permit.id, command.idempotencyKey);
+        if (first) return this.sameInvite(first, email, command.amount);
+      }
+      throw error;
+    }
+  }
+
+  /** What an invitation link is about, before it is accepted. */
+  async invitation(token: string): Promise<Delegation> {
+    return (await this.invitationLink(token)).delegation;
+  }
+
+  private async invitationLink(token: string) {
+    const link = await usableEmailToken(this.em, token, 'delegation', this.now);
+    const delegation = link.delegation!;
+    await this.em.populate(delegation, [
+      'permit.productType',
+      'permit.municipality',
+      'permit.zone',
+      'permit.holder',
+    ]);
+    if (delegation.status === 'revoked') throw new AppError('DELEGATION_REVOKED');
+    return { link, delegation };
+  }
+
+  /** The logged-in viewer accepts the invitation of the link. */
+  async accept(token: string): Promise<Delegation> {
+    const { link, delegation } = await this.invitationLink(token);
+    if (delegation.permit.holder?.id === this.viewer.accountId) {
+      throw new AppError('DELEGATION_TO_SELF');
+    }
+    if (delegation.status !== 'invited') throw new AppError('DELEGATION_ALREADY_ACCEPTED');
+    await this.em.transactional(async (tx) => {
+      await markEmailTokenUsed(tx, link, this.now);
+      const accepted = await tx.nativeUpdate(
+        Delegation,
+        { id: delegation.id, status: 'invited' },
+        {
+          status: 'accepted',
+          delegate: tx.getReference(Account, this.viewer.accountId),
+          acceptedAt: this.now,
+        },
+      );
+      if (accepted !== 1) throw new AppError('DELEGATION_ALREADY_ACCEPTED');
+    });
+    return this.em.refreshOrFail(delegation, { populate: ['delegate'] });
+  }
+
+  /** The product's delegations, newest first, for its owner. */
+  async list(permitId: string): Promise<Delegation[]> {
+    const { permit } = await permitForViewer(this.em, this.viewer, permitId, 'own');
+    return this.em.find(
+      Delegation,
+      { permit: permit.id },
+      { populate: ['delegate'], orderBy: { createdAt: 'desc', id: 'desc' } },
+    );
+  }
+
+  /**
+   * Ends a delegation: the delegate's running sessions stop now (charged so far), planned ones
+   * are deleted, and what is left of the budget returns to the product. Revoking twice is a no-op.
+   */
+  async revoke(delegationId: string): Promise<Delegation> {
+    const found = isUuid(delegationId)
+      ? await this.em.findOne(Delegation, { id: delegationId })
+      : null;
+    if (!found) throw new AppError('NOT_FOUND');
+    await permitForViewer(this.em, this.viewer, found.permit.id, 'own');
+    if (found.status === 'revoked') return found;
+    const owner = this.em.getReference(Account, this.viewer.accountId);
+    return this.em.transactional(async (tx) => {
+      const permit = await lockPermit(tx, found.permit.id);
+      if (!permit) throw new AppError('NOT_FOUND');
+      await tx.populate(permit, ['productType', 'zone', 'municipality']);
+      const delegation = await tx.findOneOrFail(Delegation, { id: found.id }, { refresh: true });
+      if (delegation.status === 'revoked') return delegation;
+      await this.endDelegateSessions(tx, permit, delegation);
+      const rest = delegation.balance;
+      if (rest !== 0) {
+        const posting = { kind: 'delegationReturn' as const, createdBy: owner, at: this.now };
+        postToDelegation(tx, delegation, { ...posting, amount: -rest });
+        postToPermit(tx, permit, { ...posting, amount: rest }).delegation = delegation;
+      }
+      delegation.status = 'revoked';
+      delegation.revokedAt = this.now;
+      // An invitation not yet accepted must not be accepted after all.
+      await tx.nativeUpdate(
+        EmailToken,
+        { delegation: delegation.id, usedAt: null },
+        { usedAt: this.now },
+      );
+      await tx.flush();
+      return delegation;
+    });
+  }
+
+  private async endDelegateSessions(
+    tx: EntityManager,
+    permit: Permit,
+    delegation: Delegation,
+  ): Promise<void> {
+    const sessions = await tx.find(ParkingSession, {
+      delegation: delegation.id,
+      status: { $in: ['planned', 'running'] },
+    });
+    if (sessions.length === 0) return;
+    const rules = await loadProductRules(tx, permit);
+    for (const session of sessions) {
+      const planned = session.start > this.now;
+      const settlement = planned ? settleDelete(session) : settleStop(session, this.now, rules);
+      const stoppedAt = planned || session.end <= this.now ? null : this.now;
+      bookSettlement(tx, permit, session, settlement, {
+        status: planned ? 'deleted' : 'ended',
+        stoppedAt,
+        at: this.now,
+        by: tx.getReference(Account, this.viewer.accountId),
+      });
+    }
+  }
+
+  private async queueInvite(
+    tx: EntityManager,
+    delegation: Delegation,
+    permit: Permit,
+    ownerEmail: string,
+  ): Promise<void> {
+    const recipient = await tx.findOne(Account, { email: delegation.email });
+    const language = recipient?.language ?? this.viewer.language;
+    const token = issueEmailToken(
+      tx,
+      { purpose: 'delegation', email: delegation.email, delegation },
+      this.now,
+    );
+    const mail = delegationInviteMail(language, {
+      ownerEmail,
+      productName: permit.productType.name[language],
+      municipality: permit.municipality.name,
+      amount: delegation.budget,
+      unit: permit.productType.balanceUnit!,
+      plate: delegation.plate
+        ? formatPlate(delegation.plate, delegation.country ?? undefined)
+        : null,
+      link: `${publicAppUrl()}/machtiging?token=${token}`,
+      validDays: Math.round(emailLinkLifetime.delegation / dayMs),
+    });
+    queueMail(tx, { to: delegation.email, ...mail }, this.now);
+  }
+
+  private async replayOf(permitId: string, key: string): Promise<Delegation | null> {
+    const entry = await findByIdempotencyKey(this.em, permitId, key);
+    if (!entry) return null;
+    if (!entry.delegation) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    return this.em.findOneOrFail(Delegation, { id: entry.delegation.id });
+  }
+
+  private sameInvite(delegation: Delegation, email: string, amount: number): Delegation {
+    if (delegation.email !== email || delegation.budget !== amount) {
+      throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    }
+    return delegation;
+  }
+}

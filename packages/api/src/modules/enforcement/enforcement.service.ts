@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import { parsePlate } from '@parkeer/domain/plate/plate';
+import { AppError } from '../../graphql/app-error.js';
+import type { Viewer } from '../auth/viewer.js';
+import { RightCheckLog } from './right-check-log.entity.js';
+import { rightKinds, strongestRight, type FoundRight, type RightKind } from './right-choice.js';
+import { rightsParams, rightsSql, zoneIdSql } from './right-check.sql.js';
+import { cachedZoneId } from './zone-cache.js';
+
+export interface RightCheckQuestion {
+  readonly plate: string;
+  readonly country?: string | null;
+  readonly municipality: string;
+  readonly zone: string;
+  /** The moment asked about; default: the moment of the check. */
+  readonly at?: Date | null;
+}
+
+export interface RightCheckAnswer {
+  readonly valid: boolean;
+  readonly kind: RightKind | null;
+  readonly validUntil: Date | null;
+  readonly checkedAt: Date;
+  /** As the officer should read it: formatted, Dutch plates with dashes. */
+  readonly plate: string;
+}
+
+interface RightRow {
+  kind: string;
+  until: Date | string | number | null;
+}
+
+const isRightKind = (kind: string): kind is RightKind => rightKinds.includes(kind as RightKind);
+
+/**
+ * The enforcement right-check (RULES §9): is a right registered for this plate, in this zone, at
+ * this moment? Answers without personal data and logs every check without the plate.
+ */
+export class EnforcementService {
+  constructor(private readonly em: EntityManager) {}
+
+  async checkRight(
+    viewer: Viewer,
+    question: RightCheckQuestion,
+    now: Date,
+  ): Promise<RightCheckAnswer> {
+    const parsed = parsePlate(question.plate, question.country ?? undefined);
+    if (!parsed.ok) throw new AppError(parsed.reason, parsed.params);
+    const { plate } = parsed;
+    const at = question.at ?? now;
+
+    const zoneId = await this.zoneId(question.municipality.trim(), question.zone.trim());
+    if (!zoneId) throw new AppError('NOT_FOUND');
+
+    const connection = this.em.getConnection();
+    const stored = this.em.getPlatform().processDateProperty(at);
+    const rows: RightRow[] = await connection.execute(
+      rightsSql,
+      rightsParams(plate.normalised, plate.country, zoneId, stored),
+    );
+    const right = strongestRight(
+      rows.flatMap(({ kind, until }): FoundRight[] =>
+        isRightKind(kind) ? [{ kind, until: until === null ? null : new Date(until) }] : [],
+      ),
+    );
+
+    // One INSERT, no entity in the identity map: the log proves checks happen, not who was checked.
+    await this.em.insert(RightCheckLog, {
+      id: randomUUID(),
+      checkedBy: viewer.accountId,
+      checkedAt: now,
+      checkedFor: at,
+      zone: zoneId,
+      valid: right !== null,
+      rightKind: right?.kind ?? null,
+      createdAt: now,
+    });
+
+    return {
+      valid: right !== null,
+      kind: right?.kind ?? null,
+      validUntil: right?.until ?? null,
+      checkedAt: now,
+      plate: plate.display,
+    };
+  }
+
+  private zoneId(municipalityCode: string, zoneCode: string): Promise<string | null> {
+    return cachedZoneId(this.em.getDriver(), municipalityCode, zoneCode, async () => {
+      const rows: { id: string }[] = await this.em
+        .getConnection()
+        .execute(zoneIdSql, [municipalityCode, zoneCode]);
+      return rows[0]?.id ?? null;
+    });
+  }
+}

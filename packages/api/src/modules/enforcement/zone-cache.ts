@@ -1,0 +1,33 @@
+/**
+ * Zone ids by municipality and zone code, kept briefly per database: every right-check needs one
+ * and zones change rarely. A zone added shows up at once (misses are not kept); a removed one is
+ * forgotten within `zoneCacheTtlMs`.
+ */
+export const zoneCacheTtlMs = 60_000;
+
+interface Cached {
+  readonly zoneId: string;
+  readonly expiresAt: number;
+}
+
+// Keyed by the ORM's driver: tests open several databases in one process, each with its own zones.
+const caches = new WeakMap<object, Map<string, Cached>>();
+
+export async function cachedZoneId(
+  database: object,
+  municipalityCode: string,
+  zoneCode: string,
+  load: () => Promise<string | null>,
+): Promise<string | null> {
+  let cache = caches.get(database);
+  if (!cache) caches.set(database, (cache = new Map()));
+  const key = `${municipalityCode}\u0000${zoneCode}`;
+  // A process clock, not the request's: this is about the cache's age, not the business time.
+  const clock = performance.now();
+  const hit = cache.get(key);
+  if (hit && hit.expiresAt > clock) return hit.zoneId;
+  const zoneId = await load();
+  if (zoneId) cache.set(key, { zoneId, expiresAt: clock + zoneCacheTtlMs });
+  else cache.delete(key);
+  return zoneId;
+}

@@ -1,0 +1,84 @@
+import { bill, type BillingContext } from '@parkeer/domain/billing/bill';
+import { formatPlate } from '@parkeer/domain/plate/plate';
+import type { BalanceUnit } from '@parkeer/shared/balance-unit';
+import { mapConnection } from '../../graphql/connection.js';
+import type { LedgerEntry } from '../ledger/ledger-entry.entity.js';
+import type { ParkingSession } from '../session/parking-session.entity.js';
+import { CostSegment } from '../session/session.types.js';
+import type { SessionHistoryPage, TransactionPage } from './history.service.js';
+import {
+  SessionHistoryConnection,
+  SessionHistoryItemDto,
+  TransactionConnection,
+  TransactionDto,
+} from './history.types.js';
+
+function segmentsOf(session: ParkingSession, billing: BillingContext | null): CostSegment[] {
+  if (session.status !== 'ended' || !billing) return [];
+  const end = session.stoppedAt ?? session.end;
+  if (end <= session.start) return [];
+  try {
+    return bill({ start: session.start, end }, billing).segments.map((segment) =>
+      Object.assign(new CostSegment(), segment),
+    );
+  } catch (error) {
+    // A product without a tariff for that date: history still shows the session, unsplit.
+    if (error instanceof RangeError) return [];
+    throw error;
+  }
+}
+
+export function toSessionHistoryItemDto(
+  session: ParkingSession,
+  billing: BillingContext | null,
+  unit: BalanceUnit | null,
+): SessionHistoryItemDto {
+  const delegated = session.delegation != null;
+  return Object.assign(new SessionHistoryItemDto(), {
+    id: session.id,
+    plate: session.plate,
+    formattedPlate: formatPlate(session.plate, session.country),
+    country: session.country,
+    start: session.start,
+    end: session.end,
+    stoppedAt: session.stoppedAt ?? null,
+    status: session.status,
+    cost: session.status === 'ended' ? (session.charge ?? 0) : session.reservation,
+    unit,
+    startedByEmail: delegated ? (session.startedBy?.email ?? null) : null,
+    delegated,
+    segments: segmentsOf(session, billing),
+  });
+}
+
+export function toSessionHistoryConnection(page: SessionHistoryPage): SessionHistoryConnection {
+  return Object.assign(
+    new SessionHistoryConnection(),
+    mapConnection(page.connection, (session) =>
+      toSessionHistoryItemDto(session, page.billing, page.unit),
+    ),
+  );
+}
+
+export function toTransactionDto(entry: LedgerEntry, unit: BalanceUnit | null): TransactionDto {
+  const session = entry.session ?? null;
+  return Object.assign(new TransactionDto(), {
+    id: entry.id,
+    kind: entry.kind,
+    amount: entry.amount,
+    balanceAfter: entry.balanceAfter,
+    at: entry.createdAt,
+    unit,
+    sessionId: session?.id ?? null,
+    paymentId: entry.payment?.id ?? null,
+    plate: session?.plate ?? null,
+    formattedPlate: session ? formatPlate(session.plate, session.country) : null,
+  });
+}
+
+export function toTransactionConnection(page: TransactionPage): TransactionConnection {
+  return Object.assign(
+    new TransactionConnection(),
+    mapConnection(page.connection, (entry) => toTransactionDto(entry, page.unit)),
+  );
+}

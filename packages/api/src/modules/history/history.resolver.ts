@@ -1,0 +1,37 @@
+import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { defaultPageSize } from '../../graphql/connection.js';
+import type { Context } from '../../graphql/context.js';
+import { toSessionHistoryConnection, toTransactionConnection } from './history.mapper.js';
+import { HistoryService } from './history.service.js';
+import { SessionHistoryConnection, TransactionConnection } from './history.types.js';
+
+@Resolver()
+export class HistoryResolver {
+  @Authorized('resident', 'business')
+  @Query(() => SessionHistoryConnection, {
+    description: "The permit's sessions, newest first (a delegate: only its own).",
+  })
+  async sessionHistory(
+    @Arg('permitId', () => ID) permitId: string,
+    @Arg('first', () => Int, { defaultValue: defaultPageSize }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() { em, viewer }: Context,
+  ): Promise<SessionHistoryConnection> {
+    const page = await new HistoryService(em).sessions(viewer!, permitId, { first, after });
+    return toSessionHistoryConnection(page);
+  }
+
+  @Authorized('resident', 'business')
+  @Query(() => TransactionConnection, {
+    description: "Changes of the permit's balance, newest first (a delegate: of its own pot).",
+  })
+  async transactionHistory(
+    @Arg('permitId', () => ID) permitId: string,
+    @Arg('first', () => Int, { defaultValue: defaultPageSize }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() { em, viewer }: Context,
+  ): Promise<TransactionConnection> {
+    const page = await new HistoryService(em).transactions(viewer!, permitId, { first, after });
+    return toTransactionConnection(page);
+  }
+}

@@ -1,0 +1,122 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { BillingContext } from '@parkeer/domain/billing/bill';
+import type { BalanceUnit } from '@parkeer/shared/balance-unit';
+import {
+  connectionFrom,
+  decodeDateCursor,
+  encodeDateCursor,
+  newestFirstAfter,
+  pageSize,
+  type Connection,
+} from '../../graphql/connection.js';
+import type { Viewer } from '../auth/viewer.js';
+import { LedgerEntry } from '../ledger/ledger-entry.entity.js';
+import { permitForViewer } from '../permit/permit-access.js';
+import type { Permit } from '../permit/permit.entity.js';
+import { Tariff } from '../product/tariff.entity.js';
+import { ParkingSession } from '../session/parking-session.entity.js';
+
+export interface PageRequest {
+  readonly first: number;
+  readonly after?: string | null;
+}
+
+export interface SessionHistoryPage {
+  readonly connection: Connection<ParkingSession>;
+  /** How the product bills, to split ended sessions into segments; null without a balance. */
+  readonly billing: BillingContext | null;
+  readonly unit: BalanceUnit | null;
+}
+
+export interface TransactionPage {
+  readonly connection: Connection<LedgerEntry>;
+  readonly unit: BalanceUnit | null;
+}
+
+/**
+ * The two history tabs (RULES §8). The owner sees all sessions of the permit, the delegates'
+ * too, and the permit's own balance changes; a delegate sees only what went through its own
+ * delegation. Counting and paging happen in SQL: a permit's history grows without bound.
+ */
+export class HistoryService {
+  constructor(private readonly em: EntityManager) {}
+
+  async sessions(viewer: Viewer, permitId: string, page: PageRequest): Promise<SessionHistoryPage> {
+    const first = pageSize(page.first);
+    const after = page.after != null ? decodeDateCursor(page.after) : null;
+    const { permit, delegation } = await permitForViewer(this.em, viewer, permitId, 'read');
+    // Deleted planned sessions never happened.
+    const where: FilterQuery<ParkingSession> = {
+      permit: permit.id,
+      status: { $ne: 'deleted' },
+      ...(delegation ? { delegation: delegation.id } : {}),
+    };
+    const [totalCount, rows] = await Promise.all([
+      this.em.count(ParkingSession, where),
+      this.em.find(
+        ParkingSession,
+        after ? { $and: [where, newestFirstAfter('start', after)] } : where,
+        { orderBy: { start: 'desc', id: 'desc' }, limit: first + 1, populate: ['startedBy'] },
+      ),
+    ]);
+    const connection = connectionFrom(rows, { first, totalCount }, (session) =>
+      encodeDateCursor(session.start, session.id),
+    );
+    const needsBilling = connection.edges.some((edge) => edge.node.status === 'ended');
+    return {
+      connection,
+      billing: needsBilling ? await this.billingOf(permit) : null,
+      unit: permit.productType.balanceUnit ?? null,
+    };
+  }
+
+  async transactions(
+    viewer: Viewer,
+    permitId: string,
+    page: PageRequest,
+  ): Promise<TransactionPage> {
+    const first = pageSize(page.first);
+    const after = page.after != null ? decodeDateCursor(page.after) : null;
+    const { permit, delegation } = await permitForViewer(this.em, viewer, permitId, 'read');
+    // Each pot has its own rows: the owner's balance, or the delegation's share of it.
+    const where: FilterQuery<LedgerEntry> = delegation
+      ? { permit: permit.id, pot: 'delegation', delegation: delegation.id }
+      : { permit: permit.id, pot: 'permit' };
+    const [totalCount, rows] = await Promise.all([
+      this.em.count(LedgerEntry, where),
+      this.em.find(
+        LedgerEntry,
+        after ? { $and: [where, newestFirstAfter('createdAt', after)] } : where,
+        { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1, populate: ['session'] },
+      ),
+    ]);
+    const connection = connectionFrom(rows, { first, totalCount }, (entry) =>
+      encodeDateCursor(entry.createdAt, entry.id),
+    );
+    return { connection, unit: permit.productType.balanceUnit ?? null };
+  }
+
+  /** Loaded once per page, not per session: one tariff query at most. */
+  private async billingOf(permit: Permit): Promise<BillingContext | null> {
+    const { productType, zone, municipality } = permit;
+    const unit = productType.balanceUnit;
+    if (!unit) return null;
+    const tariffs =
+      unit === 'cents'
+        ? await this.em.find(
+            Tariff,
+            { productType: productType.id, zone: zone.id },
+            { orderBy: { validFrom: 'asc' } },
+          )
+        : [];
+    return {
+      regime: zone.regime,
+      timeZone: municipality.timeZone,
+      billing: {
+        unit,
+        minuteCounting: productType.minuteCounting,
+        tariffs: tariffs.map((t) => ({ validFrom: t.validFrom, centsPerHour: t.centsPerHour })),
+      },
+    };
+  }
+}

@@ -1,0 +1,193 @@
+import {
+  OptimisticLockError,
+  UniqueConstraintViolationException,
+  type EntityManager,
+} from '@mikro-orm/core';
+import { decideTopUp } from '@parkeer/domain/balance/top-up-offers';
+import type { BalanceUnit } from '@parkeer/shared/balance-unit';
+import { AppError } from '../../graphql/app-error.js';
+import type { Viewer } from '../auth/viewer.js';
+import { LedgerEntry } from '../ledger/ledger-entry.entity.js';
+import { lockPermit, postToPermit } from '../ledger/balance-book.js';
+import type { Permit } from '../permit/permit.entity.js';
+import { topUpInputFor } from '../top-up/top-up-input.js';
+import type { PaymentUpdate } from './payment-provider.js';
+import { Payment, type PaymentStatus } from './payment.entity.js';
+
+export interface PaymentView {
+  readonly payment: Payment;
+  readonly unit: BalanceUnit | null;
+  /** The balance right after the credit; null while nothing was credited. */
+  readonly balanceAfter: number | null;
+}
+
+export interface AppliedUpdate {
+  readonly paymentId: string;
+  readonly status: PaymentStatus;
+  /** False for a repeated, late or contradicting report: nothing changed. */
+  readonly changed: boolean;
+}
+
+/** What the simulated bank page shows. */
+export interface CheckoutView {
+  readonly paymentId: string;
+  readonly status: PaymentStatus;
+  readonly amount: number;
+  readonly unit: BalanceUnit | null;
+  readonly totalCents: number;
+  readonly productName: string;
+  readonly municipalityName: string;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const maxAttempts = 3;
+
+/** Unit of the product a payment tops up. */
+const unitOf = (permit: Permit): BalanceUnit | null =>
+  permit.productType.topUpPolicy?.unit ?? permit.productType.balanceUnit ?? null;
+
+/** Payments of top-ups: what their owner may see, and what the provider's webhooks change. */
+export class PaymentService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** The viewer's own payment; anyone else's, like an unknown id, is NOT_FOUND. */
+  async paymentForViewer(viewer: Viewer, paymentId: string): Promise<PaymentView> {
+    if (!uuidPattern.test(paymentId)) throw new AppError('NOT_FOUND');
+    const payment = await this.em.findOne(
+      Payment,
+      { id: paymentId, account: viewer.accountId },
+      { populate: ['permit.productType'] },
+    );
+    if (!payment) throw new AppError('NOT_FOUND');
+    const credit = await this.em.findOne(LedgerEntry, {
+      payment: payment.id,
+      pot: 'permit',
+      kind: 'topUp',
+    });
+    return {
+      payment,
+      unit: unitOf(payment.permit),
+      balanceAfter: credit?.balanceAfter ?? null,
+    };
+  }
+
+  async checkoutView(provider: string, providerRef: string): Promise<CheckoutView | null> {
+    const payment = await this.em.findOne(
+      Payment,
+      { provider, providerRef },
+      { populate: ['permit.productType', 'permit.municipality'] },
+    );
+    if (!payment) return null;
+    const { permit } = payment;
+    return {
+      paymentId: payment.id,
+      status: payment.status,
+      amount: payment.amount,
+      unit: unitOf(permit),
+      totalCents: payment.totalCents,
+      productName: permit.productType.name.nl,
+      municipalityName: permit.municipality.name,
+    };
+  }
+
+  /**
+   * Applies a verified webhook; null when no payment has that reference. Credits a paid payment
+   * exactly once: the permit is locked before the payment's status is read, so concurrent
+   * reports queue and the later ones find it paid; the unique (permit, idempotency key) of the
+   * ledger is the backstop, and a conflict is retried to read the status again.
+   */
+  async applyUpdate(
+    provider: string,
+    update: PaymentUpdate,
+    now: Date,
+  ): Promise<AppliedUpdate | null> {
+    const found = await this.em
+      .fork()
+      .findOne(
+        Payment,
+        { provider, providerRef: update.providerRef },
+        { fields: ['id', 'permit'] },
+      );
+    if (!found) return null;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.em.transactional(
+          (tx) => this.applyLocked(tx, found.id, found.permit.id, update, now),
+          // Nothing read before the lock may be trusted: start the transaction with nothing.
+          { clear: true },
+        );
+      } catch (error) {
+        const conflict =
+          error instanceof UniqueConstraintViolationException ||
+          error instanceof OptimisticLockError;
+        if (!conflict || attempt >= maxAttempts) throw error;
+      }
+    }
+  }
+
+  private async applyLocked(
+    tx: EntityManager,
+    paymentId: string,
+    permitId: string,
+    update: PaymentUpdate,
+    now: Date,
+  ): Promise<AppliedUpdate> {
+    const permit = await lockPermit(tx, permitId);
+    if (!permit) throw new Error(`permit ${permitId} of payment ${paymentId} is gone`);
+    const payment = await tx.findOneOrFail(Payment, paymentId);
+    const unchanged = { paymentId, status: payment.status, changed: false };
+    // Final states stay final: a paid payment is not cancelled afterwards, and a cancelled one
+    // is not credited by a late or replayed 'paid'.
+    if (payment.status !== 'open') return unchanged;
+
+    if (update.status !== 'paid') {
+      payment.status = update.status;
+      payment.completedAt = now;
+      return { paymentId, status: payment.status, changed: true };
+    }
+    if (await this.wouldExceedCap(tx, permit, payment, now)) {
+      // Two payments started side by side may each fit the cap but not together: the later one
+      // is not credited. The money has to go back: the provider's refund is not automated yet.
+      payment.status = 'failed';
+      payment.completedAt = now;
+      console.error(`payment ${paymentId} paid beyond the top-up cap: not credited, refund it`);
+      return { paymentId, status: payment.status, changed: true };
+    }
+    postToPermit(tx, permit, {
+      kind: 'topUp',
+      amount: payment.amount,
+      payment,
+      idempotencyKey: `payment:${payment.id}`,
+      createdBy: payment.account,
+      at: now,
+    });
+    payment.status = 'paid';
+    payment.completedAt = now;
+    return { paymentId, status: payment.status, changed: true };
+  }
+
+  /**
+   * The cap asked again with the purchases credited meanwhile (RULES §4). Only the cap: the
+   * balance threshold held when the holder chose to pay and may have been passed since by a
+   * returned reservation, and a price or policy change after paying is the municipality's.
+   */
+  private async wouldExceedCap(
+    tx: EntityManager,
+    permit: Permit,
+    payment: Payment,
+    now: Date,
+  ): Promise<boolean> {
+    await tx.populate(permit, ['productType', 'zone', 'municipality']);
+    const input = await topUpInputFor(tx, permit, now);
+    if (!input) return false;
+    const decision = decideTopUp({
+      ...input,
+      policy: { ...input.policy, maxBalanceForTopUp: null },
+      amount: payment.amount,
+    });
+    return (
+      !decision.ok &&
+      (decision.reason === 'TOP_UP_CAP_REACHED' || decision.reason === 'TOP_UP_EXCEEDS_CAP')
+    );
+  }
+}

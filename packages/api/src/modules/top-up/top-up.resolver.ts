@@ -1,0 +1,32 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { toStartTopUpResult, toTopUpOffersResult } from './top-up.mapper.js';
+import { TopUpService } from './top-up.service.js';
+import { StartTopUpInput, StartTopUpResult, TopUpOffersResult } from './top-up.types.js';
+
+@Resolver()
+export class TopUpResolver {
+  @Authorized('resident', 'business')
+  @Query(() => TopUpOffersResult, {
+    description: 'What the owner may buy for the product now, or why nothing (RULES §4).',
+  })
+  async topUpOffers(
+    @Arg('permitId', () => ID) permitId: string,
+    @Ctx() ctx: Context,
+  ): Promise<TopUpOffersResult> {
+    const view = await new TopUpService(ctx.em).offers(ctx.viewer!, permitId, ctx.now);
+    return toTopUpOffersResult(view, ctx.language);
+  }
+
+  @Authorized('resident', 'business')
+  @Mutation(() => StartTopUpResult, {
+    description: 'Opens the payment of one offered amount; send the browser to checkoutUrl.',
+  })
+  async startTopUp(
+    @Arg('input', () => StartTopUpInput) input: StartTopUpInput,
+    @Ctx() ctx: Context,
+  ): Promise<StartTopUpResult> {
+    const started = await new TopUpService(ctx.em).start(ctx.viewer!, input, ctx.now, ctx.language);
+    return toStartTopUpResult(started);
+  }
+}

@@ -1,0 +1,164 @@
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import {
+  decideTopUp,
+  topUpOffers,
+  type CapStatus,
+  type TopUpOffer,
+} from '@parkeer/domain/balance/top-up-offers';
+import type { BalanceUnit } from '@parkeer/shared/balance-unit';
+import type { Language } from '@parkeer/shared/language';
+import type { ErrorCode, MessageParams } from '@parkeer/shared/messages/error-catalogue';
+import { AppError } from '../../graphql/app-error.js';
+import { Account } from '../account/account.entity.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { PaymentProvider } from '../payment/payment-provider.js';
+import { checkoutProvider, providerNamed } from '../payment/payment-providers.js';
+import { Payment } from '../payment/payment.entity.js';
+import { permitForViewer } from '../permit/permit-access.js';
+import { Permit } from '../permit/permit.entity.js';
+import { topUpInputFor } from './top-up-input.js';
+import { displayParams } from './top-up-message.js';
+
+export interface TopUpOffersView {
+  readonly permitId: string;
+  readonly unit: BalanceUnit | null;
+  readonly offers: readonly TopUpOffer[];
+  readonly cap: CapStatus | null;
+  readonly refusal: { readonly code: ErrorCode; readonly params: MessageParams } | null;
+}
+
+export interface StartTopUpCommand {
+  readonly permitId: string;
+  readonly amount: number;
+  readonly idempotencyKey: string;
+}
+
+export interface StartedTopUp {
+  readonly payment: Payment;
+  readonly checkoutUrl: string;
+}
+
+/** The column's length: a longer key could not be stored, so it is refused up front. */
+const maxIdempotencyKeyLength = 100;
+
+/**
+ * Buying balance (RULES §4): what may be bought now, and starting the payment of one offer. The
+ * balance itself changes only when the provider reports the payment paid (PaymentService).
+ *
+ * A delegate asks through the same door as the owner (permit need 'use') and hears the domain's
+ * TOP_UP_DELEGATED_PRODUCT, as a refusal from `offers` and as the error of `start`, so the app
+ * can say why instead of a generic "owner only".
+ */
+export class TopUpService {
+  constructor(private readonly em: EntityManager) {}
+
+  async offers(viewer: Viewer, permitId: string, now: Date): Promise<TopUpOffersView> {
+    const { permit, delegation } = await permitForViewer(this.em, viewer, permitId, 'use');
+    const input = await topUpInputFor(this.em, permit, now, delegation !== null);
+    if (!input) {
+      const code = delegation ? 'TOP_UP_DELEGATED_PRODUCT' : 'TOP_UP_NOT_AVAILABLE';
+      return {
+        permitId: permit.id,
+        unit: null,
+        offers: [],
+        cap: null,
+        refusal: { code, params: {} },
+      };
+    }
+    const outcome = topUpOffers(input);
+    const unit = input.policy.unit;
+    if (!outcome.ok) {
+      const refusal = { code: outcome.reason, params: outcome.params ?? {} };
+      return { permitId: permit.id, unit, offers: [], cap: null, refusal };
+    }
+    return { permitId: permit.id, unit, offers: outcome.offers, cap: outcome.cap, refusal: null };
+  }
+
+  /**
+   * Opens a payment for one offer. Idempotent per (permit, key): a retry, also one that lost a
+   * race, returns the payment of the first call; the same key for another amount is refused.
+   */
+  async start(
+    viewer: Viewer,
+    command: StartTopUpCommand,
+    now: Date,
+    language: Language,
+  ): Promise<StartedTopUp> {
+    const { amount, idempotencyKey } = command;
+    if (idempotencyKey.length === 0 || idempotencyKey.length > maxIdempotencyKeyLength) {
+      throw new AppError('TOP_UP_IDEMPOTENCY_KEY_INVALID', { maxLength: maxIdempotencyKeyLength });
+    }
+    const { permit, delegation } = await permitForViewer(this.em, viewer, command.permitId, 'use');
+    if (delegation) throw new AppError('TOP_UP_DELEGATED_PRODUCT');
+
+    // Before deciding again: after paying, the same request would be refused (balance above the
+    // threshold), yet its retry must still get its payment back.
+    const earlier = await this.em.findOne(Payment, { permit: permit.id, idempotencyKey });
+    if (earlier) return this.resume(earlier, amount);
+
+    const input = await topUpInputFor(this.em, permit, now);
+    if (!input) throw new AppError('TOP_UP_NOT_AVAILABLE');
+    const decision = decideTopUp({ ...input, amount });
+    if (!decision.ok) {
+      // Params as the reader sees them (200 u, 1 januari 2027): the error's message is built
+      // from them; topUpOffers gives the raw values to programs.
+      throw new AppError(decision.reason, displayParams(decision.params ?? {}, language));
+    }
+
+    const provider = checkoutProvider();
+    const unit = this.em.fork();
+    const payment = unit.create(Payment, {
+      permit: unit.getReference(Permit, permit.id),
+      account: unit.getReference(Account, viewer.accountId),
+      amount,
+      priceCents: decision.offer.priceCents,
+      feeCents: decision.offer.feeCents,
+      totalCents: decision.offer.totalCents,
+      provider: provider.name,
+      idempotencyKey,
+      createdAt: now,
+    });
+    try {
+      await unit.flush();
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      const winner = await this.em
+        .fork()
+        .findOneOrFail(Payment, { permit: permit.id, idempotencyKey });
+      return this.resume(winner, amount);
+    }
+    return this.openCheckout(payment, provider);
+  }
+
+  private async resume(payment: Payment, amount: number): Promise<StartedTopUp> {
+    if (payment.amount !== amount) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    const provider = providerNamed(payment.provider);
+    if (!provider)
+      throw new Error(`payment ${payment.id} names unknown provider ${payment.provider}`);
+    // No provider reference: the provider failed the first time; try it again.
+    if (!payment.providerRef) return this.openCheckout(payment, provider);
+    return { payment, checkoutUrl: await provider.checkoutUrlOf(payment.providerRef) };
+  }
+
+  /** Opens the payment at the provider; of two retries doing this at once, the first one counts. */
+  private async openCheckout(payment: Payment, provider: PaymentProvider): Promise<StartedTopUp> {
+    let checkout;
+    try {
+      checkout = await provider.createCheckout(payment);
+    } catch (error) {
+      console.error(`payment ${payment.id}: ${provider.name} refused the checkout`, error);
+      throw new AppError('PAYMENT_PROVIDER_UNAVAILABLE');
+    }
+    const stored = await this.em.nativeUpdate(
+      Payment,
+      { id: payment.id, providerRef: null },
+      { providerRef: checkout.providerRef },
+    );
+    if (stored === 1) {
+      payment.providerRef = checkout.providerRef;
+      return { payment, checkoutUrl: checkout.checkoutUrl };
+    }
+    const current = await this.em.fork().findOneOrFail(Payment, payment.id);
+    return { payment: current, checkoutUrl: await provider.checkoutUrlOf(current.providerRef!) };
+  }
+}

@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../src/db/seed/demo-seed.js';
+import { Delegation } from '../src/modules/delegation/delegation.entity.js';
+import { LedgerEntry } from '../src/modules/ledger/ledger-entry.entity.js';
+import { MailOutbox } from '../src/modules/mail/mail-outbox.entity.js';
+import { Permit } from '../src/modules/permit/permit.entity.js';
+import { createServer, type RunningServer } from '../src/server.js';
+import type { TestClient } from './graphql-client.js';
+import { loggedIn } from './login.js';
+import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+
+const dialects = await testDialects();
+const minute = 60_000;
+
+const invite = `mutation ($input: InviteDelegationInput!) { inviteDelegation(input: $input) {
+  id email plate formattedPlate budget balance unit status accepted delegateEmail } }`;
+const invitation = `query ($token: String!) { delegationInvitation(token: $token) {
+  ownerEmail invitedEmail productName municipality budget unit formattedPlate } }`;
+const accept = `mutation ($token: String!) { acceptDelegation(token: $token) }`;
+const list = `query ($productId: ID!) { delegations(productId: $productId) {
+  id email status accepted balance delegateEmail } }`;
+const revoke = `mutation ($id: ID!) { revokeDelegation(id: $id) { id status balance revokedAt } }`;
+const start = `mutation ($input: StartSessionInput!) { startSession(input: $input) {
+  __typename ... on SessionAccepted { session { id reservation delegated } }
+  ... on SessionRefused { reason } } }`;
+const groups = `{ productGroups { products { id delegatedBy balance { amount } } } }`;
+
+type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe.each(dialects)('delegations through GraphQL on %s (RULES §6)', (dialect) => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  let now = new Date('2026-11-23T09:00:00Z');
+  let anna: TestClient;
+  let bram: TestClient;
+  let annaPermit: string;
+  let delegationId: string;
+  let token: string;
+
+  const balance = async () =>
+    (await database.orm.em.fork().findOneOrFail(Permit, { id: annaPermit })).balance;
+  const tokenFromMail = async (to: string) => {
+    const mails = await database.orm.em
+      .fork()
+      .find(MailOutbox, { recipient: to }, { orderBy: { createdAt: 'desc' } });
+    return /token=([\w-]+)/.exec(mails[0]?.text ?? '')?.[1] ?? '';
+  };
+
+  beforeAll(async () => {
+    database = await openTestDatabase(dialect);
+    await seedDemo(database.orm.em.fork(), now);
+    server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => now });
+    anna = await loggedIn(server.url, 'anna@demo.parkeer.nl');
+    bram = await loggedIn(server.url, 'bram@demo.parkeer.nl');
+    annaPermit = (
+      await database.orm.em
+        .fork()
+        .findOneOrFail(Permit, { holder: { email: 'anna@demo.parkeer.nl' } })
+    ).id;
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.dispose();
+  });
+
+  it('invites by e-mail with a plate and moves the amount out of the balance, with an e-mailed link', async () => {
+    const input = {
+      productId: annaPermit,
+      email: ' Bram@Demo.Parkeer.nl ',
+      plate: 'gb-123-k',
+      amount: 120,
+      idempotencyKey: 'invite-1',
+    };
+    const result = await anna.request<Data>(invite, { input });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.inviteDelegation).toMatchObject({
+      email: 'bram@demo.parkeer.nl',
+      plate: 'GB123K',
+      formattedPlate: 'GB-123-K',
+      budget: 120,
+      balance: 120,
+      unit: 'minutes',
+      status: 'invited',
+      accepted: false,
+      delegateEmail: null,
+    });
+    delegationId = result.data?.inviteDelegation.id;
+    expect(await balance()).toBe(200 * 60 - 120);
+    const retry = await anna.request<Data>(invite, { input });
+    expect(retry.data?.inviteDelegation.id).toBe(delegationId);
+    expect(await balance()).toBe(200 * 60 - 120);
+
+    token = await tokenFromMail('bram@demo.parkeer.nl');
+    expect(token.length).toBeGreaterThan(30);
+    const shown = await bram.request<Data>(invitation, { token });
+    expect(shown.data?.delegationInvitation).toMatchObject({
+      ownerEmail: 'anna@demo.parkeer.nl',
+      budget: 120,
+      formattedPlate: 'GB-123-K',
+    });
+  });
+
+  it('refuses invalid invitations with their reason', async () => {
+    const base = { productId: annaPermit, email: 'x@example.nl', amount: 60 };
+    const cases: [Record<string, unknown>, string][] = [
+      [{ email: 'anna@demo.parkeer.nl' }, 'DELEGATION_TO_SELF'],
+      [{ email: 'not-an-address' }, 'DELEGATION_EMAIL_INVALID'],
+      [{ amount: 0 }, 'DELEGATION_AMOUNT_INVALID'],
+      [{ amount: 10_000_000 }, 'DELEGATION_INSUFFICIENT_BALANCE'],
+      [{ plate: 'QQ' }, 'PLATE_NOT_DUTCH'],
+    ];
+    for (const [change, code] of cases) {
+      const result = await anna.request<Data>(invite, {
+        input: { ...base, ...change, idempotencyKey: `bad-${code}` },
+      });
+      expect(result.errors?.[0]?.extensions.code, code).toBe(code);
+    }
+    expect(await balance()).toBe(200 * 60 - 120);
+  });
+
+  it('is accepted through the link once; the delegate sees the product as delegated by the owner', async () => {
+    const accepted = await bram.request<Data>(accept, { token });
+    expect(accepted.data?.acceptDelegation).toBe(annaPermit);
+    const again = await bram.request<Data>(accept, { token });
+    expect(again.errors?.[0]?.extensions.code).toBe('LINK_ALREADY_USED');
+    const listed = await anna.request<Data>(list, { productId: annaPermit });
+    expect(listed.data?.delegations).toMatchObject([
+      { id: delegationId, accepted: true, delegateEmail: 'bram@demo.parkeer.nl' },
+    ]);
+    const products = (await bram.request<Data>(groups)).data?.productGroups[0].products;
+    expect(products).toContainEqual({
+      id: annaPermit,
+      delegatedBy: 'anna@demo.parkeer.nl',
+      balance: { amount: 120 },
+    });
+  });
+
+  it('lets the delegate park within the budget and the plate, and nothing that is the owner’s', async () => {
+    const other = await bram.request<Data>(start, {
+      input: { productId: annaPermit, plate: 'XB-123-K', idempotencyKey: 'd-other' },
+    });
+    expect(other.data?.startSession).toMatchObject({ reason: 'SESSION_PLATE_NOT_ALLOWED' });
+    const parked = await bram.request<Data>(start, {
+      input: {
+        productId: annaPermit,
+        plate: 'GB-123-K',
+        end: new Date(now.getTime() + 60 * minute).toISOString(),
+        idempotencyKey: 'd-1',
+      },
+    });
+    expect(parked.data?.startSession).toMatchObject({
+      __typename: 'SessionAccepted',
+      session: { reservation: 60, delegated: true },
+    });
+    expect(await balance()).toBe(200 * 60 - 120);
+    const pot = await database.orm.em.fork().findOneOrFail(Delegation, { id: delegationId });
+    expect(pot.balance).toBe(60);
+
+    const ownerOnly = await bram.request<Data>(invite, {
+      input: { productId: annaPermit, email: 'c@example.nl', amount: 10, idempotencyKey: 'x' },
+    });
+    expect(ownerOnly.errors?.[0]?.extensions.code).toBe('PRODUCT_OWNER_ONLY');
+    const listing = await bram.request<Data>(list, { productId: annaPermit });
+    expect(listing.errors?.[0]?.extensions.code).toBe('PRODUCT_OWNER_ONLY');
+  });
+
+  it('revokes: the delegate’s session stops, the rest returns, the product is gone for the delegate', async () => {
+    now = new Date(now.getTime() + 30 * minute);
+    const carla = await loggedIn(server.url, 'carla@demo.parkeer.nl');
+    const foreign = await carla.request<Data>(revoke, { id: delegationId });
+    expect(foreign.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+
+    const revoked = await anna.request<Data>(revoke, { id: delegationId });
+    expect(revoked.data?.revokeDelegation).toMatchObject({ status: 'revoked', balance: 0 });
+    // 30 minutes parked of the 120 lent: 90 come back.
+    expect(await balance()).toBe(200 * 60 - 30);
+    const twice = await anna.request<Data>(revoke, { id: delegationId });
+    expect(twice.data?.revokeDelegation).toMatchObject({ status: 'revoked' });
+    expect(await balance()).toBe(200 * 60 - 30);
+
+    const denied = await bram.request<Data>(start, {
+      input: { productId: annaPermit, plate: 'GB-123-K', idempotencyKey: 'd-after' },
+    });
+    expect(denied.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+    const products = (await bram.request<Data>(groups)).data?.productGroups[0].products;
+    expect(products.map((p: { id: string }) => p.id)).not.toContain(annaPermit);
+
+    const em = database.orm.em.fork();
+    const sum = async (filter: object) =>
+      (await em.find(LedgerEntry, filter)).reduce((total, entry) => total + entry.amount, 0);
+    expect(await sum({ permit: annaPermit, pot: 'permit' })).toBe(await balance());
+    expect(await sum({ delegation: delegationId, pot: 'delegation' })).toBe(0);
+  });
+
+  it('cannot be accepted after it was revoked', async () => {
+    const result = await anna.request<Data>(invite, {
+      input: {
+        productId: annaPermit,
+        email: 'bram@demo.parkeer.nl',
+        amount: 30,
+        idempotencyKey: 'invite-2',
+      },
+    });
+    const id = result.data?.inviteDelegation.id as string;
+    const link = await tokenFromMail('bram@demo.parkeer.nl');
+    await anna.request<Data>(revoke, { id });
+    const late = await bram.request<Data>(accept, { token: link });
+    expect(late.errors?.[0]?.extensions.code).toBe('LINK_ALREADY_USED');
+    expect(await balance()).toBe(200 * 60 - 30);
+  });
+});

@@ -1,0 +1,346 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { visitorPermitEligibility } from '@parkeer/domain/eligibility/permit-application';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPassword, seedDemo } from '../src/db/seed/demo-seed.js';
+import { Account } from '../src/modules/account/account.entity.js';
+import { RightCheckLog } from '../src/modules/enforcement/right-check-log.entity.js';
+import { Municipality } from '../src/modules/municipality/municipality.entity.js';
+import { PermitPlate } from '../src/modules/permit/permit-plate.entity.js';
+import { Permit } from '../src/modules/permit/permit.entity.js';
+import { ProductType } from '../src/modules/product/product-type.entity.js';
+import {
+  ParkingSession,
+  type SessionStatus,
+} from '../src/modules/session/parking-session.entity.js';
+import { Zone } from '../src/modules/zone/zone.entity.js';
+import { createServer, type RunningServer } from '../src/server.js';
+import { TestClient } from './graphql-client.js';
+import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+
+const dialects = await testDialects();
+const login = `mutation ($email: String!, $password: String!) {
+  login(input: { email: $email, password: $password }) { me { email } }
+}`;
+const rightCheck = `query ($input: RightCheckInput!) {
+  rightCheck(input: $input) { valid kind validUntil checkedAt plate }
+}`;
+
+interface Answer {
+  valid: boolean;
+  kind: string | null;
+  validUntil: string | null;
+  checkedAt: string;
+  plate: string;
+}
+
+const minutes = (n: number) => n * 60_000;
+
+describe.each(dialects)('enforcement right-check on %s (RULES §9)', (dialect) => {
+  const now = new Date('2026-11-23T09:00:00Z');
+  const later = (n: number) => new Date(now.getTime() + minutes(n));
+  let database: TestDatabase;
+  let server: RunningServer;
+  let officer: TestClient;
+
+  const clientOf = async (email: string) => {
+    const client = new TestClient(server.url);
+    const result = await client.request(login, { email, password: demoPassword });
+    expect(result.errors).toBeUndefined();
+    return client;
+  };
+  const check = async (
+    input: { plate: string; zone: string; municipality: string; at?: string; country?: string },
+    client: TestClient = officer,
+  ) => client.request<{ rightCheck: Answer }>(rightCheck, { input });
+  const answer = async (...args: Parameters<typeof check>) => {
+    const result = await check(...args);
+    expect(result.errors).toBeUndefined();
+    return result.data!.rightCheck;
+  };
+  const em = () => database.orm.em.fork();
+
+  beforeAll(async () => {
+    database = await openTestDatabase(dialect);
+    await seedDemo(em(), now);
+    await arrangeRights(em(), now);
+    server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => now });
+    officer = await clientOf('handhaving@demo.parkeer.nl');
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.dispose();
+  });
+
+  it('finds a running visitor session in its zone, valid until its end', async () => {
+    expect(await answer({ plate: 'gb-123-k', zone: 'B', municipality: 'delft' })).toEqual({
+      valid: true,
+      kind: 'visitorSession',
+      validUntil: later(120).toISOString(),
+      checkedAt: now.toISOString(),
+      plate: 'GB-123-K',
+    });
+  });
+
+  it('does not accept a session in another zone, or a zone of another municipality', async () => {
+    expect(await answer({ plate: 'GB123K', zone: 'C', municipality: 'delft' })).toMatchObject({
+      valid: false,
+      kind: null,
+      validUntil: null,
+    });
+    const other = await check({ plate: 'GB123K', zone: 'B', municipality: 'oudstad' });
+    expect(other.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('does not accept a planned session before it starts, but does once it runs', async () => {
+    const planned = { plate: '1ABC23', zone: 'B', municipality: 'delft' };
+    expect((await answer(planned)).valid).toBe(false);
+    expect(await answer({ ...planned, at: later(90).toISOString() })).toMatchObject({
+      valid: true,
+      kind: 'visitorSession',
+      validUntil: later(180).toISOString(),
+    });
+  });
+
+  it('does not accept an ended, stopped or deleted session, but knows when a stopped one ran', async () => {
+    for (const plate of ['KL12MN', 'AB12CD', 'ZT34PR']) {
+      expect((await answer({ plate, zone: 'B', municipality: 'delft' })).valid, plate).toBe(false);
+    }
+    expect(
+      await answer({
+        plate: 'AB12CD',
+        zone: 'B',
+        municipality: 'delft',
+        at: later(-30).toISOString(),
+      }),
+    ).toMatchObject({ valid: true, kind: 'visitorSession' });
+    expect(
+      (
+        await answer({
+          plate: 'ZT34PR',
+          zone: 'B',
+          municipality: 'delft',
+          at: later(-30).toISOString(),
+        })
+      ).valid,
+    ).toBe(false);
+  });
+
+  it("accepts the resident permit's active plate, open-ended, and refuses its switched-out plate", async () => {
+    expect(await answer({ plate: 'XX-999-X', zone: 'centrum', municipality: 'oudstad' })).toEqual({
+      valid: true,
+      kind: 'permit',
+      validUntil: null,
+      checkedAt: now.toISOString(),
+      plate: 'XX-999-X',
+    });
+    expect(await answer({ plate: '12ABC3', zone: 'centrum', municipality: 'oudstad' })).toEqual({
+      valid: false,
+      kind: null,
+      validUntil: null,
+      checkedAt: now.toISOString(),
+      plate: '12-ABC-3',
+    });
+  });
+
+  it('prefers a permit over a visitor session of the same plate', async () => {
+    // XX999X also has a visitor session in centrum that ends in an hour (arranged below).
+    expect(
+      await answer({ plate: 'XX999X', zone: 'centrum', municipality: 'oudstad' }),
+    ).toMatchObject({ kind: 'permit', validUntil: null });
+  });
+
+  it('accepts an exemption until it ends, and not after; a revoked one never', async () => {
+    const exempt = { plate: 'GH45JK', zone: 'B', municipality: 'delft' };
+    expect(await answer(exempt)).toMatchObject({
+      valid: true,
+      kind: 'exemption',
+      validUntil: later(60 * 24 * 30).toISOString(),
+    });
+    expect((await answer({ ...exempt, at: later(60 * 24 * 31).toISOString() })).valid).toBe(false);
+    expect((await answer({ ...exempt, zone: 'C' })).valid).toBe(false);
+    expect((await answer({ ...exempt, plate: 'RV12VR' })).valid).toBe(false);
+  });
+
+  it('reads a foreign plate by its country only', async () => {
+    expect(
+      await answer({ plate: 'B-AB 123', country: 'de', zone: 'B', municipality: 'delft' }),
+    ).toMatchObject({ valid: true, kind: 'visitorSession', plate: 'BAB123' });
+    expect(
+      (await answer({ plate: 'BAB123', country: 'BE', zone: 'B', municipality: 'delft' })).valid,
+    ).toBe(false);
+    const asDutch = await check({ plate: 'BAB123', zone: 'B', municipality: 'delft' });
+    expect(asDutch.errors?.[0]?.extensions.code).toBe('PLATE_NOT_DUTCH');
+  });
+
+  it('answers an unknown plate with invalid', async () => {
+    expect(await answer({ plate: 'ZZ-99-ZZ', zone: 'B', municipality: 'delft' })).toEqual({
+      valid: false,
+      kind: null,
+      validUntil: null,
+      checkedAt: now.toISOString(),
+      plate: 'ZZ-99-ZZ',
+    });
+  });
+
+  it("refuses a malformed plate with the plate rules' code, and an unknown zone with NOT_FOUND", async () => {
+    const codeOf = async (input: Parameters<typeof check>[0]) =>
+      (await check(input)).errors?.[0]?.extensions.code;
+    expect(await codeOf({ plate: 'AB!12', zone: 'B', municipality: 'delft' })).toBe(
+      'PLATE_INVALID_CHARACTERS',
+    );
+    expect(await codeOf({ plate: ' ', zone: 'B', municipality: 'delft' })).toBe('PLATE_EMPTY');
+    expect(await codeOf({ plate: 'AB12CD', country: 'XX', zone: 'B', municipality: 'delft' })).toBe(
+      'PLATE_INVALID_COUNTRY',
+    );
+    expect(await codeOf({ plate: 'AB12CD', zone: 'Q', municipality: 'delft' })).toBe('NOT_FOUND');
+    expect(await codeOf({ plate: 'AB12CD', zone: 'B', municipality: 'nergens' })).toBe('NOT_FOUND');
+  });
+
+  it('is for enforcement only: residents and admins are FORBIDDEN, nobody is UNAUTHENTICATED', async () => {
+    const input = { plate: 'GB123K', zone: 'B', municipality: 'delft' };
+    for (const email of ['anna@demo.parkeer.nl', 'beheer@delft.demo.parkeer.nl']) {
+      const denied = await check(input, await clientOf(email));
+      expect(denied.errors?.[0]?.extensions.code, email).toBe('FORBIDDEN');
+      expect(denied.data, email).toBeNull();
+    }
+    const anonymous = await check(input, new TestClient(server.url));
+    expect(anonymous.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers with no personal data: the result type has only the allowed fields', async () => {
+    const result = await officer.request<{ __type: { fields: { name: string }[] } }>(
+      '{ __type(name: "RightCheckResult") { fields { name } } }',
+    );
+    expect(result.data!.__type.fields.map((field) => field.name).sort()).toEqual([
+      'checkedAt',
+      'kind',
+      'plate',
+      'valid',
+      'validUntil',
+    ]);
+  });
+
+  it('logs every check once, with officer, moments, zone and answer but without the plate', async () => {
+    const logs = () => em().find(RightCheckLog, {});
+    const before = new Set((await logs()).map((log) => log.id));
+    const at = later(-30);
+    await answer({ plate: 'AB12CD', zone: 'B', municipality: 'delft', at: at.toISOString() });
+    await answer({ plate: 'ZZ99ZZ', zone: 'C', municipality: 'delft' });
+    // Refused questions are not checks: nothing is logged for them.
+    await check({ plate: 'AB!12', zone: 'B', municipality: 'delft' });
+    await check({ plate: 'AB12CD', zone: 'B', municipality: 'delft' }, new TestClient(server.url));
+
+    const after = await logs();
+    const added = after.filter((log) => !before.has(log.id));
+    expect(added).toHaveLength(2);
+    const officerAccount = await em().findOneOrFail(Account, {
+      email: 'handhaving@demo.parkeer.nl',
+    });
+    const zoneOf = async (code: string) =>
+      (await em().findOneOrFail(Zone, { code, municipality: { code: 'delft' } })).id;
+    added.sort((a, b) => a.checkedFor.getTime() - b.checkedFor.getTime());
+    const recent = added.map((log) => ({
+      checkedBy: log.checkedBy.id,
+      checkedAt: log.checkedAt.toISOString(),
+      checkedFor: log.checkedFor.toISOString(),
+      zone: log.zone.id,
+      valid: log.valid,
+      rightKind: log.rightKind ?? null,
+    }));
+    expect(recent).toEqual([
+      {
+        checkedBy: officerAccount.id,
+        checkedAt: now.toISOString(),
+        checkedFor: at.toISOString(),
+        zone: await zoneOf('B'),
+        valid: true,
+        rightKind: 'visitorSession',
+      },
+      {
+        checkedBy: officerAccount.id,
+        checkedAt: now.toISOString(),
+        checkedFor: now.toISOString(),
+        zone: await zoneOf('C'),
+        valid: false,
+        rightKind: null,
+      },
+    ]);
+    // Not in any column, under any name: the raw rows hold no plate.
+    const raw: Record<string, unknown>[] = await em()
+      .getConnection()
+      .execute('select * from right_check_log');
+    expect(raw.length).toBe(after.length);
+    for (const row of raw) {
+      expect(Object.keys(row).some((column) => /plate/i.test(column))).toBe(false);
+      expect(Object.values(row).map(String)).not.toContain('AB12CD');
+    }
+  });
+});
+
+/**
+ * The rights the tests check, written directly (the session mutations are not the subject here):
+ * visitor sessions on Anna's Delft permit (zone B) and Carla's Oudstad permit (centrum), and a
+ * Delft exemption. The seed already gives Carla a resident permit for XX999X (active) and 12ABC3.
+ */
+async function arrangeRights(em: EntityManager, now: Date): Promise<void> {
+  const at = (minutesFromNow: number) => new Date(now.getTime() + minutes(minutesFromNow));
+  const visitorPermitOf = (email: string) =>
+    em.findOneOrFail(Permit, { holder: { email }, productType: { kind: 'visitorPermit' } });
+  const anna = await visitorPermitOf('anna@demo.parkeer.nl');
+  const carla = await visitorPermitOf('carla@demo.parkeer.nl');
+  const session = (
+    permit: Permit,
+    plate: string,
+    status: SessionStatus,
+    start: number,
+    end: number,
+    extra: { stoppedAt?: Date; country?: string } = {},
+  ) =>
+    em.create(ParkingSession, {
+      permit,
+      plate,
+      start: at(start),
+      end: at(end),
+      reservation: end - start,
+      channel: 'web',
+      status,
+      ...extra,
+    });
+  session(anna, 'GB123K', 'running', -30, 120);
+  session(anna, '1ABC23', 'planned', 60, 180);
+  session(anna, 'KL12MN', 'ended', -180, -60);
+  session(anna, 'AB12CD', 'ended', -60, 120, { stoppedAt: at(-10) });
+  session(anna, 'ZT34PR', 'deleted', -60, 60);
+  session(anna, 'BAB123', 'running', -30, 60, { country: 'DE' });
+  session(carla, 'XX999X', 'running', -30, 60);
+
+  const delft = await em.findOneOrFail(Municipality, { code: 'delft' });
+  const zoneB = await em.findOneOrFail(Zone, { municipality: delft, code: 'B' });
+  const exemption = em.create(ProductType, {
+    municipality: delft,
+    code: 'exemption',
+    kind: 'exemption',
+    name: { nl: 'Ontheffing', en: 'Exemption' },
+    eligibility: { ...visitorPermitEligibility, productCode: 'exemption', maxPerAddress: null },
+  });
+  const exemptionFor = (plate: string, productCode: string, status: Permit['status']) => {
+    const permit = em.create(Permit, {
+      municipality: delft,
+      productType: exemption,
+      zone: zoneB,
+      holder: null,
+      holderType: 'business',
+      addressKey: `delft-exemption-${plate}`,
+      addressLabel: 'Markt 1, Delft',
+      validFrom: at(-60 * 24),
+      validUntil: at(60 * 24 * 30),
+      status,
+      productCode,
+      pinHash: 'not-used',
+    });
+    em.create(PermitPlate, { permit, plate, activeSlot: permit.id });
+  };
+  exemptionFor('GH45JK', 'EX100001', 'active');
+  exemptionFor('RV12VR', 'EX100002', 'revoked');
+  await em.flush();
+}
