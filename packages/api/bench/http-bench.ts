@@ -3,13 +3,18 @@
 // plates; the API and the bare endpoint each run in a child process, so autocannon (here) does not
 // share their event loop. Every case runs a short warm-up, then the measured run.
 //
-// Another operation is one more `measure(...)` call with its requests; a request can take what an
-// earlier one answered through autocannon's `onResponse` / `setupRequest` and their shared
-// per-connection `context`, e.g. start a session, then stop the one it started:
-//   measure('start+stop session', api.url + graphqlPath, [
-//     graphql(startSession, variables, { onResponse: (s, body, ctx) => { ctx.id = JSON.parse(body)... } }),
-//     graphql(stopSession, {}, { setupRequest: (req, ctx) => withVariables(req, { id: ctx.id }) }),
-//   ])
+// Another operation is one more `measure(name, url, requests)` call. A request can use what an
+// earlier one answered through autocannon's `onResponse` / `setupRequest` and the per-connection
+// `context` they share, e.g. start a session, then stop the one just started:
+//   await measure('start+stop session', graphqlUrl, [
+//     graphql(startSession, { input }, {
+//       onResponse: (status, body, context) => { context.id = JSON.parse(body).data.startSession.id; },
+//     }),
+//     graphql(stopSession, {}, {
+//       setupRequest: (request, context) =>
+//         ({ ...request, body: JSON.stringify({ query: stopSession, variables: { id: context.id } }) }),
+//     }),
+//   ]);
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -31,8 +36,10 @@ const cpuProfileDir = process.env.BENCH_CPU_PROF;
 
 interface Target {
   readonly url: string;
-  stop(): Promise<void>;
 }
+
+/** Stops every child process started, ready or not; run on the way out whatever happened. */
+const stops: (() => Promise<void>)[] = [];
 
 /** Runs a bench/*.ts file in its own Node process; it reports `{ url }` over IPC once listening. */
 function startProcess(file: string, env: Record<string, string>, profile = false): Promise<Target> {
@@ -44,18 +51,14 @@ function startProcess(file: string, env: Record<string, string>, profile = false
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  stops.push(async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
-    child.once('message', (message) => {
-      resolve({
-        url: (message as { url: string }).url,
-        stop: async () => {
-          child.kill('SIGTERM');
-          await exited;
-        },
-      });
-    });
+    child.once('message', (message) => resolve({ url: (message as { url: string }).url }));
   });
 }
 
@@ -126,7 +129,6 @@ async function preflight(url: string, requests: autocannon.Request[]) {
 }
 
 const scratch = await createScratchPostgres();
-const started: Target[] = [];
 try {
   const setupStart = performance.now();
   const orm = await openDatabase({ databaseUrl: scratch.url });
@@ -138,16 +140,22 @@ try {
   const { token } = await new AuthService(em).issue(officer, 'bearer', false, now);
   await orm.close();
 
-  const env = { DATABASE_URL: scratch.url, NODE_ENV: 'production' };
+  const env = { DATABASE_URL: scratch.url };
   const [api, bare] = await Promise.all([
     startProcess('./api-server.ts', env, true),
     startProcess('./bare-server.ts', env),
   ]);
-  started.push(api, bare);
   const graphqlUrl = api.url + graphqlPath;
-  const rightChecks = data.checks.map((input: CheckInput) =>
-    json({ query: rightCheckQuery, variables: { input } }, { authorization: `Bearer ${token}` }),
-  );
+  /** A GraphQL POST as the enforcement officer's scan car sends it (bearer token). */
+  const graphql = (
+    query: string,
+    variables: Record<string, unknown>,
+    hooks: Pick<autocannon.Request, 'onResponse' | 'setupRequest'> = {},
+  ): autocannon.Request => ({
+    ...json({ query, variables }, { authorization: `Bearer ${token}` }),
+    ...hooks,
+  });
+  const rightChecks = data.checks.map((input: CheckInput) => graphql(rightCheckQuery, { input }));
   const bareChecks = data.checks.map((input: CheckInput) => json(input));
   const validInMix = await preflight(graphqlUrl, rightChecks);
   const bareValidInMix = await preflight(bare.url, bareChecks);
@@ -179,6 +187,6 @@ try {
   if (logged < answered || logged > answered + 2 * connections) process.exitCode = 1;
   if (results.some((result) => result.failed > 0)) process.exitCode = 1;
 } finally {
-  await Promise.all(started.map((target) => target.stop()));
+  await Promise.all(stops.map((stop) => stop()));
   await scratch.drop();
 }

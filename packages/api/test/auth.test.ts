@@ -129,4 +129,30 @@ describe.each(dialects)('accounts and login on %s (RULES §6)', (dialect) => {
       expect(JSON.stringify(result), query).not.toMatch(/stacktrace|at .*\.js:\d+/);
     }
   });
+
+  it('hands apps and scan cars a bearer token that works without cookies until it is revoked', async () => {
+    const client = new TestClient(server.url);
+    const issued = await client.request<{
+      createAccessToken: { token: string; me: { role: string } };
+    }>(
+      'mutation ($email: String!, $password: String!) { createAccessToken(email: $email, password: $password) { token expiresAt me { role } } }',
+      { email: 'handhaving@demo.parkeer.nl', password: demoPassword },
+    );
+    expect(client.lastSetCookie).toBeNull();
+    const { token, me: issuedTo } = issued.data!.createAccessToken;
+    expect(issuedTo.role).toBe('enforcement');
+    const app = new TestClient(server.url, { authorization: `Bearer ${token}` });
+    expect((await app.request(me)).data).toEqual({
+      me: { email: 'handhaving@demo.parkeer.nl', role: 'enforcement' },
+    });
+    // A token is not a cookie: sent as one it is nobody.
+    const asCookie = new TestClient(server.url, { cookie: `parkeer_session=${token}` });
+    expect((await asCookie.request(me)).data).toEqual({ me: null });
+    expect((await app.request('mutation { logout }')).data).toEqual({ logout: true });
+    expect((await app.request(me)).data).toEqual({ me: null });
+    const wrong = await client.request(
+      'mutation { createAccessToken(email: "handhaving@demo.parkeer.nl", password: "nope") { token } }',
+    );
+    expect(wrong.errors?.[0]?.extensions.code).toBe('LOGIN_FAILED');
+  });
 });

@@ -5,7 +5,7 @@ import { LedgerEntry } from '../src/modules/ledger/ledger-entry.entity.js';
 import { MailOutbox } from '../src/modules/mail/mail-outbox.entity.js';
 import { Permit } from '../src/modules/permit/permit.entity.js';
 import { createServer, type RunningServer } from '../src/server.js';
-import type { TestClient } from './graphql-client.js';
+import { TestClient } from './graphql-client.js';
 import { loggedIn } from './login.js';
 import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
 
@@ -16,7 +16,8 @@ const invite = `mutation ($input: InviteDelegationInput!) { inviteDelegation(inp
   id email plate formattedPlate budget balance unit status accepted delegateEmail } }`;
 const invitation = `query ($token: String!) { delegationInvitation(token: $token) {
   ownerEmail invitedEmail productName municipality budget unit formattedPlate } }`;
-const accept = `mutation ($token: String!) { acceptDelegation(token: $token) }`;
+const accept = `mutation ($token: String!) { acceptDelegation(input: { token: $token }) }`;
+const acceptWithPassword = `mutation ($input: AcceptDelegationInput!) { acceptDelegation(input: $input) }`;
 const list = `query ($productId: ID!) { delegations(productId: $productId) {
   id email status accepted balance delegateEmail } }`;
 const revoke = `mutation ($id: ID!) { revokeDelegation(id: $id) { id status balance revokedAt } }`;
@@ -207,5 +208,38 @@ describe.each(dialects)('delegations through GraphQL on %s (RULES §6)', (dialec
     const late = await bram.request<Data>(accept, { token: link });
     expect(late.errors?.[0]?.extensions.code).toBe('LINK_ALREADY_USED');
     expect(await balance()).toBe(200 * 60 - 30);
+  });
+
+  it('lets someone without an account accept by setting a password twice, and logs them in', async () => {
+    await anna.request<Data>(invite, {
+      input: {
+        productId: annaPermit,
+        email: 'nieuw@example.nl',
+        amount: 30,
+        idempotencyKey: 'invite-new',
+      },
+    });
+    const link = await tokenFromMail('nieuw@example.nl');
+    const visitor = new TestClient(server.url);
+    const shown = await visitor.request<Data>(invitation, { token: link });
+    expect(shown.data?.delegationInvitation).toMatchObject({ invitedEmail: 'nieuw@example.nl' });
+    const anonymous = await visitor.request<Data>(accept, { token: link });
+    expect(anonymous.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    const mismatch = await visitor.request<Data>(acceptWithPassword, {
+      input: { token: link, password: 'Lang-genoeg-2026', passwordRepeat: 'Lang-genoeg-2027' },
+    });
+    expect(mismatch.errors?.[0]?.extensions.code).toBe('PASSWORD_MISMATCH');
+    const admin = await loggedIn(server.url, 'beheer@delft.demo.parkeer.nl');
+    expect((await admin.request<Data>(accept, { token: link })).errors?.[0]?.extensions.code).toBe(
+      'FORBIDDEN',
+    );
+    const accepted = await visitor.request<Data>(acceptWithPassword, {
+      input: { token: link, password: 'Lang-genoeg-2026', passwordRepeat: 'Lang-genoeg-2026' },
+    });
+    expect(accepted.data?.acceptDelegation).toBe(annaPermit);
+    const products = (await visitor.request<Data>(groups)).data?.productGroups[0].products;
+    expect(products).toEqual([
+      { id: annaPermit, delegatedBy: 'anna@demo.parkeer.nl', balance: { amount: 30 } },
+    ]);
   });
 });

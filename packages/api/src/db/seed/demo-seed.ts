@@ -184,6 +184,7 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
   account('beheer@delft.demo.parkeer.nl', 'municipalAdmin', 'admin of Delft', delft);
   account('beheer@oudstad.demo.parkeer.nl', 'municipalAdmin', 'admin of Oudstad', oudstad);
   account('handhaving@demo.parkeer.nl', 'enforcement', 'enforcement officer / scan car');
+  account('partner@demo.parkeer.nl', 'partner', 'partner app (no resident data)');
 
   let codeNumber = 100_000;
   const permit = async (fields: {

@@ -3,7 +3,7 @@ import type { Context } from '../../graphql/context.js';
 import { toMeDto } from '../account/account.mapper.js';
 import { AccountService } from '../account/account.service.js';
 import { AuthService } from './auth.service.js';
-import { LoginInput, LoginResult, MeDto } from './auth.types.js';
+import { AccessToken, LoginInput, LoginResult, MeDto } from './auth.types.js';
 
 @Resolver()
 export class AuthResolver {
@@ -29,8 +29,25 @@ export class AuthResolver {
     });
   }
 
+  @Mutation(() => AccessToken, {
+    description:
+      'Logs in an app, scan car or partner: a bearer token for the Authorization header instead of a cookie.',
+  })
+  async createAccessToken(
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+    @Ctx() ctx: Context,
+  ): Promise<AccessToken> {
+    const session = await new AuthService(ctx.em).login(email, password, false, ctx.now, 'bearer');
+    return Object.assign(new AccessToken(), {
+      token: session.token,
+      expiresAt: session.expiresAt,
+      me: toMeDto(session.account),
+    });
+  }
+
   @Authorized()
-  @Mutation(() => Boolean, { description: 'Ends this login.' })
+  @Mutation(() => Boolean, { description: 'Ends this login (or revokes this bearer token).' })
   async logout(@Ctx() ctx: Context): Promise<boolean> {
     await new AuthService(ctx.em).logout(ctx.viewer!.authSessionId);
     ctx.http.clearSessionCookie();

@@ -35,6 +35,7 @@ export class AuthService {
     password: string,
     remember: boolean,
     now: Date,
+    kind: AuthSessionKind = 'cookie',
   ): Promise<IssuedSession> {
     const account = await this.em.findOne(
       Account,
@@ -44,7 +45,7 @@ export class AuthService {
     const hash = account?.passwordHash ?? (await decoy());
     const valid = await argon2.verify(hash, password).catch(() => false);
     if (!account?.passwordHash || !valid) throw new AppError('LOGIN_FAILED');
-    return this.issue(account, 'cookie', remember, now);
+    return this.issue(account, kind, remember, now);
   }
 
   async issue(
@@ -89,6 +90,7 @@ export class AuthService {
       municipalityId: account.municipality?.id ?? null,
       language: account.language,
       authSessionId: session.id,
+      via: kind,
     };
   }
 

@@ -55,3 +55,15 @@ export class LoginResult {
   @Field(() => Date, { description: 'When the login ends at the latest.' })
   expiresAt!: Date;
 }
+
+@ObjectType({ description: 'A bearer token: send it as `Authorization: Bearer <token>`.' })
+export class AccessToken {
+  @Field(() => String, { description: 'Shown once; only its hash is stored.' })
+  token!: string;
+
+  @Field(() => Date)
+  expiresAt!: Date;
+
+  @Field(() => MeDto)
+  me!: MeDto;
+}

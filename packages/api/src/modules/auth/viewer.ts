@@ -1,5 +1,6 @@
 import type { Language } from '@parkeer/shared/language';
 import type { Role } from '../account/account.entity.js';
+import type { AuthSessionKind } from './auth-session.entity.js';
 
 /** Who is asking: resolved once per request from the session cookie or bearer token. */
 export interface Viewer {
@@ -9,4 +10,6 @@ export interface Viewer {
   readonly municipalityId: string | null;
   readonly language: Language;
   readonly authSessionId: string;
+  /** How the request authenticated: the SPA's cookie or an app's bearer token. */
+  readonly via: AuthSessionKind;
 }

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Language } from '@parkeer/shared/language';
 import { AppError } from '../../graphql/app-error.js';
-import { Account, type Role } from '../account/account.entity.js';
+import { accountForLink } from '../account/account-from-link.js';
+import { Account } from '../account/account.entity.js';
 import { AuthService, normaliseEmail, type IssuedSession } from '../auth/auth.service.js';
 import {
   emailLinkLifetime,
@@ -10,15 +11,10 @@ import {
   publicAppUrl,
   usableEmailToken,
 } from '../auth/email-link.js';
-import { hashSecret, verifySecret } from '../auth/password-hash.js';
-import { assertNewPassword } from '../auth/password-rules.js';
 import { couplingLinkMail } from '../mail/mail-templates.js';
 import { queueMail } from '../mail/mail-outbox.js';
 import type { Permit } from '../permit/permit.entity.js';
 import { coupleToHolder } from './couple-permit.js';
-
-/** The roles that hold products; a coupling link cannot hand one to an admin or an officer. */
-const holderRoles: readonly Role[] = ['resident', 'business'];
 
 /**
  * Mails the link that couples a granted product to the account of `email` (made when the link is
@@ -88,29 +84,11 @@ export class CouplingLinkService {
       const permit = link.permit;
       if (!permit) throw new AppError('LINK_INVALID');
       if (permit.holder) throw new AppError('PRODUCT_ALREADY_COUPLED');
-      const existing = await tx.findOne(
-        Account,
-        { email: link.email },
-        { populate: ['passwordHash'] },
-      );
-      if (existing?.passwordHash) {
-        if (!(await verifySecret(existing.passwordHash, input.password))) {
-          throw new AppError('LOGIN_FAILED');
-        }
-      } else {
-        assertNewPassword(input.password, input.passwordRepeat, link.email);
-      }
-      if (existing && !holderRoles.includes(existing.role)) throw new AppError('FORBIDDEN');
-      const account =
-        existing ??
-        tx.create(Account, {
-          email: link.email,
-          role: permit.holderType === 'business' ? 'business' : 'resident',
-          language,
-        });
-      if (!existing?.passwordHash) account.passwordHash = await hashSecret(input.password);
+      const account = await accountForLink(tx, link.email, input, {
+        role: permit.holderType === 'business' ? 'business' : 'resident',
+        language,
+      });
       await markEmailTokenUsed(tx, link, now);
-      await tx.flush();
       await coupleToHolder(tx, permit.id, account.id);
       return new AuthService(tx).issue(account, 'cookie', input.remember, now);
     });

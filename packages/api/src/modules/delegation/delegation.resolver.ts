@@ -1,9 +1,15 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { AppError } from '../../graphql/app-error.js';
 import type { Context } from '../../graphql/context.js';
+import { acceptInvitation, invitationOf } from './delegation-acceptance.js';
 import { DelegationService } from './delegation.service.js';
 import { toDelegationDto, toDelegationInvitation } from './delegation.mapper.js';
-import { DelegationDto, DelegationInvitation, InviteDelegationInput } from './delegation.types.js';
+import {
+  AcceptDelegationInput,
+  DelegationDto,
+  DelegationInvitation,
+  InviteDelegationInput,
+} from './delegation.types.js';
 
 @Resolver()
 export class DelegationResolver {
@@ -36,27 +42,41 @@ export class DelegationResolver {
     return toDelegationDto(delegation);
   }
 
-  @Authorized()
-  @Query(() => DelegationInvitation, { description: 'What an invitation link offers.' })
+  @Query(() => DelegationInvitation, {
+    description: 'What an invitation link offers; needs no login (the link is the secret).',
+  })
   async delegationInvitation(
     @Arg('token', () => String) token: string,
     @Ctx() ctx: Context,
   ): Promise<DelegationInvitation> {
-    const delegation = await new DelegationService(ctx.em, ctx.viewer!, ctx.now).invitation(token);
+    const { delegation } = await invitationOf(ctx.em, token, ctx.now);
     return toDelegationInvitation(delegation, ctx.language);
   }
 
-  @Authorized('resident', 'business')
   @Mutation(() => ID, {
     description:
-      'Accepts the invitation of an e-mailed link; returns the product it gives access to.',
+      'Accepts the invitation of an e-mailed link and returns the product it gives access to. Logged in: for this account. Otherwise with the password of the invited address, or a new account (password twice), which is then logged in.',
   })
   async acceptDelegation(
-    @Arg('token', () => String) token: string,
+    @Arg('input', () => AcceptDelegationInput) input: AcceptDelegationInput,
     @Ctx() ctx: Context,
   ): Promise<string> {
-    const delegation = await new DelegationService(ctx.em, ctx.viewer!, ctx.now).accept(token);
-    return delegation.permit.id;
+    const { permitId, login } = await acceptInvitation(ctx.em, {
+      token: input.token,
+      viewer: ctx.viewer,
+      credentials:
+        input.password != null
+          ? {
+              password: input.password,
+              passwordRepeat: input.passwordRepeat,
+              remember: input.remember,
+            }
+          : null,
+      language: ctx.language,
+      now: ctx.now,
+    });
+    if (login) ctx.http.setSessionCookie(login.token, login.remember ? login.expiresAt : null);
+    return permitId;
   }
 
   @Authorized('resident', 'business')

@@ -5,13 +5,7 @@ import { isUuid } from '../../db/uuid.js';
 import { AppError } from '../../graphql/app-error.js';
 import { Account } from '../account/account.entity.js';
 import { normaliseEmail } from '../auth/auth.service.js';
-import {
-  emailLinkLifetime,
-  issueEmailToken,
-  markEmailTokenUsed,
-  publicAppUrl,
-  usableEmailToken,
-} from '../auth/email-link.js';
+import { emailLinkLifetime, issueEmailToken, publicAppUrl } from '../auth/email-link.js';
 import { EmailToken } from '../auth/email-token.entity.js';
 import type { Viewer } from '../auth/viewer.js';
 import {
@@ -110,47 +104,6 @@ export class DelegationService {
       }
       throw error;
     }
-  }
-
-  /** What an invitation link is about, before it is accepted. */
-  async invitation(token: string): Promise<Delegation> {
-    return (await this.invitationLink(token)).delegation;
-  }
-
-  private async invitationLink(token: string) {
-    const link = await usableEmailToken(this.em, token, 'delegation', this.now);
-    const delegation = link.delegation!;
-    await this.em.populate(delegation, [
-      'permit.productType',
-      'permit.municipality',
-      'permit.zone',
-      'permit.holder',
-    ]);
-    if (delegation.status === 'revoked') throw new AppError('DELEGATION_REVOKED');
-    return { link, delegation };
-  }
-
-  /** The logged-in viewer accepts the invitation of the link. */
-  async accept(token: string): Promise<Delegation> {
-    const { link, delegation } = await this.invitationLink(token);
-    if (delegation.permit.holder?.id === this.viewer.accountId) {
-      throw new AppError('DELEGATION_TO_SELF');
-    }
-    if (delegation.status !== 'invited') throw new AppError('DELEGATION_ALREADY_ACCEPTED');
-    await this.em.transactional(async (tx) => {
-      await markEmailTokenUsed(tx, link, this.now);
-      const accepted = await tx.nativeUpdate(
-        Delegation,
-        { id: delegation.id, status: 'invited' },
-        {
-          status: 'accepted',
-          delegate: tx.getReference(Account, this.viewer.accountId),
-          acceptedAt: this.now,
-        },
-      );
-      if (accepted !== 1) throw new AppError('DELEGATION_ALREADY_ACCEPTED');
-    });
-    return this.em.refreshOrFail(delegation, { populate: ['delegate'] });
   }
 
   /** The product's delegations, newest first, for its owner. */

@@ -102,3 +102,21 @@ export class InviteDelegationInput {
   @Field(() => String)
   idempotencyKey!: string;
 }
+
+@InputType()
+export class AcceptDelegationInput {
+  @Field(() => String)
+  token!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Without a login: the password of the invited address, or a new one.',
+  })
+  password?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A new password, typed again.' })
+  passwordRepeat?: string | null;
+
+  @Field(() => Boolean, { defaultValue: false })
+  remember!: boolean;
+}

@@ -9,11 +9,12 @@ import {
   pageSize,
   type Connection,
 } from '../../graphql/connection.js';
+import { AppError } from '../../graphql/app-error.js';
 import type { Viewer } from '../auth/viewer.js';
 import { LedgerEntry } from '../ledger/ledger-entry.entity.js';
 import { permitForViewer } from '../permit/permit-access.js';
 import type { Permit } from '../permit/permit.entity.js';
-import { Tariff } from '../product/tariff.entity.js';
+import { tariffsOf } from '../product/product-rules.js';
 import { ParkingSession } from '../session/parking-session.entity.js';
 
 export interface PageRequest {
@@ -35,8 +36,8 @@ export interface TransactionPage {
 
 /**
  * The two history tabs (RULES §8). The owner sees all sessions of the permit, the delegates'
- * too, and the permit's own balance changes; a delegate sees only what went through its own
- * delegation. Counting and paging happen in SQL: a permit's history grows without bound.
+ * too, and the permit's own balance changes; a delegate sees only its own sessions and no
+ * transactions. Counting and paging happen in SQL: a permit's history grows without bound.
  */
 export class HistoryService {
   constructor(private readonly em: EntityManager) {}
@@ -78,10 +79,9 @@ export class HistoryService {
     const first = pageSize(page.first);
     const after = page.after != null ? decodeDateCursor(page.after) : null;
     const { permit, delegation } = await permitForViewer(this.em, viewer, permitId, 'read');
-    // Each pot has its own rows: the owner's balance, or the delegation's share of it.
-    const where: FilterQuery<LedgerEntry> = delegation
-      ? { permit: permit.id, pot: 'delegation', delegation: delegation.id }
-      : { permit: permit.id, pot: 'permit' };
+    // RULES §8: transactions are for the owner's own products only.
+    if (delegation) throw new AppError('PRODUCT_OWNER_ONLY');
+    const where: FilterQuery<LedgerEntry> = { permit: permit.id, pot: 'permit' };
     const [totalCount, rows] = await Promise.all([
       this.em.count(LedgerEntry, where),
       this.em.find(
@@ -101,21 +101,13 @@ export class HistoryService {
     const { productType, zone, municipality } = permit;
     const unit = productType.balanceUnit;
     if (!unit) return null;
-    const tariffs =
-      unit === 'cents'
-        ? await this.em.find(
-            Tariff,
-            { productType: productType.id, zone: zone.id },
-            { orderBy: { validFrom: 'asc' } },
-          )
-        : [];
     return {
       regime: zone.regime,
       timeZone: municipality.timeZone,
       billing: {
         unit,
         minuteCounting: productType.minuteCounting,
-        tariffs: tariffs.map((t) => ({ validFrom: t.validFrom, centsPerHour: t.centsPerHour })),
+        tariffs: await tariffsOf(this.em, permit),
       },
     };
   }

@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphq
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { AppError } from '../../graphql/app-error.js';
 import type { Context } from '../../graphql/context.js';
-import type { ParkingSession } from './parking-session.entity.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { Channel, ParkingSession } from './parking-session.entity.js';
 import { openSessions } from './session-queries.js';
 import { SessionService, type SessionOutcome } from './session.service.js';
 import {
@@ -23,6 +24,11 @@ import {
 
 const unitOf = (session: ParkingSession): BalanceUnit =>
   session.permit.productType.balanceUnit ?? 'minutes';
+
+/** Where a start came from (RULES §5: started in one channel, stopped in another). */
+function channelOf(viewer: Viewer): Channel {
+  return viewer.via === 'cookie' ? 'web' : 'app';
+}
 
 function checkIdempotencyKey(key: string): void {
   if (key.trim().length === 0 || key.length > 100) {
@@ -79,7 +85,7 @@ export class SessionResolver {
     const outcome = await new SessionService(ctx.em, ctx.viewer!, ctx.now).start({
       ...input,
       permitId: input.productId,
-      channel: 'web',
+      channel: channelOf(ctx.viewer!),
     });
     return this.result(ctx, outcome, input.country ?? 'NL');
   }
