@@ -1,0 +1,208 @@
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../src/db/seed/demo-seed.js';
+import { createSchema } from '../src/graphql/schema.js';
+import type { Role } from '../src/modules/account/account.entity.js';
+import { createServer, type RunningServer } from '../src/server.js';
+import { TestClient } from './graphql-client.js';
+import { loggedIn } from './login.js';
+import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+
+/**
+ * Who may call each operation at all: the type-graphql gate (`@Authorized`). What a caller may
+ * do with a particular product is the service's check, tested per feature. Every operation of
+ * the schema must be listed here, so a new one cannot slip in without a decision.
+ */
+const holders: Role[] = ['resident', 'business'];
+const anyone = 'public' as const;
+const loggedInOnly = 'loggedIn' as const;
+type Gate = typeof anyone | typeof loggedInOnly | Role[];
+
+const gates: Record<string, Gate> = {
+  // Reading what is public, and the ways in.
+  about: anyone,
+  me: anyone,
+  login: anyone,
+  createAccessToken: anyone,
+  requestPasswordReset: anyone,
+  resetPassword: anyone,
+  couplingLink: anyone,
+  acceptCouplingLink: anyone,
+  delegationInvitation: anyone,
+  // The link is the secret; logged in, only residents and businesses (service check, tested
+  // in delegations.test.ts).
+  acceptDelegation: anyone,
+  logout: loggedInOnly,
+  updateSettings: loggedInOnly,
+  rightCheck: ['enforcement'],
+  productGroups: holders,
+  product: holders,
+  addProductByCode: holders,
+  quoteSession: holders,
+  sessions: holders,
+  startSession: holders,
+  changeSessionEnd: holders,
+  stopSession: holders,
+  deleteSession: holders,
+  favorites: holders,
+  addFavorite: holders,
+  renameFavorite: holders,
+  deleteFavorite: holders,
+  recentPlates: holders,
+  permitPlates: holders,
+  switchPlate: holders,
+  delegations: holders,
+  inviteDelegation: holders,
+  revokeDelegation: holders,
+  topUpOffers: holders,
+  startTopUp: holders,
+  payment: holders,
+  sessionHistory: holders,
+  transactionHistory: holders,
+};
+
+const accounts: Record<Role, string> = {
+  resident: 'anna@demo.parkeer.nl',
+  business: 'bakkerij@demo.parkeer.nl',
+  municipalAdmin: 'beheer@delft.demo.parkeer.nl',
+  enforcement: 'handhaving@demo.parkeer.nl',
+  partner: 'partner@demo.parkeer.nl',
+};
+
+/** A literal of the type with only the required parts filled: enough to pass validation. */
+function literal(type: GraphQLInputType): string {
+  if (isNonNullType(type)) return literal(type.ofType);
+  if (isListType(type)) return `[${literal(type.ofType)}]`;
+  if (isEnumType(type)) return type.getValues()[0]!.name;
+  if (isInputObjectType(type)) {
+    const fields = Object.values(type.getFields()).filter(
+      (field) => isNonNullType(field.type) && field.defaultValue === undefined,
+    );
+    return `{ ${fields.map((field) => `${field.name}: ${literal(field.type)}`).join(', ')} }`;
+  }
+  if (isScalarType(type)) {
+    switch (type.name) {
+      case 'Int':
+      case 'Float':
+        return '1';
+      case 'Boolean':
+        return 'false';
+      case 'ID':
+        return '"00000000-0000-4000-8000-000000000000"';
+      case 'DateTimeISO':
+        return '"2026-11-23T10:00:00.000Z"';
+      case 'JSONObject':
+        return '{}';
+      default:
+        return '"x"';
+    }
+  }
+  throw new Error(`no literal for ${String(type)}`);
+}
+
+function operationDocument(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>) {
+  const args = field.args
+    .filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)
+    .map((arg) => `${arg.name}: ${literal(arg.type)}`);
+  const named = getNamedType(field.type);
+  const selection = isScalarType(named) || isEnumType(named) ? '' : ' { __typename }';
+  return `${kind} { ${field.name}${args.length ? `(${args.join(', ')})` : ''}${selection} }`;
+}
+
+function operations(schema: GraphQLSchema) {
+  return [
+    ...Object.values(schema.getQueryType()!.getFields()).map((field) => ({
+      name: field.name,
+      document: operationDocument('query', field),
+    })),
+    ...Object.values(schema.getMutationType()!.getFields()).map((field) => ({
+      name: field.name,
+      document: operationDocument('mutation', field),
+    })),
+  ];
+}
+
+const dialects = await testDialects();
+
+describe.each(dialects)('authorization of every operation, per role, on %s', (dialect) => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  let schema: GraphQLSchema;
+  const clients = new Map<Role, TestClient>();
+  const now = new Date('2026-11-23T09:00:00Z');
+
+  beforeAll(async () => {
+    database = await openTestDatabase(dialect);
+    await seedDemo(database.orm.em.fork(), now);
+    server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => now });
+    schema = await createSchema();
+    for (const [role, email] of Object.entries(accounts) as [Role, string][]) {
+      clients.set(role, await loggedIn(server.url, email));
+    }
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.dispose();
+  });
+
+  it('decides the gate of every operation in the schema, and of nothing else', () => {
+    expect(
+      operations(schema)
+        .map((op) => op.name)
+        .sort(),
+    ).toEqual(Object.keys(gates).sort());
+  });
+
+  it('answers UNAUTHENTICATED without a login and FORBIDDEN to every role not let in', async () => {
+    for (const { name, document } of operations(schema)) {
+      const gate = gates[name]!;
+      if (gate === anyone) continue;
+      const anonymous = await new TestClient(server.url).request(document);
+      expect(anonymous.errors?.[0]?.extensions.code, `${name} anonymous`).toBe('UNAUTHENTICATED');
+      if (gate === loggedInOnly) continue;
+      for (const [role, client] of clients) {
+        if (gate.includes(role)) continue;
+        const result = await client.request(document);
+        expect(result.errors?.[0]?.extensions.code, `${name} as ${role}`).toBe('FORBIDDEN');
+        expect(result.data?.[name as never] ?? null, `${name} as ${role}`).toBeNull();
+      }
+    }
+  });
+
+  it('lets every allowed role through the gate', async () => {
+    for (const { name, document } of operations(schema)) {
+      const gate = gates[name]!;
+      const allowed: (Role | null)[] =
+        gate === anyone
+          ? [null, ...clients.keys()]
+          : gate === loggedInOnly
+            ? [...clients.keys()]
+            : gate;
+      for (const role of allowed) {
+        // Logging out would end the shared login of this test: use a login of its own.
+        const client =
+          role === null
+            ? new TestClient(server.url)
+            : name === 'logout'
+              ? await loggedIn(server.url, accounts[role])
+              : clients.get(role)!;
+        const result = await client.request(document);
+        const code = result.errors?.[0]?.extensions.code;
+        expect(['UNAUTHENTICATED', 'FORBIDDEN'], `${name} as ${role ?? 'anonymous'}`).not.toContain(
+          code,
+        );
+      }
+    }
+    // Logins hash passwords (argon2) on purpose: slow by design.
+  }, 60_000);
+});
