@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
-import { BalanceUnitEnum } from '../session/session.types.js';
+import { BalanceUnitEnum } from '../../graphql/balance-unit.enum.js';
 import { delegationStatuses, type DelegationStatus } from './delegation.entity.js';
 
 export const DelegationStatusEnum = Object.fromEntries(

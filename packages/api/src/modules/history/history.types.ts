@@ -4,7 +4,8 @@ import { ConnectionType } from '../../graphql/connection.js';
 import { ledgerKinds, type LedgerKind } from '../ledger/ledger-entry.entity.js';
 import type { SessionStatus } from '../session/parking-session.entity.js';
 // One GraphQL type per name: the session module registers these, history reuses them.
-import { BalanceUnitEnum, CostSegment, SessionStatusEnum } from '../session/session.types.js';
+import { BalanceUnitEnum } from '../../graphql/balance-unit.enum.js';
+import { CostSegment, SessionStatusEnum } from '../session/session.types.js';
 
 const enumOf = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;

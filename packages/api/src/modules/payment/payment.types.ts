@@ -1,3 +1,5 @@
+import type { BalanceUnit } from '@parkeer/shared/balance-unit';
+import { BalanceUnitEnum } from '../../graphql/balance-unit.enum.js';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { paymentStatuses, type PaymentStatus } from './payment.entity.js';
 
@@ -24,11 +26,11 @@ export class PaymentDto {
   @Field(() => Int, { description: "What the top-up adds, in the product's `unit`." })
   amount!: number;
 
-  @Field(() => String, {
+  @Field(() => BalanceUnitEnum, {
     nullable: true,
     description: "The product's balance unit: 'minutes' or 'cents'.",
   })
-  unit!: string | null;
+  unit!: BalanceUnit | null;
 
   @Field(() => Int)
   priceCents!: number;

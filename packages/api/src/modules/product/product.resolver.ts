@@ -1,12 +1,13 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { formatPlate } from '@parkeer/domain/plate/plate';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { toMunicipalityDto, toProductDto } from './product.mapper.js';
 import { platesLoader, sessionCountsLoader, tariffsLoader } from './product-loaders.js';
 import { productRulesOf } from './product-rules.js';
 import { productOfViewer, productsOfViewer } from './product.service.js';
-import { ProductDto, ProductGroup, ProductPlate } from './product.types.js';
+import { toPermitPlateDto } from '../plate/plate.mapper.js';
+import { PermitPlateDto } from '../plate/plate.types.js';
+import { ProductDto, ProductGroup } from './product.types.js';
 
 const countScope = (product: ProductDto) => ({
   permitId: product.id,
@@ -55,18 +56,11 @@ export class ProductResolver {
     return (await sessionCountsLoader(ctx).load(countScope(product))).planned;
   }
 
-  @FieldResolver(() => [ProductPlate], {
+  @FieldResolver(() => [PermitPlateDto], {
     description: 'Registered plates (resident permits), the active one first.',
   })
-  async plates(@Root() product: ProductDto, @Ctx() ctx: Context): Promise<ProductPlate[]> {
-    const plates = await platesLoader(ctx).load(product.id);
-    return plates.map((plate) =>
-      Object.assign(new ProductPlate(), {
-        plate: plate.plate,
-        formattedPlate: formatPlate(plate.plate, plate.country),
-        active: plate.active,
-      }),
-    );
+  async plates(@Root() product: ProductDto, @Ctx() ctx: Context): Promise<PermitPlateDto[]> {
+    return (await platesLoader(ctx).load(product.id)).map(toPermitPlateDto);
   }
 
   @FieldResolver(() => GraphQLJSONObject, {

@@ -3,7 +3,7 @@ import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import type { Delegation } from '../delegation/delegation.entity.js';
 import type { Permit, PermitStatus } from '../permit/permit.entity.js';
 import { permitStatuses } from '../permit/permit.entity.js';
-import { BalanceUnitEnum } from '../session/session.types.js';
+import { BalanceUnitEnum } from '../../graphql/balance-unit.enum.js';
 import { productKinds, type ProductKind } from './product-type.entity.js';
 
 export const ProductKindEnum = Object.fromEntries(productKinds.map((k) => [k, k])) as Record<
@@ -121,18 +121,6 @@ export class ProductDto {
   /** For field resolvers: the permit and, for a delegate, the delegation. */
   permit!: Permit;
   delegation!: Delegation | null;
-}
-
-@ObjectType('PermitPlateSummary')
-export class ProductPlate {
-  @Field(() => String)
-  plate!: string;
-
-  @Field(() => String)
-  formattedPlate!: string;
-
-  @Field(() => Boolean)
-  active!: boolean;
 }
 
 @ObjectType({ description: "The viewer's products in one municipality." })

@@ -8,7 +8,8 @@ import {
   ObjectType,
   registerEnumType,
 } from 'type-graphql';
-import { balanceUnits, type BalanceUnit } from '@parkeer/shared/balance-unit';
+import type { BalanceUnit } from '@parkeer/shared/balance-unit';
+import { BalanceUnitEnum } from '../../graphql/balance-unit.enum.js';
 import {
   channels,
   sessionStatuses,
@@ -23,11 +24,6 @@ export const SessionStatusEnum = enumOf(sessionStatuses);
 registerEnumType(SessionStatusEnum, { name: 'SessionStatus' });
 export const ChannelEnum = enumOf(channels);
 registerEnumType(ChannelEnum, { name: 'Channel', description: 'Where a session was started.' });
-export const BalanceUnitEnum = enumOf(balanceUnits);
-registerEnumType(BalanceUnitEnum, {
-  name: 'BalanceUnit',
-  description: 'What a balance counts: minutes of parking, or euro cents.',
-});
 
 @ObjectType('Session', { description: 'A visitor parking session on a product.' })
 export class SessionDto {

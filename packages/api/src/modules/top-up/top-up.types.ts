@@ -1,3 +1,5 @@
+import type { BalanceUnit } from '@parkeer/shared/balance-unit';
+import { BalanceUnitEnum } from '../../graphql/balance-unit.enum.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { MessageParams } from '@parkeer/shared/messages/error-catalogue';
@@ -27,8 +29,10 @@ export class TopUpCapStatus {
   @Field(() => String, { description: "'amount' (balance bought) or 'price' (money paid)." })
   measure!: string;
 
-  @Field(() => String, { description: "Unit of limit/used/remaining: 'minutes' or 'cents'." })
-  unit!: string;
+  @Field(() => BalanceUnitEnum, {
+    description: "Unit of limit/used/remaining: 'minutes' or 'cents'.",
+  })
+  unit!: BalanceUnit;
 
   @Field(() => Int)
   limit!: number;
@@ -65,11 +69,11 @@ export class TopUpOffersResult {
   @Field(() => ID)
   permitId!: string;
 
-  @Field(() => String, {
+  @Field(() => BalanceUnitEnum, {
     nullable: true,
     description: "Unit of the amounts: 'minutes' or 'cents'; null for a product without top-up.",
   })
-  unit!: string | null;
+  unit!: BalanceUnit | null;
 
   @Field(() => [TopUpOffer], { description: 'Ascending by amount; empty when refused.' })
   offers!: TopUpOffer[];
