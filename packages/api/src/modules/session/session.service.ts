@@ -112,7 +112,7 @@ export class SessionService {
   async start(command: StartSessionCommand): Promise<SessionOutcome> {
     const use = await permitForViewer(this.em, this.viewer, command.permitId, 'use');
     const plate = plateOf(command.plate, command.country);
-    const replay = await this.replayOf(use.permit.id, command.idempotencyKey);
+    const replay = await this.replayOf(use, command.idempotencyKey);
     if (replay) return this.replayedStart(replay, plate, unitOf(use));
     try {
       return await this.em.transactional(async (tx) => {
@@ -154,7 +154,7 @@ export class SessionService {
     } catch (error) {
       // The same key sent twice at once: the other call wrote it; answer as it did.
       if (error instanceof UniqueConstraintViolationException) {
-        const first = await this.replayOf(use.permit.id, command.idempotencyKey);
+        const first = await this.replayOf(use, command.idempotencyKey);
         if (first) return this.replayedStart(first, plate, unitOf(use));
       }
       throw error;
@@ -164,7 +164,7 @@ export class SessionService {
   /** A new end for a running or planned session; the reservation follows the new cost. */
   async changeEnd(sessionId: string, end: Date, idempotencyKey: string): Promise<SessionOutcome> {
     const { use, session } = await this.sessionForViewer(sessionId);
-    const replay = await this.replayOf(use.permit.id, idempotencyKey);
+    const replay = await this.replayOf(use, idempotencyKey);
     if (replay) {
       if (replay.id !== session.id || replay.end.getTime() !== end.getTime()) {
         throw new AppError('IDEMPOTENCY_KEY_REUSED');
@@ -297,10 +297,13 @@ export class SessionService {
     else postToPermit(tx, ground.permit, posting);
   }
 
-  private async replayOf(permitId: string, key: string): Promise<ParkingSession | null> {
-    const entry = await findByIdempotencyKey(this.em, permitId, key);
+  /** The session an earlier call with this key wrote; only the same owner or delegate gets it. */
+  private async replayOf(use: PermitUse, key: string): Promise<ParkingSession | null> {
+    const entry = await findByIdempotencyKey(this.em, use.permit.id, key);
     if (!entry) return null;
-    if (!entry.session) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    if (!entry.session || (entry.session.delegation?.id ?? null) !== (use.delegation?.id ?? null)) {
+      throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    }
     return entry.session;
   }
 
