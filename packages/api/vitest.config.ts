@@ -15,5 +15,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // What src/main.ts imports first at runtime; tests import the server without main.ts.
     setupFiles: ['reflect-metadata'],
+    // Integration tests migrate databases and hash passwords (argon2, slow on purpose); on a busy
+    // 2-core machine the 5-second default is too tight.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });
