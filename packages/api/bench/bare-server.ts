@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { rightsParams, rightsSql, zoneIdSql } from '../src/modules/enforcement/right-check.sql.js';
+import { serveBench } from './bench-child.js';
 
 /** `?` placeholders (as knex takes them) to PostgreSQL's `$1`, `$2`, … */
 const numbered = (sql: string) => {
@@ -54,9 +55,8 @@ const server = createServer((req, res) => {
   });
 });
 server.listen(0, '127.0.0.1', () => {
-  process.send?.({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
-});
-process.on('SIGTERM', () => {
-  server.close();
-  void pool.end().finally(() => process.exit(0));
+  serveBench(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, async () => {
+    server.close();
+    await pool.end();
+  });
 });

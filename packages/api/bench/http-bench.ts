@@ -3,10 +3,10 @@
 // plates; the API and the bare endpoint each run in a child process, so autocannon (here) does not
 // share their event loop. Every case runs a short warm-up, then the measured run.
 //
-// Another operation is one more `measure(name, url, requests)` call. A request can use what an
-// earlier one answered through autocannon's `onResponse` / `setupRequest` and the per-connection
-// `context` they share, e.g. start a session, then stop the one just started:
-//   await measure('start+stop session', graphqlUrl, [
+// Another operation is one more `measure(name, target, path, requests)` call. A request can use
+// what an earlier one answered through autocannon's `onResponse` / `setupRequest` and the
+// per-connection `context` they share, e.g. start a session, then stop the one just started:
+//   await measure('start+stop session', api, graphqlPath, [
 //     graphql(startSession, { input }, {
 //       onResponse: (status, body, context) => { context.id = JSON.parse(body).data.startSession.id; },
 //     }),
@@ -31,17 +31,21 @@ import { addBenchData, type CheckInput } from './bench-data.js';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmUpSeconds = 2;
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+/** BENCH_BREAKDOWN=1 also measures the GraphQL path without the check: HTTP + Apollo, + login. */
+const breakdown = process.env.BENCH_BREAKDOWN === '1';
 /** BENCH_CPU_PROF=dir writes a V8 CPU profile of the API process there (open it in DevTools). */
 const cpuProfileDir = process.env.BENCH_CPU_PROF;
 
 interface Target {
   readonly url: string;
+  /** CPU time (user + system) the process has used so far, in microseconds. */
+  cpuMicros(): Promise<number>;
 }
 
 /** Stops every child process started, ready or not; run on the way out whatever happened. */
 const stops: (() => Promise<void>)[] = [];
 
-/** Runs a bench/*.ts file in its own Node process; it reports `{ url }` over IPC once listening. */
+/** Runs a bench/*.ts file in its own Node process (see bench-child.ts). */
 function startProcess(file: string, env: Record<string, string>, profile = false): Promise<Target> {
   const execArgv = ['--import', import.meta.resolve('tsx'), '--conditions=@parkeer/source'];
   if (profile && cpuProfileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`);
@@ -55,19 +59,34 @@ function startProcess(file: string, env: Record<string, string>, profile = false
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
   });
+  const cpuMicros = () =>
+    new Promise<number>((resolve) => {
+      const answer = (message: unknown) => {
+        const { cpuMicros } = message as { cpuMicros?: number };
+        if (cpuMicros === undefined) return;
+        child.off('message', answer);
+        resolve(cpuMicros);
+      };
+      child.on('message', answer);
+      child.send('cpu');
+    });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
-    child.once('message', (message) => resolve({ url: (message as { url: string }).url }));
+    child.once('message', (message) =>
+      resolve({ url: (message as { url: string }).url, cpuMicros }),
+    );
   });
 }
 
-export interface CaseResult {
+interface CaseResult {
   readonly name: string;
   readonly requestsPerSecond: number;
   readonly p50: number;
   readonly p99: number;
-  /** 2xx answers during the measured run (plus the warm-up's, for the log cross-check). */
+  /** CPU time the serving process spent per answered request, in milliseconds. */
+  readonly cpuPerRequest: number;
+  /** 2xx answers during the warm-up and the measured run (for the check-log cross-check). */
   readonly answered: number;
   readonly failed: number;
 }
@@ -77,23 +96,34 @@ const results: CaseResult[] = [];
 /** One case: a warm-up, then `seconds` of load with `connections` connections cycling `requests`. */
 async function measure(
   name: string,
-  url: string,
+  target: Target,
+  path: string,
   requests: autocannon.Request[],
 ): Promise<CaseResult> {
-  const options = { url, requests, connections, pipelining: 1 };
+  const options = { url: target.url + path, requests, connections, pipelining: 1 };
   const warmUp = await autocannon({ ...options, duration: warmUpSeconds });
+  const cpuBefore = await target.cpuMicros();
   const run = await autocannon({ ...options, duration: seconds });
+  const cpu = (await target.cpuMicros()) - cpuBefore;
   const result: CaseResult = {
     name,
     requestsPerSecond: run.requests.average,
     p50: run.latency.p50,
     p99: run.latency.p99,
+    cpuPerRequest: cpu / 1000 / Math.max(1, run['2xx']),
     answered: warmUp['2xx'] + run['2xx'],
     failed: run.errors + run.timeouts + run.non2xx,
   };
   results.push(result);
   console.log(
-    `${name.padEnd(28)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s   p50 ${result.p50} ms   p99 ${result.p99} ms${result.failed ? `   FAILED ${result.failed}` : ''}`,
+    [
+      name.padEnd(28),
+      `${result.requestsPerSecond.toFixed(0).padStart(6)} req/s`,
+      `p50 ${String(result.p50).padStart(3)} ms`,
+      `p99 ${String(result.p99).padStart(3)} ms`,
+      `CPU ${result.cpuPerRequest.toFixed(2)} ms/req`,
+      result.failed ? `FAILED ${result.failed}` : '',
+    ].join('   '),
   );
   return result;
 }
@@ -104,6 +134,7 @@ const json = (body: unknown, headers: Record<string, string> = {}): autocannon.R
   body: JSON.stringify(body),
 });
 
+const typename = '{ __typename }';
 const rightCheckQuery = `query ($input: RightCheckInput!) {
   rightCheck(input: $input) { valid kind validUntil checkedAt plate }
 }`;
@@ -171,8 +202,13 @@ try {
       `\n${connections} connections, ${warmUpSeconds} s warm-up + ${seconds} s per case (setup ${((performance.now() - setupStart) / 1000).toFixed(1)} s).\n`,
   );
 
-  const graphqlCase = await measure('rightCheck (GraphQL)', graphqlUrl, rightChecks);
-  const bareCase = await measure('bare node:http + pg lookup', bare.url, bareChecks);
+  if (breakdown) {
+    // Layers of the GraphQL path: every request authenticates while its context is made.
+    await measure('{ __typename } anonymous', api, graphqlPath, [json({ query: typename })]);
+    await measure('{ __typename } with bearer', api, graphqlPath, [graphql(typename, {})]);
+  }
+  const graphqlCase = await measure('rightCheck (GraphQL)', api, graphqlPath, rightChecks);
+  const bareCase = await measure('bare node:http + pg lookup', bare, '/', bareChecks);
   console.log(
     `\nrightCheck / bare: ${(graphqlCase.requestsPerSecond / bareCase.requestsPerSecond).toFixed(2)} of the requests per second`,
   );

@@ -12,6 +12,7 @@ import express from 'express';
 import type { MikroORM } from '@mikro-orm/core';
 import { parse as parseCookies } from 'cookie';
 import { createContext, type Context } from './graphql/context.js';
+import { controlCharactersPlugin } from './graphql/control-characters.js';
 import { errorLanguagePlugin, formatError } from './graphql/error-formatting.js';
 import { sessionCookieName, type HttpSession } from './graphql/http-session.js';
 import { createSchema } from './graphql/schema.js';
@@ -75,6 +76,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     csrfPrevention: true,
     plugins: [
       errorLanguagePlugin<Context>(),
+      controlCharactersPlugin<Context>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       process.env.NODE_ENV === 'production'
         ? ApolloServerPluginLandingPageDisabled()

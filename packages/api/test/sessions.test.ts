@@ -325,7 +325,12 @@ describe.each(dialects)('visitor sessions through GraphQL on %s (RULES §4, §5)
     const badKey = await anna.request<Data>(start, {
       input: { productId: annaPermit, plate: 'GB-123-K', idempotencyKey: ' ' },
     });
-    expect(badKey.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(badKey.errors?.[0]?.extensions.code).toBe('IDEMPOTENCY_KEY_INVALID');
+    // ':' is the server's own: a client key such as `payment:…` is refused.
+    const serverKey = await anna.request<Data>(start, {
+      input: { productId: annaPermit, plate: 'GB-123-K', idempotencyKey: 'payment:1' },
+    });
+    expect(serverKey.errors?.[0]?.extensions.code).toBe('IDEMPOTENCY_KEY_INVALID');
     const badDate = await anna.request<Data>(quote, {
       input: { productId: annaPermit, plate: 'GB-123-K', end: 'tomorrow' },
     });

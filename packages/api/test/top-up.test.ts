@@ -175,7 +175,7 @@ describe.each(dialects)('top-up and payment on %s (RULES §4)', (dialect) => {
     const notOffered = await start(bram, bramPermit, hours(100), nextKey());
     expect(notOffered.errors?.[0]?.extensions.code).toBe('TOP_UP_AMOUNT_NOT_OFFERED');
     const noKey = await start(bram, bramPermit, hours(200), '');
-    expect(noKey.errors?.[0]?.extensions.code).toBe('TOP_UP_IDEMPOTENCY_KEY_INVALID');
+    expect(noKey.errors?.[0]?.extensions.code).toBe('IDEMPOTENCY_KEY_INVALID');
     expect(await database.orm.em.fork().count(Payment, { permit: bramPermit })).toBe(1);
 
     const page = await checkoutPage(payment.checkoutUrl);

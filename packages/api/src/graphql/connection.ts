@@ -100,6 +100,11 @@ export function decodeCursor(cursor: string): CursorPosition<string | number> {
   return { key, id };
 }
 
+const cursorDateRange = {
+  from: Date.UTC(2000, 0, 1),
+  to: Date.UTC(2200, 0, 1),
+};
+
 /** Dates go into cursors as epoch milliseconds: exact, and free of time-zone spelling. */
 export function encodeDateCursor(at: Date, id: string): string {
   return encodeCursor({ key: at.getTime(), id });
@@ -108,9 +113,9 @@ export function encodeDateCursor(at: Date, id: string): string {
 export function decodeDateCursor(cursor: string): CursorPosition<Date> {
   const { key, id } = decodeCursor(cursor);
   if (typeof key !== 'number') throw new AppError('BAD_USER_INPUT');
-  const at = new Date(key);
-  if (Number.isNaN(at.getTime())) throw new AppError('BAD_USER_INPUT');
-  return { key: at, id };
+  // Only moments a database can hold: a forged far-off date is bad input, not a database error.
+  if (key < cursorDateRange.from || key > cursorDateRange.to) throw new AppError('BAD_USER_INPUT');
+  return { key: new Date(key), id };
 }
 
 /**

@@ -25,6 +25,10 @@ export const delegationMessages = {
     nl: 'Deze machtiging is al geaccepteerd.',
     en: 'This delegation has already been accepted.',
   },
+  DELEGATION_ALREADY_EXISTS: {
+    nl: 'Deze persoon heeft al een machtiging voor dit product. Trek die eerst in.',
+    en: 'This person already has a delegation for this product. Revoke it first.',
+  },
   DELEGATION_REVOKED: {
     nl: 'Deze machtiging is ingetrokken.',
     en: 'This delegation has been revoked.',

@@ -13,6 +13,10 @@ export const productMessages = {
     nl: 'Dit product is ingetrokken en kan niet meer worden gebruikt.',
     en: 'This product has been revoked and can no longer be used.',
   },
+  IDEMPOTENCY_KEY_INVALID: {
+    nl: 'De opdracht mist een geldige sleutel (1 tot {maxLength} letters, cijfers, - of _). Vernieuw de pagina en probeer het opnieuw.',
+    en: 'The request lacks a valid key (1 to {maxLength} letters, digits, - or _). Refresh the page and try again.',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     nl: 'Deze opdracht is al eerder met andere gegevens verstuurd.',
     en: 'This request was already sent before with different details.',

@@ -4,8 +4,8 @@ import { verifySecret } from '../auth/password-hash.js';
 import type { Viewer } from '../auth/viewer.js';
 import { Permit } from '../permit/permit.entity.js';
 import {
-  rateLimitWait,
-  recordRateLimitHit,
+  claimRateLimitAttempt,
+  releaseRateLimitHit,
   waitMinutes,
   type RateLimit,
 } from '../rate-limit/rate-limit.js';
@@ -35,9 +35,11 @@ export class ProductCodeService {
    * against the viewer's limit; once it is reached even a right pair waits for the window.
    */
   async add(viewer: Viewer, productCode: string, pin: string, now: Date): Promise<Permit> {
-    const wait = await rateLimitWait(this.em, productCodeLimit, viewer.accountId, now);
-    if (wait > 0) {
-      throw new AppError('PRODUCT_CODE_TOO_MANY_ATTEMPTS', { minutes: waitMinutes(wait) });
+    const attempt = await claimRateLimitAttempt(this.em, productCodeLimit, viewer.accountId, now);
+    if (!attempt.hit) {
+      throw new AppError('PRODUCT_CODE_TOO_MANY_ATTEMPTS', {
+        minutes: waitMinutes(attempt.waitMs),
+      });
     }
     const code = normaliseProductCode(productCode);
     const permit =
@@ -49,10 +51,9 @@ export class ProductCodeService {
           )
         : null;
     if (!(await verifySecret(permit?.pinHash, pin.trim())) || !permit) {
-      await recordRateLimitHit(this.em, productCodeLimit, viewer.accountId, now);
-      await this.em.flush();
       throw new AppError('PRODUCT_CODE_OR_PIN_WRONG');
     }
+    await releaseRateLimitHit(this.em, attempt.hit);
     await coupleToHolder(this.em, permit.id, viewer.accountId);
     return permit;
   }

@@ -61,6 +61,12 @@ export async function acceptInvitation(
       });
     }
     if (delegation.permit.holder?.id === account.id) throw new AppError('DELEGATION_TO_SELF');
+    const other = await tx.count(Delegation, {
+      permit: delegation.permit.id,
+      delegate: account.id,
+      status: 'accepted',
+    });
+    if (other > 0) throw new AppError('DELEGATION_ALREADY_EXISTS');
     await markEmailTokenUsed(tx, link, input.now);
     const accepted = await tx.nativeUpdate(
       Delegation,

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { AppError } from '../../graphql/app-error.js';
+import { checkIdempotencyKey } from '../../graphql/idempotency-key.js';
 import type { Context } from '../../graphql/context.js';
 import { acceptInvitation, invitationOf } from './delegation-acceptance.js';
 import { DelegationService } from './delegation.service.js';
@@ -33,9 +33,7 @@ export class DelegationResolver {
     @Arg('input', () => InviteDelegationInput) input: InviteDelegationInput,
     @Ctx() ctx: Context,
   ): Promise<DelegationDto> {
-    if (input.idempotencyKey.trim() === '' || input.idempotencyKey.length > 100) {
-      throw new AppError('BAD_USER_INPUT', { field: 'idempotencyKey' });
-    }
+    checkIdempotencyKey(input.idempotencyKey);
     const service = new DelegationService(ctx.em, ctx.viewer!, ctx.now);
     const delegation = await service.invite({ ...input, permitId: input.productId });
     await ctx.em.populate(delegation, ['permit.productType', 'delegate']);

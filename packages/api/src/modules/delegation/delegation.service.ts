@@ -70,6 +70,13 @@ export class DelegationService {
     }
     const replay = await this.replayOf(permit.id, command.idempotencyKey);
     if (replay) return this.sameInvite(replay, email, command.amount);
+    // One delegation per person and product: a second would split what they see and can spend.
+    const open = await this.em.count(Delegation, {
+      permit: permit.id,
+      status: { $in: ['invited', 'accepted'] },
+      $or: [{ email }, { delegate: { email } }],
+    });
+    if (open > 0) throw new AppError('DELEGATION_ALREADY_EXISTS');
     try {
       return await this.em.transactional(async (tx) => {
         const locked = await lockPermit(tx, permit.id);

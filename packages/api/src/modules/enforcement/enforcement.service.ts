@@ -3,9 +3,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import { parsePlate } from '@parkeer/domain/plate/plate';
 import { AppError } from '../../graphql/app-error.js';
 import type { Viewer } from '../auth/viewer.js';
-import { RightCheckLog } from './right-check-log.entity.js';
 import { rightKinds, strongestRight, type FoundRight, type RightKind } from './right-choice.js';
-import { rightsParams, rightsSql, zoneIdSql } from './right-check.sql.js';
+import { logSql, rightsParams, rightsSql, zoneIdSql } from './right-check.sql.js';
 import { cachedZoneId } from './zone-cache.js';
 
 export interface RightCheckQuestion {
@@ -54,10 +53,12 @@ export class EnforcementService {
     if (!zoneId) throw new AppError('NOT_FOUND');
 
     const connection = this.em.getConnection();
-    const stored = this.em.getPlatform().processDateProperty(at);
+    const platform = this.em.getPlatform();
+    // Raw SQL takes dates as the dialect stores them (SQLite: epoch milliseconds).
+    const storedAt = platform.processDateProperty(at);
     const rows: RightRow[] = await connection.execute(
       rightsSql,
-      rightsParams(plate.normalised, plate.country, zoneId, stored),
+      rightsParams(plate.normalised, plate.country, zoneId, storedAt),
     );
     const right = strongestRight(
       rows.flatMap(({ kind, until }): FoundRight[] =>
@@ -65,17 +66,18 @@ export class EnforcementService {
       ),
     );
 
-    // One INSERT, no entity in the identity map: the log proves checks happen, not who was checked.
-    await this.em.insert(RightCheckLog, {
-      id: randomUUID(),
-      checkedBy: viewer.accountId,
-      checkedAt: now,
-      checkedFor: at,
-      zone: zoneId,
-      valid: right !== null,
-      rightKind: right?.kind ?? null,
-      createdAt: now,
-    });
+    // One INSERT, nothing tracked: the log proves that checks happen, not who was checked.
+    const storedNow = platform.processDateProperty(now);
+    await connection.execute(logSql, [
+      randomUUID(),
+      viewer.accountId,
+      storedNow,
+      storedAt,
+      zoneId,
+      right !== null,
+      right?.kind ?? null,
+      storedNow,
+    ]);
 
     return {
       valid: right !== null,

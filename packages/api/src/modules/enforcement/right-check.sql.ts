@@ -7,32 +7,43 @@
 
 /** Parameters: municipality code, zone code. */
 export const zoneIdSql = `select z.id from zone z join municipality m on m.id = z.municipality_id
-where m.code = ? and z.code = ?`;
+  where m.code = ? and z.code = ?`;
 
 /**
- * Every right of a plate in a zone at a moment: a visitor session (index parking_session(plate,
- * status)) and the permits or exemptions with the plate as active plate (index permit_plate(plate)).
- * Rows: `kind` ('visitorSession' | 'permit' | 'exemption'), `until` (null: open-ended).
- * Parameters: see `rightsParams`.
+ * Every right of a plate in a zone at a moment: visitor sessions (index parking_session(plate,
+ * status)) and permits or exemptions with the plate as their active plate (index
+ * permit_plate(plate)). Rows: `kind` ('visitorSession' | 'permit' | 'exemption') and `until`
+ * (null: open-ended). Parameters: see `rightsParams`.
  */
 export const rightsSql = `select 'visitorSession' as kind, s."end" as until
-from parking_session s join permit p on p.id = s.permit_id
-where s.plate = ? and s.country = ? and s.status <> 'deleted' and p.zone_id = ?
-  and s.start <= ? and s."end" > ? and (s.stopped_at is null or s.stopped_at > ?)
-union all
-select case when t.kind = 'exemption' then 'exemption' else 'permit' end as kind, p.valid_until as until
-from permit_plate pp join permit p on p.id = pp.permit_id
-  join product_type t on t.id = p.product_type_id
-where pp.plate = ? and pp.country = ? and pp.active_slot is not null and p.zone_id = ?
-  and p.status = 'active' and p.valid_from <= ? and (p.valid_until is null or p.valid_until > ?)
-  and t.kind in ('residentPermit', 'businessPermit', 'carePermit', 'contractorDayPermit', 'exemption')`;
+  from parking_session s join permit p on p.id = s.permit_id
+  where s.plate = ? and s.country = ? and s.status <> 'deleted' and p.zone_id = ?
+    and s.start <= ? and s."end" > ? and (s.stopped_at is null or s.stopped_at > ?)
+  union all
+  select case when t.kind = 'exemption' then 'exemption' else 'permit' end as kind,
+    p.valid_until as until
+  from permit_plate pp join permit p on p.id = pp.permit_id
+    join product_type t on t.id = p.product_type_id
+  where pp.plate = ? and pp.country = ? and pp.active_slot is not null and p.zone_id = ?
+    and p.status = 'active' and p.valid_from <= ? and (p.valid_until is null or p.valid_until > ?)
+    and t.kind in ('residentPermit', 'businessPermit', 'carePermit', 'contractorDayPermit',
+      'exemption')`;
 
 /** `at` is the moment as the dialect stores it (a Date on PostgreSQL, epoch ms on SQLite). */
-export function rightsParams<Moment>(
+export function rightsParams(
   plate: string,
   country: string,
   zoneId: string,
-  at: Moment,
+  at: unknown,
 ): unknown[] {
   return [plate, country, zoneId, at, at, at, plate, country, zoneId, at, at];
 }
+
+/**
+ * The check's log row (entity RightCheckLog), written as one plain INSERT: no entity is built or
+ * tracked. Parameters: id, checked by (account id), checked at, checked for, zone id, valid,
+ * right kind (null when not valid), created at.
+ */
+export const logSql = `insert into right_check_log
+  (id, checked_by_id, checked_at, checked_for, zone_id, valid, right_kind, created_at)
+  values (?, ?, ?, ?, ?, ?, ?, ?)`;

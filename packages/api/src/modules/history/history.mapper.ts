@@ -3,7 +3,8 @@ import { formatPlate } from '@parkeer/domain/plate/plate';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { mapConnection } from '../../graphql/connection.js';
 import type { LedgerEntry } from '../ledger/ledger-entry.entity.js';
-import type { ParkingSession } from '../session/parking-session.entity.js';
+import type { ParkingSession, SessionStatus } from '../session/parking-session.entity.js';
+import { effectiveStatus } from '../session/session-status.js';
 import { CostSegment } from '../session/session.types.js';
 import type { SessionHistoryPage, TransactionPage } from './history.service.js';
 import {
@@ -13,8 +14,12 @@ import {
   TransactionDto,
 } from './history.types.js';
 
-function segmentsOf(session: ParkingSession, billing: BillingContext | null): CostSegment[] {
-  if (session.status !== 'ended' || !billing) return [];
+function segmentsOf(
+  session: ParkingSession,
+  status: SessionStatus,
+  billing: BillingContext | null,
+): CostSegment[] {
+  if (status !== 'ended' || !billing) return [];
   const end = session.stoppedAt ?? session.end;
   if (end <= session.start) return [];
   try {
@@ -32,8 +37,11 @@ export function toSessionHistoryItemDto(
   session: ParkingSession,
   billing: BillingContext | null,
   unit: BalanceUnit | null,
+  now: Date,
 ): SessionHistoryItemDto {
   const delegated = session.delegation != null;
+  // Past its end but not settled yet: it has ended all the same, and will charge its reservation.
+  const status = effectiveStatus(session, now);
   return Object.assign(new SessionHistoryItemDto(), {
     id: session.id,
     plate: session.plate,
@@ -42,20 +50,23 @@ export function toSessionHistoryItemDto(
     start: session.start,
     end: session.end,
     stoppedAt: session.stoppedAt ?? null,
-    status: session.status,
-    cost: session.status === 'ended' ? (session.charge ?? 0) : session.reservation,
+    status,
+    cost: session.charge ?? session.reservation,
     unit,
     startedByEmail: delegated ? (session.startedBy?.email ?? null) : null,
     delegated,
-    segments: segmentsOf(session, billing),
+    segments: segmentsOf(session, status, billing),
   });
 }
 
-export function toSessionHistoryConnection(page: SessionHistoryPage): SessionHistoryConnection {
+export function toSessionHistoryConnection(
+  page: SessionHistoryPage,
+  now: Date,
+): SessionHistoryConnection {
   return Object.assign(
     new SessionHistoryConnection(),
     mapConnection(page.connection, (session) =>
-      toSessionHistoryItemDto(session, page.billing, page.unit),
+      toSessionHistoryItemDto(session, page.billing, page.unit, now),
     ),
   );
 }

@@ -15,15 +15,15 @@ export class HistoryResolver {
     @Arg('permitId', () => ID) permitId: string,
     @Arg('first', () => Int, { defaultValue: defaultPageSize }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() { em, viewer }: Context,
+    @Ctx() { em, viewer, now }: Context,
   ): Promise<SessionHistoryConnection> {
     const page = await new HistoryService(em).sessions(viewer!, permitId, { first, after });
-    return toSessionHistoryConnection(page);
+    return toSessionHistoryConnection(page, now);
   }
 
   @Authorized('resident', 'business')
   @Query(() => TransactionConnection, {
-    description: "Changes of the permit's balance, newest first (a delegate: of its own pot).",
+    description: "Changes of the permit's balance, newest first; for the owner only (RULES §8).",
   })
   async transactionHistory(
     @Arg('permitId', () => ID) permitId: string,

@@ -63,7 +63,8 @@ export class HistoryService {
     const connection = connectionFrom(rows, { first, totalCount }, (session) =>
       encodeDateCursor(session.start, session.id),
     );
-    const needsBilling = connection.edges.some((edge) => edge.node.status === 'ended');
+    // Segments are shown for ended sessions; one past its end may not be settled yet.
+    const needsBilling = connection.edges.some((edge) => edge.node.status !== 'planned');
     return {
       connection,
       billing: needsBilling ? await this.billingOf(permit) : null,

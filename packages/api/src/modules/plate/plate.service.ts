@@ -31,8 +31,10 @@ export class PlateService {
     });
   }
 
+  /** The owner's registered plates: a delegate sees no more of the owner than it needs. */
   async permitPlates(viewer: Viewer, permitId: string): Promise<PermitPlate[]> {
-    const { permit } = await permitForViewer(this.em, viewer, permitId, 'read');
+    const { permit, delegation } = await permitForViewer(this.em, viewer, permitId, 'read');
+    if (delegation) throw new AppError('PRODUCT_OWNER_ONLY');
     return platesOfPermit(this.em, permit.id);
   }
 

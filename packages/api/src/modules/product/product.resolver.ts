@@ -60,6 +60,7 @@ export class ProductResolver {
     description: 'Registered plates (resident permits), the active one first.',
   })
   async plates(@Root() product: ProductDto, @Ctx() ctx: Context): Promise<PermitPlateDto[]> {
+    if (product.delegation) return []; // the owner's cars are not the delegate's business
     return (await platesLoader(ctx).load(product.id)).map(toPermitPlateDto);
   }
 

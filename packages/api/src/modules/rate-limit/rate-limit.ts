@@ -51,3 +51,36 @@ export async function recordRateLimitHit(
 export function waitMinutes(waitMs: number): number {
   return Math.max(1, Math.ceil(waitMs / 60_000));
 }
+
+/**
+ * Takes one attempt before it is judged, so attempts sent at once cannot all slip under the
+ * limit: the hit is written and committed first, then counted with everyone else's. Over the
+ * limit, the hit is taken back and the wait returned. Under it, the caller keeps the hit (a
+ * failed attempt) or gives it back with `releaseRateLimitHit` (a successful one).
+ */
+export async function claimRateLimitAttempt(
+  em: EntityManager,
+  limit: RateLimit,
+  subject: string,
+  now: Date,
+): Promise<
+  | { readonly hit: RateLimitHit; readonly waitMs: 0 }
+  | { readonly hit: null; readonly waitMs: number }
+> {
+  const hit = await recordRateLimitHit(em, limit, subject, now);
+  await em.flush();
+  const counted = await em.count(RateLimitHit, {
+    bucket: limit.bucket,
+    subject,
+    at: { $gt: new Date(now.getTime() - limit.windowMs) },
+  });
+  if (counted <= limit.max) return { hit, waitMs: 0 };
+  await releaseRateLimitHit(em, hit);
+  return { hit: null, waitMs: Math.max(1, await rateLimitWait(em, limit, subject, now)) };
+}
+
+/** Gives back an attempt that should not count. */
+export async function releaseRateLimitHit(em: EntityManager, hit: RateLimitHit): Promise<void> {
+  await em.nativeDelete(RateLimitHit, { id: hit.id });
+  em.getUnitOfWork().unsetIdentity(hit);
+}

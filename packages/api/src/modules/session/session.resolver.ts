@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
-import { AppError } from '../../graphql/app-error.js';
+import { checkIdempotencyKey } from '../../graphql/idempotency-key.js';
 import type { Context } from '../../graphql/context.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Channel, ParkingSession } from './parking-session.entity.js';
@@ -28,12 +28,6 @@ const unitOf = (session: ParkingSession): BalanceUnit =>
 /** Where a start came from (RULES §5: started in one channel, stopped in another). */
 function channelOf(viewer: Viewer): Channel {
   return viewer.via === 'cookie' ? 'web' : 'app';
-}
-
-function checkIdempotencyKey(key: string): void {
-  if (key.trim().length === 0 || key.length > 100) {
-    throw new AppError('BAD_USER_INPUT', { field: 'idempotencyKey' });
-  }
 }
 
 @Resolver()

@@ -19,7 +19,7 @@ import {
   postToDelegation,
   postToPermit,
 } from '../ledger/balance-book.js';
-import { permitForViewer, type PermitUse } from '../permit/permit-access.js';
+import { permitForViewer, type PermitNeed, type PermitUse } from '../permit/permit-access.js';
 import type { Permit } from '../permit/permit.entity.js';
 import { loadProductRules, type ProductRules } from '../product/product-rules.js';
 import { ParkingSession, type Channel } from './parking-session.entity.js';
@@ -163,42 +163,56 @@ export class SessionService {
 
   /** A new end for a running or planned session; the reservation follows the new cost. */
   async changeEnd(sessionId: string, end: Date, idempotencyKey: string): Promise<SessionOutcome> {
-    const { use, session } = await this.sessionForViewer(sessionId);
-    const replay = await this.replayOf(use, idempotencyKey);
-    if (replay) {
+    const { use, session } = await this.sessionForViewer(sessionId, 'use');
+    const replayed = async () => {
+      const replay = await this.replayOf(use, idempotencyKey);
+      if (!replay) return null;
       if (replay.id !== session.id || replay.end.getTime() !== end.getTime()) {
         throw new AppError('IDEMPOTENCY_KEY_REUSED');
       }
-      return { ok: true, session: replay, decision: null, unit: unitOf(use) };
-    }
-    return this.em.transactional(async (tx) => {
-      const ground = await this.decisionGround(tx, use);
-      const current = ground.open.find((s) => s.id === session.id);
-      const target = current ?? (await tx.findOneOrFail(ParkingSession, { id: session.id }));
-      const decision = current
-        ? decideChangeEnd(current, end, this.sessionContext(ground, current))
-        : ({ ok: false, reason: 'SESSION_ALREADY_ENDED', proposal: null } as const);
-      if (!decision.ok) {
+      return { ok: true as const, session: replay, decision: null, unit: unitOf(use) };
+    };
+    const first = await replayed();
+    if (first) return first;
+    try {
+      return await this.em.transactional(async (tx) => {
+        const viewerGround = await this.decisionGround(tx, use);
+        const current = viewerGround.open.find((s) => s.id === session.id);
+        const target = current ?? (await tx.findOneOrFail(ParkingSession, { id: session.id }));
+        // The session keeps paying from the pot it started on, whoever changes it.
+        const ground = await this.groundOfSession(tx, viewerGround, target);
+        const decision = current
+          ? decideChangeEnd(current, end, this.sessionContext(ground, current))
+          : ({ ok: false, reason: 'SESSION_ALREADY_ENDED', proposal: null } as const);
+        if (!decision.ok) {
+          await tx.flush();
+          return { ok: false, decision, unit: ground.rules.billing.unit };
+        }
+        const difference = decision.reservation - target.reservation;
+        target.end = decision.end;
+        target.reservation = decision.reservation;
+        this.post(tx, ground, {
+          kind: difference > 0 ? 'reserve' : 'release',
+          amount: -difference,
+          session: target,
+          idempotencyKey,
+        });
         await tx.flush();
-        return { ok: false, decision, unit: ground.rules.billing.unit };
-      }
-      const difference = decision.reservation - target.reservation;
-      target.end = decision.end;
-      target.reservation = decision.reservation;
-      this.post(tx, ground, {
-        kind: difference > 0 ? 'reserve' : 'release',
-        amount: -difference,
-        session: target,
-        idempotencyKey,
+        return { ok: true, session: target, decision, unit: ground.rules.billing.unit };
       });
-      await tx.flush();
-      return { ok: true, session: target, decision, unit: ground.rules.billing.unit };
-    });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        const replay = await replayed();
+        if (replay) return replay;
+      }
+      throw error;
+    }
   }
 
   /** Stops a running session now: the paid minutes so far are charged, the rest released. */
   async stop(sessionId: string): Promise<ParkingSession> {
-    const { use } = await this.sessionForViewer(sessionId);
+    // A blocked product may still be stopped: that only ends spending.
+    const { use } = await this.sessionForViewer(sessionId, 'read');
     return this.em.transactional(async (tx) => {
       const ground = await this.decisionGround(tx, use);
       const session = ground.open.find((s) => s.id === sessionId);
@@ -218,7 +232,7 @@ export class SessionService {
 
   /** Takes back a planned session before it starts; its whole reservation returns. */
   async delete(sessionId: string): Promise<ParkingSession> {
-    const { use, session: seen } = await this.sessionForViewer(sessionId);
+    const { use, session: seen } = await this.sessionForViewer(sessionId, 'read');
     if (seen.status === 'deleted') return seen;
     return this.em.transactional(async (tx) => {
       const ground = await this.decisionGround(tx, use);
@@ -236,12 +250,15 @@ export class SessionService {
   }
 
   /** A session the viewer may act on: the owner any of the permit's, a delegate its own. */
-  async sessionForViewer(sessionId: string): Promise<{ use: PermitUse; session: ParkingSession }> {
+  async sessionForViewer(
+    sessionId: string,
+    need: PermitNeed,
+  ): Promise<{ use: PermitUse; session: ParkingSession }> {
     const session = isUuid(sessionId)
       ? await this.em.findOne(ParkingSession, { id: sessionId })
       : null;
     if (!session) throw new AppError('NOT_FOUND');
-    const use = await permitForViewer(this.em, this.viewer, session.permit.id, 'use');
+    const use = await permitForViewer(this.em, this.viewer, session.permit.id, need);
     if (use.delegation && session.delegation?.id !== use.delegation.id) {
       throw new AppError('NOT_FOUND');
     }
@@ -264,6 +281,20 @@ export class SessionService {
     if (delegation && delegation.status !== 'accepted') throw new AppError('NOT_FOUND');
     const open = settleDueSessions(tx, permit, sessions, rules, this.now);
     return { permit, rules, open, delegation };
+  }
+
+  /** The ground with the pot `session` pays from: its delegation's, or the permit's own. */
+  private async groundOfSession(
+    tx: EntityManager,
+    ground: DecisionGround,
+    session: ParkingSession,
+  ): Promise<DecisionGround> {
+    const delegationId = session.delegation?.id ?? null;
+    if (delegationId === (ground.delegation?.id ?? null)) return ground;
+    const delegation = delegationId
+      ? await tx.findOneOrFail(Delegation, { id: delegationId }, { refresh: true })
+      : null;
+    return { ...ground, delegation };
   }
 
   private sessionContext(ground: DecisionGround, without: ParkingSession | null) {
@@ -297,13 +328,15 @@ export class SessionService {
     else postToPermit(tx, ground.permit, posting);
   }
 
-  /** The session an earlier call with this key wrote; only the same owner or delegate gets it. */
+  /**
+   * The session an earlier call with this key wrote. The owner may see any of the permit's; a
+   * delegate only its own delegation's.
+   */
   private async replayOf(use: PermitUse, key: string): Promise<ParkingSession | null> {
     const entry = await findByIdempotencyKey(this.em, use.permit.id, key);
     if (!entry) return null;
-    if (!entry.session || (entry.session.delegation?.id ?? null) !== (use.delegation?.id ?? null)) {
-      throw new AppError('IDEMPOTENCY_KEY_REUSED');
-    }
+    const foreign = use.delegation && entry.session?.delegation?.id !== use.delegation.id;
+    if (!entry.session || foreign) throw new AppError('IDEMPOTENCY_KEY_REUSED');
     return entry.session;
   }
 

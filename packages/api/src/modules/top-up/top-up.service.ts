@@ -9,6 +9,7 @@ import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import type { Language } from '@parkeer/shared/language';
 import type { ErrorCode, MessageParams } from '@parkeer/shared/messages/error-catalogue';
 import { AppError } from '../../graphql/app-error.js';
+import { checkIdempotencyKey } from '../../graphql/idempotency-key.js';
 import { Account } from '../account/account.entity.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { PaymentProvider } from '../payment/payment-provider.js';
@@ -39,7 +40,6 @@ export interface StartedTopUp {
 }
 
 /** The column's length: a longer key could not be stored, so it is refused up front. */
-const maxIdempotencyKeyLength = 100;
 
 /**
  * Buying balance (RULES §4): what may be bought now, and starting the payment of one offer. The
@@ -85,9 +85,7 @@ export class TopUpService {
     language: Language,
   ): Promise<StartedTopUp> {
     const { amount, idempotencyKey } = command;
-    if (idempotencyKey.length === 0 || idempotencyKey.length > maxIdempotencyKeyLength) {
-      throw new AppError('TOP_UP_IDEMPOTENCY_KEY_INVALID', { maxLength: maxIdempotencyKeyLength });
-    }
+    checkIdempotencyKey(idempotencyKey);
     const { permit, delegation } = await permitForViewer(this.em, viewer, command.permitId, 'use');
     if (delegation) throw new AppError('TOP_UP_DELEGATED_PRODUCT');
 

@@ -1,0 +1,45 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
+
+// Tab, line feed and carriage return are text; the other C0 controls and DEL never are, and
+// NUL is even refused by the databases' drivers (PostgreSQL) or cuts statements short (SQLite).
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+function hasControlCharacter(value: unknown): boolean {
+  if (typeof value === 'string') return controlCharacter.test(value);
+  if (Array.isArray(value)) return value.some(hasControlCharacter);
+  if (value && typeof value === 'object') return Object.values(value).some(hasControlCharacter);
+  return false;
+}
+
+function documentHasControlCharacter(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    [Kind.STRING]: (node) => {
+      if (controlCharacter.test(node.value)) found = true;
+    },
+  });
+  return found;
+}
+
+/**
+ * Refuses control characters in any text a request brings, in its variables or written in the
+ * query, before a resolver sees it: one check for every argument, BAD_USER_INPUT, never a
+ * database error.
+ */
+export function controlCharactersPlugin<Context extends object>(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          if (hasControlCharacter(request.variables) || documentHasControlCharacter(document)) {
+            throw new GraphQLError('Text input contains a control character.', {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo, type DemoProduct } from '../src/db/seed/demo-seed.js';
+import { LedgerEntry } from '../src/modules/ledger/ledger-entry.entity.js';
+import { Permit } from '../src/modules/permit/permit.entity.js';
+import { createServer, type RunningServer } from '../src/server.js';
+import type { TestClient } from './graphql-client.js';
+import { loggedIn } from './login.js';
+import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+
+/* Review: retries and concurrent requests on idempotency keys and rate limits. */
+
+const dialects = await testDialects();
+const minute = 60_000;
+
+const start = `mutation ($input: StartSessionInput!) { startSession(input: $input) {
+  __typename ... on SessionAccepted { session { id reservation } }
+  ... on SessionRefused { reason } } }`;
+const changeEnd = `mutation ($input: ChangeSessionEndInput!) { changeSessionEnd(input: $input) {
+  __typename ... on SessionAccepted { session { id reservation end } }
+  ... on SessionRefused { reason } } }`;
+const startTopUp = `mutation ($input: StartTopUpInput!) {
+  startTopUp(input: $input) { paymentId checkoutUrl status } }`;
+const addProduct = `mutation ($productCode: String!, $pin: String!) {
+  addProductByCode(input: { productCode: $productCode, pin: $pin }) { id } }`;
+
+type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe.each(dialects)('races and keys on %s', (dialect) => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  const now = new Date('2026-11-23T09:00:00Z');
+  let anna: TestClient;
+  let bram: TestClient;
+  let annaPermit: string;
+  let bramPermit: string;
+  let letter: DemoProduct;
+
+  const permitOf = async (email: string) =>
+    (
+      await database.orm.em
+        .fork()
+        .findOneOrFail(Permit, { holder: { email }, productType: { code: 'visitor-permit' } })
+    ).id;
+  const balanceOf = async (id: string) =>
+    (await database.orm.em.fork().findOneOrFail(Permit, { id })).balance;
+  const ledgerSum = async (id: string) =>
+    (await database.orm.em.fork().find(LedgerEntry, { permit: id, pot: 'permit' })).reduce(
+      (sum, entry) => sum + entry.amount,
+      0,
+    );
+
+  beforeAll(async () => {
+    database = await openTestDatabase(dialect);
+    letter = (await seedDemo(database.orm.em.fork(), now))!.letters[0]!;
+    server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => now });
+    anna = await loggedIn(server.url, 'anna@demo.parkeer.nl');
+    bram = await loggedIn(server.url, 'bram@demo.parkeer.nl');
+    annaPermit = await permitOf('anna@demo.parkeer.nl');
+    bramPermit = await permitOf('bram@demo.parkeer.nl');
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.dispose();
+  });
+
+  it('a change of end sent twice at once (a retry) answers both, without INTERNAL_ERROR', async () => {
+    const parked = await anna.request<Data>(start, {
+      input: {
+        productId: annaPermit,
+        plate: 'GB-123-K',
+        end: new Date(now.getTime() + 60 * minute).toISOString(),
+        idempotencyKey: 'race-start',
+      },
+    });
+    const sessionId = parked.data!.startSession.session.id as string;
+    const before = await balanceOf(annaPermit);
+    const input = {
+      sessionId,
+      end: new Date(now.getTime() + 120 * minute).toISOString(),
+      idempotencyKey: 'race-change',
+    };
+    const answers = await Promise.all([
+      anna.request<Data>(changeEnd, { input }),
+      anna.request<Data>(changeEnd, { input }),
+    ]);
+    expect(answers.map((a) => a.errors?.[0]?.extensions.code)).toEqual([undefined, undefined]);
+    expect(await balanceOf(annaPermit)).toBe(before - 60);
+    expect(await ledgerSum(annaPermit)).toBe(await balanceOf(annaPermit));
+  });
+
+  it('a paid top-up is credited whatever idempotency keys the holder used for sessions', async () => {
+    const started = await bram.request<Data>(startTopUp, {
+      input: { permitId: bramPermit, amount: 200 * 60, idempotencyKey: 'race-top-up' },
+    });
+    expect(started.errors).toBeUndefined();
+    const { paymentId, checkoutUrl } = started.data!.startTopUp as Record<string, string>;
+    // The credit's ledger row uses `payment:<id>` as its key: a client cannot take it first.
+    const parked = await bram.request<Data>(start, {
+      input: {
+        productId: bramPermit,
+        plate: 'GB-123-K',
+        end: new Date(now.getTime() + 30 * minute).toISOString(),
+        idempotencyKey: `payment:${paymentId}`,
+      },
+    });
+    expect(parked.errors?.[0]?.extensions.code).toBe('IDEMPOTENCY_KEY_INVALID');
+    const before = await balanceOf(bramPermit);
+    const paid = await fetch(server.url + new URL(checkoutUrl!).pathname, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ action: 'paid' }).toString(),
+      redirect: 'manual',
+    });
+    expect(paid.status).toBe(303);
+    expect(await balanceOf(bramPermit)).toBe(before + 200 * 60);
+  });
+
+  it('counts wrong product-code/PIN tries sent at once against the limit of 5', async () => {
+    const attempts = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        anna.request<Data>(addProduct, { productCode: letter.productCode, pin: `9${i}00` }),
+      ),
+    );
+    const codes = attempts.map((a) => a.errors?.[0]?.extensions.code);
+    const judged = codes.filter((code) => code === 'PRODUCT_CODE_OR_PIN_WRONG').length;
+    expect(judged).toBeLessThanOrEqual(5);
+  }, 60_000);
+});
