@@ -38,6 +38,16 @@ const minutes = (n: number) => n * 60_000;
 describe.each(dialects)('enforcement right-check on %s (RULES §9)', (dialect) => {
   const now = new Date('2026-11-23T09:00:00Z');
   const later = (n: number) => new Date(now.getTime() + minutes(n));
+  // A check is about now (or the last hours): later moments are checked by moving the clock.
+  let clock = now;
+  const atMoment = async <T>(moment: Date, work: () => Promise<T>): Promise<T> => {
+    clock = moment;
+    try {
+      return await work();
+    } finally {
+      clock = now;
+    }
+  };
   let database: TestDatabase;
   let server: RunningServer;
   let officer: TestClient;
@@ -63,8 +73,17 @@ describe.each(dialects)('enforcement right-check on %s (RULES §9)', (dialect) =
     database = await openTestDatabase(dialect);
     await seedDemo(em(), now);
     await arrangeRights(em(), now);
-    server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => now });
-    officer = await clientOf('handhaving@demo.parkeer.nl');
+    server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => clock });
+    // A scan car's bearer token: it does not lapse while the tests move the clock by weeks.
+    const issued = await new TestClient(server.url).request<{
+      createAccessToken: { token: string };
+    }>(
+      'mutation ($email: String!, $password: String!) { createAccessToken(email: $email, password: $password) { token } }',
+      { email: 'handhaving@demo.parkeer.nl', password: demoPassword },
+    );
+    officer = new TestClient(server.url, {
+      authorization: `Bearer ${issued.data!.createAccessToken.token}`,
+    });
   });
   afterAll(async () => {
     await server?.close();
@@ -94,7 +113,7 @@ describe.each(dialects)('enforcement right-check on %s (RULES §9)', (dialect) =
   it('does not accept a planned session before it starts, but does once it runs', async () => {
     const planned = { plate: '1ABC23', zone: 'B', municipality: 'delft' };
     expect((await answer(planned)).valid).toBe(false);
-    expect(await answer({ ...planned, at: later(90).toISOString() })).toMatchObject({
+    expect(await atMoment(later(90), () => answer(planned))).toMatchObject({
       valid: true,
       kind: 'visitorSession',
       validUntil: later(180).toISOString(),
@@ -156,7 +175,7 @@ describe.each(dialects)('enforcement right-check on %s (RULES §9)', (dialect) =
       kind: 'exemption',
       validUntil: later(60 * 24 * 30).toISOString(),
     });
-    expect((await answer({ ...exempt, at: later(60 * 24 * 31).toISOString() })).valid).toBe(false);
+    expect((await atMoment(later(60 * 24 * 31), () => answer(exempt))).valid).toBe(false);
     expect((await answer({ ...exempt, zone: 'C' })).valid).toBe(false);
     expect((await answer({ ...exempt, plate: 'RV12VR' })).valid).toBe(false);
   });
@@ -170,6 +189,38 @@ describe.each(dialects)('enforcement right-check on %s (RULES §9)', (dialect) =
     ).toBe(false);
     const asDutch = await check({ plate: 'BAB123', zone: 'B', municipality: 'delft' });
     expect(asDutch.errors?.[0]?.extensions.code).toBe('PLATE_NOT_DUTCH');
+  });
+
+  it('checks only now or the past 12 hours, so plates cannot be traced through time', async () => {
+    const exempt = { plate: 'GH45JK', zone: 'B', municipality: 'delft' };
+    expect((await answer({ ...exempt, at: later(-12 * 60).toISOString() })).valid).toBe(true);
+    for (const at of [later(-12 * 60 - 1), later(10), later(60 * 24)]) {
+      const result = await check({ ...exempt, at: at.toISOString() });
+      expect(result.errors?.[0]?.extensions.code, at.toISOString()).toBe(
+        'RIGHT_CHECK_TIME_OUT_OF_RANGE',
+      );
+    }
+  });
+
+  it('does not accept a session of a blocked or revoked product', async () => {
+    const plate = { plate: 'AB12CD', zone: 'B', municipality: 'delft' };
+    const running = await answer({ ...plate, at: later(-30).toISOString() });
+    expect(running.valid).toBe(true);
+    const fork = em();
+    const session = await fork.findOneOrFail(
+      ParkingSession,
+      { plate: 'AB12CD' },
+      { populate: ['permit'] },
+    );
+    const { permit } = session;
+    permit.status = 'blocked';
+    await fork.flush();
+    try {
+      expect((await answer({ ...plate, at: later(-30).toISOString() })).valid).toBe(false);
+    } finally {
+      permit.status = 'active';
+      await fork.flush();
+    }
   });
 
   it('answers an unknown plate with invalid', async () => {

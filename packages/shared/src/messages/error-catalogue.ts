@@ -3,6 +3,7 @@ import { accountMessages } from './account.messages.js';
 import { commonMessages } from './common.messages.js';
 import { delegationMessages } from './delegation.messages.js';
 import { eligibilityMessages } from './eligibility.messages.js';
+import { enforcementMessages } from './enforcement.messages.js';
 import { favoriteMessages } from './favorite.messages.js';
 import { linkMessages } from './link.messages.js';
 import type { Message } from './message-table.js';
@@ -29,6 +30,7 @@ export const errorCatalogue = {
   ...paymentMessages,
   ...eligibilityMessages,
   ...delegationMessages,
+  ...enforcementMessages,
   ...favoriteMessages,
 } as const satisfies Record<string, Message>;
 

@@ -30,6 +30,10 @@ interface RightRow {
   until: Date | string | number | null;
 }
 
+const hourMs = 60 * 60_000;
+/** How far from now a check may look: back over a shift, ahead only for clock differences. */
+export const checkWindow = { pastMs: 12 * hourMs, aheadMs: 5 * 60_000 };
+
 const isRightKind = (kind: string): kind is RightKind => rightKinds.includes(kind as RightKind);
 
 /**
@@ -48,6 +52,14 @@ export class EnforcementService {
     if (!parsed.ok) throw new AppError(parsed.reason, parsed.params);
     const { plate } = parsed;
     const at = question.at ?? now;
+    // A check is about now, or a moment of the shift just past (the fine being written); older
+    // moments would let plates be traced through time.
+    if (
+      at.getTime() < now.getTime() - checkWindow.pastMs ||
+      at.getTime() > now.getTime() + checkWindow.aheadMs
+    ) {
+      throw new AppError('RIGHT_CHECK_TIME_OUT_OF_RANGE', { hours: checkWindow.pastMs / hourMs });
+    }
 
     const zoneId = await this.zoneId(question.municipality.trim(), question.zone.trim());
     if (!zoneId) throw new AppError('NOT_FOUND');

@@ -18,6 +18,7 @@ export const zoneIdSql = `select z.id from zone z join municipality m on m.id = 
 export const rightsSql = `select 'visitorSession' as kind, s."end" as until
   from parking_session s join permit p on p.id = s.permit_id
   where s.plate = ? and s.country = ? and s.status <> 'deleted' and p.zone_id = ?
+    and p.status = 'active'
     and s.start <= ? and s."end" > ? and (s.stopped_at is null or s.stopped_at > ?)
   union all
   select case when t.kind = 'exemption' then 'exemption' else 'permit' end as kind,
