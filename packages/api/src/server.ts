@@ -17,6 +17,7 @@ import { errorLanguagePlugin, formatError } from './graphql/error-formatting.js'
 import { sessionCookieName, type HttpSession } from './graphql/http-session.js';
 import { createSchema } from './graphql/schema.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { flushRightCheckLog } from './modules/enforcement/right-check-log-writer.js';
 import type { Viewer } from './modules/auth/viewer.js';
 import { paymentRoutes } from './modules/payment/payment-routes.js';
 
@@ -152,7 +153,11 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   return {
     url: `http://${host}:${port}`,
     httpServer,
-    // apollo.stop() runs the drain plugin, which closes the HTTP server and its idle connections.
-    close: () => apollo.stop(),
+    // apollo.stop() runs the drain plugin, which closes the HTTP server and its idle connections;
+    // then what requests left queued is written.
+    close: async () => {
+      await apollo.stop();
+      await flushRightCheckLog(options.orm.em);
+    },
   };
 }

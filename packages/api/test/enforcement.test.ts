@@ -3,6 +3,7 @@ import { visitorPermitEligibility } from '@parkeer/domain/eligibility/permit-app
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, seedDemo } from '../src/db/seed/demo-seed.js';
 import { Account } from '../src/modules/account/account.entity.js';
+import { flushRightCheckLog } from '../src/modules/enforcement/right-check-log-writer.js';
 import { RightCheckLog } from '../src/modules/enforcement/right-check-log.entity.js';
 import { Municipality } from '../src/modules/municipality/municipality.entity.js';
 import { PermitPlate } from '../src/modules/permit/permit-plate.entity.js';
@@ -271,8 +272,26 @@ describe.each(dialects)('enforcement right-check on %s (RULES §9)', (dialect) =
     ]);
   });
 
+  it('logs checks that arrive at once, each exactly once', async () => {
+    const count = async () => {
+      await flushRightCheckLog(database.orm.em);
+      return em().count(RightCheckLog, {});
+    };
+    const before = await count();
+    await Promise.all(
+      Array.from({ length: 60 }, () =>
+        answer({ plate: 'AB12CD', zone: 'B', municipality: 'delft' }),
+      ),
+    );
+    expect(await count()).toBe(before + 60);
+  });
+
   it('logs every check once, with officer, moments, zone and answer but without the plate', async () => {
-    const logs = () => em().find(RightCheckLog, {});
+    // The log is written in batches: flush what the server has queued before reading it.
+    const logs = async () => {
+      await flushRightCheckLog(database.orm.em);
+      return em().find(RightCheckLog, {});
+    };
     const before = new Set((await logs()).map((log) => log.id));
     const at = later(-30);
     await answer({ plate: 'AB12CD', zone: 'B', municipality: 'delft', at: at.toISOString() });

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Language } from '@parkeer/shared/language';
 import { AppError } from '../../graphql/app-error.js';
+import { forgetCachedLogins } from '../auth/auth.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import { permitForViewer } from '../permit/permit-access.js';
 import { Account } from './account.entity.js';
@@ -32,6 +33,7 @@ export class AccountService {
     if (change.highContrast != null) account.highContrast = change.highContrast;
     if (startPermitId !== undefined) account.startPermitId = startPermitId;
     await this.em.flush();
+    forgetCachedLogins(viewer.accountId); // the cached viewer carries the language
     return account;
   }
 }

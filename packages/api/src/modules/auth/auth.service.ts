@@ -5,6 +5,7 @@ import { AppError } from '../../graphql/app-error.js';
 import type { Language } from '@parkeer/shared/language';
 import { Account, type Role } from '../account/account.entity.js';
 import { AuthSession, type AuthSessionKind } from './auth-session.entity.js';
+import { BearerCache } from './bearer-cache.js';
 import { isLapsed, lifetimeOf } from './session-lifetime.js';
 import type { Viewer } from './viewer.js';
 
@@ -34,6 +35,16 @@ interface LoginRow {
   role: Role;
   municipality_id: string | null;
   language: Language;
+}
+
+const bearerLogins = new BearerCache<LoginRow>();
+
+/**
+ * Call after changing what a viewer is made of (role, language) or ending an account's logins
+ * directly in the database, so a cached bearer login does not outlive the change here.
+ */
+export function forgetCachedLogins(accountId: string): void {
+  bearerLogins.forgetAccount(accountId);
 }
 
 const loginSql = `select s.id, s.remember, s.expires_at, s.last_seen_at,
@@ -103,11 +114,13 @@ export class AuthService {
       lastSeenAt: new Date(row.last_seen_at),
     };
     if (isLapsed(session, now)) {
+      bearerLogins.forgetLogin(row.id);
       await this.em.nativeDelete(AuthSession, { id: row.id });
       return null;
     }
     if (now.getTime() - session.lastSeenAt.getTime() >= touchInterval) {
       await this.em.nativeUpdate(AuthSession, { id: row.id }, { lastSeenAt: now });
+      row.last_seen_at = now;
     }
     return {
       accountId: row.account_id,
@@ -120,6 +133,7 @@ export class AuthService {
   }
 
   async logout(authSessionId: string): Promise<void> {
+    bearerLogins.forgetLogin(authSessionId);
     await this.em.nativeDelete(AuthSession, { id: authSessionId });
   }
 }

@@ -5,7 +5,7 @@ import { passwordResetMail } from '../mail/mail-templates.js';
 import { queueMail } from '../mail/mail-outbox.js';
 import { rateLimitWait, recordRateLimitHit, type RateLimit } from '../rate-limit/rate-limit.js';
 import { AuthSession } from './auth-session.entity.js';
-import { normaliseEmail } from './auth.service.js';
+import { normaliseEmail, forgetCachedLogins } from './auth.service.js';
 import {
   emailLinkLifetime,
   issueEmailToken,
@@ -84,6 +84,7 @@ export class PasswordResetService {
         account: account.id,
         ...(keep ? { id: { $ne: keep } } : {}),
       });
+      forgetCachedLogins(account.id);
     });
   }
 }

@@ -4,7 +4,8 @@ import { parsePlate } from '@parkeer/domain/plate/plate';
 import { AppError } from '../../graphql/app-error.js';
 import type { Viewer } from '../auth/viewer.js';
 import { rightKinds, strongestRight, type FoundRight, type RightKind } from './right-choice.js';
-import { logSql, rightsParams, rightsSql, zoneIdSql } from './right-check.sql.js';
+import { rightCheckLogWriter } from './right-check-log-writer.js';
+import { rightsParams, rightsSql, zoneIdSql } from './right-check.sql.js';
 import { cachedZoneId } from './zone-cache.js';
 
 export interface RightCheckQuestion {
@@ -78,9 +79,9 @@ export class EnforcementService {
       ),
     );
 
-    // One INSERT, nothing tracked: the log proves that checks happen, not who was checked.
+    // Logged without the plate: the log proves that checks happen, not who was checked.
     const storedNow = platform.processDateProperty(now);
-    await connection.execute(logSql, [
+    rightCheckLogWriter(this.em).add([
       randomUUID(),
       viewer.accountId,
       storedNow,

@@ -41,10 +41,18 @@ export function rightsParams(
 }
 
 /**
- * The check's log row (entity RightCheckLog), written as one plain INSERT: no entity is built or
- * tracked. Parameters: id, checked by (account id), checked at, checked for, zone id, valid,
- * right kind (null when not valid), created at.
+ * The check log's table and columns (entity RightCheckLog), written as plain multi-row INSERTs by
+ * the log writer: no entity is built or tracked. Values in this order: id, checked by (account
+ * id), checked at, checked for, zone id, valid, right kind (null when not valid), created at.
  */
-export const logSql = `insert into right_check_log
-  (id, checked_by_id, checked_at, checked_for, zone_id, valid, right_kind, created_at)
-  values (?, ?, ?, ?, ?, ?, ?, ?)`;
+export const logTable = 'right_check_log';
+export const logColumns = [
+  'id',
+  'checked_by_id',
+  'checked_at',
+  'checked_for',
+  'zone_id',
+  'valid',
+  'right_kind',
+  'created_at',
+] as const;
