@@ -17,6 +17,7 @@
 //   ]);
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import autocannon from 'autocannon';
 import { openDatabase } from '../src/db/database.js';
@@ -173,7 +174,12 @@ try {
 
   const env = { DATABASE_URL: scratch.url };
   const [api, bare] = await Promise.all([
-    startProcess('./api-server.ts', env, true),
+    // As deployed: production mode (graphql-js skips its development checks, no explorer).
+    startProcess(
+      './api-server.ts',
+      { ...env, NODE_ENV: 'production', PAYMENT_WEBHOOK_SECRET: randomBytes(32).toString('hex') },
+      true,
+    ),
     startProcess('./bare-server.ts', env),
   ]);
   const graphqlUrl = api.url + graphqlPath;
