@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { visitorPermitEligibility } from '@parkeer/domain/eligibility/permit-application';
+import { Account } from '../src/modules/account/account.entity.js';
+import { AuthService } from '../src/modules/auth/auth.service.js';
+import { postToPermit } from '../src/modules/ledger/balance-book.js';
 import { Municipality } from '../src/modules/municipality/municipality.entity.js';
 import { PermitPlate } from '../src/modules/permit/permit-plate.entity.js';
 import { Permit } from '../src/modules/permit/permit.entity.js';
@@ -164,4 +167,50 @@ export async function addBenchData(
     );
   }
   return { sessions: sessionRows.length, permitPlates: plateRows.length, checks };
+}
+
+/** A resident who starts and stops visitor sessions in the benchmark, with a bearer token. */
+export interface BenchResident {
+  readonly permitId: string;
+  readonly token: string;
+}
+
+/**
+ * Residents with a Delft visitor permit each and a balance that does not run out during a run:
+ * one per load connection, as many households use the platform at once.
+ */
+export async function addSessionResidents(
+  em: EntityManager,
+  now: Date,
+  count: number,
+): Promise<BenchResident[]> {
+  const delft = await em.findOneOrFail(Municipality, { code: 'delft' });
+  const zone = await em.findOneOrFail(Zone, { municipality: delft, code: 'B' });
+  const visitorProduct = await em.findOneOrFail(ProductType, {
+    municipality: delft,
+    code: 'visitor-permit',
+  });
+  const auth = new AuthService(em);
+  const residents: BenchResident[] = [];
+  for (let i = 0; i < count; i++) {
+    const account = em.create(Account, { email: `bench-${i}@bench.parkeer.nl`, role: 'resident' });
+    const permit = em.create(Permit, {
+      municipality: delft,
+      productType: visitorProduct,
+      zone,
+      holder: account,
+      holderType: 'resident',
+      addressKey: `bench-household-${i}`,
+      addressLabel: `Benchstraat ${i}, Delft`,
+      validFrom: new Date(now.getTime() - day),
+      productCode: `BENCH${i}`,
+      pinHash: 'unused',
+      addressSlot: `bench-household-${i}`,
+    });
+    postToPermit(em, permit, { kind: 'topUp', amount: 10_000_000, at: now });
+    const { token } = await auth.issue(account, 'bearer', false, now);
+    residents.push({ permitId: permit.id, token });
+  }
+  await em.flush();
+  return residents;
 }

@@ -17,7 +17,7 @@
 //   ]);
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import autocannon from 'autocannon';
 import { openDatabase } from '../src/db/database.js';
@@ -27,7 +27,13 @@ import { Account } from '../src/modules/account/account.entity.js';
 import { AuthService } from '../src/modules/auth/auth.service.js';
 import { RightCheckLog } from '../src/modules/enforcement/right-check-log.entity.js';
 import { graphqlPath } from '../src/server.js';
-import { addBenchData, type CheckInput } from './bench-data.js';
+import {
+  addBenchData,
+  addSessionResidents,
+  benchPlate,
+  type BenchResident,
+  type CheckInput,
+} from './bench-data.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmUpSeconds = 2;
@@ -160,6 +166,64 @@ async function preflight(url: string, requests: autocannon.Request[]) {
   return valid;
 }
 
+const startSession = `mutation ($input: StartSessionInput!) {
+  startSession(input: $input) {
+    __typename ... on SessionAccepted { session { id } } ... on SessionRefused { reason }
+  }
+}`;
+const stopSession = `mutation ($id: ID!) { stopSession(sessionId: $id) { status } }`;
+
+/**
+ * Each connection is one resident starting a visitor session (60 minutes, its own plate) and
+ * stopping it again, so every start passes the whole decision, the row lock and the ledger.
+ */
+function startStopRequests(residents: readonly BenchResident[]): autocannon.Request[] {
+  let next = 0;
+  let plates = 0;
+  interface Cycle {
+    resident?: BenchResident;
+    sessionId?: string;
+  }
+  const post = (resident: BenchResident, query: string, variables: unknown) => ({
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${resident.token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return [
+    {
+      setupRequest: (request, context: Cycle) => {
+        context.resident ??= residents[next++ % residents.length]!;
+        const { resident } = context;
+        return {
+          ...request,
+          ...post(resident, startSession, {
+            input: {
+              productId: resident.permitId,
+              // A new plate each time: a run can stop between a start and its stop.
+              plate: benchPlate(3_000_000 + plates++),
+              end: new Date(Date.now() + 60 * 60_000).toISOString(),
+              idempotencyKey: randomUUID(),
+            },
+          }),
+        };
+      },
+      onResponse: (_status, body, context: Cycle) => {
+        const answer = JSON.parse(body) as {
+          data?: { startSession?: { session?: { id: string } } };
+        };
+        context.sessionId = answer.data?.startSession?.session?.id;
+        if (!context.sessionId) throw new Error(`start refused: ${body}`);
+      },
+    },
+    {
+      setupRequest: (request, context: Cycle) => ({
+        ...request,
+        ...post(context.resident!, stopSession, { id: context.sessionId }),
+      }),
+    },
+  ];
+}
+
 const scratch = await createScratchPostgres();
 try {
   const setupStart = performance.now();
@@ -170,6 +234,7 @@ try {
   const em = orm.em.fork();
   const officer = await em.findOneOrFail(Account, { email: 'handhaving@demo.parkeer.nl' });
   const { token } = await new AuthService(em).issue(officer, 'bearer', false, now);
+  const residents = await addSessionResidents(orm.em.fork(), now, connections);
   await orm.close();
 
   const env = { DATABASE_URL: scratch.url };
@@ -215,8 +280,17 @@ try {
   }
   const graphqlCase = await measure('rightCheck (GraphQL)', api, graphqlPath, rightChecks);
   const bareCase = await measure('bare node:http + pg lookup', bare, '/', bareChecks);
+  const startStop = await measure(
+    'start + stop session',
+    api,
+    graphqlPath,
+    startStopRequests(residents),
+  );
   console.log(
     `\nrightCheck / bare: ${(graphqlCase.requestsPerSecond / bareCase.requestsPerSecond).toFixed(2)} of the requests per second`,
+  );
+  console.log(
+    `start + stop: ${(startStop.requestsPerSecond / 2).toFixed(0)} sessions started and stopped per second (${startStop.requestsPerSecond.toFixed(0)} mutations/s)`,
   );
 
   // Every answered check writes one log row: the count proves the load was real checks. Answers
