@@ -75,11 +75,19 @@ export function postToDelegation(
 }
 
 /** The row an earlier call with this key wrote on the permit, if any. */
-export function findByIdempotencyKey(
+export async function findByIdempotencyKey(
   em: EntityManager,
   permitId: string,
   idempotencyKey: string,
 ): Promise<LedgerEntry | null> {
+  // Nearly every call is a first call: a bare indexed probe answers it before any entity work.
+  const used = await em
+    .getConnection()
+    .execute<unknown[]>(
+      'select 1 from ledger_entry where permit_id = ? and idempotency_key = ? limit 1',
+      [permitId, idempotencyKey],
+    );
+  if (used.length === 0) return null;
   return em.findOne(
     LedgerEntry,
     { permit: permitId, idempotencyKey },

@@ -104,8 +104,10 @@ export class SessionResolver {
     @Arg('sessionId', () => ID) sessionId: string,
     @Ctx() ctx: Context,
   ): Promise<SessionDto> {
-    const session = await new SessionService(ctx.em, ctx.viewer!, ctx.now).stop(sessionId);
-    return this.dto(ctx, session);
+    const { session, unit } = await new SessionService(ctx.em, ctx.viewer!, ctx.now).stop(
+      sessionId,
+    );
+    return toSessionDto(session, unit, ctx.viewer!.accountId, ctx.now);
   }
 
   @Authorized('resident', 'business')
@@ -114,13 +116,9 @@ export class SessionResolver {
     @Arg('sessionId', () => ID) sessionId: string,
     @Ctx() ctx: Context,
   ): Promise<SessionDto> {
-    const session = await new SessionService(ctx.em, ctx.viewer!, ctx.now).delete(sessionId);
-    return this.dto(ctx, session);
-  }
-
-  private async dto(ctx: Context, session: ParkingSession): Promise<SessionDto> {
-    await ctx.em.populate(session, ['permit.productType']);
-    return toSessionDto(session, unitOf(session), ctx.viewer!.accountId, ctx.now);
+    const service = new SessionService(ctx.em, ctx.viewer!, ctx.now);
+    const { session, unit } = await service.delete(sessionId);
+    return toSessionDto(session, unit, ctx.viewer!.accountId, ctx.now);
   }
 
   private async result(
@@ -131,7 +129,7 @@ export class SessionResolver {
     if (!outcome.ok) {
       return toSessionRefused(outcome.decision, outcome.unit, country, ctx.language);
     }
-    const session = await this.dto(ctx, outcome.session);
+    const session = toSessionDto(outcome.session, outcome.unit, ctx.viewer!.accountId, ctx.now);
     const quote = outcome.decision
       ? toSessionQuote(outcome.decision, session.unit, outcome.session.country)
       : null;

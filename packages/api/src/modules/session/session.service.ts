@@ -115,7 +115,7 @@ export class SessionService {
     const replay = await this.replayOf(use, command.idempotencyKey);
     if (replay) return this.replayedStart(replay, plate, unitOf(use));
     try {
-      return await this.em.transactional(async (tx) => {
+      return await this.inTransaction(async (tx) => {
         const ground = await this.decisionGround(tx, use);
         const decision = decideStart(
           {
@@ -175,7 +175,7 @@ export class SessionService {
     const first = await replayed();
     if (first) return first;
     try {
-      return await this.em.transactional(async (tx) => {
+      return await this.inTransaction(async (tx) => {
         const viewerGround = await this.decisionGround(tx, use);
         const current = viewerGround.open.find((s) => s.id === session.id);
         const target = current ?? (await tx.findOneOrFail(ParkingSession, { id: session.id }));
@@ -210,14 +210,16 @@ export class SessionService {
   }
 
   /** Stops a running session now: the paid minutes so far are charged, the rest released. */
-  async stop(sessionId: string): Promise<ParkingSession> {
+  async stop(sessionId: string): Promise<{ session: ParkingSession; unit: BalanceUnit }> {
     // A blocked product may still be stopped: that only ends spending.
     const { use } = await this.sessionForViewer(sessionId, 'read');
-    return this.em.transactional(async (tx) => {
+    return this.inTransaction(async (tx) => {
       const ground = await this.decisionGround(tx, use);
       const session = ground.open.find((s) => s.id === sessionId);
+      const unit = ground.rules.billing.unit;
       // Already ended (stopped, reached its end, settled just now): stopping again changes nothing.
-      if (!session) return tx.findOneOrFail(ParkingSession, { id: sessionId });
+      if (!session)
+        return { session: await tx.findOneOrFail(ParkingSession, { id: sessionId }), unit };
       if (session.start > this.now) throw new AppError('SESSION_NOT_RUNNING');
       bookSettlement(tx, ground.permit, session, settleStop(session, this.now, ground.rules), {
         status: 'ended',
@@ -226,15 +228,15 @@ export class SessionService {
         by: tx.getReference(Account, this.viewer.accountId),
       });
       await tx.flush();
-      return session;
+      return { session, unit };
     });
   }
 
   /** Takes back a planned session before it starts; its whole reservation returns. */
-  async delete(sessionId: string): Promise<ParkingSession> {
+  async delete(sessionId: string): Promise<{ session: ParkingSession; unit: BalanceUnit }> {
     const { use, session: seen } = await this.sessionForViewer(sessionId, 'read');
-    if (seen.status === 'deleted') return seen;
-    return this.em.transactional(async (tx) => {
+    if (seen.status === 'deleted') return { session: seen, unit: unitOf(use) };
+    return this.inTransaction(async (tx) => {
       const ground = await this.decisionGround(tx, use);
       const session = ground.open.find((s) => s.id === sessionId);
       if (!session || session.start <= this.now) throw new AppError('SESSION_ALREADY_STARTED');
@@ -245,7 +247,7 @@ export class SessionService {
         by: tx.getReference(Account, this.viewer.accountId),
       });
       await tx.flush();
-      return session;
+      return { session, unit: ground.rules.billing.unit };
     });
   }
 
@@ -265,16 +267,30 @@ export class SessionService {
     return { use, session };
   }
 
+  /**
+   * Runs `work` in a transaction whose unit of work starts empty: only what the decision loads
+   * and writes is tracked, so the flush does not compare the product's settings, zone and town
+   * (read before, outside) field by field. That comparison was most of a start's cost.
+   */
+  private inTransaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.em.transactional(work, { clear: true });
+  }
+
   private async decisionGround(tx: EntityManager, use: PermitUse): Promise<DecisionGround> {
     const permit = await lockPermit(tx, use.permit.id);
     if (!permit) throw new AppError('NOT_FOUND');
-    await tx.populate(permit, ['productType', 'zone', 'municipality']);
-    const rules = await loadProductRules(tx, permit);
-    const sessions = await tx.find(
-      ParkingSession,
-      { permit: permit.id, status: { $in: ['planned', 'running'] } },
-      { populate: ['delegation'] },
-    );
+    // Settings come from the product as read by the access check; validity from the locked row.
+    const rules = {
+      ...(await loadProductRules(tx, use.permit)),
+      validity: { from: permit.validFrom, until: permit.validUntil ?? null },
+    };
+    const sessions = await tx.find(ParkingSession, {
+      permit: permit.id,
+      status: { $in: ['planned', 'running'] },
+    });
+    // Delegates' sessions pay back into their delegation's pot: load those pots, if any.
+    const ofDelegates = sessions.filter((session) => session.delegation);
+    if (ofDelegates.length > 0) await tx.populate(ofDelegates, ['delegation']);
     const delegation = use.delegation
       ? await tx.findOneOrFail(Delegation, { id: use.delegation.id })
       : null;
