@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/db/seed/demo-seed.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Permit } from '../src/modules/permit/permit.entity.js';
-import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';
+import { useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';
-import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+import { testDialects } from './test-databases.js';
 
 /* Review: malformed input must be refused with a catalogue code, never INTERNAL_ERROR. */
 
@@ -12,26 +11,15 @@ const dialects = await testDialects();
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe.each(dialects)('malformed input on %s', (dialect) => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  const now = new Date('2026-11-23T09:00:00Z');
+  const api = useDemoApi(dialect);
   let anna: TestClient;
   let annaPermit: string;
 
   beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    await seedDemo(database.orm.em.fork(), now);
-    server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => now });
-    anna = await loggedIn(server.url, 'anna@demo.parkeer.nl');
+    anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
     annaPermit = (
-      await database.orm.em
-        .fork()
-        .findOneOrFail(Permit, { holder: { email: 'anna@demo.parkeer.nl' } })
+      await api.orm.em.fork().findOneOrFail(Permit, { holder: { email: 'anna@demo.parkeer.nl' } })
     ).id;
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.dispose();
   });
 
   // U+0000 is valid in a JSON/GraphQL string; libsql cuts the SQL text at it and PostgreSQL's
@@ -42,13 +30,13 @@ describe.each(dialects)('malformed input on %s', (dialect) => {
         'login (no account needed)',
         `mutation ($e: String!) { login(input: { email: $e, password: "x" }) { expiresAt } }`,
         { e: 'a\u0000@x.nl' },
-        new TestClient(server.url),
+        new TestClient(api.url),
       ],
       [
         'requestPasswordReset (no account needed)',
         `mutation ($e: String!) { requestPasswordReset(email: $e) }`,
         { e: 'a\u0000@x.nl' },
-        new TestClient(server.url),
+        new TestClient(api.url),
       ],
       [
         'addFavorite name',

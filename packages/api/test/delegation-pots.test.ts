@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/db/seed/demo-seed.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Delegation } from '../src/modules/delegation/delegation.entity.js';
 import { LedgerEntry } from '../src/modules/ledger/ledger-entry.entity.js';
 import { MailOutbox } from '../src/modules/mail/mail-outbox.entity.js';
 import { Permit } from '../src/modules/permit/permit.entity.js';
-import { createServer, type RunningServer } from '../src/server.js';
 import type { TestClient } from './graphql-client.js';
+import { demoMonday, useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';
-import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+import { testDialects } from './test-databases.js';
 
 /*
  * Review: what happens to the delegation's pot when the OWNER changes the end of a session the
@@ -31,22 +30,21 @@ const groups = `{ productGroups { products { id delegatedBy balance { amount } }
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe.each(dialects)('delegation pots on %s', (dialect) => {
-  let database: TestDatabase;
-  let server: RunningServer;
   // Monday 23 November 2026, 10:00 in Amsterdam: paid hours in Delft zone B.
-  const now = new Date('2026-11-23T09:00:00Z');
+  const api = useDemoApi(dialect);
+  const now = demoMonday;
   let anna: TestClient;
   let bram: TestClient;
   let annaPermit: string;
 
   const permitBalance = async () =>
-    (await database.orm.em.fork().findOneOrFail(Permit, { id: annaPermit })).balance;
+    (await api.orm.em.fork().findOneOrFail(Permit, { id: annaPermit })).balance;
   const potBalance = async (id: string) =>
-    (await database.orm.em.fork().findOneOrFail(Delegation, { id })).balance;
+    (await api.orm.em.fork().findOneOrFail(Delegation, { id })).balance;
   const seenMails = new Set<string>();
   /** The token of the one mail to `to` not read before (all mails carry the same clock time). */
   const tokenFromMail = async (to: string) => {
-    const mails = await database.orm.em.fork().find(MailOutbox, { recipient: to });
+    const mails = await api.orm.em.fork().find(MailOutbox, { recipient: to });
     const fresh = mails.filter((mail) => !seenMails.has(mail.id));
     for (const mail of mails) seenMails.add(mail.id);
     expect(fresh).toHaveLength(1);
@@ -70,20 +68,11 @@ describe.each(dialects)('delegation pots on %s', (dialect) => {
   };
 
   beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    await seedDemo(database.orm.em.fork(), now);
-    server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => now });
-    anna = await loggedIn(server.url, 'anna@demo.parkeer.nl');
-    bram = await loggedIn(server.url, 'bram@demo.parkeer.nl');
+    anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
+    bram = await loggedIn(api.url, 'bram@demo.parkeer.nl');
     annaPermit = (
-      await database.orm.em
-        .fork()
-        .findOneOrFail(Permit, { holder: { email: 'anna@demo.parkeer.nl' } })
+      await api.orm.em.fork().findOneOrFail(Permit, { holder: { email: 'anna@demo.parkeer.nl' } })
     ).id;
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.dispose();
   });
 
   it("the owner shortening a delegate's session returns the rest to the delegation, not to the owner", async () => {
@@ -115,7 +104,7 @@ describe.each(dialects)('delegation pots on %s', (dialect) => {
     expect(await potBalance(pot)).toBe(90);
 
     // And the session's rows, across both pots, add up to minus its reservation.
-    const rows = await database.orm.em.fork().find(LedgerEntry, { session: sessionId });
+    const rows = await api.orm.em.fork().find(LedgerEntry, { session: sessionId });
     expect(rows.every((row) => row.pot === 'delegation')).toBe(true);
   });
 
@@ -170,33 +159,22 @@ describe.each(dialects)('delegation pots on %s', (dialect) => {
 });
 
 describe.each(dialects)('two delegations of one permit to one delegate on %s', (dialect) => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  const now = new Date('2026-11-23T09:00:00Z');
+  const api = useDemoApi(dialect);
   let anna: TestClient;
   let bram: TestClient;
   let annaPermit: string;
 
   beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    await seedDemo(database.orm.em.fork(), now);
-    server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => now });
-    anna = await loggedIn(server.url, 'anna@demo.parkeer.nl');
-    bram = await loggedIn(server.url, 'bram@demo.parkeer.nl');
+    anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
+    bram = await loggedIn(api.url, 'bram@demo.parkeer.nl');
     annaPermit = (
-      await database.orm.em
-        .fork()
-        .findOneOrFail(Permit, { holder: { email: 'anna@demo.parkeer.nl' } })
+      await api.orm.em.fork().findOneOrFail(Permit, { holder: { email: 'anna@demo.parkeer.nl' } })
     ).id;
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.dispose();
   });
 
   it('gives one person at most one delegation per product', async () => {
     const tokenFromMail = async (to: string) => {
-      const [mail] = await database.orm.em
+      const [mail] = await api.orm.em
         .fork()
         .find(MailOutbox, { recipient: to }, { orderBy: { createdAt: 'desc' }, limit: 1 });
       return /token=([\w-]+)/.exec(mail?.text ?? '')?.[1] ?? '';

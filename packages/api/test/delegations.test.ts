@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/db/seed/demo-seed.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Delegation } from '../src/modules/delegation/delegation.entity.js';
 import { LedgerEntry } from '../src/modules/ledger/ledger-entry.entity.js';
 import { MailOutbox } from '../src/modules/mail/mail-outbox.entity.js';
 import { Permit } from '../src/modules/permit/permit.entity.js';
-import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';
+import { useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';
-import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+import { testDialects } from './test-databases.js';
 
 const dialects = await testDialects();
 const minute = 60_000;
@@ -29,9 +28,7 @@ const groups = `{ productGroups { products { id delegatedBy balance { amount } }
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe.each(dialects)('delegations through GraphQL on %s (RULES §6)', (dialect) => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  let now = new Date('2026-11-23T09:00:00Z');
+  const api = useDemoApi(dialect);
   let anna: TestClient;
   let bram: TestClient;
   let annaPermit: string;
@@ -39,29 +36,20 @@ describe.each(dialects)('delegations through GraphQL on %s (RULES §6)', (dialec
   let token: string;
 
   const balance = async () =>
-    (await database.orm.em.fork().findOneOrFail(Permit, { id: annaPermit })).balance;
+    (await api.orm.em.fork().findOneOrFail(Permit, { id: annaPermit })).balance;
   const tokenFromMail = async (to: string) => {
-    const mails = await database.orm.em
+    const mails = await api.orm.em
       .fork()
       .find(MailOutbox, { recipient: to }, { orderBy: { createdAt: 'desc' } });
     return /token=([\w-]+)/.exec(mails[0]?.text ?? '')?.[1] ?? '';
   };
 
   beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    await seedDemo(database.orm.em.fork(), now);
-    server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => now });
-    anna = await loggedIn(server.url, 'anna@demo.parkeer.nl');
-    bram = await loggedIn(server.url, 'bram@demo.parkeer.nl');
+    anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
+    bram = await loggedIn(api.url, 'bram@demo.parkeer.nl');
     annaPermit = (
-      await database.orm.em
-        .fork()
-        .findOneOrFail(Permit, { holder: { email: 'anna@demo.parkeer.nl' } })
+      await api.orm.em.fork().findOneOrFail(Permit, { holder: { email: 'anna@demo.parkeer.nl' } })
     ).id;
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.dispose();
   });
 
   it('invites by e-mail with a plate and moves the amount out of the balance, with an e-mailed link', async () => {
@@ -145,7 +133,7 @@ describe.each(dialects)('delegations through GraphQL on %s (RULES §6)', (dialec
       input: {
         productId: annaPermit,
         plate: 'GB-123-K',
-        end: new Date(now.getTime() + 60 * minute).toISOString(),
+        end: new Date(api.now.getTime() + 60 * minute).toISOString(),
         idempotencyKey: 'd-1',
       },
     });
@@ -154,7 +142,7 @@ describe.each(dialects)('delegations through GraphQL on %s (RULES §6)', (dialec
       session: { reservation: 60, delegated: true },
     });
     expect(await balance()).toBe(200 * 60 - 120);
-    const pot = await database.orm.em.fork().findOneOrFail(Delegation, { id: delegationId });
+    const pot = await api.orm.em.fork().findOneOrFail(Delegation, { id: delegationId });
     expect(pot.balance).toBe(60);
 
     const ownerOnly = await bram.request<Data>(invite, {
@@ -166,8 +154,8 @@ describe.each(dialects)('delegations through GraphQL on %s (RULES §6)', (dialec
   });
 
   it('revokes: the delegate’s session stops, the rest returns, the product is gone for the delegate', async () => {
-    now = new Date(now.getTime() + 30 * minute);
-    const carla = await loggedIn(server.url, 'carla@demo.parkeer.nl');
+    api.now = new Date(api.now.getTime() + 30 * minute);
+    const carla = await loggedIn(api.url, 'carla@demo.parkeer.nl');
     const foreign = await carla.request<Data>(revoke, { id: delegationId });
     expect(foreign.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
 
@@ -186,7 +174,7 @@ describe.each(dialects)('delegations through GraphQL on %s (RULES §6)', (dialec
     const products = (await bram.request<Data>(groups)).data?.productGroups[0].products;
     expect(products.map((p: { id: string }) => p.id)).not.toContain(annaPermit);
 
-    const em = database.orm.em.fork();
+    const em = api.orm.em.fork();
     const sum = async (filter: object) =>
       (await em.find(LedgerEntry, filter)).reduce((total, entry) => total + entry.amount, 0);
     expect(await sum({ permit: annaPermit, pot: 'permit' })).toBe(await balance());
@@ -220,7 +208,7 @@ describe.each(dialects)('delegations through GraphQL on %s (RULES §6)', (dialec
       },
     });
     const link = await tokenFromMail('nieuw@example.nl');
-    const visitor = new TestClient(server.url);
+    const visitor = new TestClient(api.url);
     const shown = await visitor.request<Data>(invitation, { token: link });
     expect(shown.data?.delegationInvitation).toMatchObject({ invitedEmail: 'nieuw@example.nl' });
     const anonymous = await visitor.request<Data>(accept, { token: link });
@@ -229,7 +217,7 @@ describe.each(dialects)('delegations through GraphQL on %s (RULES §6)', (dialec
       input: { token: link, password: 'Lang-genoeg-2026', passwordRepeat: 'Lang-genoeg-2027' },
     });
     expect(mismatch.errors?.[0]?.extensions.code).toBe('PASSWORD_MISMATCH');
-    const admin = await loggedIn(server.url, 'beheer@delft.demo.parkeer.nl');
+    const admin = await loggedIn(api.url, 'beheer@delft.demo.parkeer.nl');
     expect((await admin.request<Data>(accept, { token: link })).errors?.[0]?.extensions.code).toBe(
       'FORBIDDEN',
     );

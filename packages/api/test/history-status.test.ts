@@ -1,38 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/db/seed/demo-seed.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Permit } from '../src/modules/permit/permit.entity.js';
-import { createServer, type RunningServer } from '../src/server.js';
 import type { TestClient } from './graphql-client.js';
+import { useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';
-import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+import { testDialects } from './test-databases.js';
 
-/* Review: the history tab shows sessions as of now, like the session list does. */
+/* Review: the history tab shows sessions as of api.now, like the session list does. */
 
 const dialects = await testDialects();
 const minute = 60_000;
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe.each(dialects)('session history status on %s', (dialect) => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  let now = new Date('2026-11-23T09:00:00Z');
+  const api = useDemoApi(dialect);
   let anna: TestClient;
   let annaPermit: string;
 
   beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    await seedDemo(database.orm.em.fork(), now);
-    server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => now });
-    anna = await loggedIn(server.url, 'anna@demo.parkeer.nl');
+    anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
     annaPermit = (
-      await database.orm.em
-        .fork()
-        .findOneOrFail(Permit, { holder: { email: 'anna@demo.parkeer.nl' } })
+      await api.orm.em.fork().findOneOrFail(Permit, { holder: { email: 'anna@demo.parkeer.nl' } })
     ).id;
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.dispose();
   });
 
   it('shows a session that reached its end hours ago as ended, not running', async () => {
@@ -43,13 +31,13 @@ describe.each(dialects)('session history status on %s', (dialect) => {
         input: {
           productId: annaPermit,
           plate: 'GB-123-K',
-          end: new Date(now.getTime() + 30 * minute).toISOString(),
+          end: new Date(api.now.getTime() + 30 * minute).toISOString(),
           idempotencyKey: 'history-1',
         },
       },
     );
     const id = started.data!.startSession.session.id as string;
-    now = new Date(now.getTime() + 3 * 60 * minute);
+    api.now = new Date(api.now.getTime() + 3 * 60 * minute);
     // Nothing settles it in between: there is no scheduled work (src/jobs) yet.
     const list = await anna.request<Data>(
       `query ($p: ID!) { sessions(productId: $p) { runningCount } }`,

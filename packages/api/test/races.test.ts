@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo, type DemoProduct } from '../src/db/seed/demo-seed.js';
-import { LedgerEntry } from '../src/modules/ledger/ledger-entry.entity.js';
-import { Permit } from '../src/modules/permit/permit.entity.js';
-import { createServer, type RunningServer } from '../src/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type DemoProduct } from '../src/db/seed/demo-seed.js';
 import type { TestClient } from './graphql-client.js';
+import { demoMonday, useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';
-import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+import { testDialects } from './test-databases.js';
 
 /* Review: retries and concurrent requests on idempotency keys and rate limits. */
 
@@ -26,41 +24,20 @@ const addProduct = `mutation ($productCode: String!, $pin: String!) {
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe.each(dialects)('races and keys on %s', (dialect) => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  const now = new Date('2026-11-23T09:00:00Z');
+  const api = useDemoApi(dialect);
+  const now = demoMonday;
   let anna: TestClient;
   let bram: TestClient;
   let annaPermit: string;
   let bramPermit: string;
   let letter: DemoProduct;
 
-  const permitOf = async (email: string) =>
-    (
-      await database.orm.em
-        .fork()
-        .findOneOrFail(Permit, { holder: { email }, productType: { code: 'visitor-permit' } })
-    ).id;
-  const balanceOf = async (id: string) =>
-    (await database.orm.em.fork().findOneOrFail(Permit, { id })).balance;
-  const ledgerSum = async (id: string) =>
-    (await database.orm.em.fork().find(LedgerEntry, { permit: id, pot: 'permit' })).reduce(
-      (sum, entry) => sum + entry.amount,
-      0,
-    );
-
   beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    letter = (await seedDemo(database.orm.em.fork(), now))!.letters[0]!;
-    server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => now });
-    anna = await loggedIn(server.url, 'anna@demo.parkeer.nl');
-    bram = await loggedIn(server.url, 'bram@demo.parkeer.nl');
-    annaPermit = await permitOf('anna@demo.parkeer.nl');
-    bramPermit = await permitOf('bram@demo.parkeer.nl');
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.dispose();
+    letter = api.letters[0]!;
+    anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
+    bram = await loggedIn(api.url, 'bram@demo.parkeer.nl');
+    annaPermit = await api.permitOf('anna@demo.parkeer.nl');
+    bramPermit = await api.permitOf('bram@demo.parkeer.nl');
   });
 
   it('a change of end sent twice at once (a retry) answers both, without INTERNAL_ERROR', async () => {
@@ -73,7 +50,7 @@ describe.each(dialects)('races and keys on %s', (dialect) => {
       },
     });
     const sessionId = parked.data!.startSession.session.id as string;
-    const before = await balanceOf(annaPermit);
+    const before = await api.balanceOf(annaPermit);
     const input = {
       sessionId,
       end: new Date(now.getTime() + 120 * minute).toISOString(),
@@ -84,8 +61,8 @@ describe.each(dialects)('races and keys on %s', (dialect) => {
       anna.request<Data>(changeEnd, { input }),
     ]);
     expect(answers.map((a) => a.errors?.[0]?.extensions.code)).toEqual([undefined, undefined]);
-    expect(await balanceOf(annaPermit)).toBe(before - 60);
-    expect(await ledgerSum(annaPermit)).toBe(await balanceOf(annaPermit));
+    expect(await api.balanceOf(annaPermit)).toBe(before - 60);
+    expect(await api.ledgerSum(annaPermit)).toBe(await api.balanceOf(annaPermit));
   });
 
   it('a paid top-up is credited whatever idempotency keys the holder used for sessions', async () => {
@@ -104,15 +81,15 @@ describe.each(dialects)('races and keys on %s', (dialect) => {
       },
     });
     expect(parked.errors?.[0]?.extensions.code).toBe('IDEMPOTENCY_KEY_INVALID');
-    const before = await balanceOf(bramPermit);
-    const paid = await fetch(server.url + new URL(checkoutUrl!).pathname, {
+    const before = await api.balanceOf(bramPermit);
+    const paid = await fetch(api.url + new URL(checkoutUrl!).pathname, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ action: 'paid' }).toString(),
       redirect: 'manual',
     });
     expect(paid.status).toBe(303);
-    expect(await balanceOf(bramPermit)).toBe(before + 200 * 60);
+    expect(await api.balanceOf(bramPermit)).toBe(before + 200 * 60);
   });
 
   it('counts wrong product-code/PIN tries sent at once against the limit of 5', async () => {

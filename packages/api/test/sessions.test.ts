@@ -1,14 +1,11 @@
-import type { MikroORM } from '@mikro-orm/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/db/seed/demo-seed.js';
-import { LedgerEntry } from '../src/modules/ledger/ledger-entry.entity.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { postToPermit } from '../src/modules/ledger/balance-book.js';
 import { Permit } from '../src/modules/permit/permit.entity.js';
 import { ParkingSession } from '../src/modules/session/parking-session.entity.js';
-import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';
+import { useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';
-import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+import { testDialects } from './test-databases.js';
 
 const dialects = await testDialects();
 const minute = 60_000;
@@ -32,10 +29,8 @@ const list = `query ($productId: ID) { sessions(productId: $productId) {
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe.each(dialects)('visitor sessions through GraphQL on %s (RULES §4, §5)', (dialect) => {
-  let database: TestDatabase;
-  let server: RunningServer;
   // Monday 23 November 2026, 10:00 in Amsterdam: inside paid hours of Delft and Oudstad.
-  let now = new Date('2026-11-23T09:00:00Z');
+  const api = useDemoApi(dialect);
   let anna: TestClient;
   let carla: TestClient;
   let annaPermit: string;
@@ -43,32 +38,11 @@ describe.each(dialects)('visitor sessions through GraphQL on %s (RULES §4, §5)
   let key = 0;
   const nextKey = () => `key-${dialect}-${++key}`;
 
-  const permitIdAt = async (orm: MikroORM, addressKey: string, code = 'visitor-permit') =>
-    (
-      await orm.em
-        .fork()
-        .findOneOrFail(Permit, { addressKey, productType: { code } }, { fields: ['id'] })
-    ).id;
-  const balanceOf = async (id: string) =>
-    (await database.orm.em.fork().findOneOrFail(Permit, { id })).balance;
-  const ledgerSum = async (id: string) =>
-    (await database.orm.em.fork().find(LedgerEntry, { permit: id, pot: 'permit' })).reduce(
-      (sum, entry) => sum + entry.amount,
-      0,
-    );
-
   beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    await seedDemo(database.orm.em.fork(), now);
-    server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => now });
-    anna = await loggedIn(server.url, 'anna@demo.parkeer.nl');
-    carla = await loggedIn(server.url, 'carla@demo.parkeer.nl', { 'accept-language': 'en' });
-    annaPermit = await permitIdAt(database.orm, 'delft-oude-delft-1');
-    carlaPermit = await permitIdAt(database.orm, 'oudstad-markt-3');
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.dispose();
+    anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
+    carla = await loggedIn(api.url, 'carla@demo.parkeer.nl', { 'accept-language': 'en' });
+    annaPermit = await api.permitOf('anna@demo.parkeer.nl');
+    carlaPermit = await api.permitOf('carla@demo.parkeer.nl');
   });
 
   it('quotes a session without saving it: the default end is the end of paid hours (004)', async () => {
@@ -79,14 +53,14 @@ describe.each(dialects)('visitor sessions through GraphQL on %s (RULES §4, §5)
     expect(result.data?.quoteSession).toMatchObject({
       __typename: 'SessionQuote',
       plate: 'GB123K',
-      start: now.toISOString(),
+      start: api.now.toISOString(),
       end: '2026-11-23T20:00:00.000Z', // 21:00 in Amsterdam
       paidMinutes: 11 * 60,
       cost: 11 * 60,
       unit: 'minutes',
       planned: false,
     });
-    expect(await balanceOf(annaPermit)).toBe(200 * 60);
+    expect(await api.balanceOf(annaPermit)).toBe(200 * 60);
   });
 
   it('charges only paid time: Sunday 16:30–19:30 in the centre costs 30 minutes', async () => {
@@ -111,7 +85,7 @@ describe.each(dialects)('visitor sessions through GraphQL on %s (RULES §4, §5)
     const input = {
       productId: annaPermit,
       plate: 'GB-123-K',
-      end: new Date(now.getTime() + 90 * minute).toISOString(),
+      end: new Date(api.now.getTime() + 90 * minute).toISOString(),
       idempotencyKey,
     };
     const first = await anna.request<Data>(start, { input });
@@ -122,7 +96,7 @@ describe.each(dialects)('visitor sessions through GraphQL on %s (RULES §4, §5)
       session: { plate: 'GB123K', status: 'running', reservation: 90, startedByMe: true },
       quote: { cost: 90, reservation: 90 },
     });
-    expect(await balanceOf(annaPermit)).toBe(200 * 60 - 90);
+    expect(await api.balanceOf(annaPermit)).toBe(200 * 60 - 90);
 
     const retry = await anna.request<Data>(start, { input });
     expect(retry.data?.startSession).toMatchObject({
@@ -130,11 +104,11 @@ describe.each(dialects)('visitor sessions through GraphQL on %s (RULES §4, §5)
       session: { id: accepted.session.id },
       quote: null,
     });
-    expect(await balanceOf(annaPermit)).toBe(200 * 60 - 90);
+    expect(await api.balanceOf(annaPermit)).toBe(200 * 60 - 90);
 
     const reused = await anna.request<Data>(start, { input: { ...input, plate: 'XB-123-K' } });
     expect(reused.errors?.[0]?.extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
-    expect(await ledgerSum(annaPermit)).toBe(await balanceOf(annaPermit));
+    expect(await api.ledgerSum(annaPermit)).toBe(await api.balanceOf(annaPermit));
   });
 
   it('lists running and planned sessions with their counts, per product and across products', async () => {
@@ -162,20 +136,20 @@ describe.each(dialects)('visitor sessions through GraphQL on %s (RULES §4, §5)
       input: {
         productId: annaPermit,
         plate: 'KK-100-B',
-        end: new Date(now.getTime() + 120 * minute).toISOString(),
+        end: new Date(api.now.getTime() + 120 * minute).toISOString(),
         idempotencyKey: nextKey(),
       },
     });
     const id = started.data?.startSession.session.id as string;
-    const before = await balanceOf(annaPermit);
-    now = new Date(now.getTime() + 29 * minute + 10_000); // 29 min 10 s: 30 started minutes
+    const before = await api.balanceOf(annaPermit);
+    api.now = new Date(api.now.getTime() + 29 * minute + 10_000); // 29 min 10 s: 30 started minutes
     const stopped = await anna.request<Data>(stop, { id });
     expect(stopped.data?.stopSession).toMatchObject({ status: 'ended', charge: 30 });
-    expect(await balanceOf(annaPermit)).toBe(before + 90);
+    expect(await api.balanceOf(annaPermit)).toBe(before + 90);
     const again = await anna.request<Data>(stop, { id });
     expect(again.data?.stopSession).toMatchObject({ status: 'ended', charge: 30 });
-    expect(await balanceOf(annaPermit)).toBe(before + 90);
-    expect(await ledgerSum(annaPermit)).toBe(await balanceOf(annaPermit));
+    expect(await api.balanceOf(annaPermit)).toBe(before + 90);
+    expect(await api.ledgerSum(annaPermit)).toBe(await api.balanceOf(annaPermit));
   });
 
   it('extends and shortens a session; the reservation follows the new cost', async () => {
@@ -183,31 +157,31 @@ describe.each(dialects)('visitor sessions through GraphQL on %s (RULES §4, §5)
       input: {
         productId: annaPermit,
         plate: 'GZ-123-K',
-        end: new Date(now.getTime() + 60 * minute).toISOString(),
+        end: new Date(api.now.getTime() + 60 * minute).toISOString(),
         idempotencyKey: nextKey(),
       },
     });
     const id = started.data?.startSession.session.id as string;
-    const before = await balanceOf(annaPermit);
+    const before = await api.balanceOf(annaPermit);
     const longer = await anna.request<Data>(changeEnd, {
       input: {
         sessionId: id,
-        end: new Date(now.getTime() + 150 * minute).toISOString(),
+        end: new Date(api.now.getTime() + 150 * minute).toISOString(),
         idempotencyKey: nextKey(),
       },
     });
     expect(longer.data?.changeSessionEnd.session).toMatchObject({ reservation: 150 });
-    expect(await balanceOf(annaPermit)).toBe(before - 90);
+    expect(await api.balanceOf(annaPermit)).toBe(before - 90);
     const shorter = await anna.request<Data>(changeEnd, {
       input: {
         sessionId: id,
-        end: new Date(now.getTime() + 30 * minute).toISOString(),
+        end: new Date(api.now.getTime() + 30 * minute).toISOString(),
         idempotencyKey: nextKey(),
       },
     });
     expect(shorter.data?.changeSessionEnd.session).toMatchObject({ reservation: 30 });
-    expect(await balanceOf(annaPermit)).toBe(before + 30);
-    expect(await ledgerSum(annaPermit)).toBe(await balanceOf(annaPermit));
+    expect(await api.balanceOf(annaPermit)).toBe(before + 30);
+    expect(await api.ledgerSum(annaPermit)).toBe(await api.balanceOf(annaPermit));
   });
 
   it('deletes a planned session with a full release; a running one must be stopped instead', async () => {
@@ -221,13 +195,13 @@ describe.each(dialects)('visitor sessions through GraphQL on %s (RULES §4, §5)
       },
     });
     const plannedId = planned.data?.startSession.session.id as string;
-    const before = await balanceOf(annaPermit);
+    const before = await api.balanceOf(annaPermit);
     expect((await anna.request<Data>(stop, { id: plannedId })).errors?.[0]?.extensions.code).toBe(
       'SESSION_NOT_RUNNING',
     );
     const deleted = await anna.request<Data>(remove, { id: plannedId });
     expect(deleted.data?.deleteSession).toMatchObject({ status: 'deleted' });
-    expect(await balanceOf(annaPermit)).toBe(before + 120);
+    expect(await api.balanceOf(annaPermit)).toBe(before + 120);
 
     const running = (await anna.request<Data>(list, { productId: annaPermit })).data?.sessions
       .running[0].id as string;
@@ -240,27 +214,27 @@ describe.each(dialects)('visitor sessions through GraphQL on %s (RULES §4, §5)
       input: {
         productId: annaPermit,
         plate: 'XB-123-K',
-        end: new Date(now.getTime() + 10 * minute).toISOString(),
+        end: new Date(api.now.getTime() + 10 * minute).toISOString(),
         idempotencyKey: nextKey(),
       },
     });
     const id = started.data?.startSession.session.id as string;
-    now = new Date(now.getTime() + 15 * minute);
+    api.now = new Date(api.now.getTime() + 15 * minute);
     const listed = await anna.request<Data>(list, { productId: annaPermit });
     expect(listed.data?.sessions.running.map((s: { id: string }) => s.id)).not.toContain(id);
     await anna.request<Data>(start, {
       input: { productId: annaPermit, plate: 'XB-123-K', idempotencyKey: nextKey() },
     });
-    const settled = await database.orm.em.fork().findOneOrFail(ParkingSession, { id });
+    const settled = await api.orm.em.fork().findOneOrFail(ParkingSession, { id });
     expect(settled).toMatchObject({ status: 'ended', charge: 10 });
-    expect(await ledgerSum(annaPermit)).toBe(await balanceOf(annaPermit));
+    expect(await api.ledgerSum(annaPermit)).toBe(await api.balanceOf(annaPermit));
   });
 
   it('refuses with a reason and a proposal that is accepted when asked again (002: 3 hours at most)', async () => {
     const input = {
       productId: carlaPermit,
       plate: 'GB-123-K',
-      end: new Date(now.getTime() + 4 * 60 * minute).toISOString(),
+      end: new Date(api.now.getTime() + 4 * 60 * minute).toISOString(),
       idempotencyKey: nextKey(),
     };
     const refused = await carla.request<Data>(start, { input });
@@ -272,7 +246,7 @@ describe.each(dialects)('visitor sessions through GraphQL on %s (RULES §4, §5)
       proposal: { paidMinutes: 180, cost: 630, unit: 'cents' },
     });
     const proposal = refused.data?.startSession.proposal;
-    expect(await balanceOf(carlaPermit)).toBe(2500);
+    expect(await api.balanceOf(carlaPermit)).toBe(2500);
     const accepted = await carla.request<Data>(start, {
       input: { ...input, start: proposal.start, end: proposal.end, idempotencyKey: nextKey() },
     });
@@ -280,7 +254,7 @@ describe.each(dialects)('visitor sessions through GraphQL on %s (RULES §4, §5)
       __typename: 'SessionAccepted',
       session: { reservation: 630, unit: 'cents' },
     });
-    expect(await balanceOf(carlaPermit)).toBe(2500 - 630);
+    expect(await api.balanceOf(carlaPermit)).toBe(2500 - 630);
   });
 
   it('refuses a Saturday where the product is not valid on Saturdays (002)', async () => {
@@ -299,15 +273,15 @@ describe.each(dialects)('visitor sessions through GraphQL on %s (RULES §4, §5)
   });
 
   it('refuses what the balance cannot cover and proposes the longest affordable session', async () => {
-    const em = database.orm.em.fork();
+    const em = api.orm.em.fork();
     const permit = await em.findOneOrFail(Permit, { id: carlaPermit });
-    postToPermit(em, permit, { kind: 'compensation', amount: 105 - permit.balance, at: now });
+    postToPermit(em, permit, { kind: 'compensation', amount: 105 - permit.balance, at: api.now });
     await em.flush();
     const result = await carla.request<Data>(quote, {
       input: {
         productId: carlaPermit,
         plate: 'HT-100-B',
-        end: new Date(now.getTime() + 60 * minute).toISOString(),
+        end: new Date(api.now.getTime() + 60 * minute).toISOString(),
       },
     });
     expect(result.data?.quoteSession).toMatchObject({
@@ -341,7 +315,7 @@ describe.each(dialects)('visitor sessions through GraphQL on %s (RULES §4, §5)
 
   describe('authorization', () => {
     it("treats someone else's product and session as not found", async () => {
-      const bram = await loggedIn(server.url, 'bram@demo.parkeer.nl');
+      const bram = await loggedIn(api.url, 'bram@demo.parkeer.nl');
       const quoteOther = await bram.request<Data>(quote, {
         input: { productId: annaPermit, plate: 'GB-123-K' },
       });
@@ -362,12 +336,12 @@ describe.each(dialects)('visitor sessions through GraphQL on %s (RULES §4, §5)
         ['beheer@delft.demo.parkeer.nl', 'FORBIDDEN'],
         ['handhaving@demo.parkeer.nl', 'FORBIDDEN'],
       ] as const) {
-        const client = await loggedIn(server.url, email);
+        const client = await loggedIn(api.url, email);
         expect((await client.request<Data>(start, { input })).errors?.[0]?.extensions.code).toBe(
           code,
         );
       }
-      const anonymous = await new TestClient(server.url).request<Data>(start, { input });
+      const anonymous = await new TestClient(api.url).request<Data>(start, { input });
       expect(anonymous.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
     });
   });
