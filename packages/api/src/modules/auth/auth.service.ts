@@ -16,7 +16,7 @@ export interface IssuedSession {
   readonly account: Account;
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 /** Seen-at is written at most once a minute: reads should not each cost a write. */
 const touchInterval = 60_000;
 // Verifying against a real hash when the account does not exist keeps both answers equally slow.

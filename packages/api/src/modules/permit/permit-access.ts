@@ -3,7 +3,7 @@ import { isUuid } from '../../db/uuid.js';
 import { AppError } from '../../graphql/app-error.js';
 import type { Viewer } from '../auth/viewer.js';
 import { Delegation } from '../delegation/delegation.entity.js';
-import { Permit } from './permit.entity.js';
+import { Permit, type PermitStatus } from './permit.entity.js';
 
 /** How the viewer holds a permit: as its owner, or through an accepted delegation. */
 export interface PermitUse {
@@ -44,10 +44,15 @@ export async function permitForViewer(
     });
     if (!delegation) throw new AppError('NOT_FOUND');
   }
-  if (need !== 'read') {
-    if (permit.status === 'blocked') throw new AppError('PRODUCT_BLOCKED');
-    if (permit.status === 'revoked') throw new AppError('PRODUCT_REVOKED');
-  }
-  if (need === 'own' && delegation) throw new AppError('PRODUCT_OWNER_ONLY');
+  checkPermitNeed(permit.status, delegation !== null, need);
   return { permit, delegation };
+}
+
+/** What the product's state and the viewer's way of holding it allow (see `PermitNeed`). */
+export function checkPermitNeed(status: PermitStatus, isDelegate: boolean, need: PermitNeed): void {
+  if (need !== 'read') {
+    if (status === 'blocked') throw new AppError('PRODUCT_BLOCKED');
+    if (status === 'revoked') throw new AppError('PRODUCT_REVOKED');
+  }
+  if (need === 'own' && isDelegate) throw new AppError('PRODUCT_OWNER_ONLY');
 }

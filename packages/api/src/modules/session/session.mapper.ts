@@ -8,6 +8,7 @@ import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import type { Language } from '@parkeer/shared/language';
 import { errorMessage } from '@parkeer/shared/messages/error-catalogue';
 import type { ParkingSession } from './parking-session.entity.js';
+import type { StoredSession } from './session-store.js';
 import { effectiveStatus } from './session-status.js';
 import {
   CostSegment,
@@ -17,28 +18,47 @@ import {
   SessionRefused,
 } from './session.types.js';
 
+/** A session entity as the session store's plain record. */
+export function storedOf(session: ParkingSession): StoredSession {
+  return {
+    id: session.id,
+    permitId: session.permit.id,
+    delegationId: session.delegation?.id ?? null,
+    plate: session.plate,
+    country: session.country,
+    start: session.start,
+    end: session.end,
+    stoppedAt: session.stoppedAt ?? null,
+    reservation: session.reservation,
+    charge: session.charge ?? null,
+    status: session.status,
+    channel: session.channel,
+    startedById: session.startedBy?.id ?? null,
+  };
+}
+
 export function toSessionDto(
-  session: ParkingSession,
+  session: StoredSession,
   unit: BalanceUnit,
   viewerAccountId: string,
   now: Date,
 ): SessionDto {
   return Object.assign(new SessionDto(), {
     id: session.id,
-    productId: session.permit.id,
+    productId: session.permitId,
     plate: session.plate,
     formattedPlate: formatPlate(session.plate, session.country),
     country: session.country,
     start: session.start,
     end: session.end,
-    stoppedAt: session.stoppedAt ?? null,
+    stoppedAt: session.stoppedAt,
     status: effectiveStatus(session, now),
     reservation: session.reservation,
-    charge: session.charge ?? null,
+    charge: session.charge,
     unit,
     channel: session.channel,
-    delegated: session.delegation != null,
-    startedByMe: session.startedBy?.id === viewerAccountId,
+    delegated: session.delegationId !== null,
+    startedByMe: session.startedById === viewerAccountId,
   });
 }
 

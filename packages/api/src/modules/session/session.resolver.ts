@@ -7,6 +7,7 @@ import type { Channel, ParkingSession } from './parking-session.entity.js';
 import { openSessions } from './session-queries.js';
 import { SessionService, type SessionOutcome } from './session.service.js';
 import {
+  storedOf,
   toSessionAccepted,
   toSessionDto,
   toSessionQuote,
@@ -56,7 +57,9 @@ export class SessionResolver {
     @Ctx() ctx: Context,
   ): Promise<SessionList> {
     const sessions = await openSessions(ctx.em, ctx.viewer!, ctx.now, productId ?? null);
-    const dtos = sessions.map((s) => toSessionDto(s, unitOf(s), ctx.viewer!.accountId, ctx.now));
+    const dtos = sessions.map((s) =>
+      toSessionDto(storedOf(s), unitOf(s), ctx.viewer!.accountId, ctx.now),
+    );
     const running = dtos.filter((s) => s.status === 'running');
     const planned = dtos.filter((s) => s.status === 'planned');
     return Object.assign(new SessionList(), {

@@ -1,29 +1,29 @@
+import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import type { Settlement } from '@parkeer/domain/billing/settlement';
+import { settleAtEnd, settleDelete, settleStop } from '@parkeer/domain/billing/settlement';
+import { parsePlate, type Plate } from '@parkeer/domain/plate/plate';
 import {
   decideChangeEnd,
   decideStart,
   type AcceptedSession,
+  type SessionContext,
   type SessionDecision,
 } from '@parkeer/domain/session-policy/session-decision';
-import { settleAtEnd, settleDelete, settleStop } from '@parkeer/domain/billing/settlement';
-import { parsePlate, type Plate } from '@parkeer/domain/plate/plate';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { isUuid } from '../../db/uuid.js';
 import { AppError } from '../../graphql/app-error.js';
-import { Account } from '../account/account.entity.js';
 import type { Viewer } from '../auth/viewer.js';
-import { Delegation } from '../delegation/delegation.entity.js';
+import { checkPermitNeed, type PermitNeed } from '../permit/permit-access.js';
+import type { ProductRules } from '../product/product-rules.js';
+import type { Channel } from './parking-session.entity.js';
 import {
-  findByIdempotencyKey,
-  lockPermit,
-  postToDelegation,
-  postToPermit,
-} from '../ledger/balance-book.js';
-import { permitForViewer, type PermitNeed, type PermitUse } from '../permit/permit-access.js';
-import type { Permit } from '../permit/permit.entity.js';
-import { loadProductRules, type ProductRules } from '../product/product-rules.js';
-import { ParkingSession, type Channel } from './parking-session.entity.js';
-import { bookSettlement, settleDueSessions } from './session-settlement.js';
+  SessionStore,
+  type Pot,
+  type StoredDelegation,
+  type StoredPermit,
+  type StoredSession,
+} from './session-store.js';
 
 export interface SessionRequestCommand {
   readonly permitId: string;
@@ -41,7 +41,7 @@ export interface StartSessionCommand extends SessionRequestCommand {
 export type SessionOutcome = { readonly unit: BalanceUnit } & (
   | {
       readonly ok: true;
-      readonly session: ParkingSession;
+      readonly session: StoredSession;
       readonly decision: AcceptedSession | null;
     }
   | { readonly ok: false; readonly decision: Exclude<SessionDecision, AcceptedSession> }
@@ -52,12 +52,53 @@ export interface Quote {
   readonly unit: BalanceUnit;
 }
 
-/** What a decision is taken on: the locked permit, its rules, its open sessions and the pot. */
-interface DecisionGround {
-  readonly permit: Permit;
+export interface SettledSession {
+  readonly session: StoredSession;
+  readonly unit: BalanceUnit;
+}
+
+/** What a decision is taken on: the permit, its rules, its open sessions and the viewer's pot. */
+interface Ground {
+  readonly store: SessionStore;
+  readonly permit: StoredPermit;
   readonly rules: ProductRules;
-  readonly open: ParkingSession[];
-  readonly delegation: Delegation | null;
+  readonly unit: BalanceUnit;
+  /** Planned and running sessions after the due ones were settled. */
+  readonly open: StoredSession[];
+  /** Set when the viewer acts as a delegate. */
+  readonly delegation: StoredDelegation | null;
+  /** Every pot a ledger row moved, saved once at the end. */
+  readonly pots: Pots;
+}
+
+/** One Pot object per balance, so each is saved once whatever the number of rows it got. */
+class Pots {
+  private readonly delegations = new Map<string, Pot>();
+  readonly touched = new Set<Pot>();
+  readonly permitPot: Pot;
+
+  constructor(
+    private readonly store: SessionStore,
+    permit: StoredPermit,
+  ) {
+    this.permitPot = { kind: 'permit', row: permit };
+  }
+
+  of(delegation: StoredDelegation): Pot {
+    let pot = this.delegations.get(delegation.id);
+    if (!pot) this.delegations.set(delegation.id, (pot = { kind: 'delegation', row: delegation }));
+    return pot;
+  }
+
+  /** The pot a session pays from: its delegation's, or the permit's own. */
+  async ofSession(session: StoredSession): Promise<Pot> {
+    if (!session.delegationId) return this.permitPot;
+    const known = this.delegations.get(session.delegationId);
+    if (known) return known;
+    const delegation = await this.store.delegation({ id: session.delegationId });
+    if (!delegation) throw new AppError('NOT_FOUND');
+    return this.of(delegation);
+  }
 }
 
 function plateOf(input: string, country?: string | null): Plate {
@@ -66,10 +107,23 @@ function plateOf(input: string, country?: string | null): Plate {
   return parsed.plate;
 }
 
+function rulesOf(permit: StoredPermit, tariffs: ProductRules['billing']['tariffs']) {
+  if (!permit.sessionPolicy || !permit.balanceUnit) throw new AppError('SESSION_NOT_AVAILABLE');
+  const rules: ProductRules = {
+    policy: permit.sessionPolicy,
+    regime: permit.regime,
+    timeZone: permit.timeZone,
+    validity: { from: permit.validFrom, until: permit.validUntil },
+    billing: { unit: permit.balanceUnit, minuteCounting: permit.minuteCounting, tariffs },
+  };
+  return { rules, unit: permit.balanceUnit };
+}
+
 /**
- * Starting, changing, stopping and deleting visitor sessions (RULES §5): the domain decides, and
- * the session, its reservation and the ledger row are written in one transaction on the locked
- * permit, so concurrent starts can never spend the same balance twice.
+ * Starting, changing, stopping and deleting visitor sessions (RULES §5). The domain decides; the
+ * session, its reservation and its ledger row are written in one transaction on the locked
+ * permit, so concurrent starts can never spend the same balance twice. Sessions past their end
+ * are settled first, whichever request comes by.
  */
 export class SessionService {
   constructor(
@@ -80,290 +134,315 @@ export class SessionService {
 
   /** The decision and cost of a session as it would be started now; nothing is saved. */
   async quote(command: SessionRequestCommand): Promise<Quote> {
-    const use = await permitForViewer(this.em, this.viewer, command.permitId, 'use');
     const plate = plateOf(command.plate, command.country);
-    const rules = await loadProductRules(this.em, use.permit);
-    const sessions = await this.em.find(ParkingSession, {
-      permit: use.permit.id,
-      status: { $in: ['planned', 'running'] },
-    });
+    const store = new SessionStore(this.em);
+    const { permit, delegation } = await this.access(store, command.permitId, 'use', null);
+    const { rules, unit } = rulesOf(permit, await store.tariffs(permit));
+    const sessions = await store.openSessions(permit.id);
     const open = sessions.filter((s) => s.end > this.now && !s.stoppedAt);
-    // Sessions past their end hold a reservation until they are settled: count what that
-    // settlement will release back into the pot this quote spends from.
+    // Sessions past their end hold a reservation until settled: count what their settlement
+    // will release into the pot this quote spends from.
     const released = sessions
-      .filter(
-        (s) => s.end <= this.now && (s.delegation?.id ?? null) === (use.delegation?.id ?? null),
-      )
+      .filter((s) => s.end <= this.now && s.delegationId === (delegation?.id ?? null))
       .reduce((sum, s) => sum + settleAtEnd(s, rules).release, 0);
-    const balance = (use.delegation ? use.delegation.balance : use.permit.balance) + released;
+    const balance = (delegation ? delegation.balance : permit.balance) + released;
     const decision = decideStart(
       { plate: plate.normalised, start: command.start ?? undefined, end: command.end ?? undefined },
-      {
-        ...rules,
-        now: this.now,
-        balance,
-        sessions: open.map((s) => ({ plate: s.plate, start: s.start, end: s.end })),
-        allowedPlates: allowedPlates(use.delegation),
-      },
+      this.context(rules, balance, open, null, delegation),
     );
-    return { decision, unit: rules.billing.unit };
+    return { decision, unit };
   }
 
   async start(command: StartSessionCommand): Promise<SessionOutcome> {
-    const use = await permitForViewer(this.em, this.viewer, command.permitId, 'use');
     const plate = plateOf(command.plate, command.country);
-    const replay = await this.replayOf(use, command.idempotencyKey);
-    if (replay) return this.replayedStart(replay, plate, unitOf(use));
-    try {
-      return await this.inTransaction(async (tx) => {
-        const ground = await this.decisionGround(tx, use);
-        const decision = decideStart(
-          {
-            plate: plate.normalised,
-            start: command.start ?? undefined,
-            end: command.end ?? undefined,
-          },
-          this.sessionContext(ground, null),
-        );
-        if (!decision.ok) {
-          await tx.flush(); // due sessions settled on the way stay settled
-          return { ok: false, decision, unit: ground.rules.billing.unit };
-        }
-        const session = tx.create(ParkingSession, {
-          permit: ground.permit,
-          delegation: ground.delegation,
-          plate: plate.normalised,
-          country: plate.country,
-          start: decision.start,
-          end: decision.end,
-          reservation: decision.reservation,
-          startedBy: tx.getReference(Account, this.viewer.accountId),
-          channel: command.channel,
-          status: decision.planned ? 'planned' : 'running',
-          createdAt: this.now,
-        });
-        this.post(tx, ground, {
-          kind: 'reserve',
-          amount: -decision.reservation,
-          session,
-          idempotencyKey: command.idempotencyKey,
-        });
-        await tx.flush();
-        return { ok: true, session, decision, unit: ground.rules.billing.unit };
-      });
-    } catch (error) {
-      // The same key sent twice at once: the other call wrote it; answer as it did.
-      if (error instanceof UniqueConstraintViolationException) {
-        const first = await this.replayOf(use, command.idempotencyKey);
-        if (first) return this.replayedStart(first, plate, unitOf(use));
+    const key = command.idempotencyKey;
+    return this.inTransaction(command.permitId, 'use', key, async (ground) => {
+      // Read under the permit's lock: a retry sent while the first call runs waits for it.
+      if (ground.permit.earlierCall) {
+        const session = await this.replayable(ground.permit.earlierCall.sessionId, ground);
+        if (session.plate !== plate.normalised) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+        return { ok: true, session, decision: null, unit: ground.unit };
       }
-      throw error;
-    }
+      const pot = ground.delegation ? ground.pots.of(ground.delegation) : ground.pots.permitPot;
+      const decision = decideStart(
+        {
+          plate: plate.normalised,
+          start: command.start ?? undefined,
+          end: command.end ?? undefined,
+        },
+        this.context(ground.rules, pot.row.balance, ground.open, null, ground.delegation),
+      );
+      if (!decision.ok) return { ok: false, decision, unit: ground.unit };
+      const session: StoredSession = {
+        id: randomUUID(),
+        permitId: ground.permit.id,
+        delegationId: ground.delegation?.id ?? null,
+        plate: plate.normalised,
+        country: plate.country,
+        start: decision.start,
+        end: decision.end,
+        stoppedAt: null,
+        reservation: decision.reservation,
+        charge: null,
+        status: decision.planned ? 'planned' : 'running',
+        channel: command.channel,
+        startedById: this.viewer.accountId,
+      };
+      await ground.store.insertSession(session, this.now);
+      await this.post(
+        ground,
+        pot,
+        'reserve',
+        -decision.reservation,
+        session,
+        command.idempotencyKey,
+      );
+      return { ok: true, session, decision, unit: ground.unit };
+    });
   }
 
   /** A new end for a running or planned session; the reservation follows the new cost. */
   async changeEnd(sessionId: string, end: Date, idempotencyKey: string): Promise<SessionOutcome> {
-    const { use, session } = await this.sessionForViewer(sessionId, 'use');
-    const replayed = async () => {
-      const replay = await this.replayOf(use, idempotencyKey);
-      if (!replay) return null;
-      if (replay.id !== session.id || replay.end.getTime() !== end.getTime()) {
-        throw new AppError('IDEMPOTENCY_KEY_REUSED');
-      }
-      return { ok: true as const, session: replay, decision: null, unit: unitOf(use) };
-    };
-    const first = await replayed();
-    if (first) return first;
-    try {
-      return await this.inTransaction(async (tx) => {
-        const viewerGround = await this.decisionGround(tx, use);
-        const current = viewerGround.open.find((s) => s.id === session.id);
-        const target = current ?? (await tx.findOneOrFail(ParkingSession, { id: session.id }));
-        // The session keeps paying from the pot it started on, whoever changes it.
-        const ground = await this.groundOfSession(tx, viewerGround, target);
-        const decision = current
-          ? decideChangeEnd(current, end, this.sessionContext(ground, current))
-          : ({ ok: false, reason: 'SESSION_ALREADY_ENDED', proposal: null } as const);
-        if (!decision.ok) {
-          await tx.flush();
-          return { ok: false, decision, unit: ground.rules.billing.unit };
+    const permitId = await this.permitOfSession(sessionId);
+    return this.inTransaction(permitId, 'use', idempotencyKey, async (ground) => {
+      if (ground.permit.earlierCall) {
+        const session = await this.replayable(ground.permit.earlierCall.sessionId, ground);
+        if (session.id !== sessionId || session.end.getTime() !== end.getTime()) {
+          throw new AppError('IDEMPOTENCY_KEY_REUSED');
         }
-        const difference = decision.reservation - target.reservation;
-        target.end = decision.end;
-        target.reservation = decision.reservation;
-        this.post(tx, ground, {
-          kind: difference > 0 ? 'reserve' : 'release',
-          amount: -difference,
-          session: target,
-          idempotencyKey,
-        });
-        await tx.flush();
-        return { ok: true, session: target, decision, unit: ground.rules.billing.unit };
+        return { ok: true, session, decision: null, unit: ground.unit };
+      }
+      const current = ground.open.find((s) => s.id === sessionId);
+      if (!current) {
+        await this.sessionOfViewer(ground, sessionId);
+        return {
+          ok: false,
+          decision: { ok: false, reason: 'SESSION_ALREADY_ENDED', proposal: null },
+          unit: ground.unit,
+        };
+      }
+      this.checkOwnSession(ground, current);
+      // The session keeps paying from the pot it started on, whoever changes it.
+      const pot = await ground.pots.ofSession(current);
+      const delegation = pot.kind === 'delegation' ? pot.row : null;
+      const decision = decideChangeEnd(
+        current,
+        end,
+        this.context(ground.rules, pot.row.balance, ground.open, current, delegation),
+      );
+      if (!decision.ok) return { ok: false, decision, unit: ground.unit };
+      const difference = decision.reservation - current.reservation;
+      current.end = decision.end;
+      current.reservation = decision.reservation;
+      await ground.store.updateSession(current);
+      const kind = difference > 0 ? 'reserve' : 'release';
+      await this.post(ground, pot, kind, -difference, current, idempotencyKey);
+      return { ok: true, session: current, decision, unit: ground.unit };
+    });
+  }
+
+  /** Stops a running session now: the paid minutes so far are charged, the rest released. */
+  async stop(sessionId: string): Promise<SettledSession> {
+    const permitId = await this.permitOfSession(sessionId);
+    // A blocked product may still be stopped: that only ends spending.
+    return this.inTransaction(permitId, 'read', null, async (ground) => {
+      const session = ground.open.find((s) => s.id === sessionId);
+      // Already ended (stopped, reached its end, settled just now): stopping again changes nothing.
+      if (!session)
+        return { session: await this.sessionOfViewer(ground, sessionId), unit: ground.unit };
+      this.checkOwnSession(ground, session);
+      if (session.start > this.now) throw new AppError('SESSION_NOT_RUNNING');
+      await this.settle(ground, session, settleStop(session, this.now, ground.rules), {
+        status: 'ended',
+        stoppedAt: this.now,
       });
+      return { session, unit: ground.unit };
+    });
+  }
+
+  /** Takes back a planned session before it starts; its whole reservation returns. */
+  async delete(sessionId: string): Promise<SettledSession> {
+    const permitId = await this.permitOfSession(sessionId);
+    return this.inTransaction(permitId, 'read', null, async (ground) => {
+      const session = ground.open.find((s) => s.id === sessionId);
+      if (!session) {
+        const stored = await this.sessionOfViewer(ground, sessionId);
+        if (stored.status === 'deleted') return { session: stored, unit: ground.unit };
+        throw new AppError('SESSION_ALREADY_STARTED');
+      }
+      this.checkOwnSession(ground, session);
+      if (session.start <= this.now) throw new AppError('SESSION_ALREADY_STARTED');
+      await this.settle(ground, session, settleDelete(session), {
+        status: 'deleted',
+        stoppedAt: null,
+      });
+      return { session, unit: ground.unit };
+    });
+  }
+
+  /**
+   * Runs `work` in a transaction on the locked permit after the access check (`need`) and the
+   * settlement of due sessions; the balances that moved are saved before the commit.
+   */
+  private async inTransaction<T>(
+    permitId: string,
+    need: PermitNeed,
+    idempotencyKey: string | null,
+    work: (ground: Ground) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.transaction(permitId, need, idempotencyKey, work);
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
-        const replay = await replayed();
-        if (replay) return replay;
+      // Two calls with one key at once: the idempotency probe rides on the lock's statement,
+      // whose snapshot may predate the other call's commit; the ledger's unique key stops the
+      // second, and once more it finds the first call's row and answers as it did.
+      const converted = error instanceof Error ? this.em.getDriver().convertException(error) : null;
+      if (idempotencyKey && converted instanceof UniqueConstraintViolationException) {
+        return this.transaction(permitId, need, idempotencyKey, work);
       }
       throw error;
     }
   }
 
-  /** Stops a running session now: the paid minutes so far are charged, the rest released. */
-  async stop(sessionId: string): Promise<{ session: ParkingSession; unit: BalanceUnit }> {
-    // A blocked product may still be stopped: that only ends spending.
-    const { use } = await this.sessionForViewer(sessionId, 'read');
-    return this.inTransaction(async (tx) => {
-      const ground = await this.decisionGround(tx, use);
-      const session = ground.open.find((s) => s.id === sessionId);
-      const unit = ground.rules.billing.unit;
-      // Already ended (stopped, reached its end, settled just now): stopping again changes nothing.
-      if (!session)
-        return { session: await tx.findOneOrFail(ParkingSession, { id: sessionId }), unit };
-      if (session.start > this.now) throw new AppError('SESSION_NOT_RUNNING');
-      bookSettlement(tx, ground.permit, session, settleStop(session, this.now, ground.rules), {
-        status: 'ended',
-        stoppedAt: this.now,
-        at: this.now,
-        by: tx.getReference(Account, this.viewer.accountId),
-      });
-      await tx.flush();
-      return { session, unit };
-    });
-  }
-
-  /** Takes back a planned session before it starts; its whole reservation returns. */
-  async delete(sessionId: string): Promise<{ session: ParkingSession; unit: BalanceUnit }> {
-    const { use, session: seen } = await this.sessionForViewer(sessionId, 'read');
-    if (seen.status === 'deleted') return { session: seen, unit: unitOf(use) };
-    return this.inTransaction(async (tx) => {
-      const ground = await this.decisionGround(tx, use);
-      const session = ground.open.find((s) => s.id === sessionId);
-      if (!session || session.start <= this.now) throw new AppError('SESSION_ALREADY_STARTED');
-      bookSettlement(tx, ground.permit, session, settleDelete(session), {
-        status: 'deleted',
-        stoppedAt: null,
-        at: this.now,
-        by: tx.getReference(Account, this.viewer.accountId),
-      });
-      await tx.flush();
-      return { session, unit: ground.rules.billing.unit };
-    });
-  }
-
-  /** A session the viewer may act on: the owner any of the permit's, a delegate its own. */
-  async sessionForViewer(
-    sessionId: string,
+  private transaction<T>(
+    permitId: string,
     need: PermitNeed,
-  ): Promise<{ use: PermitUse; session: ParkingSession }> {
-    const session = isUuid(sessionId)
-      ? await this.em.findOne(ParkingSession, { id: sessionId })
+    idempotencyKey: string | null,
+    work: (ground: Ground) => Promise<T>,
+  ): Promise<T> {
+    return this.em.transactional(
+      async (tx) => {
+        const store = new SessionStore(tx);
+        const lock = { idempotencyKey };
+        const { permit, delegation } = await this.access(store, permitId, need, lock);
+        const { rules, unit } = rulesOf(permit, await store.tariffs(permit));
+        const pots = new Pots(store, permit);
+        if (delegation) pots.of(delegation);
+        const ground: Ground = { store, permit, rules, unit, open: [], delegation, pots };
+        for (const session of await store.openSessions(permit.id)) {
+          if (session.end <= this.now) {
+            await this.settle(ground, session, settleAtEnd(session, rules), {
+              status: 'ended',
+              stoppedAt: null,
+            });
+          } else {
+            if (session.status === 'planned' && session.start <= this.now) {
+              session.status = 'running';
+              await store.updateSession(session);
+            }
+            ground.open.push(session);
+          }
+        }
+        const result = await work(ground);
+        await store.saveBalances([...pots.touched]);
+        return result;
+      },
+      { clear: true },
+    );
+  }
+
+  /**
+   * The permit, if the viewer holds it or uses it through an accepted delegation (the same
+   * rules as `permitForViewer`): an unknown id and someone else's permit answer alike.
+   */
+  private async access(
+    store: SessionStore,
+    permitId: string,
+    need: PermitNeed,
+    lock: { idempotencyKey: string | null } | null,
+  ) {
+    const permit = isUuid(permitId)
+      ? await store.permit(permitId, lock !== null, lock?.idempotencyKey ?? null)
       : null;
+    if (!permit) throw new AppError('NOT_FOUND');
+    const delegation =
+      permit.holderId === this.viewer.accountId
+        ? null
+        : await store.delegation({ permitId: permit.id, delegateId: this.viewer.accountId });
+    if (permit.holderId !== this.viewer.accountId && !delegation) throw new AppError('NOT_FOUND');
+    checkPermitNeed(permit.status, delegation !== null, need);
+    return { permit, delegation };
+  }
+
+  /** A session's permit, read before the transaction locks that permit. */
+  private async permitOfSession(sessionId: string): Promise<string> {
+    const session = isUuid(sessionId) ? await new SessionStore(this.em).session(sessionId) : null;
     if (!session) throw new AppError('NOT_FOUND');
-    const use = await permitForViewer(this.em, this.viewer, session.permit.id, need);
-    if (use.delegation && session.delegation?.id !== use.delegation.id) {
+    return session.permitId;
+  }
+
+  /** A session of the locked permit the viewer may see: the owner all, a delegate its own. */
+  private async sessionOfViewer(ground: Ground, sessionId: string): Promise<StoredSession> {
+    const session = await ground.store.session(sessionId);
+    if (!session) throw new AppError('NOT_FOUND');
+    this.checkOwnSession(ground, session);
+    return session;
+  }
+
+  private checkOwnSession(ground: Ground, session: StoredSession): void {
+    if (ground.delegation && session.delegationId !== ground.delegation.id) {
       throw new AppError('NOT_FOUND');
     }
-    return { use, session };
   }
 
-  /**
-   * Runs `work` in a transaction whose unit of work starts empty: only what the decision loads
-   * and writes is tracked, so the flush does not compare the product's settings, zone and town
-   * (read before, outside) field by field. That comparison was most of a start's cost.
-   */
-  private inTransaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.em.transactional(work, { clear: true });
+  /** The session an earlier call with the key wrote; a delegate only gets its own back. */
+  private async replayable(sessionId: string | null, ground: Ground): Promise<StoredSession> {
+    const session = sessionId ? await ground.store.session(sessionId) : null;
+    const foreign = ground.delegation && session?.delegationId !== ground.delegation.id;
+    if (!session || foreign) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    return session;
   }
 
-  private async decisionGround(tx: EntityManager, use: PermitUse): Promise<DecisionGround> {
-    const permit = await lockPermit(tx, use.permit.id);
-    if (!permit) throw new AppError('NOT_FOUND');
-    // Settings come from the product as read by the access check; validity from the locked row.
-    const rules = {
-      ...(await loadProductRules(tx, use.permit)),
-      validity: { from: permit.validFrom, until: permit.validUntil ?? null },
-    };
-    const sessions = await tx.find(ParkingSession, {
-      permit: permit.id,
-      status: { $in: ['planned', 'running'] },
+  /** Books a settlement: the charge stays taken, the release returns to the session's pot. */
+  private async settle(
+    ground: Ground,
+    session: StoredSession,
+    settlement: Settlement,
+    change: { status: 'ended' | 'deleted'; stoppedAt: Date | null },
+  ): Promise<void> {
+    session.status = change.status;
+    session.stoppedAt = change.stoppedAt;
+    session.charge = settlement.charge;
+    await ground.store.updateSession(session);
+    if (settlement.release === 0) return;
+    const pot = await ground.pots.ofSession(session);
+    await this.post(ground, pot, 'release', settlement.release, session, null);
+  }
+
+  private async post(
+    ground: Ground,
+    pot: Pot,
+    kind: 'reserve' | 'release',
+    amount: number,
+    session: StoredSession,
+    idempotencyKey: string | null,
+  ): Promise<void> {
+    ground.pots.touched.add(pot);
+    await ground.store.post(pot, ground.permit.id, {
+      kind,
+      amount,
+      sessionId: session.id,
+      idempotencyKey,
+      createdById: this.viewer.accountId,
+      at: this.now,
     });
-    // Delegates' sessions pay back into their delegation's pot: load those pots, if any.
-    const ofDelegates = sessions.filter((session) => session.delegation);
-    if (ofDelegates.length > 0) await tx.populate(ofDelegates, ['delegation']);
-    const delegation = use.delegation
-      ? await tx.findOneOrFail(Delegation, { id: use.delegation.id })
-      : null;
-    if (delegation && delegation.status !== 'accepted') throw new AppError('NOT_FOUND');
-    const open = settleDueSessions(tx, permit, sessions, rules, this.now);
-    return { permit, rules, open, delegation };
   }
 
-  /** The ground with the pot `session` pays from: its delegation's, or the permit's own. */
-  private async groundOfSession(
-    tx: EntityManager,
-    ground: DecisionGround,
-    session: ParkingSession,
-  ): Promise<DecisionGround> {
-    const delegationId = session.delegation?.id ?? null;
-    if (delegationId === (ground.delegation?.id ?? null)) return ground;
-    const delegation = delegationId
-      ? await tx.findOneOrFail(Delegation, { id: delegationId }, { refresh: true })
-      : null;
-    return { ...ground, delegation };
-  }
-
-  private sessionContext(ground: DecisionGround, without: ParkingSession | null) {
+  private context(
+    rules: ProductRules,
+    balance: number,
+    open: readonly StoredSession[],
+    without: StoredSession | null,
+    delegation: StoredDelegation | null,
+  ): SessionContext {
     return {
-      ...ground.rules,
+      ...rules,
       now: this.now,
-      balance: ground.delegation ? ground.delegation.balance : ground.permit.balance,
-      sessions: ground.open
+      balance,
+      sessions: open
         .filter((s) => s !== without)
         .map((s) => ({ plate: s.plate, start: s.start, end: s.end })),
-      allowedPlates: allowedPlates(ground.delegation),
+      allowedPlates: delegation?.plate ? [delegation.plate] : null,
     };
   }
-
-  private post(
-    tx: EntityManager,
-    ground: DecisionGround,
-    entry: {
-      kind: 'reserve' | 'release';
-      amount: number;
-      session: ParkingSession;
-      idempotencyKey: string;
-    },
-  ): void {
-    const posting = {
-      ...entry,
-      createdBy: tx.getReference(Account, this.viewer.accountId),
-      at: this.now,
-    };
-    if (ground.delegation) postToDelegation(tx, ground.delegation, posting);
-    else postToPermit(tx, ground.permit, posting);
-  }
-
-  /**
-   * The session an earlier call with this key wrote. The owner may see any of the permit's; a
-   * delegate only its own delegation's.
-   */
-  private async replayOf(use: PermitUse, key: string): Promise<ParkingSession | null> {
-    const entry = await findByIdempotencyKey(this.em, use.permit.id, key);
-    if (!entry) return null;
-    const foreign = use.delegation && entry.session?.delegation?.id !== use.delegation.id;
-    if (!entry.session || foreign) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-    return entry.session;
-  }
-
-  private replayedStart(session: ParkingSession, plate: Plate, unit: BalanceUnit): SessionOutcome {
-    if (session.plate !== plate.normalised) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-    return { ok: true, session, decision: null, unit };
-  }
-}
-
-const unitOf = (use: PermitUse): BalanceUnit => use.permit.productType.balanceUnit ?? 'minutes';
-
-function allowedPlates(delegation: Delegation | null): string[] | null {
-  return delegation?.plate ? [delegation.plate] : null;
 }
