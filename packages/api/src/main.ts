@@ -4,6 +4,7 @@ import { openDatabase } from './db/database.js';
 import { formatDemoLogins } from './db/demo-logins.js';
 import { dialectOf } from './db/orm-config.js';
 import { seedDemo } from './db/seed/demo-seed.js';
+import { startJobWorker } from './jobs/job-runner.js';
 import { startMailSender } from './modules/mail/mail-sender.js';
 import { createServer } from './server.js';
 
@@ -26,6 +27,9 @@ console.log(`Parkeer API listening on ${server.url} (GraphQL at ${server.url}/gr
 // The outbox is sent from here, after the server is up: mails queued by requests go out within
 // one interval, and ones left from before a restart go out at once.
 const stopMailSender = startMailSender({ orm, intervalMs: 5000 });
+// Scheduled work (sessions ending and starting) from the database: what fell due while no
+// instance ran is done at once.
+const jobs = startJobWorker({ orm, intervalMs: Number(process.env.JOB_INTERVAL_MS || 1000) });
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -36,6 +40,8 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     console.log(`${signal} received, shutting down`);
     server
       .close()
+      // Let a running job finish: it settles sessions in one transaction each.
+      .then(() => jobs.stop())
       .then(() => stopMailSender())
       .then(() => orm.close())
       .then(

@@ -1,4 +1,5 @@
 import { BaseEntity } from './base.entity.js';
+import { ScheduledJob } from '../jobs/scheduled-job.entity.js';
 import { Account } from '../modules/account/account.entity.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
 import { EmailToken } from '../modules/auth/email-token.entity.js';
@@ -37,4 +38,5 @@ export const entities = [
   MailOutbox,
   RightCheckLog,
   RateLimitHit,
+  ScheduledJob,
 ];

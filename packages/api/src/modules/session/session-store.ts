@@ -279,6 +279,54 @@ export class SessionStore {
     );
   }
 
+  /** The next moment a session of the permit ends or a planned one starts; null: none open. */
+  async nextDueMoment(permitId: string): Promise<Date | null> {
+    const [row] = await this.run(
+      `select min(s."end") as next_end,
+        min(case when s.status = 'planned' then s.start end) as next_start
+      from parking_session s where s.permit_id = ? and s.status in ('planned', 'running')`,
+      [permitId],
+    );
+    const moments = [row?.next_end, row?.next_start]
+      .filter((value) => value != null)
+      .map((value) => date(value));
+    if (moments.length === 0) return null;
+    return new Date(Math.min(...moments.map((moment) => moment.getTime())));
+  }
+
+  /**
+   * Makes sure the permit's settlement job runs at `at` at the latest: one row per permit, moved
+   * earlier when needed, in the transaction of the change that needs it (scheduled work).
+   */
+  async scheduleSettlement(permitId: string, at: Date): Promise<void> {
+    const earliest = this.postgres ? 'least' : 'min';
+    await this.run(
+      `insert into scheduled_job (id, kind, subject, run_at, attempts)
+      values (?, 'settlePermit', ?, ?, 0)
+      on conflict (kind, subject) do update set
+        run_at = case when scheduled_job.done_at is null
+          then ${earliest}(scheduled_job.run_at, excluded.run_at) else excluded.run_at end,
+        done_at = null`,
+      [randomUUID(), permitId, this.stored(at)],
+    );
+  }
+
+  /** Sets the permit's settlement job to `at` exactly, or marks it done when nothing is due. */
+  async setSettlement(permitId: string, at: Date | null, now: Date): Promise<void> {
+    if (at) {
+      await this.run(
+        `update scheduled_job set run_at = ?, done_at = null
+        where kind = 'settlePermit' and subject = ?`,
+        [this.stored(at), permitId],
+      );
+    } else {
+      await this.run(
+        `update scheduled_job set done_at = ? where kind = 'settlePermit' and subject = ?`,
+        [this.stored(now), permitId],
+      );
+    }
+  }
+
   /**
    * Stores the pots' balances with their version as guard: a change made meanwhile by someone
    * who did not take the permit's lock makes this fail instead of being overwritten.

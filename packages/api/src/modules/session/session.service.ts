@@ -69,6 +69,8 @@ interface Ground {
   readonly delegation: StoredDelegation | null;
   /** Every pot a ledger row moved, saved once at the end. */
   readonly pots: Pots;
+  /** 'byCaller': the work set the permit's settlement job itself. */
+  scheduled: 'earliest' | 'byCaller';
 }
 
 /** One Pot object per balance, so each is saved once whatever the number of rows it got. */
@@ -126,11 +128,30 @@ function rulesOf(permit: StoredPermit, tariffs: ProductRules['billing']['tariffs
  * are settled first, whichever request comes by.
  */
 export class SessionService {
+  /** `'system'`: scheduled work, which settles what is due on any permit and nothing else. */
   constructor(
     private readonly em: EntityManager,
-    private readonly viewer: Viewer,
+    private readonly viewer: Viewer | 'system',
     private readonly now: Date,
   ) {}
+
+  private get actorId(): string | null {
+    return this.viewer === 'system' ? null : this.viewer.accountId;
+  }
+
+  /**
+   * Settles the permit's sessions that reached their end and starts the planned ones whose
+   * moment came (scheduled work); returns when the permit needs this again, or null.
+   */
+  async settleDue(permitId: string): Promise<Date | null> {
+    if (this.viewer !== 'system') throw new AppError('FORBIDDEN');
+    return this.inTransaction(permitId, 'read', null, async (ground) => {
+      ground.scheduled = 'byCaller';
+      const next = await ground.store.nextDueMoment(ground.permit.id);
+      await ground.store.setSettlement(ground.permit.id, next, this.now);
+      return next;
+    });
+  }
 
   /** The decision and cost of a session as it would be started now; nothing is saved. */
   async quote(command: SessionRequestCommand): Promise<Quote> {
@@ -186,7 +207,7 @@ export class SessionService {
         charge: null,
         status: decision.planned ? 'planned' : 'running',
         channel: command.channel,
-        startedById: this.viewer.accountId,
+        startedById: this.actorId,
       };
       await ground.store.insertSession(session, this.now);
       await this.post(
@@ -318,7 +339,16 @@ export class SessionService {
         const { rules, unit } = rulesOf(permit, await store.tariffs(permit));
         const pots = new Pots(store, permit);
         if (delegation) pots.of(delegation);
-        const ground: Ground = { store, permit, rules, unit, open: [], delegation, pots };
+        const ground: Ground = {
+          store,
+          permit,
+          rules,
+          unit,
+          open: [],
+          delegation,
+          pots,
+          scheduled: 'earliest',
+        };
         for (const session of await store.openSessions(permit.id)) {
           if (session.end <= this.now) {
             await this.settle(ground, session, settleAtEnd(session, rules), {
@@ -335,6 +365,11 @@ export class SessionService {
         }
         const result = await work(ground);
         await store.saveBalances([...pots.touched]);
+        // The permit's next due moment, for the scheduled settlement (same transaction).
+        if (ground.scheduled === 'earliest') {
+          const next = await store.nextDueMoment(permit.id);
+          if (next) await store.scheduleSettlement(permit.id, next);
+        }
         return result;
       },
       { clear: true },
@@ -356,10 +391,11 @@ export class SessionService {
       : null;
     if (!permit) throw new AppError('NOT_FOUND');
     const delegation =
-      permit.holderId === this.viewer.accountId
+      this.viewer === 'system' || permit.holderId === this.viewer.accountId
         ? null
         : await store.delegation({ permitId: permit.id, delegateId: this.viewer.accountId });
-    if (permit.holderId !== this.viewer.accountId && !delegation) throw new AppError('NOT_FOUND');
+    const holds = this.viewer === 'system' || permit.holderId === this.viewer.accountId;
+    if (!holds && !delegation) throw new AppError('NOT_FOUND');
     checkPermitNeed(permit.status, delegation !== null, need);
     return { permit, delegation };
   }
@@ -423,7 +459,7 @@ export class SessionService {
       amount,
       sessionId: session.id,
       idempotencyKey,
-      createdById: this.viewer.accountId,
+      createdById: this.actorId,
       at: this.now,
     });
   }

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121174940 } from './Migration20261121174940.js';
 import { Migration20261121175241 } from './Migration20261121175241.js';
 import { Migration20261121180115 } from './Migration20261121180115.js';
+import { Migration20261121192639 } from './Migration20261121192639.js';
 
 /** Every sqlite migration in order; new ones are appended by `npm run db:migration`. */
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261121174940', class: Migration20261121174940 },
   { name: 'Migration20261121175241', class: Migration20261121175241 },
   { name: 'Migration20261121180115', class: Migration20261121180115 },
+  { name: 'Migration20261121192639', class: Migration20261121192639 },
 ];

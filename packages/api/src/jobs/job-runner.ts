@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { isPostgres } from '../db/dialect.js';
+import { SessionService } from '../modules/session/session.service.js';
+import type { JobKind } from './scheduled-job.entity.js';
+
+/** How long a claimed job is the claimer's; a worker that died lets it go after this. */
+export const jobLeaseMs = 60_000;
+const retryDelayMs = 30_000;
+
+interface ClaimedJob {
+  id: string;
+  kind: JobKind;
+  subject: string;
+}
+
+const stored = (em: EntityManager, value: Date) => em.getPlatform().processDateProperty(value);
+
+/**
+ * Claims up to `limit` due jobs for `worker`. On PostgreSQL rows another worker is claiming are
+ * skipped (`FOR UPDATE SKIP LOCKED`), so workers never take the same job; SQLite runs one
+ * statement at a time.
+ */
+async function claimDueJobs(
+  em: EntityManager,
+  worker: string,
+  now: Date,
+  limit: number,
+): Promise<ClaimedJob[]> {
+  const skipLocked = isPostgres(em) ? ' for update skip locked' : '';
+  return em.getConnection().execute<ClaimedJob[]>(
+    `update scheduled_job set locked_until = ?, locked_by = ?, attempts = attempts + 1
+    where id in (select id from scheduled_job
+      where done_at is null and run_at <= ? and (locked_until is null or locked_until < ?)
+      order by run_at limit ?${skipLocked})
+    returning id, kind, subject`,
+    [
+      stored(em, new Date(now.getTime() + jobLeaseMs)),
+      worker,
+      stored(em, now),
+      stored(em, now),
+      limit,
+    ],
+  );
+}
+
+async function runJob(em: EntityManager, job: ClaimedJob, now: Date): Promise<void> {
+  switch (job.kind) {
+    case 'settlePermit':
+      // Settles what is due and moves (or ends) this job in the same transaction.
+      await new SessionService(em, 'system', now).settleDue(job.subject);
+      return;
+  }
+}
+
+/**
+ * One pass of scheduled work: claims the due jobs and runs each. A job's effect happens once
+ * because it is idempotent under the permit's lock (a session already settled is not due any
+ * more); a failed job is tried again later.
+ */
+export async function runDueJobs(
+  orm: MikroORM,
+  options: { now: Date; worker?: string; limit?: number },
+): Promise<number> {
+  const em = orm.em.fork();
+  const worker = options.worker ?? randomUUID();
+  const jobs = await claimDueJobs(em, worker, options.now, options.limit ?? 50);
+  for (const job of jobs) {
+    try {
+      await runJob(orm.em.fork(), job, options.now);
+      await em
+        .getConnection()
+        .execute(
+          'update scheduled_job set locked_until = null, locked_by = null, attempts = 0, last_error = null where id = ? and locked_by = ?',
+          [job.id, worker],
+        );
+    } catch (error) {
+      console.error(`scheduled job ${job.kind} failed`, error);
+      await em
+        .getConnection()
+        .execute(
+          'update scheduled_job set locked_until = null, locked_by = null, run_at = ?, last_error = ? where id = ? and locked_by = ?',
+          [
+            stored(em, new Date(options.now.getTime() + retryDelayMs)),
+            String(error).slice(0, 500),
+            job.id,
+            worker,
+          ],
+        );
+    }
+  }
+  return jobs.length;
+}
+
+export interface JobWorker {
+  /** Stops polling and waits for the pass that is running. */
+  stop(): Promise<void>;
+}
+
+/** Runs scheduled work every `intervalMs` until stopped. */
+export function startJobWorker(options: {
+  orm: MikroORM;
+  clock?: () => Date;
+  intervalMs?: number;
+}): JobWorker {
+  const clock = options.clock ?? (() => new Date());
+  const worker = randomUUID();
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | null = null;
+  const pass = async () => {
+    try {
+      // Keep going while a pass fills its batch: a backlog after a restart is worked off at once.
+      while (!stopped && (await runDueJobs(options.orm, { now: clock(), worker })) === 50);
+    } catch (error) {
+      console.error('scheduled work failed', error);
+    }
+  };
+  const tick = () => {
+    if (stopped) return;
+    running = pass().finally(() => {
+      if (!stopped) timer = setTimeout(tick, options.intervalMs ?? 1000);
+    });
+  };
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export interface ApiProcess {
+  readonly url: string;
+  /** SIGTERM (graceful), resolving with the exit code. */
+  stop(): Promise<number | null>;
+  /** SIGKILL: the process dies mid-work, as in a crash. */
+  kill(): Promise<void>;
+}
+
+/** `src/main.ts` in a Node process of its own, as in production; resolves once it listens. */
+export function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
+  const child: ChildProcess = fork(fileURLToPath(new URL('../src/main.ts', import.meta.url)), [], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    execArgv: ['--import', 'tsx', '--conditions=@parkeer/source'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  const stop = async () => {
+    if (alive()) child.kill('SIGTERM');
+    return exited;
+  };
+  const kill = async () => {
+    if (alive()) child.kill('SIGKILL');
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => {
+      void kill();
+      reject(new Error(`the API did not start within 45 s:\n${output}`));
+    }, 45_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the API exited with ${code}:\n${output}`));
+    });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ url, stop, kill });
+      }
+    });
+  });
+}
