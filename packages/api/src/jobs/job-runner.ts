@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { isPostgres } from '../db/dialect.js';
 import { SessionService } from '../modules/session/session.service.js';
+import { applyRetention } from './retention.js';
 import type { JobKind } from './scheduled-job.entity.js';
 
 /** How long a claimed job is the claimer's; a worker that died lets it go after this. */
@@ -44,13 +45,38 @@ async function claimDueJobs(
   );
 }
 
+/** Retention runs every hour: anonymisation is due by the hour, not by the minute. */
+export const retentionIntervalMs = 60 * 60_000;
+
 async function runJob(em: EntityManager, job: ClaimedJob, now: Date): Promise<void> {
   switch (job.kind) {
     case 'settlePermit':
       // Settles what is due and moves (or ends) this job in the same transaction.
       await new SessionService(em, 'system', now).settleDue(job.subject);
       return;
+    case 'retention':
+      await em.transactional(async (tx) => {
+        await applyRetention(tx, now);
+        await tx
+          .getConnection()
+          .execute(
+            'update scheduled_job set run_at = ? where id = ?',
+            [stored(tx, new Date(now.getTime() + retentionIntervalMs)), job.id],
+            'all',
+            tx.getTransactionContext(),
+          );
+      });
+      return;
   }
+}
+
+/** Makes sure the hourly retention job exists (it is due at once the first time). */
+export async function ensureRetentionJob(em: EntityManager, now: Date): Promise<void> {
+  await em.getConnection().execute(
+    `insert into scheduled_job (id, kind, subject, run_at, attempts)
+      values (?, 'retention', 'all', ?, 0) on conflict (kind, subject) do nothing`,
+    [randomUUID(), stored(em, now)],
+  );
 }
 
 /**
@@ -106,10 +132,12 @@ export function startJobWorker(options: {
   const clock = options.clock ?? (() => new Date());
   const worker = randomUUID();
   let stopped = false;
+  const ready = ensureRetentionJob(options.orm.em.fork(), clock());
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
   const pass = async () => {
     try {
+      await ready;
       // Keep going while a pass fills its batch: a backlog after a restart is worked off at once.
       while (!stopped && (await runDueJobs(options.orm, { now: clock(), worker })) === 50);
     } catch (error) {

@@ -1,3 +1,4 @@
+import { anonymisedPlate } from '../../jobs/retention.js';
 import type { EntityManager } from '@mikro-orm/core';
 
 export interface RecentPlate {
@@ -32,7 +33,8 @@ export async function findRecentPlates(
   const params: unknown[] = [query.permitId];
   let sql =
     'select s.plate, s.country, max(s.start) as last_start from parking_session s ' +
-    "where s.permit_id = ? and s.status <> 'deleted'";
+    "where s.permit_id = ? and s.status <> 'deleted' and s.plate <> ?";
+  params.push(anonymisedPlate);
   if (query.delegationId) {
     sql += ' and s.delegation_id = ?';
     params.push(query.delegationId);

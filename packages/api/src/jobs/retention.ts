@@ -1,0 +1,74 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { AuthSession } from '../modules/auth/auth-session.entity.js';
+import { EmailToken } from '../modules/auth/email-token.entity.js';
+import { RightCheckLog } from '../modules/enforcement/right-check-log.entity.js';
+import { Municipality } from '../modules/municipality/municipality.entity.js';
+import { RateLimitHit } from '../modules/rate-limit/rate-limit-hit.entity.js';
+
+/**
+ * What an anonymised session keeps instead of its plate. Not a hash: nothing that could be
+ * matched against a plate again (RULES §8).
+ */
+export const anonymisedPlate = '-';
+export const anonymisedCountry = '--';
+
+const hourMs = 60 * 60_000;
+/** Check logs (no plates) are kept this long for oversight, then removed. */
+export const checkLogRetentionMs = 13 * 7 * 24 * hourMs;
+/** Used or expired e-mail links and lapsed logins linger this long (support questions). */
+const expiredSecretsGraceMs = 24 * hourMs;
+
+/** Rows a statement touched: its returned rows, or the driver's count (SQLite's deletes). */
+const touched = (result: unknown): number =>
+  Array.isArray(result)
+    ? result.length
+    : Number((result as { affectedRows?: number; changes?: number } | null)?.affectedRows ?? 0);
+
+export interface RetentionResult {
+  readonly anonymisedSessions: number;
+  readonly removedSecrets: number;
+  readonly removedCheckLogs: number;
+}
+
+/**
+ * The retention schedule (RULES §8): plates of ended sessions are anonymised once the
+ * municipality's period after parking has passed (13 weeks, or 48 hours); e-mail links, logins
+ * and rate-limit hits that can no longer be used are removed; old check logs are removed.
+ * Running and planned sessions are never touched.
+ */
+export async function applyRetention(em: EntityManager, now: Date): Promise<RetentionResult> {
+  const connection = em.getConnection();
+  const stored = (value: Date) => em.getPlatform().processDateProperty(value);
+  let anonymisedSessions = 0;
+  for (const municipality of await em.find(Municipality, {}, { fields: ['retention'] })) {
+    const { retention } = municipality;
+    const periodMs =
+      retention.kind === 'weeksAfterEnd'
+        ? retention.weeks * 7 * 24 * hourMs
+        : retention.hours * hourMs;
+    const rows = await connection.execute(
+      `update parking_session set plate = ?, country = ?
+      where status in ('ended', 'deleted') and plate <> ?
+        and coalesce(stopped_at, "end") <= ?
+        and permit_id in (select id from permit where municipality_id = ?)
+      returning id`,
+      [
+        anonymisedPlate,
+        anonymisedCountry,
+        anonymisedPlate,
+        stored(new Date(now.getTime() - periodMs)),
+        municipality.id,
+      ],
+    );
+    anonymisedSessions += touched(rows);
+  }
+  const graceCutoff = new Date(now.getTime() - expiredSecretsGraceMs);
+  const removedSecrets =
+    (await em.nativeDelete(EmailToken, { expiresAt: { $lte: graceCutoff } })) +
+    (await em.nativeDelete(AuthSession, { expiresAt: { $lte: graceCutoff } })) +
+    (await em.nativeDelete(RateLimitHit, { at: { $lte: graceCutoff } }));
+  const removedCheckLogs = await em.nativeDelete(RightCheckLog, {
+    checkedAt: { $lte: new Date(now.getTime() - checkLogRetentionMs) },
+  });
+  return { anonymisedSessions, removedSecrets, removedCheckLogs };
+}

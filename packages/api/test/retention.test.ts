@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { anonymisedPlate, applyRetention } from '../src/jobs/retention.js';
+import { EmailToken } from '../src/modules/auth/email-token.entity.js';
+import {
+  ParkingSession,
+  type SessionStatus,
+} from '../src/modules/session/parking-session.entity.js';
+import { useDemoApi } from './demo-api.js';
+import { testDialects } from './test-databases.js';
+
+const dialects = await testDialects();
+const hour = 60 * 60_000;
+
+describe.each(dialects)('retention on %s (RULES §8)', (dialect) => {
+  const api = useDemoApi(dialect);
+
+  it("anonymises plates of ended sessions after the town's period, and nothing else", async () => {
+    const em = api.em();
+    const delft = await api.permitOf('anna@demo.parkeer.nl'); // 48 hours after parking
+    const oudstad = await api.permitOf('carla@demo.parkeer.nl'); // 13 weeks
+    const session = (permit: string, plate: string, endedHoursAgo: number, status: SessionStatus) =>
+      em.create(ParkingSession, {
+        permit,
+        plate,
+        start: new Date(api.now.getTime() - (endedHoursAgo + 1) * hour),
+        end: new Date(api.now.getTime() - endedHoursAgo * hour),
+        reservation: 60,
+        charge: status === 'ended' ? 60 : null,
+        channel: 'web',
+        status,
+      });
+    const due = session(delft, 'GB123K', 49, 'ended');
+    const recent = session(delft, 'XB123K', 47, 'ended');
+    const deleted = session(delft, 'KK100B', 50, 'deleted');
+    const notYet = session(oudstad, 'HT100B', 49, 'ended');
+    const oudstadDue = session(oudstad, 'AB123C', 13 * 7 * 24 + 1, 'ended');
+    // Still registered (its end lies ahead): never touched, whatever its start.
+    const running = em.create(ParkingSession, {
+      permit: delft,
+      plate: 'GZ123K',
+      start: new Date(api.now.getTime() - 100 * hour),
+      end: new Date(api.now.getTime() + hour),
+      reservation: 60,
+      channel: 'web',
+      status: 'running',
+    });
+    em.create(EmailToken, {
+      tokenHash: 'expired'.padEnd(64, '0'),
+      purpose: 'passwordReset',
+      email: 'anna@demo.parkeer.nl',
+      expiresAt: new Date(api.now.getTime() - 25 * hour),
+    });
+    em.create(EmailToken, {
+      tokenHash: 'valid'.padEnd(64, '0'),
+      purpose: 'passwordReset',
+      email: 'anna@demo.parkeer.nl',
+      expiresAt: new Date(api.now.getTime() + hour),
+    });
+    await em.flush();
+
+    const result = await applyRetention(api.em(), api.now);
+    expect(result.anonymisedSessions).toBe(3);
+    expect(result.removedSecrets).toBeGreaterThanOrEqual(1);
+    const plateOf = async (id: string) =>
+      (await api.em().findOneOrFail(ParkingSession, { id })).plate;
+    expect(await plateOf(due.id)).toBe(anonymisedPlate);
+    expect(await plateOf(deleted.id)).toBe(anonymisedPlate);
+    expect(await plateOf(oudstadDue.id)).toBe(anonymisedPlate);
+    expect(await plateOf(recent.id)).toBe('XB123K');
+    expect(await plateOf(notYet.id)).toBe('HT100B');
+    expect(await plateOf(running.id)).toBe('GZ123K');
+    expect(await api.em().count(EmailToken, { tokenHash: 'expired'.padEnd(64, '0') })).toBe(0);
+    expect(await api.em().count(EmailToken, { tokenHash: 'valid'.padEnd(64, '0') })).toBe(1);
+
+    // Nothing of the plate is kept, so a second pass finds nothing more to do.
+    expect((await applyRetention(api.em(), api.now)).anonymisedSessions).toBe(0);
+  });
+});
