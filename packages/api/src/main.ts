@@ -7,6 +7,7 @@ import { seedDemo } from './db/seed/demo-seed.js';
 import { startJobWorker } from './jobs/job-runner.js';
 import { startMailSender } from './modules/mail/mail-sender.js';
 import { createServer } from './server.js';
+import { logger } from './logging/logger.js';
 
 const port = Number(process.env.PORT || 4000);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -23,7 +24,7 @@ if (dialectOf(database) === 'sqlite' || process.env.SEED_DEMO === 'true') {
 }
 
 const server = await createServer({ port, orm });
-console.log(`Parkeer API listening on ${server.url} (GraphQL at ${server.url}/graphql)`);
+logger.info(`Parkeer API listening on ${server.url} (GraphQL at ${server.url}/graphql)`);
 // The outbox is sent from here, after the server is up: mails queued by requests go out within
 // one interval, and ones left from before a restart go out at once.
 const stopMailSender = startMailSender({ orm, intervalMs: 5000 });
@@ -37,7 +38,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     // A second signal while draining means: stop now.
     if (stopping) process.exit(1);
     stopping = true;
-    console.log(`${signal} received, shutting down`);
+    logger.info({ signal }, 'shutting down');
     server
       .close()
       // Let a running job finish: it settles sessions in one transaction each.
@@ -47,7 +48,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       .then(
         () => process.exit(0),
         (error: unknown) => {
-          console.error('shutdown failed', error);
+          logger.error({ err: error }, 'shutdown failed');
           process.exit(1);
         },
       );

@@ -9,6 +9,7 @@ import {
 } from '@parkeer/shared/messages/error-catalogue';
 import type { Language } from '@parkeer/shared/language';
 import { AppError } from './app-error.js';
+import { logger } from '../logging/logger.js';
 
 /** What every error carries in `extensions`: the code, both messages, and at most a safe detail. */
 export interface ErrorExtensions {
@@ -52,7 +53,8 @@ function formatted(
 export function formatError(
   base: GraphQLFormattedError,
   error: unknown,
-  log: (error: unknown) => void = (e) => console.error(e),
+  log: (error: unknown) => void = (e) =>
+    logger.error({ err: e }, 'unexpected error in a GraphQL operation'),
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) return formatted(original.code, base, original.params);

@@ -4,6 +4,7 @@ import { isPostgres } from '../db/dialect.js';
 import { SessionService } from '../modules/session/session.service.js';
 import { applyRetention } from './retention.js';
 import type { JobKind } from './scheduled-job.entity.js';
+import { logger } from '../logging/logger.js';
 
 /** How long a claimed job is the claimer's; a worker that died lets it go after this. */
 export const jobLeaseMs = 60_000;
@@ -101,7 +102,7 @@ export async function runDueJobs(
           [job.id, worker],
         );
     } catch (error) {
-      console.error(`scheduled job ${job.kind} failed`, error);
+      logger.error({ err: error, job: job.id, kind: job.kind }, 'scheduled job failed');
       await em
         .getConnection()
         .execute(
@@ -141,7 +142,7 @@ export function startJobWorker(options: {
       // Keep going while a pass fills its batch: a backlog after a restart is worked off at once.
       while (!stopped && (await runDueJobs(options.orm, { now: clock(), worker })) === 50);
     } catch (error) {
-      console.error('scheduled work failed', error);
+      logger.error({ err: error }, 'scheduled work failed');
     }
   };
   const tick = () => {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { logColumns, logTable } from './right-check.sql.js';
+import { logger } from '../../logging/logger.js';
 
 /** One log row's values, in the order of `logColumns`, as the dialect stores them. */
 export type LogRow = readonly unknown[];
@@ -51,7 +52,7 @@ class RightCheckLogWriter {
       await this.em.getConnection().execute(sql, rows.flat());
     } catch (error) {
       // A log that cannot be written must not take the checks down with it; it is reported.
-      console.error(`right-check log: ${rows.length} rows could not be written`, error);
+      logger.error({ err: error, rows: rows.length }, 'right-check log rows could not be written');
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { MailOutbox } from './mail-outbox.entity.js';
 import { mailTransportFromEnv, type MailTransport } from './mail-transport.js';
+import { logger } from '../../logging/logger.js';
 
 const minute = 60_000;
 /** A claimed mail is left to its sender this long; after a crash mid-send another one retries. */
@@ -88,7 +89,7 @@ export interface MailSenderOptions {
  */
 export function startMailSender(options: MailSenderOptions): () => Promise<void> {
   const { orm, clock = () => new Date(), intervalMs = 5000 } = options;
-  const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  const log = options.log ?? ((message, error) => logger.error({ err: error }, message));
   const transport = options.transport === undefined ? mailTransportFromEnv() : options.transport;
   if (!transport) {
     log('Mail is not sent: set SMTP_URL. Mails stay queued in the outbox until then.');

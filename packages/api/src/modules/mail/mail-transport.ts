@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nodemailer from 'nodemailer';
+import { logger } from '../../logging/logger.js';
 
 /** One mail as the sender hands it over; `from` is the transport's. */
 export interface MailMessage {
@@ -48,7 +49,7 @@ export function smtpTransport(url: string, from = mailFrom()): MailTransport {
 export function fileTransport(
   directory = defaultMailDirectory(),
   from = mailFrom(),
-  log: (line: string) => void = console.log,
+  log: (line: string) => void = (line) => logger.info(line),
 ): MailTransport {
   const transporter = nodemailer.createTransport({
     streamTransport: true,

@@ -12,6 +12,7 @@ import {
   simulatedWebhookBody,
 } from './simulated-ideal-provider.js';
 import { signWebhookBody, signatureHeader, webhookSecret } from './webhook-signature.js';
+import { logger } from '../../logging/logger.js';
 
 export const webhookPath = (slug: string) => `/webhooks/payments/${slug}`;
 
@@ -49,7 +50,7 @@ async function sendSimulatedWebhook(
     });
     return response.ok;
   } catch (error) {
-    console.error('the simulated bank could not deliver its webhook', error);
+    logger.error({ err: error }, 'the simulated bank could not deliver its webhook');
     return false;
   }
 }
@@ -78,7 +79,7 @@ function sendHtml(res: Response, status: number, render: (nonce: string) => stri
 export function paymentRoutes({ orm, clock }: PaymentRoutesOptions): express.Router {
   // Said at start, not first at a resident's payment.
   if (!webhookSecret()) {
-    console.error('PAYMENT_WEBHOOK_SECRET is not set: top-up payments are off in production');
+    logger.error('PAYMENT_WEBHOOK_SECRET is not set: top-up payments are off in production');
   }
   const simulated = new SimulatedIdealProvider();
   const router = express.Router();

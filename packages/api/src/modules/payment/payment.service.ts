@@ -13,6 +13,7 @@ import type { Permit } from '../permit/permit.entity.js';
 import { topUpInputFor } from '../top-up/top-up-input.js';
 import type { PaymentUpdate } from './payment-provider.js';
 import { Payment, type PaymentStatus } from './payment.entity.js';
+import { logger } from '../../logging/logger.js';
 
 export interface PaymentView {
   readonly payment: Payment;
@@ -150,7 +151,7 @@ export class PaymentService {
       // is not credited. The money has to go back: the provider's refund is not automated yet.
       payment.status = 'failed';
       payment.completedAt = now;
-      console.error(`payment ${paymentId} paid beyond the top-up cap: not credited, refund it`);
+      logger.error({ paymentId }, 'payment paid beyond the top-up cap: not credited, refund it');
       return { paymentId, status: payment.status, changed: true };
     }
     postToPermit(tx, permit, {

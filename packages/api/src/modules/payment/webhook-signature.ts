@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { logger } from '../../logging/logger.js';
 
 /** The header that carries `sha256=<hex HMAC of the raw body>` on a payment webhook. */
 export const signatureHeader = 'x-parkeer-signature';
@@ -18,7 +19,7 @@ export function webhookSecret(): string | null {
   if (process.env.NODE_ENV === 'production') return null;
   if (!processSecret) {
     processSecret = randomBytes(32).toString('hex');
-    console.warn(
+    logger.warn(
       'PAYMENT_WEBHOOK_SECRET is not set: payment webhooks are signed with a random secret of ' +
         'this process only; a second API process would reject them.',
     );

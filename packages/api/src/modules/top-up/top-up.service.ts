@@ -19,6 +19,7 @@ import { permitForViewer } from '../permit/permit-access.js';
 import { Permit } from '../permit/permit.entity.js';
 import { topUpInputFor } from './top-up-input.js';
 import { displayParams } from './top-up-message.js';
+import { logger } from '../../logging/logger.js';
 
 export interface TopUpOffersView {
   readonly permitId: string;
@@ -144,7 +145,10 @@ export class TopUpService {
     try {
       checkout = await provider.createCheckout(payment);
     } catch (error) {
-      console.error(`payment ${payment.id}: ${provider.name} refused the checkout`, error);
+      logger.error(
+        { err: error, paymentId: payment.id, provider: provider.name },
+        'the payment provider refused the checkout',
+      );
       throw new AppError('PAYMENT_PROVIDER_UNAVAILABLE');
     }
     const stored = await this.em.nativeUpdate(
