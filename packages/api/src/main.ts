@@ -4,7 +4,9 @@ import { openDatabase } from './db/database.js';
 import { formatDemoLogins } from './db/demo-logins.js';
 import { dialectOf } from './db/orm-config.js';
 import { seedDemo } from './db/seed/demo-seed.js';
+import { livePubSubFromEnv } from './graphql/pubsub.js';
 import { startJobWorker } from './jobs/job-runner.js';
+import { LivePublisher } from './modules/live/live-publisher.js';
 import { startMailSender } from './modules/mail/mail-sender.js';
 import { createServer } from './server.js';
 import { logger } from './logging/logger.js';
@@ -23,14 +25,21 @@ if (dialectOf(database) === 'sqlite' || process.env.SEED_DEMO === 'true') {
   if (seeded) console.log(formatDemoLogins(seeded));
 }
 
-const server = await createServer({ port, orm });
+// One pub/sub for the API and scheduled work: in memory, or Redis with REDIS_URL (several instances).
+const pubSub = livePubSubFromEnv();
+const server = await createServer({ port, orm, pubSub });
 logger.info(`Parkeer API listening on ${server.url} (GraphQL at ${server.url}/graphql)`);
 // The outbox is sent from here, after the server is up: mails queued by requests go out within
 // one interval, and ones left from before a restart go out at once.
 const stopMailSender = startMailSender({ orm, intervalMs: 5000 });
 // Scheduled work (sessions ending and starting) from the database: what fell due while no
 // instance ran is done at once.
-const jobs = startJobWorker({ orm, intervalMs: Number(process.env.JOB_INTERVAL_MS || 1000) });
+const publisher = new LivePublisher(orm.em.fork(), pubSub);
+const jobs = startJobWorker({
+  orm,
+  intervalMs: Number(process.env.JOB_INTERVAL_MS || 1000),
+  onEvent: (event, unit, at) => publisher.sessionChanged(event.kind, event.session, unit, at),
+});
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -44,6 +53,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       // Let a running job finish: it settles sessions in one transaction each.
       .then(() => jobs.stop())
       .then(() => stopMailSender())
+      .then(() => pubSub.close())
       .then(() => orm.close())
       .then(
         () => process.exit(0),

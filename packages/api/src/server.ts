@@ -10,15 +10,18 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { MikroORM } from '@mikro-orm/core';
-import { parse as parseCookies } from 'cookie';
-import { createContext, type Context } from './graphql/context.js';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { createContext, viewerFromCredentials, type Context } from './graphql/context.js';
 import { controlCharactersPlugin } from './graphql/control-characters.js';
 import { errorLanguagePlugin, formatError } from './graphql/error-formatting.js';
 import { sessionCookieName, type HttpSession } from './graphql/http-session.js';
+import { livePubSubFromEnv, type LivePubSub } from './graphql/pubsub.js';
+import { readiness } from './health/readiness.js';
 import { createSchema } from './graphql/schema.js';
-import { AuthService } from './modules/auth/auth.service.js';
 import { flushRightCheckLog } from './modules/enforcement/right-check-log-writer.js';
 import type { Viewer } from './modules/auth/viewer.js';
+import { graphqlWsOptions } from './modules/live/graphql-ws.js';
 import { paymentRoutes } from './modules/payment/payment-routes.js';
 
 export type ServerOptions = {
@@ -33,6 +36,11 @@ export type ServerOptions = {
    * (the same relative path from `src/` under tests and from `dist/` at runtime).
    */
   webDist?: string | null;
+  /**
+   * Where changes are published for subscribers. Default: from the environment (Redis when
+   * `REDIS_URL` is set, else in memory), closed with the server; one given is the caller's.
+   */
+  pubSub?: LivePubSub;
 };
 
 export type RunningServer = {
@@ -51,25 +59,20 @@ function defaultWebDist(): string {
 }
 
 /** The viewer behind the request's bearer token (partners) or session cookie (the SPA). */
-async function viewerOf(
-  em: MikroORM['em'],
-  req: express.Request,
-  now: Date,
-): Promise<Viewer | null> {
-  const auth = new AuthService(em);
-  const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  if (bearer) return auth.authenticate(bearer, 'bearer', now);
-  const cookie = parseCookies(req.headers.cookie ?? '')[sessionCookieName];
-  return cookie ? auth.authenticate(cookie, 'cookie', now) : null;
+function viewerOf(em: MikroORM['em'], req: express.Request, now: Date): Promise<Viewer | null> {
+  return viewerFromCredentials(em, req.headers, now);
 }
 
 export async function createServer(options: ServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createHttpServer(app);
+  const ownPubSub = options.pubSub === undefined;
+  const pubSub = options.pubSub ?? livePubSubFromEnv();
+  const schema = await createSchema(pubSub.schemaPubSub);
 
   const apollo = new ApolloServer<Context>({
-    schema: await createSchema(),
+    schema,
     formatError: (formatted, error) => formatError(formatted, error),
     includeStacktraceInErrorResponses: false,
     // On by default in Apollo 5; stated so nobody turns it off by accident: it refuses GET and
@@ -89,8 +92,23 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Ready to serve: the database and (when configured) Redis answer. 503 takes an instance out
+  // of a load balancer's rotation without killing it.
+  app.get('/readyz', (_req, res) => {
+    void readiness({ orm: options.orm, redisPing: () => pubSub.ping() }).then((state) =>
+      res.status(state.ready ? 200 : 503).json(state),
+    );
+  });
 
   const clock = options.clock ?? (() => new Date());
+
+  // Subscriptions: graphql-ws on the same port and path as HTTP GraphQL.
+  const wsServer = new WebSocketServer({ server: httpServer, path: graphqlPath });
+  const wsDisposable = useServer(
+    graphqlWsOptions({ schema, orm: options.orm, clock, pubSub }),
+    wsServer,
+  );
+
   app.use(
     graphqlPath,
     express.json({ limit: '1mb' }),
@@ -111,13 +129,13 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
             }),
           clearSessionCookie: () => res.clearCookie(sessionCookieName, { path: '/' }),
         };
-        return createContext(em, req, viewer, http, now);
+        return createContext(em, req, viewer, http, now, pubSub);
       },
     }),
   );
 
   // Payment webhooks and the simulated bank's pages: plain HTTP, before the SPA's catch-all.
-  app.use(paymentRoutes({ orm: options.orm, clock }));
+  app.use(paymentRoutes({ orm: options.orm, clock, pubSub }));
 
   const webDist = options.webDist === undefined ? defaultWebDist() : options.webDist;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {
@@ -156,8 +174,12 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     // apollo.stop() runs the drain plugin, which closes the HTTP server and its idle connections;
     // then what requests left queued is written.
     close: async () => {
+      // WebSockets first, closed with 1001 Going Away (clients reconnect, to another instance if
+      // any): the HTTP server's drain would otherwise wait for them.
+      await wsDisposable.dispose();
       await apollo.stop();
       await flushRightCheckLog(options.orm.em);
+      if (ownPubSub) await pubSub.close();
     },
   };
 }

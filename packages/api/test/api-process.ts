@@ -14,7 +14,8 @@ export function startApiProcess(env: Record<string, string>): Promise<ApiProcess
   const child: ChildProcess = fork(fileURLToPath(new URL('../src/main.ts', import.meta.url)), [], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     execArgv: ['--import', 'tsx', '--conditions=@parkeer/source'],
-    env: { ...process.env, ...env },
+    // The tests' own logger is silent (VITEST): the child must say where it listens.
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -4,7 +4,7 @@ import { ScheduledJob } from '../src/jobs/scheduled-job.entity.js';
 import type { Viewer } from '../src/modules/auth/viewer.js';
 import { LedgerEntry } from '../src/modules/ledger/ledger-entry.entity.js';
 import { ParkingSession } from '../src/modules/session/parking-session.entity.js';
-import { SessionService } from '../src/modules/session/session.service.js';
+import { SessionService, type DueEvent } from '../src/modules/session/session.service.js';
 import { addSessionResidents } from '../bench/bench-data.js';
 import { useDemoApi } from './demo-api.js';
 import { testDialects } from './test-databases.js';
@@ -58,7 +58,10 @@ describe.each(dialects)('scheduled work on %s (durable, in the database)', (dial
 
     expect(await runDueJobs(api.orm, { now: api.now })).toBe(0); // nothing due yet
     const at = new Date(api.now.getTime() + 31 * minute);
-    expect(await runDueJobs(api.orm, { now: at })).toBe(1);
+    const events: string[] = [];
+    const onEvent = (event: DueEvent) => events.push(`${event.kind} ${event.session.id}`);
+    expect(await runDueJobs(api.orm, { now: at, onEvent })).toBe(1);
+    expect(events).toEqual([`autoStopped ${running.id}`]);
     const settled = await api.em().findOneOrFail(ParkingSession, { id: running.id });
     expect(settled).toMatchObject({ status: 'ended', charge: 30, stoppedAt: null });
     // The job moved on to the planned session's start; run again at the same moment: nothing.
@@ -68,7 +71,8 @@ describe.each(dialects)('scheduled work on %s (durable, in the database)', (dial
     expect(await runDueJobs(api.orm, { now: at })).toBe(0);
 
     const atStart = new Date(api.now.getTime() + 41 * minute);
-    expect(await runDueJobs(api.orm, { now: atStart })).toBe(1);
+    expect(await runDueJobs(api.orm, { now: atStart, onEvent })).toBe(1);
+    expect(events).toEqual([`autoStopped ${running.id}`, `activated ${planned.id}`]);
     expect(await api.em().findOneOrFail(ParkingSession, { id: planned.id })).toMatchObject({
       status: 'running',
     });

@@ -1,9 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
+import { parse as parseCookies } from 'cookie';
 import type { Language } from '@parkeer/shared/language';
+import { AuthService } from '../modules/auth/auth.service.js';
 import type { Viewer } from '../modules/auth/viewer.js';
-import type { HttpSession } from './http-session.js';
+import { AppError } from './app-error.js';
+import { sessionCookieName, type HttpSession } from './http-session.js';
+import type { LivePubSub } from './pubsub.js';
 
 /**
  * What one GraphQL operation (or one subscription) works with: its own EntityManager fork, so
@@ -19,6 +23,8 @@ export type Context = {
   readonly now: Date;
   /** This operation's DataLoaders by name (see `loader`): batches field resolvers' lookups. */
   readonly loaders: Map<string, unknown>;
+  /** Where changes are published for subscribers (see pubsub.ts). */
+  readonly pubSub: LivePubSub;
 };
 
 /** Dutch unless the browser prefers English; an account's own setting wins once logged in. */
@@ -33,14 +39,67 @@ export function createContext(
   viewer: Viewer | null,
   http: HttpSession,
   now: Date,
+  pubSub: LivePubSub,
 ): Context {
   return {
     em,
     viewer,
     http,
     now,
+    pubSub,
     loaders: new Map(),
     language: viewer?.language ?? languageFromHeader(req.headers['accept-language']),
     requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
   };
+}
+
+/**
+ * The viewer behind a bearer token (`Authorization: Bearer …`, partners and apps) or else the
+ * session cookie (the SPA).
+ */
+export async function viewerFromCredentials(
+  em: EntityManager,
+  credentials: { authorization?: string | undefined; cookie?: string | undefined },
+  now: Date,
+): Promise<Viewer | null> {
+  const auth = new AuthService(em);
+  const bearer = /^Bearer (.+)$/i.exec(credentials.authorization ?? '')?.[1];
+  if (bearer) return auth.authenticate(bearer, 'bearer', now);
+  const cookie = parseCookies(credentials.cookie ?? '')[sessionCookieName];
+  return cookie ? auth.authenticate(cookie, 'cookie', now) : null;
+}
+
+/** Over a WebSocket no cookie can be set: logging in and out is for HTTP. */
+const noHttpSession: HttpSession = {
+  setSessionCookie: () => {
+    throw new AppError('BAD_USER_INPUT');
+  },
+  clearSessionCookie: () => {
+    throw new AppError('BAD_USER_INPUT');
+  },
+};
+
+/**
+ * The context of one operation over graphql-ws: an EntityManager forked for it alone (a
+ * subscription lives long; the global one is refused), and the viewer of the connection's
+ * `authorization` parameter or of the cookie sent with the upgrade request.
+ */
+export async function createWsContext(
+  em: EntityManager,
+  request: IncomingMessage,
+  connectionParams: Readonly<Record<string, unknown>> | undefined,
+  now: Date,
+  pubSub: LivePubSub,
+): Promise<Context> {
+  const fork = em.fork();
+  const authorization = connectionParams?.authorization;
+  const viewer = await viewerFromCredentials(
+    fork,
+    {
+      authorization: typeof authorization === 'string' ? authorization : undefined,
+      cookie: request.headers.cookie,
+    },
+    now,
+  );
+  return createContext(fork, request, viewer, noHttpSession, now, pubSub);
 }

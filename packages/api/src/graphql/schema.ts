@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { createPubSub } from '@graphql-yoga/subscription';
+import { buildSchema, type PubSub } from 'type-graphql';
 import { AboutResolver } from '../modules/about/about.resolver.js';
 import { AccountResolver } from '../modules/account/account.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
@@ -11,13 +12,17 @@ import { DelegationResolver } from '../modules/delegation/delegation.resolver.js
 import { EnforcementResolver } from '../modules/enforcement/enforcement.resolver.js';
 import { FavoriteResolver } from '../modules/favorite/favorite.resolver.js';
 import { HistoryResolver } from '../modules/history/history.resolver.js';
+import { LiveResolver } from '../modules/live/live.resolver.js';
 import { PlateResolver } from '../modules/plate/plate.resolver.js';
 import { ProductResolver } from '../modules/product/product.resolver.js';
 import { SessionResolver } from '../modules/session/session.resolver.js';
 import { authChecker } from './auth-checker.js';
 
-/** Builds the executable schema. Needs `reflect-metadata` loaded first (the entry or test setup). */
-export function createSchema(): Promise<GraphQLSchema> {
+/**
+ * Builds the executable schema. Needs `reflect-metadata` loaded first (the entry or test setup).
+ * `pubSub` is the server's (see pubsub.ts); the default serves schema-only uses.
+ */
+export function createSchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
   return buildSchema({
     // Every feature's resolver classes; a new module adds its resolver here.
     resolvers: [
@@ -35,7 +40,9 @@ export function createSchema(): Promise<GraphQLSchema> {
       DelegationResolver,
       PaymentResolver,
       TopUpResolver,
+      LiveResolver,
     ],
+    pubSub,
     authChecker,
     // Every type-graphql argument is checked by GraphQL itself; ours by the domain and services.
     // Input validation is the domain's job (reason codes), not class-validator's.

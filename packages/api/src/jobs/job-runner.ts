@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { isPostgres } from '../db/dialect.js';
-import { SessionService } from '../modules/session/session.service.js';
+import type { BalanceUnit } from '@parkeer/shared/balance-unit';
+import { SessionService, type DueEvent } from '../modules/session/session.service.js';
 import { applyRetention } from './retention.js';
 import type { JobKind } from './scheduled-job.entity.js';
 import { logger } from '../logging/logger.js';
@@ -49,12 +50,22 @@ async function claimDueJobs(
 /** Retention runs every hour: anonymisation is due by the hour, not by the minute. */
 export const retentionIntervalMs = 60 * 60_000;
 
-async function runJob(em: EntityManager, job: ClaimedJob, now: Date): Promise<void> {
+/** Told of each session scheduled work ended or started (to publish it). */
+export type DueEventListener = (event: DueEvent, unit: BalanceUnit, at: Date) => void;
+
+async function runJob(
+  em: EntityManager,
+  job: ClaimedJob,
+  now: Date,
+  onEvent: DueEventListener | undefined,
+): Promise<void> {
   switch (job.kind) {
-    case 'settlePermit':
+    case 'settlePermit': {
       // Settles what is due and moves (or ends) this job in the same transaction.
-      await new SessionService(em, 'system', now).settleDue(job.subject);
+      const done = await new SessionService(em, 'system', now).settleDue(job.subject);
+      for (const event of done.events) onEvent?.(event, done.unit, now);
       return;
+    }
     case 'retention':
       await em.transactional(async (tx) => {
         await applyRetention(tx, now);
@@ -87,14 +98,14 @@ export async function ensureRetentionJob(em: EntityManager, now: Date): Promise<
  */
 export async function runDueJobs(
   orm: MikroORM,
-  options: { now: Date; worker?: string; limit?: number },
+  options: { now: Date; worker?: string; limit?: number; onEvent?: DueEventListener },
 ): Promise<number> {
   const em = orm.em.fork();
   const worker = options.worker ?? randomUUID();
   const jobs = await claimDueJobs(em, worker, options.now, options.limit ?? 50);
   for (const job of jobs) {
     try {
-      await runJob(orm.em.fork(), job, options.now);
+      await runJob(orm.em.fork(), job, options.now, options.onEvent);
       await em
         .getConnection()
         .execute(
@@ -129,6 +140,7 @@ export function startJobWorker(options: {
   orm: MikroORM;
   clock?: () => Date;
   intervalMs?: number;
+  onEvent?: DueEventListener;
 }): JobWorker {
   const clock = options.clock ?? (() => new Date());
   const worker = randomUUID();
@@ -140,7 +152,10 @@ export function startJobWorker(options: {
     try {
       await ready;
       // Keep going while a pass fills its batch: a backlog after a restart is worked off at once.
-      while (!stopped && (await runDueJobs(options.orm, { now: clock(), worker })) === 50);
+      while (
+        !stopped &&
+        (await runDueJobs(options.orm, { now: clock(), worker, onEvent: options.onEvent })) === 50
+      );
     } catch (error) {
       logger.error({ err: error }, 'scheduled work failed');
     }

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { checkIdempotencyKey } from '../../graphql/idempotency-key.js';
 import type { Context } from '../../graphql/context.js';
+import { LivePublisher } from '../live/live-publisher.js';
 import { acceptInvitation, invitationOf } from './delegation-acceptance.js';
 import { DelegationService } from './delegation.service.js';
 import { toDelegationDto, toDelegationInvitation } from './delegation.mapper.js';
@@ -36,6 +37,11 @@ export class DelegationResolver {
     checkIdempotencyKey(input.idempotencyKey);
     const service = new DelegationService(ctx.em, ctx.viewer!, ctx.now);
     const delegation = await service.invite({ ...input, permitId: input.productId });
+    new LivePublisher(ctx.em, ctx.pubSub).balancesChanged(
+      delegation.permit.id,
+      [null, delegation.id],
+      ctx.now,
+    );
     await ctx.em.populate(delegation, ['permit.productType', 'delegate']);
     return toDelegationDto(delegation);
   }
@@ -84,6 +90,11 @@ export class DelegationResolver {
     @Ctx() ctx: Context,
   ): Promise<DelegationDto> {
     const delegation = await new DelegationService(ctx.em, ctx.viewer!, ctx.now).revoke(id);
+    new LivePublisher(ctx.em, ctx.pubSub).balancesChanged(
+      delegation.permit.id,
+      [null, delegation.id],
+      ctx.now,
+    );
     await ctx.em.populate(delegation, ['permit.productType', 'delegate']);
     return toDelegationDto(delegation);
   }

@@ -12,13 +12,17 @@ import {
   simulatedWebhookBody,
 } from './simulated-ideal-provider.js';
 import { signWebhookBody, signatureHeader, webhookSecret } from './webhook-signature.js';
+import type { LivePubSub } from '../../graphql/pubsub.js';
 import { logger } from '../../logging/logger.js';
+import { LivePublisher } from '../live/live-publisher.js';
 
 export const webhookPath = (slug: string) => `/webhooks/payments/${slug}`;
 
 export interface PaymentRoutesOptions {
   readonly orm: MikroORM;
   readonly clock: () => Date;
+  /** Tells the holder's open apps that the balance changed. */
+  readonly pubSub: LivePubSub;
 }
 
 /** The web app's page that shows how a payment ended. */
@@ -76,7 +80,7 @@ function sendHtml(res: Response, status: number, render: (nonce: string) => stri
  * HTTP routes of payments, outside GraphQL: the providers' webhooks, and the pages of the
  * simulated iDEAL bank. Mount before the SPA fallback.
  */
-export function paymentRoutes({ orm, clock }: PaymentRoutesOptions): express.Router {
+export function paymentRoutes({ orm, clock, pubSub }: PaymentRoutesOptions): express.Router {
   // Said at start, not first at a resident's payment.
   if (!webhookSecret()) {
     logger.error('PAYMENT_WEBHOOK_SECRET is not set: top-up payments are off in production');
@@ -104,10 +108,14 @@ export function paymentRoutes({ orm, clock }: PaymentRoutesOptions): express.Rou
         return;
       }
       const service = new PaymentService(orm.em.fork());
-      const applied = await service.applyUpdate(provider.name, update, clock());
+      const now = clock();
+      const applied = await service.applyUpdate(provider.name, update, now);
       if (!applied) {
         res.status(404).json({ error: 'unknown payment' });
         return;
+      }
+      if (applied.changed && applied.status === 'paid') {
+        new LivePublisher(orm.em.fork(), pubSub).balancesChanged(applied.permitId, [null], now);
       }
       res.json({ payment: applied.paymentId, status: applied.status, changed: applied.changed });
     },

@@ -24,6 +24,7 @@ export interface PaymentView {
 
 export interface AppliedUpdate {
   readonly paymentId: string;
+  readonly permitId: string;
   readonly status: PaymentStatus;
   /** False for a repeated, late or contradicting report: nothing changed. */
   readonly changed: boolean;
@@ -136,7 +137,7 @@ export class PaymentService {
     const permit = await lockPermit(tx, permitId);
     if (!permit) throw new Error(`permit ${permitId} of payment ${paymentId} is gone`);
     const payment = await tx.findOneOrFail(Payment, paymentId);
-    const unchanged = { paymentId, status: payment.status, changed: false };
+    const unchanged = { paymentId, permitId, status: payment.status, changed: false };
     // Final states stay final: a paid payment is not cancelled afterwards, and a cancelled one
     // is not credited by a late or replayed 'paid'.
     if (payment.status !== 'open') return unchanged;
@@ -144,7 +145,7 @@ export class PaymentService {
     if (update.status !== 'paid') {
       payment.status = update.status;
       payment.completedAt = now;
-      return { paymentId, status: payment.status, changed: true };
+      return { paymentId, permitId, status: payment.status, changed: true };
     }
     if (await this.wouldExceedCap(tx, permit, payment, now)) {
       // Two payments started side by side may each fit the cap but not together: the later one
@@ -152,7 +153,7 @@ export class PaymentService {
       payment.status = 'failed';
       payment.completedAt = now;
       logger.error({ paymentId }, 'payment paid beyond the top-up cap: not credited, refund it');
-      return { paymentId, status: payment.status, changed: true };
+      return { paymentId, permitId, status: payment.status, changed: true };
     }
     postToPermit(tx, permit, {
       kind: 'topUp',
@@ -164,7 +165,7 @@ export class PaymentService {
     });
     payment.status = 'paid';
     payment.completedAt = now;
-    return { paymentId, status: payment.status, changed: true };
+    return { paymentId, permitId, status: payment.status, changed: true };
   }
 
   /**

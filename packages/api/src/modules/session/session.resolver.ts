@@ -3,6 +3,7 @@ import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { checkIdempotencyKey } from '../../graphql/idempotency-key.js';
 import type { Context } from '../../graphql/context.js';
 import type { Viewer } from '../auth/viewer.js';
+import { LivePublisher } from '../live/live-publisher.js';
 import type { Channel, ParkingSession } from './parking-session.entity.js';
 import { openSessions } from './session-queries.js';
 import { SessionService, type SessionOutcome } from './session.service.js';
@@ -29,6 +30,17 @@ const unitOf = (session: ParkingSession): BalanceUnit =>
 /** Where a start came from (RULES §5: started in one channel, stopped in another). */
 function channelOf(viewer: Viewer): Channel {
   return viewer.via === 'cookie' ? 'web' : 'app';
+}
+
+/** Tells subscribers about an accepted change; a retried call (no decision) changed nothing. */
+function publishOutcome(ctx: Context, kind: 'started' | 'changed', outcome: SessionOutcome): void {
+  if (!outcome.ok || outcome.decision === null) return;
+  new LivePublisher(ctx.em, ctx.pubSub).sessionChanged(
+    kind,
+    outcome.session,
+    outcome.unit,
+    ctx.now,
+  );
 }
 
 @Resolver()
@@ -84,6 +96,7 @@ export class SessionResolver {
       permitId: input.productId,
       channel: channelOf(ctx.viewer!),
     });
+    publishOutcome(ctx, 'started', outcome);
     return this.result(ctx, outcome, input.country ?? 'NL');
   }
 
@@ -98,6 +111,7 @@ export class SessionResolver {
     checkIdempotencyKey(input.idempotencyKey);
     const service = new SessionService(ctx.em, ctx.viewer!, ctx.now);
     const outcome = await service.changeEnd(input.sessionId, input.end, input.idempotencyKey);
+    publishOutcome(ctx, 'changed', outcome);
     return this.result(ctx, outcome, 'NL');
   }
 
@@ -110,6 +124,7 @@ export class SessionResolver {
     const { session, unit } = await new SessionService(ctx.em, ctx.viewer!, ctx.now).stop(
       sessionId,
     );
+    new LivePublisher(ctx.em, ctx.pubSub).sessionChanged('stopped', session, unit, ctx.now);
     return toSessionDto(session, unit, ctx.viewer!.accountId, ctx.now);
   }
 
@@ -121,6 +136,7 @@ export class SessionResolver {
   ): Promise<SessionDto> {
     const service = new SessionService(ctx.em, ctx.viewer!, ctx.now);
     const { session, unit } = await service.delete(sessionId);
+    new LivePublisher(ctx.em, ctx.pubSub).sessionChanged('deleted', session, unit, ctx.now);
     return toSessionDto(session, unit, ctx.viewer!.accountId, ctx.now);
   }
 

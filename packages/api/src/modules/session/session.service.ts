@@ -71,6 +71,14 @@ interface Ground {
   readonly pots: Pots;
   /** 'byCaller': the work set the permit's settlement job itself. */
   scheduled: 'earliest' | 'byCaller';
+  /** What the due settlement did on the way, for live updates. */
+  readonly dueEvents: DueEvent[];
+}
+
+/** A session scheduled work ended at its end, or started at its planned start. */
+export interface DueEvent {
+  readonly kind: 'autoStopped' | 'activated';
+  readonly session: StoredSession;
 }
 
 /** One Pot object per balance, so each is saved once whatever the number of rows it got. */
@@ -143,13 +151,15 @@ export class SessionService {
    * Settles the permit's sessions that reached their end and starts the planned ones whose
    * moment came (scheduled work); returns when the permit needs this again, or null.
    */
-  async settleDue(permitId: string): Promise<Date | null> {
+  async settleDue(
+    permitId: string,
+  ): Promise<{ next: Date | null; events: readonly DueEvent[]; unit: BalanceUnit }> {
     if (this.viewer !== 'system') throw new AppError('FORBIDDEN');
     return this.inTransaction(permitId, 'read', null, async (ground) => {
       ground.scheduled = 'byCaller';
       const next = await ground.store.nextDueMoment(ground.permit.id);
       await ground.store.setSettlement(ground.permit.id, next, this.now);
-      return next;
+      return { next, events: ground.dueEvents, unit: ground.unit };
     });
   }
 
@@ -348,6 +358,7 @@ export class SessionService {
           delegation,
           pots,
           scheduled: 'earliest',
+          dueEvents: [],
         };
         for (const session of await store.openSessions(permit.id)) {
           if (session.end <= this.now) {
@@ -355,10 +366,12 @@ export class SessionService {
               status: 'ended',
               stoppedAt: null,
             });
+            ground.dueEvents.push({ kind: 'autoStopped', session });
           } else {
             if (session.status === 'planned' && session.start <= this.now) {
               session.status = 'running';
               await store.updateSession(session);
+              ground.dueEvents.push({ kind: 'activated', session });
             }
             ground.open.push(session);
           }

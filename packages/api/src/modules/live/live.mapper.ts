@@ -1,0 +1,60 @@
+import type { BalanceUnit } from '@parkeer/shared/balance-unit';
+import type {
+  BalanceEventPayload,
+  SessionEventPayload,
+  SessionSnapshot,
+} from '../../graphql/pubsub.js';
+import { Balance } from '../product/product.types.js';
+import type { StoredSession } from '../session/session-store.js';
+import { toSessionDto } from '../session/session.mapper.js';
+import { BalanceEvent, SessionEvent } from './live.types.js';
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** A session as it travels through the pub/sub: plain JSON. */
+export function toSessionSnapshot(session: StoredSession, unit: BalanceUnit): SessionSnapshot {
+  return {
+    id: session.id,
+    permitId: session.permitId,
+    delegationId: session.delegationId,
+    plate: session.plate,
+    country: session.country,
+    start: session.start.toISOString(),
+    end: session.end.toISOString(),
+    stoppedAt: iso(session.stoppedAt),
+    reservation: session.reservation,
+    charge: session.charge,
+    status: session.status,
+    channel: session.channel,
+    startedById: session.startedById,
+    unit,
+  };
+}
+
+/** One subscriber's view of a session event: `startedByMe` and the status are theirs. */
+export function toSessionEvent(
+  payload: SessionEventPayload,
+  viewerAccountId: string,
+): SessionEvent {
+  const { session } = payload;
+  const at = new Date(payload.at);
+  const stored: StoredSession = {
+    ...session,
+    start: new Date(session.start),
+    end: new Date(session.end),
+    stoppedAt: session.stoppedAt ? new Date(session.stoppedAt) : null,
+  };
+  return Object.assign(new SessionEvent(), {
+    kind: payload.kind,
+    at,
+    session: toSessionDto(stored, session.unit, viewerAccountId, at),
+  });
+}
+
+export function toBalanceEvent(payload: BalanceEventPayload): BalanceEvent {
+  return Object.assign(new BalanceEvent(), {
+    productId: payload.productId,
+    balance: Object.assign(new Balance(), { amount: payload.amount, unit: payload.unit }),
+    at: new Date(payload.at),
+  });
+}

@@ -1,0 +1,40 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { sessionEventKinds, type SessionEventKind } from '../../graphql/pubsub.js';
+import { Balance } from '../product/product.types.js';
+import { SessionDto } from '../session/session.types.js';
+
+export const SessionEventKindEnum = Object.fromEntries(sessionEventKinds.map((k) => [k, k])) as {
+  [K in SessionEventKind]: K;
+};
+registerEnumType(SessionEventKindEnum, {
+  name: 'SessionEventKind',
+  description:
+    'started, changed (new end), stopped, deleted (a planned one taken back), autoStopped (reached its end), activated (planned → running).',
+});
+
+@ObjectType({ description: 'Something happened to a session the viewer may see.' })
+export class SessionEvent {
+  @Field(() => SessionEventKindEnum)
+  kind!: SessionEventKind;
+
+  @Field(() => Date, { description: 'When it happened.' })
+  at!: Date;
+
+  @Field(() => SessionDto, { description: 'The session after the change.' })
+  session!: SessionDto;
+}
+
+@ObjectType({
+  description:
+    "The balance of a product changed: the owner's balance, or for a delegate its delegation's.",
+})
+export class BalanceEvent {
+  @Field(() => ID)
+  productId!: string;
+
+  @Field(() => Balance, { description: 'The balance right after the change.' })
+  balance!: Balance;
+
+  @Field(() => Date)
+  at!: Date;
+}
