@@ -5,7 +5,8 @@ import { mapConnection } from '../../graphql/connection.js';
 import type { LedgerEntry } from '../ledger/ledger-entry.entity.js';
 import type { ParkingSession, SessionStatus } from '../session/parking-session.entity.js';
 import { effectiveStatus } from '../session/session-status.js';
-import { CostSegment } from '../session/session.types.js';
+import { toCostSegments } from '../session/session.mapper.js';
+import type { CostSegment } from '../session/session.types.js';
 import type { SessionHistoryPage, TransactionPage } from './history.service.js';
 import {
   SessionHistoryConnection,
@@ -23,9 +24,7 @@ function segmentsOf(
   const end = session.stoppedAt ?? session.end;
   if (end <= session.start) return [];
   try {
-    return bill({ start: session.start, end }, billing).segments.map((segment) =>
-      Object.assign(new CostSegment(), segment),
-    );
+    return toCostSegments(bill({ start: session.start, end }, billing));
   } catch (error) {
     // A product without a tariff for that date: history still shows the session, unsplit.
     if (error instanceof RangeError) return [];

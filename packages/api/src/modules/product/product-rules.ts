@@ -1,6 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { BillingContext } from '@parkeer/domain/billing/bill';
-import type { Tariff as DomainTariff } from '@parkeer/domain/billing/billing-settings';
+import type {
+  MinuteCounting,
+  Tariff as DomainTariff,
+} from '@parkeer/domain/billing/billing-settings';
+import type { Regime } from '@parkeer/domain/regime/regime';
+import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import type { LimitContext } from '@parkeer/domain/session-policy/session-limits';
 import type { SessionPolicy } from '@parkeer/domain/session-policy/session-policy';
 import { AppError } from '../../graphql/app-error.js';
@@ -27,26 +32,56 @@ export async function tariffsOf(em: EntityManager, permit: Permit): Promise<Doma
   return rows.map((row) => ({ validFrom: row.validFrom, centsPerHour: row.centsPerHour }));
 }
 
+/** A product's settings as stored, however they were read (entities or plain rows). */
+export interface ProductSettings {
+  readonly sessionPolicy: SessionPolicy | null;
+  readonly balanceUnit: BalanceUnit | null;
+  readonly minuteCounting: MinuteCounting;
+  readonly regime: Regime;
+  readonly timeZone: string;
+  readonly validFrom: Date;
+  readonly validUntil: Date | null;
+}
+
 /**
- * The rules of a permit whose productType, zone and municipality are loaded. A product without
- * sessions (a resident permit is a right, not a balance) is SESSION_NOT_AVAILABLE.
+ * The rules of a product from its settings. A product without sessions (a resident permit is a
+ * right, not a balance) is SESSION_NOT_AVAILABLE.
  */
-export function productRulesOf(permit: Permit, tariffs: readonly DomainTariff[]): ProductRules {
-  const { productType, zone, municipality } = permit;
-  if (!productType.sessionPolicy || !productType.balanceUnit) {
+export function rulesFromSettings(
+  settings: ProductSettings,
+  tariffs: readonly DomainTariff[],
+): ProductRules & { billing: { unit: BalanceUnit } } {
+  if (!settings.sessionPolicy || !settings.balanceUnit) {
     throw new AppError('SESSION_NOT_AVAILABLE');
   }
   return {
-    policy: productType.sessionPolicy,
-    regime: zone.regime,
-    timeZone: municipality.timeZone,
-    validity: { from: permit.validFrom, until: permit.validUntil ?? null },
+    policy: settings.sessionPolicy,
+    regime: settings.regime,
+    timeZone: settings.timeZone,
+    validity: { from: settings.validFrom, until: settings.validUntil },
     billing: {
-      unit: productType.balanceUnit,
-      minuteCounting: productType.minuteCounting,
+      unit: settings.balanceUnit,
+      minuteCounting: settings.minuteCounting,
       tariffs,
     },
   };
+}
+
+/** The rules of a permit whose productType, zone and municipality are loaded. */
+export function productRulesOf(permit: Permit, tariffs: readonly DomainTariff[]): ProductRules {
+  const { productType, zone, municipality } = permit;
+  return rulesFromSettings(
+    {
+      sessionPolicy: productType.sessionPolicy ?? null,
+      balanceUnit: productType.balanceUnit ?? null,
+      minuteCounting: productType.minuteCounting,
+      regime: zone.regime,
+      timeZone: municipality.timeZone,
+      validFrom: permit.validFrom,
+      validUntil: permit.validUntil ?? null,
+    },
+    tariffs,
+  );
 }
 
 export async function loadProductRules(em: EntityManager, permit: Permit): Promise<ProductRules> {

@@ -15,7 +15,7 @@ import { isUuid } from '../../db/uuid.js';
 import { AppError } from '../../graphql/app-error.js';
 import type { Viewer } from '../auth/viewer.js';
 import { checkPermitNeed, type PermitNeed } from '../permit/permit-access.js';
-import type { ProductRules } from '../product/product-rules.js';
+import { rulesFromSettings, type ProductRules } from '../product/product-rules.js';
 import type { Channel } from './parking-session.entity.js';
 import {
   SessionStore,
@@ -118,15 +118,8 @@ function plateOf(input: string, country?: string | null): Plate {
 }
 
 function rulesOf(permit: StoredPermit, tariffs: ProductRules['billing']['tariffs']) {
-  if (!permit.sessionPolicy || !permit.balanceUnit) throw new AppError('SESSION_NOT_AVAILABLE');
-  const rules: ProductRules = {
-    policy: permit.sessionPolicy,
-    regime: permit.regime,
-    timeZone: permit.timeZone,
-    validity: { from: permit.validFrom, until: permit.validUntil },
-    billing: { unit: permit.balanceUnit, minuteCounting: permit.minuteCounting, tariffs },
-  };
-  return { rules, unit: permit.balanceUnit };
+  const rules = rulesFromSettings(permit, tariffs);
+  return { rules, unit: rules.billing.unit };
 }
 
 /**
