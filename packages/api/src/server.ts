@@ -69,7 +69,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const httpServer = createHttpServer(app);
   const ownPubSub = options.pubSub === undefined;
   const pubSub = options.pubSub ?? livePubSubFromEnv();
-  const schema = await createSchema(pubSub.schemaPubSub);
+  const schema = await createSchema();
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -105,7 +105,9 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   // Subscriptions: graphql-ws on the same port and path as HTTP GraphQL.
   const wsServer = new WebSocketServer({ server: httpServer, path: graphqlPath });
   const wsDisposable = useServer(
-    graphqlWsOptions({ schema, orm: options.orm, clock, pubSub }),
+    // A schema of its own: Apollo wraps every resolver of the schema it serves with its plugin
+    // hooks, which subscriptions (executed once per subscriber and event) do not use.
+    graphqlWsOptions({ schema: await createSchema(), orm: options.orm, clock, pubSub }),
     wsServer,
   );
 

@@ -10,10 +10,13 @@ export interface ApiProcess {
 }
 
 /** `src/main.ts` in a Node process of its own, as in production; resolves once it listens. */
-export function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
+export function startApiProcess(
+  env: Record<string, string>,
+  options: { nodeArgs?: readonly string[] } = {},
+): Promise<ApiProcess> {
   const child: ChildProcess = fork(fileURLToPath(new URL('../src/main.ts', import.meta.url)), [], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
-    execArgv: ['--import', 'tsx', '--conditions=@parkeer/source'],
+    execArgv: ['--import', 'tsx', '--conditions=@parkeer/source', ...(options.nodeArgs ?? [])],
     // The tests' own logger is silent (VITEST): the child must say where it listens.
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],

@@ -17,6 +17,7 @@ import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';
 import { loggedIn } from './login.js';
 import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+import { Stream, wsClient } from './ws-client.js';
 
 /**
  * Who may call each operation at all: the type-graphql gate (`@Authorized`). What a caller may
@@ -69,6 +70,9 @@ const gates: Record<string, Gate> = {
   payment: holders,
   sessionHistory: holders,
   transactionHistory: holders,
+  // Subscriptions (over graphql-ws): gated once when they start.
+  sessionEvents: holders,
+  balanceEvents: holders,
 };
 
 const accounts: Record<Role, string> = {
@@ -110,9 +114,16 @@ function literal(type: GraphQLInputType): string {
   throw new Error(`no literal for ${String(type)}`);
 }
 
-function operationDocument(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>) {
+type OperationKind = 'query' | 'mutation' | 'subscription';
+
+function operationDocument(kind: OperationKind, field: GraphQLField<unknown, unknown>) {
+  // A subscription gets every argument: without a product it would wait quietly for events,
+  // with an unknown one it answers NOT_FOUND once past the gate.
   const args = field.args
-    .filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)
+    .filter(
+      (arg) =>
+        kind === 'subscription' || (isNonNullType(arg.type) && arg.defaultValue === undefined),
+    )
     .map((arg) => `${arg.name}: ${literal(arg.type)}`);
   const named = getNamedType(field.type);
   const selection = isScalarType(named) || isEnumType(named) ? '' : ' { __typename }';
@@ -120,16 +131,18 @@ function operationDocument(kind: 'query' | 'mutation', field: GraphQLField<unkno
 }
 
 function operations(schema: GraphQLSchema) {
-  return [
-    ...Object.values(schema.getQueryType()!.getFields()).map((field) => ({
+  const roots = [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+    ['subscription', schema.getSubscriptionType()],
+  ] as const;
+  return roots.flatMap(([kind, root]) =>
+    Object.values(root!.getFields()).map((field) => ({
       name: field.name,
-      document: operationDocument('query', field),
+      kind,
+      document: operationDocument(kind, field),
     })),
-    ...Object.values(schema.getMutationType()!.getFields()).map((field) => ({
-      name: field.name,
-      document: operationDocument('mutation', field),
-    })),
-  ];
+  );
 }
 
 const dialects = await testDialects();
@@ -140,6 +153,23 @@ describe.each(dialects)('authorization of every operation, per role, on %s', (di
   let schema: GraphQLSchema;
   const clients = new Map<Role, TestClient>();
   const now = new Date('2026-11-23T09:00:00Z');
+
+  /** A query or mutation over HTTP; a subscription over graphql-ws, with the same login. */
+  const run = async (kind: OperationKind, document: string, client: TestClient) => {
+    if (kind !== 'subscription') return client.request(document);
+    const cookie = client.lastSetCookie?.split(';')[0];
+    const ws = wsClient(server.url, cookie ? { cookie } : {});
+    const stream = new Stream(ws, document, {});
+    try {
+      return (await stream.nth(0)) as {
+        data?: Record<string, unknown> | null;
+        errors?: { extensions: { code: string } }[];
+      };
+    } finally {
+      await stream.close();
+      await ws.dispose();
+    }
+  };
 
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
@@ -164,15 +194,15 @@ describe.each(dialects)('authorization of every operation, per role, on %s', (di
   });
 
   it('answers UNAUTHENTICATED without a login and FORBIDDEN to every role not let in', async () => {
-    for (const { name, document } of operations(schema)) {
+    for (const { name, kind, document } of operations(schema)) {
       const gate = gates[name]!;
       if (gate === anyone) continue;
-      const anonymous = await new TestClient(server.url).request(document);
+      const anonymous = await run(kind, document, new TestClient(server.url));
       expect(anonymous.errors?.[0]?.extensions.code, `${name} anonymous`).toBe('UNAUTHENTICATED');
       if (gate === loggedInOnly) continue;
       for (const [role, client] of clients) {
         if (gate.includes(role)) continue;
-        const result = await client.request(document);
+        const result = await run(kind, document, client);
         expect(result.errors?.[0]?.extensions.code, `${name} as ${role}`).toBe('FORBIDDEN');
         expect(result.data?.[name as never] ?? null, `${name} as ${role}`).toBeNull();
       }
@@ -180,7 +210,7 @@ describe.each(dialects)('authorization of every operation, per role, on %s', (di
   });
 
   it('lets every allowed role through the gate', async () => {
-    for (const { name, document } of operations(schema)) {
+    for (const { name, kind, document } of operations(schema)) {
       const gate = gates[name]!;
       const allowed: (Role | null)[] =
         gate === anyone
@@ -196,7 +226,7 @@ describe.each(dialects)('authorization of every operation, per role, on %s', (di
             : name === 'logout'
               ? await loggedIn(server.url, accounts[role])
               : clients.get(role)!;
-        const result = await client.request(document);
+        const result = await run(kind, document, client);
         const code = result.errors?.[0]?.extensions.code;
         expect(['UNAUTHENTICATED', 'FORBIDDEN'], `${name} as ${role ?? 'anonymous'}`).not.toContain(
           code,

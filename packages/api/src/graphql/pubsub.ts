@@ -1,9 +1,9 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { createPubSub, Repeater, type PubSubEventTarget } from '@graphql-yoga/subscription';
 import { Redis } from 'ioredis';
 import type { PubSub as TypeGraphqlPubSub } from 'type-graphql';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { logger } from '../logging/logger.js';
+import { SubscriberQueue } from './subscriber-queue.js';
 import type { Channel, SessionStatus } from '../modules/session/parking-session.entity.js';
 
 /** Every topic is per product: a subscriber listens only to the products it may read. */
@@ -66,15 +66,25 @@ export type TopicPayloads = {
   [Topic.BalanceEvents]: BalanceEventPayload;
 };
 
+/** Decides per event whether a subscriber sees it; `productId` is the channel it came on. */
+export type Accept<T extends Topic> = (payload: TopicPayloads[T], productId: string) => boolean;
+
 /** The application's typed pub/sub: per topic and product id. */
 export interface LivePubSub {
   /** Fire and forget: a lost event costs a refetch, never a failed mutation. */
   publish<T extends Topic>(topic: T, productId: string, payload: TopicPayloads[T]): void;
-  subscribe<T extends Topic>(topic: T, productId: string): AsyncIterableIterator<TopicPayloads[T]>;
+  /**
+   * One subscriber's stream of the events of `topic` on any of `productIds` that `accept`
+   * lets through (decided when the event arrives, before it is queued). No products: a stream
+   * that stays open and quiet.
+   */
+  subscribe<T extends Topic>(
+    topic: T,
+    productIds: readonly string[],
+    accept: Accept<T>,
+  ): AsyncIterableIterator<TopicPayloads[T]>;
   /** Subscriptions open on this instance for the topic and product (tests wait on it). */
   listeners(topic: Topic, productId: string): number;
-  /** What type-graphql's buildSchema wants; subscriptions themselves go through `subscribe`. */
-  readonly schemaPubSub: TypeGraphqlPubSub;
   /** Resolves when Redis (if used) answers; rejects otherwise (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -90,45 +100,79 @@ export type LivePubSubOptions = {
 
 type Log = (message: string, error: unknown) => void;
 
-type RawPayloads = Record<string, [string, unknown]>;
+/** A subscriber on one channel: its own check, then its queue. */
+type Delivery = (payload: unknown) => void;
 
 export function createLivePubSub(options: LivePubSubOptions = {}): LivePubSub {
   const log: Log = options.log ?? ((message, err) => logger.error({ err }, message));
   const prefix = options.channelPrefix ?? 'parkeer:';
   const redis = options.redisUrl ? redisClients(options.redisUrl, log) : null;
-  const inner = createPubSub<RawPayloads>(
-    redis ? { eventTarget: redisEventTarget(redis, log) } : {},
-  );
-  const counts = new Map<string, number>();
-  const key = (topic: Topic, productId: string) => `${prefix}${topic}:${productId}`;
+  const remote = redis ? redisEventTarget(redis, log) : null;
+  // Per channel (topic and product) the deliveries of this instance's subscribers, and the one
+  // listener that receives the channel's events from Redis.
+  const channels = new Map<
+    string,
+    { deliveries: Set<Delivery>; listener: (event: Event) => void }
+  >();
+  const channelOf = (topic: Topic, productId: string) => `${prefix}${topic}:${productId}`;
+
+  const deliver = (channel: string, payload: unknown) => {
+    const deliveries = channels.get(channel)?.deliveries;
+    if (!deliveries) return;
+    for (const delivery of deliveries) {
+      try {
+        delivery(payload);
+      } catch (error) {
+        log('delivering an event failed', error);
+      }
+    }
+  };
+
+  const attach = (channel: string, delivery: Delivery) => {
+    let entry = channels.get(channel);
+    if (!entry) {
+      const listener = (event: Event) => deliver(channel, (event as CustomEvent<unknown>).detail);
+      entry = { deliveries: new Set(), listener };
+      channels.set(channel, entry);
+      remote?.addEventListener(channel, listener);
+    }
+    entry.deliveries.add(delivery);
+  };
+
+  const detach = (channel: string, delivery: Delivery) => {
+    const entry = channels.get(channel);
+    if (!entry?.deliveries.delete(delivery) || entry.deliveries.size > 0) return;
+    channels.delete(channel);
+    remote?.removeEventListener(channel, entry.listener);
+  };
 
   return {
     publish(topic, productId, payload) {
+      const channel = channelOf(topic, productId);
       try {
-        inner.publish(`${prefix}${topic}`, productId, payload);
+        if (remote) remote.dispatchEvent(new CustomEvent(channel, { detail: payload }));
+        // After the current work (the mutation's answer) has gone out, as it would through Redis.
+        else setImmediate(() => deliver(channel, payload));
       } catch (error) {
         log(`publishing ${topic} failed`, error);
       }
     },
-    subscribe<T extends Topic>(topic: T, productId: string) {
-      const channel = key(topic, productId);
-      return new Repeater<TopicPayloads[T]>(async (push, stop) => {
-        counts.set(channel, (counts.get(channel) ?? 0) + 1);
-        const source = inner.subscribe(`${prefix}${topic}`, productId);
-        void stop.then(() => {
-          const left = (counts.get(channel) ?? 1) - 1;
-          if (left > 0) counts.set(channel, left);
-          else counts.delete(channel);
-          return source.return();
-        });
-        for await (const payload of source) await push(payload as TopicPayloads[T]);
+    subscribe<T extends Topic>(topic: T, productIds: readonly string[], accept: Accept<T>) {
+      const attached = productIds.map((productId) => {
+        const delivery: Delivery = (payload) => {
+          const typed = payload as TopicPayloads[T];
+          if (accept(typed, productId)) queue.push(typed);
+        };
+        return { channel: channelOf(topic, productId), delivery };
       });
+      const queue = new SubscriberQueue<TopicPayloads[T]>(() => {
+        for (const { channel, delivery } of attached) detach(channel, delivery);
+      });
+      for (const { channel, delivery } of attached) attach(channel, delivery);
+      return queue;
     },
-    listeners: (topic, productId) => counts.get(key(topic, productId)) ?? 0,
-    schemaPubSub: {
-      publish: (routingKey, ...args) => inner.publish(routingKey, ...(args as [string, unknown])),
-      subscribe: (routingKey, id) => inner.subscribe(routingKey, id as string),
-    },
+    listeners: (topic, productId) =>
+      channels.get(channelOf(topic, productId))?.deliveries.size ?? 0,
     async ping() {
       if (redis) await redis.publish.ping();
     },
@@ -142,6 +186,19 @@ export function createLivePubSub(options: LivePubSubOptions = {}): LivePubSub {
     },
   };
 }
+
+/**
+ * type-graphql wants a pub/sub for a schema with subscriptions; ours subscribe through
+ * `LivePubSub` in their own `subscribe` functions, so a topic-based subscription is a mistake.
+ */
+export const topicsNotSupported: TypeGraphqlPubSub = {
+  publish() {
+    throw new Error('publish through LivePubSub');
+  },
+  subscribe() {
+    throw new Error("subscribe through LivePubSub in the subscription's own subscribe function");
+  },
+};
 
 type RedisClients = { publish: Redis; subscribe: Redis };
 
@@ -160,7 +217,7 @@ function redisClients(url: string, log: Log): RedisClients {
  * The Redis event target of graphql-yoga, with its fire-and-forget Redis calls guarded: their
  * failures are logged instead of surfacing as unhandled rejections that would end the process.
  */
-function redisEventTarget(redis: RedisClients, log: Log): PubSubEventTarget<RawPayloads> {
+function redisEventTarget(redis: RedisClients, log: Log): EventTarget {
   const guarded = (client: Redis, methods: readonly string[]) =>
     new Proxy(client, {
       get(target, property, receiver) {

@@ -1,6 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { createPubSub } from '@graphql-yoga/subscription';
-import { buildSchema, type PubSub } from 'type-graphql';
+import { buildSchema } from 'type-graphql';
 import { AboutResolver } from '../modules/about/about.resolver.js';
 import { AccountResolver } from '../modules/account/account.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
@@ -17,12 +16,10 @@ import { PlateResolver } from '../modules/plate/plate.resolver.js';
 import { ProductResolver } from '../modules/product/product.resolver.js';
 import { SessionResolver } from '../modules/session/session.resolver.js';
 import { authChecker } from './auth-checker.js';
+import { topicsNotSupported } from './pubsub.js';
 
-/**
- * Builds the executable schema. Needs `reflect-metadata` loaded first (the entry or test setup).
- * `pubSub` is the server's (see pubsub.ts); the default serves schema-only uses.
- */
-export function createSchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
+/** Builds the executable schema. Needs `reflect-metadata` loaded first (the entry or test setup). */
+export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     // Every feature's resolver classes; a new module adds its resolver here.
     resolvers: [
@@ -42,7 +39,7 @@ export function createSchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSc
       TopUpResolver,
       LiveResolver,
     ],
-    pubSub,
+    pubSub: topicsNotSupported,
     authChecker,
     // Every type-graphql argument is checked by GraphQL itself; ours by the domain and services.
     // Input validation is the domain's job (reason codes), not class-validator's.

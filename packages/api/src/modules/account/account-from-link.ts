@@ -3,10 +3,7 @@ import type { Language } from '@parkeer/shared/language';
 import { AppError } from '../../graphql/app-error.js';
 import { hashSecret, verifySecret } from '../auth/password-hash.js';
 import { assertNewPassword } from '../auth/password-rules.js';
-import { Account, type Role } from './account.entity.js';
-
-/** The roles that hold products; a link cannot hand one to an admin or an officer. */
-export const holderRoles: readonly Role[] = ['resident', 'business'];
+import { Account, holderRoles, type Role } from './account.entity.js';
 
 export interface LinkCredentials {
   readonly password: string;

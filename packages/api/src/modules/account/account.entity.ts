@@ -5,6 +5,8 @@ import { Municipality } from '../municipality/municipality.entity.js';
 
 export const roles = ['resident', 'business', 'municipalAdmin', 'enforcement', 'partner'] as const;
 export type Role = (typeof roles)[number];
+/** The roles that hold products (and so start sessions, see balances, …). */
+export const holderRoles: readonly Role[] = ['resident', 'business'];
 
 @Entity({ tableName: 'account' })
 export class Account extends BaseEntity {

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Language } from '@parkeer/shared/language';
 import { AppError } from '../../graphql/app-error.js';
-import { accountForLink, holderRoles, type LinkCredentials } from '../account/account-from-link.js';
-import { Account } from '../account/account.entity.js';
+import { accountForLink, type LinkCredentials } from '../account/account-from-link.js';
+import { Account, holderRoles } from '../account/account.entity.js';
 import { AuthService, type IssuedSession } from '../auth/auth.service.js';
 import { markEmailTokenUsed, usableEmailToken } from '../auth/email-link.js';
 import type { EmailToken } from '../auth/email-token.entity.js';

@@ -4,14 +4,17 @@ import type { ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import { createWsContext, type Context } from '../../graphql/context.js';
 import { formatError } from '../../graphql/error-formatting.js';
+import { documentCache } from '../../graphql/document-cache.js';
 import type { LivePubSub } from '../../graphql/pubsub.js';
+import { sharingSubscribe } from '../../graphql/shared-subscription.js';
 
 type WsOptions = ServerOptions<Record<string, unknown> | undefined, Extra>;
 
 /**
  * graphql-ws on the API's HTTP server: each operation gets its own context (forked
  * EntityManager, viewer of the connection), and errors leave as over HTTP: a catalogue code and
- * both messages, the message in the viewer's language.
+ * both messages, the message in the viewer's language. Documents are parsed and validated once,
+ * and an event is executed once per viewer, language and document (see shared-subscription.ts).
  */
 export function graphqlWsOptions(deps: {
   schema: GraphQLSchema;
@@ -20,8 +23,15 @@ export function graphqlWsOptions(deps: {
   pubSub: LivePubSub;
 }): WsOptions {
   const contexts = new WeakMap<object, Context>();
+  const documents = documentCache();
   return {
     schema: deps.schema,
+    parse: documents.parse,
+    validate: documents.validate,
+    subscribe: sharingSubscribe((context) => {
+      const { viewer, language } = context as Context;
+      return viewer ? `${viewer.accountId}:${language}` : null;
+    }),
     context: async (ctx, _id, _payload, args) => {
       const context = await createWsContext(
         deps.orm.em,

@@ -1,4 +1,3 @@
-import { filter, pipe, Repeater } from '@graphql-yoga/subscription';
 import type { Context } from '../../graphql/context.js';
 import type { Topic, TopicPayloads } from '../../graphql/pubsub.js';
 import { watchedProducts, type WatchedProduct } from './live-scope.js';
@@ -14,16 +13,13 @@ export async function watch<T extends Topic>(
   productId: string | null,
   visible: (payload: TopicPayloads[T], watched: WatchedProduct) => boolean,
 ): Promise<AsyncIterable<TopicPayloads[T]>> {
-  const products = await watchedProducts(ctx.em, ctx.viewer!, productId);
-  // Nothing to watch yet: stay open (and quiet) rather than end the subscription at once.
-  if (products.length === 0) return new Repeater<TopicPayloads[T]>((_push, stop) => stop);
-  const streams = products.map((watched) =>
-    pipe(
-      ctx.pubSub.subscribe(topic, watched.productId),
-      filter((payload: TopicPayloads[T]) => visible(payload, watched)),
-    ),
+  const products = new Map(
+    (await watchedProducts(ctx.em, ctx.viewer!, productId)).map((watched) => [
+      watched.productId,
+      watched,
+    ]),
   );
-  return streams.length === 1
-    ? streams[0]!
-    : (Repeater.merge(streams) as AsyncIterable<TopicPayloads[T]>);
+  return ctx.pubSub.subscribe(topic, [...products.keys()], (payload, id) =>
+    visible(payload, products.get(id)!),
+  );
 }

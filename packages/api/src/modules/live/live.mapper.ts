@@ -31,11 +31,22 @@ export function toSessionSnapshot(session: StoredSession, unit: BalanceUnit): Se
   };
 }
 
+// Every subscriber of one account gets the same view of an event: made once per event and account.
+const sessionEventViews = new WeakMap<SessionEventPayload, Map<string, SessionEvent>>();
+
 /** One subscriber's view of a session event: `startedByMe` and the status are theirs. */
 export function toSessionEvent(
   payload: SessionEventPayload,
   viewerAccountId: string,
 ): SessionEvent {
+  let views = sessionEventViews.get(payload);
+  if (!views) sessionEventViews.set(payload, (views = new Map()));
+  let view = views.get(viewerAccountId);
+  if (!view) views.set(viewerAccountId, (view = sessionEventOf(payload, viewerAccountId)));
+  return view;
+}
+
+function sessionEventOf(payload: SessionEventPayload, viewerAccountId: string): SessionEvent {
   const { session } = payload;
   const at = new Date(payload.at);
   const stored: StoredSession = {

@@ -1,5 +1,7 @@
-import { Arg, Authorized, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { authorizeSubscription } from '../../graphql/auth-checker.js';
 import type { Context } from '../../graphql/context.js';
+import { holderRoles } from '../account/account.entity.js';
 import { Topic, type BalanceEventPayload, type SessionEventPayload } from '../../graphql/pubsub.js';
 import { watch } from './live-subscriptions.js';
 import { toBalanceEvent, toSessionEvent } from './live.mapper.js';
@@ -9,18 +11,19 @@ type SubscribeData = { args: { productId?: string | null }; context: Context };
 
 @Resolver()
 export class LiveResolver {
-  @Authorized('resident', 'business')
   @Subscription(() => SessionEvent, {
     description:
       "Sessions started, changed and ended on one product, or on all the viewer's products. A delegate sees only its own delegation's sessions.",
-    subscribe: ({ args, context }: SubscribeData) =>
-      watch(
+    subscribe: ({ args, context }: SubscribeData) => {
+      authorizeSubscription(context, holderRoles);
+      return watch(
         context,
         Topic.SessionEvents,
         args.productId ?? null,
         (payload, watched) =>
           watched.delegationId === null || payload.session.delegationId === watched.delegationId,
-      ),
+      );
+    },
   })
   sessionEvents(
     @Arg('productId', () => ID, { nullable: true }) _productId: string | null,
@@ -30,17 +33,18 @@ export class LiveResolver {
     return toSessionEvent(payload, ctx.viewer!.accountId);
   }
 
-  @Authorized('resident', 'business')
   @Subscription(() => BalanceEvent, {
     description:
       "Balance changes of one product, or of all the viewer's products: the product's own balance for its owner, the delegation's for a delegate.",
-    subscribe: ({ args, context }: SubscribeData) =>
-      watch(
+    subscribe: ({ args, context }: SubscribeData) => {
+      authorizeSubscription(context, holderRoles);
+      return watch(
         context,
         Topic.BalanceEvents,
         args.productId ?? null,
         (payload, watched) => payload.delegationId === watched.delegationId,
-      ),
+      );
+    },
   })
   balanceEvents(
     @Arg('productId', () => ID, { nullable: true }) _productId: string | null,
