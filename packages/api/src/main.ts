@@ -38,7 +38,7 @@ const publisher = new LivePublisher(orm.em.fork(), pubSub);
 const jobs = startJobWorker({
   orm,
   intervalMs: Number(process.env.JOB_INTERVAL_MS || 1000),
-  onEvent: (event, unit, at) => publisher.sessionChanged(event.kind, event.session, unit, at),
+  onEvent: (event, at) => publisher.sessionChanged(event.kind, event.session, event.unit, at),
 });
 
 let stopping = false;

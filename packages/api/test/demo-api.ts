@@ -4,6 +4,7 @@ import type { DatabaseSettings, Dialect } from '../src/db/orm-config.js';
 import { seedDemo, type DemoProduct } from '../src/db/seed/demo-seed.js';
 import { LedgerEntry } from '../src/modules/ledger/ledger-entry.entity.js';
 import { Permit } from '../src/modules/permit/permit.entity.js';
+import { createLivePubSub, type LivePubSub } from '../src/graphql/pubsub.js';
 import { createServer, type RunningServer } from '../src/server.js';
 import { openTestDatabase, type TestDatabase } from './test-databases.js';
 
@@ -19,6 +20,8 @@ export interface DemoApi {
   readonly letters: readonly DemoProduct[];
   /** The server's clock: a test moves it by assigning. */
   now: Date;
+  /** The server's pub/sub (in memory): tests wait on its listeners. */
+  readonly pubSub: LivePubSub;
   em(): EntityManager;
   /** The id of the permit `email` holds (a visitor permit unless another product code). */
   permitOf(email: string, productCode?: string): Promise<string>;
@@ -49,6 +52,7 @@ export function useDemoApi(
       return letters;
     },
     now: options.start ?? demoMonday,
+    pubSub: createLivePubSub(),
     em: () => database!.orm.em.fork(),
     permitOf: async (email, productCode = 'visitor-permit') =>
       (
@@ -75,6 +79,7 @@ export function useDemoApi(
       orm: database.orm,
       webDist: null,
       clock: () => api.now,
+      pubSub: api.pubSub,
     });
   });
   afterAll(async () => {

@@ -48,6 +48,27 @@ export class Stream {
     return this.received[index]!;
   }
 
+  /** Resolves with the results received once the server completed the stream (within `ms`). */
+  async completed(ms = 5000): Promise<Result[]> {
+    const deadline = Date.now() + ms;
+    while (!this.ended) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`still open after ${ms} ms`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    return this.received;
+  }
+
+  get isOpen(): boolean {
+    return !this.ended;
+  }
+
   async close(): Promise<void> {
     await this.iterator.return?.();
   }

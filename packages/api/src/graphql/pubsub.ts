@@ -6,10 +6,14 @@ import { logger } from '../logging/logger.js';
 import { SubscriberQueue } from './subscriber-queue.js';
 import type { Channel, SessionStatus } from '../modules/session/parking-session.entity.js';
 
-/** Every topic is per product: a subscriber listens only to the products it may read. */
+/**
+ * Session and balance events are per product: a subscriber listens only to the products it may
+ * read. Access events are per account: they end that account's subscriptions.
+ */
 export enum Topic {
   SessionEvents = 'SESSION_EVENTS',
   BalanceEvents = 'BALANCE_EVENTS',
+  AccessEvents = 'ACCESS_EVENTS',
 }
 
 /**
@@ -61,30 +65,45 @@ export type BalanceEventPayload = {
   at: string;
 };
 
+/** An account lost access that open subscriptions were started with. */
+export type AccessEventPayload =
+  | { kind: 'loginEnded'; authSessionId: string }
+  /** A password reset: every login of the account but `except` (the one that reset it). */
+  | { kind: 'allLoginsEnded'; except: string | null }
+  | { kind: 'delegationEnded'; delegationId: string };
+
 export type TopicPayloads = {
   [Topic.SessionEvents]: SessionEventPayload;
   [Topic.BalanceEvents]: BalanceEventPayload;
+  [Topic.AccessEvents]: AccessEventPayload;
 };
 
-/** Decides per event whether a subscriber sees it; `productId` is the channel it came on. */
-export type Accept<T extends Topic> = (payload: TopicPayloads[T], productId: string) => boolean;
+/** Decides per event whether a subscriber sees it; `key` is the channel it came on. */
+export type Accept<T extends Topic> = (payload: TopicPayloads[T], key: string) => boolean;
 
-/** The application's typed pub/sub: per topic and product id. */
+/** Ends a subscription when its account loses what the subscription was started with. */
+export type EndWhen = {
+  readonly accountId: string;
+  readonly ends: (event: AccessEventPayload) => boolean;
+};
+
+/** The application's typed pub/sub: per topic and key (a product id, or an account id). */
 export interface LivePubSub {
   /** Fire and forget: a lost event costs a refetch, never a failed mutation. */
-  publish<T extends Topic>(topic: T, productId: string, payload: TopicPayloads[T]): void;
+  publish<T extends Topic>(topic: T, key: string, payload: TopicPayloads[T]): void;
   /**
-   * One subscriber's stream of the events of `topic` on any of `productIds` that `accept`
-   * lets through (decided when the event arrives, before it is queued). No products: a stream
-   * that stays open and quiet.
+   * One subscriber's stream of the events of `topic` on any of `keys` that `accept` lets
+   * through (decided when the event arrives, before it is queued), complete once `endWhen`
+   * says so. No keys: a stream that stays open and quiet.
    */
   subscribe<T extends Topic>(
     topic: T,
-    productIds: readonly string[],
+    keys: readonly string[],
     accept: Accept<T>,
+    endWhen?: EndWhen,
   ): AsyncIterableIterator<TopicPayloads[T]>;
-  /** Subscriptions open on this instance for the topic and product (tests wait on it). */
-  listeners(topic: Topic, productId: string): number;
+  /** Subscriptions open on this instance for the topic and key (tests wait on it). */
+  listeners(topic: Topic, key: string): number;
   /** Resolves when Redis (if used) answers; rejects otherwise (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -114,7 +133,7 @@ export function createLivePubSub(options: LivePubSubOptions = {}): LivePubSub {
     string,
     { deliveries: Set<Delivery>; listener: (event: Event) => void }
   >();
-  const channelOf = (topic: Topic, productId: string) => `${prefix}${topic}:${productId}`;
+  const channelOf = (topic: Topic, key: string) => `${prefix}${topic}:${key}`;
 
   const deliver = (channel: string, payload: unknown) => {
     const deliveries = channels.get(channel)?.deliveries;
@@ -147,8 +166,8 @@ export function createLivePubSub(options: LivePubSubOptions = {}): LivePubSub {
   };
 
   return {
-    publish(topic, productId, payload) {
-      const channel = channelOf(topic, productId);
+    publish(topic, key, payload) {
+      const channel = channelOf(topic, key);
       try {
         if (remote) remote.dispatchEvent(new CustomEvent(channel, { detail: payload }));
         // After the current work (the mutation's answer) has gone out, as it would through Redis.
@@ -157,22 +176,32 @@ export function createLivePubSub(options: LivePubSubOptions = {}): LivePubSub {
         log(`publishing ${topic} failed`, error);
       }
     },
-    subscribe<T extends Topic>(topic: T, productIds: readonly string[], accept: Accept<T>) {
-      const attached = productIds.map((productId) => {
+    subscribe<T extends Topic>(
+      topic: T,
+      keys: readonly string[],
+      accept: Accept<T>,
+      endWhen?: EndWhen,
+    ) {
+      const attached = keys.map((key) => {
         const delivery: Delivery = (payload) => {
           const typed = payload as TopicPayloads[T];
-          if (accept(typed, productId)) queue.push(typed);
+          if (accept(typed, key)) queue.push(typed);
         };
-        return { channel: channelOf(topic, productId), delivery };
+        return { channel: channelOf(topic, key), delivery };
       });
+      if (endWhen) {
+        const delivery: Delivery = (payload) => {
+          if (endWhen.ends(payload as AccessEventPayload)) void queue.return();
+        };
+        attached.push({ channel: channelOf(Topic.AccessEvents, endWhen.accountId), delivery });
+      }
       const queue = new SubscriberQueue<TopicPayloads[T]>(() => {
         for (const { channel, delivery } of attached) detach(channel, delivery);
       });
       for (const { channel, delivery } of attached) attach(channel, delivery);
       return queue;
     },
-    listeners: (topic, productId) =>
-      channels.get(channelOf(topic, productId))?.deliveries.size ?? 0,
+    listeners: (topic, key) => channels.get(channelOf(topic, key))?.deliveries.size ?? 0,
     async ping() {
       if (redis) await redis.publish.ping();
     },

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { isPostgres } from '../db/dialect.js';
-import type { BalanceUnit } from '@parkeer/shared/balance-unit';
-import { SessionService, type DueEvent } from '../modules/session/session.service.js';
+import { SessionService, type SettledDueEvent } from '../modules/session/session.service.js';
 import { applyRetention } from './retention.js';
 import type { JobKind } from './scheduled-job.entity.js';
 import { logger } from '../logging/logger.js';
@@ -51,7 +50,7 @@ async function claimDueJobs(
 export const retentionIntervalMs = 60 * 60_000;
 
 /** Told of each session scheduled work ended or started (to publish it). */
-export type DueEventListener = (event: DueEvent, unit: BalanceUnit, at: Date) => void;
+export type DueEventListener = (event: SettledDueEvent, at: Date) => void;
 
 async function runJob(
   em: EntityManager,
@@ -62,8 +61,9 @@ async function runJob(
   switch (job.kind) {
     case 'settlePermit': {
       // Settles what is due and moves (or ends) this job in the same transaction.
-      const done = await new SessionService(em, 'system', now).settleDue(job.subject);
-      for (const event of done.events) onEvent?.(event, done.unit, now);
+      const service = new SessionService(em, 'system', now);
+      await service.settleDue(job.subject);
+      for (const event of service.settledOnTheWay) onEvent?.(event, now);
       return;
     }
     case 'retention':

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { toMeDto } from '../account/account.mapper.js';
 import { AccountService } from '../account/account.service.js';
+import { LivePublisher } from '../live/live-publisher.js';
 import { AuthService } from './auth.service.js';
 import { AccessToken, LoginInput, LoginResult, MeDto } from './auth.types.js';
 
@@ -49,8 +50,13 @@ export class AuthResolver {
   @Authorized()
   @Mutation(() => Boolean, { description: 'Ends this login (or revokes this bearer token).' })
   async logout(@Ctx() ctx: Context): Promise<boolean> {
-    await new AuthService(ctx.em).logout(ctx.viewer!.authSessionId);
+    const { accountId, authSessionId } = ctx.viewer!;
+    await new AuthService(ctx.em).logout(authSessionId);
     ctx.http.clearSessionCookie();
+    new LivePublisher(ctx.em, ctx.pubSub).accessEnded(accountId, {
+      kind: 'loginEnded',
+      authSessionId,
+    });
     return true;
   }
 }

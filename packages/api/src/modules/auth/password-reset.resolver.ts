@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
+import { LivePublisher } from '../live/live-publisher.js';
 import { PasswordResetService } from './password-reset.service.js';
 
 @Resolver()
@@ -24,9 +25,19 @@ export class PasswordResetResolver {
     @Arg('token', () => String) token: string,
     @Arg('password', () => String) password: string,
     @Arg('passwordRepeat', () => String) passwordRepeat: string,
-    @Ctx() { em, now, viewer }: Context,
+    @Ctx() { em, now, viewer, pubSub }: Context,
   ): Promise<boolean> {
-    await new PasswordResetService(em).reset(token, password, passwordRepeat, now, viewer);
+    const { accountId, keptLogin } = await new PasswordResetService(em).reset(
+      token,
+      password,
+      passwordRepeat,
+      now,
+      viewer,
+    );
+    new LivePublisher(em, pubSub).accessEnded(accountId, {
+      kind: 'allLoginsEnded',
+      except: keptLogin,
+    });
     return true;
   }
 }

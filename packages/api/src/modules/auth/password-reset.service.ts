@@ -63,8 +63,8 @@ export class PasswordResetService {
     passwordRepeat: string,
     now: Date,
     viewer: Viewer | null,
-  ): Promise<void> {
-    await this.em.transactional(async (tx) => {
+  ): Promise<{ accountId: string; keptLogin: string | null }> {
+    return this.em.transactional(async (tx) => {
       const link = await usableEmailToken(tx, token, 'passwordReset', now);
       const account = link.account;
       if (!account) throw new AppError('LINK_INVALID');
@@ -85,6 +85,7 @@ export class PasswordResetService {
         ...(keep ? { id: { $ne: keep } } : {}),
       });
       forgetCachedLogins(account.id);
+      return { accountId: account.id, keptLogin: keep };
     });
   }
 }

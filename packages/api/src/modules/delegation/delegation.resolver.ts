@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphq
 import { checkIdempotencyKey } from '../../graphql/idempotency-key.js';
 import type { Context } from '../../graphql/context.js';
 import { LivePublisher } from '../live/live-publisher.js';
+import { storedOf } from '../session/session.mapper.js';
 import { acceptInvitation, invitationOf } from './delegation-acceptance.js';
 import { DelegationService } from './delegation.service.js';
 import { toDelegationDto, toDelegationInvitation } from './delegation.mapper.js';
@@ -89,13 +90,28 @@ export class DelegationResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: Context,
   ): Promise<DelegationDto> {
-    const delegation = await new DelegationService(ctx.em, ctx.viewer!, ctx.now).revoke(id);
-    new LivePublisher(ctx.em, ctx.pubSub).balancesChanged(
-      delegation.permit.id,
-      [null, delegation.id],
-      ctx.now,
-    );
+    const service = new DelegationService(ctx.em, ctx.viewer!, ctx.now);
+    const { delegation, endedSessions } = await service.revoke(id);
     await ctx.em.populate(delegation, ['permit.productType', 'delegate']);
+    const unit = delegation.permit.productType.balanceUnit ?? 'minutes';
+    const publisher = new LivePublisher(ctx.em, ctx.pubSub);
+    const published = publisher.sessionsChanged(
+      delegation.permit.id,
+      endedSessions.map((session) => ({
+        kind: session.status === 'deleted' ? ('deleted' as const) : ('stopped' as const),
+        session: storedOf(session),
+        unit,
+      })),
+      ctx.now,
+      [null, delegation.id],
+    );
+    // The delegate hears its sessions stop and its pot empty before its subscriptions end.
+    const delegateId = delegation.delegate?.id;
+    if (delegateId) {
+      void published.then(() =>
+        publisher.accessEnded(delegateId, { kind: 'delegationEnded', delegationId: delegation.id }),
+      );
+    }
     return toDelegationDto(delegation);
   }
 }

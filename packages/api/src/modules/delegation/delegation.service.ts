@@ -41,6 +41,12 @@ const dayMs = 24 * 60 * 60_000;
  * Revoking ends the delegate's sessions and returns what is left. Every move is two ledger
  * rows, one per pot, in the transaction of the change.
  */
+/** A revoked delegation and the delegate's sessions its revocation ended (stopped or deleted). */
+export interface RevokedDelegation {
+  readonly delegation: Delegation;
+  readonly endedSessions: readonly ParkingSession[];
+}
+
 export class DelegationService {
   constructor(
     private readonly em: EntityManager,
@@ -127,21 +133,21 @@ export class DelegationService {
    * Ends a delegation: the delegate's running sessions stop now (charged so far), planned ones
    * are deleted, and what is left of the budget returns to the product. Revoking twice is a no-op.
    */
-  async revoke(delegationId: string): Promise<Delegation> {
+  async revoke(delegationId: string): Promise<RevokedDelegation> {
     const found = isUuid(delegationId)
       ? await this.em.findOne(Delegation, { id: delegationId })
       : null;
     if (!found) throw new AppError('NOT_FOUND');
     await permitForViewer(this.em, this.viewer, found.permit.id, 'own');
-    if (found.status === 'revoked') return found;
+    if (found.status === 'revoked') return { delegation: found, endedSessions: [] };
     const owner = this.em.getReference(Account, this.viewer.accountId);
     return this.em.transactional(async (tx) => {
       const permit = await lockPermit(tx, found.permit.id);
       if (!permit) throw new AppError('NOT_FOUND');
       await tx.populate(permit, ['productType', 'zone', 'municipality']);
       const delegation = await tx.findOneOrFail(Delegation, { id: found.id }, { refresh: true });
-      if (delegation.status === 'revoked') return delegation;
-      await this.endDelegateSessions(tx, permit, delegation);
+      if (delegation.status === 'revoked') return { delegation, endedSessions: [] };
+      const endedSessions = await this.endDelegateSessions(tx, permit, delegation);
       const rest = delegation.balance;
       if (rest !== 0) {
         const posting = { kind: 'delegationReturn' as const, createdBy: owner, at: this.now };
@@ -157,7 +163,7 @@ export class DelegationService {
         { usedAt: this.now },
       );
       await tx.flush();
-      return delegation;
+      return { delegation, endedSessions };
     });
   }
 
@@ -165,12 +171,12 @@ export class DelegationService {
     tx: EntityManager,
     permit: Permit,
     delegation: Delegation,
-  ): Promise<void> {
+  ): Promise<ParkingSession[]> {
     const sessions = await tx.find(ParkingSession, {
       delegation: delegation.id,
       status: { $in: ['planned', 'running'] },
     });
-    if (sessions.length === 0) return;
+    if (sessions.length === 0) return [];
     const rules = await loadProductRules(tx, permit);
     for (const session of sessions) {
       const planned = session.start > this.now;
@@ -183,6 +189,7 @@ export class DelegationService {
         by: tx.getReference(Account, this.viewer.accountId),
       });
     }
+    return sessions;
   }
 
   private async queueInvite(

@@ -1,11 +1,22 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { logger } from '../../logging/logger.js';
-import { Topic, type LivePubSub, type SessionEventKind } from '../../graphql/pubsub.js';
+import {
+  Topic,
+  type AccessEventPayload,
+  type LivePubSub,
+  type SessionEventKind,
+} from '../../graphql/pubsub.js';
 import { Delegation } from '../delegation/delegation.entity.js';
 import { Permit } from '../permit/permit.entity.js';
 import type { StoredSession } from '../session/session-store.js';
 import { toSessionSnapshot } from './live.mapper.js';
+
+export interface SessionChange {
+  readonly kind: SessionEventKind;
+  readonly session: StoredSession;
+  readonly unit: BalanceUnit;
+}
 
 /**
  * Publishes what a committed change did, after the fact and without holding up the caller: a
@@ -21,18 +32,52 @@ export class LivePublisher {
   ) {}
 
   /** A session changed; the balance of the pot it pays from changed with it. */
-  sessionChanged(kind: SessionEventKind, session: StoredSession, unit: BalanceUnit, at: Date) {
-    this.pubSub.publish(Topic.SessionEvents, session.permitId, {
-      kind,
-      at: at.toISOString(),
-      session: toSessionSnapshot(session, unit),
-    });
-    this.balancesChanged(session.permitId, [session.delegationId], at);
+  sessionChanged(
+    kind: SessionEventKind,
+    session: StoredSession,
+    unit: BalanceUnit,
+    at: Date,
+  ): Promise<void> {
+    return this.sessionsChanged(session.permitId, [{ kind, session, unit }], at);
   }
 
-  /** Pots of a product moved: the permit's own (null) and/or delegations'. */
-  balancesChanged(productId: string, delegationIds: readonly (string | null)[], at: Date): void {
-    this.publishBalances(productId, delegationIds, at).catch((error: unknown) =>
+  /**
+   * Sessions of one product changed in one go, in this order; each pot they pay from (and each
+   * of `otherPots` that moved with them) gets one balance event after them. Resolves (never
+   * rejects) once the balance events are out too.
+   */
+  sessionsChanged(
+    productId: string,
+    changes: readonly SessionChange[],
+    at: Date,
+    otherPots: readonly (string | null)[] = [],
+  ): Promise<void> {
+    for (const { kind, session, unit } of changes) {
+      this.pubSub.publish(Topic.SessionEvents, session.permitId, {
+        kind,
+        at: at.toISOString(),
+        session: toSessionSnapshot(session, unit),
+      });
+    }
+    const pots = new Set([...changes.map(({ session }) => session.delegationId), ...otherPots]);
+    return pots.size > 0 ? this.balancesChanged(productId, [...pots], at) : Promise.resolve();
+  }
+
+  /** The account lost a login or a delegation: its subscriptions that relied on it end. */
+  accessEnded(accountId: string, event: AccessEventPayload): void {
+    this.pubSub.publish(Topic.AccessEvents, accountId, event);
+  }
+
+  /**
+   * Pots of a product moved: the permit's own (null) and/or delegations'. Resolves (never
+   * rejects) once published: the balances are read first.
+   */
+  balancesChanged(
+    productId: string,
+    delegationIds: readonly (string | null)[],
+    at: Date,
+  ): Promise<void> {
+    return this.publishBalances(productId, delegationIds, at).catch((error: unknown) =>
       this.log(`publishing the balance of product ${productId} failed`, error),
     );
   }

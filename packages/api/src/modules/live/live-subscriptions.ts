@@ -5,7 +5,9 @@ import { watchedProducts, type WatchedProduct } from './live-scope.js';
 /**
  * The events of `topic` the viewer may see: of one product or of all theirs, each passed through
  * `visible` with the way the viewer holds that product. Throws (NOT_FOUND) before anything is
- * subscribed when the product is not theirs.
+ * subscribed when the product is not theirs. Completes when the login it was started with ends
+ * (logout, password reset) or a delegation it covers is revoked: the client subscribes again
+ * and is judged anew.
  */
 export async function watch<T extends Topic>(
   ctx: Context,
@@ -19,7 +21,20 @@ export async function watch<T extends Topic>(
       watched,
     ]),
   );
-  return ctx.pubSub.subscribe(topic, [...products.keys()], (payload, id) =>
-    visible(payload, products.get(id)!),
+  const viewer = ctx.viewer!;
+  const delegations = new Set([...products.values()].map((watched) => watched.delegationId));
+  return ctx.pubSub.subscribe(
+    topic,
+    [...products.keys()],
+    (payload, id) => visible(payload, products.get(id)!),
+    {
+      accountId: viewer.accountId,
+      ends: (event) =>
+        event.kind === 'loginEnded'
+          ? event.authSessionId === viewer.authSessionId
+          : event.kind === 'allLoginsEnded'
+            ? event.except !== viewer.authSessionId
+            : delegations.has(event.delegationId),
+    },
   );
 }

@@ -3,7 +3,7 @@ import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { checkIdempotencyKey } from '../../graphql/idempotency-key.js';
 import type { Context } from '../../graphql/context.js';
 import type { Viewer } from '../auth/viewer.js';
-import { LivePublisher } from '../live/live-publisher.js';
+import { LivePublisher, type SessionChange } from '../live/live-publisher.js';
 import type { Channel, ParkingSession } from './parking-session.entity.js';
 import { openSessions } from './session-queries.js';
 import { SessionService, type SessionOutcome } from './session.service.js';
@@ -32,16 +32,25 @@ function channelOf(viewer: Viewer): Channel {
   return viewer.via === 'cookie' ? 'web' : 'app';
 }
 
-/** Tells subscribers about an accepted change; a retried call (no decision) changed nothing. */
-function publishOutcome(ctx: Context, kind: 'started' | 'changed', outcome: SessionOutcome): void {
-  if (!outcome.ok || outcome.decision === null) return;
-  new LivePublisher(ctx.em, ctx.pubSub).sessionChanged(
-    kind,
-    outcome.session,
-    outcome.unit,
+/**
+ * Tells subscribers what a call changed: the sessions its permit settled on the way (they
+ * reached their end or start before this call came by), then the call's own change, if any (a
+ * refusal or a retried call changed nothing of its own).
+ */
+function publishChanges(ctx: Context, service: SessionService, own: SessionChange | null): void {
+  const changes = [...service.settledOnTheWay, ...(own ? [own] : [])];
+  if (changes.length === 0) return;
+  new LivePublisher(ctx.em, ctx.pubSub).sessionsChanged(
+    changes[0]!.session.permitId,
+    changes,
     ctx.now,
   );
 }
+
+const ownChange = (kind: 'started' | 'changed', outcome: SessionOutcome): SessionChange | null =>
+  outcome.ok && outcome.decision !== null
+    ? { kind, session: outcome.session, unit: outcome.unit }
+    : null;
 
 @Resolver()
 export class SessionResolver {
@@ -91,12 +100,13 @@ export class SessionResolver {
     @Ctx() ctx: Context,
   ): Promise<typeof SessionResult> {
     checkIdempotencyKey(input.idempotencyKey);
-    const outcome = await new SessionService(ctx.em, ctx.viewer!, ctx.now).start({
+    const service = new SessionService(ctx.em, ctx.viewer!, ctx.now);
+    const outcome = await service.start({
       ...input,
       permitId: input.productId,
       channel: channelOf(ctx.viewer!),
     });
-    publishOutcome(ctx, 'started', outcome);
+    publishChanges(ctx, service, ownChange('started', outcome));
     return this.result(ctx, outcome, input.country ?? 'NL');
   }
 
@@ -111,7 +121,7 @@ export class SessionResolver {
     checkIdempotencyKey(input.idempotencyKey);
     const service = new SessionService(ctx.em, ctx.viewer!, ctx.now);
     const outcome = await service.changeEnd(input.sessionId, input.end, input.idempotencyKey);
-    publishOutcome(ctx, 'changed', outcome);
+    publishChanges(ctx, service, ownChange('changed', outcome));
     return this.result(ctx, outcome, 'NL');
   }
 
@@ -121,10 +131,9 @@ export class SessionResolver {
     @Arg('sessionId', () => ID) sessionId: string,
     @Ctx() ctx: Context,
   ): Promise<SessionDto> {
-    const { session, unit } = await new SessionService(ctx.em, ctx.viewer!, ctx.now).stop(
-      sessionId,
-    );
-    new LivePublisher(ctx.em, ctx.pubSub).sessionChanged('stopped', session, unit, ctx.now);
+    const service = new SessionService(ctx.em, ctx.viewer!, ctx.now);
+    const { session, unit } = await service.stop(sessionId);
+    publishChanges(ctx, service, { kind: 'stopped', session, unit });
     return toSessionDto(session, unit, ctx.viewer!.accountId, ctx.now);
   }
 
@@ -136,7 +145,7 @@ export class SessionResolver {
   ): Promise<SessionDto> {
     const service = new SessionService(ctx.em, ctx.viewer!, ctx.now);
     const { session, unit } = await service.delete(sessionId);
-    new LivePublisher(ctx.em, ctx.pubSub).sessionChanged('deleted', session, unit, ctx.now);
+    publishChanges(ctx, service, { kind: 'deleted', session, unit });
     return toSessionDto(session, unit, ctx.viewer!.accountId, ctx.now);
   }
 

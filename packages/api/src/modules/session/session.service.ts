@@ -75,10 +75,15 @@ interface Ground {
   readonly dueEvents: DueEvent[];
 }
 
-/** A session scheduled work ended at its end, or started at its planned start. */
+/** A session ended at its end, or started at its planned start, when its permit came by. */
 export interface DueEvent {
   readonly kind: 'autoStopped' | 'activated';
   readonly session: StoredSession;
+}
+
+/** A due event once its transaction committed, with the unit of its product. */
+export interface SettledDueEvent extends DueEvent {
+  readonly unit: BalanceUnit;
 }
 
 /** One Pot object per balance, so each is saved once whatever the number of rows it got. */
@@ -129,6 +134,12 @@ function rulesOf(permit: StoredPermit, tariffs: ProductRules['billing']['tariffs
  * are settled first, whichever request comes by.
  */
 export class SessionService {
+  /**
+   * What the settlement of due sessions did inside this service's committed transactions, in
+   * order: whichever request came by first, subscribers learn of it.
+   */
+  readonly settledOnTheWay: SettledDueEvent[] = [];
+
   /** `'system'`: scheduled work, which settles what is due on any permit and nothing else. */
   constructor(
     private readonly em: EntityManager,
@@ -144,15 +155,13 @@ export class SessionService {
    * Settles the permit's sessions that reached their end and starts the planned ones whose
    * moment came (scheduled work); returns when the permit needs this again, or null.
    */
-  async settleDue(
-    permitId: string,
-  ): Promise<{ next: Date | null; events: readonly DueEvent[]; unit: BalanceUnit }> {
+  async settleDue(permitId: string): Promise<{ next: Date | null }> {
     if (this.viewer !== 'system') throw new AppError('FORBIDDEN');
     return this.inTransaction(permitId, 'read', null, async (ground) => {
       ground.scheduled = 'byCaller';
       const next = await ground.store.nextDueMoment(ground.permit.id);
       await ground.store.setSettlement(ground.permit.id, next, this.now);
-      return { next, events: ground.dueEvents, unit: ground.unit };
+      return { next };
     });
   }
 
@@ -328,13 +337,14 @@ export class SessionService {
     }
   }
 
-  private transaction<T>(
+  private async transaction<T>(
     permitId: string,
     need: PermitNeed,
     idempotencyKey: string | null,
     work: (ground: Ground) => Promise<T>,
   ): Promise<T> {
-    return this.em.transactional(
+    let committed: Ground | undefined;
+    const result = await this.em.transactional(
       async (tx) => {
         const store = new SessionStore(tx);
         const lock = { idempotencyKey };
@@ -376,10 +386,15 @@ export class SessionService {
           const next = await store.nextDueMoment(permit.id);
           if (next) await store.scheduleSettlement(permit.id, next);
         }
+        committed = ground;
         return result;
       },
       { clear: true },
     );
+    for (const event of committed?.dueEvents ?? []) {
+      this.settledOnTheWay.push({ ...event, unit: committed!.unit });
+    }
+    return result;
   }
 
   /**
