@@ -19,6 +19,8 @@ import { sessionCookieName, type HttpSession } from './graphql/http-session.js';
 import { livePubSubFromEnv, type LivePubSub } from './graphql/pubsub.js';
 import { readiness } from './health/readiness.js';
 import { createSchema } from './graphql/schema.js';
+import { logRequest } from './logging/logger.js';
+import { requestIds } from './logging/request-id.js';
 import { flushRightCheckLog } from './modules/enforcement/right-check-log-writer.js';
 import type { Viewer } from './modules/auth/viewer.js';
 import { graphqlWsOptions } from './modules/live/graphql-ws.js';
@@ -66,6 +68,7 @@ function viewerOf(em: MikroORM['em'], req: express.Request, now: Date): Promise<
 export async function createServer(options: ServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestIds(logRequest));
   const httpServer = createHttpServer(app);
   const ownPubSub = options.pubSub === undefined;
   const pubSub = options.pubSub ?? livePubSubFromEnv();

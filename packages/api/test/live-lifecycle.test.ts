@@ -160,4 +160,34 @@ describe.each(dialects)('live events through a session’s whole life, on %s', (
     expect(pot.map((result) => result.data?.balanceEvents.balance.amount)).toEqual([0]);
     expect(ownerView.isOpen).toBe(true);
   });
+
+  it('tells of a paid top-up in the balance, once', async () => {
+    const carla = await loggedIn(api.url, 'carla@demo.parkeer.nl');
+    const permit = await api.permitOf('carla@demo.parkeer.nl');
+    const offers = await carla.request<Data>(
+      'query ($permitId: ID!) { topUpOffers(permitId: $permitId) { offers { amount } } }',
+      { permitId: permit },
+    );
+    const amount = offers.data!.topUpOffers.offers[0].amount as number;
+    const balance = subscribe(carla, balanceEvents, { productId: permit });
+    await listening(permit, 1, Topic.BalanceEvents);
+    const before = await api.balanceOf(permit);
+
+    const started = await carla.request<Data>(
+      `mutation ($input: StartTopUpInput!) { startTopUp(input: $input) { checkoutUrl } }`,
+      { input: { permitId: permit, amount, idempotencyKey: randomUUID() } },
+    );
+    // The simulated bank's page: paying posts the signed webhook that credits the permit.
+    const paid = await fetch(api.url + new URL(started.data!.startTopUp.checkoutUrl).pathname, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ action: 'paid' }).toString(),
+      redirect: 'manual',
+    });
+    expect(paid.status).toBe(303);
+    expect((await balance.nth(0)).data?.balanceEvents.balance.amount).toBe(before + amount);
+    expect(await api.balanceOf(permit)).toBe(before + amount);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(balance.received).toHaveLength(1);
+  });
 });

@@ -8,6 +8,7 @@ import type { Viewer } from '../modules/auth/viewer.js';
 import { AppError } from './app-error.js';
 import { sessionCookieName, type HttpSession } from './http-session.js';
 import type { LivePubSub } from './pubsub.js';
+import { currentRequestId } from '../logging/request-id.js';
 
 /**
  * What one GraphQL operation (or one subscription) works with: its own EntityManager fork, so
@@ -49,7 +50,7 @@ export function createContext(
     pubSub,
     loaders: new Map(),
     language: viewer?.language ?? languageFromHeader(req.headers['accept-language']),
-    requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+    requestId: currentRequestId() ?? randomUUID(),
   };
 }
 

@@ -8,11 +8,13 @@ import type { Channel, SessionStatus } from '../modules/session/parking-session.
 
 /**
  * Session and balance events are per product: a subscriber listens only to the products it may
- * read. Access events are per account: they end that account's subscriptions.
+ * read. Zone events are per municipality (its admins), access events per account: they end that
+ * account's subscriptions.
  */
 export enum Topic {
   SessionEvents = 'SESSION_EVENTS',
   BalanceEvents = 'BALANCE_EVENTS',
+  ZoneEvents = 'ZONE_EVENTS',
   AccessEvents = 'ACCESS_EVENTS',
 }
 
@@ -65,6 +67,12 @@ export type BalanceEventPayload = {
   at: string;
 };
 
+/** Sessions in a zone of the municipality started or ended at `at`. */
+export type ZoneEventPayload = {
+  zoneId: string;
+  at: string;
+};
+
 /** An account lost access that open subscriptions were started with. */
 export type AccessEventPayload =
   | { kind: 'loginEnded'; authSessionId: string }
@@ -75,6 +83,7 @@ export type AccessEventPayload =
 export type TopicPayloads = {
   [Topic.SessionEvents]: SessionEventPayload;
   [Topic.BalanceEvents]: BalanceEventPayload;
+  [Topic.ZoneEvents]: ZoneEventPayload;
   [Topic.AccessEvents]: AccessEventPayload;
 };
 

@@ -12,6 +12,7 @@ import { EnforcementResolver } from '../modules/enforcement/enforcement.resolver
 import { FavoriteResolver } from '../modules/favorite/favorite.resolver.js';
 import { HistoryResolver } from '../modules/history/history.resolver.js';
 import { LiveResolver } from '../modules/live/live.resolver.js';
+import { OversightResolver } from '../modules/oversight/oversight.resolver.js';
 import { PlateResolver } from '../modules/plate/plate.resolver.js';
 import { ProductResolver } from '../modules/product/product.resolver.js';
 import { SessionResolver } from '../modules/session/session.resolver.js';
@@ -38,6 +39,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       PaymentResolver,
       TopUpResolver,
       LiveResolver,
+      OversightResolver,
     ],
     pubSub: topicsNotSupported,
     authChecker,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { isPostgres } from '../db/dialect.js';
+import { sqlDate } from '../db/sql-date.js';
 import { SessionService, type SettledDueEvent } from '../modules/session/session.service.js';
 import { applyRetention } from './retention.js';
 import type { JobKind } from './scheduled-job.entity.js';
@@ -15,8 +16,6 @@ interface ClaimedJob {
   kind: JobKind;
   subject: string;
 }
-
-const stored = (em: EntityManager, value: Date) => em.getPlatform().processDateProperty(value);
 
 /**
  * Claims up to `limit` due jobs for `worker`. On PostgreSQL rows another worker is claiming are
@@ -37,10 +36,10 @@ async function claimDueJobs(
       order by run_at limit ?${skipLocked})
     returning id, kind, subject`,
     [
-      stored(em, new Date(now.getTime() + jobLeaseMs)),
+      sqlDate(em, new Date(now.getTime() + jobLeaseMs)),
       worker,
-      stored(em, now),
-      stored(em, now),
+      sqlDate(em, now),
+      sqlDate(em, now),
       limit,
     ],
   );
@@ -73,7 +72,7 @@ async function runJob(
           .getConnection()
           .execute(
             'update scheduled_job set run_at = ? where id = ?',
-            [stored(tx, new Date(now.getTime() + retentionIntervalMs)), job.id],
+            [sqlDate(tx, new Date(now.getTime() + retentionIntervalMs)), job.id],
             'all',
             tx.getTransactionContext(),
           );
@@ -87,7 +86,7 @@ export async function ensureRetentionJob(em: EntityManager, now: Date): Promise<
   await em.getConnection().execute(
     `insert into scheduled_job (id, kind, subject, run_at, attempts)
       values (?, 'retention', 'all', ?, 0) on conflict (kind, subject) do nothing`,
-    [randomUUID(), stored(em, now)],
+    [randomUUID(), sqlDate(em, now)],
   );
 }
 
@@ -119,7 +118,7 @@ export async function runDueJobs(
         .execute(
           'update scheduled_job set locked_until = null, locked_by = null, run_at = ?, last_error = ? where id = ? and locked_by = ?',
           [
-            stored(em, new Date(options.now.getTime() + retryDelayMs)),
+            sqlDate(em, new Date(options.now.getTime() + retryDelayMs)),
             String(error).slice(0, 500),
             job.id,
             worker,

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { sqlDate } from '../db/sql-date.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
 import { EmailToken } from '../modules/auth/email-token.entity.js';
 import { RightCheckLog } from '../modules/enforcement/right-check-log.entity.js';
@@ -38,7 +39,7 @@ export interface RetentionResult {
  */
 export async function applyRetention(em: EntityManager, now: Date): Promise<RetentionResult> {
   const connection = em.getConnection();
-  const stored = (value: Date) => em.getPlatform().processDateProperty(value);
+  const stored = (value: Date) => sqlDate(em, value);
   let anonymisedSessions = 0;
   for (const municipality of await em.find(Municipality, {}, { fields: ['retention'] })) {
     const { retention } = municipality;

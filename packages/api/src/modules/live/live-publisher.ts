@@ -10,6 +10,7 @@ import {
 import { Delegation } from '../delegation/delegation.entity.js';
 import { Permit } from '../permit/permit.entity.js';
 import type { StoredSession } from '../session/session-store.js';
+import { placeOfPermit } from '../oversight/zone-occupancy.js';
 import { toSessionSnapshot } from './live.mapper.js';
 
 export interface SessionChange {
@@ -59,8 +60,22 @@ export class LivePublisher {
         session: toSessionSnapshot(session, unit),
       });
     }
+    this.zoneChanged(productId, at);
     const pots = new Set([...changes.map(({ session }) => session.delegationId), ...otherPots]);
     return pots.size > 0 ? this.balancesChanged(productId, [...pots], at) : Promise.resolve();
+  }
+
+  /** Sessions of the product started or ended: its zone's count changed for the town's admins. */
+  private zoneChanged(productId: string, at: Date): void {
+    placeOfPermit(this.em, productId)
+      .then((place) => {
+        if (!place) return;
+        this.pubSub.publish(Topic.ZoneEvents, place.municipalityId, {
+          zoneId: place.zoneId,
+          at: at.toISOString(),
+        });
+      })
+      .catch((error: unknown) => this.log(`publishing the zone of ${productId} failed`, error));
   }
 
   /** The account lost a login or a delegation: its subscriptions that relied on it end. */

@@ -1,5 +1,6 @@
 import type { Context } from '../../graphql/context.js';
-import type { Topic, TopicPayloads } from '../../graphql/pubsub.js';
+import type { EndWhen, Topic, TopicPayloads } from '../../graphql/pubsub.js';
+import type { Viewer } from '../auth/viewer.js';
 import { watchedProducts, type WatchedProduct } from './live-scope.js';
 
 /**
@@ -21,20 +22,27 @@ export async function watch<T extends Topic>(
       watched,
     ]),
   );
-  const viewer = ctx.viewer!;
   const delegations = new Set([...products.values()].map((watched) => watched.delegationId));
   return ctx.pubSub.subscribe(
     topic,
     [...products.keys()],
     (payload, id) => visible(payload, products.get(id)!),
-    {
-      accountId: viewer.accountId,
-      ends: (event) =>
-        event.kind === 'loginEnded'
-          ? event.authSessionId === viewer.authSessionId
-          : event.kind === 'allLoginsEnded'
-            ? event.except !== viewer.authSessionId
-            : delegations.has(event.delegationId),
-    },
+    endsWithAccess(ctx.viewer!, delegations),
   );
+}
+
+/** A subscription of `viewer` ends with its login, or with one of `delegations` it relies on. */
+export function endsWithAccess(
+  viewer: Viewer,
+  delegations: ReadonlySet<string | null> = new Set(),
+): EndWhen {
+  return {
+    accountId: viewer.accountId,
+    ends: (event) =>
+      event.kind === 'loginEnded'
+        ? event.authSessionId === viewer.authSessionId
+        : event.kind === 'allLoginsEnded'
+          ? event.except !== viewer.authSessionId
+          : delegations.has(event.delegationId),
+  };
 }

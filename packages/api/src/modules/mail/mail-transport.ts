@@ -68,7 +68,8 @@ export function fileTransport(
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       const file = join(directory, `${stamp}-${randomUUID().slice(0, 8)}.eml`);
       await writeFile(file, info.message as Buffer);
-      log(`mail to ${message.to}: "${message.subject}" written to ${file}`);
+      // The file, not the address: no e-mail addresses in the log.
+      log(`mail "${message.subject}" written to ${file}`);
     },
   };
 }
