@@ -5,5 +5,24 @@ import { sourceConditions } from '../../vitest.shared.js';
 export default defineConfig({
   ...sourceConditions,
   plugins: [react()],
-  test: { include: ['src/**/*.test.{ts,tsx}'] },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.{ts,tsx}'] },
+      },
+      {
+        // Real chromium against the API serving the built SPA (see test/browser/).
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.browser.test.ts'],
+          globalSetup: ['test/browser/global-setup.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
 });

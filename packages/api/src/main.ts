@@ -16,7 +16,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
 }
 
-const database = { databaseUrl: process.env.DATABASE_URL };
+// SQLITE_FILE: another file than data/parkeer.db (the browser tests each run on their own).
+const database = {
+  databaseUrl: process.env.DATABASE_URL,
+  sqliteFile: process.env.SQLITE_FILE || undefined,
+};
 const orm = await openDatabase(database);
 // The embedded database is for trying Parkeer out: it gets the demo towns on first run.
 // PostgreSQL gets them only when asked (SEED_DEMO=true), never by accident in production.

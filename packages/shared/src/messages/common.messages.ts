@@ -21,4 +21,9 @@ export const commonMessages = {
     nl: 'Er ging iets mis. Probeer het later opnieuw.',
     en: 'Something went wrong. Please try again later.',
   },
+  /** The web app's own: the server did not answer at all. */
+  NETWORK_ERROR: {
+    nl: 'Geen verbinding met de server. Controleer uw internet en probeer het opnieuw.',
+    en: 'No connection to the server. Check your internet connection and try again.',
+  },
 } as const satisfies MessageTable;

@@ -1,18 +1,19 @@
-import { ApiVersion } from '../modules/about/components/api-version.js';
-import './app.css';
+import { useMemo } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { RouterProvider } from 'react-router';
+import { createI18n } from './i18n.js';
+import { createRouter } from './routes.js';
+import { SessionProvider } from './session.js';
+import './theme.css';
 
 export function App() {
+  const i18n = useMemo(() => createI18n(), []);
+  const router = useMemo(() => createRouter(), []);
   return (
-    <div className="app">
-      <main className="app__main">
-        <h1 className="app__title">Parkeer</h1>
-        <p className="app__intro">
-          Vraag uw parkeervergunning aan en meld bezoekers aan, gewoon met uw telefoon.
-        </p>
-      </main>
-      <footer className="app__footer">
-        <ApiVersion />
-      </footer>
-    </div>
+    <I18nextProvider i18n={i18n}>
+      <SessionProvider>
+        <RouterProvider router={router} />
+      </SessionProvider>
+    </I18nextProvider>
   );
 }

@@ -1,14 +1,7 @@
+import { loginLifetime } from '@parkeer/shared/login-lifetime';
 import type { AuthSessionKind } from './auth-session.entity.js';
 
-const minute = 60_000;
-const day = 24 * 60 * minute;
-
-/** How long a login lasts without activity, and at most (RULES §6: logout after inactivity). */
-export const sessionLifetime = {
-  short: { idle: 30 * minute, absolute: 12 * 60 * minute },
-  remember: { idle: 30 * day, absolute: 90 * day },
-  bearer: { idle: 365 * day, absolute: 365 * day },
-} as const;
+export const sessionLifetime = loginLifetime;
 
 export function lifetimeOf(kind: AuthSessionKind, remember: boolean) {
   if (kind === 'bearer') return sessionLifetime.bearer;

@@ -1,25 +1,17 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { BillingContext } from '@parkeer/domain/billing/bill';
 import type {
   MinuteCounting,
   Tariff as DomainTariff,
 } from '@parkeer/domain/billing/billing-settings';
 import type { Regime } from '@parkeer/domain/regime/regime';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
-import type { LimitContext } from '@parkeer/domain/session-policy/session-limits';
+import type { ProductRules } from '@parkeer/domain/session-policy/product-rules';
 import type { SessionPolicy } from '@parkeer/domain/session-policy/session-policy';
 import { AppError } from '../../graphql/app-error.js';
 import type { Permit } from '../permit/permit.entity.js';
 import { Tariff } from './tariff.entity.js';
 
-/**
- * Everything the domain needs to decide and bill sessions of one permit: its product's policy,
- * its zone's paid hours, the municipality's time zone and the tariffs. Pure data, so the same
- * object also goes to the web app for the live cost preview.
- */
-export interface ProductRules extends LimitContext, BillingContext {
-  readonly policy: SessionPolicy;
-}
+export type { ProductRules };
 
 /** The tariffs of the permit's product in its zone; empty for a time balance. */
 export async function tariffsOf(em: EntityManager, permit: Permit): Promise<DomainTariff[]> {

@@ -1,0 +1,139 @@
+import type { ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, Link, Navigate, Outlet, useLocation } from 'react-router';
+import { useSession } from './session.js';
+import { AppShell } from './shell/app-shell.js';
+import { Loading } from './shell/loading.js';
+
+/** A page loaded when first visited (route-level code splitting). */
+const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({
+  Component: (await load()).default,
+});
+
+/** Logged-in pages: everyone else goes to the login page, and comes back after. */
+function RequireLogin() {
+  const { me } = useSession();
+  const location = useLocation();
+  if (me === undefined) return <Loading />;
+  if (me === null) {
+    const back = location.pathname + location.search;
+    return <Navigate to={`/inloggen?terug=${encodeURIComponent(back)}`} replace />;
+  }
+  return <AppShell />;
+}
+
+/** Pages without a login: a plain frame. */
+function PublicFrame() {
+  const { t } = useTranslation();
+  return (
+    <div className="public">
+      <header className="public__header">
+        <span className="shell__brand">{t('appName')}</span>
+      </header>
+      <main id="main" className="public__main">
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+/** The start: the account's start product, else the overview. */
+function Home() {
+  const { me } = useSession();
+  return (
+    <Navigate to={me?.startPermitId ? `/producten/${me.startPermitId}` : '/producten'} replace />
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <section>
+      <h1>{t('notFound')}</h1>
+      <Link to="/">{t('toHome')}</Link>
+    </section>
+  );
+}
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <PublicFrame />,
+      children: [
+        { path: '/inloggen', lazy: page(() => import('../modules/auth/components/login-page.js')) },
+        {
+          path: '/wachtwoord-vergeten',
+          lazy: page(() => import('../modules/auth/components/forgot-password-page.js')),
+        },
+        {
+          path: '/wachtwoord-herstellen',
+          lazy: page(() => import('../modules/auth/components/reset-password-page.js')),
+        },
+        {
+          path: '/product-koppelen',
+          lazy: page(() => import('../modules/coupling/components/coupling-page.js')),
+        },
+        {
+          path: '/machtiging',
+          lazy: page(() => import('../modules/delegations/components/accept-delegation-page.js')),
+        },
+      ],
+    },
+    {
+      element: <RequireLogin />,
+      children: [
+        { path: '/', element: <Home /> },
+        {
+          path: '/producten',
+          lazy: page(() => import('../modules/products/components/products-page.js')),
+        },
+        {
+          path: '/producten/toevoegen',
+          lazy: page(() => import('../modules/products/components/add-product-page.js')),
+        },
+        {
+          path: '/producten/:productId',
+          lazy: page(() => import('../modules/sessions/components/product-sessions-page.js')),
+        },
+        {
+          path: '/producten/:productId/parkeren',
+          lazy: page(() => import('../modules/sessions/components/new-session-page.js')),
+        },
+        {
+          path: '/producten/:productId/opwaarderen',
+          lazy: page(() => import('../modules/top-up/components/top-up-page.js')),
+        },
+        {
+          path: '/opwaarderen/resultaat',
+          lazy: page(() => import('../modules/top-up/components/top-up-result-page.js')),
+        },
+        {
+          path: '/producten/:productId/favorieten',
+          lazy: page(() => import('../modules/favorites/components/favorites-page.js')),
+        },
+        {
+          path: '/producten/:productId/machtigingen',
+          lazy: page(() => import('../modules/delegations/components/delegations-page.js')),
+        },
+        {
+          path: '/producten/:productId/geschiedenis',
+          lazy: page(() => import('../modules/history/components/history-page.js')),
+        },
+        {
+          path: '/producten/:productId/kentekens',
+          lazy: page(() => import('../modules/plates/components/plates-page.js')),
+        },
+        {
+          path: '/sessies',
+          lazy: page(() => import('../modules/sessions/components/all-sessions-page.js')),
+        },
+        {
+          path: '/instellingen',
+          lazy: page(() => import('../modules/settings/components/settings-page.js')),
+        },
+        { path: '/over', lazy: page(() => import('../modules/about/components/about-page.js')) },
+        { path: '*', element: <NotFound /> },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,67 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { useSession } from '../session.js';
+import { useInactivityLogout } from './inactivity.js';
+import { rememberedLogin } from './remembered-login.js';
+import { useLogout } from './logout.js';
+
+/**
+ * The frame of every logged-in page: a header with a menu button on phones, a side menu on
+ * wider screens, and the page itself. Logs out after the login's idle time.
+ */
+export function AppShell() {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const logout = useLogout();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+  const logoutIdle = useCallback(() => void logout('inactive'), [logout]);
+  useInactivityLogout(Boolean(me) && !rememberedLogin(), logoutIdle);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="shell__header">
+        <span className="shell__brand">{t('appName')}</span>
+        <button
+          type="button"
+          className="shell__menu-button"
+          aria-expanded={menuOpen}
+          aria-controls={menuId}
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          {menuOpen ? t('closeMenu') : t('menu')}
+        </button>
+      </header>
+      <nav id={menuId} className="shell__nav" data-open={menuOpen} aria-label={t('menu')}>
+        <ul>
+          <li>
+            <NavLink to="/producten">{t('nav.products')}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/sessies">{t('nav.sessions')}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/instellingen">{t('nav.settings')}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/over">{t('nav.about')}</NavLink>
+          </li>
+          <li>
+            <button type="button" className="link-button" onClick={() => void logout()}>
+              {t('nav.logout')}
+            </button>
+          </li>
+        </ul>
+      </nav>
+      <main id="main" className="shell__main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

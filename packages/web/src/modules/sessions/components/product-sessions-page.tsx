@@ -1,0 +1,86 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { readFragment } from '../../../app/graphql.js';
+import { Loading } from '../../../app/shell/loading.js';
+import { ErrorNotice } from '../../../app/ui/error-notice.js';
+import { ProductCardFragment } from '../../products/graphql/products.js';
+import { ProductDetailQuery, SessionsQuery } from '../graphql/sessions.js';
+import { useLiveRefetch } from '../hooks/use-live-refetch.js';
+import { ProductHeader } from './product-header.js';
+import { SessionList } from './session-list.js';
+import { SessionTabs } from './session-tabs.js';
+
+/** The selected product: its header, its sessions (live), and what can be done with it. */
+export default function ProductSessionsPage() {
+  const { t } = useTranslation('sessions');
+  const { productId = '' } = useParams();
+  const [product, refetchProduct] = useQuery({
+    query: ProductDetailQuery,
+    variables: { id: productId },
+  });
+  const [sessions, refetchSessions] = useQuery({ query: SessionsQuery, variables: { productId } });
+  const refetch = () => {
+    refetchProduct({ requestPolicy: 'network-only' });
+    refetchSessions({ requestPolicy: 'network-only' });
+  };
+  useLiveRefetch(productId, refetch);
+
+  const detail = product.data?.product;
+  if (product.error) return <ErrorNotice error={product.error} />;
+  if (!detail) return <Loading />;
+  const card = readFragment(ProductCardFragment, detail);
+  const list = sessions.data?.sessions;
+
+  return (
+    <section>
+      <ProductHeader product={detail} />
+      <nav className="actions" aria-label={t('productActions')}>
+        {card.hasSessions && card.status === 'active' && (
+          <Link className="button" to={`/producten/${productId}/parkeren`}>
+            {t('actions.newSession')}
+          </Link>
+        )}
+        {card.isOwner && card.balance && (
+          <Link className="button button--secondary" to={`/producten/${productId}/opwaarderen`}>
+            {t('actions.topUp')}
+          </Link>
+        )}
+        {card.isOwner && card.hasSessions && (
+          <Link className="button button--secondary" to={`/producten/${productId}/favorieten`}>
+            {t('actions.favorites')}
+          </Link>
+        )}
+        {card.isOwner && detail.delegationAllowed && (
+          <Link className="button button--secondary" to={`/producten/${productId}/machtigingen`}>
+            {t('actions.delegations')}
+          </Link>
+        )}
+        <Link className="button button--secondary" to={`/producten/${productId}/geschiedenis`}>
+          {t('actions.history')}
+        </Link>
+        {card.isOwner && !card.hasSessions && (
+          <Link className="button button--secondary" to={`/producten/${productId}/kentekens`}>
+            {t('actions.plates')}
+          </Link>
+        )}
+      </nav>
+      {card.hasSessions && (
+        <>
+          <h2>{t('sessionsTitle')}</h2>
+          <ErrorNotice error={sessions.error} />
+          {!list ? (
+            <Loading />
+          ) : (
+            <SessionTabs
+              runningCount={list.runningCount}
+              plannedCount={list.plannedCount}
+              running={<SessionList sessions={list.running} onChanged={refetch} />}
+              planned={<SessionList sessions={list.planned} onChanged={refetch} />}
+            />
+          )}
+        </>
+      )}
+    </section>
+  );
+}

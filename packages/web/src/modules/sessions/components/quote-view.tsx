@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { useFormats } from '../../../app/ui/format.js';
+import type { Preview } from '../preview.js';
+
+/** A session's plate, times and cost, before it is confirmed. */
+export function QuoteView({
+  preview,
+  testId,
+}: {
+  preview: Extract<Preview, { ok: true }>;
+  testId?: string;
+}) {
+  const { t } = useTranslation('sessions');
+  const format = useFormats();
+  return (
+    <div className="preview" data-testid={testId}>
+      <p className="preview__cost">
+        <span className="visually-hidden">{t('quote.cost')}: </span>
+        <span data-testid={testId ? `${testId}-cost` : undefined}>
+          {format.balance(preview.cost, preview.unit)}
+        </span>
+      </p>
+      <dl className="facts">
+        <dt>{t('quote.plate')}</dt>
+        <dd>{preview.plate}</dd>
+        <dt>{t('quote.start')}</dt>
+        <dd>{format.dateTime(preview.start)}</dd>
+        <dt>{t('quote.end')}</dt>
+        <dd>{format.dateTime(preview.end)}</dd>
+        <dt>{t('quote.paidTime')}</dt>
+        <dd>{format.duration(preview.paidMinutes)}</dd>
+        <dt>{t('quote.reserved')}</dt>
+        <dd>{format.balance(preview.reservation, preview.unit)}</dd>
+      </dl>
+      {preview.planned && <p>{t('quote.planned')}</p>}
+      {preview.runsToZero && (
+        <p className="notice notice--warning">
+          {t('quote.runsToZero', { until: format.dateTime(preview.coveredUntil) })}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,157 @@
+import { graphql } from '../../../app/graphql.js';
+import { ProductCardFragment } from '../../products/graphql/products.js';
+
+export const SessionItemFragment = graphql(`
+  fragment SessionItem on Session {
+    id
+    productId
+    plate
+    formattedPlate
+    start
+    end
+    status
+    reservation
+    unit
+    delegated
+    startedByMe
+  }
+`);
+
+/** The selected product: its header, and what the cost preview needs. */
+export const ProductDetailQuery = graphql(
+  `
+    query ProductDetail($id: ID!) {
+      product(id: $id) {
+        id
+        ...ProductCard
+        isOwner
+        delegationAllowed
+        delegationPlate
+        rules
+      }
+    }
+  `,
+  [ProductCardFragment],
+);
+
+export const SessionsQuery = graphql(
+  `
+    query Sessions($productId: ID) {
+      sessions(productId: $productId) {
+        runningCount
+        plannedCount
+        running {
+          ...SessionItem
+        }
+        planned {
+          ...SessionItem
+        }
+      }
+    }
+  `,
+  [SessionItemFragment],
+);
+
+export const StopSessionMutation = graphql(`
+  mutation StopSession($sessionId: ID!) {
+    stopSession(sessionId: $sessionId) {
+      id
+      status
+    }
+  }
+`);
+
+export const DeleteSessionMutation = graphql(`
+  mutation DeleteSession($sessionId: ID!) {
+    deleteSession(sessionId: $sessionId) {
+      id
+      status
+    }
+  }
+`);
+
+const QuoteFields = graphql(`
+  fragment QuoteFields on SessionQuote {
+    formattedPlate
+    start
+    end
+    paidMinutes
+    cost
+    reservation
+    unit
+    planned
+    runsToZero
+    coveredUntil
+  }
+`);
+
+export const ChangeSessionEndMutation = graphql(
+  `
+    mutation ChangeSessionEnd($input: ChangeSessionEndInput!) {
+      changeSessionEnd(input: $input) {
+        __typename
+        ... on SessionAccepted {
+          session {
+            id
+            end
+          }
+        }
+        ... on SessionRefused {
+          reason
+          message
+          proposal {
+            ...QuoteFields
+          }
+        }
+      }
+    }
+  `,
+  [QuoteFields],
+);
+
+export const StartSessionMutation = graphql(
+  `
+    mutation StartSession($input: StartSessionInput!) {
+      startSession(input: $input) {
+        __typename
+        ... on SessionAccepted {
+          session {
+            id
+            reservation
+            status
+          }
+          quote {
+            ...QuoteFields
+          }
+        }
+        ... on SessionRefused {
+          reason
+          message
+          params
+          proposal {
+            ...QuoteFields
+          }
+        }
+      }
+    }
+  `,
+  [QuoteFields],
+);
+
+export { QuoteFields };
+
+/** Plates to pick from: the favorites (owner only) and those parked lately. */
+export const PlateChoicesQuery = graphql(`
+  query PlateChoices($permitId: ID!, $owner: Boolean!) {
+    favorites(permitId: $permitId) @include(if: $owner) {
+      id
+      name
+      plate
+      formattedPlate
+    }
+    recentPlates(permitId: $permitId, first: 10) {
+      plate
+      formattedPlate
+    }
+  }
+`);

@@ -1,0 +1,82 @@
+import { parsePlate } from '@parkeer/domain/plate/plate';
+import { productRulesFromJson } from '@parkeer/domain/session-policy/product-rules';
+import { decideStart } from '@parkeer/domain/session-policy/session-decision';
+import type { ErrorCode, MessageParams } from '@parkeer/shared/messages/error-catalogue';
+import type { Language } from '@parkeer/shared/language';
+
+/** What a session would do, as the resident sees it before confirming. */
+export type Preview =
+  | {
+      readonly ok: true;
+      readonly plate: string;
+      readonly start: Date;
+      readonly end: Date;
+      readonly paidMinutes: number;
+      readonly cost: number;
+      readonly reservation: number;
+      readonly unit: string;
+      readonly planned: boolean;
+      readonly runsToZero: boolean;
+      readonly coveredUntil: Date;
+    }
+  | { readonly ok: false; readonly reason: ErrorCode; readonly params?: MessageParams };
+
+export interface PreviewInput {
+  /** The product's `rules` as the API sends them. */
+  readonly rules: Record<string, unknown>;
+  readonly now: Date;
+  /** The balance the session would pay from (a delegate's: its delegation's). */
+  readonly balance: number;
+  readonly unit: string;
+  /** The product's running and planned sessions. */
+  readonly sessions: readonly { plate: string; start: string; end: string }[];
+  /** A delegation limited to one plate. */
+  readonly delegationPlate: string | null;
+  readonly plate: string;
+  readonly start: Date | null;
+  readonly end: Date | null;
+  readonly language: Language;
+}
+
+/**
+ * The decision and cost of a session by the same domain code that will charge it (RULES §5),
+ * with the product's own rules: what the resident sees is what the API decides, unless the
+ * balance or the sessions change in between.
+ */
+export function previewSession(input: PreviewInput): Preview {
+  const parsed = parsePlate(input.plate);
+  if (!parsed.ok) return { ok: false, reason: parsed.reason, params: parsed.params };
+  const allowed = input.delegationPlate ? parsePlate(input.delegationPlate) : null;
+  const decision = decideStart(
+    {
+      plate: parsed.plate.normalised,
+      start: input.start ?? undefined,
+      end: input.end ?? undefined,
+    },
+    {
+      ...productRulesFromJson(input.rules),
+      now: input.now,
+      balance: input.balance,
+      sessions: input.sessions.map((session) => ({
+        plate: session.plate,
+        start: new Date(session.start),
+        end: new Date(session.end),
+      })),
+      allowedPlates: allowed?.ok ? [allowed.plate.normalised] : null,
+    },
+  );
+  if (!decision.ok) return { ok: false, reason: decision.reason, params: decision.params };
+  return {
+    ok: true,
+    plate: parsed.plate.display,
+    start: decision.start,
+    end: decision.end,
+    paidMinutes: decision.bill.minutes,
+    cost: decision.bill.cost,
+    reservation: decision.reservation,
+    unit: input.unit,
+    planned: decision.planned,
+    runsToZero: decision.runsToZero,
+    coveredUntil: decision.coveredUntil,
+  };
+}

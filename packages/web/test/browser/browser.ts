@@ -1,0 +1,89 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Platform } from './platform.js';
+
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/**
+ * Whether chromium is here. Under CI it must be (`.ci/run` installs it): the tests then fail
+ * rather than skip; elsewhere they are skipped with a reason.
+ */
+export const chromiumMissing = !existsSync(chromiumPath) && !process.env.CI;
+export const screenshotFolder = fileURLToPath(
+  new URL('../../../../artifacts/screenshots', import.meta.url),
+);
+
+export const phone = { width: 390, height: 844 } as const;
+export const desktop = { width: 1280, height: 800 } as const;
+
+/** Debian's chromium, headless (never `playwright install`: there is no internet here). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A page in a browser context of its own (its own cookies), at a viewport size. */
+export async function openPage(
+  browser: Browser,
+  platform: Platform,
+  viewport: { width: number; height: number } = phone,
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport,
+    baseURL: platform.url,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+/** Logs in through the login page, as a resident would. */
+export async function logIn(page: Page, platform: Platform, email: string): Promise<void> {
+  await page.goto('/inloggen');
+  await page.getByLabel(/E-mailadres|E-mail address/).fill(email);
+  await page.getByLabel(/^(Wachtwoord|Password)$/).fill(platform.password);
+  await page.getByRole('button', { name: /^(Inloggen|Log in)$/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/inloggen'));
+}
+
+/** Saves a full-page screenshot under artifacts/screenshots/<name>.png (a test artifact). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotFolder, { recursive: true });
+  const file = join(screenshotFolder, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * The WCAG A/AA violations axe-core finds on the page as it is now (an empty list is the goal):
+ * each as "rule: what (how many)".
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(options: unknown): Promise<unknown> } }).axe;
+    const result = (await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    })) as { violations: { id: string; help: string; nodes: unknown[] }[] };
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  });
+  return violations;
+}

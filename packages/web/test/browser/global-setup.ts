@@ -1,0 +1,28 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The folder of the SPA built for this run. */
+    webDist: string;
+  }
+}
+
+/**
+ * The browser tests use the built SPA, as `npm start` serves it: built once per run, into a
+ * folder of its own (two runs at once must not overwrite each other's files).
+ */
+export default async function buildOnce(project: TestProject) {
+  const outDir = mkdtempSync(join(tmpdir(), 'parkeer-web-'));
+  await build({
+    root: fileURLToPath(new URL('../..', import.meta.url)),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
+  project.provide('webDist', outDir);
+  return () => rmSync(outDir, { recursive: true, force: true });
+}
