@@ -1,13 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { sourceConditions } from '../../vitest.shared.js';
+import { initialSizeReport } from './build/initial-size.js';
 
 const apiUrl = 'http://localhost:4000';
 
 export default defineConfig({
   // Our packages are bundled from their TypeScript sources: no prior build of shared/domain needed.
   ...sourceConditions,
-  plugins: [react()],
+  plugins: [react(), initialSizeReport()],
   server: {
     // Same origin in development as in production, where the API serves the built SPA.
     proxy: { '/graphql': { target: apiUrl, ws: true } },

@@ -1,14 +1,35 @@
 import { renderToString } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { Provider, type Client } from 'urql';
 import { describe, expect, it } from 'vitest';
-import { App } from './app.js';
+import { fromValue } from 'wonka';
+import pkg from '../../package.json';
+import AboutPage from '../modules/about/components/about-page.js';
+import { createI18n } from './i18n.js';
 
-describe('App', () => {
-  it('renders the Parkeer heading and the Dutch introduction', () => {
-    const html = renderToString(<App />);
+/** A client that answers every query at once with this data. */
+const answering = (data: unknown) =>
+  ({ executeQuery: () => fromValue({ data, stale: false, hasNext: false }) }) as unknown as Client;
 
-    expect(html).toMatch(/<h1[^>]*>Parkeer<\/h1>/);
-    expect(html).toContain('Vraag uw parkeervergunning aan');
-    // Effects do not run on the server: the footer waits for the API version.
-    expect(html).toContain('API-versie wordt opgehaald');
+function renderAbout(language: 'nl' | 'en') {
+  return renderToString(
+    <I18nextProvider i18n={createI18n(language)}>
+      <Provider value={answering({ about: { name: '@parkeer/api', version: '9.8.7' } })}>
+        <AboutPage />
+      </Provider>
+    </I18nextProvider>,
+  );
+}
+
+describe('the about page', () => {
+  it("shows the app's own version and the API's, for a problem report", () => {
+    const html = renderAbout('nl');
+    expect(html).toMatch(/<h1[^>]*>Over Parkeer<\/h1>/);
+    expect(html).toContain(`>${pkg.version}<`);
+    expect(html).toContain('9.8.7 (@parkeer/api)');
+  });
+
+  it('speaks English when that is the language', () => {
+    expect(renderAbout('en')).toMatch(/<h1[^>]*>About Parkeer<\/h1>/);
   });
 });

@@ -14,12 +14,15 @@ export interface Platform {
   readonly password: string;
   /** Allocation letters printed at start: product code and PIN of uncoupled products. */
   readonly letters: readonly { code: string; pin: string }[];
+  /** Where the API writes each mail it sends as an `.eml` file (MAIL_DIR). */
+  readonly mailFolder: string;
   stop(): Promise<void>;
 }
 
 /** Starts the API (its own SQLite file, freshly seeded) serving the SPA built in `webDist`. */
 export async function startPlatform(webDist: string): Promise<Platform> {
   const folder = mkdtempSync(join(tmpdir(), 'parkeer-browser-'));
+  const mailFolder = join(folder, 'mail');
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', '--conditions=@parkeer/source', 'src/main.ts'],
@@ -30,7 +33,7 @@ export async function startPlatform(webDist: string): Promise<Platform> {
         PORT: '0',
         SQLITE_FILE: join(folder, 'parkeer.db'),
         WEB_DIST: webDist,
-        MAIL_DIR: join(folder, 'mail'),
+        MAIL_DIR: mailFolder,
         PAYMENT_WEBHOOK_SECRET: randomBytes(16).toString('hex'),
         JOB_INTERVAL_MS: '500',
         LOG_LEVEL: 'info',
@@ -65,6 +68,7 @@ export async function startPlatform(webDist: string): Promise<Platform> {
     url: ready.url,
     password,
     letters,
+    mailFolder,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { readFragment } from '../../../app/graphql.js';
 import { Loading } from '../../../app/shell/loading.js';
@@ -15,6 +15,8 @@ import { SessionTabs } from './session-tabs.js';
 export default function ProductSessionsPage() {
   const { t } = useTranslation('sessions');
   const { productId = '' } = useParams();
+  // Set by the new-session page after a start: said once, here.
+  const notice = (useLocation().state as { notice?: 'started' | 'planned' } | null)?.notice;
   const [product, refetchProduct] = useQuery({
     query: ProductDetailQuery,
     variables: { id: productId },
@@ -35,6 +37,11 @@ export default function ProductSessionsPage() {
   return (
     <section>
       <ProductHeader product={detail} />
+      {notice && (
+        <p className="notice notice--success" role="status">
+          {t(`notice.${notice}`)}
+        </p>
+      )}
       <nav className="actions" aria-label={t('productActions')}>
         {card.hasSessions && card.status === 'active' && (
           <Link className="button" to={`/producten/${productId}/parkeren`}>

@@ -1,0 +1,186 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { errorMessage } from '@parkeer/shared/messages/error-catalogue';
+import type { ResultOf } from '../../../app/graphql.js';
+import { currentLanguage } from '../../../app/i18n.js';
+import { useSession } from '../../../app/session.js';
+import { Loading } from '../../../app/shell/loading.js';
+import { rememberedLogin, setRememberedLogin } from '../../../app/shell/remembered-login.js';
+import { ErrorNotice } from '../../../app/ui/error-notice.js';
+import {
+  NewPasswordFields,
+  usePasswordFailure,
+} from '../../auth/components/new-password-fields.js';
+import { AcceptCouplingLinkMutation, CouplingLinkQuery } from '../graphql/coupling.js';
+
+type CouplingLink = ResultOf<typeof CouplingLinkQuery>['couplingLink'];
+
+/**
+ * The e-mailed link that adds a granted product to the account of the address it was sent to.
+ * The API always asks for that account's password (or, without an account yet, a new password
+ * twice), and logs in as that account, also when someone is logged in here already.
+ */
+export default function CouplingPage() {
+  const { t } = useTranslation('coupling');
+  const token = useSearchParams()[0].get('token') ?? '';
+  const [{ data, error }] = useQuery({
+    query: CouplingLinkQuery,
+    variables: { token },
+    pause: !token,
+  });
+  const { me } = useSession();
+
+  return (
+    <section className="card">
+      <h1>{t('title')}</h1>
+      {!token ? (
+        <UnusableLink />
+      ) : error ? (
+        <>
+          <ErrorNotice error={error} />
+          <p>
+            <Link to="/">{t('toStart')}</Link>
+          </p>
+        </>
+      ) : !data || me === undefined ? (
+        <Loading />
+      ) : (
+        <>
+          <GrantedProduct link={data.couplingLink} />
+          <AcceptForm token={token} link={data.couplingLink} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function UnusableLink() {
+  const { t, i18n } = useTranslation('coupling');
+  return (
+    <>
+      <p className="notice notice--error" role="alert">
+        {errorMessage('LINK_INVALID', currentLanguage(i18n))}
+      </p>
+      <p>
+        <Link to="/">{t('toStart')}</Link>
+      </p>
+    </>
+  );
+}
+
+function GrantedProduct({ link }: { link: CouplingLink }) {
+  const { t } = useTranslation('coupling');
+  return (
+    <>
+      <p>{t('intro', { municipality: link.municipalityName })}</p>
+      <dl className="facts">
+        <dt>{t('facts.product')}</dt>
+        <dd>{link.productName}</dd>
+        <dt>{t('facts.municipality')}</dt>
+        <dd>{link.municipalityName}</dd>
+        <dt>{t('facts.address')}</dt>
+        <dd>{link.addressLabel}</dd>
+        <dt>{t('facts.email')}</dt>
+        <dd>{link.email}</dd>
+      </dl>
+    </>
+  );
+}
+
+/** What the resident confirms with, and what happens to a login already here. */
+function AcceptIntro({ link }: { link: CouplingLink }) {
+  const { t } = useTranslation('coupling');
+  const { me } = useSession();
+  if (me && me.email.toLowerCase() !== link.email.toLowerCase()) {
+    return (
+      <p className="notice notice--warning">
+        {t('loggedInOther', { email: link.email, current: me.email })}
+      </p>
+    );
+  }
+  if (me && link.accountExists) return <p>{t('loggedInSame', { email: link.email })}</p>;
+  return <p>{t(link.accountExists ? 'existingAccount' : 'newAccount')}</p>;
+}
+
+function AcceptForm({ token, link }: { token: string; link: CouplingLink }) {
+  const { t } = useTranslation('coupling');
+  const { me, restart } = useSession();
+  const navigate = useNavigate();
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  // Logged in already: keep how that login was remembered unless changed here.
+  const [remember, setRemember] = useState(() => Boolean(me) && rememberedLogin());
+  const [{ fetching, error }, accept] = useMutation(AcceptCouplingLinkMutation);
+  const { problems, otherError } = usePasswordFailure(error);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await accept({
+      input: {
+        token,
+        password,
+        passwordRepeat: link.accountExists ? null : repeat,
+        remember,
+      },
+    });
+    if (result.error) return;
+    // The API logged in as the link's account (a new cookie): start over with a fresh client.
+    setRememberedLogin(remember);
+    restart();
+    // The answer names no product: the overview shows it among the others.
+    await navigate('/producten', { replace: true });
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <AcceptIntro link={link} />
+      <div className="field">
+        <label htmlFor="coupling-email">{t('email')}</label>
+        <input
+          id="coupling-email"
+          type="email"
+          autoComplete="username"
+          readOnly
+          value={link.email}
+        />
+      </div>
+      {link.accountExists ? (
+        <div className="field">
+          <label htmlFor="coupling-password">{t('password')}</label>
+          <input
+            id="coupling-password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+          <Link to="/wachtwoord-vergeten">{t('forgot')}</Link>
+        </div>
+      ) : (
+        <NewPasswordFields
+          password={password}
+          repeat={repeat}
+          onPasswordChange={setPassword}
+          onRepeatChange={setRepeat}
+          problems={problems}
+        />
+      )}
+      <div className="field field--inline">
+        <input
+          id="coupling-remember"
+          type="checkbox"
+          checked={remember}
+          onChange={(event) => setRemember(event.target.checked)}
+        />
+        <label htmlFor="coupling-remember">{t('remember')}</label>
+      </div>
+      <ErrorNotice error={otherError} />
+      <button type="submit" className="button button--block" disabled={fetching}>
+        {t(link.accountExists ? 'confirm' : 'createAndConfirm')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import type { ResultOf } from '../../../app/graphql.js';
+import { useFormats } from '../../../app/ui/format.js';
+import type { TransactionHistoryQuery } from '../graphql/history.js';
+import { signedAmount } from '../history-format.js';
+
+export type TransactionItem = ResultOf<
+  typeof TransactionHistoryQuery
+>['transactionHistory']['edges'][number]['node'];
+
+/** One change of the balance: why, how much (+/−), when, and the balance after it. */
+export function TransactionRow({
+  transaction,
+  unit,
+}: {
+  transaction: TransactionItem;
+  /** The product's unit, for rows that do not say. */
+  unit: string;
+}) {
+  const { t } = useTranslation('history');
+  const format = useFormats();
+  const shownUnit = transaction.unit ?? unit;
+  return (
+    <>
+      <h3 className="card__title">
+        {t(`ledgerKind.${transaction.kind}`)}
+        {transaction.formattedPlate ? ` · ${transaction.formattedPlate}` : ''}
+      </h3>
+      <dl className="facts">
+        <dt>{t('transaction.amount')}</dt>
+        <dd data-testid="transaction-amount">
+          {signedAmount(transaction.amount, shownUnit, format)}
+        </dd>
+        <dt>{t('transaction.at')}</dt>
+        <dd>{format.dateTime(transaction.at)}</dd>
+        <dt>{t('transaction.balanceAfter')}</dt>
+        <dd>{format.balance(transaction.balanceAfter, shownUnit)}</dd>
+      </dl>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { graphql } from '../../../app/graphql.js';
+
+/** Rows per page: the 'show more' step (RULES §8). */
+export const historyPageSize = 10;
+
+export const SessionHistoryQuery = graphql(`
+  query SessionHistory($permitId: ID!, $first: Int!, $after: String) {
+    sessionHistory(permitId: $permitId, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          formattedPlate
+          start
+          end
+          stoppedAt
+          status
+          cost
+          unit
+          delegated
+          startedByEmail
+          segments {
+            date
+            start
+            end
+            minutes
+            cost
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const TransactionHistoryQuery = graphql(`
+  query TransactionHistory($permitId: ID!, $first: Int!, $after: String) {
+    transactionHistory(permitId: $permitId, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          kind
+          amount
+          balanceAfter
+          at
+          unit
+          formattedPlate
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,116 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation } from 'urql';
+import { ErrorNotice } from '../../../app/ui/error-notice.js';
+import { useFormats } from '../../../app/ui/format.js';
+import { StartTopUpMutation } from '../graphql/top-up.js';
+
+interface Offer {
+  readonly amount: number;
+  readonly priceCents: number;
+  readonly feeCents: number;
+  readonly totalCents: number;
+}
+
+/**
+ * The amounts on offer as a choice (the smallest picked to begin with), what the chosen one costs
+ * and does to the balance, and the way to the bank's page.
+ */
+export function OfferForm({
+  permitId,
+  unit,
+  offers,
+  balance,
+}: {
+  permitId: string;
+  unit: 'minutes' | 'cents';
+  offers: readonly Offer[];
+  /** The balance now, when it counts in the offers' unit. */
+  balance: number | null;
+}) {
+  const { t } = useTranslation('top-up');
+  const format = useFormats();
+  const [chosenAmount, setChosenAmount] = useState(offers[0]!.amount);
+  // Offers can change under the form (a live balance change): fall back to the first again.
+  const chosen = offers.find((offer) => offer.amount === chosenAmount) ?? offers[0]!;
+  const [starting, startTopUp] = useMutation(StartTopUpMutation);
+  const [leaving, setLeaving] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await startTopUp({
+      input: { permitId, amount: chosen.amount, idempotencyKey: crypto.randomUUID() },
+    });
+    const checkoutUrl = result.data?.startTopUp.checkoutUrl;
+    if (!checkoutUrl) return;
+    // The button stays off while the bank's page loads: a second press would open a second payment.
+    setLeaving(true);
+    window.location.assign(checkoutUrl);
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)}>
+      <fieldset className="field">
+        <legend>{t('offers.legend')}</legend>
+        {offers.map((offer) => (
+          <div className="field field--inline" key={offer.amount}>
+            <input
+              id={`offer-${offer.amount}`}
+              type="radio"
+              name="offer"
+              value={offer.amount}
+              checked={offer.amount === chosen.amount}
+              onChange={() => setChosenAmount(offer.amount)}
+            />
+            <label htmlFor={`offer-${offer.amount}`}>
+              {t('offers.option', {
+                amount: format.balance(offer.amount, unit),
+                total: format.money(offer.totalCents),
+              })}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      <div className="preview" aria-live="polite" data-testid="top-up-summary">
+        <p className="preview__cost">
+          <span className="visually-hidden">{t('offers.total')}: </span>
+          {format.money(chosen.totalCents)}
+        </p>
+        <dl className="facts">
+          <dt>{t('offers.added')}</dt>
+          <dd>{format.balance(chosen.amount, unit)}</dd>
+          <dt>{t('offers.price')}</dt>
+          <dd>{format.money(chosen.priceCents)}</dd>
+          {chosen.feeCents > 0 && (
+            <>
+              <dt>{t('offers.fee')}</dt>
+              <dd>{format.money(chosen.feeCents)}</dd>
+            </>
+          )}
+          <dt>{t('offers.total')}</dt>
+          <dd>{format.money(chosen.totalCents)}</dd>
+          {balance !== null && (
+            <>
+              <dt>{t('offers.balanceAfter')}</dt>
+              <dd>{format.balance(balance + chosen.amount, unit)}</dd>
+            </>
+          )}
+        </dl>
+      </div>
+      <ErrorNotice error={starting.error} />
+      <p className="muted" id="pay-hint">
+        {t('offers.payHint')}
+      </p>
+      <button
+        type="submit"
+        className="button button--block"
+        aria-describedby="pay-hint"
+        disabled={starting.fetching || leaving}
+      >
+        {leaving
+          ? t('offers.leaving')
+          : t('offers.pay', { total: format.money(chosen.totalCents) })}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,157 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { toLocalInput } from '../../src/app/ui/local-time.js';
+import {
+  accessibilityViolations,
+  chromiumMissing,
+  desktop,
+  launchChromium,
+  logIn,
+  openPage,
+  phone,
+  screenshot,
+} from './browser.js';
+import { startPlatform, type Platform } from './platform.js';
+
+/** A GraphQL call from the page itself, with its login cookie. */
+async function graphqlIn<T>(page: Page, query: string, variables: Record<string, unknown>) {
+  return page.evaluate(
+    async ({ query, variables }) => {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as { data: T; errors?: unknown[] };
+    },
+    { query, variables },
+  );
+}
+
+/** The minutes (or cents) a formatted balance like "199 u 30 min" or "€ 12,34" stands for. */
+function amountOf(text: string): number {
+  const money = /€\s*([\d.]+),(\d{2})/.exec(text);
+  if (money) return Number(money[1]!.replace(/\./g, '')) * 100 + Number(money[2]);
+  const hours = Number(/(\d+)\s*[uh]\b/.exec(text)?.[1] ?? 0);
+  const minutes = Number(/(\d+)\s*min/.exec(text)?.[1] ?? 0);
+  return hours * 60 + minutes;
+}
+
+describe.skipIf(chromiumMissing)('the resident app in chromium', () => {
+  let platform: Platform;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    platform = await startPlatform(inject('webDist'));
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  it('starts a session for a favorite at the previewed cost, live in a second tab, and stops it', async () => {
+    const page = await openPage(browser, platform, phone);
+    await page.goto('/');
+    await page.waitForURL(/\/inloggen/);
+    await screenshot(page, 'login-phone');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await logIn(page, platform, 'anna@demo.parkeer.nl');
+
+    // The overview: Anna's products grouped per town.
+    await page.goto('/producten');
+    await page.getByRole('heading', { name: 'Mijn producten' }).waitFor();
+    await page.getByRole('heading', { name: /Delft/ }).waitFor();
+    await screenshot(page, 'products-phone');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const productLink = page.locator('.card a.card__link').first();
+    const productUrl = new URL((await productLink.getAttribute('href'))!, platform.url).pathname;
+    const productId = productUrl.split('/').pop()!;
+    await graphqlIn(
+      page,
+      `mutation ($input: AddFavoriteInput!) { addFavorite(input: $input) { id } }`,
+      { input: { permitId: productId, plate: 'GB-123-K', name: 'Oma' } },
+    );
+
+    // A second tab of the same login, on the product page: it must follow live.
+    const other = await page.context().newPage();
+    await other.goto(productUrl);
+    await other.getByRole('tab', { name: 'Lopend (0)' }).waitFor();
+
+    await productLink.click();
+    await page.getByRole('tab', { name: 'Lopend (0)' }).waitFor();
+    const balanceBefore = amountOf(await page.getByTestId('balance').innerText());
+    await screenshot(page, 'product-phone');
+    await page.getByRole('link', { name: 'Bezoeker aanmelden' }).click();
+
+    await page.getByRole('button', { name: 'Oma · GB-123-K' }).click();
+    expect(await page.getByLabel('Kenteken').inputValue()).toBe('GB-123-K');
+    const end = new Date(Date.now() + 90 * 60_000);
+    await page.getByLabel('Eindtijd').fill(toLocalInput(end));
+    const preview = page.getByTestId('preview');
+    await preview.waitFor();
+    const reserved = amountOf(
+      await preview.locator('dt:text("Wordt gereserveerd") + dd').innerText(),
+    );
+    await screenshot(page, 'new-session-phone');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Parkeren starten' }).click();
+
+    await page.getByText('De parkeersessie is gestart.').waitFor();
+    const row = page.getByTestId('session').filter({ hasText: 'GB-123-K' });
+    await row.waitFor();
+    // The charge is what the preview said: reserved on the session and off the balance.
+    expect(amountOf(await row.locator('dt:text("Gereserveerd") + dd').innerText())).toBe(reserved);
+    await expect
+      .poll(async () => amountOf(await page.getByTestId('balance').innerText()))
+      .toBe(balanceBefore - reserved);
+
+    // The other tab shows it without a reload.
+    await other.getByTestId('session').filter({ hasText: 'GB-123-K' }).waitFor();
+    await other.getByRole('tab', { name: 'Lopend (1)' }).waitFor();
+    await screenshot(other, 'product-live-second-tab-phone');
+
+    await row.getByRole('button', { name: 'Stoppen' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Stoppen' }).click();
+    await page.getByRole('tab', { name: 'Lopend (0)' }).waitFor();
+    await other.getByRole('tab', { name: 'Lopend (0)' }).waitFor();
+
+    // The refund of the unused part is under Transactions.
+    await page.getByRole('link', { name: 'Geschiedenis' }).click();
+    await page.getByRole('tab', { name: /Transacties/ }).click();
+    await page.getByRole('tabpanel').getByText(/Vrijgegeven|Terug|Teruggave/).first().waitFor();
+    await screenshot(page, 'history-transactions-phone');
+    await page.context().close();
+  });
+
+  it('shows a refusal with a proposal, and accepting the proposal starts the session', async () => {
+    const page = await openPage(browser, platform, desktop);
+    await logIn(page, platform, 'carla@demo.parkeer.nl');
+    await page.goto('/producten');
+    await page.locator('.card a.card__link').first().click();
+    await page.getByRole('link', { name: 'Bezoeker aanmelden' }).click();
+    await page.getByLabel('Kenteken').fill('12-ABC-3');
+    // Oudstad allows three hours at most: five are refused, with what is allowed instead.
+    await page.getByLabel('Eindtijd').fill(toLocalInput(new Date(Date.now() + 5 * 3600_000)));
+    await page.getByTestId('preview-refusal').waitFor();
+    await screenshot(page, 'new-session-refused-preview-desktop');
+    await page.getByRole('button', { name: /Parkeren starten|Sessie plannen/ }).click();
+
+    const refusal = page.getByTestId('refusal');
+    await refusal.waitFor();
+    await refusal.getByRole('button', { name: 'Voorstel accepteren' }).waitFor();
+    await screenshot(page, 'refusal-desktop');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await refusal.getByRole('button', { name: 'Voorstel accepteren' }).click();
+    await page.getByText(/De parkeersessie is gestart\.|De sessie is gepland\./).waitFor();
+    await page
+      .getByTestId('session')
+      .filter({ hasText: '12-ABC-3' })
+      .first()
+      .waitFor({ state: 'attached' });
+    await screenshot(page, 'product-desktop');
+    await page.goto('/producten');
+    await screenshot(page, 'products-desktop');
+    await page.context().close();
+  });
+});

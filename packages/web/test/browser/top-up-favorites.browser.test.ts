@@ -1,0 +1,261 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  accessibilityViolations,
+  chromiumMissing,
+  desktop,
+  launchChromium,
+  logIn,
+  openPage,
+  phone,
+  screenshot,
+} from './browser.js';
+import { startPlatform, type Platform } from './platform.js';
+
+/** Each screen photographed, and checked by axe in the state it was photographed in. */
+async function photograph(page: Page, name: string) {
+  await screenshot(page, name);
+  expect(await accessibilityViolations(page), name).toEqual([]);
+}
+
+/** The id of the logged-in resident's product with this name, from the overview. */
+async function productIdOf(page: Page, name: string | RegExp): Promise<string> {
+  await page.goto('/producten');
+  const link = page.locator('.card a.card__link').filter({ hasText: name });
+  return (await link.getAttribute('href'))!.split('/').pop()!;
+}
+
+/**
+ * The simulated bank sends the browser to PUBLIC_URL (default http://localhost:4000), and back
+ * from there to the result page; the platform under test listens on a port of its own, so those
+ * addresses are redirected to it.
+ */
+async function followPublicUrl(context: BrowserContext, platform: Platform) {
+  const publicUrl = 'http://localhost:4000';
+  if (platform.url === publicUrl) return;
+  await context.route(`${publicUrl}/**`, (route) => {
+    const url = new URL(route.request().url());
+    return route.fulfill({
+      status: 307,
+      headers: { location: `${platform.url}${url.pathname}${url.search}` },
+    });
+  });
+}
+
+describe.skipIf(chromiumMissing)('favorites, top-up and plates in chromium', () => {
+  let platform: Platform;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    platform = await startPlatform(inject('webDist'));
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  it('adds favorites (a foreign one too), renames one and deletes one after a question', async () => {
+    const page = await openPage(browser, platform, phone);
+    await logIn(page, platform, 'anna@demo.parkeer.nl');
+    const productId = await productIdOf(page, 'Bezoekersvergunning');
+    await page.goto(`/producten/${productId}`);
+    await page.getByRole('link', { name: 'Favorieten' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Favorieten' }).waitFor();
+    await page.getByText('U heeft nog geen favorieten.').waitFor();
+
+    // A plate that is not Dutch, without a country: the message stands beside the plate.
+    await page.getByLabel('Kenteken').fill('ABC1234567');
+    await page.getByLabel('Naam', { exact: true }).fill('Buurman');
+    await page.getByRole('button', { name: 'Favoriet toevoegen' }).click();
+    const plateError = page.locator('.field__error');
+    await plateError.waitFor();
+    expect(await plateError.innerText()).toMatch(/kenteken/i);
+    expect(await page.getByLabel('Kenteken').getAttribute('aria-invalid')).toBe('true');
+    await photograph(page, 'favorites-plate-error-phone');
+
+    await page.getByLabel('Kenteken').fill('gb-123-k');
+    await page.getByLabel('Naam', { exact: true }).fill('Oma');
+    await page.getByRole('button', { name: 'Favoriet toevoegen' }).click();
+    await page.getByText('Oma staat nu in uw favorieten.').waitFor();
+    // The form is empty again for the next one.
+    expect(await page.getByLabel('Kenteken').inputValue()).toBe('');
+
+    // The name field takes ten characters at most (RULES §7).
+    await page.getByLabel('Naam', { exact: true }).fill('Tante Ilse uit Keulen');
+    expect(await page.getByLabel('Naam', { exact: true }).inputValue()).toBe('Tante Ilse');
+    await page.getByLabel('Kenteken').fill('K-AB 1234');
+    await page.getByLabel('Land van het kenteken').selectOption({ label: 'Duitsland' });
+    await page.getByRole('button', { name: 'Favoriet toevoegen' }).click();
+    await page.getByText('Tante Ilse staat nu in uw favorieten.').waitFor();
+
+    const favorites = page.getByTestId('favorite');
+    await expect.poll(() => favorites.count()).toBe(2);
+    const oma = favorites.filter({ hasText: 'GB-123-K' });
+    const ilse = favorites.filter({ hasText: 'Duitsland' });
+    expect(await oma.getByRole('heading').innerText()).toBe('Oma');
+    expect(await ilse.getByRole('heading').innerText()).toBe('Tante Ilse');
+    await photograph(page, 'favorites-phone');
+
+    await oma.getByRole('button', { name: /^Naam wijzigen/ }).click();
+    const newName = page.getByLabel('Nieuwe naam voor GB-123-K');
+    expect(await newName.inputValue()).toBe('Oma');
+    await newName.fill('Oma Jet');
+    await photograph(page, 'favorites-rename-phone');
+    await oma.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('De naam is nu Oma Jet.').waitFor();
+    await expect.poll(() => oma.getByRole('heading').innerText()).toBe('Oma Jet');
+
+    await ilse.getByRole('button', { name: /^Verwijderen/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Favoriet Tante Ilse verwijderen?' });
+    await dialog.waitFor();
+    await photograph(page, 'favorites-delete-phone');
+    // Cancelling keeps it.
+    await dialog.getByRole('button', { name: 'Annuleren' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await favorites.count()).toBe(2);
+    await ilse.getByRole('button', { name: /^Verwijderen/ }).click();
+    await dialog.getByRole('button', { name: 'Verwijderen' }).click();
+    await page.getByText('Tante Ilse is uit uw favorieten verwijderd.').waitFor();
+    await expect.poll(() => favorites.count()).toBe(1);
+
+    // The favorite is offered when a visitor is registered.
+    await page.goto(`/producten/${productId}/parkeren`);
+    await page.getByRole('button', { name: 'Oma Jet · GB-123-K' }).waitFor();
+
+    const wide = await openPage(browser, platform, desktop);
+    await logIn(wide, platform, 'anna@demo.parkeer.nl');
+    await wide.goto(`/producten/${productId}/favorieten`);
+    await wide.getByTestId('favorite').first().waitFor();
+    await photograph(wide, 'favorites-desktop');
+    await wide.context().close();
+    await page.context().close();
+  });
+
+  it('tops up a time balance at the simulated bank and shows the new balance', async () => {
+    const page = await openPage(browser, platform, phone);
+    await followPublicUrl(page.context(), platform);
+    // Bram has 45 hours: below Delft's 60, so a block of 200 hours may be bought (RULES §4).
+    await logIn(page, platform, 'bram@demo.parkeer.nl');
+    const productId = await productIdOf(page, 'Bezoekersvergunning');
+    await page.goto(`/producten/${productId}`);
+    await page.getByRole('link', { name: 'Opwaarderen' }).click();
+    await page.getByRole('heading', { name: 'Tegoed opwaarderen' }).waitFor();
+    expect(await page.getByTestId('balance').innerText()).toBe('45 u');
+
+    const offer = page.getByRole('radio', { name: '200 u tegoed voor € 19,35' });
+    expect(await offer.isChecked()).toBe(true);
+    const summary = page.getByTestId('top-up-summary');
+    expect(await summary.locator('dt:text("Saldo na betaling") + dd').innerText()).toBe('245 u');
+    const cap = page.getByTestId('top-up-cap');
+    expect(await cap.getByRole('heading').innerText()).toBe('Maximum per kalenderjaar');
+    expect(await cap.locator('dt:text("Maximum") + dd').innerText()).toBe('600 u');
+    await photograph(page, 'top-up-phone');
+
+    await page.getByRole('button', { name: '€ 19,35 betalen met iDEAL' }).click();
+    await page.waitForURL(/\/betalen\/simulatie\//);
+    await screenshot(page, 'top-up-bank-phone');
+    await page.getByRole('button', { name: 'Betalen' }).click();
+
+    await page.waitForURL(/\/opwaarderen\/resultaat\?payment=/);
+    const outcome = page.getByTestId('payment-outcome');
+    await outcome.getByRole('heading', { name: 'Betaling gelukt' }).waitFor();
+    expect(await outcome.getByTestId('balance-after').innerText()).toBe('245 u');
+    await expect.poll(() => page.getByTestId('balance').innerText()).toBe('245 u');
+    await photograph(page, 'top-up-result-phone');
+
+    // Above 60 hours now: the page says why nothing can be bought, with the amounts written out.
+    await page.getByRole('link', { name: 'Terug naar het product' }).click();
+    await page.getByRole('link', { name: 'Opwaarderen' }).click();
+    const refusal = page.getByTestId('top-up-refusal');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toBe(
+      'U kunt opwaarderen als uw saldo 60 u of minder is. Uw saldo is nu 245 u.',
+    );
+    await photograph(page, 'top-up-refused-phone');
+
+    const wide = await openPage(browser, platform, desktop);
+    await logIn(wide, platform, 'bram@demo.parkeer.nl');
+    await wide.goto(page.url());
+    await wide.getByTestId('top-up-refusal').waitFor();
+    await photograph(wide, 'top-up-refused-desktop');
+    await wide.context().close();
+    await page.context().close();
+  });
+
+  it('cancels a money top-up at the bank: nothing changes', async () => {
+    const page = await openPage(browser, platform, desktop);
+    await followPublicUrl(page.context(), platform);
+    await logIn(page, platform, 'carla@demo.parkeer.nl');
+    const productId = await productIdOf(page, 'Digitale bezoekersvergunning');
+    await page.goto(`/producten/${productId}/opwaarderen`);
+    await page.getByRole('heading', { name: 'Tegoed opwaarderen' }).waitFor();
+    const before = await page.getByTestId('balance').innerText();
+
+    await page.getByRole('radio', { name: /^€ 25,00 tegoed/ }).check();
+    await page.getByRole('button', { name: '€ 25,00 betalen met iDEAL' }).waitFor();
+    expect(await page.getByTestId('top-up-cap').getByRole('heading').innerText()).toBe(
+      'Maximum per vergunningsjaar',
+    );
+    await photograph(page, 'top-up-desktop');
+    await page.getByRole('button', { name: '€ 25,00 betalen met iDEAL' }).click();
+    await page.waitForURL(/\/betalen\/simulatie\//);
+    await page.getByRole('button', { name: 'Annuleren' }).click();
+
+    await page.waitForURL(/\/opwaarderen\/resultaat\?payment=/);
+    const outcome = page.getByTestId('payment-outcome');
+    await outcome.getByRole('heading', { name: 'Betaling geannuleerd' }).waitFor();
+    expect(await page.getByTestId('balance').innerText()).toBe(before);
+    await page.getByRole('link', { name: 'Opnieuw opwaarderen' }).waitFor();
+    await photograph(page, 'top-up-cancelled-desktop');
+
+    const small = await openPage(browser, platform, phone);
+    await logIn(small, platform, 'carla@demo.parkeer.nl');
+    await small.goto(page.url());
+    await small.getByRole('heading', { name: 'Betaling geannuleerd' }).waitFor();
+    await photograph(small, 'top-up-cancelled-phone');
+    await small.goto(`/producten/${productId}/opwaarderen`);
+    await small.getByTestId('top-up-summary').waitFor();
+    await photograph(small, 'top-up-money-phone');
+    await small.context().close();
+    await page.context().close();
+  });
+
+  it('switches the active plate of a permit with two plates, after a question', async () => {
+    const page = await openPage(browser, platform, phone);
+    await logIn(page, platform, 'carla@demo.parkeer.nl');
+    const productId = await productIdOf(page, 'Bewonersvergunning');
+    await page.goto(`/producten/${productId}`);
+    await page.getByRole('link', { name: 'Kentekens' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Kentekens' }).waitFor();
+
+    const first = page.locator('[data-testid="permit-plate"][data-plate="XX999X"]');
+    const second = page.locator('[data-testid="permit-plate"][data-plate="12ABC3"]');
+    await first.getByText('Actief', { exact: true }).waitFor();
+    expect(await second.getAttribute('data-active')).toBe('false');
+    await photograph(page, 'plates-phone');
+
+    await second.getByRole('button', { name: /^Actief maken/ }).click();
+    const dialog = page.getByRole('dialog', { name: '12-ABC-3 actief maken?' });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain('niet meer voor XX-999-X');
+    await photograph(page, 'plates-confirm-phone');
+    await dialog.getByRole('button', { name: 'Actief maken' }).click();
+
+    await page.getByText('12-ABC-3 is nu het actieve kenteken.').waitFor();
+    await expect.poll(() => second.getAttribute('data-active')).toBe('true');
+    expect(await first.getAttribute('data-active')).toBe('false');
+    await first.getByRole('button', { name: /^Actief maken/ }).waitFor();
+
+    const wide = await openPage(browser, platform, desktop);
+    await logIn(wide, platform, 'carla@demo.parkeer.nl');
+    await wide.goto(`/producten/${productId}/kentekens`);
+    // Another login sees the switch: it is the permit's, not the screen's.
+    await wide
+      .locator('[data-testid="permit-plate"][data-plate="12ABC3"][data-active="true"]')
+      .waitFor();
+    await photograph(wide, 'plates-desktop');
+    await wide.context().close();
+    await page.context().close();
+  });
+});
