@@ -55,6 +55,7 @@ async function photograph(page: Page, name: string) {
  */
 async function fakeCoupling(
   page: Page,
+  /** Read at each request: a test may change it between visits. */
   link: Record<string, unknown>,
   acceptAnswers: Record<string, unknown>[],
 ): Promise<Record<string, unknown>[]> {
@@ -197,19 +198,19 @@ describe.skipIf(chromiumMissing)('the account pages in chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Product toevoegen' }).waitFor();
     await photograph(page, 'add-product-phone');
 
-    await page.getByRole('button', { name: 'Product toevoegen' }).click();
+    await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
     await page.getByText('Vul de productcode in.').waitFor();
     await page.getByText('Vul de pincode in.').waitFor();
 
     // Typed as people do: lower case, stray spaces; first with a wrong PIN.
     await page.getByLabel('Productcode').fill(` ${letter.code.toLowerCase()} `);
     await page.getByLabel('Pincode').fill(letter.pin === '0000' ? '1111' : '0000');
-    await page.getByRole('button', { name: 'Product toevoegen' }).click();
+    await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
     await page.getByRole('alert').getByText('De productcode of de pincode klopt niet.').waitFor();
     await photograph(page, 'add-product-wrong-pin-phone');
 
     await page.getByLabel('Pincode').fill(letter.pin);
-    await page.getByRole('button', { name: 'Product toevoegen' }).click();
+    await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
     await page.waitForURL(/\/producten\/(?!toevoegen)[^/]+$/);
     await page.getByRole('heading', { level: 1, name: 'Bezoekersvergunning' }).waitFor();
 
@@ -231,12 +232,12 @@ describe.skipIf(chromiumMissing)('the account pages in chromium', () => {
     const wrong = page.getByText('De productcode of de pincode klopt niet.');
     for (let attempt = 1; attempt <= 5; attempt++) {
       await page.getByLabel('Pincode').fill(String(1000 + attempt));
-      await page.getByRole('button', { name: 'Product toevoegen' }).click();
+      await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
       // The button is disabled while a try is under way: the tries go one after the other.
       await wrong.waitFor();
     }
     await page.getByLabel('Pincode').fill('1006');
-    await page.getByRole('button', { name: 'Product toevoegen' }).click();
+    await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
     await page
       .getByRole('alert')
       .getByText(/Te veel pogingen.*over \d+ minuten/)
@@ -314,19 +315,27 @@ describe.skipIf(chromiumMissing)('the account pages in chromium', () => {
   it('couples a product to the account logged in here after its password', async () => {
     const page = await openPage(browser, platform, desktop);
     await logIn(page, platform, 'anna@demo.parkeer.nl');
-    const sent = await fakeCoupling(
-      page,
-      {
-        productName: 'Bewonersvergunning',
-        municipalityName: 'Gemeente Oudstad (demo)',
-        addressLabel: 'Markt 3, Oudstad',
-        email: 'anna@demo.parkeer.nl',
-        accountExists: true,
-      },
-      [accepted],
-    );
+    const link = {
+      productName: 'Bewonersvergunning',
+      municipalityName: 'Gemeente Oudstad (demo)',
+      addressLabel: 'Markt 3, Oudstad',
+      email: 'iemand-anders@example.nl',
+      accountExists: true,
+    };
+    const sent = await fakeCoupling(page, link, [accepted]);
+
+    // A link for another address: said before it logs in as that account.
+    await page.goto('/product-koppelen?token=uit-de-mail');
+    await page
+      .getByText('deze link is voor iemand-anders@example.nl, maar u bent nu ingelogd als anna')
+      .waitFor();
+    await page.getByLabel('Ingelogd blijven op dit apparaat').waitFor();
+
+    link.email = 'anna@demo.parkeer.nl';
     await page.goto('/product-koppelen?token=uit-de-mail');
     await page.getByText('U bent ingelogd als anna@demo.parkeer.nl.').waitFor();
+    // Already logged in as that account: nothing to ask about staying logged in.
+    expect(await page.getByLabel('Ingelogd blijven op dit apparaat').count()).toBe(0);
     await photograph(page, 'coupling-desktop');
     await page.getByLabel('Wachtwoord', { exact: true }).fill(platform.password);
     await page.getByRole('button', { name: 'Product toevoegen' }).click();

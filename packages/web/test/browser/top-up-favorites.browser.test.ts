@@ -65,26 +65,28 @@ describe.skipIf(chromiumMissing)('favorites, top-up and plates in chromium', () 
     await page.getByText('U heeft nog geen favorieten.').waitFor();
 
     // A plate that is not Dutch, without a country: the message stands beside the plate.
-    await page.getByLabel('Kenteken').fill('ABC1234567');
+    await page.getByLabel('Kenteken', { exact: true }).fill('ABC1234567');
     await page.getByLabel('Naam', { exact: true }).fill('Buurman');
     await page.getByRole('button', { name: 'Favoriet toevoegen' }).click();
     const plateError = page.locator('.field__error');
     await plateError.waitFor();
     expect(await plateError.innerText()).toMatch(/kenteken/i);
-    expect(await page.getByLabel('Kenteken').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Kenteken', { exact: true }).getAttribute('aria-invalid')).toBe(
+      'true',
+    );
     await photograph(page, 'favorites-plate-error-phone');
 
-    await page.getByLabel('Kenteken').fill('gb-123-k');
+    await page.getByLabel('Kenteken', { exact: true }).fill('gb-123-k');
     await page.getByLabel('Naam', { exact: true }).fill('Oma');
     await page.getByRole('button', { name: 'Favoriet toevoegen' }).click();
     await page.getByText('Oma staat nu in uw favorieten.').waitFor();
     // The form is empty again for the next one.
-    expect(await page.getByLabel('Kenteken').inputValue()).toBe('');
+    expect(await page.getByLabel('Kenteken', { exact: true }).inputValue()).toBe('');
 
     // The name field takes ten characters at most (RULES §7).
     await page.getByLabel('Naam', { exact: true }).fill('Tante Ilse uit Keulen');
     expect(await page.getByLabel('Naam', { exact: true }).inputValue()).toBe('Tante Ilse');
-    await page.getByLabel('Kenteken').fill('K-AB 1234');
+    await page.getByLabel('Kenteken', { exact: true }).fill('K-AB 1234');
     await page.getByLabel('Land van het kenteken').selectOption({ label: 'Duitsland' });
     await page.getByRole('button', { name: 'Favoriet toevoegen' }).click();
     await page.getByText('Tante Ilse staat nu in uw favorieten.').waitFor();
@@ -105,6 +107,10 @@ describe.skipIf(chromiumMissing)('favorites, top-up and plates in chromium', () 
     await oma.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('De naam is nu Oma Jet.').waitFor();
     await expect.poll(() => oma.getByRole('heading').innerText()).toBe('Oma Jet');
+    // The keyboard is back on the button that opened the form.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Naam wijzigen: Oma Jet',
+    );
 
     await ilse.getByRole('button', { name: /^Verwijderen/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Favoriet Tante Ilse verwijderen?' });
@@ -147,6 +153,7 @@ describe.skipIf(chromiumMissing)('favorites, top-up and plates in chromium', () 
     expect(await offer.isChecked()).toBe(true);
     const summary = page.getByTestId('top-up-summary');
     expect(await summary.locator('dt:text("Saldo na betaling") + dd').innerText()).toBe('245 u');
+    expect(await summary.locator('.preview__cost').innerText()).toMatch(/^Te betalen: €\s19,35$/);
     const cap = page.getByTestId('top-up-cap');
     expect(await cap.getByRole('heading').innerText()).toBe('Maximum per kalenderjaar');
     expect(await cap.locator('dt:text("Maximum") + dd').innerText()).toBe('600 u');
@@ -192,8 +199,16 @@ describe.skipIf(chromiumMissing)('favorites, top-up and plates in chromium', () 
     await page.getByRole('heading', { name: 'Tegoed opwaarderen' }).waitFor();
     const before = await page.getByTestId('balance').innerText();
 
-    await page.getByRole('radio', { name: /^€ 25,00 tegoed/ }).check();
+    await page.getByRole('radio', { name: '€ 25,00', exact: true }).check();
     await page.getByRole('button', { name: '€ 25,00 betalen met iDEAL' }).waitFor();
+    // A money balance: the summary shows what the balance will be, from the one in the header.
+    expect(before).toMatch(/^€\s25,00$/);
+    expect(
+      await page
+        .getByTestId('top-up-summary')
+        .locator('dt:text("Saldo na betaling") + dd')
+        .innerText(),
+    ).toMatch(/^€\s50,00$/);
     expect(await page.getByTestId('top-up-cap').getByRole('heading').innerText()).toBe(
       'Maximum per vergunningsjaar',
     );
@@ -238,7 +253,8 @@ describe.skipIf(chromiumMissing)('favorites, top-up and plates in chromium', () 
     await second.getByRole('button', { name: /^Actief maken/ }).click();
     const dialog = page.getByRole('dialog', { name: '12-ABC-3 actief maken?' });
     await dialog.waitFor();
-    expect(await dialog.innerText()).toContain('niet meer voor XX-999-X');
+    expect(await dialog.locator('dt:text("Nu actief") + dd').innerText()).toBe('XX-999-X');
+    expect(await dialog.locator('dt:text("Daarna actief") + dd').innerText()).toBe('12-ABC-3');
     await photograph(page, 'plates-confirm-phone');
     await dialog.getByRole('button', { name: 'Actief maken' }).click();
 

@@ -84,22 +84,15 @@ export function NewPasswordFields({
 }
 
 function PasswordProblems({ id, problems }: { id: string; problems: readonly string[] }) {
-  const { t } = useTranslation('auth');
   if (problems.length === 0) return null;
+  // Each problem is a sentence of its own: one per line, no heading needed.
   return (
     <div id={id} className="notice notice--error" role="alert">
-      {problems.length === 1 ? (
-        <p>{problems[0]}</p>
-      ) : (
-        <>
-          <p>{t('newPassword.problems')}</p>
-          <ul>
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      <ul className="list">
+        {problems.map((problem) => (
+          <li key={problem}>{problem}</li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -89,11 +89,13 @@ function GrantedProduct({ link }: { link: CouplingLink }) {
   );
 }
 
+const sameAddress = (one: string, other: string) => one.toLowerCase() === other.toLowerCase();
+
 /** What the resident confirms with, and what happens to a login already here. */
 function AcceptIntro({ link }: { link: CouplingLink }) {
   const { t } = useTranslation('coupling');
   const { me } = useSession();
-  if (me && me.email.toLowerCase() !== link.email.toLowerCase()) {
+  if (me && !sameAddress(me.email, link.email)) {
     return (
       <p className="notice notice--warning">
         {t('loggedInOther', { email: link.email, current: me.email })}
@@ -110,8 +112,10 @@ function AcceptForm({ token, link }: { token: string; link: CouplingLink }) {
   const navigate = useNavigate();
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  // Logged in already: keep how that login was remembered unless changed here.
-  const [remember, setRemember] = useState(() => Boolean(me) && rememberedLogin());
+  // Logged in as the link's account already: the new login is remembered as the present one
+  // was, without asking again.
+  const staysLoggedIn = me ? sameAddress(me.email, link.email) : false;
+  const [remember, setRemember] = useState(() => staysLoggedIn && rememberedLogin());
   const [{ fetching, error }, accept] = useMutation(AcceptCouplingLinkMutation);
   const { problems, otherError } = usePasswordFailure(error);
 
@@ -136,16 +140,8 @@ function AcceptForm({ token, link }: { token: string; link: CouplingLink }) {
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <AcceptIntro link={link} />
-      <div className="field">
-        <label htmlFor="coupling-email">{t('email')}</label>
-        <input
-          id="coupling-email"
-          type="email"
-          autoComplete="username"
-          readOnly
-          value={link.email}
-        />
-      </div>
+      {/* For password managers: the account the password belongs to (shown in the facts). */}
+      <input type="email" autoComplete="username" value={link.email} readOnly hidden />
       {link.accountExists ? (
         <div className="field">
           <label htmlFor="coupling-password">{t('password')}</label>
@@ -168,15 +164,17 @@ function AcceptForm({ token, link }: { token: string; link: CouplingLink }) {
           problems={problems}
         />
       )}
-      <div className="field field--inline">
-        <input
-          id="coupling-remember"
-          type="checkbox"
-          checked={remember}
-          onChange={(event) => setRemember(event.target.checked)}
-        />
-        <label htmlFor="coupling-remember">{t('remember')}</label>
-      </div>
+      {!staysLoggedIn && (
+        <div className="field field--inline">
+          <input
+            id="coupling-remember"
+            type="checkbox"
+            checked={remember}
+            onChange={(event) => setRemember(event.target.checked)}
+          />
+          <label htmlFor="coupling-remember">{t('remember')}</label>
+        </div>
+      )}
       <ErrorNotice error={otherError} />
       <button type="submit" className="button button--block" disabled={fetching}>
         {t(link.accountExists ? 'confirm' : 'createAndConfirm')}

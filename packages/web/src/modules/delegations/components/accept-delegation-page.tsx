@@ -1,8 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import type { ResultOf, VariablesOf } from '../../../app/graphql.js';
+import type { ResultOf } from '../../../app/graphql.js';
 import { useSession } from '../../../app/session.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { setRememberedLogin } from '../../../app/shell/remembered-login.js';
@@ -11,7 +11,6 @@ import { useFormats } from '../../../app/ui/format.js';
 import { AcceptDelegationMutation, DelegationInvitationQuery } from '../graphql/delegations.js';
 
 type Invitation = ResultOf<typeof DelegationInvitationQuery>['delegationInvitation'];
-type AcceptInput = VariablesOf<typeof AcceptDelegationMutation>['input'];
 
 /**
  * The page of the link in an invitation mail (public: the link is the secret). It shows who
@@ -22,19 +21,37 @@ export default function AcceptDelegationPage() {
   const { t } = useTranslation('delegations');
   const [search] = useSearchParams();
   const token = search.get('token') ?? '';
-  const { me } = useSession();
+  const { me, restart } = useSession();
+  const navigate = useNavigate();
+  const [acceptedProductId, setAcceptedProductId] = useState<string | null>(null);
   const [invitation] = useQuery({
     query: DelegationInvitationQuery,
     variables: { token },
-    pause: !token,
+    // Once accepted the link is used up: asking again would only say so.
+    pause: !token || acceptedProductId !== null,
     requestPolicy: 'network-only',
   });
+  // The product opens once the session knows the account: a login made here is then in effect.
+  useEffect(() => {
+    if (acceptedProductId && me) {
+      void navigate(`/producten/${acceptedProductId}`, { replace: true });
+    }
+  }, [acceptedProductId, me, navigate]);
+  const accepted = (productId: string) => {
+    setAcceptedProductId(productId);
+    // A fresh client: the one in use knows neither the login nor the product.
+    restart();
+  };
 
   const offer = invitation.data?.delegationInvitation;
   return (
     <section className="card">
       <h1>{t('accept.title')}</h1>
-      {!token ? (
+      {acceptedProductId ? (
+        <p className="notice notice--success" role="status">
+          {t('accept.accepted')}
+        </p>
+      ) : !token ? (
         <p className="notice notice--error" role="alert">
           {t('accept.noToken')}
         </p>
@@ -51,9 +68,18 @@ export default function AcceptDelegationPage() {
         <>
           <InvitationFacts invitation={offer} />
           {me ? (
-            <AcceptAsViewer token={token} invitedEmail={offer.invitedEmail} email={me.email} />
+            <AcceptAsViewer
+              token={token}
+              invitedEmail={offer.invitedEmail}
+              email={me.email}
+              onAccepted={accepted}
+            />
           ) : (
-            <AcceptWithPassword token={token} invitedEmail={offer.invitedEmail} />
+            <AcceptWithPassword
+              token={token}
+              invitedEmail={offer.invitedEmail}
+              onAccepted={accepted}
+            />
           )}
         </>
       )}
@@ -85,33 +111,23 @@ function InvitationFacts({ invitation }: { invitation: Invitation }) {
   );
 }
 
-/** Accepts, then opens the product with a fresh client: the one in use does not know it yet. */
-function useAccept() {
-  const { restart } = useSession();
-  const navigate = useNavigate();
-  const [state, accept] = useMutation(AcceptDelegationMutation);
-  const run = async (input: AcceptInput, remember?: boolean) => {
-    const result = await accept({ input });
-    const productId = result.data?.acceptDelegation;
-    if (!productId) return;
-    if (remember !== undefined) setRememberedLogin(remember);
-    restart();
-    await navigate(`/producten/${productId}`, { replace: true });
-  };
-  return [state, run] as const;
-}
-
 function AcceptAsViewer({
   token,
   invitedEmail,
   email,
+  onAccepted,
 }: {
   token: string;
   invitedEmail: string;
   email: string;
+  onAccepted(productId: string): void;
 }) {
   const { t } = useTranslation('delegations');
-  const [{ fetching, error }, accept] = useAccept();
+  const [{ fetching, error }, accept] = useMutation(AcceptDelegationMutation);
+  const submit = async () => {
+    const result = await accept({ input: { token } });
+    if (result.data) onAccepted(result.data.acceptDelegation);
+  };
   return (
     <>
       <p className="notice">{t('accept.loggedInAs', { email })}</p>
@@ -125,7 +141,7 @@ function AcceptAsViewer({
         type="button"
         className="button button--block"
         disabled={fetching}
-        onClick={() => void accept({ token })}
+        onClick={() => void submit()}
       >
         {t('accept.submit')}
       </button>
@@ -133,26 +149,36 @@ function AcceptAsViewer({
   );
 }
 
-function AcceptWithPassword({ token, invitedEmail }: { token: string; invitedEmail: string }) {
+function AcceptWithPassword({
+  token,
+  invitedEmail,
+  onAccepted,
+}: {
+  token: string;
+  invitedEmail: string;
+  onAccepted(productId: string): void;
+}) {
   const { t } = useTranslation('delegations');
   const id = useId();
   const [account, setAccount] = useState<'existing' | 'new'>('existing');
   const [password, setPassword] = useState('');
   const [passwordRepeat, setPasswordRepeat] = useState('');
   const [remember, setRemember] = useState(false);
-  const [{ fetching, error }, accept] = useAccept();
+  const [{ fetching, error }, accept] = useMutation(AcceptDelegationMutation);
   const isNew = account === 'new';
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
-    void accept(
-      { token, password, passwordRepeat: isNew ? passwordRepeat : null, remember },
-      remember,
-    );
+    const result = await accept({
+      input: { token, password, passwordRepeat: isNew ? passwordRepeat : null, remember },
+    });
+    if (!result.data) return;
+    setRememberedLogin(remember);
+    onAccepted(result.data.acceptDelegation);
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <fieldset className="field">
         <legend>{t('accept.haveAccount', { email: invitedEmail })}</legend>
         <div className="field--inline">

@@ -20,9 +20,12 @@ export const nameMaxLength = 10;
 /** A new favorite: the plate, a short name, and the country when the plate is foreign. */
 export function AddFavoriteForm({
   permitId,
+  notice,
   onAdded,
 }: {
   permitId: string;
+  /** What the last add did, said below the button. */
+  notice: string | null;
   onAdded(name: string): void;
 }) {
   const { t, i18n } = useTranslation('favorites');
@@ -95,9 +98,12 @@ export function AddFavoriteForm({
           {failure.message}
         </p>
       )}
-      <button type="submit" className="button" disabled={state.fetching}>
-        {t('add.submit')}
-      </button>
+      <div className="actions">
+        <button type="submit" className="button" disabled={state.fetching}>
+          {t('add.submit')}
+        </button>
+      </div>
+      <div role="status">{notice && <p className="notice notice--success">{notice}</p>}</div>
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { currentLanguage } from '../../../app/i18n.js';
@@ -32,6 +32,13 @@ export function FavoriteRow({
   const [deleting, setDeleting] = useState(false);
   const [deleteState, deleteFavorite] = useMutation(DeleteFavoriteMutation);
   const plate = plateLabel(favorite, language);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const wasRenaming = useRef(false);
+  // The form closes under the keyboard: back to the button that opened it, not to the page's top.
+  useEffect(() => {
+    if (wasRenaming.current && !renaming) renameButton.current?.focus();
+    wasRenaming.current = renaming;
+  }, [renaming]);
 
   const confirmDelete = async () => {
     const result = await deleteFavorite({ id: favorite.id });
@@ -57,6 +64,7 @@ export function FavoriteRow({
       ) : (
         <div className="actions">
           <button
+            ref={renameButton}
             type="button"
             className="button button--secondary"
             onClick={() => setRenaming(true)}
@@ -79,7 +87,10 @@ export function FavoriteRow({
         onConfirm={() => void confirmDelete()}
         onCancel={() => setDeleting(false)}
       >
-        <p>{t('delete.body', { plate })}</p>
+        <p>
+          <strong>{plate}</strong>
+        </p>
+        <p>{t('delete.body')}</p>
         <ErrorNotice error={deleteState.error} />
       </ConfirmDialog>
     </li>

@@ -32,10 +32,11 @@ export default function FavoritesPage() {
     [refetchProduct],
   );
   useLiveRefetch(productId, refreshProduct);
-  // Said after each change, for everyone: the changed row may be gone from the screen.
-  const [done, setDone] = useState<string | null>(null);
-  const changed = (message: string) => {
-    setDone(message);
+  // Said after each change, where the resident is looking: by the list after a rename or a
+  // delete (the row may be gone), by the form after an add (on a phone the list is out of view).
+  const [done, setDone] = useState<{ message: string; where: 'list' | 'form' } | null>(null);
+  const changed = (message: string, where: 'list' | 'form' = 'list') => {
+    setDone({ message, where });
     refetchFavorites({ requestPolicy: 'network-only' });
   };
 
@@ -49,7 +50,9 @@ export default function FavoritesPage() {
       <ProductHeader product={detail} />
       <h2>{t('title')}</h2>
       <p className="muted">{t('intro')}</p>
-      <div role="status">{done && <p className="notice notice--success">{done}</p>}</div>
+      <div role="status">
+        {done?.where === 'list' && <p className="notice notice--success">{done.message}</p>}
+      </div>
       <ErrorNotice error={favorites.error} />
       {!list ? (
         !favorites.error && <Loading />
@@ -70,7 +73,8 @@ export default function FavoritesPage() {
       {list && (
         <AddFavoriteForm
           permitId={productId}
-          onAdded={(name) => changed(t('done.added', { name }))}
+          notice={done?.where === 'form' ? done.message : null}
+          onAdded={(name) => changed(t('done.added', { name }), 'form')}
         />
       )}
       <p>

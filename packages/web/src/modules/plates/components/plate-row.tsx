@@ -61,11 +61,17 @@ export function PlateRow({
         onConfirm={() => void confirm()}
         onCancel={() => setAsking(false)}
       >
-        <p>
-          {activeLabel
-            ? t('confirm.body', { plate: label, previous: activeLabel })
-            : t('confirm.bodyFirst', { plate: label })}
-        </p>
+        <dl className="facts">
+          {activeLabel && (
+            <>
+              <dt>{t('confirm.activeNow')}</dt>
+              <dd>{activeLabel}</dd>
+            </>
+          )}
+          <dt>{t('confirm.activeNext')}</dt>
+          <dd>{label}</dd>
+        </dl>
+        {activeLabel && <p>{t('confirm.warning')}</p>}
         <ErrorNotice error={state.error} />
       </ConfirmDialog>
     </li>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
@@ -35,6 +35,15 @@ export function OfferForm({
   const chosen = offers.find((offer) => offer.amount === chosenAmount) ?? offers[0]!;
   const [starting, startTopUp] = useMutation(StartTopUpMutation);
   const [leaving, setLeaving] = useState(false);
+  // Back from the bank with the browser's back button, the page may come from the back-forward
+  // cache as it was left: with the button still off.
+  useEffect(() => {
+    const restored = (event: PageTransitionEvent) => {
+      if (event.persisted) setLeaving(false);
+    };
+    window.addEventListener('pageshow', restored);
+    return () => window.removeEventListener('pageshow', restored);
+  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -63,32 +72,33 @@ export function OfferForm({
               onChange={() => setChosenAmount(offer.amount)}
             />
             <label htmlFor={`offer-${offer.amount}`}>
-              {t('offers.option', {
-                amount: format.balance(offer.amount, unit),
-                total: format.money(offer.totalCents),
-              })}
+              {/* Money bought at face value: "€ 25,00 for € 25,00" would only say it twice. */}
+              {unit === 'cents' && offer.amount === offer.totalCents
+                ? format.money(offer.amount)
+                : t('offers.option', {
+                    amount: format.balance(offer.amount, unit),
+                    total: format.money(offer.totalCents),
+                  })}
             </label>
           </div>
         ))}
       </fieldset>
       <div className="preview" aria-live="polite" data-testid="top-up-summary">
         <p className="preview__cost">
-          <span className="visually-hidden">{t('offers.total')}: </span>
-          {format.money(chosen.totalCents)}
+          {t('offers.toPay', { total: format.money(chosen.totalCents) })}
         </p>
         <dl className="facts">
           <dt>{t('offers.added')}</dt>
           <dd>{format.balance(chosen.amount, unit)}</dd>
-          <dt>{t('offers.price')}</dt>
-          <dd>{format.money(chosen.priceCents)}</dd>
+          {/* Price and fee apart only when there is a fee: otherwise both equal the total. */}
           {chosen.feeCents > 0 && (
             <>
+              <dt>{t('offers.price')}</dt>
+              <dd>{format.money(chosen.priceCents)}</dd>
               <dt>{t('offers.fee')}</dt>
               <dd>{format.money(chosen.feeCents)}</dd>
             </>
           )}
-          <dt>{t('offers.total')}</dt>
-          <dd>{format.money(chosen.totalCents)}</dd>
           {balance !== null && (
             <>
               <dt>{t('offers.balanceAfter')}</dt>
@@ -101,16 +111,18 @@ export function OfferForm({
       <p className="muted" id="pay-hint">
         {t('offers.payHint')}
       </p>
-      <button
-        type="submit"
-        className="button button--block"
-        aria-describedby="pay-hint"
-        disabled={starting.fetching || leaving}
-      >
-        {leaving
-          ? t('offers.leaving')
-          : t('offers.pay', { total: format.money(chosen.totalCents) })}
-      </button>
+      <div className="actions">
+        <button
+          type="submit"
+          className="button button--block"
+          aria-describedby="pay-hint"
+          disabled={starting.fetching || leaving}
+        >
+          {leaving
+            ? t('offers.leaving')
+            : t('offers.pay', { total: format.money(chosen.totalCents) })}
+        </button>
+      </div>
     </form>
   );
 }

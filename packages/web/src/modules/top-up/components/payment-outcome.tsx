@@ -34,7 +34,9 @@ export function PaymentOutcome({
 
   return (
     <div className={className} role="status" data-testid="payment-outcome" data-status={status}>
-      <h2>{waiting && gaveUp ? t('result.slow.title') : t(`result.${status}.title`)}</h2>
+      <h2 className="card__title">
+        {waiting && gaveUp ? t('result.slow.title') : t(`result.${status}.title`)}
+      </h2>
       {status === 'paid' ? (
         <>
           <p>
