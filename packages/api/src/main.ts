@@ -8,6 +8,7 @@ import { livePubSubFromEnv } from './graphql/pubsub.js';
 import { startJobWorker } from './jobs/job-runner.js';
 import { LivePublisher } from './modules/live/live-publisher.js';
 import { startMailSender } from './modules/mail/mail-sender.js';
+import { clockFromEnv } from './clock-from-env.js';
 import { createServer } from './server.js';
 import { logger } from './logging/logger.js';
 
@@ -16,6 +17,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
 }
 
+// The real time, unless CLOCK_START sets another (demos and browser tests; not in production).
+const clock = clockFromEnv();
 // SQLITE_FILE: another file than data/parkeer.db (the browser tests each run on their own).
 const database = {
   databaseUrl: process.env.DATABASE_URL,
@@ -25,23 +28,24 @@ const orm = await openDatabase(database);
 // The embedded database is for trying Parkeer out: it gets the demo towns on first run.
 // PostgreSQL gets them only when asked (SEED_DEMO=true), never by accident in production.
 if (dialectOf(database) === 'sqlite' || process.env.SEED_DEMO === 'true') {
-  const seeded = await seedDemo(orm.em.fork(), new Date());
+  const seeded = await seedDemo(orm.em.fork(), clock());
   if (seeded) console.log(formatDemoLogins(seeded));
 }
 
 // One pub/sub for the API and scheduled work: in memory, or Redis with REDIS_URL (several instances).
 const pubSub = livePubSubFromEnv();
-const server = await createServer({ port, orm, pubSub });
+const server = await createServer({ port, orm, pubSub, clock });
 logger.info(`Parkeer API listening on ${server.url} (GraphQL at ${server.url}/graphql)`);
 // The outbox is sent from here, after the server is up: mails queued by requests go out within
 // one interval, and ones left from before a restart go out at once.
-const stopMailSender = startMailSender({ orm, intervalMs: 5000 });
+const stopMailSender = startMailSender({ orm, intervalMs: 5000, clock });
 // Scheduled work (sessions ending and starting) from the database: what fell due while no
 // instance ran is done at once.
 const publisher = new LivePublisher(orm.em.fork(), pubSub);
 const jobs = startJobWorker({
   orm,
   intervalMs: Number(process.env.JOB_INTERVAL_MS || 1000),
+  clock,
   onEvent: (event, at) => publisher.sessionChanged(event.kind, event.session, event.unit, at),
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ensureRetentionJob, runDueJobs } from '../src/jobs/job-runner.js';
 import { anonymisedPlate, applyRetention } from '../src/jobs/retention.js';
 import { EmailToken } from '../src/modules/auth/email-token.entity.js';
 import {
@@ -75,4 +76,26 @@ describe.each(dialects)('retention on %s (RULES §8)', (dialect) => {
     // Nothing of the plate is kept, so a second pass finds nothing more to do.
     expect((await applyRetention(api.em(), api.now)).anonymisedSessions).toBe(0);
   });
+
+  it('runs as scheduled work, inside the job’s transaction, on every database', async () => {
+    const em = api.em();
+    const permit = await api.permitOf('bram@demo.parkeer.nl'); // Delft: 48 hours
+    const old = em.create(ParkingSession, {
+      permit,
+      plate: 'ZZ999Z',
+      start: new Date(api.now.getTime() - 100 * hour),
+      end: new Date(api.now.getTime() - 99 * hour),
+      reservation: 60,
+      charge: 60,
+      channel: 'web',
+      status: 'ended',
+    });
+    await em.flush();
+    await ensureRetentionJob(api.em(), api.now);
+    // SQLite has one connection: a statement outside the job's transaction would wait forever.
+    expect(await runDueJobs(api.orm, { now: api.now })).toBeGreaterThanOrEqual(1);
+    expect((await api.em().findOneOrFail(ParkingSession, { id: old.id })).plate).toBe(
+      anonymisedPlate,
+    );
+  }, 20_000);
 });

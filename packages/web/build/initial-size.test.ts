@@ -14,10 +14,10 @@ describe('the initial JavaScript of a build', () => {
       'history-page.js': chunk('history-page.js', ['shared.js', 'react.js']),
       'style.css': { type: 'asset', fileName: 'style.css' },
     } as unknown as Rollup.OutputBundle;
-    expect(initialChunks(bundle).map((item) => item.fileName).sort()).toEqual([
-      'index.js',
-      'react.js',
-      'shared.js',
-    ]);
+    expect(
+      initialChunks(bundle)
+        .map((item) => item.fileName)
+        .sort(),
+    ).toEqual(['index.js', 'react.js', 'shared.js']);
   });
 });

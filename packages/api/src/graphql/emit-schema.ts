@@ -11,7 +11,8 @@ export const schemaFile = fileURLToPath(new URL('../../schema.graphql', import.m
 
 /** The schema as SDL, with a header saying where it comes from. */
 export async function schemaText(): Promise<string> {
-  const header = '# Generated from the API code by `npm run schema -w @parkeer/api`: do not edit.\n\n';
+  const header =
+    '# Generated from the API code by `npm run schema -w @parkeer/api`: do not edit.\n\n';
   return header + printSchema(await createSchema()) + '\n';
 }
 

@@ -60,6 +60,9 @@ export async function applyRetention(em: EntityManager, now: Date): Promise<Rete
         stored(new Date(now.getTime() - periodMs)),
         municipality.id,
       ],
+      'all',
+      // Inside the job's transaction: SQLite has one connection, which that transaction holds.
+      em.getTransactionContext(),
     );
     anonymisedSessions += touched(rows);
   }

@@ -26,10 +26,9 @@ describe('the interface catalogues', () => {
     for (const language of languages) {
       for (const [namespace, catalogue] of Object.entries(all[language])) {
         const empty = keysOf(catalogue).filter((path) => {
-          const value = path.split('.').reduce<unknown>(
-            (node, key) => (node as Record<string, unknown>)[key],
-            catalogue,
-          );
+          const value = path
+            .split('.')
+            .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], catalogue);
           return typeof value !== 'string' || value.trim() === '';
         });
         expect(empty, `${language}/${namespace}`).toEqual([]);

@@ -67,7 +67,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
   return (
     <UrqlProvider value={setup.client}>
-      <ViewerProvider restart={restart} logoutReason={logoutReason}>
+      {/* Keyed: the account of the previous client must not be shown while the new one asks. */}
+      <ViewerProvider key={generation} restart={restart} logoutReason={logoutReason}>
         {children}
       </ViewerProvider>
     </UrqlProvider>

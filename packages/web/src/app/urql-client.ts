@@ -25,6 +25,9 @@ export function createUrqlClient(language: () => Language, origin = window.locat
   const client = new Client({
     url: '/graphql',
     preferGetMethod: false,
+    // Balances and sessions change elsewhere too (phone, scheduled work): show what is cached,
+    // and ask again each time a page opens.
+    requestPolicy: 'cache-and-network',
     fetchOptions: () => ({
       credentials: 'same-origin',
       headers: { 'accept-language': language() },

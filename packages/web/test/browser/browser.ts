@@ -48,6 +48,8 @@ export async function openPage(
     locale: 'nl-NL',
     timezoneId: 'Europe/Amsterdam',
   });
+  // The page's clock is the platform's (it may not be today): the cost preview counts on it.
+  await context.clock.setSystemTime(platform.now());
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return page;

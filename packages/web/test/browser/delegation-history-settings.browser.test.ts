@@ -101,7 +101,7 @@ describe.skipIf(chromiumMissing)('delegations, history and settings in chromium'
     await anna.goto(`/producten/${productId}`);
     await anna.getByRole('link', { name: 'Machtigingen' }).click();
     await anna.getByRole('heading', { name: 'Machtigingen', level: 2 }).waitFor();
-    await anna.getByText('U heeft nog niemand gemachtigd.').waitFor();
+    await anna.getByText('Er is nu niemand gemachtigd.').waitFor();
     const balance = anna.getByTestId('balance');
     expect(await balance.innerText()).toBe('200 u');
 
@@ -125,10 +125,11 @@ describe.skipIf(chromiumMissing)('delegations, history and settings in chromium'
     await bram.getByText('anna@demo.parkeer.nl machtigt u om de Bezoekersvergunning').waitFor();
     expect(await accessibilityViolations(bram)).toEqual([]);
     await screenshotBoth(bram, 'accept-delegation');
-    await bram.getByLabel('Nee, ik maak een account aan').check();
+    await bram.getByRole('button', { name: 'Maak een account aan.' }).click();
     await bram.getByLabel('Herhaal het wachtwoord').waitFor();
+    expect(await accessibilityViolations(bram)).toEqual([]);
     await screenshot(bram, 'accept-delegation-new-account-phone');
-    await bram.getByLabel('Ja, ik log in met mijn wachtwoord').check();
+    await bram.getByRole('button', { name: 'Log in met uw wachtwoord.' }).click();
     await bram.getByLabel('Wachtwoord', { exact: true }).fill(platform.password);
     await bram.getByRole('button', { name: 'Machtiging accepteren' }).click();
     await bram.waitForURL(`**/producten/${productId}`);
@@ -140,6 +141,13 @@ describe.skipIf(chromiumMissing)('delegations, history and settings in chromium'
     await bram.getByRole('link', { name: 'Producten' }).click();
     await bram.getByText('anna@demo.parkeer.nl').waitFor();
 
+    // A delegate's history: its own sessions, no transactions (RULES §8).
+    await bram.goto(`/producten/${productId}/geschiedenis`);
+    await bram.getByRole('heading', { name: 'Uw sessies (0)' }).waitFor();
+    expect(await bram.getByRole('tab').count()).toBe(0);
+    expect(await accessibilityViolations(bram)).toEqual([]);
+    await screenshot(bram, 'history-delegate-phone');
+
     // The link works once.
     const again = await openPage(browser, platform, phone);
     await again.goto(`/machtiging?token=${token}`);
@@ -150,13 +158,15 @@ describe.skipIf(chromiumMissing)('delegations, history and settings in chromium'
     await card.getByText('Geaccepteerd', { exact: true }).waitFor();
     await card.getByRole('button', { name: 'Intrekken' }).click();
     const dialog = anna.getByRole('dialog');
-    await dialog.getByText('Wat over is (2 u 30 min) komt terug op uw saldo.', { exact: false }).waitFor();
+    await dialog
+      .getByText('Wat over is (2 u 30 min) komt terug op uw saldo.', { exact: false })
+      .waitFor();
     await screenshot(anna, 'delegations-revoke-phone');
     await dialog.getByRole('button', { name: 'Intrekken' }).click();
     await anna.getByText('De machtiging van bram@demo.parkeer.nl is ingetrokken.').waitFor();
     await expect.poll(() => balance.innerText()).toBe('200 u');
     await anna.getByRole('heading', { name: 'Ingetrokken machtigingen' }).waitFor();
-    await anna.getByText('U heeft nog niemand gemachtigd.').waitFor();
+    await anna.getByText('Er is nu niemand gemachtigd.').waitFor();
     await screenshot(anna, 'delegations-revoked-phone');
 
     // Bram's access ended with it.
@@ -175,21 +185,24 @@ describe.skipIf(chromiumMissing)('delegations, history and settings in chromium'
     // Eleven sessions, one after the other, and more balance changes than one page holds.
     for (let index = 0; index < 11; index++) {
       const started = await graphqlIn<{
-        startSession: { __typename: string; session?: { id: string } };
+        startSession: { __typename: string; session?: { id: string }; message?: string };
       }>(
         page,
         `mutation ($input: StartSessionInput!) { startSession(input: $input) {
-          __typename ... on SessionAccepted { session { id } } } }`,
+          __typename ... on SessionAccepted { session { id } }
+          ... on SessionRefused { reason message } } }`,
         {
           input: {
             productId,
             plate: index % 2 ? 'GB-123-K' : '12-ABC-3',
-            end: new Date(Date.now() + 60 * 60_000).toISOString(),
+            end: new Date(platform.now().getTime() + 60 * 60_000).toISOString(),
             idempotencyKey: crypto.randomUUID(),
           },
         },
       );
-      expect(started.startSession.__typename).toBe('SessionAccepted');
+      expect(started.startSession.message ?? started.startSession.__typename).toBe(
+        'SessionAccepted',
+      );
       await graphqlIn(page, 'mutation ($id: ID!) { stopSession(sessionId: $id) { id } }', {
         id: started.startSession.session!.id,
       });
@@ -277,9 +290,9 @@ describe.skipIf(chromiumMissing)('delegations, history and settings in chromium'
     await screenshotBoth(page, 'settings');
 
     const start = page.getByLabel('Startproduct');
-    const options = await start.locator('option').evaluateAll((all) =>
-      all.map((option) => (option as HTMLOptionElement).value),
-    );
+    const options = await start
+      .locator('option')
+      .evaluateAll((all) => all.map((option) => (option as HTMLOptionElement).value));
     expect(options[0]).toBe('');
     expect(options.length).toBe(3);
     await start.selectOption(options[2]!);
@@ -290,9 +303,9 @@ describe.skipIf(chromiumMissing)('delegations, history and settings in chromium'
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     await page.getByText('Saved.').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.contrast)).toBe(
-      'high',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.contrast))
+      .toBe('high');
     expect(await textColour()).toBe('rgb(0, 0, 0)');
     expect(await headerColour()).toBe('rgb(0, 48, 110)');
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -316,14 +329,61 @@ describe.skipIf(chromiumMissing)('delegations, history and settings in chromium'
     await page.getByLabel('High contrast').uncheck();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { name: 'Instellingen' }).waitFor();
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.contrast)).toBe(
-      'normal',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.contrast))
+      .toBe('normal');
     await page.goto('/over');
     await page.getByRole('heading', { name: 'Over Parkeer' }).waitFor();
     await expect.poll(() => page.getByTestId('api-version').innerText()).toMatch(/^\d+\.\d+\.\d+/);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshotBoth(page, 'about');
     await page.context().close();
+  });
+  it('accepts by creating an account, or for the account that is logged in', async () => {
+    const anna = await openPage(browser, platform, phone);
+    await logIn(anna, platform, 'anna@demo.parkeer.nl');
+    const productId = await firstProductId(anna);
+    for (const email of ['nieuw@example.nl', 'uitnodiging@example.nl']) {
+      await graphqlIn(
+        anna,
+        'mutation ($input: InviteDelegationInput!) { inviteDelegation(input: $input) { id } }',
+        { input: { productId, email, amount: 60, idempotencyKey: crypto.randomUUID() } },
+      );
+    }
+
+    // Someone new: the address of the invitation becomes an account, logged in at once.
+    const newcomer = await openPage(browser, platform, phone);
+    await newcomer.goto(`/machtiging?token=${await invitationToken(platform, 'nieuw@example.nl')}`);
+    await newcomer.getByRole('button', { name: 'Maak een account aan.' }).click();
+    await newcomer.getByLabel('Kies een wachtwoord').fill('Parkeren-2026!');
+    await newcomer.getByLabel('Herhaal het wachtwoord').fill('Parkeren-2026?');
+    await newcomer.getByRole('button', { name: 'Account maken en accepteren' }).click();
+    await newcomer.getByText('De twee wachtwoorden zijn niet gelijk.').waitFor();
+    await newcomer.getByLabel('Herhaal het wachtwoord').fill('Parkeren-2026!');
+    await newcomer.getByRole('button', { name: 'Account maken en accepteren' }).click();
+    await newcomer.waitForURL(`**/producten/${productId}`);
+    await newcomer.getByText('gemachtigd door anna@demo.parkeer.nl').waitFor();
+    expect(await newcomer.getByTestId('balance').innerText()).toBe('1 u');
+
+    // Carla, logged in, accepts an invitation sent to another address of hers.
+    const carla = await openPage(browser, platform, phone);
+    await logIn(carla, platform, 'carla@demo.parkeer.nl');
+    await carla.goto(
+      `/machtiging?token=${await invitationToken(platform, 'uitnodiging@example.nl')}`,
+    );
+    await carla.getByText('U bent ingelogd als carla@demo.parkeer.nl.', { exact: false }).waitFor();
+    await carla.getByText('de uitnodiging is naar uitnodiging@example.nl gestuurd').waitFor();
+    expect(await accessibilityViolations(carla)).toEqual([]);
+    await screenshot(carla, 'accept-delegation-logged-in-phone');
+    await carla.getByRole('button', { name: 'Machtiging accepteren' }).click();
+    await carla.waitForURL(`**/producten/${productId}`);
+    await carla.getByText('gemachtigd door anna@demo.parkeer.nl').waitFor();
+
+    await anna.goto(`/producten/${productId}/machtigingen`);
+    const accepted = anna.getByTestId('delegation').filter({ hasText: 'uitnodiging@example.nl' });
+    await accepted.getByText('Geaccepteerd', { exact: true }).waitFor();
+    // Who accepted is shown when it is another address than the one invited.
+    await accepted.getByText('carla@demo.parkeer.nl').waitFor();
+    for (const page of [anna, newcomer, carla]) await page.context().close();
   });
 });

@@ -18,11 +18,19 @@ declare module 'vitest' {
  */
 export default async function buildOnce(project: TestProject) {
   const outDir = mkdtempSync(join(tmpdir(), 'parkeer-web-'));
-  await build({
-    root: fileURLToPath(new URL('../..', import.meta.url)),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
+  // Vitest runs with NODE_ENV=test, which would make Vite bundle React's development build.
+  const testEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: fileURLToPath(new URL('../..', import.meta.url)),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    process.env.NODE_ENV = testEnv;
+  }
   project.provide('webDist', outDir);
   return () => rmSync(outDir, { recursive: true, force: true });
 }

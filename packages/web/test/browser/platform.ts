@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,14 +15,28 @@ export interface Platform {
   readonly password: string;
   /** Allocation letters printed at start: product code and PIN of uncoupled products. */
   readonly letters: readonly { code: string; pin: string }[];
+  /** The platform's clock now: it started at `clockStart` and runs in real time. */
+  now(): Date;
   /** Where the API writes each mail it sends as an `.eml` file (MAIL_DIR). */
   readonly mailFolder: string;
   stop(): Promise<void>;
 }
 
+/**
+ * Monday 23 November 2026, 10:00 in Amsterdam: inside paid hours, so a test's sessions cost
+ * something whatever the hour it runs (the API's CLOCK_START; pages get the same clock).
+ */
+export const defaultClockStart = new Date('2026-11-23T09:00:00Z');
+
 /** Starts the API (its own SQLite file, freshly seeded) serving the SPA built in `webDist`. */
-export async function startPlatform(webDist: string): Promise<Platform> {
+export async function startPlatform(
+  webDist: string,
+  options: { clockStart?: Date } = {},
+): Promise<Platform> {
+  const clockStart = options.clockStart ?? defaultClockStart;
+  const startedAt = Date.now();
   const folder = mkdtempSync(join(tmpdir(), 'parkeer-browser-'));
+  const port = await freePort();
   const mailFolder = join(folder, 'mail');
   const child: ChildProcess = spawn(
     process.execPath,
@@ -30,7 +45,10 @@ export async function startPlatform(webDist: string): Promise<Platform> {
       cwd: apiFolder,
       env: {
         ...process.env,
-        PORT: '0',
+        PORT: String(port),
+        // Links in mails and the simulated bank's return address point at this very server.
+        PUBLIC_URL: `http://localhost:${port}`,
+        CLOCK_START: clockStart.toISOString(),
         SQLITE_FILE: join(folder, 'parkeer.db'),
         WEB_DIST: webDist,
         MAIL_DIR: mailFolder,
@@ -66,6 +84,7 @@ export async function startPlatform(webDist: string): Promise<Platform> {
   }));
   return {
     url: ready.url,
+    now: () => new Date(clockStart.getTime() + (Date.now() - startedAt)),
     password,
     letters,
     mailFolder,
@@ -75,4 +94,16 @@ export async function startPlatform(webDist: string): Promise<Platform> {
       rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+/** A port nothing listens on now (the API needs to know it before it starts, for PUBLIC_URL). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -86,7 +86,7 @@ describe.skipIf(chromiumMissing)('the resident app in chromium', () => {
 
     await page.getByRole('button', { name: 'Oma · GB-123-K' }).click();
     expect(await page.getByLabel('Kenteken').inputValue()).toBe('GB-123-K');
-    const end = new Date(Date.now() + 90 * 60_000);
+    const end = new Date(platform.now().getTime() + 90 * 60_000);
     await page.getByLabel('Eindtijd').fill(toLocalInput(end));
     const preview = page.getByTestId('preview');
     await preview.waitFor();
@@ -119,7 +119,11 @@ describe.skipIf(chromiumMissing)('the resident app in chromium', () => {
     // The refund of the unused part is under Transactions.
     await page.getByRole('link', { name: 'Geschiedenis' }).click();
     await page.getByRole('tab', { name: /Transacties/ }).click();
-    await page.getByRole('tabpanel').getByText(/Vrijgegeven|Terug|Teruggave/).first().waitFor();
+    await page
+      .getByRole('tabpanel')
+      .getByText(/Vrijgegeven|Terug|Teruggave/)
+      .first()
+      .waitFor();
     await screenshot(page, 'history-transactions-phone');
     await page.context().close();
   });
@@ -128,11 +132,13 @@ describe.skipIf(chromiumMissing)('the resident app in chromium', () => {
     const page = await openPage(browser, platform, desktop);
     await logIn(page, platform, 'carla@demo.parkeer.nl');
     await page.goto('/producten');
-    await page.locator('.card a.card__link').first().click();
+    await page.locator('.card a.card__link', { hasText: 'Bezoekersvergunning' }).first().click();
     await page.getByRole('link', { name: 'Bezoeker aanmelden' }).click();
     await page.getByLabel('Kenteken').fill('12-ABC-3');
     // Oudstad allows three hours at most: five are refused, with what is allowed instead.
-    await page.getByLabel('Eindtijd').fill(toLocalInput(new Date(Date.now() + 5 * 3600_000)));
+    await page
+      .getByLabel('Eindtijd')
+      .fill(toLocalInput(new Date(platform.now().getTime() + 5 * 3600_000)));
     await page.getByTestId('preview-refusal').waitFor();
     await screenshot(page, 'new-session-refused-preview-desktop');
     await page.getByRole('button', { name: /Parkeren starten|Sessie plannen/ }).click();

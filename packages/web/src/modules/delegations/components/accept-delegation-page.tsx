@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -23,35 +23,23 @@ export default function AcceptDelegationPage() {
   const token = search.get('token') ?? '';
   const { me, restart } = useSession();
   const navigate = useNavigate();
-  const [acceptedProductId, setAcceptedProductId] = useState<string | null>(null);
   const [invitation] = useQuery({
     query: DelegationInvitationQuery,
     variables: { token },
-    // Once accepted the link is used up: asking again would only say so.
-    pause: !token || acceptedProductId !== null,
+    pause: !token,
     requestPolicy: 'network-only',
   });
-  // The product opens once the session knows the account: a login made here is then in effect.
-  useEffect(() => {
-    if (acceptedProductId && me) {
-      void navigate(`/producten/${acceptedProductId}`, { replace: true });
-    }
-  }, [acceptedProductId, me, navigate]);
   const accepted = (productId: string) => {
-    setAcceptedProductId(productId);
-    // A fresh client: the one in use knows neither the login nor the product.
+    // A fresh client: the one in use knows neither a login made here nor the product.
     restart();
+    void navigate(`/producten/${productId}`, { replace: true });
   };
 
   const offer = invitation.data?.delegationInvitation;
   return (
     <section className="card">
       <h1>{t('accept.title')}</h1>
-      {acceptedProductId ? (
-        <p className="notice notice--success" role="status">
-          {t('accept.accepted')}
-        </p>
-      ) : !token ? (
+      {!token ? (
         <p className="notice notice--error" role="alert">
           {t('accept.noToken')}
         </p>
@@ -92,9 +80,7 @@ function InvitationFacts({ invitation }: { invitation: Invitation }) {
   const format = useFormats();
   return (
     <>
-      <p>
-        {t('accept.offer', { owner: invitation.ownerEmail, product: invitation.productName })}
-      </p>
+      <p>{t('accept.offer', { owner: invitation.ownerEmail, product: invitation.productName })}</p>
       <dl className="facts">
         <dt>{t('accept.municipality')}</dt>
         <dd>{invitation.municipality}</dd>
@@ -104,8 +90,6 @@ function InvitationFacts({ invitation }: { invitation: Invitation }) {
         <dd>{format.balance(invitation.budget, invitation.unit)}</dd>
         <dt>{t('card.plate')}</dt>
         <dd>{invitation.formattedPlate ?? t('card.anyPlate')}</dd>
-        <dt>{t('accept.invited')}</dt>
-        <dd>{invitation.invitedEmail}</dd>
       </dl>
     </>
   );
@@ -130,6 +114,7 @@ function AcceptAsViewer({
   };
   return (
     <>
+      <h2>{t('accept.viewerTitle')}</h2>
       <p className="notice">{t('accept.loggedInAs', { email })}</p>
       {email.toLowerCase() !== invitedEmail.toLowerCase() && (
         <p className="notice notice--warning">
@@ -166,9 +151,12 @@ function AcceptWithPassword({
   const [remember, setRemember] = useState(false);
   const [{ fetching, error }, accept] = useMutation(AcceptDelegationMutation);
   const isNew = account === 'new';
+  // An error answers the way of accepting it was tried with, not the other one.
+  const [triedAs, setTriedAs] = useState(account);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    setTriedAs(account);
     const result = await accept({
       input: { token, password, passwordRepeat: isNew ? passwordRepeat : null, remember },
     });
@@ -179,33 +167,27 @@ function AcceptWithPassword({
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
-      <fieldset className="field">
-        <legend>{t('accept.haveAccount', { email: invitedEmail })}</legend>
-        <div className="field--inline">
-          <input
-            id={`${id}-existing`}
-            type="radio"
-            name={`${id}-account`}
-            checked={!isNew}
-            onChange={() => setAccount('existing')}
-          />
-          <label htmlFor={`${id}-existing`}>{t('accept.existing')}</label>
-        </div>
-        <div className="field--inline">
-          <input
-            id={`${id}-new`}
-            type="radio"
-            name={`${id}-account`}
-            checked={isNew}
-            onChange={() => setAccount('new')}
-          />
-          <label htmlFor={`${id}-new`}>{t('accept.new')}</label>
-        </div>
-      </fieldset>
+      <h2>{isNew ? t('accept.newTitle') : t('accept.existingTitle')}</h2>
+      <p>
+        {isNew ? t('accept.haveAccount') : t('accept.noAccount', { email: invitedEmail })}{' '}
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => setAccount(isNew ? 'existing' : 'new')}
+        >
+          {isNew ? t('accept.toExisting') : t('accept.toNew')}
+        </button>
+      </p>
       {/* The address is the user name: shown, and offered to password managers. */}
       <div className="field">
         <label htmlFor={`${id}-email`}>{t('accept.email')}</label>
-        <input id={`${id}-email`} type="email" autoComplete="username" readOnly value={invitedEmail} />
+        <input
+          id={`${id}-email`}
+          type="email"
+          autoComplete="username"
+          readOnly
+          value={invitedEmail}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-password`}>
@@ -248,7 +230,7 @@ function AcceptWithPassword({
         />
         <label htmlFor={`${id}-remember`}>{t('accept.remember')}</label>
       </div>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={triedAs === account ? error : undefined} />
       <button type="submit" className="button button--block" disabled={fetching}>
         {isNew ? t('accept.submitNew') : t('accept.submit')}
       </button>

@@ -37,8 +37,9 @@ export function DelegationCard({
 
   return (
     <li className="card" data-testid="delegation" data-email={delegation.email}>
-      <h3 className="card__title">{delegation.email}</h3>
-      <span className="badge">{t(`status.${delegation.status}`)}</span>
+      <h3 className="card__title">
+        {delegation.email} <span className="badge">{t(`status.${delegation.status}`)}</span>
+      </h3>
       <dl className="facts">
         {acceptedBy && (
           <>

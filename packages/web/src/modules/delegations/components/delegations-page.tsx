@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { readFragment } from '../../../app/graphql.js';
 import { Loading } from '../../../app/shell/loading.js';
@@ -51,6 +51,12 @@ export default function DelegationsPage() {
 
   return (
     <section>
+      <p>
+        <Link to={`/producten/${productId}`}>
+          <span aria-hidden="true">← </span>
+          {t('backToProduct')}
+        </Link>
+      </p>
       <ProductHeader product={detail} />
       <h2>{t('title')}</h2>
       {!card.isOwner || !detail.delegationAllowed ? (

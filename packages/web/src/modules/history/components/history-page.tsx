@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { readFragment } from '../../../app/graphql.js';
 import { Loading } from '../../../app/shell/loading.js';
@@ -24,11 +24,7 @@ export default function HistoryPage() {
   const [product] = useQuery({ query: ProductDetailQuery, variables: { id: productId } });
   const detail = product.data?.product;
   const card = detail ? readFragment(ProductCardFragment, detail) : null;
-  const sessions = usePagedHistory(
-    SessionHistoryQuery,
-    productId,
-    (data) => data.sessionHistory,
-  );
+  const sessions = usePagedHistory(SessionHistoryQuery, productId, (data) => data.sessionHistory);
   const transactions = usePagedHistory(
     TransactionHistoryQuery,
     productId,
@@ -51,37 +47,43 @@ export default function HistoryPage() {
 
   return (
     <section>
+      <p>
+        <Link to={`/producten/${productId}`}>
+          <span aria-hidden="true">← </span>
+          {t('backToProduct')}
+        </Link>
+      </p>
       <ProductHeader product={detail} />
       {card.isOwner ? (
         <>
           <h2>{t('title')}</h2>
           <HistoryTabs
-          label={t('title')}
-          tabs={[
-            {
-              key: 'sessions',
-              label: withCount(t('tabs.sessions'), sessions.totalCount),
-              panel: sessionList,
-            },
-            {
-              key: 'transactions',
-              label: withCount(t('tabs.transactions'), transactions.totalCount),
-              panel: (
-                <PagedList
-                  paged={transactions}
-                  empty={t('transaction.empty')}
-                  testId="transaction-history"
-                  renderRow={(transaction) => (
-                    <TransactionRow
-                      transaction={transaction}
-                      unit={card.balance?.unit ?? 'minutes'}
-                    />
-                  )}
-                />
-              ),
-            },
-          ]}
-        />
+            label={t('title')}
+            tabs={[
+              {
+                key: 'sessions',
+                label: withCount(t('tabs.sessions'), sessions.totalCount),
+                panel: sessionList,
+              },
+              {
+                key: 'transactions',
+                label: withCount(t('tabs.transactions'), transactions.totalCount),
+                panel: (
+                  <PagedList
+                    paged={transactions}
+                    empty={t('transaction.empty')}
+                    testId="transaction-history"
+                    renderRow={(transaction) => (
+                      <TransactionRow
+                        transaction={transaction}
+                        unit={card.balance?.unit ?? 'minutes'}
+                      />
+                    )}
+                  />
+                ),
+              },
+            ]}
+          />
         </>
       ) : (
         <>

@@ -15,8 +15,10 @@ export function SessionHistoryRow({ session }: { session: SessionHistoryItem }) 
   const ended = session.status === 'ended' || session.status === 'deleted';
   return (
     <>
-      <h3 className="card__title">{session.formattedPlate}</h3>
-      <span className="badge">{t(`sessionStatus.${session.status}`)}</span>
+      <h3 className="card__title">
+        {session.formattedPlate}{' '}
+        <span className="badge">{t(`sessionStatus.${session.status}`)}</span>
+      </h3>
       <dl className="facts">
         <dt>{t('session.when')}</dt>
         <dd>{timeRange(session.start, session.stoppedAt ?? session.end, format)}</dd>

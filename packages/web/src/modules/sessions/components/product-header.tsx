@@ -19,7 +19,7 @@ export function ProductHeader({ product }: { product: FragmentOf<typeof ProductC
       </div>
       {card.balance && (
         <p className="product-header__balance" aria-live="polite">
-          <span className="visually-hidden">{t('header.balance')}: </span>
+          <span className="product-header__balance-label">{t('header.balance')}</span>
           <span data-testid="balance">
             {format.balance(card.balance.amount, card.balance.unit)}
           </span>

@@ -15,7 +15,7 @@ export function QuoteView({
   return (
     <div className="preview" data-testid={testId}>
       <p className="preview__cost">
-        <span className="visually-hidden">{t('quote.cost')}: </span>
+        <span className="preview__cost-label">{t('quote.cost')}</span>
         <span data-testid={testId ? `${testId}-cost` : undefined}>
           {format.balance(preview.cost, preview.unit)}
         </span>

@@ -50,10 +50,12 @@ function SettingsForm({ me }: { me: Me }) {
 
   return (
     <>
-      <dl className="facts">
-        <dt>{t('email')}</dt>
-        <dd>{me.email}</dd>
-      </dl>
+      <div className="card">
+        <dl className="facts">
+          <dt>{t('email')}</dt>
+          <dd>{me.email}</dd>
+        </dl>
+      </div>
       <form className="card" onSubmit={(event) => void submit(event)}>
         <div className="field">
           <label htmlFor={`${id}-language`}>{t('language')}</label>
@@ -80,22 +82,24 @@ function SettingsForm({ me }: { me: Me }) {
             setStartPermitId(value);
           }}
         />
-        <div className="field field--inline">
-          <input
-            id={`${id}-contrast`}
-            type="checkbox"
-            aria-describedby={`${id}-contrast-hint`}
-            checked={highContrast}
-            onChange={(event) => {
-              setSaved(false);
-              setHighContrast(event.target.checked);
-            }}
-          />
-          <label htmlFor={`${id}-contrast`}>{t('highContrast')}</label>
+        <div className="field">
+          <div className="field field--inline">
+            <input
+              id={`${id}-contrast`}
+              type="checkbox"
+              aria-describedby={`${id}-contrast-hint`}
+              checked={highContrast}
+              onChange={(event) => {
+                setSaved(false);
+                setHighContrast(event.target.checked);
+              }}
+            />
+            <label htmlFor={`${id}-contrast`}>{t('highContrast')}</label>
+          </div>
+          <span id={`${id}-contrast-hint`} className="field__hint">
+            {t('highContrastHint')}
+          </span>
         </div>
-        <p id={`${id}-contrast-hint`} className="field__hint">
-          {t('highContrastHint')}
-        </p>
         <ErrorNotice error={saving.error} />
         {saved && (
           <p className="notice notice--success" role="status">

@@ -32,7 +32,7 @@ export function StartProductSelect({
               const card = readFragment(ProductCardFragment, product);
               return (
                 <option key={card.id} value={card.id}>
-                  {t('productOption', { name: card.name, zone: card.zone.code })}
+                  {t('productOption', { name: card.name, zone: card.zone.name })}
                 </option>
               );
             })}
