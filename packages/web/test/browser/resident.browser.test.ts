@@ -160,4 +160,59 @@ describe.skipIf(chromiumMissing)('the resident app in chromium', () => {
     await screenshot(page, 'products-desktop');
     await page.context().close();
   });
+
+  it('plans a session, changes its end, deletes it, and finds sessions of every product', async () => {
+    const page = await openPage(browser, platform, phone);
+    await logIn(page, platform, 'bram@demo.parkeer.nl');
+    await page.goto('/producten');
+    await page.locator('.card a.card__link').first().click();
+    await page.getByRole('link', { name: 'Bezoeker aanmelden' }).click();
+    await page.getByLabel('Kenteken').fill('KK-100-B');
+    await page.getByLabel('Later (gepland)').check();
+    const start = new Date(platform.now().getTime() + 2 * 3600_000);
+    await page.getByLabel('Starttijd').fill(toLocalInput(start));
+    await page.getByLabel('Eindtijd').fill(toLocalInput(new Date(start.getTime() + 3600_000)));
+    await page.getByTestId('preview').getByText('Deze sessie is gepland').waitFor();
+    await page.getByRole('button', { name: 'Sessie plannen' }).click();
+    await page.getByText('De sessie is gepland.').waitFor();
+
+    await page.getByRole('tab', { name: 'Gepland (1)' }).click();
+    const planned = page.getByTestId('session').filter({ hasText: 'KK-100-B' });
+    await planned.getByRole('button', { name: 'Eindtijd wijzigen' }).click();
+    const later = new Date(start.getTime() + 2 * 3600_000);
+    await page.getByRole('dialog').getByLabel('Nieuwe eindtijd').fill(toLocalInput(later));
+    await page.getByRole('dialog').getByRole('button', { name: 'Wijzigen' }).click();
+    await planned.getByText(toLocalInput(later).slice(11)).waitFor();
+
+    // All sessions: across products; choosing one opens its product.
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('link', { name: 'Alle sessies' }).click();
+    await page.getByRole('tab', { name: 'Gepland (1)' }).click();
+    await page.getByTestId('session').filter({ hasText: 'KK-100-B' }).waitFor();
+    await screenshot(page, 'all-sessions-phone');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /^Naar / }).click();
+    await page.getByRole('tab', { name: 'Gepland (1)' }).click();
+    await planned.getByRole('button', { name: 'Verwijderen' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Verwijderen' }).click();
+    await page.getByRole('tab', { name: 'Gepland (0)' }).waitFor();
+
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.waitForURL(/\/inloggen/);
+    await page.goto('/producten');
+    await page.waitForURL(/\/inloggen\?terug=%2Fproducten/);
+    await page.context().close();
+  });
+
+  it('logs out a browser nobody used for the idle time', async () => {
+    const page = await openPage(browser, platform, phone);
+    await page.clock.install({ time: platform.now() });
+    await logIn(page, platform, 'carla@demo.parkeer.nl');
+    await page.getByRole('heading', { name: 'Mijn producten' }).waitFor();
+    await page.clock.fastForward('31:00');
+    await page.waitForURL(/\/inloggen/);
+    await page.getByText('U bent uitgelogd omdat u een tijd niets heeft gedaan.').waitFor();
+    await page.context().close();
+  });
 });
