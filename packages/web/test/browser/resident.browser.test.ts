@@ -191,7 +191,10 @@ describe.skipIf(chromiumMissing)('the resident app in chromium', () => {
     await page.getByTestId('session').filter({ hasText: 'KK-100-B' }).waitFor();
     await screenshot(page, 'all-sessions-phone');
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: /^Naar / }).click();
+    await page
+      .getByTestId('session')
+      .getByRole('link', { name: /Bezoekersvergunning/ })
+      .click();
     await page.getByRole('tab', { name: 'Gepland (1)' }).click();
     await planned.getByRole('button', { name: 'Verwijderen' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Verwijderen' }).click();

@@ -1,19 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { useQuery } from 'urql';
 import { readFragment } from '../../../app/graphql.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { ProductCardFragment, ProductGroupsQuery } from '../../products/graphql/products.js';
-import { SessionItemFragment, SessionsQuery } from '../graphql/sessions.js';
+import { SessionsQuery } from '../graphql/sessions.js';
 import { useLiveRefetch } from '../hooks/use-live-refetch.js';
 import { SessionList } from './session-list.js';
 import { SessionTabs } from './session-tabs.js';
 
-/** Running and planned sessions of all the viewer's products; choosing one opens its product. */
+/** Running and planned sessions of all the viewer's products; each links to its product. */
 export default function AllSessionsPage() {
   const { t } = useTranslation('sessions');
-  const navigate = useNavigate();
   const [sessions, refetch] = useQuery({ query: SessionsQuery, variables: { productId: null } });
   const [groups] = useQuery({ query: ProductGroupsQuery });
   useLiveRefetch(null, () => refetch({ requestPolicy: 'network-only' }));
@@ -28,29 +26,11 @@ export default function AllSessionsPage() {
   const list = sessions.data?.sessions;
   const productLink = (productId: string) => names.get(productId) ?? '';
   const open = (items: NonNullable<typeof list>['running']) => (
-    <>
-      <SessionList
-        sessions={items}
-        onChanged={() => refetch({ requestPolicy: 'network-only' })}
-        showProduct={productLink}
-      />
-      {items.length > 0 && <p className="muted">{t('all.choose')}</p>}
-      <ul className="list">
-        {[...new Set(items.map((item) => readFragment(SessionItemFragment, item).productId))].map(
-          (productId) => (
-            <li key={productId}>
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => void navigate(`/producten/${productId}`)}
-              >
-                {t('all.openProduct', { product: productLink(productId) })}
-              </button>
-            </li>
-          ),
-        )}
-      </ul>
-    </>
+    <SessionList
+      sessions={items}
+      onChanged={() => refetch({ requestPolicy: 'network-only' })}
+      showProduct={productLink}
+    />
   );
   return (
     <section>

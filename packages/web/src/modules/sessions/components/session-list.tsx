@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { readFragment, type FragmentOf } from '../../../app/graphql.js';
 import { ConfirmDialog } from '../../../app/ui/confirm-dialog.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
@@ -70,7 +71,11 @@ function SessionRow({
   return (
     <li className="card" data-testid="session" data-plate={item.plate}>
       <h3 className="card__title">{item.formattedPlate}</h3>
-      {showProduct && <p className="muted">{showProduct(item.productId)}</p>}
+      {showProduct && (
+        <p>
+          <Link to={`/producten/${item.productId}`}>{showProduct(item.productId)}</Link>
+        </p>
+      )}
       <dl className="facts">
         <dt>{planned ? t('list.starts') : t('list.started')}</dt>
         <dd>{format.dateTime(item.start)}</dd>
