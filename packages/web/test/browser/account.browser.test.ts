@@ -1,53 +1,15 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  accessibilityViolations,
   chromiumMissing,
   desktop,
-  launchChromium,
   logIn,
   openPage,
   phone,
-  screenshot,
+  photograph,
+  useChromiumPlatform,
 } from './browser.js';
-import { startPlatform, type Platform } from './platform.js';
-
-/** The body of a mail file: quoted-printable undone (soft line breaks, `=3D`, UTF-8 bytes). */
-function decodedMail(eml: string): string {
-  const joined = eml.replace(/=\r?\n/g, '');
-  return Buffer.from(
-    joined.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-    'latin1',
-  ).toString('utf8');
-}
-
-/** Waits for the API's mail sender to write a mail to `to` whose body has a link to `path`. */
-async function linkInMail(platform: Platform, to: string, path: string): Promise<string> {
-  const pattern = new RegExp(`https?://[^\\s"<>]+${path}\\?token=[\\w-]+`);
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    const files = await readdir(platform.mailFolder).catch(() => [] as string[]);
-    for (const file of files.filter((name) => name.endsWith('.eml'))) {
-      const mail = decodedMail(await readFile(join(platform.mailFolder, file), 'utf8'));
-      const link = pattern.exec(mail)?.[0];
-      if (link && new RegExp(`^To: ${to}$`, 'mi').test(mail)) {
-        // Links point at PUBLIC_URL; the platform under test listens on a port of its own.
-        const url = new URL(link);
-        return url.pathname + url.search;
-      }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`no mail to ${to} with a link to ${path}`);
-}
-
-/** Each screen at both sizes, checked by axe in the state it was photographed in. */
-async function photograph(page: Page, name: string) {
-  await screenshot(page, name);
-  expect(await accessibilityViolations(page), name).toEqual([]);
-}
+import { linkInMail } from './mail.js';
 
 /**
  * Answers the coupling operations in place of the API: the demo data has no coupling link, and
@@ -89,20 +51,10 @@ const accepted = {
 };
 
 describe.skipIf(chromiumMissing)('the account pages in chromium', () => {
-  let platform: Platform;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    platform = await startPlatform(inject('webDist'));
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const env = useChromiumPlatform();
 
   it('resets a forgotten password through the e-mailed link, then logs in with the new one', async () => {
-    const page = await openPage(browser, platform, phone);
+    const page = await openPage(env.browser, env.platform, phone);
     await page.goto('/inloggen');
     await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click();
     await page.getByRole('heading', { level: 1, name: 'Wachtwoord vergeten' }).waitFor();
@@ -126,7 +78,7 @@ describe.skipIf(chromiumMissing)('the account pages in chromium', () => {
     );
     await photograph(page, 'forgot-password-sent-phone');
 
-    const link = await linkInMail(platform, 'bram@demo.parkeer.nl', '/wachtwoord-herstellen');
+    const link = await linkInMail(env.platform, 'bram@demo.parkeer.nl', '/wachtwoord-herstellen');
     await page.goto(link);
     await page.getByRole('heading', { level: 1, name: 'Nieuw wachtwoord kiezen' }).waitFor();
     await photograph(page, 'reset-password-phone');
@@ -174,7 +126,7 @@ describe.skipIf(chromiumMissing)('the account pages in chromium', () => {
   });
 
   it('shows the password pages on a desktop', async () => {
-    const page = await openPage(browser, platform, desktop);
+    const page = await openPage(env.browser, env.platform, desktop);
     await page.goto('/wachtwoord-vergeten');
     await page.getByRole('heading', { level: 1, name: 'Wachtwoord vergeten' }).waitFor();
     await photograph(page, 'forgot-password-desktop');
@@ -188,10 +140,10 @@ describe.skipIf(chromiumMissing)('the account pages in chromium', () => {
   });
 
   it('adds a product with the code and PIN of its allocation letter', async () => {
-    expect(platform.letters.length).toBeGreaterThan(0);
-    const letter = platform.letters[0]!;
-    const page = await openPage(browser, platform, phone);
-    await logIn(page, platform, 'anna@demo.parkeer.nl');
+    expect(env.platform.letters.length).toBeGreaterThan(0);
+    const letter = env.platform.letters[0]!;
+    const page = await openPage(env.browser, env.platform, phone);
+    await logIn(page, env.platform, 'anna@demo.parkeer.nl');
     await page.goto('/producten');
     await page.getByRole('heading', { name: /Delft.*\(1\)/ }).waitFor();
     await page.getByRole('link', { name: 'Product toevoegen' }).click();
@@ -225,8 +177,8 @@ describe.skipIf(chromiumMissing)('the account pages in chromium', () => {
   });
 
   it('stops guessing a PIN after too many wrong tries', async () => {
-    const page = await openPage(browser, platform, desktop);
-    await logIn(page, platform, 'carla@demo.parkeer.nl');
+    const page = await openPage(env.browser, env.platform, desktop);
+    await logIn(page, env.platform, 'carla@demo.parkeer.nl');
     await page.goto('/producten/toevoegen');
     await page.getByLabel('Productcode').fill('PK999999');
     const wrong = page.getByText('De productcode of de pincode klopt niet.');
@@ -247,7 +199,7 @@ describe.skipIf(chromiumMissing)('the account pages in chromium', () => {
   });
 
   it('says when a coupling link is not (or no longer) valid', async () => {
-    const page = await openPage(browser, platform, phone);
+    const page = await openPage(env.browser, env.platform, phone);
     await page.goto('/product-koppelen?token=verlopen-of-verkeerd');
     await page.getByRole('alert').getByText('Deze link is niet geldig.').waitFor();
     await photograph(page, 'coupling-invalid-phone');
@@ -257,7 +209,7 @@ describe.skipIf(chromiumMissing)('the account pages in chromium', () => {
   });
 
   it('couples a product to a new account: a password twice, its rules, then logged in', async () => {
-    const page = await openPage(browser, platform, phone);
+    const page = await openPage(env.browser, env.platform, phone);
     const sent = await fakeCoupling(
       page,
       {
@@ -313,8 +265,8 @@ describe.skipIf(chromiumMissing)('the account pages in chromium', () => {
   });
 
   it('couples a product to the account logged in here after its password', async () => {
-    const page = await openPage(browser, platform, desktop);
-    await logIn(page, platform, 'anna@demo.parkeer.nl');
+    const page = await openPage(env.browser, env.platform, desktop);
+    await logIn(page, env.platform, 'anna@demo.parkeer.nl');
     const link = {
       productName: 'Bewonersvergunning',
       municipalityName: 'Gemeente Oudstad (demo)',
@@ -337,7 +289,7 @@ describe.skipIf(chromiumMissing)('the account pages in chromium', () => {
     // Already logged in as that account: nothing to ask about staying logged in.
     expect(await page.getByLabel('Ingelogd blijven op dit apparaat').count()).toBe(0);
     await photograph(page, 'coupling-desktop');
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(platform.password);
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(env.platform.password);
     await page.getByRole('button', { name: 'Product toevoegen' }).click();
     await page.waitForURL(/\/producten$/);
     await page.getByRole('heading', { level: 1, name: 'Mijn producten' }).waitFor();
@@ -345,7 +297,7 @@ describe.skipIf(chromiumMissing)('the account pages in chromium', () => {
       {
         input: {
           token: 'uit-de-mail',
-          password: platform.password,
+          password: env.platform.password,
           passwordRepeat: null,
           remember: false,
         },

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { Platform } from './platform.js';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { startPlatform, type Platform } from './platform.js';
 
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -34,6 +35,30 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** The platform and chromium a test file runs against (set once its `beforeAll` has run). */
+export interface ChromiumPlatform {
+  platform: Platform;
+  browser: Browser;
+}
+
+/**
+ * Starts the platform (serving the SPA built for this run) and chromium before the tests of the
+ * file or `describe` it is called in, and stops both after them. Read `platform` and `browser`
+ * inside the tests: they are set in `beforeAll`.
+ */
+export function useChromiumPlatform(): ChromiumPlatform {
+  const env = {} as ChromiumPlatform;
+  beforeAll(async () => {
+    env.platform = await startPlatform(inject('webDist'));
+    env.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.platform?.stop();
+  });
+  return env;
 }
 
 /** A page in a browser context of its own (its own cookies), at a viewport size. */
@@ -70,6 +95,46 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = join(screenshotFolder, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** A screenshot (see `screenshot`), checked by axe in the state it was photographed in. */
+export async function photograph(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(await accessibilityViolations(page), name).toEqual([]);
+}
+
+/**
+ * The page checked by axe as it is, then photographed at phone and at desktop size
+ * (`<name>-phone`, `<name>-desktop`); the page is left at phone size.
+ */
+export async function photographBoth(page: Page, name: string): Promise<void> {
+  expect(await accessibilityViolations(page), name).toEqual([]);
+  await page.setViewportSize(phone);
+  await screenshot(page, `${name}-phone`);
+  await page.setViewportSize(desktop);
+  await screenshot(page, `${name}-desktop`);
+  await page.setViewportSize(phone);
+}
+
+/** A GraphQL call from the page itself, with its login cookie; GraphQL errors are thrown. */
+export async function graphqlIn<T>(
+  page: Page,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const result = await page.evaluate(
+    async ({ query, variables }) => {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as { data: unknown; errors?: unknown[] };
+    },
+    { query, variables },
+  );
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data as T;
 }
 
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

@@ -1,78 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  accessibilityViolations,
   chromiumMissing,
   desktop,
-  launchChromium,
+  graphqlIn,
   logIn,
   openPage,
   phone,
+  photograph,
+  photographBoth,
   screenshot,
+  useChromiumPlatform,
 } from './browser.js';
-import { startPlatform, type Platform } from './platform.js';
-
-/** A GraphQL call from the page itself, with its login cookie. */
-async function graphqlIn<T>(page: Page, query: string, variables: Record<string, unknown> = {}) {
-  const result = await page.evaluate(
-    async ({ query, variables }) => {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as { data: unknown; errors?: unknown[] };
-    },
-    { query, variables },
-  );
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data as T;
-}
-
-/** The plain text of an .eml file: quoted-printable soft breaks and escapes undone. */
-function decodedMail(file: string): string {
-  return readFileSync(file, 'utf8')
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
-/** The token of the newest invitation link mailed to this address (the mail job sends it soon). */
-async function invitationToken(platform: Platform, to: string): Promise<string> {
-  let token: string | undefined;
-  await expect
-    .poll(
-      () => {
-        const files = (() => {
-          try {
-            return readdirSync(platform.mailFolder).sort();
-          } catch {
-            return [];
-          }
-        })();
-        for (const file of files.reverse()) {
-          const mail = decodedMail(join(platform.mailFolder, file));
-          if (!new RegExp(`^To: ${to}$`, 'm').test(mail)) continue;
-          token = /\/machtiging\?token=([\w-]+)/.exec(mail)?.[1];
-          if (token) return token;
-        }
-        return undefined;
-      },
-      { timeout: 15_000 },
-    )
-    .toBeDefined();
-  return token!;
-}
-
-/** A full-page screenshot at phone and at desktop size; the page is left at phone size. */
-async function screenshotBoth(page: Page, name: string): Promise<void> {
-  await page.setViewportSize(phone);
-  await screenshot(page, `${name}-phone`);
-  await page.setViewportSize(desktop);
-  await screenshot(page, `${name}-desktop`);
-  await page.setViewportSize(phone);
-}
+import { linkInMail } from './mail.js';
 
 async function firstProductId(page: Page): Promise<string> {
   const { productGroups } = await graphqlIn<{
@@ -82,21 +22,11 @@ async function firstProductId(page: Page): Promise<string> {
 }
 
 describe.skipIf(chromiumMissing)('delegations, history and settings in chromium', () => {
-  let platform: Platform;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    platform = await startPlatform(inject('webDist'));
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const env = useChromiumPlatform();
 
   it('Anna lends Bram part of her balance, Bram accepts through the mailed link, Anna revokes', async () => {
-    const anna = await openPage(browser, platform, phone);
-    await logIn(anna, platform, 'anna@demo.parkeer.nl');
+    const anna = await openPage(env.browser, env.platform, phone);
+    await logIn(anna, env.platform, 'anna@demo.parkeer.nl');
     const productId = await firstProductId(anna);
     await anna.goto(`/producten/${productId}`);
     await anna.getByRole('link', { name: 'Machtigingen' }).click();
@@ -114,23 +44,20 @@ describe.skipIf(chromiumMissing)('delegations, history and settings in chromium'
     await card.getByText('Nog niet geaccepteerd').waitFor();
     expect(await card.getByTestId('delegation-left').innerText()).toBe('2 u 30 min');
     await expect.poll(() => balance.innerText()).toBe('197 u 30 min');
-    expect(await accessibilityViolations(anna)).toEqual([]);
-    await screenshotBoth(anna, 'delegations');
+    await photographBoth(anna, 'delegations');
 
     // Bram, not logged in, opens the link of the mail and accepts with his password.
-    const token = await invitationToken(platform, 'bram@demo.parkeer.nl');
-    const bram = await openPage(browser, platform, phone);
-    await bram.goto(`/machtiging?token=${token}`);
+    const link = await linkInMail(env.platform, 'bram@demo.parkeer.nl', '/machtiging');
+    const bram = await openPage(env.browser, env.platform, phone);
+    await bram.goto(link);
     await bram.getByRole('heading', { name: 'Machtiging accepteren' }).waitFor();
     await bram.getByText('anna@demo.parkeer.nl machtigt u om de Bezoekersvergunning').waitFor();
-    expect(await accessibilityViolations(bram)).toEqual([]);
-    await screenshotBoth(bram, 'accept-delegation');
+    await photographBoth(bram, 'accept-delegation');
     await bram.getByRole('button', { name: 'Maak een account aan.' }).click();
     await bram.getByLabel('Herhaal het wachtwoord').waitFor();
-    expect(await accessibilityViolations(bram)).toEqual([]);
-    await screenshot(bram, 'accept-delegation-new-account-phone');
+    await photograph(bram, 'accept-delegation-new-account-phone');
     await bram.getByRole('button', { name: 'Log in met uw wachtwoord.' }).click();
-    await bram.getByLabel('Wachtwoord', { exact: true }).fill(platform.password);
+    await bram.getByLabel('Wachtwoord', { exact: true }).fill(env.platform.password);
     await bram.getByRole('button', { name: 'Machtiging accepteren' }).click();
     await bram.waitForURL(`**/producten/${productId}`);
     await bram.getByText('gemachtigd door anna@demo.parkeer.nl').waitFor();
@@ -145,12 +72,11 @@ describe.skipIf(chromiumMissing)('delegations, history and settings in chromium'
     await bram.goto(`/producten/${productId}/geschiedenis`);
     await bram.getByRole('heading', { name: 'Uw sessies (0)' }).waitFor();
     expect(await bram.getByRole('tab').count()).toBe(0);
-    expect(await accessibilityViolations(bram)).toEqual([]);
-    await screenshot(bram, 'history-delegate-phone');
+    await photograph(bram, 'history-delegate-phone');
 
     // The link works once.
-    const again = await openPage(browser, platform, phone);
-    await again.goto(`/machtiging?token=${token}`);
+    const again = await openPage(env.browser, env.platform, phone);
+    await again.goto(link);
     await again.getByRole('alert').waitFor();
     await again.context().close();
 
@@ -179,8 +105,8 @@ describe.skipIf(chromiumMissing)('delegations, history and settings in chromium'
   });
 
   it('shows the history with counts on the tabs, 10 at a time', async () => {
-    const page = await openPage(browser, platform, desktop);
-    await logIn(page, platform, 'anna@demo.parkeer.nl');
+    const page = await openPage(env.browser, env.platform, desktop);
+    await logIn(page, env.platform, 'anna@demo.parkeer.nl');
     const productId = await firstProductId(page);
     // Eleven sessions, one after the other, and more balance changes than one page holds.
     for (let index = 0; index < 11; index++) {
@@ -195,7 +121,7 @@ describe.skipIf(chromiumMissing)('delegations, history and settings in chromium'
           input: {
             productId,
             plate: index % 2 ? 'GB-123-K' : '12-ABC-3',
-            end: new Date(platform.now().getTime() + 60 * 60_000).toISOString(),
+            end: new Date(env.platform.now().getTime() + 60 * 60_000).toISOString(),
             idempotencyKey: crypto.randomUUID(),
           },
         },
@@ -244,8 +170,7 @@ describe.skipIf(chromiumMissing)('delegations, history and settings in chromium'
     const sessions = page.getByTestId('session-history').locator('> li');
     await expect.poll(() => sessions.count()).toBe(10);
     await page.getByText('10 van 11 getoond').waitFor();
-    expect(await accessibilityViolations(page)).toEqual([]);
-    await screenshotBoth(page, 'history-sessions');
+    await photographBoth(page, 'history-sessions');
     await page.getByRole('tabpanel').getByRole('button', { name: 'Meer tonen' }).click();
     await expect.poll(() => sessions.count()).toBe(11);
     await page.getByText('11 van 11 getoond').waitFor();
@@ -258,8 +183,7 @@ describe.skipIf(chromiumMissing)('delegations, history and settings in chromium'
     await expect.poll(() => transactions.count()).toBe(10);
     await page.getByRole('tabpanel').getByText('Naar een machtiging').first().waitFor();
     await page.getByRole('tabpanel').getByText('Opwaardering').waitFor({ state: 'detached' });
-    expect(await accessibilityViolations(page)).toEqual([]);
-    await screenshotBoth(page, 'history-transactions');
+    await photographBoth(page, 'history-transactions');
     const more = page.getByRole('tabpanel').getByRole('button', { name: 'Meer tonen' });
     while ((await more.count()) > 0) {
       const before = await transactions.count();
@@ -274,8 +198,8 @@ describe.skipIf(chromiumMissing)('delegations, history and settings in chromium'
   });
 
   it('switches the interface to English and to high contrast, at once and for later', async () => {
-    const page = await openPage(browser, platform, phone);
-    await logIn(page, platform, 'carla@demo.parkeer.nl');
+    const page = await openPage(env.browser, env.platform, phone);
+    await logIn(page, env.platform, 'carla@demo.parkeer.nl');
     await page.goto('/instellingen');
     await page.getByRole('heading', { name: 'Instellingen' }).waitFor();
     await page.getByText('carla@demo.parkeer.nl').waitFor();
@@ -286,8 +210,7 @@ describe.skipIf(chromiumMissing)('delegations, history and settings in chromium'
         () => getComputedStyle(document.querySelector('.shell__header')!).backgroundColor,
       );
     expect(await headerColour()).toBe('rgb(11, 92, 173)');
-    expect(await accessibilityViolations(page)).toEqual([]);
-    await screenshotBoth(page, 'settings');
+    await photographBoth(page, 'settings');
 
     const start = page.getByLabel('Startproduct');
     const options = await start
@@ -308,8 +231,7 @@ describe.skipIf(chromiumMissing)('delegations, history and settings in chromium'
       .toBe('high');
     expect(await textColour()).toBe('rgb(0, 0, 0)');
     expect(await headerColour()).toBe('rgb(0, 48, 110)');
-    expect(await accessibilityViolations(page)).toEqual([]);
-    await screenshotBoth(page, 'settings-english-high-contrast');
+    await photographBoth(page, 'settings-english-high-contrast');
 
     // Kept with the account: a new visit opens the chosen product, in English, high contrast.
     await page.goto('/');
@@ -320,8 +242,7 @@ describe.skipIf(chromiumMissing)('delegations, history and settings in chromium'
     await page.goto('/over');
     await page.getByRole('heading', { name: 'About Parkeer' }).waitFor();
     await expect.poll(() => page.getByTestId('api-version').innerText()).toMatch(/^\d+\.\d+\.\d+/);
-    expect(await accessibilityViolations(page)).toEqual([]);
-    await screenshotBoth(page, 'about-english-high-contrast');
+    await photographBoth(page, 'about-english-high-contrast');
 
     // Back to Dutch and normal contrast: the about page as most residents see it.
     await page.goto('/instellingen');
@@ -335,13 +256,12 @@ describe.skipIf(chromiumMissing)('delegations, history and settings in chromium'
     await page.goto('/over');
     await page.getByRole('heading', { name: 'Over Parkeer' }).waitFor();
     await expect.poll(() => page.getByTestId('api-version').innerText()).toMatch(/^\d+\.\d+\.\d+/);
-    expect(await accessibilityViolations(page)).toEqual([]);
-    await screenshotBoth(page, 'about');
+    await photographBoth(page, 'about');
     await page.context().close();
   });
   it('accepts by creating an account, or for the account that is logged in', async () => {
-    const anna = await openPage(browser, platform, phone);
-    await logIn(anna, platform, 'anna@demo.parkeer.nl');
+    const anna = await openPage(env.browser, env.platform, phone);
+    await logIn(anna, env.platform, 'anna@demo.parkeer.nl');
     const productId = await firstProductId(anna);
     for (const email of ['nieuw@example.nl', 'uitnodiging@example.nl']) {
       await graphqlIn(
@@ -352,8 +272,8 @@ describe.skipIf(chromiumMissing)('delegations, history and settings in chromium'
     }
 
     // Someone new: the address of the invitation becomes an account, logged in at once.
-    const newcomer = await openPage(browser, platform, phone);
-    await newcomer.goto(`/machtiging?token=${await invitationToken(platform, 'nieuw@example.nl')}`);
+    const newcomer = await openPage(env.browser, env.platform, phone);
+    await newcomer.goto(await linkInMail(env.platform, 'nieuw@example.nl', '/machtiging'));
     await newcomer.getByRole('button', { name: 'Maak een account aan.' }).click();
     await newcomer.getByLabel('Kies een wachtwoord').fill('Parkeren-2026!');
     await newcomer.getByLabel('Herhaal het wachtwoord').fill('Parkeren-2026?');
@@ -366,15 +286,12 @@ describe.skipIf(chromiumMissing)('delegations, history and settings in chromium'
     expect(await newcomer.getByTestId('balance').innerText()).toBe('1 u');
 
     // Carla, logged in, accepts an invitation sent to another address of hers.
-    const carla = await openPage(browser, platform, phone);
-    await logIn(carla, platform, 'carla@demo.parkeer.nl');
-    await carla.goto(
-      `/machtiging?token=${await invitationToken(platform, 'uitnodiging@example.nl')}`,
-    );
+    const carla = await openPage(env.browser, env.platform, phone);
+    await logIn(carla, env.platform, 'carla@demo.parkeer.nl');
+    await carla.goto(await linkInMail(env.platform, 'uitnodiging@example.nl', '/machtiging'));
     await carla.getByText('U bent ingelogd als carla@demo.parkeer.nl.', { exact: false }).waitFor();
     await carla.getByText('de uitnodiging is naar uitnodiging@example.nl gestuurd').waitFor();
-    expect(await accessibilityViolations(carla)).toEqual([]);
-    await screenshot(carla, 'accept-delegation-logged-in-phone');
+    await photograph(carla, 'accept-delegation-logged-in-phone');
     await carla.getByRole('button', { name: 'Machtiging accepteren' }).click();
     await carla.waitForURL(`**/producten/${productId}`);
     await carla.getByText('gemachtigd door anna@demo.parkeer.nl').waitFor();

@@ -1,32 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toLocalInput } from '../../src/app/ui/local-time.js';
 import {
-  accessibilityViolations,
   chromiumMissing,
   desktop,
-  launchChromium,
+  graphqlIn,
   logIn,
   openPage,
   phone,
+  photograph,
   screenshot,
+  useChromiumPlatform,
 } from './browser.js';
-import { startPlatform, type Platform } from './platform.js';
-
-/** A GraphQL call from the page itself, with its login cookie. */
-async function graphqlIn<T>(page: Page, query: string, variables: Record<string, unknown>) {
-  return page.evaluate(
-    async ({ query, variables }) => {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as { data: T; errors?: unknown[] };
-    },
-    { query, variables },
-  );
-}
 
 /** The minutes (or cents) a formatted balance like "199 u 30 min" or "€ 12,34" stands for. */
 function amountOf(text: string): number {
@@ -38,34 +22,23 @@ function amountOf(text: string): number {
 }
 
 describe.skipIf(chromiumMissing)('the resident app in chromium', () => {
-  let platform: Platform;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    platform = await startPlatform(inject('webDist'));
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const env = useChromiumPlatform();
 
   it('starts a session for a favorite at the previewed cost, live in a second tab, and stops it', async () => {
-    const page = await openPage(browser, platform, phone);
+    const page = await openPage(env.browser, env.platform, phone);
     await page.goto('/');
     await page.waitForURL(/\/inloggen/);
-    await screenshot(page, 'login-phone');
-    expect(await accessibilityViolations(page)).toEqual([]);
-    await logIn(page, platform, 'anna@demo.parkeer.nl');
+    await photograph(page, 'login-phone');
+    await logIn(page, env.platform, 'anna@demo.parkeer.nl');
 
     // The overview: Anna's products grouped per town.
     await page.goto('/producten');
     await page.getByRole('heading', { name: 'Mijn producten' }).waitFor();
     await page.getByRole('heading', { name: /Delft/ }).waitFor();
-    await screenshot(page, 'products-phone');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await photograph(page, 'products-phone');
     const productLink = page.locator('.card a.card__link').first();
-    const productUrl = new URL((await productLink.getAttribute('href'))!, platform.url).pathname;
+    const productUrl = new URL((await productLink.getAttribute('href'))!, env.platform.url)
+      .pathname;
     const productId = productUrl.split('/').pop()!;
     await graphqlIn(
       page,
@@ -86,15 +59,14 @@ describe.skipIf(chromiumMissing)('the resident app in chromium', () => {
 
     await page.getByRole('button', { name: 'Oma · GB-123-K' }).click();
     expect(await page.getByLabel('Kenteken').inputValue()).toBe('GB-123-K');
-    const end = new Date(platform.now().getTime() + 90 * 60_000);
+    const end = new Date(env.platform.now().getTime() + 90 * 60_000);
     await page.getByLabel('Eindtijd').fill(toLocalInput(end));
     const preview = page.getByTestId('preview');
     await preview.waitFor();
     const reserved = amountOf(
       await preview.locator('dt:text("Wordt gereserveerd") + dd').innerText(),
     );
-    await screenshot(page, 'new-session-phone');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await photograph(page, 'new-session-phone');
     await page.getByRole('button', { name: 'Parkeren starten' }).click();
 
     await page.getByText('De parkeersessie is gestart.').waitFor();
@@ -124,13 +96,13 @@ describe.skipIf(chromiumMissing)('the resident app in chromium', () => {
       .getByText(/Vrijgegeven|Terug|Teruggave/)
       .first()
       .waitFor();
-    await screenshot(page, 'history-transactions-phone');
+    await screenshot(page, 'history-after-stop-phone');
     await page.context().close();
   });
 
   it('shows a refusal with a proposal, and accepting the proposal starts the session', async () => {
-    const page = await openPage(browser, platform, desktop);
-    await logIn(page, platform, 'carla@demo.parkeer.nl');
+    const page = await openPage(env.browser, env.platform, desktop);
+    await logIn(page, env.platform, 'carla@demo.parkeer.nl');
     await page.goto('/producten');
     await page.locator('.card a.card__link', { hasText: 'Bezoekersvergunning' }).first().click();
     await page.getByRole('link', { name: 'Bezoeker aanmelden' }).click();
@@ -138,7 +110,7 @@ describe.skipIf(chromiumMissing)('the resident app in chromium', () => {
     // Oudstad allows three hours at most: five are refused, with what is allowed instead.
     await page
       .getByLabel('Eindtijd')
-      .fill(toLocalInput(new Date(platform.now().getTime() + 5 * 3600_000)));
+      .fill(toLocalInput(new Date(env.platform.now().getTime() + 5 * 3600_000)));
     await page.getByTestId('preview-refusal').waitFor();
     await screenshot(page, 'new-session-refused-preview-desktop');
     await page.getByRole('button', { name: /Parkeren starten|Sessie plannen/ }).click();
@@ -146,8 +118,7 @@ describe.skipIf(chromiumMissing)('the resident app in chromium', () => {
     const refusal = page.getByTestId('refusal');
     await refusal.waitFor();
     await refusal.getByRole('button', { name: 'Voorstel accepteren' }).waitFor();
-    await screenshot(page, 'refusal-desktop');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await photograph(page, 'refusal-desktop');
     await refusal.getByRole('button', { name: 'Voorstel accepteren' }).click();
     await page.getByText(/De parkeersessie is gestart\.|De sessie is gepland\./).waitFor();
     await page
@@ -162,14 +133,14 @@ describe.skipIf(chromiumMissing)('the resident app in chromium', () => {
   });
 
   it('plans a session, changes its end, deletes it, and finds sessions of every product', async () => {
-    const page = await openPage(browser, platform, phone);
-    await logIn(page, platform, 'bram@demo.parkeer.nl');
+    const page = await openPage(env.browser, env.platform, phone);
+    await logIn(page, env.platform, 'bram@demo.parkeer.nl');
     await page.goto('/producten');
     await page.locator('.card a.card__link').first().click();
     await page.getByRole('link', { name: 'Bezoeker aanmelden' }).click();
     await page.getByLabel('Kenteken').fill('KK-100-B');
     await page.getByLabel('Later (gepland)').check();
-    const start = new Date(platform.now().getTime() + 2 * 3600_000);
+    const start = new Date(env.platform.now().getTime() + 2 * 3600_000);
     await page.getByLabel('Starttijd').fill(toLocalInput(start));
     await page.getByLabel('Eindtijd').fill(toLocalInput(new Date(start.getTime() + 3600_000)));
     await page.getByTestId('preview').getByText('Deze sessie is gepland').waitFor();
@@ -189,8 +160,7 @@ describe.skipIf(chromiumMissing)('the resident app in chromium', () => {
     await page.getByRole('link', { name: 'Alle sessies' }).click();
     await page.getByRole('tab', { name: 'Gepland (1)' }).click();
     await page.getByTestId('session').filter({ hasText: 'KK-100-B' }).waitFor();
-    await screenshot(page, 'all-sessions-phone');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await photograph(page, 'all-sessions-phone');
     await page
       .getByTestId('session')
       .getByRole('link', { name: /Bezoekersvergunning/ })
@@ -209,9 +179,9 @@ describe.skipIf(chromiumMissing)('the resident app in chromium', () => {
   });
 
   it('logs out a browser nobody used for the idle time', async () => {
-    const page = await openPage(browser, platform, phone);
-    await page.clock.install({ time: platform.now() });
-    await logIn(page, platform, 'carla@demo.parkeer.nl');
+    const page = await openPage(env.browser, env.platform, phone);
+    await page.clock.install({ time: env.platform.now() });
+    await logIn(page, env.platform, 'carla@demo.parkeer.nl');
     await page.getByRole('heading', { name: 'Mijn producten' }).waitFor();
     await page.clock.fastForward('31:00');
     await page.waitForURL(/\/inloggen/);

@@ -1,22 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  accessibilityViolations,
   chromiumMissing,
   desktop,
-  launchChromium,
   logIn,
   openPage,
   phone,
+  photograph,
   screenshot,
+  useChromiumPlatform,
 } from './browser.js';
-import { startPlatform, type Platform } from './platform.js';
-
-/** Each screen photographed, and checked by axe in the state it was photographed in. */
-async function photograph(page: Page, name: string) {
-  await screenshot(page, name);
-  expect(await accessibilityViolations(page), name).toEqual([]);
-}
 
 /** The id of the logged-in resident's product with this name, from the overview. */
 async function productIdOf(page: Page, name: string | RegExp): Promise<string> {
@@ -25,39 +18,12 @@ async function productIdOf(page: Page, name: string | RegExp): Promise<string> {
   return (await link.getAttribute('href'))!.split('/').pop()!;
 }
 
-/**
- * The simulated bank sends the browser to PUBLIC_URL (default http://localhost:4000), and back
- * from there to the result page; the platform under test listens on a port of its own, so those
- * addresses are redirected to it.
- */
-async function followPublicUrl(context: BrowserContext, platform: Platform) {
-  const publicUrl = 'http://localhost:4000';
-  if (platform.url === publicUrl) return;
-  await context.route(`${publicUrl}/**`, (route) => {
-    const url = new URL(route.request().url());
-    return route.fulfill({
-      status: 307,
-      headers: { location: `${platform.url}${url.pathname}${url.search}` },
-    });
-  });
-}
-
 describe.skipIf(chromiumMissing)('favorites, top-up and plates in chromium', () => {
-  let platform: Platform;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    platform = await startPlatform(inject('webDist'));
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const env = useChromiumPlatform();
 
   it('adds favorites (a foreign one too), renames one and deletes one after a question', async () => {
-    const page = await openPage(browser, platform, phone);
-    await logIn(page, platform, 'anna@demo.parkeer.nl');
+    const page = await openPage(env.browser, env.platform, phone);
+    await logIn(page, env.platform, 'anna@demo.parkeer.nl');
     const productId = await productIdOf(page, 'Bezoekersvergunning');
     await page.goto(`/producten/${productId}`);
     await page.getByRole('link', { name: 'Favorieten' }).click();
@@ -129,8 +95,8 @@ describe.skipIf(chromiumMissing)('favorites, top-up and plates in chromium', () 
     await page.goto(`/producten/${productId}/parkeren`);
     await page.getByRole('button', { name: 'Oma Jet · GB-123-K' }).waitFor();
 
-    const wide = await openPage(browser, platform, desktop);
-    await logIn(wide, platform, 'anna@demo.parkeer.nl');
+    const wide = await openPage(env.browser, env.platform, desktop);
+    await logIn(wide, env.platform, 'anna@demo.parkeer.nl');
     await wide.goto(`/producten/${productId}/favorieten`);
     await wide.getByTestId('favorite').first().waitFor();
     await photograph(wide, 'favorites-desktop');
@@ -139,10 +105,9 @@ describe.skipIf(chromiumMissing)('favorites, top-up and plates in chromium', () 
   });
 
   it('tops up a time balance at the simulated bank and shows the new balance', async () => {
-    const page = await openPage(browser, platform, phone);
-    await followPublicUrl(page.context(), platform);
+    const page = await openPage(env.browser, env.platform, phone);
     // Bram has 45 hours: below Delft's 60, so a block of 200 hours may be bought (RULES §4).
-    await logIn(page, platform, 'bram@demo.parkeer.nl');
+    await logIn(page, env.platform, 'bram@demo.parkeer.nl');
     const productId = await productIdOf(page, 'Bezoekersvergunning');
     await page.goto(`/producten/${productId}`);
     await page.getByRole('link', { name: 'Opwaarderen' }).click();
@@ -181,8 +146,8 @@ describe.skipIf(chromiumMissing)('favorites, top-up and plates in chromium', () 
     );
     await photograph(page, 'top-up-refused-phone');
 
-    const wide = await openPage(browser, platform, desktop);
-    await logIn(wide, platform, 'bram@demo.parkeer.nl');
+    const wide = await openPage(env.browser, env.platform, desktop);
+    await logIn(wide, env.platform, 'bram@demo.parkeer.nl');
     await wide.goto(page.url());
     await wide.getByTestId('top-up-refusal').waitFor();
     await photograph(wide, 'top-up-refused-desktop');
@@ -191,9 +156,8 @@ describe.skipIf(chromiumMissing)('favorites, top-up and plates in chromium', () 
   });
 
   it('cancels a money top-up at the bank: nothing changes', async () => {
-    const page = await openPage(browser, platform, desktop);
-    await followPublicUrl(page.context(), platform);
-    await logIn(page, platform, 'carla@demo.parkeer.nl');
+    const page = await openPage(env.browser, env.platform, desktop);
+    await logIn(page, env.platform, 'carla@demo.parkeer.nl');
     const productId = await productIdOf(page, 'Digitale bezoekersvergunning');
     await page.goto(`/producten/${productId}/opwaarderen`);
     await page.getByRole('heading', { name: 'Tegoed opwaarderen' }).waitFor();
@@ -224,8 +188,8 @@ describe.skipIf(chromiumMissing)('favorites, top-up and plates in chromium', () 
     await page.getByRole('link', { name: 'Opnieuw opwaarderen' }).waitFor();
     await photograph(page, 'top-up-cancelled-desktop');
 
-    const small = await openPage(browser, platform, phone);
-    await logIn(small, platform, 'carla@demo.parkeer.nl');
+    const small = await openPage(env.browser, env.platform, phone);
+    await logIn(small, env.platform, 'carla@demo.parkeer.nl');
     await small.goto(page.url());
     await small.getByRole('heading', { name: 'Betaling geannuleerd' }).waitFor();
     await photograph(small, 'top-up-cancelled-phone');
@@ -237,8 +201,8 @@ describe.skipIf(chromiumMissing)('favorites, top-up and plates in chromium', () 
   });
 
   it('switches the active plate of a permit with two plates, after a question', async () => {
-    const page = await openPage(browser, platform, phone);
-    await logIn(page, platform, 'carla@demo.parkeer.nl');
+    const page = await openPage(env.browser, env.platform, phone);
+    await logIn(page, env.platform, 'carla@demo.parkeer.nl');
     const productId = await productIdOf(page, 'Bewonersvergunning');
     await page.goto(`/producten/${productId}`);
     await page.getByRole('link', { name: 'Kentekens' }).click();
@@ -263,8 +227,8 @@ describe.skipIf(chromiumMissing)('favorites, top-up and plates in chromium', () 
     expect(await first.getAttribute('data-active')).toBe('false');
     await first.getByRole('button', { name: /^Actief maken/ }).waitFor();
 
-    const wide = await openPage(browser, platform, desktop);
-    await logIn(wide, platform, 'carla@demo.parkeer.nl');
+    const wide = await openPage(env.browser, env.platform, desktop);
+    await logIn(wide, env.platform, 'carla@demo.parkeer.nl');
     await wide.goto(`/producten/${productId}/kentekens`);
     // Another login sees the switch: it is the permit's, not the screen's.
     await wide

@@ -4,12 +4,12 @@ import { useQuery } from 'urql';
 import { readFragment } from '../../../app/graphql.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
+import { Tabs } from '../../../app/ui/tabs.js';
 import { ProductCardFragment } from '../../products/graphql/products.js';
 import { ProductHeader } from '../../sessions/components/product-header.js';
 import { ProductDetailQuery } from '../../sessions/graphql/sessions.js';
 import { SessionHistoryQuery, TransactionHistoryQuery } from '../graphql/history.js';
 import { usePagedHistory } from '../hooks/use-paged-history.js';
-import { HistoryTabs } from './history-tabs.js';
 import { PagedList } from './paged-list.js';
 import { SessionHistoryRow } from './session-history-row.js';
 import { TransactionRow } from './transaction-row.js';
@@ -57,7 +57,7 @@ export default function HistoryPage() {
       {card.isOwner ? (
         <>
           <h2>{t('title')}</h2>
-          <HistoryTabs
+          <Tabs
             label={t('title')}
             tabs={[
               {

@@ -1,13 +1,16 @@
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 
-export interface HistoryTab {
+export interface Tab {
   readonly key: string;
   readonly label: string;
   readonly panel: ReactNode;
 }
 
-/** Tabs as WAI-ARIA describes them: arrow keys, Home and End move between them. */
-export function HistoryTabs({ label, tabs }: { label: string; tabs: readonly HistoryTab[] }) {
+/**
+ * Tabs as WAI-ARIA describes them: arrow keys, Home and End move between them. `label` names the
+ * tab list; the first tab is selected at first.
+ */
+export function Tabs({ label, tabs }: { label: string; tabs: readonly Tab[] }) {
   const [selected, setSelected] = useState(tabs[0]?.key);
   const id = useId();
   const select = (index: number) => {
