@@ -20,7 +20,7 @@ export const screenshotFolder = fileURLToPath(
 export const phone = { width: 390, height: 844 } as const;
 export const desktop = { width: 1280, height: 800 } as const;
 
-/** Debian's chromium, headless (never `playwright install`: there is no internet here). */
+/** Debian's chromium, headless: Playwright's own browser download cannot work offline. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
