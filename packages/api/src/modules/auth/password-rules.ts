@@ -1,8 +1,7 @@
+import { passwordMaxLength, passwordMinLength } from '@parkeer/shared/password-length';
 import { AppError } from '../../graphql/app-error.js';
 
-export const passwordMinLength = 10;
-/** Long passphrases are welcome; the cap only keeps hashing cheap and the column bounded. */
-export const passwordMaxLength = 200;
+export { passwordMaxLength, passwordMinLength };
 /** A shorter local part ('jo@…') would forbid too many ordinary words to be worth it. */
 const shortestLocalPartChecked = 3;
 

@@ -6,12 +6,6 @@ import {
 import type { Language } from '@parkeer/shared/language';
 import type { Failure } from '../../app/errors.js';
 
-/**
- * The shortest password the API accepts, for the hint shown before anyone types: the API's
- * password rules decide (and name this number again in their error), this only tells ahead.
- */
-export const passwordMinLength = 10;
-
 const ruleCodes: readonly ErrorCode[] = [
   'PASSWORD_TOO_SHORT',
   'PASSWORD_TOO_LONG',

@@ -3,7 +3,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { failureOf } from '../../../app/errors.js';
 import { currentLanguage } from '../../../app/i18n.js';
-import { passwordMinLength, passwordProblems } from '../password-problems.js';
+import { passwordMinLength } from '@parkeer/shared/password-length';
+import { passwordProblems } from '../password-problems.js';
 
 /**
  * Splits a failed request into what is wrong with the new password (shown at the password
