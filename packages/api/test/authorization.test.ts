@@ -76,12 +76,14 @@ const gates: Record<string, Gate> = {
   // The back office: an admin sees its own town only (tested in oversight.test.ts).
   zoneOccupancy: ['municipalAdmin'],
   zoneOccupancyChanged: ['municipalAdmin'],
+  auditLog: ['municipalAdmin'],
 };
 
 const accounts: Record<Role, string> = {
   resident: 'anna@demo.parkeer.nl',
   business: 'bakkerij@demo.parkeer.nl',
   municipalAdmin: 'beheer@delft.demo.parkeer.nl',
+  platformAdmin: 'platform@demo.parkeer.nl',
   enforcement: 'handhaving@demo.parkeer.nl',
   partner: 'partner@demo.parkeer.nl',
 };

@@ -1,4 +1,8 @@
 import { BaseEntity } from './base.entity.js';
+import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
+import { CareGrant } from '../modules/request/care-grant.entity.js';
+import { FineWaiver } from '../modules/request/fine-waiver.entity.js';
+import { OutageCompensation } from '../modules/request/outage-compensation.entity.js';
 import { ScheduledJob } from '../jobs/scheduled-job.entity.js';
 import { Account } from '../modules/account/account.entity.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
@@ -39,4 +43,8 @@ export const entities = [
   RightCheckLog,
   RateLimitHit,
   ScheduledJob,
+  AuditEntry,
+  CareGrant,
+  FineWaiver,
+  OutageCompensation,
 ];

@@ -8,7 +8,7 @@ import {
   type MessageParams,
 } from '@parkeer/shared/messages/error-catalogue';
 import type { Language } from '@parkeer/shared/language';
-import { AppError } from './app-error.js';
+import { AppError, type InputProblem } from './app-error.js';
 import { logger } from '../logging/logger.js';
 
 /** What every error carries in `extensions`: the code, both messages, and at most a safe detail. */
@@ -17,6 +17,13 @@ export interface ErrorExtensions {
   messages: Record<Language, string>;
   params?: MessageParams;
   detail?: string;
+  /** With SETTINGS_INVALID: each wrong value, where it is and what is wrong, in both languages. */
+  problems?: {
+    code: ErrorCode;
+    path: string;
+    messages: Record<Language, string>;
+    params?: MessageParams;
+  }[];
 }
 
 const requestErrors = new Set<string>([
@@ -32,11 +39,23 @@ function formatted(
   base: GraphQLFormattedError,
   params: MessageParams = {},
   detail?: string,
+  problems: readonly InputProblem[] = [],
 ): GraphQLFormattedError {
   const messages = { nl: errorMessage(code, 'nl', params), en: errorMessage(code, 'en', params) };
   const extensions: ErrorExtensions = { code, messages };
   if (Object.keys(params).length > 0) extensions.params = params;
   if (detail) extensions.detail = detail;
+  if (problems.length > 0) {
+    extensions.problems = problems.map((problem) => ({
+      code: problem.code,
+      path: problem.path,
+      messages: {
+        nl: errorMessage(problem.code, 'nl', problem.params),
+        en: errorMessage(problem.code, 'en', problem.params),
+      },
+      ...(problem.params ? { params: problem.params } : {}),
+    }));
+  }
   return {
     message: messages.nl,
     locations: base.locations,
@@ -57,7 +76,9 @@ export function formatError(
     logger.error({ err: e }, 'unexpected error in a GraphQL operation'),
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof AppError) return formatted(original.code, base, original.params);
+  if (original instanceof AppError) {
+    return formatted(original.code, base, original.params, undefined, original.problems);
+  }
   const apolloCode = base.extensions?.code;
   if (typeof apolloCode === 'string' && requestErrors.has(apolloCode)) {
     return formatted('BAD_USER_INPUT', base, {}, base.message);

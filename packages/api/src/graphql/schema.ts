@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AboutResolver } from '../modules/about/about.resolver.js';
 import { AccountResolver } from '../modules/account/account.resolver.js';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { PaymentResolver } from '../modules/payment/payment.resolver.js';
 import { TopUpResolver } from '../modules/top-up/top-up.resolver.js';
@@ -40,6 +41,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       TopUpResolver,
       LiveResolver,
       OversightResolver,
+      AuditResolver,
     ],
     pubSub: topicsNotSupported,
     authChecker,

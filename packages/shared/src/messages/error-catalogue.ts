@@ -1,5 +1,6 @@
 import { defaultLanguage, type Language } from '../language.js';
 import { accountMessages } from './account.messages.js';
+import { adminMessages } from './admin.messages.js';
 import { commonMessages } from './common.messages.js';
 import { delegationMessages } from './delegation.messages.js';
 import { eligibilityMessages } from './eligibility.messages.js';
@@ -32,6 +33,7 @@ export const errorCatalogue = {
   ...delegationMessages,
   ...enforcementMessages,
   ...favoriteMessages,
+  ...adminMessages,
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -183,6 +183,7 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
   );
   account('beheer@delft.demo.parkeer.nl', 'municipalAdmin', 'admin of Delft', delft);
   account('beheer@oudstad.demo.parkeer.nl', 'municipalAdmin', 'admin of Oudstad', oudstad);
+  account('platform@demo.parkeer.nl', 'platformAdmin', 'platform admin: creates municipalities');
   account('handhaving@demo.parkeer.nl', 'enforcement', 'enforcement officer / scan car');
   account('partner@demo.parkeer.nl', 'partner', 'partner app (no resident data)');
 

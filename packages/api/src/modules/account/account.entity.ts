@@ -3,7 +3,14 @@ import { BaseEntity } from '../../db/base.entity.js';
 import type { Language } from '@parkeer/shared/language';
 import { Municipality } from '../municipality/municipality.entity.js';
 
-export const roles = ['resident', 'business', 'municipalAdmin', 'enforcement', 'partner'] as const;
+export const roles = [
+  'resident',
+  'business',
+  'municipalAdmin',
+  'platformAdmin',
+  'enforcement',
+  'partner',
+] as const;
 export type Role = (typeof roles)[number];
 /** The roles that hold products (and so start sessions, see balances, …). */
 export const holderRoles: readonly Role[] = ['resident', 'business'];

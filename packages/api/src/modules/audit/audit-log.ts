@@ -1,0 +1,42 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Context } from '../../graphql/context.js';
+import { Account } from '../account/account.entity.js';
+import { Municipality } from '../municipality/municipality.entity.js';
+import { AuditEntry } from './audit-entry.entity.js';
+
+export interface AuditedChange {
+  /** What was done, e.g. 'zone.regime.set'. */
+  readonly action: string;
+  readonly subjectType: string;
+  readonly subjectId: string;
+  readonly subjectLabel: string;
+  /** The town it belongs to; null for the platform's own changes. */
+  readonly municipalityId: string | null;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/**
+ * Writes the audit entry of a change into the same unit of work as the change, so both are
+ * flushed (and committed) together. `before` and `after` are copied, so later edits of the
+ * objects passed do not leak into the entry.
+ */
+export function recordChange(em: EntityManager, ctx: Context, change: AuditedChange): AuditEntry {
+  return em.create(AuditEntry, {
+    municipality: change.municipalityId
+      ? em.getReference(Municipality, change.municipalityId)
+      : null,
+    actor: em.getReference(Account, ctx.viewer!.accountId),
+    at: ctx.now,
+    action: change.action,
+    subjectType: change.subjectType,
+    subjectId: change.subjectId,
+    subjectLabel: change.subjectLabel,
+    before: snapshot(change.before),
+    after: snapshot(change.after),
+  });
+}
+
+function snapshot(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+}

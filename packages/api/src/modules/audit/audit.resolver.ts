@@ -1,0 +1,77 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import {
+  connectionFrom,
+  decodeDateCursor,
+  encodeDateCursor,
+  mapConnection,
+  newestFirstAfter,
+  pageSize,
+} from '../../graphql/connection.js';
+import { AppError } from '../../graphql/app-error.js';
+import type { Context } from '../../graphql/context.js';
+import { isUuid } from '../../db/uuid.js';
+import { adminTown } from '../admin/admin-scope.js';
+import { AuditEntry } from './audit-entry.entity.js';
+import { AuditLogConnection, AuditLogEntry, AuditLogFilter } from './audit.types.js';
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+@Resolver()
+export class AuditResolver {
+  @Authorized('municipalAdmin')
+  @Query(() => AuditLogConnection, {
+    description: "Changes made by the administrators of the admin's municipality, newest first.",
+  })
+  async auditLog(
+    @Arg('filter', () => AuditLogFilter, { nullable: true }) filter: AuditLogFilter | null,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<AuditLogConnection> {
+    const size = pageSize(first);
+    // The subject id column is a uuid: anything else is bad input, not a database error.
+    if (filter?.subjectId && !isUuid(filter.subjectId)) throw new AppError('BAD_USER_INPUT');
+    const position = after != null ? decodeDateCursor(after) : null;
+    const at: Record<string, Date> = {};
+    if (filter?.from) at.$gte = filter.from;
+    if (filter?.until) at.$lt = filter.until;
+    const where: FilterQuery<AuditEntry> = {
+      municipality: adminTown(ctx),
+      ...(filter?.action ? { action: { $like: `${filter.action.replace(/[\\%_]/g, '')}%` } } : {}),
+      ...(filter?.subjectType ? { subjectType: filter.subjectType } : {}),
+      ...(filter?.subjectId ? { subjectId: filter.subjectId } : {}),
+      ...(filter?.actor
+        ? { actor: { email: { $like: likePattern(filter.actor.toLowerCase()) } } }
+        : {}),
+      ...(Object.keys(at).length > 0 ? { at } : {}),
+    };
+    const [totalCount, rows] = await Promise.all([
+      ctx.em.count(AuditEntry, where),
+      ctx.em.find(
+        AuditEntry,
+        position ? { $and: [where, newestFirstAfter('at', position)] } : where,
+        { orderBy: { at: 'desc', id: 'desc' }, limit: size + 1, populate: ['actor'] },
+      ),
+    ]);
+    const connection = connectionFrom(rows, { first: size, totalCount }, (entry) =>
+      encodeDateCursor(entry.at, entry.id),
+    );
+    return Object.assign(
+      new AuditLogConnection(),
+      mapConnection(connection, (entry) =>
+        Object.assign(new AuditLogEntry(), {
+          id: entry.id,
+          at: entry.at,
+          actor: entry.actor.email,
+          action: entry.action,
+          subjectType: entry.subjectType,
+          subjectId: entry.subjectId,
+          subjectLabel: entry.subjectLabel,
+          before: entry.before ?? null,
+          after: entry.after ?? null,
+        }),
+      ),
+    );
+  }
+}

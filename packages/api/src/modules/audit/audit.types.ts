@@ -1,0 +1,59 @@
+import { GraphQLJSON } from 'graphql-scalars';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { ConnectionType } from '../../graphql/connection.js';
+
+@ObjectType({ description: 'One change an administrator made, as it was.' })
+export class AuditLogEntry {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Date)
+  at!: Date;
+
+  @Field(() => String, { description: "The administrator's e-mail address." })
+  actor!: string;
+
+  @Field(() => String, { description: "What was done, e.g. 'zone.regime.set', 'permit.block'." })
+  action!: string;
+
+  @Field(() => String, {
+    description: "'municipality', 'zone', 'productType', 'tariff', 'permit', …",
+  })
+  subjectType!: string;
+
+  @Field(() => ID)
+  subjectId!: string;
+
+  @Field(() => String, { description: 'A short label: a zone code, a product code.' })
+  subjectLabel!: string;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'The subject before the change.' })
+  before!: unknown;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'The subject after the change.' })
+  after!: unknown;
+}
+
+@ObjectType('AuditLogConnection')
+export class AuditLogConnection extends ConnectionType(AuditLogEntry, 'AuditLog') {}
+
+@InputType({ description: 'Every field narrows the list; none: all changes, newest first.' })
+export class AuditLogFilter {
+  @Field(() => String, { nullable: true, description: "Actions starting with this, e.g. 'zone.'." })
+  action?: string | null;
+
+  @Field(() => String, { nullable: true })
+  subjectType?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  subjectId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Part of the administrator's e-mail." })
+  actor?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Changes at or after this moment.' })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Changes before this moment.' })
+  until?: Date | null;
+}

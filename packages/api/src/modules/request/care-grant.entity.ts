@@ -1,0 +1,28 @@
+import { Entity, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
+import { BaseEntity } from '../../db/base.entity.js';
+import { Account } from '../account/account.entity.js';
+import { LedgerEntry } from '../ledger/ledger-entry.entity.js';
+import { Permit } from '../permit/permit.entity.js';
+
+/** Free informal-care time the town granted on request, with the carer's statement (RULES §4). */
+@Entity({ tableName: 'care_grant' })
+export class CareGrant extends BaseEntity {
+  @ManyToOne(() => Permit, { index: true })
+  permit!: Rel<Permit>;
+
+  @Property({ type: 'integer' })
+  minutes!: number;
+
+  /** What the carer's statement (mantelzorgverklaring) says or where it is filed. */
+  @Property({ type: 'text' })
+  carerStatement!: string;
+
+  @ManyToOne(() => LedgerEntry)
+  ledgerEntry!: Rel<LedgerEntry>;
+
+  @ManyToOne(() => Account)
+  grantedBy!: Rel<Account>;
+
+  @Property({ type: Date })
+  createdAt: Date & Opt = new Date();
+}

@@ -1,0 +1,39 @@
+import { Entity, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
+import { BaseEntity } from '../../db/base.entity.js';
+import type { WaiverStatus } from '@parkeer/domain/eligibility/goodwill-waiver';
+import { Account } from '../account/account.entity.js';
+import { Permit } from '../permit/permit.entity.js';
+
+/** A request to waive a fine under the goodwill scheme (RULES §9), and its decision. */
+@Entity({ tableName: 'fine_waiver' })
+export class FineWaiver extends BaseEntity {
+  @ManyToOne(() => Permit, { index: true })
+  permit!: Rel<Permit>;
+
+  /** The fine's number (CJIB or the town's own). */
+  @Property({ type: 'string', length: 40 })
+  fineReference!: string;
+
+  /** The date on the fine, a local date 'YYYY-MM-DD'. */
+  @Property({ type: 'string', length: 10 })
+  fineDate!: string;
+
+  @Property({ type: 'string', length: 10 })
+  status: WaiverStatus & Opt = 'pending';
+
+  @Property({ type: Date })
+  requestedAt!: Date;
+
+  @ManyToOne(() => Account)
+  recordedBy!: Rel<Account>;
+
+  /** Why it was approved or refused; shown to the holder. */
+  @Property({ type: 'text', nullable: true })
+  decisionReason?: string | null;
+
+  @ManyToOne(() => Account, { nullable: true })
+  decidedBy?: Rel<Account> | null;
+
+  @Property({ type: Date, nullable: true })
+  decidedAt?: Date | null;
+}
