@@ -1,21 +1,8 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
-import {
-  connectionFrom,
-  decodeDateCursor,
-  encodeDateCursor,
-  mapConnection,
-  newestFirstAfter,
-  pageSize,
-} from '../../graphql/connection.js';
-import { AppError } from '../../graphql/app-error.js';
+import { mapConnection } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
-import { isUuid } from '../../db/uuid.js';
-import { adminTown } from '../admin/admin-scope.js';
-import { AuditEntry } from './audit-entry.entity.js';
+import { auditLogPage } from './audit-query.js';
 import { AuditLogConnection, AuditLogEntry, AuditLogFilter } from './audit.types.js';
-
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 @Resolver()
 export class AuditResolver {
@@ -29,34 +16,7 @@ export class AuditResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<AuditLogConnection> {
-    const size = pageSize(first);
-    // The subject id column is a uuid: anything else is bad input, not a database error.
-    if (filter?.subjectId && !isUuid(filter.subjectId)) throw new AppError('BAD_USER_INPUT');
-    const position = after != null ? decodeDateCursor(after) : null;
-    const at: Record<string, Date> = {};
-    if (filter?.from) at.$gte = filter.from;
-    if (filter?.until) at.$lt = filter.until;
-    const where: FilterQuery<AuditEntry> = {
-      municipality: adminTown(ctx),
-      ...(filter?.action ? { action: { $like: `${filter.action.replace(/[\\%_]/g, '')}%` } } : {}),
-      ...(filter?.subjectType ? { subjectType: filter.subjectType } : {}),
-      ...(filter?.subjectId ? { subjectId: filter.subjectId } : {}),
-      ...(filter?.actor
-        ? { actor: { email: { $like: likePattern(filter.actor.toLowerCase()) } } }
-        : {}),
-      ...(Object.keys(at).length > 0 ? { at } : {}),
-    };
-    const [totalCount, rows] = await Promise.all([
-      ctx.em.count(AuditEntry, where),
-      ctx.em.find(
-        AuditEntry,
-        position ? { $and: [where, newestFirstAfter('at', position)] } : where,
-        { orderBy: { at: 'desc', id: 'desc' }, limit: size + 1, populate: ['actor'] },
-      ),
-    ]);
-    const connection = connectionFrom(rows, { first: size, totalCount }, (entry) =>
-      encodeDateCursor(entry.at, entry.id),
-    );
+    const connection = await auditLogPage(ctx, filter, first, after);
     return Object.assign(
       new AuditLogConnection(),
       mapConnection(connection, (entry) =>

@@ -1,0 +1,56 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { MunicipalityAdminService } from './municipality-admin.service.js';
+import {
+  AdminMunicipality,
+  MunicipalityInput,
+  RetentionInput,
+} from './municipality-admin.types.js';
+import type { Municipality } from './municipality.entity.js';
+
+const toAdminMunicipality = (town: Municipality): AdminMunicipality =>
+  Object.assign(new AdminMunicipality(), {
+    id: town.id,
+    code: town.code,
+    name: town.name,
+    timeZone: town.timeZone,
+    retention: {
+      kind: town.retention.kind,
+      amount: town.retention.kind === 'hoursAfterEnd' ? town.retention.hours : town.retention.weeks,
+    },
+  });
+
+@Resolver()
+export class MunicipalityAdminResolver {
+  @Authorized('municipalAdmin')
+  @Query(() => AdminMunicipality, { description: "The settings of the municipality the admin manages." })
+  async municipalitySettings(@Ctx() ctx: Context): Promise<AdminMunicipality> {
+    return toAdminMunicipality(await new MunicipalityAdminService(ctx).ownTown());
+  }
+
+  @Authorized('municipalAdmin')
+  @Mutation(() => AdminMunicipality, {
+    description: 'How long plates of ended sessions are kept before they are anonymised.',
+  })
+  async setRetention(
+    @Arg('input', () => RetentionInput) input: RetentionInput,
+    @Ctx() ctx: Context,
+  ): Promise<AdminMunicipality> {
+    return toAdminMunicipality(await new MunicipalityAdminService(ctx).setRetention(input));
+  }
+
+  @Authorized('platformAdmin')
+  @Query(() => [AdminMunicipality], { description: 'Every municipality on the platform.' })
+  async municipalities(@Ctx() ctx: Context): Promise<AdminMunicipality[]> {
+    return (await new MunicipalityAdminService(ctx).all()).map(toAdminMunicipality);
+  }
+
+  @Authorized('platformAdmin')
+  @Mutation(() => AdminMunicipality, { description: 'A new municipality on the platform.' })
+  async createMunicipality(
+    @Arg('input', () => MunicipalityInput) input: MunicipalityInput,
+    @Ctx() ctx: Context,
+  ): Promise<AdminMunicipality> {
+    return toAdminMunicipality(await new MunicipalityAdminService(ctx).create(input));
+  }
+}

@@ -1,0 +1,91 @@
+import type { InputProblem } from '../../graphql/app-error.js';
+import { AppError, refuseProblems } from '../../graphql/app-error.js';
+import type { Context } from '../../graphql/context.js';
+import { adminTown } from '../admin/admin-scope.js';
+import { recordChange } from '../audit/audit-log.js';
+import type { MunicipalityInput, RetentionInput } from './municipality-admin.types.js';
+import { Municipality, type RetentionPolicy } from './municipality.entity.js';
+
+const codePattern = /^[a-z][a-z0-9-]{1,39}$/;
+/** Beyond these, plates would be kept longer than any town's rule asks (RULES §8). */
+const maxRetention = { hoursAfterEnd: 24 * 7, weeksAfterEnd: 52 } as const;
+
+function retentionFrom(input: RetentionInput, problems: InputProblem[], at: string) {
+  if (input.kind !== 'hoursAfterEnd' && input.kind !== 'weeksAfterEnd') {
+    problems.push({ code: 'SETTING_INVALID_CHOICE', path: `${at}.kind` });
+    return null;
+  }
+  const max = maxRetention[input.kind];
+  if (!Number.isSafeInteger(input.amount) || input.amount < 1 || input.amount > max) {
+    problems.push({ code: 'SETTING_INVALID_CHOICE', path: `${at}.amount` });
+    return null;
+  }
+  return input.kind === 'hoursAfterEnd'
+    ? ({ kind: 'hoursAfterEnd', hours: input.amount } satisfies RetentionPolicy)
+    : ({ kind: 'weeksAfterEnd', weeks: input.amount } satisfies RetentionPolicy);
+}
+
+/** The town's own settings (its admin) and the list of towns (the platform admin). */
+export class MunicipalityAdminService {
+  constructor(private readonly ctx: Context) {}
+
+  ownTown(): Promise<Municipality> {
+    return this.ctx.em.findOneOrFail(Municipality, { id: adminTown(this.ctx) });
+  }
+
+  async setRetention(input: RetentionInput): Promise<Municipality> {
+    const town = await this.ownTown();
+    const problems: InputProblem[] = [];
+    const retention = retentionFrom(input, problems, 'retention');
+    refuseProblems(problems);
+    const before = town.retention;
+    town.retention = retention!;
+    recordChange(this.ctx.em, this.ctx, {
+      action: 'municipality.retention.set',
+      subjectType: 'municipality',
+      subjectId: town.id,
+      subjectLabel: town.code,
+      municipalityId: town.id,
+      before,
+      after: town.retention,
+    });
+    await this.ctx.em.flush();
+    return town;
+  }
+
+  all(): Promise<Municipality[]> {
+    return this.ctx.em.find(Municipality, {}, { orderBy: { name: 'asc' } });
+  }
+
+  async create(input: MunicipalityInput): Promise<Municipality> {
+    const problems: InputProblem[] = [];
+    const code = input.code.trim().toLowerCase();
+    if (!codePattern.test(code)) problems.push({ code: 'SETTING_INVALID_CHOICE', path: 'code' });
+    if (!input.name.trim()) problems.push({ code: 'SETTING_REQUIRED', path: 'name' });
+    else if (input.name.trim().length > 120) {
+      problems.push({ code: 'SETTING_TOO_LONG', path: 'name', params: { max: 120 } });
+    }
+    const retention = retentionFrom(input.retention, problems, 'retention');
+    refuseProblems(problems);
+    if ((await this.ctx.em.count(Municipality, { code })) > 0) {
+      throw new AppError('MUNICIPALITY_CODE_TAKEN', { code });
+    }
+    const town = this.ctx.em.create(Municipality, {
+      code,
+      name: input.name.trim(),
+      retention: retention!,
+      createdAt: this.ctx.now,
+    });
+    recordChange(this.ctx.em, this.ctx, {
+      action: 'municipality.create',
+      subjectType: 'municipality',
+      subjectId: town.id,
+      subjectLabel: town.code,
+      municipalityId: town.id,
+      before: null,
+      after: { code: town.code, name: town.name, retention: town.retention },
+    });
+    await this.ctx.em.flush();
+    return town;
+  }
+}

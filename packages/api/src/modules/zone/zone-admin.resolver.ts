@@ -1,0 +1,68 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { ZoneAdminService } from './zone-admin.service.js';
+import { AdminZone, ZoneInput, ZoneRegimeInput } from './zone-admin.types.js';
+import type { Zone } from './zone.entity.js';
+
+const toAdminZone = (zone: Zone): AdminZone =>
+  Object.assign(new AdminZone(), {
+    id: zone.id,
+    code: zone.code,
+    name: zone.name,
+    regime: {
+      weekly: zone.regime.weekly.map((w) => ({ ...w })),
+      exceptions: zone.regime.exceptions.map((e) => ({
+        date: e.date,
+        label: e.label ?? null,
+        windows: e.windows.map((w) => ({ ...w })),
+      })),
+    },
+  });
+
+@Resolver()
+export class ZoneAdminResolver {
+  @Authorized('municipalAdmin')
+  @Query(() => [AdminZone], { description: "The zones of the admin's municipality, by code." })
+  async adminZones(@Ctx() ctx: Context): Promise<AdminZone[]> {
+    return (await new ZoneAdminService(ctx).list()).map(toAdminZone);
+  }
+
+  @Authorized('municipalAdmin')
+  @Query(() => AdminZone, { description: "One zone of the admin's municipality." })
+  async adminZone(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AdminZone> {
+    return toAdminZone(await new ZoneAdminService(ctx).get(id));
+  }
+
+  @Authorized('municipalAdmin')
+  @Mutation(() => AdminZone, { description: 'A new zone, with its paid hours (default: none).' })
+  async createZone(
+    @Arg('input', () => ZoneInput) input: ZoneInput,
+    @Arg('regime', () => ZoneRegimeInput, { nullable: true }) regime: ZoneRegimeInput | null,
+    @Ctx() ctx: Context,
+  ): Promise<AdminZone> {
+    return toAdminZone(await new ZoneAdminService(ctx).create(input, regime));
+  }
+
+  @Authorized('municipalAdmin')
+  @Mutation(() => AdminZone, { description: "Changes a zone's code and name." })
+  async updateZone(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => ZoneInput) input: ZoneInput,
+    @Ctx() ctx: Context,
+  ): Promise<AdminZone> {
+    return toAdminZone(await new ZoneAdminService(ctx).update(id, input));
+  }
+
+  @Authorized('municipalAdmin')
+  @Mutation(() => AdminZone, {
+    description:
+      "Replaces a zone's paid hours (weekly and dated exceptions). Sessions already settled keep their charge; sessions still to settle follow the new hours.",
+  })
+  async setZoneRegime(
+    @Arg('id', () => ID) id: string,
+    @Arg('regime', () => ZoneRegimeInput) regime: ZoneRegimeInput,
+    @Ctx() ctx: Context,
+  ): Promise<AdminZone> {
+    return toAdminZone(await new ZoneAdminService(ctx).setRegime(id, regime));
+  }
+}

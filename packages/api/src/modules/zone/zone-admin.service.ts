@@ -1,0 +1,157 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { IsoWeekday } from '@parkeer/domain/time/local-date';
+import type { Regime } from '@parkeer/domain/regime/regime';
+import { validateRegime } from '@parkeer/domain/regime/regime-validation';
+import { AppError, refuseProblems, type InputProblem } from '../../graphql/app-error.js';
+import type { Context } from '../../graphql/context.js';
+import { isUuid } from '../../db/uuid.js';
+import { adminTown, requireOwnTown } from '../admin/admin-scope.js';
+import { recordChange } from '../audit/audit-log.js';
+import { Municipality } from '../municipality/municipality.entity.js';
+import type { ZoneInput, ZoneRegimeInput } from './zone-admin.types.js';
+import { Zone } from './zone.entity.js';
+
+const codePattern = /^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/;
+const maxLabel = 60;
+
+/** Problems of a zone's code and name; the code must also be free in the town. */
+function zoneProblems(input: ZoneInput): InputProblem[] {
+  const problems: InputProblem[] = [];
+  if (!input.code.trim()) problems.push({ code: 'SETTING_REQUIRED', path: 'code' });
+  else if (!codePattern.test(input.code.trim())) {
+    problems.push({ code: 'SETTING_INVALID_CHOICE', path: 'code' });
+  }
+  if (!input.name.trim()) problems.push({ code: 'SETTING_REQUIRED', path: 'name' });
+  else if (input.name.trim().length > 120) {
+    problems.push({ code: 'SETTING_TOO_LONG', path: 'name', params: { max: 120 } });
+  }
+  return problems;
+}
+
+/** The regime as entered, in the domain's shape, with exceptions in date order. */
+function regimeFrom(input: ZoneRegimeInput): Regime {
+  return {
+    weekly: input.weekly.map((w) => ({
+      weekday: w.weekday as IsoWeekday,
+      from: w.from,
+      to: w.to,
+    })),
+    exceptions: input.exceptions
+      .map((e) => ({
+        date: e.date.trim(),
+        windows: e.windows.map((w) => ({ from: w.from, to: w.to })),
+        ...(e.label?.trim() ? { label: e.label.trim() } : {}),
+      }))
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+  };
+}
+
+const zoneSummary = (zone: Zone) => ({ code: zone.code, name: zone.name });
+
+/**
+ * A municipal admin's zones. A change of paid hours applies to what is still to be settled:
+ * settled sessions keep the charge they were settled with (their ledger rows are final).
+ */
+export class ZoneAdminService {
+  constructor(private readonly ctx: Context) {}
+
+  private get em(): EntityManager {
+    return this.ctx.em;
+  }
+
+  list(): Promise<Zone[]> {
+    return this.em.find(Zone, { municipality: adminTown(this.ctx) }, { orderBy: { code: 'asc' } });
+  }
+
+  async get(zoneId: string): Promise<Zone> {
+    const zone = isUuid(zoneId) ? await this.em.findOne(Zone, { id: zoneId }) : null;
+    requireOwnTown(this.ctx, zone?.municipality.id);
+    return zone!;
+  }
+
+  async create(input: ZoneInput, regimeInput: ZoneRegimeInput | null): Promise<Zone> {
+    const regime = regimeInput ? regimeFrom(regimeInput) : { weekly: [], exceptions: [] };
+    refuseProblems([...zoneProblems(input), ...this.regimeProblems(regime)]);
+    const town = adminTown(this.ctx);
+    await this.requireFreeCode(town, input.code.trim());
+    const zone = this.em.create(Zone, {
+      municipality: this.em.getReference(Municipality, town),
+      code: input.code.trim(),
+      name: input.name.trim(),
+      regime,
+    });
+    recordChange(this.em, this.ctx, {
+      action: 'zone.create',
+      subjectType: 'zone',
+      subjectId: zone.id,
+      subjectLabel: zone.code,
+      municipalityId: town,
+      before: null,
+      after: { ...zoneSummary(zone), regime },
+    });
+    await this.em.flush();
+    return zone;
+  }
+
+  async update(zoneId: string, input: ZoneInput): Promise<Zone> {
+    const zone = await this.get(zoneId);
+    refuseProblems(zoneProblems(input));
+    const code = input.code.trim();
+    if (code !== zone.code) await this.requireFreeCode(zone.municipality.id, code);
+    const before = zoneSummary(zone);
+    zone.code = code;
+    zone.name = input.name.trim();
+    recordChange(this.em, this.ctx, {
+      action: 'zone.update',
+      subjectType: 'zone',
+      subjectId: zone.id,
+      subjectLabel: zone.code,
+      municipalityId: zone.municipality.id,
+      before,
+      after: zoneSummary(zone),
+    });
+    await this.em.flush();
+    return zone;
+  }
+
+  async setRegime(zoneId: string, input: ZoneRegimeInput): Promise<Zone> {
+    const zone = await this.get(zoneId);
+    const regime = regimeFrom(input);
+    refuseProblems(this.regimeProblems(regime));
+    const before = zone.regime;
+    zone.regime = regime;
+    recordChange(this.em, this.ctx, {
+      action: 'zone.regime.set',
+      subjectType: 'zone',
+      subjectId: zone.id,
+      subjectLabel: zone.code,
+      municipalityId: zone.municipality.id,
+      before,
+      after: regime,
+    });
+    await this.em.flush();
+    return zone;
+  }
+
+  private regimeProblems(regime: Regime): InputProblem[] {
+    const problems: InputProblem[] = validateRegime(regime).map((problem) => ({
+      code: problem.code,
+      path: `regime.${problem.path}`,
+    }));
+    regime.exceptions.forEach((exception, index) => {
+      if ((exception.label?.length ?? 0) > maxLabel) {
+        problems.push({
+          code: 'SETTING_TOO_LONG',
+          path: `regime.exceptions[${index}].label`,
+          params: { max: maxLabel },
+        });
+      }
+    });
+    return problems;
+  }
+
+  private async requireFreeCode(municipalityId: string, code: string): Promise<void> {
+    const taken = await this.em.count(Zone, { municipality: municipalityId, code });
+    if (taken > 0) throw new AppError('ZONE_CODE_TAKEN', { code });
+  }
+}
