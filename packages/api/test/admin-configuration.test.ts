@@ -101,6 +101,46 @@ describe.each(dialects)('configuring a town in the back office, on %s', (dialect
     expect(theirs.auditLog.totalCount).toBe(0);
   });
 
+  it('renames a zone: the right-check finds its sessions under the new code at once', async () => {
+    const delft = await as(delftAdmin);
+    const officer = await as('handhaving@demo.parkeer.nl');
+    const bram = await as('bram@demo.parkeer.nl');
+    await bram.request(
+      `mutation ($input: StartSessionInput!) { startSession(input: $input) { __typename } }`,
+      {
+        input: {
+          productId: await api.permitOf('bram@demo.parkeer.nl'),
+          plate: 'RC-404-Z',
+          end: new Date(api.now.getTime() + 60 * minute).toISOString(),
+          idempotencyKey: randomUUID(),
+        },
+      },
+    );
+    const rightIn = async (zone: string) => {
+      const result = await officer.request<Data>(
+        'query ($input: RightCheckInput!) { rightCheck(input: $input) { valid } }',
+        { input: { plate: 'RC-404-Z', zone, municipality: 'delft' } },
+      );
+      return result.data?.rightCheck.valid ?? codeOf(result);
+    };
+    expect(await rightIn('C')).toBe(true);
+    const zoneC = ((await delft.request<Data>(zones)).data!.adminZones as Data[]).find(
+      (z) => z.code === 'C',
+    )!;
+    const rename = `mutation ($id: ID!, $input: ZoneInput!) { updateZone(id: $id, input: $input) { code } }`;
+    await delft.request(rename, { id: zoneC.id, input: { code: 'C2', name: zoneC.name } });
+    expect(await rightIn('C2')).toBe(true);
+    expect(await rightIn('C')).toBe('NOT_FOUND');
+    // Price lines name zones by code: they follow the rename.
+    const prices = ((await delft.request<Data>(products)).data!.adminProductTypes as Data[]).find(
+      (p) => p.code === 'visitor-permit',
+    )!.topUpPolicy.pricing.prices as Data[];
+    expect(prices.some((line) => line.zones.includes('C2'))).toBe(true);
+    expect(prices.some((line) => line.zones.includes('C'))).toBe(false);
+    await delft.request(rename, { id: zoneC.id, input: { code: 'C', name: zoneC.name } });
+    expect(await rightIn('C')).toBe(true);
+  });
+
   it('refuses paid hours that make no sense, naming every problem and saving nothing', async () => {
     const delft = await as(delftAdmin);
     const zone = await zoneB(delft);

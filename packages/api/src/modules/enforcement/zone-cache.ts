@@ -31,3 +31,12 @@ export async function cachedZoneId(
   else cache.delete(key);
   return zoneId;
 }
+
+/**
+ * Forgets a database's cached zone codes: after a zone's code changed, a right-check must not
+ * find the zone under its old code, nor miss it under its new one, for the cache's lifetime.
+ * One instance forgets at once; other instances within `zoneCacheTtlMs`.
+ */
+export function forgetCachedZones(database: object): void {
+  caches.delete(database);
+}

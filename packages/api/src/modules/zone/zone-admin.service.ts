@@ -7,7 +7,9 @@ import type { Context } from '../../graphql/context.js';
 import { isUuid } from '../../db/uuid.js';
 import { adminTown, requireOwnTown } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
+import { forgetCachedZones } from '../enforcement/zone-cache.js';
 import { Municipality } from '../municipality/municipality.entity.js';
+import { ProductType } from '../product/product-type.entity.js';
 import type { ZoneInput, ZoneRegimeInput } from './zone-admin.types.js';
 import { Zone } from './zone.entity.js';
 
@@ -44,6 +46,23 @@ function regimeFrom(input: ZoneRegimeInput): Regime {
       }))
       .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
   };
+}
+
+/**
+ * Price lines name their zones by code (as the price lists do): a renamed zone keeps its prices
+ * under its new code. A rename, not a price change, so lines in effect change too.
+ */
+async function renameInPriceLines(em: EntityManager, town: string, from: string, to: string) {
+  for (const productType of await em.find(ProductType, { municipality: town })) {
+    const policy = productType.topUpPolicy;
+    if (policy?.pricing.kind !== 'perUnit') continue;
+    const prices = policy.pricing.prices.map((line) =>
+      line.zones.includes(from)
+        ? { ...line, zones: line.zones.map((zone) => (zone === from ? to : zone)) }
+        : line,
+    );
+    productType.topUpPolicy = { ...policy, pricing: { ...policy.pricing, prices } };
+  }
 }
 
 const zoneSummary = (zone: Zone) => ({ code: zone.code, name: zone.name });
@@ -101,6 +120,8 @@ export class ZoneAdminService {
     const before = zoneSummary(zone);
     zone.code = code;
     zone.name = input.name.trim();
+    if (before.code !== code)
+      await renameInPriceLines(this.em, zone.municipality.id, before.code, code);
     recordChange(this.em, this.ctx, {
       action: 'zone.update',
       subjectType: 'zone',
@@ -111,6 +132,7 @@ export class ZoneAdminService {
       after: zoneSummary(zone),
     });
     await this.em.flush();
+    if (before.code !== zone.code) forgetCachedZones(this.em.getDriver());
     return zone;
   }
 

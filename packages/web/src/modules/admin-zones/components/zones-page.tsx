@@ -1,0 +1,81 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { readFragment } from '../../../app/graphql.js';
+import { currentLanguage } from '../../../app/i18n.js';
+import { Loading } from '../../../app/shell/loading.js';
+import { ErrorNotice } from '../../../app/ui/error-notice.js';
+import { AdminZoneFieldsFragment, AdminZonesQuery, CreateZoneMutation } from '../graphql/zones.js';
+import { problemsOf } from '../problems.js';
+import { ZoneFields } from './zone-fields.js';
+
+/** The town's zones, each leading to its paid hours, and a form for a new one. */
+export default function ZonesPage() {
+  const { t } = useTranslation('admin-zones');
+  const [zones] = useQuery({ query: AdminZonesQuery });
+  const list = zones.data?.adminZones.map((zone) => readFragment(AdminZoneFieldsFragment, zone));
+  return (
+    <section>
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('intro')}</p>
+      <ErrorNotice error={zones.error} />
+      {!list ? (
+        !zones.error && <Loading />
+      ) : (
+        <ul className="list" aria-label={t('title')}>
+          {list.map((zone) => (
+            <li key={zone.id} className="card">
+              <Link className="card__link" to={`/beheer/zones/${zone.id}`}>
+                <span className="card__title">
+                  {zone.code} · {zone.name}
+                </span>
+              </Link>
+              <span className="muted">
+                {t('windowCount', { count: zone.regime.weekly.length })}
+                {zone.regime.exceptions.length > 0 &&
+                  ` · ${t('exceptionCount', { count: zone.regime.exceptions.length })}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <NewZoneForm />
+    </section>
+  );
+}
+
+function NewZoneForm() {
+  const { t, i18n } = useTranslation('admin-zones');
+  const navigate = useNavigate();
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [state, create] = useMutation(CreateZoneMutation);
+  const problems = problemsOf(state.error, currentLanguage(i18n));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await create({ input: { code, name } });
+    const created = result.data?.createZone;
+    if (created)
+      void navigate(`/beheer/zones/${readFragment(AdminZoneFieldsFragment, created).id}`);
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="new-zone-title">
+      <h2 id="new-zone-title">{t('new.title')}</h2>
+      {problems.size === 0 && <ErrorNotice error={state.error} />}
+      <ZoneFields
+        code={code}
+        name={name}
+        onCode={setCode}
+        onName={setName}
+        problems={problems}
+        idPrefix="new-zone"
+      />
+      <button className="button" type="submit" disabled={state.fetching}>
+        {t('new.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+import { graphql } from '../../../app/graphql.js';
+
+export const AdminZoneFieldsFragment = graphql(`
+  fragment AdminZoneFields on AdminZone {
+    id
+    code
+    name
+    regime {
+      weekly {
+        weekday
+        from
+        to
+      }
+      exceptions {
+        date
+        label
+        windows {
+          from
+          to
+        }
+      }
+    }
+  }
+`);
+
+export const AdminZonesQuery = graphql(
+  `
+    query AdminZones {
+      adminZones {
+        ...AdminZoneFields
+      }
+    }
+  `,
+  [AdminZoneFieldsFragment],
+);
+
+export const AdminZoneQuery = graphql(
+  `
+    query AdminZone($id: ID!) {
+      adminZone(id: $id) {
+        ...AdminZoneFields
+      }
+    }
+  `,
+  [AdminZoneFieldsFragment],
+);
+
+export const CreateZoneMutation = graphql(
+  `
+    mutation CreateZone($input: ZoneInput!) {
+      createZone(input: $input) {
+        ...AdminZoneFields
+      }
+    }
+  `,
+  [AdminZoneFieldsFragment],
+);
+
+export const UpdateZoneMutation = graphql(
+  `
+    mutation UpdateZone($id: ID!, $input: ZoneInput!) {
+      updateZone(id: $id, input: $input) {
+        ...AdminZoneFields
+      }
+    }
+  `,
+  [AdminZoneFieldsFragment],
+);
+
+export const SetZoneRegimeMutation = graphql(
+  `
+    mutation SetZoneRegime($id: ID!, $regime: ZoneRegimeInput!) {
+      setZoneRegime(id: $id, regime: $regime) {
+        ...AdminZoneFields
+      }
+    }
+  `,
+  [AdminZoneFieldsFragment],
+);
