@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { languages } from '@parkeer/shared/language';
-import { createI18n, resources } from './i18n.js';
+import { backOfficeResources, createI18n, loadBackOfficeStrings, resources } from './i18n.js';
 
 /** Every key path of a catalogue, e.g. `login.title`. */
 function keysOf(value: unknown, prefix = ''): string[] {
@@ -10,9 +10,14 @@ function keysOf(value: unknown, prefix = ''): string[] {
   );
 }
 
-describe('the interface catalogues', () => {
-  const all = resources();
+const residents = resources();
+const backOffice = await backOfficeResources();
+// Every catalogue, the residents' and the back office's (loaded with the back office).
+const all = Object.fromEntries(
+  languages.map((language) => [language, { ...residents[language], ...backOffice[language] }]),
+) as typeof residents;
 
+describe('the interface catalogues', () => {
   it('say everything in Dutch and in English: the same namespaces and keys', () => {
     const namespaces = Object.keys(all.nl).sort();
     expect(namespaces.length).toBeGreaterThan(3);
@@ -41,5 +46,18 @@ describe('the interface catalogues', () => {
     expect(i18n.t('nav.products')).toBe('Producten');
     await i18n.changeLanguage('en');
     expect(i18n.t('nav.products')).toBe('Products');
+  });
+
+  it("keeps the back office's strings out of the residents' app until the back office opens", async () => {
+    expect(Object.keys(backOffice.nl)).toContain('admin');
+    expect(Object.keys(residents.nl).filter((namespace) => namespace.startsWith('admin'))).toEqual(
+      [],
+    );
+    const i18n = createI18n('en');
+    expect(i18n.t('admin:menu.dashboard')).toBe('menu.dashboard');
+    await loadBackOfficeStrings(i18n);
+    expect(i18n.t('admin:menu.dashboard')).toBe(
+      (backOffice.en.admin as { menu: { dashboard: string } }).menu.dashboard,
+    );
   });
 });

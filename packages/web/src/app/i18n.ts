@@ -5,25 +5,59 @@ import { defaultLanguage, isLanguage, languages, type Language } from '@parkeer/
 type Catalogue = { default: Record<string, unknown> };
 
 // Every module keeps its strings in modules/<module>/i18n/<language>.json (namespace = module);
-// the app's own are app/i18n/<language>.json (namespace "app").
-const moduleCatalogues = import.meta.glob<Catalogue>('../modules/*/i18n/*.json', { eager: true });
+// the app's own are app/i18n/<language>.json (namespace "app"). The back office's modules
+// (admin*) are loaded with the back office, so residents do not download its strings.
+const moduleCatalogues = import.meta.glob<Catalogue>(
+  ['../modules/*/i18n/*.json', '!../modules/admin*/i18n/*.json'],
+  { eager: true },
+);
+const backOfficeCatalogues = import.meta.glob<Catalogue>('../modules/admin*/i18n/*.json');
 const appCatalogues = import.meta.glob<Catalogue>('./i18n/*.json', { eager: true });
 
+type Resources = Record<Language, Record<string, Record<string, unknown>>>;
+
+const namespaceOf = (path: string) => /modules\/([^/]+)\/i18n/.exec(path)![1]!;
+const languageOf = (path: string) => /([a-z]+)\.json$/.exec(path)?.[1];
+
 /** The catalogues as i18next resources: language → namespace → strings. */
-export function resources(): Record<Language, Record<string, Record<string, unknown>>> {
-  const result = Object.fromEntries(languages.map((language) => [language, {}])) as Record<
-    Language,
-    Record<string, Record<string, unknown>>
-  >;
+export function resources(): Resources {
+  const result = Object.fromEntries(languages.map((language) => [language, {}])) as Resources;
   const add = (path: string, namespace: string, catalogue: Catalogue) => {
-    const language = /([a-z]+)\.json$/.exec(path)?.[1];
+    const language = languageOf(path);
     if (isLanguage(language)) result[language][namespace] = catalogue.default;
   };
   for (const [path, catalogue] of Object.entries(moduleCatalogues)) {
-    add(path, /modules\/([^/]+)\/i18n/.exec(path)![1]!, catalogue);
+    add(path, namespaceOf(path), catalogue);
   }
   for (const [path, catalogue] of Object.entries(appCatalogues)) add(path, 'app', catalogue);
   return result;
+}
+
+/** The back office's catalogues, fetched when first needed: language → namespace → strings. */
+export async function backOfficeResources(): Promise<Resources> {
+  const result = Object.fromEntries(languages.map((language) => [language, {}])) as Resources;
+  await Promise.all(
+    Object.entries(backOfficeCatalogues).map(async ([path, load]) => {
+      const language = languageOf(path);
+      if (isLanguage(language)) result[language][namespaceOf(path)] = (await load()).default;
+    }),
+  );
+  return result;
+}
+
+/** Whether the back office's strings are in this instance already. */
+export const hasBackOfficeStrings = (instance: i18n) =>
+  instance.hasResourceBundle(defaultLanguage, 'admin');
+
+/** Adds the back office's strings to an instance (once; later calls find them there). */
+export async function loadBackOfficeStrings(instance: i18n): Promise<void> {
+  if (hasBackOfficeStrings(instance)) return;
+  const loaded = await backOfficeResources();
+  for (const language of languages) {
+    for (const [namespace, strings] of Object.entries(loaded[language])) {
+      instance.addResourceBundle(language, namespace, strings, true, true);
+    }
+  }
 }
 
 const storedLanguageKey = 'parkeer.language';

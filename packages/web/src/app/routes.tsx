@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate, Outlet, useLocation } from 'react-router';
+import { adminPages, backOfficeHome, backOfficeRoles } from '../modules/admin/admin-routes.js';
 import { useSession } from './session.js';
 import { AppShell } from './shell/app-shell.js';
 import { Loading } from './shell/loading.js';
@@ -10,16 +11,32 @@ const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({
   Component: (await load()).default,
 });
 
-/** Logged-in pages: everyone else goes to the login page, and comes back after. */
+/** To the login page, and back here after. */
+function ToLogin() {
+  const location = useLocation();
+  const back = location.pathname + location.search;
+  return <Navigate to={`/inloggen?terug=${encodeURIComponent(back)}`} replace />;
+}
+
+/**
+ * Logged-in pages: everyone else goes to the login page, and comes back after. A municipal
+ * admin works in the back office and never sees a resident's page.
+ */
 function RequireLogin() {
   const { me } = useSession();
-  const location = useLocation();
   if (me === undefined) return <Loading />;
-  if (me === null) {
-    const back = location.pathname + location.search;
-    return <Navigate to={`/inloggen?terug=${encodeURIComponent(back)}`} replace />;
-  }
+  if (me === null) return <ToLogin />;
+  if (backOfficeRoles.includes(me.role)) return <Navigate to={backOfficeHome} replace />;
   return <AppShell />;
+}
+
+/** The back office (its shell is a lazy chunk): admins only; anyone else goes to the start. */
+function RequireBackOffice() {
+  const { me } = useSession();
+  if (me === undefined) return <Loading />;
+  if (me === null) return <ToLogin />;
+  if (!backOfficeRoles.includes(me.role)) return <Navigate to="/" replace />;
+  return <Outlet />;
 }
 
 /** Pages without a login: a plain frame. */
@@ -76,6 +93,18 @@ export function createRouter() {
         {
           path: '/machtiging',
           lazy: page(() => import('../modules/delegations/components/accept-delegation-page.js')),
+        },
+      ],
+    },
+    {
+      element: <RequireBackOffice />,
+      children: [
+        {
+          lazy: page(() => import('../modules/admin/components/admin-shell.js')),
+          children: [
+            ...adminPages.map(({ path, load }) => ({ path, lazy: page(load) })),
+            { path: `${backOfficeHome}/*`, element: <NotFound /> },
+          ],
         },
       ],
     },

@@ -3,7 +3,12 @@ import { authorizeSubscription } from '../../graphql/auth-checker.js';
 import type { Context } from '../../graphql/context.js';
 import { Topic, type ZoneEventPayload } from '../../graphql/pubsub.js';
 import { endsWithAccess } from '../live/live-subscriptions.js';
-import { ZoneOccupancy } from './oversight.types.js';
+import { adminTown } from '../admin/admin-scope.js';
+import { toMunicipalityDto } from '../product/product.mapper.js';
+import { MunicipalityDto } from '../product/product.types.js';
+import { HourCount, ZoneOccupancy } from './oversight.types.js';
+import { municipalityOf } from './admin-municipality.js';
+import { sessionStartsToday } from './session-starts.js';
 import { zoneCounts, type ZoneCount } from './zone-occupancy.js';
 
 const toZoneOccupancy = (count: ZoneCount, at: Date) =>
@@ -25,6 +30,24 @@ export class OversightResolver {
   async zoneOccupancy(@Ctx() ctx: Context): Promise<ZoneOccupancy[]> {
     const counts = await zoneCounts(ctx.em, ctx.viewer!.municipalityId!, ctx.now);
     return counts.map((count) => toZoneOccupancy(count, ctx.now));
+  }
+
+  @Authorized('municipalAdmin')
+  @Query(() => [HourCount], {
+    description:
+      "Sessions started in the admin's municipality per hour of today (local time), every hour of the day included.",
+  })
+  async sessionStartsToday(@Ctx() ctx: Context): Promise<HourCount[]> {
+    const hours = await sessionStartsToday(ctx.em, adminTown(ctx), ctx.now);
+    return hours.map((hour) => Object.assign(new HourCount(), hour));
+  }
+
+  @Authorized('municipalAdmin')
+  @Query(() => MunicipalityDto, {
+    description: 'The municipality the admin manages (the back office shows its name).',
+  })
+  async adminMunicipality(@Ctx() ctx: Context): Promise<MunicipalityDto> {
+    return toMunicipalityDto(await municipalityOf(ctx.em, adminTown(ctx)));
   }
 
   @Subscription(() => ZoneOccupancy, {

@@ -17,3 +17,18 @@ export class ZoneOccupancy {
   @Field(() => Date, { description: 'The moment counted.' })
   at!: Date;
 }
+
+@ObjectType({
+  description:
+    'Sessions started in one hour of the local day (Europe/Amsterdam). A day has 23, 24 or 25 such hours: on the autumn clock change 02:00 comes twice, told apart by `start`.',
+})
+export class HourCount {
+  @Field(() => Int, { description: "The local hour, 0–23, of the hour's first instant." })
+  hour!: number;
+
+  @Field(() => Date, { description: "The hour's first instant." })
+  start!: Date;
+
+  @Field(() => Int, { description: 'Sessions that started in this hour, so far.' })
+  count!: number;
+}

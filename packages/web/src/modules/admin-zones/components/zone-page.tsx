@@ -8,6 +8,7 @@ import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { AdminZoneFieldsFragment, AdminZoneQuery, UpdateZoneMutation } from '../graphql/zones.js';
 import { problemsOf } from '../problems.js';
+import '../admin-zones.css';
 import { RegimeEditor } from './regime-editor.js';
 import { WeekView } from './week-view.js';
 import { ZoneFields } from './zone-fields.js';

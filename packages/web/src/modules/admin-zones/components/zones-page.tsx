@@ -8,6 +8,7 @@ import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { AdminZoneFieldsFragment, AdminZonesQuery, CreateZoneMutation } from '../graphql/zones.js';
 import { problemsOf } from '../problems.js';
+import '../admin-zones.css';
 import { ZoneFields } from './zone-fields.js';
 
 /** The town's zones, each leading to its paid hours, and a form for a new one. */

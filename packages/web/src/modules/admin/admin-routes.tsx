@@ -1,0 +1,65 @@
+// The back office's pages: each engineer adds a page by appending ONE entry to `adminPages`
+// (path under /beheer, lazy page module with a default export, menu label as 'namespace:key'
+// in the module's own i18n catalogue, optional icon). Keep this file free of other imports.
+import type { ComponentType } from 'react';
+
+/** One page of the back office, shown to municipal admins inside its own shell and menu. */
+export interface AdminPage {
+  /** The full path, under /beheer, e.g. '/beheer/zones' or '/beheer/zones/:zoneId'. */
+  readonly path: string;
+  /** Loads the page: a module whose default export is the page component (a lazy chunk). */
+  readonly load: () => Promise<{ default: ComponentType }>;
+  /** i18next key with its namespace, e.g. 'zones:menu'; left out: not in the menu. */
+  readonly label?: string;
+  /**
+   * A short symbol before the label, decorative only (screen readers skip it). Pick one the
+   * system fonts have (▦ ☰ ◷ ✎ ⚑ €), or leave it out: a missing glyph shows as a box.
+   */
+  readonly icon?: string;
+}
+
+export const adminPages: readonly AdminPage[] = [
+  {
+    path: '/beheer',
+    load: () => import('./components/dashboard-page.js'),
+    label: 'admin:menu.dashboard',
+    icon: '▦',
+  },
+  {
+    path: '/beheer/zones',
+    load: () => import('../admin-zones/components/zones-page.js'),
+    label: 'admin-zones:menu',
+    icon: '▣',
+  },
+  {
+    path: '/beheer/zones/:zoneId',
+    load: () => import('../admin-zones/components/zone-page.js'),
+  },
+  {
+    path: '/beheer/producten',
+    load: () => import('../admin-products/components/product-types-page.js'),
+    label: 'admin-products:menu.products',
+    icon: '▤',
+  },
+  {
+    path: '/beheer/producten/:id',
+    load: () => import('../admin-products/components/product-type-page.js'),
+  },
+  {
+    path: '/beheer/instellingen',
+    load: () => import('../admin-products/components/town-settings-page.js'),
+    label: 'admin-products:menu.settings',
+    icon: '⚙',
+  },
+  {
+    path: '/beheer/logboek',
+    load: () => import('./components/audit-log-page.js'),
+    label: 'admin:menu.auditLog',
+    icon: '☰',
+  },
+];
+
+/** Roles that work in the back office, and never see the residents' pages. */
+export const backOfficeRoles: readonly string[] = ['municipalAdmin'];
+
+export const backOfficeHome = '/beheer';
