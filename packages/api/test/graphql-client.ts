@@ -38,6 +38,8 @@ export interface GraphQLErrorBody {
     code: string;
     messages: { nl: string; en: string };
     detail?: string;
+    params?: Record<string, string | number>;
+    problems?: { code: string; path: string; messages: { nl: string; en: string } }[];
     stacktrace?: unknown;
   };
 }

@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AboutResolver } from '../modules/about/about.resolver.js';
 import { AccountResolver } from '../modules/account/account.resolver.js';
+import { AdminPermitResolver } from '../modules/admin-permit/admin-permit.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { PaymentResolver } from '../modules/payment/payment.resolver.js';
@@ -13,10 +14,14 @@ import { EnforcementResolver } from '../modules/enforcement/enforcement.resolver
 import { FavoriteResolver } from '../modules/favorite/favorite.resolver.js';
 import { HistoryResolver } from '../modules/history/history.resolver.js';
 import { LiveResolver } from '../modules/live/live.resolver.js';
+import { MunicipalityAdminResolver } from '../modules/municipality/municipality-admin.resolver.js';
 import { OversightResolver } from '../modules/oversight/oversight.resolver.js';
 import { PlateResolver } from '../modules/plate/plate.resolver.js';
 import { ProductResolver } from '../modules/product/product.resolver.js';
+import { ProductAdminResolver } from '../modules/product/product-admin.resolver.js';
+import { RequestResolver } from '../modules/request/request.resolver.js';
 import { SessionResolver } from '../modules/session/session.resolver.js';
+import { ZoneAdminResolver } from '../modules/zone/zone-admin.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { topicsNotSupported } from './pubsub.js';
 
@@ -42,6 +47,11 @@ export function createSchema(): Promise<GraphQLSchema> {
       LiveResolver,
       OversightResolver,
       AuditResolver,
+      AdminPermitResolver,
+      ZoneAdminResolver,
+      ProductAdminResolver,
+      MunicipalityAdminResolver,
+      RequestResolver,
     ],
     pubSub: topicsNotSupported,
     authChecker,

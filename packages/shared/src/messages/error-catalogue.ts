@@ -1,6 +1,7 @@
 import { defaultLanguage, type Language } from '../language.js';
 import { accountMessages } from './account.messages.js';
 import { adminMessages } from './admin.messages.js';
+import { adminPermitMessages } from './admin-permit.messages.js';
 import { commonMessages } from './common.messages.js';
 import { delegationMessages } from './delegation.messages.js';
 import { eligibilityMessages } from './eligibility.messages.js';
@@ -12,6 +13,7 @@ import { paymentMessages } from './payment.messages.js';
 import { plateMessages } from './plate.messages.js';
 import { productMessages } from './product.messages.js';
 import { regimeMessages } from './regime.messages.js';
+import { requestMessages } from './request.messages.js';
 import { sessionMessages } from './session.messages.js';
 import { topUpMessages } from './top-up.messages.js';
 
@@ -34,6 +36,8 @@ export const errorCatalogue = {
   ...enforcementMessages,
   ...favoriteMessages,
   ...adminMessages,
+  ...requestMessages,
+  ...adminPermitMessages,
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

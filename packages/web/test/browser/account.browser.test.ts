@@ -1,54 +1,51 @@
-import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   chromiumMissing,
   desktop,
+  graphqlIn,
   logIn,
   openPage,
   phone,
   photograph,
   useChromiumPlatform,
+  type ChromiumPlatform,
 } from './browser.js';
 import { linkInMail } from './mail.js';
 
-/**
- * Answers the coupling operations in place of the API: the demo data has no coupling link, and
- * only the back office (not built yet) would send one. Everything else goes to the real API.
- */
-async function fakeCoupling(
-  page: Page,
-  /** Read at each request: a test may change it between visits. */
-  link: Record<string, unknown>,
-  acceptAnswers: Record<string, unknown>[],
-): Promise<Record<string, unknown>[]> {
-  const sent: Record<string, unknown>[] = [];
-  await page.route('**/graphql', async (route: Route) => {
-    const body = route.request().postDataJSON() as {
-      query: string;
-      variables: Record<string, unknown>;
-    } | null;
-    if (body?.query.includes('couplingLink(')) {
-      return route.fulfill({
-        json: { data: { couplingLink: { __typename: 'CouplingLinkInfo', ...link } } },
-      });
-    }
-    if (body?.query.includes('acceptCouplingLink(')) {
-      sent.push(body.variables);
-      return route.fulfill({ json: acceptAnswers.shift() });
-    }
-    return route.fallback();
-  });
-  return sent;
-}
+const loginMutation = `mutation ($email: String!, $password: String!) {
+  login(input: { email: $email, password: $password, remember: false }) { expiresAt } }`;
+const issueMutation = `mutation ($input: IssuePermitInput!) {
+  issuePermit(input: $input) { productCode } }`;
 
-const accepted = {
-  data: {
-    acceptCouplingLink: {
-      __typename: 'LoginResult',
-      me: { __typename: 'Me', id: 'x', email: 'x' },
+/**
+ * The Delft admin issues a visitor permit to an address, as the back office does; the API mails
+ * the coupling link to `email`. Called from a page of its own, so the admin's login stays there.
+ */
+async function issueVisitorPermit(
+  env: ChromiumPlatform,
+  address: { key: string; label: string; zone: string },
+  email: string,
+): Promise<string> {
+  const admin = await openPage(env.browser, env.platform, desktop);
+  await admin.goto('/inloggen');
+  await graphqlIn(admin, loginMutation, {
+    email: 'beheer@delft.demo.parkeer.nl',
+    password: env.platform.password,
+  });
+  await graphqlIn(admin, issueMutation, {
+    input: {
+      productType: 'visitor-permit',
+      zone: address.zone,
+      addressKey: address.key,
+      addressLabel: address.label,
+      holderType: 'resident',
+      validFrom: env.platform.now().toISOString(),
+      email,
     },
-  },
-};
+  });
+  await admin.context().close();
+  return linkInMail(env.platform, email, '/product-koppelen');
+}
 
 describe.skipIf(chromiumMissing)('the account pages in chromium', () => {
   const env = useChromiumPlatform();
@@ -208,84 +205,67 @@ describe.skipIf(chromiumMissing)('the account pages in chromium', () => {
     await page.context().close();
   });
 
-  it('couples a product to a new account: a password twice, its rules, then logged in', async () => {
-    const page = await openPage(env.browser, env.platform, phone);
-    const sent = await fakeCoupling(
-      page,
-      {
-        productName: 'Bezoekersvergunning',
-        municipalityName: 'Gemeente Delft (demo)',
-        addressLabel: 'Phoenixstraat 9, Delft',
-        email: 'nieuw@example.nl',
-        accountExists: false,
-      },
-      [
-        {
-          data: null,
-          errors: [
-            {
-              message: 'Het wachtwoord moet minstens 10 tekens lang zijn.',
-              extensions: {
-                code: 'PASSWORD_TOO_SHORT',
-                params: { min: 10, max: 200, rules: 'PASSWORD_TOO_SHORT,PASSWORD_NEEDS_VARIETY' },
-              },
-            },
-          ],
-        },
-        accepted,
-      ],
+  it('couples an issued product to a new account: a password twice, its rules, then logged in', async () => {
+    const link = await issueVisitorPermit(
+      env,
+      { key: 'delft-markt-7', label: 'Markt 7, Delft', zone: 'D' },
+      'bewoner.markt@example.nl',
     );
-    await page.goto('/product-koppelen?token=uit-de-mail');
+    const page = await openPage(env.browser, env.platform, phone);
+    await page.goto(link);
     await page
       .getByRole('heading', { level: 1, name: 'Product aan uw account toevoegen' })
       .waitFor();
-    await page.getByText('Phoenixstraat 9, Delft').waitFor();
+    await page.getByText('Markt 7, Delft').waitFor();
     await photograph(page, 'coupling-phone');
 
     await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('kort');
     await page.getByLabel('Herhaal het nieuwe wachtwoord').fill('kort');
     await page.getByRole('button', { name: 'Account maken en product toevoegen' }).click();
-    await page.getByRole('alert').getByText('een letter bevatten').waitFor();
+    await page.getByRole('alert').getByText('minstens 10 tekens').waitFor();
     await photograph(page, 'coupling-problems-phone');
 
     await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('Nieuw-wachtwoord-2026');
     await page.getByLabel('Herhaal het nieuwe wachtwoord').fill('Nieuw-wachtwoord-2026');
     await page.getByRole('button', { name: 'Account maken en product toevoegen' }).click();
-    // The API would have logged in; the fake did not, so the overview asks for a login.
-    await page.waitForURL(/\/inloggen\?terug=%2Fproducten/);
-    expect(sent.at(-1)).toEqual({
-      input: {
-        token: 'uit-de-mail',
-        password: 'Nieuw-wachtwoord-2026',
-        passwordRepeat: 'Nieuw-wachtwoord-2026',
-        remember: false,
-      },
-    });
+    // Logged in as the new account, with the product issued to its address.
+    await page.waitForURL(/\/producten$/);
+    await page.getByRole('heading', { name: /Delft.*\(1\)/ }).waitFor();
+    await page.getByText('Bezoekersvergunning').first().waitFor();
+
+    // The link worked once.
+    await page.goto(link);
+    await page.getByRole('alert').waitFor();
     await page.context().close();
   });
 
-  it('couples a product to the account logged in here after its password', async () => {
+  it('couples an issued product to the account logged in here after its password', async () => {
     const page = await openPage(env.browser, env.platform, desktop);
     await logIn(page, env.platform, 'anna@demo.parkeer.nl');
-    const link = {
-      productName: 'Bewonersvergunning',
-      municipalityName: 'Gemeente Oudstad (demo)',
-      addressLabel: 'Markt 3, Oudstad',
-      email: 'iemand-anders@example.nl',
-      accountExists: true,
-    };
-    const sent = await fakeCoupling(page, link, [accepted]);
+    await page.goto('/producten');
+    const before = await page.getByRole('heading', { name: /Delft.*\(\d+\)/ }).textContent();
+    const count = Number(/\((\d+)\)/.exec(before!)![1]);
 
     // A link for another address: said before it logs in as that account.
-    await page.goto('/product-koppelen?token=uit-de-mail');
+    const otherLink = await issueVisitorPermit(
+      env,
+      { key: 'delft-markt-9', label: 'Markt 9, Delft', zone: 'D' },
+      'iemand-anders@example.nl',
+    );
+    await page.goto(otherLink);
     await page
       .getByText('deze link is voor iemand-anders@example.nl, maar u bent nu ingelogd als anna')
       .waitFor();
     await page.getByLabel('Ingelogd blijven op dit apparaat').waitFor();
 
-    link.email = 'anna@demo.parkeer.nl';
-    await page.goto('/product-koppelen?token=uit-de-mail');
+    const link = await issueVisitorPermit(
+      env,
+      { key: 'delft-markt-11', label: 'Markt 11, Delft', zone: 'D' },
+      'anna@demo.parkeer.nl',
+    );
+    await page.goto(link);
     await page.getByText('U bent ingelogd als anna@demo.parkeer.nl.').waitFor();
+    await page.getByText('Markt 11, Delft').waitFor();
     // Already logged in as that account: nothing to ask about staying logged in.
     expect(await page.getByLabel('Ingelogd blijven op dit apparaat').count()).toBe(0);
     await photograph(page, 'coupling-desktop');
@@ -293,16 +273,7 @@ describe.skipIf(chromiumMissing)('the account pages in chromium', () => {
     await page.getByRole('button', { name: 'Product toevoegen' }).click();
     await page.waitForURL(/\/producten$/);
     await page.getByRole('heading', { level: 1, name: 'Mijn producten' }).waitFor();
-    expect(sent).toEqual([
-      {
-        input: {
-          token: 'uit-de-mail',
-          password: env.platform.password,
-          passwordRepeat: null,
-          remember: false,
-        },
-      },
-    ]);
+    await page.getByRole('heading', { name: new RegExp(`Delft.*\\(${count + 1}\\)`) }).waitFor();
     await page.context().close();
   });
 });

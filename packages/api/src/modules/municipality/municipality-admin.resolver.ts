@@ -23,7 +23,9 @@ const toAdminMunicipality = (town: Municipality): AdminMunicipality =>
 @Resolver()
 export class MunicipalityAdminResolver {
   @Authorized('municipalAdmin')
-  @Query(() => AdminMunicipality, { description: "The settings of the municipality the admin manages." })
+  @Query(() => AdminMunicipality, {
+    description: 'The settings of the municipality the admin manages.',
+  })
   async municipalitySettings(@Ctx() ctx: Context): Promise<AdminMunicipality> {
     return toAdminMunicipality(await new MunicipalityAdminService(ctx).ownTown());
   }

@@ -1,0 +1,26 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Context } from '../../graphql/context.js';
+import { Delegation } from '../delegation/delegation.entity.js';
+import { ParkingSession } from '../session/parking-session.entity.js';
+import { permitOfTown } from './admin-permit-search.js';
+import { toAdminPermitDetailsDto } from './admin-permit.mapper.js';
+import type { AdminPermitDetailsDto } from './admin-permit.types.js';
+
+/** The permit as the database now holds it, with its use counts (a fresh identity map). */
+export async function details(
+  ctx: Context,
+  id: string,
+  em: EntityManager = ctx.em.fork(),
+): Promise<AdminPermitDetailsDto> {
+  const permit = await permitOfTown(ctx, em, id);
+  const [openDelegations, openSessions] = await Promise.all([
+    em.count(Delegation, { permit: id, status: { $in: ['invited', 'accepted'] } }),
+    em.count(ParkingSession, {
+      permit: id,
+      status: { $in: ['planned', 'running'] },
+      end: { $gt: ctx.now },
+      stoppedAt: null,
+    }),
+  ]);
+  return toAdminPermitDetailsDto(permit, { openDelegations, openSessions }, ctx.language);
+}

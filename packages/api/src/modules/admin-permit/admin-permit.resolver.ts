@@ -1,0 +1,181 @@
+import type { RefundOccasion } from '@parkeer/domain/balance/top-up-policy';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { defaultPageSize, mapConnection } from '../../graphql/connection.js';
+import type { Context } from '../../graphql/context.js';
+import { toTransactionDto } from '../history/history.mapper.js';
+import { TransactionConnection } from '../history/history.types.js';
+import { LivePublisher } from '../live/live-publisher.js';
+import type { Permit } from '../permit/permit.entity.js';
+import { storedOf } from '../session/session.mapper.js';
+import { details } from './admin-permit-details.js';
+import { ledgerOf, searchPermits } from './admin-permit-search.js';
+import { toAdminPermitDto } from './admin-permit.mapper.js';
+import { AdminPermitService, type PermitChange } from './admin-permit.service.js';
+import {
+  AdminPermitConnection,
+  AdminPermitDetailsDto,
+  IssuedPermitDto,
+  IssuePermitInput,
+  PermitRevocationDto,
+  RefundOccasionEnum,
+} from './admin-permit.types.js';
+import { issuePermit } from './permit-issue.js';
+
+/** Sessions the change ended and pots it moved reach their subscribers after the commit. */
+function publish(ctx: Context, change: PermitChange): void {
+  const { permit, endedSessions, revokedDelegations } = change;
+  const unit = permit.productType.balanceUnit;
+  if (!unit || (endedSessions.length === 0 && revokedDelegations.length === 0)) return;
+  const publisher = new LivePublisher(ctx.em, ctx.pubSub);
+  const published = publisher.sessionsChanged(
+    permit.id,
+    endedSessions.map((session) => ({
+      kind: session.status === 'deleted' ? ('deleted' as const) : ('stopped' as const),
+      session: storedOf(session),
+      unit,
+    })),
+    ctx.now,
+    [null, ...revokedDelegations.map((delegation) => delegation.id)],
+  );
+  for (const delegation of revokedDelegations) {
+    const delegateId = delegation.delegate?.id;
+    if (!delegateId) continue;
+    void published.then(() =>
+      publisher.accessEnded(delegateId, { kind: 'delegationEnded', delegationId: delegation.id }),
+    );
+  }
+}
+
+/** The back office's permits (issue 6): a municipal admin sees and changes its own town's only. */
+@Resolver(() => AdminPermitDetailsDto)
+export class AdminPermitResolver {
+  @Authorized('municipalAdmin')
+  @Query(() => AdminPermitConnection, {
+    description:
+      "The town's permits by product code, (part of a) plate, address or holder e-mail, newest first.",
+  })
+  async adminPermits(
+    @Arg('search', () => String) search: string,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<AdminPermitConnection> {
+    const connection = await searchPermits(ctx, search, { first, after });
+    return Object.assign(
+      new AdminPermitConnection(),
+      mapConnection(connection, (permit: Permit) => toAdminPermitDto(permit, ctx.language)),
+    );
+  }
+
+  @Authorized('municipalAdmin')
+  @Query(() => AdminPermitDetailsDto, { description: 'One permit of the town, with its ledger.' })
+  adminPermit(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<AdminPermitDetailsDto> {
+    return details(ctx, id, ctx.em);
+  }
+
+  @FieldResolver(() => TransactionConnection, {
+    description: "The permit's balance changes, newest first.",
+  })
+  async ledger(
+    @Root() permit: AdminPermitDetailsDto,
+    @Arg('first', () => Int, { defaultValue: defaultPageSize }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<TransactionConnection> {
+    // The parent was read through the town check; its id is the admin's own town's.
+    const connection = await ledgerOf(ctx.em, permit.id, { first, after });
+    return Object.assign(
+      new TransactionConnection(),
+      mapConnection(connection, (entry) => toTransactionDto(entry, permit.unit)),
+    );
+  }
+
+  @Authorized('municipalAdmin')
+  @Mutation(() => AdminPermitDetailsDto, {
+    description: 'Blocks a permit: no sessions, no right; its open sessions end now.',
+  })
+  async blockPermit(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: Context,
+  ): Promise<AdminPermitDetailsDto> {
+    const change = await new AdminPermitService(ctx).block(id, reason);
+    publish(ctx, change);
+    return details(ctx, id);
+  }
+
+  @Authorized('municipalAdmin')
+  @Mutation(() => AdminPermitDetailsDto, { description: 'Makes a blocked permit active again.' })
+  async unblockPermit(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<AdminPermitDetailsDto> {
+    await new AdminPermitService(ctx).unblock(id);
+    return details(ctx, id);
+  }
+
+  @Authorized('municipalAdmin')
+  @Mutation(() => PermitRevocationDto, {
+    description:
+      'Revokes a permit for good, refunding the unused purchase where the policy owes it on this occasion.',
+  })
+  async revokePermit(
+    @Arg('id', () => ID) id: string,
+    @Arg('occasion', () => RefundOccasionEnum) occasion: RefundOccasion,
+    @Ctx() ctx: Context,
+  ): Promise<PermitRevocationDto> {
+    const revocation = await new AdminPermitService(ctx).revoke(id, occasion);
+    publish(ctx, revocation);
+    return Object.assign(new PermitRevocationDto(), {
+      permit: await details(ctx, id),
+      refundCents: revocation.refundCents,
+      refundedAmount: revocation.refundedAmount,
+      refundRefusal: revocation.refundRefusal,
+      endedSessions: revocation.endedSessions.length,
+    });
+  }
+
+  @Authorized('municipalAdmin')
+  @Mutation(() => AdminPermitDetailsDto, {
+    description: "Replaces the permit's active plate (RULES §1: change of plate).",
+  })
+  async changePermitPlate(
+    @Arg('id', () => ID) id: string,
+    @Arg('plate', () => String) plate: string,
+    @Arg('country', () => String, { nullable: true }) country: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<AdminPermitDetailsDto> {
+    await new AdminPermitService(ctx).changePlate(id, plate, country);
+    return details(ctx, id);
+  }
+
+  @Authorized('municipalAdmin')
+  @Mutation(() => IssuedPermitDto, {
+    description: 'Issues a permit to an address and mails the link that couples it (RULES §6).',
+  })
+  async issuePermit(
+    @Arg('input', () => IssuePermitInput) input: IssuePermitInput,
+    @Ctx() ctx: Context,
+  ): Promise<IssuedPermitDto> {
+    const issued = await issuePermit(ctx, input);
+    return Object.assign(new IssuedPermitDto(), {
+      permit: await details(ctx, issued.permit.id),
+      productCode: issued.productCode,
+      pin: issued.pin,
+    });
+  }
+}

@@ -1,0 +1,236 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { RefundOccasion } from '@parkeer/domain/balance/top-up-policy';
+import { formatPlate, parsePlate } from '@parkeer/domain/plate/plate';
+import { isUuid } from '../../db/uuid.js';
+import { AppError, refuseProblems } from '../../graphql/app-error.js';
+import type { Context } from '../../graphql/context.js';
+import { requireOwnTown } from '../admin/admin-scope.js';
+import { recordChange } from '../audit/audit-log.js';
+import { Account } from '../account/account.entity.js';
+import type { Delegation } from '../delegation/delegation.entity.js';
+import { lockPermit, postToPermit } from '../ledger/balance-book.js';
+import { PermitPlate } from '../permit/permit-plate.entity.js';
+import type { Permit } from '../permit/permit.entity.js';
+import type { ProductKind } from '../product/product-type.entity.js';
+import type { ParkingSession } from '../session/parking-session.entity.js';
+import { endOpenSessions, revokeOpenDelegations } from './permit-wind-down.js';
+import { unusedPurchaseOf } from './unused-purchase.js';
+
+/** Kinds whose right is the active plate itself (the right-check's permit rows). */
+const plateKinds: readonly ProductKind[] = [
+  'residentPermit',
+  'businessPermit',
+  'carePermit',
+  'contractorDayPermit',
+  'exemption',
+];
+
+const reasonMaxLength = 500;
+
+/** What a change did to the permit, for the live updates sent after the commit. */
+export interface PermitChange {
+  readonly permit: Permit;
+  readonly endedSessions: readonly ParkingSession[];
+  readonly revokedDelegations: readonly Delegation[];
+}
+
+export interface Revocation extends PermitChange {
+  readonly refundCents: number | null;
+  readonly refundedAmount: number;
+  readonly refundRefusal: string | null;
+}
+
+/** The audit's picture of a permit's state: what block, revoke and plate change touch. */
+function stateOf(permit: Permit) {
+  return {
+    status: permit.status,
+    balance: permit.balance,
+    addressSlot: permit.addressSlot ?? null,
+  };
+}
+
+/**
+ * The back office's changes to one permit of the admin's town (issue 6, Permits). Each runs in
+ * one transaction on the locked permit and writes its audit entry in it; a permit of another
+ * town answers NOT_FOUND, as an unknown id.
+ */
+export class AdminPermitService {
+  constructor(private readonly ctx: Context) {}
+
+  private get actorId(): string {
+    return this.ctx.viewer!.accountId;
+  }
+
+  /** Runs `work` on the locked permit of the admin's town, with its settings loaded. */
+  private inTransaction<T>(id: string, work: (tx: EntityManager, permit: Permit) => Promise<T>) {
+    if (!isUuid(id)) throw new AppError('NOT_FOUND');
+    return this.ctx.em.transactional(async (tx) => {
+      const permit = await lockPermit(tx, id);
+      if (!permit) throw new AppError('NOT_FOUND');
+      requireOwnTown(this.ctx, permit.municipality.id);
+      await tx.populate(permit, ['productType', 'zone', 'municipality', 'holder', 'plates']);
+      const result = await work(tx, permit);
+      await tx.flush();
+      return result;
+    });
+  }
+
+  private audit(
+    tx: EntityManager,
+    permit: Permit,
+    action: string,
+    before: unknown,
+    after: unknown,
+  ) {
+    recordChange(tx, this.ctx, {
+      action,
+      subjectType: 'permit',
+      subjectId: permit.id,
+      subjectLabel: permit.productCode,
+      municipalityId: permit.municipality.id,
+      before,
+      after,
+    });
+  }
+
+  /**
+   * Takes the permit out of use until it is unblocked: no new sessions, no right in the
+   * right-check, and its open sessions end now. Its balance and delegations stay.
+   */
+  block(id: string, reason: string): Promise<PermitChange> {
+    const why = reason.trim();
+    refuseProblems([
+      ...(why === '' ? [{ code: 'SETTING_REQUIRED' as const, path: 'reason' }] : []),
+      ...(why.length > reasonMaxLength
+        ? [{ code: 'SETTING_TOO_LONG' as const, path: 'reason', params: { max: reasonMaxLength } }]
+        : []),
+    ]);
+    return this.inTransaction(id, async (tx, permit) => {
+      if (permit.status === 'revoked') throw new AppError('PERMIT_ALREADY_REVOKED');
+      if (permit.status === 'blocked') throw new AppError('PERMIT_ALREADY_BLOCKED');
+      const before = stateOf(permit);
+      const endedSessions = await endOpenSessions(tx, permit, this.actorId, this.ctx.now);
+      permit.status = 'blocked';
+      this.audit(tx, permit, 'permit.block', before, {
+        ...stateOf(permit),
+        reason: why,
+        endedSessions: endedSessions.length,
+      });
+      return { permit, endedSessions, revokedDelegations: [] };
+    });
+  }
+
+  unblock(id: string): Promise<PermitChange> {
+    return this.inTransaction(id, async (tx, permit) => {
+      if (permit.status === 'revoked') throw new AppError('PERMIT_ALREADY_REVOKED');
+      if (permit.status !== 'blocked') throw new AppError('PERMIT_NOT_BLOCKED');
+      const before = stateOf(permit);
+      permit.status = 'active';
+      this.audit(tx, permit, 'permit.unblock', before, stateOf(permit));
+      return { permit, endedSessions: [], revokedDelegations: [] };
+    });
+  }
+
+  /**
+   * Ends the permit for good (RULES §2: moving out of paid parking, and other occasions): its
+   * sessions are settled and its delegations returned first, then what is left of the bought
+   * balance is refunded where the product's policy owes it on this occasion, as a 'refund'
+   * ledger row. The address's one place is freed. A second revocation is refused under the
+   * permit's lock, and the refund row's idempotency key stops a second refund in any case.
+   */
+  revoke(id: string, occasion: RefundOccasion): Promise<Revocation> {
+    return this.inTransaction(id, async (tx, permit) => {
+      if (permit.status === 'revoked') throw new AppError('PERMIT_ALREADY_REVOKED');
+      const before = stateOf(permit);
+      const endedSessions = await endOpenSessions(tx, permit, this.actorId, this.ctx.now);
+      const revokedDelegations = await revokeOpenDelegations(
+        tx,
+        permit,
+        this.actorId,
+        this.ctx.now,
+      );
+      const refund = await unusedPurchaseOf(tx, permit, occasion);
+      if (refund.owed && refund.amount > 0) {
+        postToPermit(tx, permit, {
+          kind: 'refund',
+          amount: -refund.amount,
+          idempotencyKey: `revoke:${permit.id}`,
+          createdBy: tx.getReference(Account, this.actorId),
+          at: this.ctx.now,
+        });
+      }
+      permit.status = 'revoked';
+      permit.addressSlot = null;
+      const refundCents = refund.owed ? refund.value.refundCents : null;
+      this.audit(tx, permit, 'permit.revoke', before, {
+        ...stateOf(permit),
+        occasion,
+        refundCents,
+        refundedAmount: refund.owed ? refund.amount : 0,
+        refundRefusal: refund.owed ? null : refund.refusal,
+        endedSessions: endedSessions.length,
+        revokedDelegations: revokedDelegations.length,
+      });
+      return {
+        permit,
+        endedSessions,
+        revokedDelegations,
+        refundCents,
+        refundedAmount: refund.owed ? refund.amount : 0,
+        refundRefusal: refund.owed ? null : refund.refusal,
+      };
+    });
+  }
+
+  /**
+   * Replaces the permit's active plate (a new car): the new plate becomes the active one and
+   * the old active plate is taken off; other registered plates stay. A plate already active is
+   * left as it is, so a retried change does nothing twice.
+   */
+  changePlate(id: string, plate: string, country?: string | null): Promise<PermitChange> {
+    const parsed = parsePlate(plate, country ?? undefined);
+    if (!parsed.ok) throw new AppError(parsed.reason, parsed.params);
+    const wanted = parsed.plate;
+    return this.inTransaction(id, async (tx, permit) => {
+      if (permit.status === 'revoked') throw new AppError('PERMIT_ALREADY_REVOKED');
+      if (!plateKinds.includes(permit.productType.kind)) throw new AppError('PERMIT_HAS_NO_PLATE');
+      const plates = permit.plates.getItems();
+      const active = plates.find((candidate) => candidate.active) ?? null;
+      const shown = (p: { plate: string; country: string } | null) =>
+        p ? formatPlate(p.plate, p.country) : null;
+      if (active?.plate === wanted.normalised && active.country === wanted.country) {
+        return { permit, endedSessions: [], revokedDelegations: [] };
+      }
+      const registered = plates.find((candidate) => candidate.plate === wanted.normalised);
+      // Native statements in this order, as the plate switch: the unique active slot must be
+      // free before it is taken, which a flush would not guarantee.
+      await tx.nativeUpdate(PermitPlate, { permit: permit.id }, { activeSlot: null });
+      if (active) await tx.nativeDelete(PermitPlate, { id: active.id });
+      if (registered) {
+        await tx.nativeUpdate(
+          PermitPlate,
+          { id: registered.id },
+          { activeSlot: permit.id, country: wanted.country },
+        );
+      } else {
+        // Flushed at the end of the transaction, after the statements above.
+        tx.create(PermitPlate, {
+          permit,
+          plate: wanted.normalised,
+          country: wanted.country,
+          activeSlot: permit.id,
+        });
+      }
+      this.audit(
+        tx,
+        permit,
+        'permit.plate.change',
+        { plate: shown(active) },
+        {
+          plate: wanted.display,
+        },
+      );
+      return { permit, endedSessions: [], revokedDelegations: [] };
+    });
+  }
+}

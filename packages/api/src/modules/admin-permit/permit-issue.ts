@@ -1,0 +1,169 @@
+import { randomInt } from 'node:crypto';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { checkPermitApplication } from '@parkeer/domain/eligibility/permit-application';
+import { holderTypes, type HolderType } from '@parkeer/shared/holder-type';
+import { AppError, refuseProblems, type InputProblem } from '../../graphql/app-error.js';
+import type { Context } from '../../graphql/context.js';
+import { adminTown } from '../admin/admin-scope.js';
+import { recordChange } from '../audit/audit-log.js';
+import { normaliseEmail } from '../auth/auth.service.js';
+import { hashSecret } from '../auth/password-hash.js';
+import { sendCouplingLink } from '../coupling/coupling-link.service.js';
+import { Municipality } from '../municipality/municipality.entity.js';
+import { Permit } from '../permit/permit.entity.js';
+import { ProductType } from '../product/product-type.entity.js';
+import { Zone } from '../zone/zone.entity.js';
+
+export interface IssueCommand {
+  readonly productType: string;
+  readonly zone: string;
+  readonly addressKey: string;
+  readonly addressLabel: string;
+  readonly holderType: HolderType;
+  readonly validFrom: Date;
+  readonly validUntil?: Date | null;
+  readonly email: string;
+}
+
+export interface IssuedPermit {
+  readonly permit: Permit;
+  readonly productCode: string;
+  readonly pin: string;
+}
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// The columns' widths (Permit entity).
+const addressKeyMaxLength = 80;
+const addressLabelMaxLength = 200;
+
+/**
+ * A product code as on the allocation letters: PK and eight digits. The seed's are PK and six,
+ * so the two never meet; a clash with an earlier issue is drawn again.
+ */
+async function freshProductCode(tx: EntityManager): Promise<string> {
+  for (;;) {
+    const code = `PK${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
+    if ((await tx.count(Permit, { productCode: code })) === 0) return code;
+  }
+}
+
+/** Four digits, as the letters have; only its hash is stored. */
+const freshPin = () => String(randomInt(0, 10_000)).padStart(4, '0');
+
+function textProblems(command: IssueCommand): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const text = (path: 'addressKey' | 'addressLabel', max: number) => {
+    const value = command[path].trim();
+    if (value === '') problems.push({ code: 'SETTING_REQUIRED', path });
+    else if (value.length > max) problems.push({ code: 'SETTING_TOO_LONG', path, params: { max } });
+  };
+  text('addressKey', addressKeyMaxLength);
+  text('addressLabel', addressLabelMaxLength);
+  const email = normaliseEmail(command.email);
+  if (email.length > 254 || !emailPattern.test(email)) {
+    problems.push({ code: 'PERMIT_EMAIL_INVALID', path: 'email' });
+  }
+  if (!holderTypes.includes(command.holderType)) {
+    problems.push({ code: 'SETTING_INVALID_CHOICE', path: 'holderType' });
+  }
+  if (command.validUntil && command.validUntil <= command.validFrom) {
+    problems.push({ code: 'PERMIT_VALIDITY_INVALID', path: 'validUntil' });
+  }
+  return problems;
+}
+
+/**
+ * Issues a permit of one of the town's product types to an address, until the permit counter
+ * exists (issue 6): with a product code and PIN for the letter, and the coupling e-mail to the
+ * holder (RULES §6), both in the transaction that creates it. One per address is the database's
+ * unique address slot; the check before it only gives the usual case a clear answer.
+ */
+export async function issuePermit(ctx: Context, command: IssueCommand): Promise<IssuedPermit> {
+  const town = adminTown(ctx);
+  const [productType, zone] = await Promise.all([
+    ctx.em.findOne(ProductType, { municipality: town, code: command.productType.trim() }),
+    ctx.em.findOne(Zone, { municipality: town, code: command.zone.trim() }),
+  ]);
+  refuseProblems([
+    ...(productType ? [] : [{ code: 'SETTING_INVALID_CHOICE' as const, path: 'productType' }]),
+    ...(zone ? [] : [{ code: 'SETTING_UNKNOWN_ZONE' as const, path: 'zone' }]),
+    ...textProblems(command),
+  ]);
+  const addressKey = command.addressKey.trim();
+  const taken = () =>
+    new AppError('PERMIT_ADDRESS_TAKEN', { product: productType!.name[ctx.language] });
+
+  const atAddress = await ctx.em.find(Permit, {
+    productType: productType!.id,
+    addressKey,
+    status: { $ne: 'revoked' },
+  });
+  const eligibility = checkPermitApplication({
+    product: productType!.eligibility,
+    applicant: {
+      holderType: command.holderType,
+      // The admin issues for this zone: the address lies in it.
+      address: { key: addressKey, zoneCode: zone!.code },
+      hasPrivateParking: false,
+    },
+    zone: { code: zone!.code, excludedHolderTypes: zone!.excludedHolderTypes },
+    existingPermits: atAddress.map((permit) => ({ holderType: permit.holderType, addressKey })),
+  });
+  if (!eligibility.ok) {
+    if (eligibility.reason === 'ELIGIBILITY_ADDRESS_LIMIT_REACHED') throw taken();
+    throw new AppError(eligibility.reason, eligibility.params);
+  }
+  if (productType!.onePerAddress && atAddress.length > 0) throw taken();
+
+  const pin = freshPin();
+  const pinHash = await hashSecret(pin);
+  try {
+    return await ctx.em.transactional(async (tx) => {
+      const productCode = await freshProductCode(tx);
+      const permit = tx.create(Permit, {
+        municipality: tx.getReference(Municipality, town),
+        productType: productType!,
+        zone: zone!,
+        holder: null,
+        holderType: command.holderType,
+        addressKey,
+        addressLabel: command.addressLabel.trim(),
+        validFrom: command.validFrom,
+        validUntil: command.validUntil ?? null,
+        productCode,
+        pinHash,
+        addressSlot: productType!.onePerAddress ? addressKey : null,
+        createdAt: ctx.now,
+      });
+      await sendCouplingLink(tx, permit, command.email, ctx.now);
+      recordChange(tx, ctx, {
+        action: 'permit.issue',
+        subjectType: 'permit',
+        subjectId: permit.id,
+        subjectLabel: productCode,
+        municipalityId: town,
+        before: null,
+        after: {
+          productCode,
+          productType: productType!.code,
+          zone: zone!.code,
+          addressKey,
+          addressLabel: permit.addressLabel,
+          holderType: permit.holderType,
+          validFrom: permit.validFrom,
+          validUntil: permit.validUntil,
+          status: permit.status,
+          couplingEmail: normaliseEmail(command.email),
+        },
+      });
+      await tx.flush();
+      return { permit, productCode, pin };
+    });
+  } catch (error) {
+    // Issued at the same address meanwhile: the database's one place per address held.
+    if (error instanceof UniqueConstraintViolationException && productType!.onePerAddress) {
+      throw taken();
+    }
+    throw error;
+  }
+}

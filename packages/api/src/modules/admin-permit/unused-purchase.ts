@@ -1,0 +1,57 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { RefundOccasion } from '@parkeer/domain/balance/top-up-policy';
+import {
+  unusedPurchaseRefund,
+  type BalanceCredit,
+  type RefundRefusal,
+  type UnusedPurchaseValue,
+} from '@parkeer/domain/balance/unused-purchase-refund';
+import { LedgerEntry, type LedgerKind } from '../ledger/ledger-entry.entity.js';
+import type { Permit } from '../permit/permit.entity.js';
+
+/**
+ * Rows that added to the balance from outside: a purchase, or free time from the municipality.
+ * A release or a delegation's return only gives back what the balance already held.
+ */
+const creditKinds: readonly LedgerKind[] = ['topUp', 'careGrant', 'compensation'];
+
+export type RefundDecision =
+  | { readonly owed: true; readonly value: UnusedPurchaseValue; readonly amount: number }
+  | { readonly owed: false; readonly refusal: RefundRefusal | null };
+
+/**
+ * What the unused purchase of a permit is worth when it ends on `occasion` (RULES §2, §4),
+ * valued by the domain from the permit's credits in the ledger. A top-up is valued at the price
+ * its payment records (without the administration fee); free credits, and balance no payment
+ * explains, are worth nothing. Call on the locked permit once its sessions and delegations are
+ * settled: the balance is then all that is left.
+ */
+export async function unusedPurchaseOf(
+  tx: EntityManager,
+  permit: Permit,
+  occasion: RefundOccasion,
+): Promise<RefundDecision> {
+  const policy = permit.productType.topUpPolicy;
+  // A product without a balance (a resident permit) has nothing to refund or to refuse.
+  if (!policy || !permit.productType.balanceUnit) return { owed: false, refusal: null };
+  const rows = await tx.find(
+    LedgerEntry,
+    { permit: permit.id, pot: 'permit', kind: { $in: [...creditKinds] }, amount: { $gt: 0 } },
+    { populate: ['payment'], orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
+  const purchases: BalanceCredit[] = rows.map((row) => ({
+    at: row.createdAt,
+    amount: row.amount,
+    priceCents: row.kind === 'topUp' && row.payment ? row.payment.priceCents : 0,
+  }));
+  const outcome = unusedPurchaseRefund({
+    balance: permit.balance,
+    purchases,
+    policy,
+    occasion,
+  });
+  if (!outcome.ok) return { owed: false, refusal: outcome.reason };
+  const { refundCents, parts, unvaluedAmount } = outcome;
+  const amount = parts.reduce((sum, part) => sum + part.amount, 0);
+  return { owed: true, value: { refundCents, parts, unvaluedAmount }, amount };
+}

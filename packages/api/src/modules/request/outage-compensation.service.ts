@@ -1,0 +1,212 @@
+import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { wallClockOf } from '@parkeer/domain/time/zoned-time';
+import { isPostgres } from '../../db/dialect.js';
+import { isUuid } from '../../db/uuid.js';
+import { AppError, refuseProblems, type InputProblem } from '../../graphql/app-error.js';
+import type { Context } from '../../graphql/context.js';
+import { adminTown } from '../admin/admin-scope.js';
+import { recordChange } from '../audit/audit-log.js';
+import { lockPermit, postToDelegation, postToPermit } from '../ledger/balance-book.js';
+import { loadProductRules } from '../product/product-rules.js';
+import { ParkingSession } from '../session/parking-session.entity.js';
+import { Zone } from '../zone/zone.entity.js';
+import { OutageCompensation } from './outage-compensation.entity.js';
+import { outageCredit } from './outage-credit.js';
+import { actingAdmin, requiredText } from './request-scope.js';
+
+export interface CompensateOutageCommand {
+  readonly zoneId: string;
+  readonly windowStart: Date;
+  readonly windowEnd: Date;
+  readonly reason: string;
+}
+
+export interface CompensatedOutage {
+  readonly compensation: OutageCompensation;
+  /** Paid minutes given back over all sessions. */
+  readonly minutesCredited: number;
+  /** Every pot that moved, for the balance events: permit id → delegation ids (null: own pot). */
+  readonly touched: ReadonlyMap<string, ReadonlySet<string | null>>;
+}
+
+/** The reason column's length. */
+const maxReason = 300;
+/**
+ * A sanity bound, not a rule of the sources: a window of weeks is a typo (a wrong year) far more
+ * often than an outage, and would credit every session of that time.
+ */
+const maxWindowDays = 7;
+const dayMs = 86_400_000;
+
+/** A moment as the town's clock shows it, the same in Dutch and English: '2026-10-25 02:30'. */
+function localTime(instant: Date, timeZone: string): string {
+  const { date, minuteOfDay } = wallClockOf(instant, timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date} ${pad(Math.floor(minuteOfDay / 60))}:${pad(minuteOfDay % 60)}`;
+}
+
+/**
+ * Outage compensation (RULES §9, 004): when the town's system was down, the sessions of a zone
+ * that could not be stopped get back, once, what they were charged for the time of the outage.
+ *
+ * Which sessions: those of permits in the zone that overlap the window and were not stopped
+ * before it began (planned ones that had not started, deleted ones and ones stopped earlier
+ * were not affected). Revoked permits are left out: their balance is settled with the holder
+ * (refund or lapse) and a credit there would reach no one.
+ *
+ * Sessions still running are credited now for the window, which lies wholly in the past: they
+ * can only be stopped from now on, so the minutes in the window will be charged whatever happens
+ * next. Their reservation stays as it is; the credit is a row of its own.
+ *
+ * Once: windows of one zone may not overlap (checked under a lock on the zone), and each credit
+ * row carries the key `outage:<compensation>:<session>`, unique per permit in the ledger.
+ */
+export class OutageCompensationService {
+  constructor(private readonly ctx: Context) {}
+
+  private get em(): EntityManager {
+    return this.ctx.em;
+  }
+
+  async list(zoneId: string | null): Promise<OutageCompensation[]> {
+    if (zoneId !== null && !isUuid(zoneId)) throw new AppError('NOT_FOUND');
+    return this.em.find(
+      OutageCompensation,
+      { zone: { municipality: adminTown(this.ctx), ...(zoneId ? { id: zoneId } : {}) } },
+      { orderBy: { windowStart: 'desc', id: 'desc' }, populate: ['zone', 'createdBy'] },
+    );
+  }
+
+  async compensate(command: CompensateOutageCommand): Promise<CompensatedOutage> {
+    const { ctx } = this;
+    const problems: InputProblem[] = [];
+    const reason = requiredText(problems, 'reason', command.reason, maxReason);
+    refuseProblems(problems);
+    if (!isUuid(command.zoneId)) throw new AppError('NOT_FOUND');
+    const { windowStart, windowEnd } = command;
+    if (windowEnd.getTime() <= windowStart.getTime()) {
+      throw new AppError('OUTAGE_WINDOW_ENDS_BEFORE_START');
+    }
+    if (windowEnd.getTime() > ctx.now.getTime()) throw new AppError('OUTAGE_WINDOW_IN_FUTURE');
+    if (windowEnd.getTime() - windowStart.getTime() > maxWindowDays * dayMs) {
+      throw new AppError('OUTAGE_WINDOW_TOO_LONG', { maxDays: maxWindowDays });
+    }
+
+    return this.em.transactional(
+      async (tx) => {
+        const zone = await this.lockZone(tx, command.zoneId);
+        await tx.populate(zone, ['municipality']);
+        const earlier = await tx.findOne(OutageCompensation, {
+          zone: zone.id,
+          windowStart: { $lt: windowEnd },
+          windowEnd: { $gt: windowStart },
+        });
+        if (earlier) {
+          const timeZone = zone.municipality.timeZone;
+          throw new AppError('OUTAGE_WINDOW_OVERLAPS', {
+            from: localTime(earlier.windowStart, timeZone),
+            until: localTime(earlier.windowEnd, timeZone),
+            compensationId: earlier.id,
+          });
+        }
+
+        const createdBy = await actingAdmin(tx, ctx);
+        const compensation = tx.create(OutageCompensation, {
+          zone,
+          windowStart,
+          windowEnd,
+          reason,
+          createdBy,
+          createdAt: ctx.now,
+        });
+
+        const affected = (permit: string | Record<string, unknown>) =>
+          ({
+            permit,
+            status: { $ne: 'deleted' },
+            start: { $lt: windowEnd },
+            end: { $gt: windowStart },
+            $or: [{ stoppedAt: null }, { stoppedAt: { $gt: windowStart } }],
+          }) as FilterQuery<ParkingSession>;
+        const candidates = await tx.find(
+          ParkingSession,
+          affected({ zone: zone.id, status: { $ne: 'revoked' } }),
+          { fields: ['permit'] },
+        );
+        // Permits are locked one by one in id order, so two writers never wait on each other
+        // in a circle.
+        const permitIds = [...new Set(candidates.map((s) => s.permit.id))].sort();
+
+        let minutesCredited = 0;
+        const touched = new Map<string, Set<string | null>>();
+        for (const permitId of permitIds) {
+          const permit = await lockPermit(tx, permitId);
+          if (!permit || permit.status === 'revoked') continue;
+          await tx.populate(permit, ['productType', 'zone', 'municipality']);
+          const rules = await loadProductRules(tx, permit);
+          // Read again under the lock: a stop may have been committed since the first read.
+          const sessions = await tx.find(ParkingSession, affected(permit.id), {
+            populate: ['delegation'],
+            orderBy: { start: 'asc', id: 'asc' },
+            refresh: true,
+          });
+          for (const session of sessions) {
+            const credit = outageCredit(session, { start: windowStart, end: windowEnd }, rules);
+            if (credit.amount <= 0) continue;
+            const posting = {
+              kind: 'compensation' as const,
+              amount: credit.amount,
+              session,
+              idempotencyKey: `outage:${compensation.id}:${session.id}`,
+              createdBy,
+              at: ctx.now,
+            };
+            // Back to the pot that paid; a revoked delegation has returned its pot to the permit.
+            const delegation = session.delegation;
+            const toDelegation = delegation && delegation.status !== 'revoked';
+            if (toDelegation) postToDelegation(tx, delegation, posting);
+            else postToPermit(tx, permit, posting);
+            const pots = touched.get(permit.id) ?? new Set<string | null>();
+            pots.add(toDelegation ? delegation.id : null);
+            touched.set(permit.id, pots);
+            compensation.sessionsCredited += 1;
+            minutesCredited += credit.minutes;
+          }
+        }
+
+        recordChange(tx, ctx, {
+          action: 'zone.outageCompensation',
+          subjectType: 'zone',
+          subjectId: zone.id,
+          subjectLabel: zone.code,
+          municipalityId: zone.municipality.id,
+          before: null,
+          after: {
+            compensationId: compensation.id,
+            windowStart: windowStart.toISOString(),
+            windowEnd: windowEnd.toISOString(),
+            reason,
+            sessionsCredited: compensation.sessionsCredited,
+            minutesCredited,
+          },
+        });
+        return { compensation, minutesCredited, touched };
+      },
+      { clear: true },
+    );
+  }
+
+  /**
+   * The zone, of the admin's town, locked until the transaction ends (PostgreSQL; SQLite runs
+   * one transaction at a time): two compensations of one zone at once check overlap in turn.
+   */
+  private async lockZone(tx: EntityManager, zoneId: string): Promise<Zone> {
+    const zone = await tx.findOne(
+      Zone,
+      { id: zoneId, municipality: adminTown(this.ctx) },
+      isPostgres(tx) ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : { refresh: true },
+    );
+    if (!zone) throw new AppError('NOT_FOUND');
+    return zone;
+  }
+}

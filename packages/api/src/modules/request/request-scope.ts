@@ -1,0 +1,47 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { isUuid } from '../../db/uuid.js';
+import { AppError, type InputProblem } from '../../graphql/app-error.js';
+import type { Context } from '../../graphql/context.js';
+import { adminTown } from '../admin/admin-scope.js';
+import { Account } from '../account/account.entity.js';
+import { Permit } from '../permit/permit.entity.js';
+
+/**
+ * A permit of the admin's own town with its product, zone and town loaded. An unknown id, a
+ * malformed one and another town's permit all answer NOT_FOUND, so ids reveal nothing.
+ */
+export async function ownTownPermit(
+  em: EntityManager,
+  ctx: Context,
+  permitId: string,
+): Promise<Permit> {
+  if (!isUuid(permitId)) throw new AppError('NOT_FOUND');
+  const permit = await em.findOne(
+    Permit,
+    { id: permitId, municipality: adminTown(ctx) },
+    { populate: ['productType', 'zone', 'municipality'] },
+  );
+  if (!permit) throw new AppError('NOT_FOUND');
+  return permit;
+}
+
+/**
+ * A free text a request must have (a statement, a reason): trimmed, not empty, at most `max`
+ * characters. Adds its problem to `problems` and returns the trimmed text.
+ */
+export function requiredText(
+  problems: InputProblem[],
+  path: string,
+  value: string,
+  max: number,
+): string {
+  const text = value.trim();
+  if (!text) problems.push({ code: 'SETTING_REQUIRED', path });
+  else if (text.length > max) problems.push({ code: 'SETTING_TOO_LONG', path, params: { max } });
+  return text;
+}
+
+/** The admin acting, as the account rows (grants, decisions, ledger rows) name them. */
+export function actingAdmin(em: EntityManager, ctx: Context): Promise<Account> {
+  return em.findOneOrFail(Account, ctx.viewer!.accountId);
+}

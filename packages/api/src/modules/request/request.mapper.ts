@@ -1,0 +1,45 @@
+import type { CareGrant } from './care-grant.entity.js';
+import type { FineWaiver } from './fine-waiver.entity.js';
+import type { OutageCompensation } from './outage-compensation.entity.js';
+import { CareGrantDto, FineWaiverDto, OutageCompensationDto } from './request.types.js';
+
+/** Entities as the back office reads them; the accounts involved are loaded. */
+export const toCareGrant = (grant: CareGrant): CareGrantDto =>
+  Object.assign(new CareGrantDto(), {
+    id: grant.id,
+    permitId: grant.permit.id,
+    minutes: grant.minutes,
+    carerStatement: grant.carerStatement,
+    grantedBy: grant.grantedBy.email,
+    createdAt: grant.createdAt,
+  });
+
+/** Needs the permit loaded (product code and address). */
+export const toFineWaiver = (waiver: FineWaiver): FineWaiverDto =>
+  Object.assign(new FineWaiverDto(), {
+    id: waiver.id,
+    permitId: waiver.permit.id,
+    productCode: waiver.permit.productCode,
+    addressLabel: waiver.permit.addressLabel,
+    fineReference: waiver.fineReference,
+    fineDate: waiver.fineDate,
+    status: waiver.status,
+    requestedAt: waiver.requestedAt,
+    recordedBy: waiver.recordedBy.email,
+    decisionReason: waiver.decisionReason ?? null,
+    decidedBy: waiver.decidedBy?.email ?? null,
+    decidedAt: waiver.decidedAt ?? null,
+  });
+
+export const toOutageCompensation = (compensation: OutageCompensation): OutageCompensationDto =>
+  Object.assign(new OutageCompensationDto(), {
+    id: compensation.id,
+    zoneId: compensation.zone.id,
+    zoneCode: compensation.zone.code,
+    windowStart: compensation.windowStart,
+    windowEnd: compensation.windowEnd,
+    reason: compensation.reason,
+    sessionsCredited: compensation.sessionsCredited,
+    createdBy: compensation.createdBy.email,
+    createdAt: compensation.createdAt,
+  });

@@ -1,0 +1,130 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { WaiverStatus } from '@parkeer/domain/eligibility/goodwill-waiver';
+import { mapConnection } from '../../graphql/connection.js';
+import type { Context } from '../../graphql/context.js';
+import { LivePublisher } from '../live/live-publisher.js';
+import { CareGrantService } from './care-grant.service.js';
+import { FineWaiverService } from './fine-waiver.service.js';
+import { OutageCompensationService } from './outage-compensation.service.js';
+import { toCareGrant, toFineWaiver, toOutageCompensation } from './request.mapper.js';
+import {
+  CareGrantDto,
+  CareGrantResult,
+  CompensateOutageInput,
+  CompensateOutageResult,
+  FineWaiverConnection,
+  FineWaiverDto,
+  FineWaiverStatusEnum,
+  GrantCareHoursInput,
+  OutageCompensationDto,
+  RecordFineWaiverInput,
+} from './request.types.js';
+
+/**
+ * The back office's requests (issue 6): informal-care time, goodwill fine waivers and outage
+ * compensation, each on the admin's own town only (another town's ids answer NOT_FOUND).
+ */
+@Resolver()
+export class RequestResolver {
+  @Authorized('municipalAdmin')
+  @Query(() => [CareGrantDto], { description: "A permit's informal-care grants, newest first." })
+  async careGrants(
+    @Arg('permitId', () => ID) permitId: string,
+    @Ctx() ctx: Context,
+  ): Promise<CareGrantDto[]> {
+    return (await new CareGrantService(ctx).list(permitId)).map(toCareGrant);
+  }
+
+  @Authorized('municipalAdmin')
+  @Mutation(() => CareGrantResult, {
+    description:
+      "Credits free informal-care minutes to a permit with the carer's statement (RULES §4).",
+  })
+  async grantCareHours(
+    @Arg('input', () => GrantCareHoursInput) input: GrantCareHoursInput,
+    @Ctx() ctx: Context,
+  ): Promise<CareGrantResult> {
+    const granted = await new CareGrantService(ctx).grant(input);
+    void new LivePublisher(ctx.em, ctx.pubSub).balancesChanged(
+      granted.grant.permit.id,
+      [null],
+      ctx.now,
+    );
+    return Object.assign(new CareGrantResult(), {
+      grant: toCareGrant(granted.grant),
+      balanceAfter: granted.balanceAfter,
+      remainingMinutes: granted.remainingMinutes,
+    });
+  }
+
+  @Authorized('municipalAdmin')
+  @Query(() => FineWaiverConnection, {
+    description: "The town's goodwill waiver requests, newest request first.",
+  })
+  async fineWaivers(
+    @Arg('status', () => FineWaiverStatusEnum, { nullable: true }) status: WaiverStatus | null,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<FineWaiverConnection> {
+    const page = await new FineWaiverService(ctx).list(status ?? null, first, after);
+    return Object.assign(new FineWaiverConnection(), mapConnection(page, toFineWaiver));
+  }
+
+  @Authorized('municipalAdmin')
+  @Mutation(() => FineWaiverDto, {
+    description:
+      'Records a pending goodwill waiver request, if the scheme allows it (RULES §9: one per calendar year, within a month of the fine).',
+  })
+  async recordFineWaiverRequest(
+    @Arg('input', () => RecordFineWaiverInput) input: RecordFineWaiverInput,
+    @Ctx() ctx: Context,
+  ): Promise<FineWaiverDto> {
+    return toFineWaiver(await new FineWaiverService(ctx).record(input));
+  }
+
+  @Authorized('municipalAdmin')
+  @Mutation(() => FineWaiverDto, {
+    description: 'Approves or refuses a pending waiver request, with the reason; only once.',
+  })
+  async decideFineWaiver(
+    @Arg('id', () => ID) id: string,
+    @Arg('approve', () => Boolean) approve: boolean,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: Context,
+  ): Promise<FineWaiverDto> {
+    return toFineWaiver(await new FineWaiverService(ctx).decide({ id, approve, reason }));
+  }
+
+  @Authorized('municipalAdmin')
+  @Query(() => [OutageCompensationDto], {
+    description: "The town's outage compensations, latest window first; optionally of one zone.",
+  })
+  async outageCompensations(
+    @Arg('zoneId', () => ID, { nullable: true }) zoneId: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<OutageCompensationDto[]> {
+    const list = await new OutageCompensationService(ctx).list(zoneId ?? null);
+    return list.map(toOutageCompensation);
+  }
+
+  @Authorized('municipalAdmin')
+  @Mutation(() => CompensateOutageResult, {
+    description:
+      "Credits, once, what the zone's sessions were charged for the paid minutes of a past outage window.",
+  })
+  async compensateOutage(
+    @Arg('input', () => CompensateOutageInput) input: CompensateOutageInput,
+    @Ctx() ctx: Context,
+  ): Promise<CompensateOutageResult> {
+    const done = await new OutageCompensationService(ctx).compensate(input);
+    const publisher = new LivePublisher(ctx.em, ctx.pubSub);
+    for (const [permitId, pots] of done.touched) {
+      void publisher.balancesChanged(permitId, [...pots], ctx.now);
+    }
+    return Object.assign(new CompensateOutageResult(), {
+      compensation: toOutageCompensation(done.compensation),
+      minutesCredited: done.minutesCredited,
+    });
+  }
+}

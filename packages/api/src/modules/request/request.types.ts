@@ -1,0 +1,191 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { WaiverStatus } from '@parkeer/domain/eligibility/goodwill-waiver';
+import { ConnectionType } from '../../graphql/connection.js';
+
+// ---- Informal-care time ----
+
+@InputType()
+export class GrantCareHoursInput {
+  @Field(() => ID)
+  permitId!: string;
+
+  @Field(() => Int, { description: 'Free minutes to credit (400 h per year at most in Delft).' })
+  minutes!: number;
+
+  @Field(() => String, {
+    description: "What the carer's statement says, or where it is filed. Required.",
+  })
+  carerStatement!: string;
+
+  @Field(() => String, {
+    description: 'Unique per attempt; a retry with the same key returns the first grant.',
+  })
+  idempotencyKey!: string;
+}
+
+@ObjectType('CareGrant', {
+  description: 'Informal-care time the town granted on a permit (RULES §4).',
+})
+export class CareGrantDto {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  permitId!: string;
+
+  @Field(() => Int)
+  minutes!: number;
+
+  @Field(() => String)
+  carerStatement!: string;
+
+  @Field(() => String, { description: "The granting administrator's e-mail address." })
+  grantedBy!: string;
+
+  @Field(() => Date)
+  createdAt!: Date;
+}
+
+@ObjectType()
+export class CareGrantResult {
+  @Field(() => CareGrantDto)
+  grant!: CareGrantDto;
+
+  @Field(() => Int, { description: "The permit's balance after the grant, in minutes." })
+  balanceAfter!: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Minutes that may still be granted in the current care period.',
+  })
+  remainingMinutes!: number | null;
+}
+
+// ---- Goodwill fine waivers ----
+
+export const FineWaiverStatusEnum = {
+  pending: 'pending',
+  approved: 'approved',
+  refused: 'refused',
+} as const satisfies Record<WaiverStatus, WaiverStatus>;
+registerEnumType(FineWaiverStatusEnum, {
+  name: 'FineWaiverStatus',
+  description: 'Where a goodwill waiver request stands.',
+});
+
+@InputType()
+export class RecordFineWaiverInput {
+  @Field(() => ID)
+  permitId!: string;
+
+  @Field(() => String, { description: "The fine's number (CJIB or the town's own)." })
+  fineReference!: string;
+
+  @Field(() => String, { description: "The date on the fine, a local date 'YYYY-MM-DD'." })
+  fineDate!: string;
+
+  @Field(() => Date, { nullable: true, description: 'When the holder asked; omitted: now.' })
+  requestedAt?: Date | null;
+}
+
+@ObjectType('FineWaiver', {
+  description: 'A request to waive a fine under the goodwill scheme (RULES §9).',
+})
+export class FineWaiverDto {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  permitId!: string;
+
+  @Field(() => String)
+  productCode!: string;
+
+  @Field(() => String)
+  addressLabel!: string;
+
+  @Field(() => String)
+  fineReference!: string;
+
+  @Field(() => String, { description: "'YYYY-MM-DD'" })
+  fineDate!: string;
+
+  @Field(() => FineWaiverStatusEnum)
+  status!: WaiverStatus;
+
+  @Field(() => Date)
+  requestedAt!: Date;
+
+  @Field(() => String, { description: "The recording administrator's e-mail address." })
+  recordedBy!: string;
+
+  @Field(() => String, { nullable: true, description: 'Why it was approved or refused.' })
+  decisionReason!: string | null;
+
+  @Field(() => String, { nullable: true })
+  decidedBy!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  decidedAt!: Date | null;
+}
+
+@ObjectType('FineWaiverConnection')
+export class FineWaiverConnection extends ConnectionType(FineWaiverDto, 'FineWaiver') {}
+
+// ---- Outage compensation ----
+
+@InputType()
+export class CompensateOutageInput {
+  @Field(() => ID)
+  zoneId!: string;
+
+  @Field(() => Date)
+  windowStart!: Date;
+
+  @Field(() => Date)
+  windowEnd!: Date;
+
+  @Field(() => String, { description: 'What failed; kept with the compensation.' })
+  reason!: string;
+}
+
+@ObjectType('OutageCompensation', {
+  description: 'Time credited once to the sessions of a zone during an outage.',
+})
+export class OutageCompensationDto {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  zoneId!: string;
+
+  @Field(() => String)
+  zoneCode!: string;
+
+  @Field(() => Date)
+  windowStart!: Date;
+
+  @Field(() => Date)
+  windowEnd!: Date;
+
+  @Field(() => String)
+  reason!: string;
+
+  @Field(() => Int, { description: 'Sessions that got something back.' })
+  sessionsCredited!: number;
+
+  @Field(() => String, { description: "The administrator's e-mail address." })
+  createdBy!: string;
+
+  @Field(() => Date)
+  createdAt!: Date;
+}
+
+@ObjectType()
+export class CompensateOutageResult {
+  @Field(() => OutageCompensationDto)
+  compensation!: OutageCompensationDto;
+
+  @Field(() => Int, { description: 'Paid minutes given back, over all sessions.' })
+  minutesCredited!: number;
+}
