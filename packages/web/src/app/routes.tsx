@@ -1,7 +1,12 @@
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate, Outlet, useLocation } from 'react-router';
-import { adminPages, backOfficeHome, backOfficeRoles } from '../modules/admin/admin-routes.js';
+import {
+  adminPages,
+  backOfficeHome,
+  backOfficeRoles,
+  homeOf,
+} from '../modules/admin/admin-routes.js';
 import { useSession } from './session.js';
 import { AppShell } from './shell/app-shell.js';
 import { Loading } from './shell/loading.js';
@@ -26,7 +31,7 @@ function RequireLogin() {
   const { me } = useSession();
   if (me === undefined) return <Loading />;
   if (me === null) return <ToLogin />;
-  if (backOfficeRoles.includes(me.role)) return <Navigate to={backOfficeHome} replace />;
+  if (backOfficeRoles.includes(me.role)) return <Navigate to={homeOf(me.role)} replace />;
   return <AppShell />;
 }
 

@@ -107,4 +107,26 @@ describe.skipIf(chromiumMissing)('the zones of the back office in chromium', () 
     await photograph(admin, 'admin-zone-new-phone');
     await admin.context().close();
   });
+
+  it('lets the platform admin create a municipality, and only that', async () => {
+    const platform = await openPage(env.browser, env.platform, phone);
+    await logIn(platform, env.platform, 'platform@demo.parkeer.nl');
+    await platform.waitForURL(/\/beheer\/gemeenten$/);
+    await platform.getByLabel('Naam').fill('Leiden');
+    await platform.getByLabel('Code', { exact: true }).fill('Leiden!');
+    await platform.getByRole('button', { name: 'Gemeente aanmaken' }).click();
+    await platform.getByText('Deze keuze is niet mogelijk.').waitFor();
+    await platform.getByLabel('Code', { exact: true }).fill('leiden');
+    await platform.getByRole('button', { name: 'Gemeente aanmaken' }).click();
+    await platform.getByText('Leiden is aangemaakt.').waitFor();
+    await platform
+      .getByRole('list', { name: 'Gemeenten' })
+      .getByText('Leiden', { exact: true })
+      .waitFor();
+    await photographBoth(platform, 'admin-platform');
+    // A town's pages are not the platform admin's.
+    await platform.goto('/beheer/zones');
+    await platform.waitForURL(/\/beheer\/gemeenten$/);
+    await platform.context().close();
+  });
 });

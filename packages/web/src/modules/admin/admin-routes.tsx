@@ -16,6 +16,8 @@ export interface AdminPage {
    * system fonts have (▦ ☰ ◷ ✎ ⚑ €), or leave it out: a missing glyph shows as a box.
    */
   readonly icon?: string;
+  /** Who works on this page; left out: a municipality's admins. */
+  readonly roles?: readonly string[];
 }
 
 export const adminPages: readonly AdminPage[] = [
@@ -52,6 +54,13 @@ export const adminPages: readonly AdminPage[] = [
     icon: '⚙',
   },
   {
+    path: '/beheer/gemeenten',
+    load: () => import('../admin-platform/components/municipalities-page.js'),
+    label: 'admin-platform:menu',
+    icon: '▥',
+    roles: ['platformAdmin'],
+  },
+  {
     path: '/beheer/logboek',
     load: () => import('./components/audit-log-page.js'),
     label: 'admin:menu.auditLog',
@@ -60,6 +69,16 @@ export const adminPages: readonly AdminPage[] = [
 ];
 
 /** Roles that work in the back office, and never see the residents' pages. */
-export const backOfficeRoles: readonly string[] = ['municipalAdmin'];
+export const backOfficeRoles: readonly string[] = ['municipalAdmin', 'platformAdmin'];
 
 export const backOfficeHome = '/beheer';
+
+const municipalAdmins: readonly string[] = ['municipalAdmin'];
+
+/** Whether a role works on a page of the back office. */
+export const pageIsFor = (page: AdminPage, role: string) =>
+  (page.roles ?? municipalAdmins).includes(role);
+
+/** Where a role starts in the back office: a town's dashboard, or the platform's towns. */
+export const homeOf = (role: string) =>
+  role === 'platformAdmin' ? '/beheer/gemeenten' : backOfficeHome;

@@ -32,11 +32,11 @@ export default function ZonesPage() {
                   {zone.code} · {zone.name}
                 </span>
               </Link>
-              <span className="muted">
+              <p className="muted admin-zones__card-detail">
                 {t('windowCount', { count: zone.regime.weekly.length })}
                 {zone.regime.exceptions.length > 0 &&
                   ` · ${t('exceptionCount', { count: zone.regime.exceptions.length })}`}
-              </span>
+              </p>
             </li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { matchPath, Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { useQuery } from 'urql';
 import { hasBackOfficeStrings, loadBackOfficeStrings } from '../../../app/i18n.js';
 import { useSession } from '../../../app/session.js';
@@ -8,7 +8,7 @@ import { Loading } from '../../../app/shell/loading.js';
 import { useInactivityLogout } from '../../../app/shell/inactivity.js';
 import { useLogout } from '../../../app/shell/logout.js';
 import { rememberedLogin } from '../../../app/shell/remembered-login.js';
-import { adminPages, backOfficeHome } from '../admin-routes.js';
+import { adminPages, backOfficeHome, homeOf, pageIsFor } from '../admin-routes.js';
 import { AdminMunicipalityQuery } from '../graphql/admin.js';
 import '../admin.css';
 
@@ -38,8 +38,12 @@ function AdminShell() {
   useEffect(() => setMenuOpen(false), [location.pathname]);
   const logoutIdle = useCallback(() => void logout('inactive'), [logout]);
   useInactivityLogout(Boolean(me) && !rememberedLogin(), logoutIdle);
-  const [{ data }] = useQuery({ query: AdminMunicipalityQuery });
-  const town = data?.adminMunicipality.name;
+  const role = me?.role ?? 'municipalAdmin';
+  // The platform's admin runs no town: its header says so instead of a town's name.
+  const [{ data }] = useQuery({ query: AdminMunicipalityQuery, pause: role === 'platformAdmin' });
+  const town = role === 'platformAdmin' ? admin('platform') : data?.adminMunicipality.name;
+  const current = adminPages.find((page) => matchPath(page.path, location.pathname));
+  if (current && !pageIsFor(current, role)) return <Navigate to={homeOf(role)} replace />;
 
   return (
     <div className="shell admin-shell">
@@ -71,7 +75,7 @@ function AdminShell() {
       <nav id={menuId} className="shell__nav" data-open={menuOpen} aria-label={t('menu')}>
         <ul>
           {adminPages
-            .filter((page) => page.label)
+            .filter((page) => page.label && pageIsFor(page, role))
             .map((page) => (
               <li key={page.path}>
                 {/* The dashboard's path is the prefix of every other: it is active alone. */}
