@@ -263,12 +263,21 @@ describe.each(dialects)('the back office on permits, on %s (issue 6)', (dialect)
         { input: { permitId: bramPermit, amount: 200 * 60, idempotencyKey: randomUUID() } },
       ),
     ).startTopUp;
-    const paid = await fetch(api.url + new URL(topUp.checkoutUrl).pathname, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ action: 'paid' }).toString(),
-      redirect: 'manual',
-    });
+    // A second purchase, still at the bank when the permit is revoked (paid below).
+    const late = ok(
+      await bram.request<Data>(
+        `mutation ($input: StartTopUpInput!) { startTopUp(input: $input) { checkoutUrl } }`,
+        { input: { permitId: bramPermit, amount: 200 * 60, idempotencyKey: randomUUID() } },
+      ),
+    ).startTopUp;
+    const payAt = (checkoutUrl: string) =>
+      fetch(api.url + new URL(checkoutUrl).pathname, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ action: 'paid' }).toString(),
+        redirect: 'manual',
+      });
+    const paid = await payAt(topUp.checkoutUrl);
     expect(paid.status).toBe(303);
     expect(await api.balanceOf(bramPermit)).toBe(245 * 60);
 
@@ -335,6 +344,10 @@ describe.each(dialects)('the back office on permits, on %s (issue 6)', (dialect)
     expect(await api.balanceOf(bramPermit)).toBe(0);
     await expectLedgerMatches(bramPermit);
     expect(code(await start(bram, bramPermit, 'GB-456-K'))).toBe('PRODUCT_REVOKED');
+    // Paid after the revoke: not credited to a permit whose balance was settled and refunded.
+    expect((await payAt(late.checkoutUrl)).status).toBe(303);
+    expect(await api.balanceOf(bramPermit)).toBe(0);
+    await expectLedgerMatches(bramPermit);
 
     const [entry] = await auditOf(delftAdmin, bramPermit);
     expect(entry).toMatchObject({
@@ -434,6 +447,18 @@ describe.each(dialects)('the back office on permits, on %s (issue 6)', (dialect)
     expect(audit.map((entry: Data) => [entry.action, entry.before, entry.after])).toEqual([
       ['permit.plate.change', { plate: 'GB-321-K' }, { plate: 'BMW123' }],
       ['permit.plate.change', { plate: 'XX-999-X' }, { plate: 'GB-321-K' }],
+    ]);
+    // The same plate with another country corrects the country: the plate stays active.
+    const corrected = ok(
+      await oudstadAdmin.request<Data>(changePlate, {
+        id: carlaResident,
+        plate: 'BMW123',
+        country: 'at',
+      }),
+    ).changePermitPlate;
+    expect(corrected.plates).toEqual([
+      { plate: '12ABC3', formattedPlate: '12-ABC-3', active: false },
+      { plate: 'BMW123', formattedPlate: 'BMW123', active: true },
     ]);
   });
 

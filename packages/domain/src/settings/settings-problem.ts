@@ -7,6 +7,12 @@ export interface SettingProblem {
   readonly params?: MessageParams;
 }
 
+/**
+ * The largest amount a setting may hold: far above any real one, and far below what the
+ * balance and ledger columns (32-bit integers) can hold once amounts are added up.
+ */
+export const maxAmount = 10_000_000;
+
 /** Collects problems while walking a settings object; every check says where it looks. */
 export class ProblemList {
   readonly problems: SettingProblem[] = [];
@@ -15,11 +21,14 @@ export class ProblemList {
     this.problems.push(params ? { code, path, params } : { code, path });
   }
 
-  /** A whole number > 0 (or ≥ 0 with `allowZero`); null passes when `nullable`. */
+  /**
+   * A whole number > 0 (or ≥ 0 with `allowZero`), at most `max` (default: what a balance column
+   * holds); null passes when `nullable`.
+   */
   count(
     value: unknown,
     path: string,
-    options: { nullable?: boolean; allowZero?: boolean } = {},
+    options: { nullable?: boolean; allowZero?: boolean; max?: number } = {},
   ): value is number {
     if (value === null || value === undefined) {
       if (!options.nullable) this.add('SETTING_REQUIRED', path);
@@ -30,6 +39,11 @@ export class ProblemList {
       Number.isSafeInteger(value) &&
       (options.allowZero ? value >= 0 : value > 0);
     if (!ok) this.add(options.allowZero ? 'SETTING_NEGATIVE' : 'SETTING_NOT_POSITIVE', path);
+    const max = options.max ?? maxAmount;
+    if (ok && (value as number) > max) {
+      this.add('SETTING_TOO_LARGE', path, { max });
+      return false;
+    }
     return ok;
   }
 

@@ -35,6 +35,7 @@ describe('validating a top-up policy an admin entered', () => {
     expect(codes(policy)).toEqual([
       'SETTING_UNIT_MISMATCH topUpPolicy.unit',
       'SETTING_UNIT_MISMATCH topUpPolicy.pricing.kind',
+      'SETTING_PAST_PRICE_CHANGED topUpPolicy.pricing.kind',
     ]);
   });
 
@@ -86,5 +87,60 @@ describe('validating a top-up policy an admin entered', () => {
       'SETTING_REQUIRED topUpPolicy.careGrant',
     ]);
     expect(codes(null)).toEqual(['SETTING_REQUIRED topUpPolicy']);
+  });
+
+  it('refuses what the top-up code could not serve: huge offers, twin lines, care on money', () => {
+    const policy = {
+      ...delftTopUpPolicy,
+      amounts: { ...delftTopUpPolicy.amounts, maxBlocksPerPurchase: 1e10 },
+      pricing: {
+        ...delftTopUpPolicy.pricing,
+        prices: [
+          ...prices,
+          { ...prices[0], validFrom: '2027-01-01' },
+          { ...prices[0], validFrom: '2027-01-01' },
+        ],
+      },
+      applicationFees: [
+        ...delftTopUpPolicy.applicationFees,
+        { validFrom: '2024-01-01', feeCents: 1 },
+      ],
+    };
+    expect(codes(policy)).toEqual([
+      'SETTING_TOO_LARGE topUpPolicy.amounts.maxBlocksPerPurchase',
+      'SETTING_DUPLICATE_LINE topUpPolicy.pricing.prices[7].zones[0]',
+      'SETTING_DUPLICATE_LINE topUpPolicy.applicationFees[1].validFrom',
+      'SETTING_PAST_PRICE_CHANGED topUpPolicy.applicationFees[1]',
+    ]);
+    const money = {
+      unit: 'cents' as const,
+      zoneCodes: [],
+      today: '2026-11-23',
+      previous: moneyCapTopUpPolicy,
+    };
+    expect(
+      codes(
+        { ...moneyCapTopUpPolicy, careGrant: { period: 'calendarYear', limitMinutes: 60 } },
+        money,
+      ),
+    ).toEqual(['SETTING_UNIT_MISMATCH topUpPolicy.careGrant']);
+  });
+
+  it('keeps what a price in effect buys: its unit amount and its kind of pricing', () => {
+    const rescaled = {
+      ...delftTopUpPolicy,
+      pricing: { ...delftTopUpPolicy.pricing, unitAmount: 60 },
+    };
+    expect(codes(rescaled)).toEqual(['SETTING_PAST_PRICE_CHANGED topUpPolicy.pricing.unitAmount']);
+    // Before any line is in effect, both may still change.
+    const future = prices.map((line) => ({ ...line, validFrom: '2027-01-01' }));
+    const notYet = {
+      ...delftTopUpPolicy,
+      pricing: { ...delftTopUpPolicy.pricing, prices: future },
+    };
+    const context = { ...delft, previous: notYet };
+    expect(codes({ ...notYet, pricing: { ...notYet.pricing, unitAmount: 60 } }, context)).toEqual(
+      [],
+    );
   });
 });

@@ -16,6 +16,9 @@ export interface TopUpPolicyContext {
 }
 
 const periods = ['calendarYear', 'permitYear'] as const;
+const minutesInLeapYear = 366 * 24 * 60;
+/** A cap counts a year's purchases: room for a year of the largest amounts, within 32 bits. */
+const maxCapLimit = 1_000_000_000;
 const occasions: readonly RefundOccasion[] = [
   'movedToOtherZone',
   'movedOutOfPaidParking',
@@ -42,6 +45,7 @@ export function validateTopUpPolicy(
   }
   const smallestPurchase = checkAmounts(list, policy.amounts, `${at}.amounts`);
   checkPricing(list, policy.pricing, context, `${at}.pricing`);
+  checkPastPricing(list, policy.pricing, context, `${at}.pricing`);
   list.count(policy.maxBalanceForTopUp, `${at}.maxBalanceForTopUp`, {
     nullable: true,
     allowZero: true,
@@ -50,17 +54,21 @@ export function validateTopUpPolicy(
     const cap = policy.cap;
     list.choice(cap.period, periods, `${at}.cap.period`);
     const measure = list.choice(cap.measure, ['amount', 'price'] as const, `${at}.cap.measure`);
-    if (list.count(cap.limit, `${at}.cap.limit`) && measure && cap.measure === 'amount') {
+    const limitOk = list.count(cap.limit, `${at}.cap.limit`, { max: maxCapLimit });
+    if (limitOk && measure && cap.measure === 'amount') {
       if (smallestPurchase !== null && (cap.limit as number) < smallestPurchase) {
         list.add('SETTING_CAP_BELOW_BLOCK', `${at}.cap.limit`);
       }
     }
   }
   if (list.list(policy.applicationFees, `${at}.applicationFees`)) {
+    const feeDates = new Set<unknown>();
     policy.applicationFees.forEach((fee, index) => {
       const path = `${at}.applicationFees[${index}]`;
       if (!list.object(fee, path)) return;
       checkDate(list, fee.validFrom, `${path}.validFrom`);
+      if (feeDates.has(fee.validFrom)) list.add('SETTING_DUPLICATE_LINE', `${path}.validFrom`);
+      feeDates.add(fee.validFrom);
       list.count(fee.feeCents, `${path}.feeCents`, { allowZero: true });
     });
     checkPastLines(
@@ -72,8 +80,12 @@ export function validateTopUpPolicy(
     );
   }
   if (policy.careGrant !== null && list.object(policy.careGrant, `${at}.careGrant`)) {
+    // Care time is free time: only a balance of minutes can receive it.
+    if (context.unit !== 'minutes') list.add('SETTING_UNIT_MISMATCH', `${at}.careGrant`);
     list.choice(policy.careGrant.period, periods, `${at}.careGrant.period`);
-    list.count(policy.careGrant.limitMinutes, `${at}.careGrant.limitMinutes`);
+    list.count(policy.careGrant.limitMinutes, `${at}.careGrant.limitMinutes`, {
+      max: minutesInLeapYear,
+    });
   }
   if (list.object(policy.unusedBalance, `${at}.unusedBalance`)) {
     const unused = policy.unusedBalance;
@@ -100,11 +112,13 @@ function checkAmounts(list: ProblemList, amounts: unknown, at: string): number |
   if (!list.object(amounts, at)) return null;
   if (!list.choice(amounts.kind, ['blocks', 'presets'] as const, `${at}.kind`)) return null;
   if (amounts.kind === 'blocks') {
-    list.count(amounts.maxBlocksPerPurchase, `${at}.maxBlocksPerPurchase`);
+    // The offers list every number of blocks one purchase may have: keep that list short.
+    list.count(amounts.maxBlocksPerPurchase, `${at}.maxBlocksPerPurchase`, { max: 100 });
     return list.count(amounts.blockSize, `${at}.blockSize`) ? (amounts.blockSize as number) : null;
   }
   if (!list.list(amounts.presets, `${at}.presets`)) return null;
   if (amounts.presets.length === 0) list.add('SETTING_REQUIRED', `${at}.presets`);
+  if (amounts.presets.length > 20) list.add('SETTING_TOO_LARGE', `${at}.presets`, { max: 20 });
   const valid = amounts.presets.filter((preset, index) =>
     list.count(preset, `${at}.presets[${index}]`),
   ) as number[];
@@ -126,6 +140,7 @@ function checkPricing(
   }
   list.count(pricing.unitAmount, `${at}.unitAmount`);
   if (!list.list(pricing.prices, `${at}.prices`)) return;
+  const seen = new Set<string>();
   pricing.prices.forEach((line, index) => {
     const path = `${at}.prices[${index}]`;
     if (!list.object(line, path)) return;
@@ -137,6 +152,10 @@ function checkPricing(
         if (typeof zone !== 'string' || !context.zoneCodes.includes(zone)) {
           list.add('SETTING_UNKNOWN_ZONE', `${path}.zones[${z}]`);
         }
+        // Two prices for one zone, holder type and date: which one applies would be chance.
+        const key = JSON.stringify([zone, line.holderType, line.validFrom]);
+        if (seen.has(key)) list.add('SETTING_DUPLICATE_LINE', `${path}.zones[${z}]`);
+        seen.add(key);
       });
     }
     list.count(line.priceCents, `${path}.priceCents`, { nullable: true, allowZero: true });
@@ -149,6 +168,29 @@ function checkPricing(
     context.today,
     `${at}.prices`,
   );
+}
+
+/**
+ * Once a price line is in effect, what it means is fixed too: the amount one price buys
+ * (`unitAmount`) and the kind of pricing. Changing either would reprice the past.
+ */
+function checkPastPricing(
+  list: ProblemList,
+  pricing: unknown,
+  context: TopUpPolicyContext,
+  at: string,
+): void {
+  const previous = context.previous?.pricing;
+  if (previous?.kind !== 'perUnit') return;
+  const inEffect = previous.prices.some(
+    (line) => compareLocalDates(line.validFrom, context.today) <= 0,
+  );
+  if (!inEffect || typeof pricing !== 'object' || pricing === null) return;
+  const next = pricing as Json;
+  if (next.kind !== 'perUnit') list.add('SETTING_PAST_PRICE_CHANGED', `${at}.kind`);
+  else if (next.unitAmount !== previous.unitAmount) {
+    list.add('SETTING_PAST_PRICE_CHANGED', `${at}.unitAmount`);
+  }
 }
 
 function checkDate(list: ProblemList, value: unknown, path: string): void {

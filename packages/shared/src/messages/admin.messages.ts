@@ -18,6 +18,18 @@ export const adminMessages = {
     nl: 'Dit moet een heel getal van 0 of meer zijn.',
     en: 'This must be a whole number of 0 or more.',
   },
+  SETTING_TOO_LARGE: {
+    nl: 'Dit is te groot (ten hoogste {max}).',
+    en: 'This is too large (at most {max}).',
+  },
+  SETTING_DUPLICATE_LINE: {
+    nl: 'Er staat al een regel voor dezelfde zone, soort houder en datum.',
+    en: 'There already is a line for the same zone, holder type and date.',
+  },
+  SETTING_SESSIONS_STILL_OPEN: {
+    nl: 'Er lopen nog of staan nog sessies gepland op dit product; parkeren kan pas worden uitgezet als die zijn afgelopen.',
+    en: 'Sessions of this product are still running or planned; parking can only be switched off once they have ended.',
+  },
   SETTING_TOO_LONG: {
     nl: 'Dit is te lang (ten hoogste {max} tekens).',
     en: 'This is too long (at most {max} characters).',
@@ -61,6 +73,10 @@ export const adminMessages = {
   TARIFF_PERIODS_OVERLAP: {
     nl: 'Deze periode overlapt een ander tarief voor dit product in deze zone.',
     en: 'This period overlaps another tariff for this product in this zone.',
+  },
+  PERMIT_ZONE_WITHOUT_TARIFF: {
+    nl: 'Deze zone heeft nog geen uurtarief voor dit product; stel eerst een tarief in.',
+    en: 'This zone has no hourly tariff for this product yet; set a tariff first.',
   },
   TARIFF_NOT_FOR_TIME_BALANCE: {
     nl: 'Dit product heeft een tijdsaldo en dus geen uurtarief.',

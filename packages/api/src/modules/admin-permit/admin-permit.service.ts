@@ -205,7 +205,10 @@ export class AdminPermitService {
       // Native statements in this order, as the plate switch: the unique active slot must be
       // free before it is taken, which a flush would not guarantee.
       await tx.nativeUpdate(PermitPlate, { permit: permit.id }, { activeSlot: null });
-      if (active) await tx.nativeDelete(PermitPlate, { id: active.id });
+      // The same plate with another country is that plate's row: it stays, with the new country.
+      if (active && active.id !== registered?.id) {
+        await tx.nativeDelete(PermitPlate, { id: active.id });
+      }
       if (registered) {
         await tx.nativeUpdate(
           PermitPlate,

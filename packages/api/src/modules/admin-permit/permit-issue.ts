@@ -12,6 +12,7 @@ import { sendCouplingLink } from '../coupling/coupling-link.service.js';
 import { Municipality } from '../municipality/municipality.entity.js';
 import { Permit } from '../permit/permit.entity.js';
 import { ProductType } from '../product/product-type.entity.js';
+import { Tariff } from '../product/tariff.entity.js';
 import { Zone } from '../zone/zone.entity.js';
 
 export interface IssueCommand {
@@ -89,6 +90,11 @@ export async function issuePermit(ctx: Context, command: IssueCommand): Promise<
     ...(zone ? [] : [{ code: 'SETTING_UNKNOWN_ZONE' as const, path: 'zone' }]),
     ...textProblems(command),
   ]);
+  // A money balance is spent at the zone's hourly tariff: without one, no session could be priced.
+  if (productType!.balanceUnit === 'cents') {
+    const priced = await ctx.em.count(Tariff, { productType: productType!.id, zone: zone!.id });
+    if (priced === 0) refuseProblems([{ code: 'PERMIT_ZONE_WITHOUT_TARIFF', path: 'zone' }]);
+  }
   const addressKey = command.addressKey.trim();
   const taken = () =>
     new AppError('PERMIT_ADDRESS_TAKEN', { product: productType!.name[ctx.language] });

@@ -147,6 +147,14 @@ export class PaymentService {
       payment.completedAt = now;
       return { paymentId, permitId, status: payment.status, changed: true };
     }
+    if (permit.status === 'revoked') {
+      // Revoked while the holder was at the bank: its balance was settled and refunded then, so
+      // this money is not credited to it but goes back (the provider's refund is manual for now).
+      payment.status = 'failed';
+      payment.completedAt = now;
+      logger.error({ paymentId }, 'payment paid for a revoked permit: not credited, refund it');
+      return { paymentId, permitId, status: payment.status, changed: true };
+    }
     if (await this.wouldExceedCap(tx, permit, payment, now)) {
       // Two payments started side by side may each fit the cap but not together: the later one
       // is not credited. The money has to go back: the provider's refund is not automated yet.

@@ -12,6 +12,7 @@ import { adminTown, requireOwnTown } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
 import { Municipality } from '../municipality/municipality.entity.js';
 import { Permit } from '../permit/permit.entity.js';
+import { ParkingSession } from '../session/parking-session.entity.js';
 import { Zone } from '../zone/zone.entity.js';
 import type { ProductSettingsInput } from './product-admin.types.js';
 import { ProductType } from './product-type.entity.js';
@@ -79,6 +80,14 @@ export class ProductAdminService {
       // A right without a balance (a resident permit) has no sessions to rule.
       if (!unit) problems.push({ code: 'SETTING_UNIT_MISMATCH', path: 'sessionPolicy' });
       else problems.push(...validateSessionPolicy(sessionPolicy));
+    }
+    if (!sessionPolicy && productType.sessionPolicy) {
+      // Settling a session needs its product's rules: parking is switched off once none is open.
+      const open = await this.em.count(ParkingSession, {
+        permit: { productType: productType.id },
+        status: { $in: ['planned', 'running'] },
+      });
+      if (open > 0) problems.push({ code: 'SETTING_SESSIONS_STILL_OPEN', path: 'sessionPolicy' });
     }
     if (input.topUpPolicy) {
       if (!unit) problems.push({ code: 'SETTING_UNIT_MISMATCH', path: 'topUpPolicy' });

@@ -10,6 +10,9 @@ import { ProductAdminService, townToday } from './product-admin.service.js';
 import type { TariffChangeInput } from './product-admin.types.js';
 import { Tariff } from './tariff.entity.js';
 
+/** €1,000 an hour: far above any street tariff, a guard against a misplaced decimal. */
+const maxCentsPerHour = 100_000;
+
 const periodOf = (tariff: Tariff) => ({
   zone: tariff.zone.code,
   validFrom: tariff.validFrom,
@@ -50,14 +53,21 @@ export class TariffAdminService {
     }
     if (!Number.isSafeInteger(input.centsPerHour) || input.centsPerHour < 0) {
       problems.push({ code: 'SETTING_NEGATIVE' as const, path: 'centsPerHour' });
+    } else if (input.centsPerHour > maxCentsPerHour) {
+      problems.push({
+        code: 'SETTING_TOO_LARGE' as const,
+        path: 'centsPerHour',
+        params: { max: maxCentsPerHour },
+      });
     }
     refuseProblems(problems);
-    const tomorrow = addDays(
-      await townToday(this.em, productType.municipality.id, this.ctx.now),
-      1,
-    );
-    if (compareLocalDates(input.validFrom, tomorrow) < 0) {
-      throw new AppError('TARIFF_DATE_NOT_IN_FUTURE', { tomorrow });
+    const today = await townToday(this.em, productType.municipality.id, this.ctx.now);
+    // A zone's first price has no past to keep: it may start today, so the zone can be used.
+    const first =
+      (await this.em.count(Tariff, { productType: productType.id, zone: zone!.id })) === 0;
+    const earliest = first ? today : addDays(today, 1);
+    if (compareLocalDates(input.validFrom, earliest) < 0) {
+      throw new AppError('TARIFF_DATE_NOT_IN_FUTURE', { tomorrow: addDays(today, 1) });
     }
 
     return this.withOverlapRefused(() =>

@@ -30,7 +30,7 @@ function zoneProblems(input: ZoneInput): InputProblem[] {
   return problems;
 }
 
-/** The regime as entered, in the domain's shape, with exceptions in date order. */
+/** The regime as entered, in the domain's shape and order (problems name input positions). */
 function regimeFrom(input: ZoneRegimeInput): Regime {
   return {
     weekly: input.weekly.map((w) => ({
@@ -38,15 +38,21 @@ function regimeFrom(input: ZoneRegimeInput): Regime {
       from: w.from,
       to: w.to,
     })),
-    exceptions: input.exceptions
-      .map((e) => ({
-        date: e.date.trim(),
-        windows: e.windows.map((w) => ({ from: w.from, to: w.to })),
-        ...(e.label?.trim() ? { label: e.label.trim() } : {}),
-      }))
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+    exceptions: input.exceptions.map((e) => ({
+      date: e.date.trim(),
+      windows: e.windows.map((w) => ({ from: w.from, to: w.to })),
+      ...(e.label?.trim() ? { label: e.label.trim() } : {}),
+    })),
   };
 }
+
+/** A valid regime as stored: exceptions in date order. */
+const stored = (regime: Regime): Regime => ({
+  weekly: regime.weekly,
+  exceptions: [...regime.exceptions].sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+  ),
+});
 
 /**
  * Price lines name their zones by code (as the price lists do): a renamed zone keeps its prices
@@ -89,8 +95,9 @@ export class ZoneAdminService {
   }
 
   async create(input: ZoneInput, regimeInput: ZoneRegimeInput | null): Promise<Zone> {
-    const regime = regimeInput ? regimeFrom(regimeInput) : { weekly: [], exceptions: [] };
-    refuseProblems([...zoneProblems(input), ...this.regimeProblems(regime)]);
+    const entered = regimeInput ? regimeFrom(regimeInput) : { weekly: [], exceptions: [] };
+    refuseProblems([...zoneProblems(input), ...this.regimeProblems(entered)]);
+    const regime = stored(entered);
     const town = adminTown(this.ctx);
     await this.requireFreeCode(town, input.code.trim());
     const zone = this.em.create(Zone, {
@@ -138,8 +145,9 @@ export class ZoneAdminService {
 
   async setRegime(zoneId: string, input: ZoneRegimeInput): Promise<Zone> {
     const zone = await this.get(zoneId);
-    const regime = regimeFrom(input);
-    refuseProblems(this.regimeProblems(regime));
+    const entered = regimeFrom(input);
+    refuseProblems(this.regimeProblems(entered));
+    const regime = stored(entered);
     const before = zone.regime;
     zone.regime = regime;
     recordChange(this.em, this.ctx, {

@@ -61,6 +61,26 @@ export const adminPages: readonly AdminPage[] = [
     roles: ['platformAdmin'],
   },
   {
+    path: '/beheer/vergunningen',
+    load: () => import('../admin-permits/components/permits-page.js'),
+    label: 'admin-permits:menu',
+    icon: '▧',
+  },
+  {
+    path: '/beheer/vergunningen/uitgeven',
+    load: () => import('../admin-permits/components/issue-page.js'),
+  },
+  {
+    path: '/beheer/vergunningen/:id',
+    load: () => import('../admin-permits/components/permit-page.js'),
+  },
+  {
+    path: '/beheer/aanvragen',
+    load: () => import('../admin-requests/components/requests-page.js'),
+    label: 'admin-requests:menu',
+    icon: '✎',
+  },
+  {
     path: '/beheer/logboek',
     load: () => import('./components/audit-log-page.js'),
     label: 'admin:menu.auditLog',

@@ -1,0 +1,120 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { Loading } from '../../../app/shell/loading.js';
+import { ErrorNotice } from '../../../app/ui/error-notice.js';
+import { usePermitSearch } from '../hooks/use-permit-search.js';
+import '../admin-permits.css';
+import { PermitCard } from './permit-card.js';
+
+/** The search in the address (`?zoek=`), so a reload or the back button keeps the results. */
+const searchParam = 'zoek';
+
+/**
+ * The town's permits found by plate, product code, address or e-mail, newest first, a page at
+ * a time; each leads to its details. And the way to issue a new one.
+ */
+export default function PermitsPage() {
+  const { t } = useTranslation('admin-permits');
+  const { t: common } = useTranslation('common');
+  const [params, setParams] = useSearchParams();
+  const search = (params.get(searchParam) ?? '').trim();
+  const [draft, setDraft] = useState(search);
+  // Back and forward change the address: the box follows it.
+  useEffect(() => setDraft(search), [search]);
+  const found = usePermitSearch(search);
+  const list = useRef<HTMLUListElement>(null);
+  const firstNew = useRef<number | null>(null);
+  const count = found.permits.length;
+  useEffect(() => {
+    // After 'show more', focus goes to the first new result (the button may be gone).
+    if (firstNew.current === null || count <= firstNew.current) return;
+    const row = list.current?.children[firstNew.current];
+    firstNew.current = null;
+    if (row instanceof HTMLElement) row.focus();
+  }, [count]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const text = draft.trim();
+    // Each search is a step back can return to.
+    setParams(text ? { [searchParam]: text } : {});
+  };
+
+  return (
+    <section>
+      <div className="admin-permits__title-row">
+        <h1>{t('list.title')}</h1>
+        <Link className="button button--secondary" to="/beheer/vergunningen/uitgeven">
+          {t('list.issue')}
+        </Link>
+      </div>
+      <form className="card admin-permits__search" role="search" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="permit-search">{t('list.search')}</label>
+          <div className="admin-permits__search-row">
+            <input
+              id="permit-search"
+              type="search"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={200}
+              aria-describedby="permit-search-hint"
+              value={draft}
+              onChange={(event) => setDraft(event.target.value)}
+            />
+            <button type="submit" className="button">
+              {t('list.find')}
+            </button>
+          </div>
+          <span id="permit-search-hint" className="field__hint">
+            {t('list.searchHint')}
+          </span>
+        </div>
+      </form>
+
+      <ErrorNotice error={found.error} />
+      {search === '' ? (
+        <p className="muted">{t('list.start')}</p>
+      ) : count === 0 ? (
+        found.loading ? (
+          <Loading />
+        ) : (
+          !found.error && (
+            <p className="muted" role="status">
+              {t('list.none', { search })}
+            </p>
+          )
+        )
+      ) : (
+        <>
+          <p className="muted" aria-live="polite">
+            {t('list.shown', { shown: count, total: found.totalCount ?? count })}
+          </p>
+          <ul className="list" ref={list} aria-label={t('list.results')}>
+            {found.permits.map((permit) => (
+              <li key={permit.id} className="card" tabIndex={-1} data-testid="permit-result">
+                <PermitCard permit={permit} />
+              </li>
+            ))}
+          </ul>
+          {found.loading && <Loading />}
+          {found.hasMore && (
+            <div className="actions">
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => {
+                  firstNew.current = count;
+                  found.showMore();
+                }}
+              >
+                {common('showMore')}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

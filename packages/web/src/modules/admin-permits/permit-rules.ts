@@ -1,0 +1,50 @@
+import { endOfDay, localDateOf, startOfDay } from '@parkeer/domain/time/zoned-time';
+import { displayTimeZone } from '../../app/ui/format.js';
+
+/**
+ * Kinds whose right is the active plate itself, so the back office may change that plate. The
+ * API's list (admin-permit.service.ts `plateKinds`) decides; it answers PERMIT_HAS_NO_PLATE
+ * to any other, and this one only keeps the form away from products that cannot use it.
+ */
+export const plateKinds: readonly string[] = [
+  'residentPermit',
+  'businessPermit',
+  'carePermit',
+  'contractorDayPermit',
+  'exemption',
+];
+
+export const hasPlateRight = (kind: string) => plateKinds.includes(kind);
+
+/** Why a permit ends (RULES §2, §4), in the order the revoke form offers them. */
+export const refundOccasions = [
+  'movedToOtherZone',
+  'movedOutOfPaidParking',
+  'holderDied',
+  'permitEnded',
+] as const;
+export type RefundOccasion = (typeof refundOccasions)[number];
+
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The validity the API stores for the days an admin picks, on the town's clock: from the first
+ * instant of the first day up to the end of the last (exclusive). A day left empty is no limit.
+ */
+export function validityOf(
+  from: string,
+  until: string,
+): { validFrom: string | null; validUntil: string | null } {
+  return {
+    validFrom: datePattern.test(from) ? startOfDay(from, displayTimeZone).toISOString() : null,
+    validUntil: datePattern.test(until) ? endOfDay(until, displayTimeZone).toISOString() : null,
+  };
+}
+
+/** The last day a permit is valid: `validUntil` is the exclusive end, so the day before it. */
+export function lastValidDay(validUntil: string | Date): Date {
+  return new Date(new Date(validUntil).getTime() - 1);
+}
+
+/** Today on the town's clock, as a date input's value (the issue form's default start). */
+export const todayInTown = (now: Date = new Date()) => localDateOf(now, displayTimeZone);
