@@ -8,7 +8,15 @@ import {
 } from '@parkeer/shared/messages/error-catalogue';
 
 /** Parameters of the top-up refusals that are amounts in the parameter `unit`. */
-const amountParams = new Set(['amount', 'balance', 'maxBalance', 'limit', 'used', 'remaining']);
+const amountParams = new Set([
+  'amount',
+  'balance',
+  'maxBalance',
+  'limit',
+  'used',
+  'remaining',
+  'requested',
+]);
 const localDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function isBalanceUnit(value: unknown): value is BalanceUnit {
