@@ -254,7 +254,7 @@ describe.each(dialects)('the back office on permits, on %s (issue 6)', (dialect)
     expect(audit[0]).toMatchObject({ before: { status: 'blocked' }, after: { status: 'active' } });
   });
 
-  it('revokes with a refund of the unused purchase where the policy owes it (Delft, moving)', async () => {
+  it('revokes with a refund of the unused purchase where the policy owes it (RULES §2 and §4: Delft, moving)', async () => {
     const bram = await loggedIn(api.url, 'bram@demo.parkeer.nl');
     // A block of 200 h bought at zone C's resident price (€19.35), paid at the simulated bank.
     const topUp = ok(
@@ -473,7 +473,7 @@ describe.each(dialects)('the back office on permits, on %s (issue 6)', (dialect)
     ...fields,
   });
 
-  it('issues a permit to an address and mails its coupling link', async () => {
+  it('issues a permit to an address and mails its coupling link (RULES §6)', async () => {
     const issued = ok(await delftAdmin.request<Data>(issue, { input: issueInput() })).issuePermit;
     expect(issued.productCode).toMatch(/^PK\d{8}$/);
     expect(issued.pin).toMatch(/^\d{4}$/);
@@ -524,7 +524,7 @@ describe.each(dialects)('the back office on permits, on %s (issue 6)', (dialect)
     expect(entry.after).not.toHaveProperty('pin');
   });
 
-  it('refuses a second visitor permit at an address, and frees the place of a revoked one', async () => {
+  it('refuses a second visitor permit at an address, and frees the place of a revoked one (RULES §2)', async () => {
     const mails = async () => api.em().count(MailOutbox, {});
     const before = await mails();
     for (const addressKey of ['delft-markt-7', 'delft-oude-delft-1']) {
