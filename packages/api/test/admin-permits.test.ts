@@ -14,7 +14,7 @@ type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 type Result = { data?: Data | null; errors?: { extensions: Data }[] };
 
 const minute = 60_000;
-const permitFields = `id productCode productTypeCode productName kind zoneCode holderEmail
+const permitFields = `id productCode productTypeCode productName kind hasPlateRight zoneCode holderEmail
   holderType addressLabel status balance unit plates { plate formattedPlate active }`;
 const search = `query ($search: String!, $first: Int, $after: String) {
   adminPermits(search: $search, first: $first, after: $after) {
@@ -32,7 +32,7 @@ const revoke = `mutation ($id: ID!, $occasion: RefundOccasion!) {
       ledger(first: 20) { edges { node { kind amount balanceAfter } } } } } }`;
 const changePlate = `mutation ($id: ID!, $plate: String!, $country: String) {
   changePermitPlate(id: $id, plate: $plate, country: $country) {
-    plates { plate formattedPlate active } } }`;
+    hasPlateRight plates { plate formattedPlate active } } }`;
 const issue = `mutation ($input: IssuePermitInput!) { issuePermit(input: $input) {
   productCode pin permit { ${permitFields} addressKey validFrom validUntil } } }`;
 const auditLog = `query ($subjectId: ID!) { auditLog(filter: { subjectId: $subjectId }) {
@@ -112,6 +112,8 @@ describe.each(dialects)('the back office on permits, on %s (issue 6)', (dialect)
       productTypeCode: 'visitor-permit',
       productName: 'Bezoekersvergunning',
       kind: 'visitorPermit',
+      // Visitors register a plate per session: the permit has no plate of its own to change.
+      hasPlateRight: false,
       zoneCode: 'B',
       holderEmail: 'anna@demo.parkeer.nl',
       holderType: 'resident',
@@ -421,6 +423,7 @@ describe.each(dialects)('the back office on permits, on %s (issue 6)', (dialect)
     const changed = ok(
       await oudstadAdmin.request<Data>(changePlate, { id: carlaResident, plate: 'gb 321 k' }),
     ).changePermitPlate;
+    expect(changed.hasPlateRight).toBe(true);
     expect(changed.plates).toEqual([
       { plate: '12ABC3', formattedPlate: '12-ABC-3', active: false },
       { plate: 'GB321K', formattedPlate: 'GB-321-K', active: true },

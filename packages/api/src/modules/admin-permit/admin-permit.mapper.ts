@@ -1,5 +1,6 @@
 import type { Language } from '@parkeer/shared/language';
 import type { Permit } from '../permit/permit.entity.js';
+import { plateRightKinds } from '../product/product-type.entity.js';
 import { toPermitPlateDto } from '../plate/plate.mapper.js';
 import { AdminPermitDetailsDto, AdminPermitDto } from './admin-permit.types.js';
 
@@ -12,6 +13,7 @@ function permitFields(permit: Permit, language: Language) {
     productTypeCode: permit.productType.code,
     productName: permit.productType.name[language],
     kind: permit.productType.kind,
+    hasPlateRight: plateRightKinds.includes(permit.productType.kind),
     zoneCode: permit.zone.code,
     holderEmail: permit.holder?.email ?? null,
     holderType: permit.holderType,

@@ -11,19 +11,10 @@ import type { Delegation } from '../delegation/delegation.entity.js';
 import { lockPermit, postToPermit } from '../ledger/balance-book.js';
 import { PermitPlate } from '../permit/permit-plate.entity.js';
 import type { Permit } from '../permit/permit.entity.js';
-import type { ProductKind } from '../product/product-type.entity.js';
+import { plateRightKinds } from '../product/product-type.entity.js';
 import type { ParkingSession } from '../session/parking-session.entity.js';
 import { endOpenSessions, revokeOpenDelegations } from './permit-wind-down.js';
 import { unusedPurchaseOf } from './unused-purchase.js';
-
-/** Kinds whose right is the active plate itself (the right-check's permit rows). */
-const plateKinds: readonly ProductKind[] = [
-  'residentPermit',
-  'businessPermit',
-  'carePermit',
-  'contractorDayPermit',
-  'exemption',
-];
 
 const reasonMaxLength = 500;
 
@@ -193,7 +184,8 @@ export class AdminPermitService {
     const wanted = parsed.plate;
     return this.inTransaction(id, async (tx, permit) => {
       if (permit.status === 'revoked') throw new AppError('PERMIT_ALREADY_REVOKED');
-      if (!plateKinds.includes(permit.productType.kind)) throw new AppError('PERMIT_HAS_NO_PLATE');
+      if (!plateRightKinds.includes(permit.productType.kind))
+        throw new AppError('PERMIT_HAS_NO_PLATE');
       const plates = permit.plates.getItems();
       const active = plates.find((candidate) => candidate.active) ?? null;
       const shown = (p: { plate: string; country: string } | null) =>

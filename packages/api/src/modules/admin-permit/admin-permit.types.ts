@@ -52,6 +52,11 @@ export class AdminPermitDto {
   @Field(() => ProductKindEnum)
   kind!: ProductKind;
 
+  @Field(() => Boolean, {
+    description: 'Whether the right is the active plate itself, so the plate can be changed.',
+  })
+  hasPlateRight!: boolean;
+
   @Field(() => String)
   zoneCode!: string;
 

@@ -21,6 +21,18 @@ export const productKinds = [
 ] as const;
 export type ProductKind = (typeof productKinds)[number];
 
+/**
+ * Kinds whose right is the active plate itself: the right-check finds them by plate (its SQL
+ * lists the same kinds, kept equal by a test), and only their plate can be changed.
+ */
+export const plateRightKinds: readonly ProductKind[] = [
+  'residentPermit',
+  'businessPermit',
+  'carePermit',
+  'contractorDayPermit',
+  'exemption',
+];
+
 /** A kind of permit a municipality issues, with all of its rules as settings. */
 @Entity({ tableName: 'product_type' })
 @Unique({ properties: ['municipality', 'code'] })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatsFor } from '../../app/ui/format.js';
-import { hasPlateRight, lastValidDay, todayInTown, validityOf } from './permit-rules.js';
+import { lastValidDay, todayInTown, validityOf } from './permit-rules.js';
 
 describe('the issue form’s validity on the town’s clock', () => {
   it('runs from local midnight to the end of the last day, across both DST changes', () => {
@@ -29,11 +29,5 @@ describe('the issue form’s validity on the town’s clock', () => {
   it('takes today as the town sees it, also just after midnight there', () => {
     // 23:30 UTC on 22 November is 00:30 on the 23rd in Amsterdam.
     expect(todayInTown(new Date('2026-11-22T23:30:00Z'))).toBe('2026-11-23');
-  });
-
-  it('offers a plate change only for products whose right is the plate', () => {
-    expect(hasPlateRight('residentPermit')).toBe(true);
-    expect(hasPlateRight('visitorPermit')).toBe(false);
-    expect(hasPlateRight('flexibleBusinessPermit')).toBe(false);
   });
 });

@@ -1,21 +1,6 @@
 import { endOfDay, localDateOf, startOfDay } from '@parkeer/domain/time/zoned-time';
 import { displayTimeZone } from '../../app/ui/format.js';
 
-/**
- * Kinds whose right is the active plate itself, so the back office may change that plate. The
- * API's list (admin-permit.service.ts `plateKinds`) decides; it answers PERMIT_HAS_NO_PLATE
- * to any other, and this one only keeps the form away from products that cannot use it.
- */
-export const plateKinds: readonly string[] = [
-  'residentPermit',
-  'businessPermit',
-  'carePermit',
-  'contractorDayPermit',
-  'exemption',
-];
-
-export const hasPlateRight = (kind: string) => plateKinds.includes(kind);
-
 /** Why a permit ends (RULES §2, §4), in the order the revoke form offers them. */
 export const refundOccasions = [
   'movedToOtherZone',

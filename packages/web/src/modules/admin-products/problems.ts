@@ -1,27 +1,6 @@
-import type { CombinedError } from '@urql/core';
-import type { Language } from '@parkeer/shared/language';
+import type { Problem } from '../../app/errors.js';
 
-/** One wrong setting: where (e.g. `topUpPolicy.cap.limit`) and what, in the interface language. */
-export interface Problem {
-  readonly path: string;
-  readonly message: string;
-}
-
-interface ProblemExtension {
-  readonly path: string;
-  readonly messages: Record<Language, string>;
-}
-
-/** The per-field problems of a SETTINGS_INVALID answer; empty for any other error. */
-export function problemsOf(error: CombinedError | undefined, language: Language): Problem[] {
-  const first = error?.graphQLErrors[0];
-  if (first?.extensions?.code !== 'SETTINGS_INVALID') return [];
-  const problems = (first.extensions.problems ?? []) as readonly ProblemExtension[];
-  return problems.map((problem) => ({
-    path: problem.path,
-    message: problem.messages[language] ?? problem.messages.nl,
-  }));
-}
+export { problemsOf, type Problem } from '../../app/errors.js';
 
 /** The messages of problems exactly at `path`. */
 export function problemsAt(problems: readonly Problem[], path: string): string[] {

@@ -4,7 +4,7 @@ import { useMutation } from 'urql';
 import { currentLanguage } from '../../../app/i18n.js';
 import { ConfirmDialog } from '../../../app/ui/confirm-dialog.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
-import { problemsOf } from '../../admin-zones/problems.js';
+import { problemsByPath } from '../../../app/errors.js';
 import { BlockPermitMutation, UnblockPermitMutation } from '../graphql/permits.js';
 import type { PermitDetails } from './permit-facts.js';
 
@@ -23,7 +23,7 @@ export function BlockSection({ permit }: { permit: PermitDetails }) {
   const [done, setDone] = useState<'blocked' | 'unblocked' | null>(null);
   const [blockState, block] = useMutation(BlockPermitMutation);
   const [unblockState, unblock] = useMutation(UnblockPermitMutation);
-  const problems = problemsOf(blockState.error, currentLanguage(i18n));
+  const problems = problemsByPath(blockState.error, currentLanguage(i18n));
   const reasonError = missing ? t('block.reasonMissing') : problems.get('reason');
 
   const ask = (event: FormEvent) => {

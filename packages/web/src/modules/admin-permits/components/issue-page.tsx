@@ -7,7 +7,7 @@ import type { ResultOf } from '../../../app/graphql.js';
 import { currentLanguage } from '../../../app/i18n.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
-import { problemsOf } from '../../admin-zones/problems.js';
+import { problemsByPath } from '../../../app/errors.js';
 import { IssueChoicesQuery, IssuePermitMutation } from '../graphql/permits.js';
 import { todayInTown, validityOf } from '../permit-rules.js';
 import '../admin-permits.css';
@@ -74,7 +74,7 @@ function IssueForm({ onIssued }: { onIssued(issued: Issued): void }) {
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [fromMissing, setFromMissing] = useState(false);
   const [state, issue] = useMutation(IssuePermitMutation);
-  const problems = problemsOf(state.error, language);
+  const problems = problemsByPath(state.error, language);
   const set = (name: keyof Draft) => (value: string) =>
     setDraft((current) => ({ ...current, [name]: value }));
 

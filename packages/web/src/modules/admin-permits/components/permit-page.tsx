@@ -5,7 +5,6 @@ import { readFragment } from '../../../app/graphql.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { AdminPermitDetailsFieldsFragment, AdminPermitQuery } from '../graphql/permits.js';
-import { hasPlateRight } from '../permit-rules.js';
 import '../admin-permits.css';
 import { BlockSection } from './block-section.js';
 import { LedgerSection } from './ledger-section.js';
@@ -59,7 +58,7 @@ export default function PermitPage() {
         {revoked && <p className="notice">{t('actions.revoked')}</p>}
         {/* Keyed by the permit: another permit starts its forms afresh. */}
         {!revoked && <BlockSection key={`block-${permit.id}`} permit={permit} />}
-        {!revoked && hasPlateRight(permit.kind) && (
+        {!revoked && permit.hasPlateRight && (
           <PlateSection key={`plate-${permit.id}`} permit={permit} />
         )}
         <RevokeSection key={`revoke-${permit.id}`} permit={permit} />

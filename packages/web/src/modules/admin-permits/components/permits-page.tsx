@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
+import { ShowMoreButton, useShowMore } from '../../../app/ui/show-more.js';
 import { usePermitSearch } from '../hooks/use-permit-search.js';
 import '../admin-permits.css';
 import { PermitCard } from './permit-card.js';
@@ -16,23 +17,14 @@ const searchParam = 'zoek';
  */
 export default function PermitsPage() {
   const { t } = useTranslation('admin-permits');
-  const { t: common } = useTranslation('common');
   const [params, setParams] = useSearchParams();
   const search = (params.get(searchParam) ?? '').trim();
   const [draft, setDraft] = useState(search);
   // Back and forward change the address: the box follows it.
   useEffect(() => setDraft(search), [search]);
   const found = usePermitSearch(search);
-  const list = useRef<HTMLUListElement>(null);
-  const firstNew = useRef<number | null>(null);
   const count = found.permits.length;
-  useEffect(() => {
-    // After 'show more', focus goes to the first new result (the button may be gone).
-    if (firstNew.current === null || count <= firstNew.current) return;
-    const row = list.current?.children[firstNew.current];
-    firstNew.current = null;
-    if (row instanceof HTMLElement) row.focus();
-  }, [count]);
+  const { list, more } = useShowMore<HTMLUListElement>(count, found.showMore);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -99,20 +91,7 @@ export default function PermitsPage() {
             ))}
           </ul>
           {found.loading && <Loading />}
-          {found.hasMore && (
-            <div className="actions">
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => {
-                  firstNew.current = count;
-                  found.showMore();
-                }}
-              >
-                {common('showMore')}
-              </button>
-            </div>
-          )}
+          {found.hasMore && <ShowMoreButton onClick={more} />}
         </>
       )}
     </section>

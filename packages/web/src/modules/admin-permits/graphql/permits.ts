@@ -10,6 +10,7 @@ export const AdminPermitFieldsFragment = graphql(`
     productCode
     productName
     kind
+    hasPlateRight
     zoneCode
     holderEmail
     addressLabel
@@ -52,6 +53,7 @@ export const AdminPermitDetailsFieldsFragment = graphql(`
     productTypeCode
     productName
     kind
+    hasPlateRight
     zoneCode
     holderEmail
     holderType

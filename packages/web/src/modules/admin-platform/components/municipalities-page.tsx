@@ -4,7 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { currentLanguage } from '../../../app/i18n.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
-import { problemsOf } from '../../admin-zones/problems.js';
+import { problemsByPath } from '../../../app/errors.js';
 import '../../admin-zones/admin-zones.css';
 import { CreateMunicipalityMutation, MunicipalitiesQuery } from '../graphql/municipalities.js';
 
@@ -50,7 +50,7 @@ function NewMunicipalityForm({ onCreated }: { onCreated(): void }) {
   const [amount, setAmount] = useState('13');
   const [created, setCreated] = useState<string | null>(null);
   const [state, create] = useMutation(CreateMunicipalityMutation);
-  const problems = problemsOf(state.error, currentLanguage(i18n));
+  const problems = problemsByPath(state.error, currentLanguage(i18n));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

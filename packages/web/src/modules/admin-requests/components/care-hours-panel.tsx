@@ -7,7 +7,7 @@ import { currentLanguage } from '../../../app/i18n.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { useFormats } from '../../../app/ui/format.js';
-import { problemsOf } from '../../admin-zones/problems.js';
+import { problemsByPath } from '../../../app/errors.js';
 import {
   CareGrantFieldsFragment,
   CareGrantsQuery,
@@ -71,7 +71,7 @@ function CareGrantForm({
     set(value);
   };
 
-  const problems = problemsOf(state.error, currentLanguage(i18n));
+  const problems = problemsByPath(state.error, currentLanguage(i18n));
   const code = codeOf(state.error);
   const amountRefused = code === 'CARE_GRANT_INVALID_AMOUNT';
   const hoursError =

@@ -4,7 +4,7 @@ import { useMutation } from 'urql';
 import { readFragment } from '../../../app/graphql.js';
 import { currentLanguage } from '../../../app/i18n.js';
 import { displayTimeZone } from '../../../app/ui/format.js';
-import { problemsOf } from '../../admin-zones/problems.js';
+import { problemsByPath } from '../../../app/errors.js';
 import { FineWaiverFieldsFragment, RecordFineWaiverMutation } from '../graphql/requests.js';
 import { requestedAtOf, todayIn } from '../request-input.js';
 import { Field, RefusalNotice, useFocusFirstInvalid } from './form-parts.js';
@@ -33,7 +33,7 @@ export function FineWaiverForm({ onRecorded }: { onRecorded(): void }) {
   const [attempt, setAttempt] = useState(0);
   const form = useFocusFirstInvalid(attempt);
   const [state, record] = useMutation(RecordFineWaiverMutation);
-  const problems = problemsOf(state.error, currentLanguage(i18n));
+  const problems = problemsByPath(state.error, currentLanguage(i18n));
   const refusal = state.error && problems.size === 0 ? state.error : null;
 
   const submit = async (event: FormEvent) => {

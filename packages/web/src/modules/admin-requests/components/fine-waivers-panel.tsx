@@ -7,7 +7,7 @@ import { Loading } from '../../../app/shell/loading.js';
 import { ConfirmDialog } from '../../../app/ui/confirm-dialog.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { useFormats } from '../../../app/ui/format.js';
-import { problemsOf } from '../../admin-zones/problems.js';
+import { problemsByPath } from '../../../app/errors.js';
 import { DecideFineWaiverMutation, FineWaiverFieldsFragment } from '../graphql/requests.js';
 import { useFineWaivers, type FineWaiver, type WaiverStatus } from '../use-fine-waivers.js';
 import { Field, RefusalNotice } from './form-parts.js';
@@ -194,7 +194,7 @@ function DecideDialog({
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
   const [state, decide] = useMutation(DecideFineWaiverMutation);
-  const problems = problemsOf(state.error, currentLanguage(i18n));
+  const problems = problemsByPath(state.error, currentLanguage(i18n));
   const reasonError = missing ? t('waivers.reasonRequired') : problems.get('reason');
   const refusal = state.error && problems.size === 0 ? state.error : null;
 

@@ -8,7 +8,7 @@ import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { useFormats, type Formats } from '../../../app/ui/format.js';
 import { fromLocalInput } from '../../../app/ui/local-time.js';
-import { problemsOf } from '../../admin-zones/problems.js';
+import { problemsByPath } from '../../../app/errors.js';
 import {
   CompensateOutageMutation,
   OutageCompensationFieldsFragment,
@@ -132,7 +132,7 @@ function OutageForm({ onCompensated }: { onCompensated(id: string, minutes: numb
   const [attempt, setAttempt] = useState(0);
   const form = useFocusFirstInvalid(attempt);
   const [state, compensate] = useMutation(CompensateOutageMutation);
-  const problems = problemsOf(state.error, currentLanguage(i18n));
+  const problems = problemsByPath(state.error, currentLanguage(i18n));
   const code = codeOf(state.error);
   const endRefused = state.error && code && aboutTheEnd.has(code) ? state.error : null;
   const refusal = state.error && problems.size === 0 && !endRefused ? state.error : null;

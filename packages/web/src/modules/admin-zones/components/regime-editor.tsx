@@ -6,7 +6,7 @@ import { readFragment, type ResultOf } from '../../../app/graphql.js';
 import { currentLanguage } from '../../../app/i18n.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { AdminZoneFieldsFragment, SetZoneRegimeMutation } from '../graphql/zones.js';
-import { problemsOf } from '../problems.js';
+import { problemsByPath } from '../../../app/errors.js';
 import {
   draftOf,
   regimeOf,
@@ -29,7 +29,7 @@ export function RegimeEditor({ zone }: { zone: ResultOf<typeof AdminZoneFieldsFr
   const [draft, setDraft] = useState<RegimeDraft>(() => draftOf(fields.regime));
   const [state, save] = useMutation(SetZoneRegimeMutation);
   const [saved, setSaved] = useState(false);
-  const problems = problemsOf(state.error, currentLanguage(i18n));
+  const problems = problemsByPath(state.error, currentLanguage(i18n));
   // The API numbers weekday windows in the order sent; the same order finds their problems.
   const { weeklyIndex } = regimeOf(draft);
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ProblemsByPath } from '../problems.js';
+import type { ProblemsByPath } from '../../../app/errors.js';
 
 /** A zone's code and name, with the API's problems beside them. */
 export function ZoneFields({

@@ -7,7 +7,7 @@ import { currentLanguage } from '../../../app/i18n.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { AdminZoneFieldsFragment, AdminZoneQuery, UpdateZoneMutation } from '../graphql/zones.js';
-import { problemsOf } from '../problems.js';
+import { problemsByPath } from '../../../app/errors.js';
 import '../admin-zones.css';
 import { RegimeEditor } from './regime-editor.js';
 import { WeekView } from './week-view.js';
@@ -42,7 +42,7 @@ function RenameForm({ zone }: { zone: ResultOf<typeof AdminZoneFieldsFragment> }
   const [name, setName] = useState(fields.name);
   const [state, update] = useMutation(UpdateZoneMutation);
   const [saved, setSaved] = useState(false);
-  const problems = problemsOf(state.error, currentLanguage(i18n));
+  const problems = problemsByPath(state.error, currentLanguage(i18n));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

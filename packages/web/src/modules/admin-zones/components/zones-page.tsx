@@ -7,7 +7,7 @@ import { currentLanguage } from '../../../app/i18n.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { AdminZoneFieldsFragment, AdminZonesQuery, CreateZoneMutation } from '../graphql/zones.js';
-import { problemsOf } from '../problems.js';
+import { problemsByPath } from '../../../app/errors.js';
 import '../admin-zones.css';
 import { ZoneFields } from './zone-fields.js';
 
@@ -52,7 +52,7 @@ function NewZoneForm() {
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [state, create] = useMutation(CreateZoneMutation);
-  const problems = problemsOf(state.error, currentLanguage(i18n));
+  const problems = problemsByPath(state.error, currentLanguage(i18n));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

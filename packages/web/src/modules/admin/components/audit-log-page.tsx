@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { endOfDay, startOfDay } from '@parkeer/domain/time/zoned-time';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
+import { ShowMoreButton, useShowMore } from '../../../app/ui/show-more.js';
 import { displayTimeZone } from '../../../app/ui/format.js';
 import { useAuditLog, type AuditFilter } from '../hooks/use-audit-log.js';
 import { AuditEntryCard } from './audit-entry-card.js';
@@ -41,7 +42,6 @@ function filterOf(search: URLSearchParams): AuditFilter {
  */
 export default function AuditLogPage() {
   const { t } = useTranslation('admin');
-  const { t: common } = useTranslation('common');
   const [search, setSearch] = useSearchParams();
   const filter = useMemo(() => filterOf(search), [search]);
   const log = useAuditLog(filter);
@@ -52,16 +52,8 @@ export default function AuditLogPage() {
     until: search.get('tot') ?? '',
   }));
   const [problem, setProblem] = useState(false);
-  const list = useRef<HTMLOListElement>(null);
-  const firstNew = useRef<number | null>(null);
   const count = log.entries.length;
-  useEffect(() => {
-    // After 'show more', focus goes to the first new entry (the button may be gone).
-    if (firstNew.current === null || count <= firstNew.current) return;
-    const row = list.current?.children[firstNew.current];
-    firstNew.current = null;
-    if (row instanceof HTMLElement) row.focus();
-  }, [count]);
+  const { list, more } = useShowMore<HTMLOListElement>(count, log.showMore);
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -177,20 +169,7 @@ export default function AuditLogPage() {
             {t('audit.shown', { shown: count, total: log.totalCount ?? count })}
           </p>
           {log.loading && <Loading />}
-          {log.hasMore && (
-            <div className="actions">
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => {
-                  firstNew.current = count;
-                  log.showMore();
-                }}
-              >
-                {common('showMore')}
-              </button>
-            </div>
-          )}
+          {log.hasMore && <ShowMoreButton onClick={more} />}
         </>
       )}
     </section>

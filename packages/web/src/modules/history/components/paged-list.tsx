@@ -1,7 +1,8 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
+import { ShowMoreButton, useShowMore } from '../../../app/ui/show-more.js';
 import type { PagedHistory } from '../hooks/use-paged-history.js';
 
 /**
@@ -20,16 +21,8 @@ export function PagedList<Node extends { readonly id: string }>({
   renderRow(node: Node): ReactNode;
 }) {
   const { t } = useTranslation('history');
-  const { t: common } = useTranslation('common');
-  const list = useRef<HTMLUListElement>(null);
-  const firstNew = useRef<number | null>(null);
   const count = paged.nodes.length;
-  useEffect(() => {
-    if (firstNew.current === null || count <= firstNew.current) return;
-    const row = list.current?.children[firstNew.current];
-    firstNew.current = null;
-    if (row instanceof HTMLElement) row.focus();
-  }, [count]);
+  const { list, more } = useShowMore<HTMLUListElement>(count, paged.showMore);
 
   if (paged.error && count === 0) return <ErrorNotice error={paged.error} />;
   if (count === 0) return paged.loading ? <Loading /> : <p className="muted">{empty}</p>;
@@ -47,20 +40,7 @@ export function PagedList<Node extends { readonly id: string }>({
         {t('shown', { shown: count, total: paged.totalCount ?? count })}
       </p>
       {paged.loading && <Loading />}
-      {paged.hasMore && (
-        <div className="actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              firstNew.current = count;
-              paged.showMore();
-            }}
-          >
-            {common('showMore')}
-          </button>
-        </div>
-      )}
+      {paged.hasMore && <ShowMoreButton onClick={more} />}
     </>
   );
 }
