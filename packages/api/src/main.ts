@@ -11,30 +11,34 @@ import { startMailSender } from './modules/mail/mail-sender.js';
 import { clockFromEnv } from './clock-from-env.js';
 import { createServer } from './server.js';
 import { logger } from './logging/logger.js';
+import { ConfigError, config } from './config/config.js';
 
-const port = Number(process.env.PORT || 4000);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
+// Checked before anything starts: a bad value ends here with what to fix, not a stack trace.
+let settings;
+try {
+  settings = config();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
 }
+const port = settings.PORT;
 
 // The real time, unless CLOCK_START sets another (demos and browser tests; not in production).
 const clock = clockFromEnv();
 // SQLITE_FILE: another file than data/parkeer.db (the browser tests each run on their own).
-const database = {
-  databaseUrl: process.env.DATABASE_URL,
-  sqliteFile: process.env.SQLITE_FILE || undefined,
-};
+const database = { databaseUrl: settings.DATABASE_URL, sqliteFile: settings.SQLITE_FILE };
 const orm = await openDatabase(database);
-// The embedded database is for trying Parkeer out: it gets the demo towns on first run.
-// PostgreSQL gets them only when asked (SEED_DEMO=true), never by accident in production.
-if (dialectOf(database) === 'sqlite' || process.env.SEED_DEMO === 'true') {
+// Demo mode (the default outside production, refused in production) fills the embedded database
+// with the demo towns on first run; PostgreSQL gets them only when asked (SEED_DEMO=true).
+if (settings.DEMO_MODE && (dialectOf(database) === 'sqlite' || settings.SEED_DEMO)) {
   const seeded = await seedDemo(orm.em.fork(), clock());
   if (seeded) console.log(formatDemoLogins(seeded));
 }
 
 // One pub/sub for the API and scheduled work: in memory, or Redis with REDIS_URL (several instances).
 const pubSub = livePubSubFromEnv();
-const server = await createServer({ port, orm, pubSub, clock });
+const server = await createServer({ port, host: settings.HOST, orm, pubSub, clock });
 logger.info(`Parkeer API listening on ${server.url} (GraphQL at ${server.url}/graphql)`);
 // The outbox is sent from here, after the server is up: mails queued by requests go out within
 // one interval, and ones left from before a restart go out at once.
@@ -44,7 +48,7 @@ const stopMailSender = startMailSender({ orm, intervalMs: 5000, clock });
 const publisher = new LivePublisher(orm.em.fork(), pubSub);
 const jobs = startJobWorker({
   orm,
-  intervalMs: Number(process.env.JOB_INTERVAL_MS || 1000),
+  intervalMs: settings.JOB_INTERVAL_MS,
   clock,
   onEvent: (event, at) => publisher.sessionChanged(event.kind, event.session, event.unit, at),
 });

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
+import { config } from '../../config/config.js';
 import { AppError } from '../../graphql/app-error.js';
 import type { Account } from '../account/account.entity.js';
 import type { Delegation } from '../delegation/delegation.entity.js';
@@ -19,7 +20,7 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('hex
 
 /** The base of links in e-mails: where residents open the web app. */
 export function publicAppUrl(): string {
-  return (process.env.PUBLIC_URL ?? 'http://localhost:4000').replace(/\/+$/, '');
+  return config().PUBLIC_URL;
 }
 
 export interface EmailLinkTarget {

@@ -1,0 +1,198 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the API reads, typed and checked once at start-up. A bad value stops
+ * the process with one line per problem (see `ConfigError`), never a stack trace. `.env.example`
+ * and the README's "Configuration" section describe the same variables: keep the three in step.
+ */
+
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .transform((value) => value === 'true' || value === '1');
+
+const optionalText = z
+  .string()
+  .transform((value) => value.trim())
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const positiveMs = (fallback: number) =>
+  z.coerce.number().int().min(1).max(3_600_000).default(fallback);
+
+const httpUrl = z
+  .string()
+  .trim()
+  .url()
+  .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://')
+  .transform((value) => value.replace(/\/+$/, ''));
+
+/**
+ * Express's `trust proxy`: `false` (default: the socket's address is the client), `true` (trust
+ * every hop: only behind a proxy that overwrites X-Forwarded-For), a number of hops, or a
+ * comma-separated list of proxy addresses/subnets (`loopback`, `10.0.0.0/8`).
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): boolean | number | string[] => {
+    if (value === '' || value === 'false' || value === '0') return false;
+    if (value === 'true') return true;
+    if (/^\d+$/.test(value)) return Number(value);
+    const list = value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
+    if (
+      list.some(
+        (part) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$|^(loopback|linklocal|uniquelocal)$/.test(part),
+      )
+    ) {
+      ctx.addIssue({ code: 'custom', message: 'must be true, false, a hop count or addresses' });
+      return z.NEVER;
+    }
+    return list;
+  });
+
+const origins = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((part) => part.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
+  )
+  .pipe(z.array(httpUrl));
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** Address to listen on; all interfaces when unset. */
+  HOST: optionalText,
+  /** Where residents reach the web app; links in e-mails and payments. Follows PORT when unset. */
+  PUBLIC_URL: httpUrl.optional(),
+  /** Browser origins besides PUBLIC_URL that may open a WebSocket (partner web apps). */
+  ALLOWED_ORIGINS: origins.default([]),
+  TRUST_PROXY: trustProxy.default(false),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  SQLITE_FILE: optionalText,
+  /** Demo towns, accounts, the simulated bank and the demo banner. Never in production. */
+  DEMO_MODE: flag.optional(),
+  /** Demo data on PostgreSQL as well (the embedded SQLite database always gets it in demo mode). */
+  SEED_DEMO: flag.default(false),
+  CLOCK_START: optionalText,
+  REDIS_URL: z
+    .string()
+    .trim()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  REDIS_CHANNEL_PREFIX: optionalText,
+  /** `mollie` (production) or `simulated` (the demo bank; development and demo mode only). */
+  PAYMENT_PROVIDER: z.enum(['mollie', 'simulated']).optional(),
+  MOLLIE_API_KEY: optionalText,
+  /** Mollie's API base; the tests point it at their fake. */
+  MOLLIE_API_URL: httpUrl.default('https://api.mollie.com/v2'),
+  /** Signs the simulated bank's webhooks (development); a random one per process when unset. */
+  PAYMENT_WEBHOOK_SECRET: optionalText,
+  SMTP_URL: optionalText,
+  MAIL_FROM: optionalText,
+  MAIL_DIR: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  JOB_INTERVAL_MS: positiveMs(1000),
+  WEB_DIST: optionalText,
+  /** An HTTP request that has not answered by then gets a typed TIMEOUT error. */
+  REQUEST_TIMEOUT_MS: positiveMs(15_000),
+  /** PostgreSQL's statement_timeout, lock_timeout and idle_in_transaction_session_timeout. */
+  DB_STATEMENT_TIMEOUT_MS: positiveMs(10_000),
+  DB_LOCK_TIMEOUT_MS: positiveMs(5_000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveMs(30_000),
+  /** How long to wait for a database connection before answering DATABASE_UNAVAILABLE. */
+  DB_CONNECT_TIMEOUT_MS: positiveMs(3_000),
+  REDIS_COMMAND_TIMEOUT_MS: positiveMs(2_000),
+});
+
+export type Config = Readonly<
+  Omit<z.output<typeof environmentSchema>, 'DEMO_MODE' | 'PUBLIC_URL' | 'PAYMENT_PROVIDER'> & {
+    PUBLIC_URL: string;
+    DEMO_MODE: boolean;
+    PAYMENT_PROVIDER: 'mollie' | 'simulated' | null;
+    production: boolean;
+  }
+>;
+
+/** A configuration that cannot run: every problem, each as `NAME: what is wrong`. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `Parkeer cannot start; fix the environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and checks `env`; throws `ConfigError` with every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? '');
+        const given = typeof env[name] === 'string' ? ` (got ${JSON.stringify(env[name])})` : '';
+        return `${name}: ${issue.message}${given}`;
+      }),
+    );
+  }
+  const values = parsed.data;
+  const production = values.NODE_ENV === 'production';
+  const demoMode = values.DEMO_MODE ?? !production;
+  const problems: string[] = [];
+  if (production) {
+    if (demoMode) problems.push('DEMO_MODE: demo mode is not allowed in production');
+    if (values.SEED_DEMO) problems.push('SEED_DEMO: demo data is never seeded in production');
+    if (values.CLOCK_START) problems.push('CLOCK_START: not allowed in production');
+    if (!values.DATABASE_URL) {
+      problems.push('DATABASE_URL: production runs on PostgreSQL (postgres://…)');
+    }
+    if (!values.PUBLIC_URL) {
+      problems.push('PUBLIC_URL: production needs the address residents use (https://…)');
+    }
+  }
+  const paymentProvider = values.PAYMENT_PROVIDER ?? (demoMode ? 'simulated' : null);
+  if (paymentProvider === 'simulated' && !demoMode) {
+    problems.push('PAYMENT_PROVIDER: the simulated bank is for development and demo mode only');
+  }
+  if (production && paymentProvider !== 'mollie') {
+    problems.push('PAYMENT_PROVIDER: production needs a real payment provider (mollie)');
+  }
+  if (paymentProvider === 'mollie' && !values.MOLLIE_API_KEY) {
+    problems.push('MOLLIE_API_KEY: required with PAYMENT_PROVIDER=mollie');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze({
+    ...values,
+    production,
+    DEMO_MODE: demoMode,
+    PAYMENT_PROVIDER: paymentProvider,
+    PUBLIC_URL: values.PUBLIC_URL ?? `http://localhost:${values.PORT || 4000}`,
+  });
+}
+
+let current: Config | undefined;
+
+/**
+ * The process's configuration, read from `process.env` on first use. main.ts loads it first
+ * thing, so a bad value stops the process before anything else starts.
+ */
+export function config(): Config {
+  return (current ??= loadConfig());
+}
+
+/** Tests that change `process.env` call this so the next `config()` reads it again. */
+export function reloadConfig(): Config {
+  current = undefined;
+  return config();
+}
