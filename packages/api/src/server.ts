@@ -12,12 +12,14 @@ import express from 'express';
 import type { MikroORM } from '@mikro-orm/core';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { config } from './config/config.js';
 import { createContext, viewerFromCredentials, type Context } from './graphql/context.js';
 import { controlCharactersPlugin } from './graphql/control-characters.js';
 import { errorLanguagePlugin, formatError } from './graphql/error-formatting.js';
 import { sessionCookieName, type HttpSession } from './graphql/http-session.js';
 import { livePubSubFromEnv, type LivePubSub } from './graphql/pubsub.js';
 import { readiness } from './health/readiness.js';
+import { securityHeaders } from './http/security-headers.js';
 import { createSchema } from './graphql/schema.js';
 import { logRequest } from './logging/logger.js';
 import { requestIds } from './logging/request-id.js';
@@ -66,9 +68,16 @@ function viewerOf(em: MikroORM['em'], req: express.Request, now: Date): Promise<
 }
 
 export async function createServer(options: ServerOptions): Promise<RunningServer> {
+  const settings = config();
   const app = express();
   app.disable('x-powered-by');
+  // Behind a TLS proxy: req.ip, req.secure and req.protocol as the proxy received the request.
+  app.set('trust proxy', settings.TRUST_PROXY);
   app.use(requestIds(logRequest));
+  app.use(securityHeaders(settings));
+  // The login cookie never travels unencrypted once the public address is https, even when the
+  // proxy in front does not say so (TRUST_PROXY unset).
+  const secureCookies = settings.PUBLIC_URL.startsWith('https:');
   const httpServer = createHttpServer(app);
   const ownPubSub = options.pubSub === undefined;
   const pubSub = options.pubSub ?? livePubSubFromEnv();
@@ -128,7 +137,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
               httpOnly: true,
               // Lax: sent on top-level navigation only, never on cross-site POSTs (CSRF).
               sameSite: 'lax',
-              secure: req.secure,
+              secure: secureCookies || req.secure,
               path: '/',
               ...(expiresAt ? { expires: expiresAt } : {}),
             }),

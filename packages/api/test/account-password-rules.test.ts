@@ -11,8 +11,11 @@ import {
 const email = 'jansen@example.nl';
 
 describe('password rules', () => {
-  it('accepts the demo password and a long passphrase with a digit', () => {
-    expect(brokenPasswordRules(demoPassword, 'anna@demo.parkeer.nl')).toEqual([]);
+  it('refuses the published demo password, and accepts a long passphrase with a digit', () => {
+    expect(brokenPasswordRules(demoPassword, 'anna@demo.parkeer.nl')).toEqual([
+      'PASSWORD_PUBLISHED',
+    ]);
+    expect(brokenPasswordRules(`${demoPassword}!`, 'anna@demo.parkeer.nl')).toEqual([]);
     expect(brokenPasswordRules('fiets naar de markt 7', email)).toEqual([]);
     expect(brokenPasswordRules('Zonnebloem!', email)).toEqual([]);
   });

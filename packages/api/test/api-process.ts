@@ -19,7 +19,7 @@ export function startApiProcess(
     execArgv: ['--import', 'tsx', '--conditions=@parkeer/source', ...(options.nodeArgs ?? [])],
     // The tests' own logger is silent (VITEST): the child must say where it listens.
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const alive = () => child.exitCode === null && child.signalCode === null;
@@ -40,6 +40,11 @@ export function startApiProcess(
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`the API exited with ${code}:\n${output}`));
+    });
+    // Passed on as before, and kept: a start that fails says why in the rejection.
+    child.stderr!.on('data', (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      output += chunk.toString();
     });
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();

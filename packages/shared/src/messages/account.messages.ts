@@ -21,6 +21,10 @@ export const accountMessages = {
     nl: 'Het wachtwoord mag het deel van uw e-mailadres vóór de @ niet bevatten.',
     en: 'The password must not contain the part of your e-mail address before the @.',
   },
+  PASSWORD_PUBLISHED: {
+    nl: 'Dit wachtwoord is openbaar (het is het wachtwoord van de demo). Kies een ander.',
+    en: 'This password is public (it is the demo password). Choose another one.',
+  },
   PASSWORD_MISMATCH: {
     nl: 'De twee wachtwoorden zijn niet gelijk.',
     en: 'The two passwords do not match.',

@@ -4,6 +4,7 @@ import { RouterProvider } from 'react-router';
 import { createI18n } from './i18n.js';
 import { createRouter } from './routes.js';
 import { SessionProvider } from './session.js';
+import { DemoBanner } from './shell/demo-banner.js';
 import './theme.css';
 
 export function App() {
@@ -12,6 +13,7 @@ export function App() {
   return (
     <I18nextProvider i18n={i18n}>
       <SessionProvider>
+        <DemoBanner />
         <RouterProvider router={router} />
       </SessionProvider>
     </I18nextProvider>

@@ -23,7 +23,9 @@ import { Tariff } from '../../modules/product/tariff.entity.js';
 import { Zone } from '../../modules/zone/zone.entity.js';
 
 /** The password of every demo account; it meets the password rules. */
-export const demoPassword = 'Parkeer-demo-2026';
+import { demoPassword } from './demo-password.js';
+
+export { demoPassword };
 
 export interface DemoLogin {
   readonly email: string;

@@ -7,4 +7,11 @@ export class About {
 
   @Field(() => String, { description: 'Version of the API package (semver).' })
   version!: string;
+
+  @Field(() => Boolean, {
+    description:
+      'True when this is a demo installation: made-up towns and accounts, a simulated bank, no ' +
+      'real money. Apps say so on every page.',
+  })
+  demoMode!: boolean;
 }

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import argon2 from 'argon2';
+import { config } from '../../config/config.js';
+import { demoPassword } from '../../db/seed/demo-password.js';
 import { AppError } from '../../graphql/app-error.js';
 import type { Language } from '@parkeer/shared/language';
 import { Account, type Role } from '../account/account.entity.js';
@@ -74,6 +76,8 @@ export class AuthService {
     const hash = account?.passwordHash ?? (await decoy());
     const valid = await argon2.verify(hash, password).catch(() => false);
     if (!account?.passwordHash || !valid) throw new AppError('LOGIN_FAILED');
+    // An account that has it came from demo data: in production it stays locked out.
+    if (config().production && password === demoPassword) throw new AppError('LOGIN_FAILED');
     return this.issue(account, kind, remember, now);
   }
 

@@ -1,4 +1,5 @@
 import { passwordMaxLength, passwordMinLength } from '@parkeer/shared/password-length';
+import { demoPassword } from '../../db/seed/demo-password.js';
 import { AppError } from '../../graphql/app-error.js';
 
 export { passwordMaxLength, passwordMinLength };
@@ -11,6 +12,7 @@ export const passwordRules = [
   'PASSWORD_TOO_LONG',
   'PASSWORD_NEEDS_VARIETY',
   'PASSWORD_CONTAINS_EMAIL',
+  'PASSWORD_PUBLISHED',
 ] as const;
 export type PasswordRule = (typeof passwordRules)[number];
 
@@ -28,6 +30,7 @@ export function brokenPasswordRules(password: string, email: string): PasswordRu
   if (localPart.length >= shortestLocalPartChecked && password.toLowerCase().includes(localPart)) {
     broken.push('PASSWORD_CONTAINS_EMAIL');
   }
+  if (password === demoPassword) broken.push('PASSWORD_PUBLISHED');
   return broken;
 }
 

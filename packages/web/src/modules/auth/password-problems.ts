@@ -11,6 +11,7 @@ const ruleCodes: readonly ErrorCode[] = [
   'PASSWORD_TOO_LONG',
   'PASSWORD_NEEDS_VARIETY',
   'PASSWORD_CONTAINS_EMAIL',
+  'PASSWORD_PUBLISHED',
 ];
 
 const isRuleCode = (code: string): code is ErrorCode => ruleCodes.includes(code as ErrorCode);
