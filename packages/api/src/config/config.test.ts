@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { readFileSync } from 'node:fs';
+import { ConfigError, configVariables, loadConfig } from './config.js';
 
 const production = {
   NODE_ENV: 'production',
@@ -94,5 +95,15 @@ describe('the configuration', () => {
       loadConfig({ ALLOWED_ORIGINS: 'https://a.example, https://b.example/' }).ALLOWED_ORIGINS,
     ).toEqual(['https://a.example', 'https://b.example']);
     expect(problemsOf({ ALLOWED_ORIGINS: 'a.example' })[0]).toMatch(/^ALLOWED_ORIGINS/);
+  });
+
+  it('is documented: .env.example and the README name every variable', () => {
+    const root = new URL('../../../../', import.meta.url);
+    const example = readFileSync(new URL('.env.example', root), 'utf8');
+    const readme = readFileSync(new URL('README.md', root), 'utf8');
+    const missing = configVariables.filter(
+      (name) => !new RegExp(`^#?${name}=`, 'm').test(example) || !readme.includes(`\`${name}\``),
+    );
+    expect(missing).toEqual([]);
   });
 });

@@ -115,6 +115,9 @@ const environmentSchema = z.object({
   REDIS_COMMAND_TIMEOUT_MS: positiveMs(2_000),
 });
 
+/** The names of every variable read; `.env.example` and the README list each of them. */
+export const configVariables = Object.keys(environmentSchema.shape);
+
 export type Config = Readonly<
   Omit<z.output<typeof environmentSchema>, 'DEMO_MODE' | 'PUBLIC_URL' | 'PAYMENT_PROVIDER'> & {
     PUBLIC_URL: string;
