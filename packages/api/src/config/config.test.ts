@@ -33,6 +33,14 @@ describe('the configuration', () => {
     });
   });
 
+  it('takes an empty value as unset', () => {
+    const settings = loadConfig({ DATABASE_URL: '', REDIS_URL: ' ', PORT: '', DEMO_MODE: '' });
+    expect(settings.DATABASE_URL).toBeUndefined();
+    expect(settings.REDIS_URL).toBeUndefined();
+    expect(settings.PORT).toBe(4000);
+    expect(settings.DEMO_MODE).toBe(true);
+  });
+
   it('lets PUBLIC_URL follow PORT unless it is set', () => {
     expect(loadConfig({ PORT: '4100' }).PUBLIC_URL).toBe('http://localhost:4100');
     expect(loadConfig({ PORT: '4100', PUBLIC_URL: 'https://p.example/' }).PUBLIC_URL).toBe(

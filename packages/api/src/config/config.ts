@@ -88,8 +88,7 @@ const environmentSchema = z.object({
     .string()
     .trim()
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+    .optional(),
   REDIS_CHANNEL_PREFIX: optionalText,
   /** `mollie` (production) or `simulated` (the demo bank; development and demo mode only). */
   PAYMENT_PROVIDER: z.enum(['mollie', 'simulated']).optional(),
@@ -139,7 +138,11 @@ export class ConfigError extends Error {
 
 /** Reads and checks `env`; throws `ConfigError` with every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = environmentSchema.safeParse(env);
+  // `NAME=` (empty) means unset, as in most process managers and in the browser tests' spawns.
+  const given = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const parsed = environmentSchema.safeParse(given);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
