@@ -276,4 +276,21 @@ describe.skipIf(chromiumMissing)('the account pages in chromium', () => {
     await page.getByRole('heading', { name: new RegExp(`Delft.*\\(${count + 1}\\)`) }).waitFor();
     await page.context().close();
   });
+
+  it('says on every page, logged in or not and in the back office, that this is a demo', async () => {
+    const page = await openPage(env.browser, env.platform, phone);
+    const banner = page.getByRole('note').filter({ hasText: 'Demo:' });
+    await page.goto('/inloggen');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('geen echt geld');
+    await logIn(page, env.platform, 'anna@demo.parkeer.nl');
+    await page.getByRole('heading', { level: 1, name: 'Mijn producten' }).waitFor();
+    await banner.waitFor();
+    await photograph(page, 'demo-banner-phone');
+    const admin = await openPage(env.browser, env.platform, desktop);
+    await logIn(admin, env.platform, 'beheer@delft.demo.parkeer.nl');
+    await admin.getByRole('note').filter({ hasText: 'Demo:' }).waitFor();
+    await page.context().close();
+    await admin.context().close();
+  });
 });

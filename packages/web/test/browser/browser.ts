@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,6 +75,15 @@ export async function openPage(
   });
   // The page's clock is the platform's (it may not be today): the cost preview counts on it.
   await context.clock.setSystemTime(platform.now());
+  // The API's Content-Security-Policy is enforced here as in any browser: what it blocks is
+  // recorded, and `photograph` fails on it.
+  await context.addInitScript(() => {
+    const blocked: string[] = [];
+    Object.assign(window, { cspViolations: blocked });
+    document.addEventListener('securitypolicyviolation', (event) =>
+      blocked.push(`${event.effectiveDirective} ${event.blockedURI}`),
+    );
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return page;
@@ -101,6 +110,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function photograph(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
   expect(await accessibilityViolations(page), name).toEqual([]);
+  expect(await contentSecurityViolations(page), name).toEqual([]);
+}
+
+/** What the page's Content-Security-Policy blocked since it was opened. */
+export function contentSecurityViolations(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () => (window as unknown as { cspViolations?: string[] }).cspViolations ?? [],
+  );
 }
 
 /**
@@ -109,6 +126,7 @@ export async function photograph(page: Page, name: string): Promise<void> {
  */
 export async function photographBoth(page: Page, name: string): Promise<void> {
   expect(await accessibilityViolations(page), name).toEqual([]);
+  expect(await contentSecurityViolations(page), name).toEqual([]);
   await page.setViewportSize(phone);
   await screenshot(page, `${name}-phone`);
   await page.setViewportSize(desktop);
@@ -137,14 +155,19 @@ export async function graphqlIn<T>(
   return result.data as T;
 }
 
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+// Evaluated through the DevTools protocol rather than added as a script tag, which the page's
+// Content-Security-Policy (script-src 'self') rightly refuses.
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
 /**
  * The WCAG A/AA violations axe-core finds on the page as it is now (an empty list is the goal):
  * each as "rule: what (how many)".
  */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axeSource });
+  await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(options: unknown): Promise<unknown> } }).axe;
     const result = (await axe.run({
