@@ -65,6 +65,8 @@ export interface FakeMollie {
   readonly requests: FakeRequest[];
   /** What the customer did at the bank. */
   setStatus(paymentId: string, status: MollieStatus): void;
+  /** Leaves the next `count` requests unanswered, as a Mollie that hangs. */
+  hangRequests(count: number): void;
   /** Answers the next `count` create-refund calls with Mollie's 422, as for a refused refund. */
   refuseRefunds(count: number): void;
   /** As Mollie does after a while: a repeated key is a new request again. */
@@ -127,6 +129,7 @@ export async function startFakeMollie(): Promise<FakeMollie> {
   const requests: FakeRequest[] = [];
   const replies = new Map<string, { status: number; body: unknown }>();
   let refusals = 0;
+  let hangs = 0;
   let base = '';
 
   const paymentJson = (payment: FakePayment) => {
@@ -270,6 +273,10 @@ export async function startFakeMollie(): Promise<FakeMollie> {
     }
     const idempotencyKey = (req.headers['idempotency-key'] as string | undefined) ?? null;
     requests.push({ method: req.method ?? '', path: url.pathname, idempotencyKey, body });
+    if (hangs > 0) {
+      hangs--;
+      return;
+    }
     if (req.headers.authorization !== `Bearer ${apiKey}`) {
       problem(
         res,
@@ -353,6 +360,9 @@ export async function startFakeMollie(): Promise<FakeMollie> {
       const payment = payments.get(paymentId);
       if (!payment) throw new Error(`the fake has no payment ${paymentId}`);
       payment.status = status;
+    },
+    hangRequests(count) {
+      hangs = count;
     },
     refuseRefunds(count) {
       refusals = count;

@@ -211,6 +211,28 @@ describe.each(dialects)('top-up payments through Mollie on %s', (dialect) => {
     expect(await api.em().count(Payment, { permit: bramPermit, idempotencyKey })).toBe(1);
   });
 
+  it('gives up on a Mollie that does not answer (PAYMENT_PROVIDER_TIMEOUT_MS)', async () => {
+    const { paymentId, mollieId } = await started(bram, bramPermit, hours(200));
+    process.env.PAYMENT_PROVIDER_TIMEOUT_MS = '300';
+    reloadConfig();
+    try {
+      fake.hangRequests(1);
+      const refused = await start(bram, bramPermit, hours(200));
+      expect(refused.errors?.[0]?.extensions.code).toBe('PAYMENT_PROVIDER_UNAVAILABLE');
+      // A webhook that cannot be checked with Mollie now: 503, so Mollie sends it again later.
+      fake.setStatus(mollieId, 'canceled');
+      fake.hangRequests(1);
+      expect(await fake.deliverWebhook(mollieId)).toBe(503);
+      expect((await paymentOf(bram, paymentId)).status).toBe('open');
+      expect(await fake.deliverWebhook(mollieId)).toBe(200);
+      expect((await paymentOf(bram, paymentId)).status).toBe('cancelled');
+    } finally {
+      fake.hangRequests(0);
+      delete process.env.PAYMENT_PROVIDER_TIMEOUT_MS;
+      reloadConfig();
+    }
+  });
+
   it('refunds through Mollie a payment paid after a concurrent top-up passed the threshold', async () => {
     await spendDownTo(bramPermit, hours(45));
     // Both fit the 60-hour threshold when started; the cap leaves room for both.
@@ -301,6 +323,24 @@ describe.each(dialects)('top-up payments through Mollie on %s', (dialect) => {
     });
     expect(await api.balanceOf(bramPermit)).toBe(hours(245));
     expect(await api.ledgerSum(bramPermit)).toBe(hours(245));
+  });
+
+  it('credits a payment although the balance passed the threshold meanwhile for another reason', async () => {
+    const anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
+    const annaPermit = await api.permitOf('anna@demo.parkeer.nl');
+    await spendDownTo(annaPermit, hours(45));
+    const { paymentId, mollieId } = await started(anna, annaPermit, hours(200));
+    // A compensation credited while anna is at the bank: 145 h, above the 60-hour threshold.
+    await api.em().transactional(async (tx) => {
+      const permit = (await lockPermit(tx, annaPermit))!;
+      postToPermit(tx, permit, { kind: 'compensation', amount: hours(100), at: api.now });
+    });
+    await paidAtMollie(mollieId);
+    expect(await paymentOf(anna, paymentId)).toMatchObject({
+      status: 'paid',
+      balanceAfter: hours(345),
+      refund: null,
+    });
   });
 
   it('refunds a payment paid after its permit was revoked', async () => {
