@@ -77,7 +77,9 @@ const environmentSchema = z.object({
     .string()
     .trim()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
-    .optional(),
+    .optional()
+    // Empty means unset, as for REDIS_URL (the browser tests' API process passes '').
+    .or(z.literal('').transform(() => undefined)),
   SQLITE_FILE: optionalText,
   /** Demo towns, accounts, the simulated bank and the demo banner. Never in production. */
   DEMO_MODE: flag.optional(),
