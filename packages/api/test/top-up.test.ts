@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reloadConfig } from '../src/config/config.js';
 import { seedDemo } from '../src/db/seed/demo-seed.js';
+import { runDueJobs } from '../src/jobs/job-runner.js';
 import { Account } from '../src/modules/account/account.entity.js';
 import { Delegation } from '../src/modules/delegation/delegation.entity.js';
 import { lockPermit, postToPermit } from '../src/modules/ledger/balance-book.js';
@@ -25,7 +27,8 @@ const offersQuery = `query ($permitId: ID!) { topUpOffers(permitId: $permitId) {
 const startMutation = `mutation ($input: StartTopUpInput!) {
   startTopUp(input: $input) { paymentId checkoutUrl status totalCents } }`;
 const paymentQuery = `query ($id: ID!) { payment(id: $id) {
-  id permitId status amount unit priceCents feeCents totalCents completedAt balanceAfter } }`;
+  id permitId status amount unit priceCents feeCents totalCents completedAt balanceAfter
+  refund { reason status amountCents providerRef } } }`;
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -314,13 +317,20 @@ describe.each(dialects)('top-up and payment on %s (RULES §4)', (dialect) => {
     await pay(first.checkoutUrl);
     await pay(second.checkoutUrl);
     expect((await paymentOf(bram, first.paymentId)).status).toBe('paid');
-    // Each fitted the cap alone, not together: the later one is not credited.
+    // Each fitted the cap alone, not together: the later one is not credited but refunded.
     expect(await paymentOf(bram, second.paymentId)).toMatchObject({
-      status: 'failed',
+      status: 'refunded',
       balanceAfter: null,
+      refund: { reason: 'capReached', status: 'pending', amountCents: 1935, providerRef: null },
     });
     expect(await creditsOf(second.paymentId)).toHaveLength(0);
     expect(await balanceOf(bramPermit)).toBe(hours(245));
+    // The simulated bank moves no money: it records the refund the job sends it.
+    await runDueJobs(database.orm, { now });
+    expect((await paymentOf(bram, second.paymentId)).refund).toMatchObject({
+      status: 'sent',
+      providerRef: `sim_refund_${second.paymentId}`,
+    });
 
     await spendDownTo(bramPermit, hours(10));
     const after = await offers(bram, bramPermit);
@@ -370,20 +380,27 @@ describe.each(dialects)('top-up and payment on %s (RULES §4)', (dialect) => {
     expect((await offers(carla, carlaPermit)).cap).toMatchObject({ used: 2500 });
   });
 
-  it('turns payments off in production without a webhook secret, and resumes them after', async () => {
+  it('takes no payments without a configured provider, and never the simulated bank in production', async () => {
     const idempotencyKey = nextKey();
     const { body, signature } = signedWebhook(`${server.url}/betalen/simulatie/sim_x`, 'paid');
     const environment = { ...process.env };
-    delete process.env.PAYMENT_WEBHOOK_SECRET;
-    process.env.NODE_ENV = 'production';
     try {
+      // Production without Mollie does not start at all (main.ts stops on this error).
+      process.env.NODE_ENV = 'production';
+      expect(() => reloadConfig()).toThrow(/PAYMENT_PROVIDER: production needs a real payment/);
+      // Outside demo mode without a provider: payments are off, the API runs.
+      process.env.NODE_ENV = 'test';
+      process.env.DEMO_MODE = 'false';
+      delete process.env.PAYMENT_PROVIDER;
+      expect(reloadConfig().PAYMENT_PROVIDER).toBeNull();
       const refused = await start(carla, carlaPermit, 1000, idempotencyKey);
       expect(refused.errors?.[0]?.extensions.code).toBe('PAYMENT_PROVIDER_UNAVAILABLE');
-      expect((await webhook(body, signature)).status).toBe(401);
+      expect((await webhook(body, signature)).status).toBe(404);
     } finally {
       process.env = environment;
+      reloadConfig();
     }
-    // The retry with the same key opens the payment the failed attempt left without checkout.
+    // The retry with the same key opens the payment now that a provider is there.
     const retried = await start(carla, carlaPermit, 1000, idempotencyKey);
     expect(retried.errors).toBeUndefined();
     expect(retried.data!.startTopUp.checkoutUrl).toMatch(/\/betalen\/simulatie\/sim_/);

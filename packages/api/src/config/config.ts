@@ -77,7 +77,9 @@ const environmentSchema = z.object({
     .string()
     .trim()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
-    .optional(),
+    .optional()
+    // Empty means unset, as for REDIS_URL (the browser tests' API process passes '').
+    .or(z.literal('').transform(() => undefined)),
   SQLITE_FILE: optionalText,
   /** Demo towns, accounts, the simulated bank and the demo banner. Never in production. */
   DEMO_MODE: flag.optional(),
@@ -97,6 +99,11 @@ const environmentSchema = z.object({
   MOLLIE_API_URL: httpUrl.default('https://api.mollie.com/v2'),
   /** Signs the simulated bank's webhooks (development); a random one per process when unset. */
   PAYMENT_WEBHOOK_SECRET: optionalText,
+  /**
+   * How long one call to the payment provider (open a checkout, read a payment, refund) may take
+   * before it counts as failed: the Mollie client itself never gives up on a silent connection.
+   */
+  PAYMENT_PROVIDER_TIMEOUT_MS: positiveMs(10_000),
   SMTP_URL: optionalText,
   MAIL_FROM: optionalText,
   MAIL_DIR: optionalText,

@@ -5,6 +5,7 @@ import { AccountResolver } from '../modules/account/account.resolver.js';
 import { AdminPermitResolver } from '../modules/admin-permit/admin-permit.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { AdminPaymentsResolver } from '../modules/payment/admin-payments.resolver.js';
 import { PaymentResolver } from '../modules/payment/payment.resolver.js';
 import { TopUpResolver } from '../modules/top-up/top-up.resolver.js';
 import { PasswordResetResolver } from '../modules/auth/password-reset.resolver.js';
@@ -52,6 +53,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       ProductAdminResolver,
       MunicipalityAdminResolver,
       RequestResolver,
+      AdminPaymentsResolver,
     ],
     pubSub: topicsNotSupported,
     authChecker,

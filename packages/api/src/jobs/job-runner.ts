@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { isPostgres } from '../db/dialect.js';
 import { sqlDate } from '../db/sql-date.js';
+import { sendRefund } from '../modules/payment/refund-sender.js';
 import { SessionService, type SettledDueEvent } from '../modules/session/session.service.js';
 import { applyRetention } from './retention.js';
 import type { JobKind } from './scheduled-job.entity.js';
@@ -77,6 +78,13 @@ async function runJob(
             tx.getTransactionContext(),
           );
       });
+      return;
+    case 'refundPayment':
+      // Done only once the provider has the refund; a failure leaves the job due again later.
+      await sendRefund(em, job.subject, now);
+      await em
+        .getConnection()
+        .execute('update scheduled_job set done_at = ? where id = ?', [sqlDate(em, now), job.id]);
       return;
   }
 }

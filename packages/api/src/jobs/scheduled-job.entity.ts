@@ -1,7 +1,7 @@
 import { Entity, Index, Property, Unique, type Opt } from '@mikro-orm/core';
 import { BaseEntity } from '../db/base.entity.js';
 
-export const jobKinds = ['settlePermit', 'retention'] as const;
+export const jobKinds = ['settlePermit', 'retention', 'refundPayment'] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 /**

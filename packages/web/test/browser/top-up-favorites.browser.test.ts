@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   chromiumMissing,
   desktop,
+  graphqlIn,
   logIn,
   openPage,
   phone,
@@ -236,6 +237,56 @@ describe.skipIf(chromiumMissing)('favorites, top-up and plates in chromium', () 
       .waitFor();
     await photograph(wide, 'plates-desktop');
     await wide.context().close();
+    await page.context().close();
+  });
+
+  it('says a payment paid after the permit was revoked is refunded, to the resident and the admin', async () => {
+    const page = await openPage(env.browser, env.platform, phone);
+    await logIn(page, env.platform, 'carla@demo.parkeer.nl');
+    const productId = await productIdOf(page, 'Digitale bezoekersvergunning');
+    await page.goto(`/producten/${productId}/opwaarderen`);
+    await page.getByRole('radio', { name: '€ 10,00', exact: true }).check();
+    await page.getByRole('button', { name: '€ 10,00 betalen met iDEAL' }).click();
+    await page.waitForURL(/\/betalen\/simulatie\//);
+
+    // While carla is at the bank, the municipality revokes the permit.
+    const admin = await openPage(env.browser, env.platform, desktop);
+    await logIn(admin, env.platform, 'beheer@oudstad.demo.parkeer.nl');
+    const revoked = await graphqlIn<{ revokePermit: { permit: { status: string } } }>(
+      admin,
+      `mutation ($id: ID!) { revokePermit(id: $id, occasion: permitEnded) { permit { status } } }`,
+      { id: productId },
+    );
+    expect(revoked.revokePermit.permit.status).toBe('revoked');
+
+    await page.getByRole('button', { name: 'Betalen' }).click();
+    await page.waitForURL(/\/opwaarderen\/resultaat\?payment=/);
+    const outcome = page.getByTestId('payment-outcome');
+    await outcome.getByRole('heading', { name: 'Betaald, maar niet bijgeschreven' }).waitFor();
+    expect(await outcome.getAttribute('data-status')).toBe('refunded');
+    await outcome
+      .getByText(/de vergunning is intussen beëindigd\. Het bedrag wordt teruggestort\./)
+      .waitFor();
+    // The permit has ended: nothing to buy again.
+    await page.getByRole('link', { name: 'Terug naar het product' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Opnieuw opwaarderen' }).count()).toBe(0);
+    await photograph(page, 'top-up-refunded-phone');
+
+    await admin.goto(`/beheer/vergunningen/${productId}`);
+    const refunded = admin.getByTestId('refunded-payment');
+    await refunded.waitFor();
+    expect(await refunded.getByTestId('refund-reason').innerText()).toBe(
+      'Vergunning ingetrokken terwijl de betaling liep',
+    );
+    // The job worker hands the refund to the (simulated) provider within a moment.
+    await expect
+      .poll(async () => {
+        await admin.reload();
+        return admin.getByTestId('refund-status').getAttribute('data-status');
+      })
+      .toBe('sent');
+    await photograph(admin, 'admin-permit-refunded-desktop');
+    await admin.context().close();
     await page.context().close();
   });
 });

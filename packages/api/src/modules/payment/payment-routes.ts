@@ -3,15 +3,16 @@ import type { MikroORM } from '@mikro-orm/core';
 import express, { type Request, type Response } from 'express';
 import { publicAppUrl } from '../auth/email-link.js';
 import { WebhookRejected, type PaymentUpdate } from './payment-provider.js';
-import { providerForWebhook } from './payment-providers.js';
+import { providerForWebhook, simulatedBank } from './payment-providers.js';
+import { paymentResultUrl } from './payment-result-url.js';
 import { PaymentService } from './payment.service.js';
 import { checkoutPage, messagePage } from './simulated-checkout-page.js';
 import {
-  SimulatedIdealProvider,
+  type SimulatedIdealProvider,
   simulatedCheckoutPath,
   simulatedWebhookBody,
 } from './simulated-ideal-provider.js';
-import { signWebhookBody, signatureHeader, webhookSecret } from './webhook-signature.js';
+import { signWebhookBody, signatureHeader } from './webhook-signature.js';
 import type { LivePubSub } from '../../graphql/pubsub.js';
 import { logger } from '../../logging/logger.js';
 import { LivePublisher } from '../live/live-publisher.js';
@@ -24,10 +25,6 @@ export interface PaymentRoutesOptions {
   /** Tells the holder's open apps that the balance changed. */
   readonly pubSub: LivePubSub;
 }
-
-/** The web app's page that shows how a payment ended. */
-const resultUrl = (paymentId: string) =>
-  `${publicAppUrl()}/opwaarderen/resultaat?payment=${encodeURIComponent(paymentId)}`;
 
 /**
  * The address this very request came in on: the simulated bank posts its webhook there, so it
@@ -77,15 +74,11 @@ function sendHtml(res: Response, status: number, render: (nonce: string) => stri
 }
 
 /**
- * HTTP routes of payments, outside GraphQL: the providers' webhooks, and the pages of the
- * simulated iDEAL bank. Mount before the SPA fallback.
+ * HTTP routes of payments, outside GraphQL: the configured provider's webhook and, only when the
+ * simulated bank is the configured provider (development, demo mode), its pages. Mount before
+ * the SPA fallback.
  */
 export function paymentRoutes({ orm, clock, pubSub }: PaymentRoutesOptions): express.Router {
-  // Said at start, not first at a resident's payment.
-  if (!webhookSecret()) {
-    logger.error('PAYMENT_WEBHOOK_SECRET is not set: top-up payments are off in production');
-  }
-  const simulated = new SimulatedIdealProvider();
   const router = express.Router();
 
   router.post(
@@ -101,25 +94,45 @@ export function paymentRoutes({ orm, clock, pubSub }: PaymentRoutesOptions): exp
       const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       let update;
       try {
-        update = provider.verifyWebhook(rawBody, req.headers);
+        update = await provider.readWebhook(rawBody, req.headers);
       } catch (error) {
-        if (!(error instanceof WebhookRejected)) throw error;
-        res.status(error.httpStatus).json({ error: error.message });
+        if (error instanceof WebhookRejected) {
+          res.status(error.httpStatus).json({ error: error.message });
+          return;
+        }
+        // The provider could not be asked: a 503 makes it send the webhook again later.
+        logger.error({ err: error, provider: provider.name }, 'payment webhook not processed');
+        res.status(503).json({ error: 'try again later' });
         return;
       }
-      const service = new PaymentService(orm.em.fork());
-      const now = clock();
-      const applied = await service.applyUpdate(provider.name, update, now);
+      const applied = update
+        ? await new PaymentService(orm.em.fork()).applyUpdate(provider.name, update, clock())
+        : null;
+      if (applied?.changed && applied.status === 'paid') {
+        new LivePublisher(orm.em.fork(), pubSub).balancesChanged(applied.permitId, [null], clock());
+      }
+      if (!provider.webhookAnswerShowsOutcome) {
+        // Any id, ours or not, changed or not: the same answer.
+        res.status(200).end();
+        return;
+      }
       if (!applied) {
         res.status(404).json({ error: 'unknown payment' });
         return;
       }
-      if (applied.changed && applied.status === 'paid') {
-        new LivePublisher(orm.em.fork(), pubSub).balancesChanged(applied.permitId, [null], now);
-      }
       res.json({ payment: applied.paymentId, status: applied.status, changed: applied.changed });
     },
   );
+
+  const simulated = simulatedBank();
+  if (!simulated) {
+    // Said plainly, also where the SPA would otherwise answer the address with its own page.
+    router.all(`${simulatedCheckoutPath}/{*rest}`, (_req, res) => {
+      res.status(404).json({ error: 'no simulated bank here' });
+    });
+    return router;
+  }
+  logger.warn('payments go through the SIMULATED bank: no money moves (development, demo mode)');
 
   router.get(`${simulatedCheckoutPath}/:ref`, async (req, res) => {
     const ref = String(req.params.ref);
@@ -130,7 +143,7 @@ export function paymentRoutes({ orm, clock, pubSub }: PaymentRoutesOptions): exp
       );
       return;
     }
-    const links = { action: req.originalUrl, resultUrl: resultUrl(view.paymentId) };
+    const links = { action: req.originalUrl, resultUrl: paymentResultUrl(view.paymentId) };
     sendHtml(res, 200, (nonce) => checkoutPage(view, links, nonce));
   });
 
@@ -169,7 +182,7 @@ export function paymentRoutes({ orm, clock, pubSub }: PaymentRoutesOptions): exp
           return;
         }
       }
-      res.redirect(303, resultUrl(view.paymentId));
+      res.redirect(303, paymentResultUrl(view.paymentId));
     },
   );
 

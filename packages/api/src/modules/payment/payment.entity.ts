@@ -3,8 +3,23 @@ import { BaseEntity } from '../../db/base.entity.js';
 import { Account } from '../account/account.entity.js';
 import { Permit } from '../permit/permit.entity.js';
 
-export const paymentStatuses = ['open', 'paid', 'cancelled', 'failed', 'expired'] as const;
+/**
+ * `refunded`: paid at the provider but not credited (see `refundReason`), so the money goes back;
+ * whether the provider has accepted the refund yet is `refundRef`.
+ */
+export const paymentStatuses = [
+  'open',
+  'paid',
+  'cancelled',
+  'failed',
+  'expired',
+  'refunded',
+] as const;
 export type PaymentStatus = (typeof paymentStatuses)[number];
+
+/** Why a paid payment could not be credited when its outcome came in. */
+export const refundReasons = ['capReached', 'thresholdReached', 'permitRevoked'] as const;
+export type RefundReason = (typeof refundReasons)[number];
 
 /** A top-up being paid: created open, made paid (and credited once) by the provider's webhook. */
 @Entity({ tableName: 'payment' })
@@ -48,4 +63,15 @@ export class Payment extends BaseEntity {
 
   @Property({ type: Date, nullable: true })
   completedAt?: Date | null;
+
+  /** Set with status `refunded`, in the transaction that decided not to credit the payment. */
+  @Property({ type: 'string', length: 30, nullable: true })
+  refundReason?: RefundReason | null;
+
+  /** The provider's id of the refund, once the provider has accepted it. */
+  @Property({ type: 'string', length: 120, nullable: true })
+  refundRef?: string | null;
+
+  @Property({ type: Date, nullable: true })
+  refundedAt?: Date | null;
 }

@@ -3,16 +3,16 @@ import {
   UniqueConstraintViolationException,
   type EntityManager,
 } from '@mikro-orm/core';
-import { decideTopUp } from '@parkeer/domain/balance/top-up-offers';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { AppError } from '../../graphql/app-error.js';
 import type { Viewer } from '../auth/viewer.js';
 import { LedgerEntry } from '../ledger/ledger-entry.entity.js';
 import { lockPermit, postToPermit } from '../ledger/balance-book.js';
 import type { Permit } from '../permit/permit.entity.js';
-import { topUpInputFor } from '../top-up/top-up-input.js';
+import { ScheduledJob } from '../../jobs/scheduled-job.entity.js';
 import type { PaymentUpdate } from './payment-provider.js';
 import { Payment, type PaymentStatus } from './payment.entity.js';
+import { reasonNotToCredit } from './uncreditable-reason.js';
 import { logger } from '../../logging/logger.js';
 
 export interface PaymentView {
@@ -71,6 +71,20 @@ export class PaymentService {
       unit: unitOf(payment.permit),
       balanceAfter: credit?.balanceAfter ?? null,
     };
+  }
+
+  /** A permit's payments that were refunded instead of credited, newest first (back office). */
+  async refundedPaymentsOf(permitId: string): Promise<PaymentView[]> {
+    const payments = await this.em.find(
+      Payment,
+      { permit: permitId, status: 'refunded' },
+      { populate: ['permit.productType'], orderBy: { createdAt: 'desc', id: 'desc' } },
+    );
+    return payments.map((payment) => ({
+      payment,
+      unit: unitOf(payment.permit),
+      balanceAfter: null,
+    }));
   }
 
   async checkoutView(provider: string, providerRef: string): Promise<CheckoutView | null> {
@@ -147,20 +161,15 @@ export class PaymentService {
       payment.completedAt = now;
       return { paymentId, permitId, status: payment.status, changed: true };
     }
-    if (permit.status === 'revoked') {
-      // Revoked while the holder was at the bank: its balance was settled and refunded then, so
-      // this money is not credited to it but goes back (the provider's refund is manual for now).
-      payment.status = 'failed';
+    const reason = await reasonNotToCredit(tx, permit, payment, now);
+    if (reason) {
+      // The money goes back: decided here, in the same commit as the status, and sent to the
+      // provider by the job after the commit (retried until the provider takes it).
+      payment.status = 'refunded';
+      payment.refundReason = reason;
       payment.completedAt = now;
-      logger.error({ paymentId }, 'payment paid for a revoked permit: not credited, refund it');
-      return { paymentId, permitId, status: payment.status, changed: true };
-    }
-    if (await this.wouldExceedCap(tx, permit, payment, now)) {
-      // Two payments started side by side may each fit the cap but not together: the later one
-      // is not credited. The money has to go back: the provider's refund is not automated yet.
-      payment.status = 'failed';
-      payment.completedAt = now;
-      logger.error({ paymentId }, 'payment paid beyond the top-up cap: not credited, refund it');
+      tx.create(ScheduledJob, { kind: 'refundPayment', subject: payment.id, runAt: now });
+      logger.warn({ paymentId, reason }, 'payment paid but not credited: it is refunded');
       return { paymentId, permitId, status: payment.status, changed: true };
     }
     postToPermit(tx, permit, {
@@ -174,30 +183,5 @@ export class PaymentService {
     payment.status = 'paid';
     payment.completedAt = now;
     return { paymentId, permitId, status: payment.status, changed: true };
-  }
-
-  /**
-   * The cap asked again with the purchases credited meanwhile (RULES §4). Only the cap: the
-   * balance threshold held when the holder chose to pay and may have been passed since by a
-   * returned reservation, and a price or policy change after paying is the municipality's.
-   */
-  private async wouldExceedCap(
-    tx: EntityManager,
-    permit: Permit,
-    payment: Payment,
-    now: Date,
-  ): Promise<boolean> {
-    await tx.populate(permit, ['productType', 'zone', 'municipality']);
-    const input = await topUpInputFor(tx, permit, now);
-    if (!input) return false;
-    const decision = decideTopUp({
-      ...input,
-      policy: { ...input.policy, maxBalanceForTopUp: null },
-      amount: payment.amount,
-    });
-    return (
-      !decision.ok &&
-      (decision.reason === 'TOP_UP_CAP_REACHED' || decision.reason === 'TOP_UP_EXCEEDS_CAP')
-    );
   }
 }

@@ -1,7 +1,12 @@
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { BalanceUnitEnum } from '../../graphql/balance-unit.enum.js';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { paymentStatuses, type PaymentStatus } from './payment.entity.js';
+import {
+  paymentStatuses,
+  refundReasons,
+  type PaymentStatus,
+  type RefundReason,
+} from './payment.entity.js';
 
 export const PaymentStatusEnum = Object.fromEntries(paymentStatuses.map((s) => [s, s])) as Record<
   PaymentStatus,
@@ -9,10 +14,56 @@ export const PaymentStatusEnum = Object.fromEntries(paymentStatuses.map((s) => [
 >;
 registerEnumType(PaymentStatusEnum, {
   name: 'PaymentStatus',
-  description: 'open until the payment provider reports the outcome; only paid adds balance.',
+  description:
+    'open until the payment provider reports the outcome; only paid adds balance. refunded: paid, but it could no longer be credited, so the amount goes back (see `refund`).',
 });
 
-@ObjectType('Payment', { description: 'A top-up being paid, as its owner sees it.' })
+export const RefundReasonEnum = Object.fromEntries(refundReasons.map((r) => [r, r])) as Record<
+  RefundReason,
+  RefundReason
+>;
+registerEnumType(RefundReasonEnum, {
+  name: 'PaymentRefundReason',
+  description:
+    "Why a paid top-up was not credited: capReached (another top-up credited meanwhile reached the period's maximum), thresholdReached (another top-up credited meanwhile brought the balance above the top-up threshold), permitRevoked (the permit ended meanwhile).",
+});
+
+export const refundStatuses = ['pending', 'sent'] as const;
+export type RefundStatus = (typeof refundStatuses)[number];
+const RefundStatusEnum = Object.fromEntries(refundStatuses.map((r) => [r, r])) as Record<
+  RefundStatus,
+  RefundStatus
+>;
+registerEnumType(RefundStatusEnum, {
+  name: 'PaymentRefundStatus',
+  description:
+    'pending: decided, not yet accepted by the payment provider (tried again until it is); sent: the provider has the refund and pays it out.',
+});
+
+@ObjectType('PaymentRefund', { description: 'The money of a paid top-up that was not credited.' })
+export class PaymentRefundDto {
+  @Field(() => RefundReasonEnum)
+  reason!: RefundReason;
+
+  @Field(() => RefundStatusEnum)
+  status!: RefundStatus;
+
+  @Field(() => Int, { description: 'What goes back: everything that was paid.' })
+  amountCents!: number;
+
+  @Field(() => Date, { description: 'When the refund was decided (the payment came in).' })
+  requestedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the provider accepted the refund.' })
+  refundedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: "The provider's id of the refund." })
+  providerRef!: string | null;
+}
+
+@ObjectType('Payment', {
+  description: 'A top-up being paid, as its owner (and the municipality) sees it.',
+})
 export class PaymentDto {
   @Field(() => ID)
   id!: string;
@@ -52,4 +103,10 @@ export class PaymentDto {
     description: 'The balance right after this top-up was credited; null until it is.',
   })
   balanceAfter!: number | null;
+
+  @Field(() => PaymentRefundDto, {
+    nullable: true,
+    description: 'Set when the payment is refunded instead of credited.',
+  })
+  refund!: PaymentRefundDto | null;
 }

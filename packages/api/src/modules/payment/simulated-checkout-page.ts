@@ -21,6 +21,8 @@ const statusText: Record<CheckoutView['status'], string> = {
   cancelled: 'Deze betaling is geannuleerd.',
   failed: 'Deze betaling is mislukt.',
   expired: 'Deze betaling is verlopen.',
+  refunded:
+    'Deze betaling is betaald maar kon niet worden bijgeschreven; het bedrag wordt teruggestort.',
 };
 
 // High contrast (at least 7:1 for text), large targets, no script, no external resources.
@@ -52,7 +54,7 @@ function page(title: string, body: string, nonce: string): string {
 <style nonce="${escapeHtml(nonce)}">${style}</style>
 </head>
 <body>
-<header>iDEAL · Demobank (simulatie)</header>
+<header>iDEAL · Demobank (simulatie: geen echte betaling)</header>
 <main>
 ${body}
 </main>

@@ -1,40 +1,45 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { publicAppUrl } from '../auth/email-link.js';
-import type { Payment } from './payment.entity.js';
+import { logger } from '../../logging/logger.js';
 import {
   WebhookRejected,
   type Checkout,
+  type CheckoutRequest,
   type PaymentProvider,
   type PaymentUpdate,
+  type RefundRequest,
 } from './payment-provider.js';
-import { hasValidSignature, webhookSecret } from './webhook-signature.js';
+import { hasValidSignature } from './webhook-signature.js';
 
 export const simulatedCheckoutPath = '/betalen/simulatie';
 
 const finalStatuses = ['paid', 'cancelled', 'failed', 'expired'] as const;
 
 /**
- * iDEAL without a bank, for demos and tests: the API serves the "bank" page itself, and pressing
- * a button there makes the API send itself the signed webhook a real provider would send.
+ * iDEAL without a bank, for development and demo mode only (the registry offers it only when
+ * `config().PAYMENT_PROVIDER` is 'simulated', which production refuses): the API serves the
+ * "bank" page itself, marked as a simulation, and pressing a button there makes the API send
+ * itself the signed webhook a real provider would send. No money moves, so refunds are recorded
+ * and nothing else.
  */
 export class SimulatedIdealProvider implements PaymentProvider {
   readonly name = 'simulatedIdeal';
   readonly webhookSlug = 'simulated-ideal';
+  // Signed by this process: whoever can sign already knows every outcome.
+  readonly webhookAnswerShowsOutcome = true;
 
-  async createCheckout(_payment: Payment): Promise<Checkout> {
-    // Without a secret the bank page could not report back: open no payment that cannot finish.
-    if (!webhookSecret()) throw new Error('PAYMENT_WEBHOOK_SECRET is not set');
+  async createCheckout(_request: CheckoutRequest): Promise<Checkout> {
     // Unguessable: whoever has the checkout address can pay or cancel, as with a real iDEAL link.
     const providerRef = `sim_${randomBytes(18).toString('base64url')}`;
-    return { providerRef, checkoutUrl: await this.checkoutUrlOf(providerRef) };
+    return { providerRef, checkoutUrl: simulatedCheckoutUrl(providerRef) };
   }
 
-  async checkoutUrlOf(providerRef: string): Promise<string> {
-    return `${publicAppUrl()}${simulatedCheckoutPath}/${encodeURIComponent(providerRef)}`;
+  async checkoutUrlOf(providerRef: string): Promise<string | null> {
+    return simulatedCheckoutUrl(providerRef);
   }
 
-  verifyWebhook(rawBody: Buffer, headers: IncomingHttpHeaders): PaymentUpdate {
+  async readWebhook(rawBody: Buffer, headers: IncomingHttpHeaders): Promise<PaymentUpdate> {
     if (!hasValidSignature(rawBody, headers)) throw new WebhookRejected(401, 'bad signature');
     let body: unknown;
     try {
@@ -48,7 +53,20 @@ export class SimulatedIdealProvider implements PaymentProvider {
     }
     return { providerRef, status: status as PaymentUpdate['status'] };
   }
+
+  async refund(request: RefundRequest): Promise<{ refundRef: string }> {
+    // Made from the payment, so asking twice gives the same refund, as a real provider's would.
+    const refundRef = `sim_refund_${request.paymentId}`;
+    logger.info(
+      { paymentId: request.paymentId, refundRef, amountCents: request.amountCents },
+      'the simulated bank refunds a payment (no money moves)',
+    );
+    return { refundRef };
+  }
 }
+
+const simulatedCheckoutUrl = (providerRef: string) =>
+  `${publicAppUrl()}${simulatedCheckoutPath}/${encodeURIComponent(providerRef)}`;
 
 /** The body the simulated bank sends for a button press: what `verifyWebhook` reads. */
 export function simulatedWebhookBody(update: PaymentUpdate): string {

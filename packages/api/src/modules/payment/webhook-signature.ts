@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { config } from '../../config/config.js';
 import { logger } from '../../logging/logger.js';
 
 /** The header that carries `sha256=<hex HMAC of the raw body>` on a payment webhook. */
@@ -8,15 +9,14 @@ export const signatureHeader = 'x-parkeer-signature';
 let processSecret: string | undefined;
 
 /**
- * The shared secret of webhook signatures: PAYMENT_WEBHOOK_SECRET. Production without it gets
- * null: payments are off (checkouts refused, webhooks rejected) while the rest of the API works.
- * Development makes up a random secret for this process, which means two API processes behind
- * one address reject each other's webhooks (set the variable for that).
+ * The shared secret of the simulated bank's webhook signatures: PAYMENT_WEBHOOK_SECRET, else a
+ * random secret of this process, which means two API processes behind one address reject each
+ * other's webhooks (set the variable for that). The simulated bank runs only in development and
+ * demo mode (`config()` refuses it in production).
  */
-export function webhookSecret(): string | null {
-  const configured = process.env.PAYMENT_WEBHOOK_SECRET;
+export function webhookSecret(): string {
+  const configured = config().PAYMENT_WEBHOOK_SECRET;
   if (configured) return configured;
-  if (process.env.NODE_ENV === 'production') return null;
   if (!processSecret) {
     processSecret = randomBytes(32).toString('hex');
     logger.warn(
@@ -27,13 +27,7 @@ export function webhookSecret(): string | null {
   return processSecret;
 }
 
-function requiredSecret(): string {
-  const secret = webhookSecret();
-  if (!secret) throw new Error('PAYMENT_WEBHOOK_SECRET is not set: payments are off');
-  return secret;
-}
-
-export function signWebhookBody(rawBody: Buffer | string, secret = requiredSecret()): string {
+export function signWebhookBody(rawBody: Buffer | string, secret = webhookSecret()): string {
   return `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;
 }
 
@@ -43,7 +37,6 @@ export function hasValidSignature(
   headers: IncomingHttpHeaders,
   secret = webhookSecret(),
 ): boolean {
-  if (!secret) return false;
   const given = headers[signatureHeader];
   if (typeof given !== 'string') return false;
   const expected = Buffer.from(signWebhookBody(rawBody, secret));

@@ -14,6 +14,7 @@ import { Account } from '../account/account.entity.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { PaymentProvider } from '../payment/payment-provider.js';
 import { checkoutProvider, providerNamed } from '../payment/payment-providers.js';
+import { paymentResultUrl } from '../payment/payment-result-url.js';
 import { Payment } from '../payment/payment.entity.js';
 import { permitForViewer } from '../permit/permit-access.js';
 import { Permit } from '../permit/permit.entity.js';
@@ -93,7 +94,7 @@ export class TopUpService {
     // Before deciding again: after paying, the same request would be refused (balance above the
     // threshold), yet its retry must still get its payment back.
     const earlier = await this.em.findOne(Payment, { permit: permit.id, idempotencyKey });
-    if (earlier) return this.resume(earlier, amount);
+    if (earlier) return this.resume(earlier, amount, permit, language);
 
     const input = await topUpInputFor(this.em, permit, now);
     if (!input) throw new AppError('TOP_UP_NOT_AVAILABLE');
@@ -104,7 +105,9 @@ export class TopUpService {
       throw new AppError(decision.reason, displayParams(decision.params ?? {}, language));
     }
 
+    // No provider configured (development without the simulated bank): nothing to pay with.
     const provider = checkoutProvider();
+    if (!provider) throw new AppError('PAYMENT_PROVIDER_UNAVAILABLE');
     const unit = this.em.fork();
     const payment = unit.create(Payment, {
       permit: unit.getReference(Permit, permit.id),
@@ -124,43 +127,78 @@ export class TopUpService {
       const winner = await this.em
         .fork()
         .findOneOrFail(Payment, { permit: permit.id, idempotencyKey });
-      return this.resume(winner, amount);
+      return this.resume(winner, amount, permit, language);
     }
-    return this.openCheckout(payment, provider);
+    return this.openCheckout(payment, provider, permit, language);
   }
 
-  private async resume(payment: Payment, amount: number): Promise<StartedTopUp> {
+  private async resume(
+    payment: Payment,
+    amount: number,
+    permit: Permit,
+    language: Language,
+  ): Promise<StartedTopUp> {
     if (payment.amount !== amount) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    if (!payment.providerRef) {
+      // Nothing was opened at any provider the first time: open it at the one configured now.
+      const provider = checkoutProvider();
+      if (!provider) throw new AppError('PAYMENT_PROVIDER_UNAVAILABLE');
+      return this.openCheckout(payment, provider, permit, language);
+    }
     const provider = providerNamed(payment.provider);
-    if (!provider)
-      throw new Error(`payment ${payment.id} names unknown provider ${payment.provider}`);
-    // No provider reference: the provider failed the first time; try it again.
-    if (!payment.providerRef) return this.openCheckout(payment, provider);
-    return { payment, checkoutUrl: await provider.checkoutUrlOf(payment.providerRef) };
+    if (!provider) throw new AppError('PAYMENT_PROVIDER_UNAVAILABLE');
+    const checkoutUrl = await this.askProvider(provider, payment, () =>
+      provider.checkoutUrlOf(payment.providerRef!),
+    );
+    // Nothing left to pay at the provider: the result page says how it ended.
+    return { payment, checkoutUrl: checkoutUrl ?? paymentResultUrl(payment.id) };
   }
 
   /** Opens the payment at the provider; of two retries doing this at once, the first one counts. */
-  private async openCheckout(payment: Payment, provider: PaymentProvider): Promise<StartedTopUp> {
-    let checkout;
-    try {
-      checkout = await provider.createCheckout(payment);
-    } catch (error) {
-      logger.error(
-        { err: error, paymentId: payment.id, provider: provider.name },
-        'the payment provider refused the checkout',
-      );
-      throw new AppError('PAYMENT_PROVIDER_UNAVAILABLE');
-    }
+  private async openCheckout(
+    payment: Payment,
+    provider: PaymentProvider,
+    permit: Permit,
+    language: Language,
+  ): Promise<StartedTopUp> {
+    const checkout = await this.askProvider(provider, payment, () =>
+      provider.createCheckout({
+        paymentId: payment.id,
+        totalCents: payment.totalCents,
+        // On the bank statement: what and from whom, in the municipality's language.
+        description: `Opwaarderen ${permit.productType.name.nl}, ${permit.municipality.name}`,
+        redirectUrl: paymentResultUrl(payment.id),
+        language,
+      }),
+    );
     const stored = await this.em.nativeUpdate(
       Payment,
       { id: payment.id, providerRef: null },
-      { providerRef: checkout.providerRef },
+      { providerRef: checkout.providerRef, provider: provider.name },
     );
     if (stored === 1) {
       payment.providerRef = checkout.providerRef;
+      payment.provider = provider.name;
       return { payment, checkoutUrl: checkout.checkoutUrl };
     }
     const current = await this.em.fork().findOneOrFail(Payment, payment.id);
-    return { payment: current, checkoutUrl: await provider.checkoutUrlOf(current.providerRef!) };
+    return this.resume(current, current.amount, permit, language);
+  }
+
+  /** A provider that fails or does not answer is the resident's PAYMENT_PROVIDER_UNAVAILABLE. */
+  private async askProvider<T>(
+    provider: PaymentProvider,
+    payment: Payment,
+    call: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      logger.error(
+        { err: error, paymentId: payment.id, provider: provider.name },
+        'the payment provider did not open the checkout',
+      );
+      throw new AppError('PAYMENT_PROVIDER_UNAVAILABLE');
+    }
   }
 }

@@ -10,6 +10,7 @@ import { BlockSection } from './block-section.js';
 import { LedgerSection } from './ledger-section.js';
 import { PermitFacts } from './permit-facts.js';
 import { PlateSection } from './plate-section.js';
+import { RefundsSection } from './refunds-section.js';
 import { RevokeSection } from './revoke-section.js';
 import { StatusBadge } from './status-badge.js';
 
@@ -53,6 +54,7 @@ export default function PermitPage() {
       </div>
       <PermitFacts permit={permit} />
       {permit.unit && <LedgerSection permitId={permit.id} unit={permit.unit} />}
+      {permit.unit && <RefundsSection permitId={permit.id} />}
       <section aria-labelledby="permit-actions-title">
         <h2 id="permit-actions-title">{t('actions.title')}</h2>
         {revoked && <p className="notice">{t('actions.revoked')}</p>}

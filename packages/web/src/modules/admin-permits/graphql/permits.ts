@@ -197,3 +197,25 @@ export const IssuePermitMutation = graphql(`
     }
   }
 `);
+
+/** Top-ups of the permit that were paid but refunded instead of credited. */
+export const AdminPermitRefundedPaymentsQuery = graphql(`
+  query AdminPermitRefundedPayments($id: ID!) {
+    adminPermit(id: $id) {
+      id
+      refundedPayments {
+        id
+        amount
+        unit
+        totalCents
+        refund {
+          reason
+          status
+          requestedAt
+          refundedAt
+          providerRef
+        }
+      }
+    }
+  }
+`);

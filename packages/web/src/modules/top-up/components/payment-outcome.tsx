@@ -7,6 +7,7 @@ const noticeClass: Record<string, string> = {
   cancelled: 'notice',
   failed: 'notice notice--error',
   expired: 'notice notice--warning',
+  refunded: 'notice notice--warning',
 };
 
 /** How the payment ended, in words; while the bank has not answered, that it is being waited for. */
@@ -21,6 +22,7 @@ export function PaymentOutcome({
     unit: 'minutes' | 'cents' | null;
     totalCents: number;
     balanceAfter: number | null;
+    refund: { reason: string; status: string } | null;
   };
   gaveUp: boolean;
   onCheckAgain(): void;
@@ -53,6 +55,18 @@ export function PaymentOutcome({
               </strong>
             </p>
           )}
+        </>
+      ) : status === 'refunded' && payment.refund ? (
+        <>
+          <p>
+            {t('result.refunded.body', {
+              total: format.money(payment.totalCents),
+              reason: t(`result.refunded.reason.${payment.refund.reason}`),
+            })}
+          </p>
+          <p data-testid="refund-status" data-status={payment.refund.status}>
+            {t(`result.refunded.${payment.refund.status}`)}
+          </p>
         </>
       ) : (
         <p>{waiting && gaveUp ? t('result.slow.body') : t(`result.${status}.body`)}</p>

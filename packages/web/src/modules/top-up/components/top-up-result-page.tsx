@@ -78,11 +78,14 @@ function PaymentResult({
       <ProductHeader product={detail} />
       <PaymentOutcome payment={payment} gaveUp={gaveUp} onCheckAgain={onCheckAgain} />
       <nav className="actions" aria-label={t('result.next')}>
-        {payment.status !== 'paid' && payment.status !== 'open' && (
-          <Link className="button" to={`/producten/${productId}/opwaarderen`}>
-            {t('result.tryAgain')}
-          </Link>
-        )}
+        {/* Buying again makes sense unless the permit itself has ended. */}
+        {payment.status !== 'paid' &&
+          payment.status !== 'open' &&
+          payment.refund?.reason !== 'permitRevoked' && (
+            <Link className="button" to={`/producten/${productId}/opwaarderen`}>
+              {t('result.tryAgain')}
+            </Link>
+          )}
         <Link
           className={`button ${payment.status === 'paid' ? '' : 'button--secondary'}`}
           to={`/producten/${productId}`}

@@ -52,6 +52,10 @@ export const PaymentQuery = graphql(`
       unit
       totalCents
       balanceAfter
+      refund {
+        reason
+        status
+      }
     }
   }
 `);
