@@ -77,9 +77,7 @@ const environmentSchema = z.object({
     .string()
     .trim()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
-    .optional()
-    // Empty means unset, as for REDIS_URL (the browser tests' API process passes '').
-    .or(z.literal('').transform(() => undefined)),
+    .optional(),
   SQLITE_FILE: optionalText,
   /** Demo towns, accounts, the simulated bank and the demo banner. Never in production. */
   DEMO_MODE: flag.optional(),
