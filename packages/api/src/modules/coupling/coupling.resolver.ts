@@ -43,9 +43,15 @@ export class CouplingResolver {
   })
   async addProductByCode(
     @Arg('input', () => AddProductByCodeInput) input: AddProductByCodeInput,
-    @Ctx() { em, now, viewer, language }: Context,
+    @Ctx() { em, now, viewer, language, clientAddress }: Context,
   ): Promise<AddedProductDto> {
-    const permit = await new ProductCodeService(em).add(viewer!, input.productCode, input.pin, now);
+    const permit = await new ProductCodeService(em).add(
+      viewer!,
+      input.productCode,
+      input.pin,
+      now,
+      clientAddress,
+    );
     return toAddedProductDto(permit, language);
   }
 }
