@@ -32,7 +32,12 @@ export class CouplingResolver {
     @Arg('input', () => AcceptCouplingLinkInput) input: AcceptCouplingLinkInput,
     @Ctx() ctx: Context,
   ): Promise<LoginResult> {
-    const session = await new CouplingLinkService(ctx.em).accept(input, ctx.now, ctx.language);
+    const session = await new CouplingLinkService(ctx.em).accept(
+      input,
+      ctx.now,
+      ctx.language,
+      ctx.clientAddress,
+    );
     ctx.http.setSessionCookie(session.token, session.remember ? session.expiresAt : null);
     return toLoginResult(session);
   }

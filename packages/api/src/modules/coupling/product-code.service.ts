@@ -26,11 +26,7 @@ async function productCodeSubjects(
   accountId: string,
   clientAddress: string,
 ): Promise<Subject<'account' | 'address'>[]> {
-  const delegations = await em.find(
-    Delegation,
-    { delegate: accountId },
-    { fields: ['permit.holder'], populate: [] },
-  );
+  const delegations = await em.find(Delegation, { delegate: accountId }, { populate: ['permit'] });
   const inviters = new Set(
     delegations.flatMap((delegation) => {
       const holder = delegation.permit.holder?.id;
