@@ -142,6 +142,7 @@ export class AttemptLimits {
     subjects: readonly Subject<KindOf<Name>>[],
     scope: AttemptScope,
   ): Promise<Attempt> {
+    await this.redisConnected();
     const entries = subjects.map((subject) => this.counted(name, subject));
     const options = { now: scope.now, em: scope.em };
     const results = await Promise.allSettled(
@@ -189,6 +190,24 @@ export class AttemptLimits {
         await Promise.all(entries.map((entry) => entry.limiter.reward(entry.key, 1, options)));
       },
     };
+  }
+
+  /**
+   * Waits (up to REDIS_COMMAND_TIMEOUT_MS) for a Redis connection still being made: counted in
+   * the database meanwhile, the first attempts after a start would escape the shared count.
+   */
+  private async redisConnected(): Promise<void> {
+    const redis = this.redis;
+    if (!redis || !['wait', 'connecting', 'connect'].includes(redis.status)) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        redis.off('ready', done);
+        resolve();
+      };
+      const timer = setTimeout(done, config().REDIS_COMMAND_TIMEOUT_MS);
+      redis.once('ready', done);
+    });
   }
 
   private async lockOut(
