@@ -32,7 +32,10 @@ async function flood(url: string, email: (i: number) => string): Promise<Map<str
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (Date.now() < until) {
-        const code = await post(url, login, { email: email(n++), password: 'niet-het-wachtwoord-1' });
+        const code = await post(url, login, {
+          email: email(n++),
+          password: 'niet-het-wachtwoord-1',
+        });
         counts.set(code, (counts.get(code) ?? 0) + 1);
       }
     }),
@@ -62,10 +65,15 @@ const api = await startApiProcess({ SQLITE_FILE: file, PORT: '0', DEMO_MODE: 'tr
 try {
   await post(api.url, '{ __typename }');
   const idle = await cheapLatencies(api.url, 3000);
-  console.log(`cheap request, idle: median ${quantile(idle, 0.5)} ms, p95 ${quantile(idle, 0.95)} ms`);
+  console.log(
+    `cheap request, idle: median ${quantile(idle, 0.5)} ms, p95 ${quantile(idle, 0.95)} ms`,
+  );
 
   const one = await flood(api.url, () => 'anna@demo.parkeer.nl');
-  console.log(`one account: ${perMinute(one)} wrong passwords evaluated per minute`, Object.fromEntries(one));
+  console.log(
+    `one account: ${perMinute(one)} wrong passwords evaluated per minute`,
+    Object.fromEntries(one),
+  );
 
   const [many, during] = await Promise.all([
     flood(api.url, (i) => `persoon${i}@example.nl`),
@@ -73,7 +81,10 @@ try {
       cheapLatencies(api.url, (seconds - 4) * 1000),
     ),
   ]);
-  console.log(`many accounts: ${perMinute(many)} wrong passwords evaluated per minute`, Object.fromEntries(many));
+  console.log(
+    `many accounts: ${perMinute(many)} wrong passwords evaluated per minute`,
+    Object.fromEntries(many),
+  );
   console.log(
     `cheap request during the flood: median ${quantile(during, 0.5)} ms, p95 ${quantile(during, 0.95)} ms, max ${quantile(during, 1)} ms (${during.length} requests)`,
   );

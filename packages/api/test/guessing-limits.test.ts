@@ -28,8 +28,7 @@ const acceptWithPassword = `mutation ($input: AcceptDelegationInput!) { acceptDe
 type Answer = Awaited<ReturnType<TestClient['request']>>;
 const code = (answer: Answer) => answer.errors?.[0]?.extensions.code ?? 'OK';
 const retryAfter = (answer: Answer) =>
-  (answer.errors?.[0]?.extensions as { retryAfterSeconds?: number } | undefined)
-    ?.retryAfterSeconds;
+  (answer.errors?.[0]?.extensions as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
 
 let trustProxy: string | undefined;
 beforeAll(() => {
@@ -73,7 +72,14 @@ describe.each(dialects)('guessing and flooding limits on %s', (dialect) => {
       en: 'Too many attempts. Please try again in 15 min.',
     });
     // Another account on the same client is not locked.
-    expect(code(await from('203.0.113.2').request(login, { email: 'carla@demo.parkeer.nl', password: demoPassword }))).toBe('OK');
+    expect(
+      code(
+        await from('203.0.113.2').request(login, {
+          email: 'carla@demo.parkeer.nl',
+          password: demoPassword,
+        }),
+      ),
+    ).toBe('OK');
 
     advance(lockout.firstSeconds * 1000);
     await wrongLogins(from('203.0.113.3'), email, points);
@@ -81,9 +87,13 @@ describe.each(dialects)('guessing and flooding limits on %s', (dialect) => {
     expect(retryAfter(second)).toBe(lockout.firstSeconds * 2);
 
     advance(lockout.firstSeconds * 2 * 1000 - 1000);
-    expect(code(await from('203.0.113.4').request(login, { email, password: demoPassword }))).toBe('RATE_LIMITED');
+    expect(code(await from('203.0.113.4').request(login, { email, password: demoPassword }))).toBe(
+      'RATE_LIMITED',
+    );
     advance(1000);
-    expect(code(await from('203.0.113.4').request(login, { email, password: demoPassword }))).toBe('OK');
+    expect(code(await from('203.0.113.4').request(login, { email, password: demoPassword }))).toBe(
+      'OK',
+    );
     // The right password cleared the count and the lockout history: back to the first lockout.
     await wrongLogins(from('203.0.113.5'), email, points);
     expect(retryAfter(await from('203.0.113.5').request(login, { email, password: 'fout' }))).toBe(
@@ -107,7 +117,10 @@ describe.each(dialects)('guessing and flooding limits on %s', (dialect) => {
     expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(
       8 - (limitPolicies.login.account.points - 2),
     );
-    const token = await from('203.0.113.11').request(accessToken, { email, password: demoPassword });
+    const token = await from('203.0.113.11').request(accessToken, {
+      email,
+      password: demoPassword,
+    });
     expect(code(token)).toBe('RATE_LIMITED');
   });
 
@@ -145,15 +158,22 @@ describe.each(dialects)('guessing and flooding limits on %s', (dialect) => {
     const client = from('192.0.2.50');
     const { points } = limitPolicies.passwordReset.address;
     for (let i = 0; i < points; i++) {
-      expect(code(await client.request(requestReset, { email: `reset${i}@example.nl` }))).toBe('OK');
+      expect(code(await client.request(requestReset, { email: `reset${i}@example.nl` }))).toBe(
+        'OK',
+      );
     }
     expect(code(await client.request(requestReset, { email: 'anna@demo.parkeer.nl' }))).toBe(
       'RATE_LIMITED',
     );
     expect(
-      await api.em().count(MailOutbox, { recipient: 'anna@demo.parkeer.nl', subject: { $like: '%wachtwoord%' } }),
+      await api.em().count(MailOutbox, {
+        recipient: 'anna@demo.parkeer.nl',
+        subject: { $like: '%wachtwoord%' },
+      }),
     ).toBe(0);
-    expect(code(await from('192.0.2.51').request(requestReset, { email: 'x@example.nl' }))).toBe('OK');
+    expect(code(await from('192.0.2.51').request(requestReset, { email: 'x@example.nl' }))).toBe(
+      'OK',
+    );
   });
 
   it('makes the accounts of one client share one product-code budget', async () => {
@@ -187,7 +207,9 @@ describe.each(dialects)('guessing and flooding limits on %s', (dialect) => {
     // had a fresh budget of PIN guesses. The owner invites themselves at new addresses.
     afterLoginLockouts();
     const owner = from('192.0.2.70');
-    expect(code(await owner.request(login, { email: 'anna@demo.parkeer.nl', password: demoPassword }))).toBe('OK');
+    expect(
+      code(await owner.request(login, { email: 'anna@demo.parkeer.nl', password: demoPassword })),
+    ).toBe('OK');
     const permit = await api.permitOf('anna@demo.parkeer.nl');
     expect(
       code(
@@ -225,11 +247,18 @@ describe.each(dialects)('guessing and flooding limits on %s', (dialect) => {
   it('allows 10 invitations a day per product, then RATE_LIMITED until the day is over', async () => {
     afterLoginLockouts();
     const owner = from('192.0.2.80');
-    expect(code(await owner.request(login, { email: 'bram@demo.parkeer.nl', password: demoPassword }))).toBe('OK');
+    expect(
+      code(await owner.request(login, { email: 'bram@demo.parkeer.nl', password: demoPassword })),
+    ).toBe('OK');
     const permit = await api.permitOf('bram@demo.parkeer.nl');
     const inviteNo = (i: number) =>
       owner.request(invite, {
-        input: { productId: permit, email: `gast${i}@example.nl`, amount: 1, idempotencyKey: `gast${i}` },
+        input: {
+          productId: permit,
+          email: `gast${i}@example.nl`,
+          amount: 1,
+          idempotencyKey: `gast${i}`,
+        },
       });
     const { points, windowSeconds } = limitPolicies.delegationInvite.permit;
     for (let i = 0; i < points; i++) expect(code(await inviteNo(i))).toBe('OK');

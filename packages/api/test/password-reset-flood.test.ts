@@ -26,9 +26,7 @@ describe.each(dialects)('password reset requests sent at once on %s', (dialect) 
   it('queues exactly 3 mails for 10 concurrent requests for one address', async () => {
     const email = 'anna@demo.parkeer.nl';
     const answers = await Promise.all(
-      Array.from({ length: 10 }, () =>
-        new TestClient(server.url).request(requestReset, { email }),
-      ),
+      Array.from({ length: 10 }, () => new TestClient(server.url).request(requestReset, { email })),
     );
     for (const answer of answers) expect(answer.data).toEqual({ requestPasswordReset: true });
     const mails = await database.orm.em.fork().count(MailOutbox, { recipient: email });

@@ -49,9 +49,9 @@ function wsFrom(url: string, address: string): Client {
 }
 
 async function wsRequest(client: Client, query: string, variables: Record<string, unknown>) {
-  const results: { errors?: { extensions?: { code?: string } }[] }[] = [];
+  const results: { errors?: readonly { extensions?: { code?: unknown } }[] }[] = [];
   for await (const result of client.iterate({ query, variables })) results.push(result);
-  return results[0]?.errors?.[0]?.extensions?.code ?? 'OK';
+  return String(results[0]?.errors?.[0]?.extensions?.code ?? 'OK');
 }
 
 describe.each(dialects)('guessing limits on every path on %s', (dialect) => {
@@ -73,9 +73,9 @@ describe.each(dialects)('guessing limits on every path on %s', (dialect) => {
         'RATE_LIMITED',
       );
       // The same account over HTTP, from another client: the count is the account's.
-      expect(code(await from('203.0.113.31').request(login, { email, password: demoPassword }))).toBe(
-        'RATE_LIMITED',
-      );
+      expect(
+        code(await from('203.0.113.31').request(login, { email, password: demoPassword })),
+      ).toBe('RATE_LIMITED');
     } finally {
       await ws.dispose();
     }
@@ -118,8 +118,12 @@ describe.each(dialects)('guessing limits on every path on %s', (dialect) => {
     );
     const busy = answers.filter((answer) => code(answer) === 'BUSY');
     expect(busy.length).toBeGreaterThan(0);
-    expect(answers.filter((answer) => code(answer) === 'LOGIN_FAILED').length).toBeGreaterThanOrEqual(2);
-    expect((busy[0]!.errors![0]!.extensions as { retryAfterSeconds?: number }).retryAfterSeconds).toBe(5);
+    expect(
+      answers.filter((answer) => code(answer) === 'LOGIN_FAILED').length,
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      (busy[0]!.errors![0]!.extensions as { retryAfterSeconds?: number }).retryAfterSeconds,
+    ).toBe(5);
     setEnv({ PASSWORD_HASH_CONCURRENCY: undefined, PASSWORD_HASH_QUEUE: undefined });
     const metrics = await fetch(`${api.url}/metrics`);
     expect(await metrics.text()).toMatch(/^parkeer_password_hash_busy_total [1-9]/m);

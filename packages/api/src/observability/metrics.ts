@@ -16,7 +16,8 @@ const metrics = new Map<string, Metric>();
 
 const labelText = (labels: Labels) => {
   const pairs = Object.entries(labels).map(
-    ([name, value]) => `${name}="${value.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))}"`,
+    ([name, value]) =>
+      `${name}="${value.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))}"`,
   );
   return pairs.length > 0 ? `{${pairs.join(',')}}` : '';
 };

@@ -51,7 +51,8 @@ export function hashSecret(secret: string): Promise<string> {
 // Verifying against a real hash when there is nothing to verify against keeps a miss as slow as
 // a hit, so timing does not tell whether an account or product code exists. Made on first use.
 let decoyHash: Promise<string> | undefined;
-const decoy = () => (decoyHash ??= argon2.hash(randomBytes(16).toString('hex'), { type: argon2.argon2id }));
+const decoy = () =>
+  (decoyHash ??= argon2.hash(randomBytes(16).toString('hex'), { type: argon2.argon2id }));
 
 /** Whether `secret` matches `hash`; a missing or malformed hash never matches (and takes as long). */
 export async function verifySecret(

@@ -53,8 +53,10 @@ export async function acceptInvitation(
 ): Promise<{ permitId: string; login: IssuedSession | null }> {
   if (input.viewer || !input.credentials) return acceptInTransaction(em, input);
   const { email } = await usableEmailToken(em, input.token, 'delegation', input.now);
-  return withLinkLoginLimits(em, { email, clientAddress: input.clientAddress, now: input.now }, () =>
-    acceptInTransaction(em, input),
+  return withLinkLoginLimits(
+    em,
+    { email, clientAddress: input.clientAddress, now: input.now },
+    () => acceptInTransaction(em, input),
   );
 }
 

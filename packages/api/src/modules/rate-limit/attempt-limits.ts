@@ -1,11 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { Redis } from 'ioredis';
-import {
-  RateLimiterRedis,
-  RateLimiterRes,
-  type RateLimiterAbstract,
-} from 'rate-limiter-flexible';
+import { RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { config } from '../../config/config.js';
 import { AppError } from '../../graphql/app-error.js';
 import { logger } from '../../logging/logger.js';
@@ -56,12 +52,9 @@ const lockoutsTotal = new Counter(
 /** Refused: try again after `waitMs`. */
 export function rateLimited(waitMs: number): AppError {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-  return new AppError(
-    'RATE_LIMITED',
-    { minutes: Math.max(1, Math.ceil(seconds / 60)) },
-    [],
-    { retryAfterSeconds: seconds },
-  );
+  return new AppError('RATE_LIMITED', { minutes: Math.max(1, Math.ceil(seconds / 60)) }, [], {
+    retryAfterSeconds: seconds,
+  });
 }
 
 /** A subject's key part: no e-mail address, plate or client address reaches the store or log. */
@@ -253,7 +246,8 @@ export function attemptLimits(): AttemptLimits {
     // While Redis fails the database counts; ioredis reconnects by itself. One line per outage.
     let down = false;
     redis?.on('error', (error: Error) => {
-      if (!down) logger.warn({ err: error }, 'rate limits: Redis unavailable, counting in the database');
+      if (!down)
+        logger.warn({ err: error }, 'rate limits: Redis unavailable, counting in the database');
       down = true;
     });
     redis?.on('ready', () => (down = false));

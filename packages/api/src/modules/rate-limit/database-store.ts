@@ -53,13 +53,18 @@ export class RateLimiterDatabase extends RateLimiterStoreAbstract {
     const force = forceExpire ? 1 : 0;
     const [row] = await options.em
       .getConnection()
-      .execute<
-        CounterRow[]
-      >(upsertSql, [rlKey, points, now + msDuration, now, force, now, force], 'all');
+      .execute<CounterRow[]>(
+        upsertSql,
+        [rlKey, points, now + msDuration, now, force, now, force],
+        'all',
+      );
     return { row: row!, now };
   }
 
-  async _get(rlKey: string, options: StoreOptions): Promise<{ row: CounterRow; now: number } | null> {
+  async _get(
+    rlKey: string,
+    options: StoreOptions,
+  ): Promise<{ row: CounterRow; now: number } | null> {
     const now = (options.now ?? new Date()).getTime();
     const [row] = await options.em
       .getConnection()

@@ -28,9 +28,17 @@ export const limitPolicies = {
   /** Passwords, by `login`, `createAccessToken` and a link's password confirmation alike. */
   login: {
     // Per e-mail address typed, whether or not it is an account's (so the limit tells nothing).
-    account: { points: 5, windowSeconds: 15 * minute, lockout: { firstSeconds: 15 * minute, maxSeconds: hour } },
+    account: {
+      points: 5,
+      windowSeconds: 15 * minute,
+      lockout: { firstSeconds: 15 * minute, maxSeconds: hour },
+    },
     // One client trying many accounts: six accounts' worth per window.
-    address: { points: 30, windowSeconds: 15 * minute, lockout: { firstSeconds: 15 * minute, maxSeconds: hour } },
+    address: {
+      points: 30,
+      windowSeconds: 15 * minute,
+      lockout: { firstSeconds: 15 * minute, maxSeconds: hour },
+    },
   },
   /** Reset mails: per address mailed (then quietly none), per client (then RATE_LIMITED). */
   passwordReset: {
@@ -42,8 +50,16 @@ export const limitPolicies = {
    * invited it, see product-code.service.ts) and per client, so new accounts share one budget.
    */
   productCode: {
-    account: { points: 5, windowSeconds: 15 * minute, lockout: { firstSeconds: 15 * minute, maxSeconds: 4 * hour } },
-    address: { points: 10, windowSeconds: 15 * minute, lockout: { firstSeconds: 15 * minute, maxSeconds: 4 * hour } },
+    account: {
+      points: 5,
+      windowSeconds: 15 * minute,
+      lockout: { firstSeconds: 15 * minute, maxSeconds: 4 * hour },
+    },
+    address: {
+      points: 10,
+      windowSeconds: 15 * minute,
+      lockout: { firstSeconds: 15 * minute, maxSeconds: 4 * hour },
+    },
   },
   /** Invitations (each can make an account): per product and per inviting account, a day. */
   delegationInvite: {
