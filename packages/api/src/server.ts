@@ -27,6 +27,8 @@ import { flushRightCheckLog } from './modules/enforcement/right-check-log-writer
 import type { Viewer } from './modules/auth/viewer.js';
 import { graphqlWsOptions } from './modules/live/graphql-ws.js';
 import { paymentRoutes } from './modules/payment/payment-routes.js';
+import { retryAfterPlugin } from './modules/rate-limit/retry-after-plugin.js';
+import { metricsRoute } from './observability/metrics-route.js';
 
 export type ServerOptions = {
   /** 0 picks a free port (tests). */
@@ -93,6 +95,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     plugins: [
       errorLanguagePlugin<Context>(),
       controlCharactersPlugin<Context>(),
+      retryAfterPlugin<Context>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       process.env.NODE_ENV === 'production'
         ? ApolloServerPluginLandingPageDisabled()
@@ -104,6 +107,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Prometheus: loopback clients only, or with METRICS_TOKEN.
+  app.get('/metrics', metricsRoute);
   // Ready to serve: the database and (when configured) Redis answer. 503 takes an instance out
   // of a load balancer's rotation without killing it.
   app.get('/readyz', (_req, res) => {

@@ -4,7 +4,7 @@ import { Account } from '../src/modules/account/account.entity.js';
 import { EmailToken } from '../src/modules/auth/email-token.entity.js';
 import { emailLinkLifetime, publicAppUrl } from '../src/modules/auth/email-link.js';
 import { MailOutbox } from '../src/modules/mail/mail-outbox.entity.js';
-import { passwordResetLimit } from '../src/modules/auth/password-reset.service.js';
+import { limitPolicies } from '../src/modules/rate-limit/limit-policies.js';
 import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';
 import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
@@ -18,6 +18,7 @@ const login = `mutation ($email: String!, $password: String!) {
   login(input: { email: $email, password: $password }) { me { email } }
 }`;
 const me = '{ me { email } }';
+const passwordResetLimit = limitPolicies.passwordReset.email;
 
 describe.each(dialects)('password reset by e-mail link on %s (RULES §6)', (dialect) => {
   let database: TestDatabase;
@@ -89,14 +90,14 @@ describe.each(dialects)('password reset by e-mail link on %s (RULES §6)', (dial
 
   it('sends at most 3 reset mails an hour to one address, still answering true', async () => {
     const email = 'carla@demo.parkeer.nl';
-    for (let i = 0; i < passwordResetLimit.max + 2; i++) {
+    for (let i = 0; i < passwordResetLimit.points + 2; i++) {
       expect((await request(email)).data).toEqual({ requestPasswordReset: true });
       advance(60_000);
     }
-    expect(await mailsTo(email)).toHaveLength(passwordResetLimit.max);
-    advance(passwordResetLimit.windowMs);
+    expect(await mailsTo(email)).toHaveLength(passwordResetLimit.points);
+    advance(passwordResetLimit.windowSeconds * 1000);
     await request(email);
-    expect(await mailsTo(email)).toHaveLength(passwordResetLimit.max + 1);
+    expect(await mailsTo(email)).toHaveLength(passwordResetLimit.points + 1);
   });
 
   it('refuses a weak or mistyped new password without using the link up', async () => {
@@ -153,7 +154,7 @@ describe.each(dialects)('password reset by e-mail link on %s (RULES §6)', (dial
 
   it('voids older reset links of the account once one is used', async () => {
     const email = 'bram@demo.parkeer.nl';
-    advance(passwordResetLimit.windowMs);
+    advance(passwordResetLimit.windowSeconds * 1000);
     await request(email);
     const older = await tokenFromLatestMail(email);
     await request(email);
@@ -167,7 +168,7 @@ describe.each(dialects)('password reset by e-mail link on %s (RULES §6)', (dial
 
   it('refuses an expired link (by the server clock) and an unknown one', async () => {
     const email = 'carla@demo.parkeer.nl';
-    advance(passwordResetLimit.windowMs);
+    advance(passwordResetLimit.windowSeconds * 1000);
     await request(email);
     const token = await tokenFromLatestMail(email);
     advance(emailLinkLifetime.passwordReset);

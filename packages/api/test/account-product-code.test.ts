@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, seedDemo, type DemoProduct } from '../src/db/seed/demo-seed.js';
-import { productCodeLimit } from '../src/modules/coupling/product-code.service.js';
+import { limitPolicies } from '../src/modules/rate-limit/limit-policies.js';
 import { Permit } from '../src/modules/permit/permit.entity.js';
 import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';
@@ -85,25 +85,26 @@ describe.each(dialects)('adding a product with code and PIN on %s (RULES §6)', 
     for (let i = 0; i < 2; i++) {
       expect(code(await anna.request(addProduct, wrong))).toBe('PRODUCT_CODE_OR_PIN_WRONG');
     }
-    expect(productCodeLimit.max).toBe(5);
+    expect(limitPolicies.productCode.account.points).toBe(5);
 
     const refused = await anna.request(addProduct, { ...letter });
-    expect(code(refused)).toBe('PRODUCT_CODE_TOO_MANY_ATTEMPTS');
-    // The first three tries leave the window 15 minutes after they were made: 10 minutes from now.
-    expect((refused.errors?.[0]?.extensions as { params?: unknown }).params).toEqual({
-      minutes: 10,
-    });
-    expect(refused.errors?.[0]?.extensions.messages.nl).toContain('over 10 minuten');
+    expect(code(refused)).toBe('RATE_LIMITED');
+    // The first lockout: 15 minutes from the try that reached the limit.
+    const extensions = refused.errors?.[0]?.extensions as {
+      params?: unknown;
+      retryAfterSeconds?: number;
+    };
+    expect(extensions.params).toEqual({ minutes: 15 });
+    expect(extensions.retryAfterSeconds).toBe(15 * 60);
+    expect(refused.errors?.[0]?.extensions.messages.nl).toContain('over 15 min.');
     expect(await holderOf(letter.productCode)).toBeNull();
 
     // Someone else is not locked out by Anna's tries.
     const bram = await loggedIn('bram@demo.parkeer.nl');
     expect(code(await bram.request(addProduct, wrong))).toBe('PRODUCT_CODE_OR_PIN_WRONG');
 
-    advance(10 * minute - 1000);
-    expect(code(await anna.request(addProduct, { ...letter }))).toBe(
-      'PRODUCT_CODE_TOO_MANY_ATTEMPTS',
-    );
+    advance(15 * minute - 1000);
+    expect(code(await anna.request(addProduct, { ...letter }))).toBe('RATE_LIMITED');
     advance(1000);
     const added = await anna.request(addProduct, {
       productCode: ` ${letter.productCode.toLowerCase()} `,

@@ -117,6 +117,14 @@ const environmentSchema = z.object({
   /** How long to wait for a database connection before answering DATABASE_UNAVAILABLE. */
   DB_CONNECT_TIMEOUT_MS: positiveMs(3_000),
   REDIS_COMMAND_TIMEOUT_MS: positiveMs(2_000),
+  /** Bearer token a Prometheus scraper sends for /metrics; unset: only loopback clients may read it. */
+  METRICS_TOKEN: optionalText,
+  /**
+   * Password and PIN hashes (argon2) computed at once; each takes a core. Default: the machine's
+   * cores. More logins wait in a queue of PASSWORD_HASH_QUEUE; beyond that they get BUSY at once.
+   */
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),
 });
 
 /** The names of every variable read; `.env.example` and the README list each of them. */

@@ -12,7 +12,7 @@ import { RightCheckLog } from '../modules/enforcement/right-check-log.entity.js'
 import { Favorite } from '../modules/favorite/favorite.entity.js';
 import { MailOutbox } from '../modules/mail/mail-outbox.entity.js';
 import { Payment } from '../modules/payment/payment.entity.js';
-import { RateLimitHit } from '../modules/rate-limit/rate-limit-hit.entity.js';
+import { RateLimitCounter } from '../modules/rate-limit/rate-limit-counter.entity.js';
 import { LedgerEntry } from '../modules/ledger/ledger-entry.entity.js';
 import { Municipality } from '../modules/municipality/municipality.entity.js';
 import { PermitPlate } from '../modules/permit/permit-plate.entity.js';
@@ -41,7 +41,7 @@ export const entities = [
   EmailToken,
   MailOutbox,
   RightCheckLog,
-  RateLimitHit,
+  RateLimitCounter,
   ScheduledJob,
   AuditEntry,
   CareGrant,

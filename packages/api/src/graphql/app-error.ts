@@ -25,6 +25,8 @@ export class AppError extends Error {
     readonly params: MessageParams = {},
     /** Every problem of a form at once, each with where it is (SETTINGS_INVALID). */
     readonly problems: readonly InputProblem[] = [],
+    /** Machine-readable facts for the caller beside the message, e.g. `retryAfterSeconds`. */
+    readonly extensions: Readonly<Record<string, number>> = {},
   ) {
     super(code);
     this.name = 'AppError';

@@ -9,6 +9,7 @@ import { AppError } from './app-error.js';
 import { sessionCookieName, type HttpSession } from './http-session.js';
 import type { LivePubSub } from './pubsub.js';
 import { currentRequestId } from '../logging/request-id.js';
+import { clientAddressOf } from '../http/client-address.js';
 
 /**
  * What one GraphQL operation (or one subscription) works with: its own EntityManager fork, so
@@ -26,6 +27,8 @@ export type Context = {
   readonly loaders: Map<string, unknown>;
   /** Where changes are published for subscribers (see pubsub.ts). */
   readonly pubSub: LivePubSub;
+  /** The client's address (TRUST_PROXY honoured), the same over HTTP and graphql-ws: per-client limits. */
+  readonly clientAddress: string;
 };
 
 /** Dutch unless the browser prefers English; an account's own setting wins once logged in. */
@@ -49,6 +52,7 @@ export function createContext(
     now,
     pubSub,
     loaders: new Map(),
+    clientAddress: clientAddressOf(req),
     language: viewer?.language ?? languageFromHeader(req.headers['accept-language']),
     requestId: currentRequestId() ?? randomUUID(),
   };

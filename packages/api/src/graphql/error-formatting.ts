@@ -17,6 +17,8 @@ export interface ErrorExtensions {
   messages: Record<Language, string>;
   params?: MessageParams;
   detail?: string;
+  /** With RATE_LIMITED and BUSY: when to try again. */
+  retryAfterSeconds?: number;
   /** With SETTINGS_INVALID: each wrong value, where it is and what is wrong, in both languages. */
   problems?: {
     code: ErrorCode;
@@ -40,9 +42,10 @@ function formatted(
   params: MessageParams = {},
   detail?: string,
   problems: readonly InputProblem[] = [],
+  facts: Readonly<Record<string, number>> = {},
 ): GraphQLFormattedError {
   const messages = { nl: errorMessage(code, 'nl', params), en: errorMessage(code, 'en', params) };
-  const extensions: ErrorExtensions = { code, messages };
+  const extensions: ErrorExtensions = { code, messages, ...facts };
   if (Object.keys(params).length > 0) extensions.params = params;
   if (detail) extensions.detail = detail;
   if (problems.length > 0) {
@@ -77,7 +80,14 @@ export function formatError(
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) {
-    return formatted(original.code, base, original.params, undefined, original.problems);
+    return formatted(
+      original.code,
+      base,
+      original.params,
+      undefined,
+      original.problems,
+      original.extensions,
+    );
   }
   const apolloCode = base.extensions?.code;
   if (typeof apolloCode === 'string' && requestErrors.has(apolloCode)) {

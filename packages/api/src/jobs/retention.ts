@@ -4,7 +4,7 @@ import { AuthSession } from '../modules/auth/auth-session.entity.js';
 import { EmailToken } from '../modules/auth/email-token.entity.js';
 import { RightCheckLog } from '../modules/enforcement/right-check-log.entity.js';
 import { Municipality } from '../modules/municipality/municipality.entity.js';
-import { RateLimitHit } from '../modules/rate-limit/rate-limit-hit.entity.js';
+import { RateLimitCounter } from '../modules/rate-limit/rate-limit-counter.entity.js';
 
 /**
  * What an anonymised session keeps instead of its plate. Not a hash: nothing that could be
@@ -34,7 +34,7 @@ export interface RetentionResult {
 /**
  * The retention schedule (RULES §8): plates of ended sessions are anonymised once the
  * municipality's period after parking has passed (13 weeks, or 48 hours); e-mail links, logins
- * and rate-limit hits that can no longer be used are removed; old check logs are removed.
+ * and rate-limit counters that can no longer be used are removed; old check logs are removed.
  * Running and planned sessions are never touched.
  */
 export async function applyRetention(em: EntityManager, now: Date): Promise<RetentionResult> {
@@ -70,7 +70,7 @@ export async function applyRetention(em: EntityManager, now: Date): Promise<Rete
   const removedSecrets =
     (await em.nativeDelete(EmailToken, { expiresAt: { $lte: graceCutoff } })) +
     (await em.nativeDelete(AuthSession, { expiresAt: { $lte: graceCutoff } })) +
-    (await em.nativeDelete(RateLimitHit, { at: { $lte: graceCutoff } }));
+    (await em.nativeDelete(RateLimitCounter, { expire: { $lte: graceCutoff.getTime() } }));
   const removedCheckLogs = await em.nativeDelete(RightCheckLog, {
     checkedAt: { $lte: new Date(now.getTime() - checkLogRetentionMs) },
   });

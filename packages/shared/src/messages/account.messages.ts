@@ -37,8 +37,4 @@ export const accountMessages = {
     nl: 'De productcode of de pincode klopt niet.',
     en: 'The product code or the PIN is not correct.',
   },
-  PRODUCT_CODE_TOO_MANY_ATTEMPTS: {
-    nl: 'Te veel pogingen met een verkeerde productcode of pincode. Probeer het over {minutes} minuten opnieuw.',
-    en: 'Too many attempts with a wrong product code or PIN. Please try again in {minutes} minutes.',
-  },
 } as const satisfies MessageTable;

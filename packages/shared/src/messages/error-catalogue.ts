@@ -12,6 +12,7 @@ import type { Message } from './message-table.js';
 import { paymentMessages } from './payment.messages.js';
 import { plateMessages } from './plate.messages.js';
 import { productMessages } from './product.messages.js';
+import { rateLimitMessages } from './rate-limit.messages.js';
 import { regimeMessages } from './regime.messages.js';
 import { requestMessages } from './request.messages.js';
 import { sessionMessages } from './session.messages.js';
@@ -38,6 +39,7 @@ export const errorCatalogue = {
   ...adminMessages,
   ...requestMessages,
   ...adminPermitMessages,
+  ...rateLimitMessages,
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -3,6 +3,7 @@ import type { Language } from '@parkeer/shared/language';
 import { AppError } from '../../graphql/app-error.js';
 import { hashSecret, verifySecret } from '../auth/password-hash.js';
 import { assertNewPassword } from '../auth/password-rules.js';
+import { attemptLimits } from '../rate-limit/attempt-limits.js';
 import { Account, holderRoles, type Role } from './account.entity.js';
 
 export interface LinkCredentials {
@@ -34,4 +35,36 @@ export async function accountForLink(
   if (!existing?.passwordHash) account.passwordHash = await hashSecret(credentials.password);
   await tx.flush();
   return account;
+}
+
+/**
+ * Runs `work`, which accepts a link for `email`. When that address's account has a password,
+ * the link confirms with it, which is a login: the login limits count it (per address typed and
+ * per client) like one, so a link is no way around them. Call it outside a transaction.
+ */
+export async function withLinkLoginLimits<T>(
+  em: EntityManager,
+  link: { readonly email: string; readonly clientAddress: string; readonly now: Date },
+  work: () => Promise<T>,
+): Promise<T> {
+  const confirmsPassword =
+    (await em.count(Account, { email: link.email, passwordHash: { $ne: null } })) > 0;
+  if (!confirmsPassword) return work();
+  const attempt = await attemptLimits().take(
+    'login',
+    [
+      { kind: 'account', id: link.email },
+      { kind: 'address', id: link.clientAddress },
+    ],
+    { em, now: link.now },
+  );
+  try {
+    const result = await work();
+    await attempt.succeeded(['account']);
+    return result;
+  } catch (error) {
+    // Only a wrong password counts; a link refused for another reason was no guess.
+    if (!(error instanceof AppError && error.code === 'LOGIN_FAILED')) await attempt.giveBack();
+    throw error;
+  }
 }

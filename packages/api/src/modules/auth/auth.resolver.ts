@@ -21,7 +21,13 @@ export class AuthResolver {
     @Ctx() ctx: Context,
   ): Promise<LoginResult> {
     const auth = new AuthService(ctx.em);
-    const session = await auth.login(input.email, input.password, input.remember, ctx.now);
+    const session = await auth.login(
+      input.email,
+      input.password,
+      input.remember,
+      ctx.now,
+      ctx.clientAddress,
+    );
     // Without 'remember me' the cookie lives as long as the browser; the server also ends it early.
     ctx.http.setSessionCookie(session.token, session.remember ? session.expiresAt : null);
     return Object.assign(new LoginResult(), {
@@ -39,7 +45,14 @@ export class AuthResolver {
     @Arg('password', () => String) password: string,
     @Ctx() ctx: Context,
   ): Promise<AccessToken> {
-    const session = await new AuthService(ctx.em).login(email, password, false, ctx.now, 'bearer');
+    const session = await new AuthService(ctx.em).login(
+      email,
+      password,
+      false,
+      ctx.now,
+      ctx.clientAddress,
+      'bearer',
+    );
     return Object.assign(new AccessToken(), {
       token: session.token,
       expiresAt: session.expiresAt,

@@ -1,13 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import argon2 from 'argon2';
 import { config } from '../../config/config.js';
 import { demoPassword } from '../../db/seed/demo-password.js';
 import { AppError } from '../../graphql/app-error.js';
 import type { Language } from '@parkeer/shared/language';
 import { Account, type Role } from '../account/account.entity.js';
+import { attemptLimits } from '../rate-limit/attempt-limits.js';
 import { AuthSession, type AuthSessionKind } from './auth-session.entity.js';
 import { BearerCache } from './bearer-cache.js';
+import { verifySecret } from './password-hash.js';
 import { isLapsed, lifetimeOf } from './session-lifetime.js';
 import type { Viewer } from './viewer.js';
 
@@ -21,11 +22,6 @@ export interface IssuedSession {
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 /** Seen-at is written at most once a minute: reads should not each cost a write. */
 const touchInterval = 60_000;
-// Verifying against a real hash when the account does not exist keeps both answers equally slow.
-// Made on the first login, not at start-up.
-let decoyHash: Promise<string> | undefined;
-const decoy = () =>
-  (decoyHash ??= argon2.hash(randomBytes(16).toString('hex'), { type: argon2.argon2id }));
 
 /** A login and its account, as `loginSql` returns them (dates as the dialect stores them). */
 interface LoginRow {
@@ -61,23 +57,41 @@ export function normaliseEmail(email: string): string {
 export class AuthService {
   constructor(private readonly em: EntityManager) {}
 
+  /**
+   * Checks a password, within the login limits of the address typed and of the client: a wrong
+   * one counts, a right one clears the address's count (the client's keeps its wrong ones).
+   */
   async login(
     email: string,
     password: string,
     remember: boolean,
     now: Date,
+    clientAddress: string,
     kind: AuthSessionKind = 'cookie',
   ): Promise<IssuedSession> {
+    const address = normaliseEmail(email);
+    const attempt = await attemptLimits().take(
+      'login',
+      [
+        { kind: 'account', id: address },
+        { kind: 'address', id: clientAddress },
+      ],
+      { em: this.em, now },
+    );
     const account = await this.em.findOne(
       Account,
-      { email: normaliseEmail(email) },
+      { email: address },
       { populate: ['passwordHash'] },
     );
-    const hash = account?.passwordHash ?? (await decoy());
-    const valid = await argon2.verify(hash, password).catch(() => false);
+    // A missing account is verified against a decoy hash: both answers take as long.
+    const valid = await verifySecret(account?.passwordHash, password).catch(async (error) => {
+      await attempt.giveBack();
+      throw error;
+    });
     if (!account?.passwordHash || !valid) throw new AppError('LOGIN_FAILED');
     // An account that has it came from demo data: in production it stays locked out.
     if (config().production && password === demoPassword) throw new AppError('LOGIN_FAILED');
+    await attempt.succeeded(['account']);
     return this.issue(account, kind, remember, now);
   }
 

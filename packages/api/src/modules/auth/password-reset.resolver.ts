@@ -11,9 +11,9 @@ export class PasswordResetResolver {
   })
   async requestPasswordReset(
     @Arg('email', () => String) email: string,
-    @Ctx() { em, now }: Context,
+    @Ctx() { em, now, clientAddress }: Context,
   ): Promise<boolean> {
-    await new PasswordResetService(em).request(email, now);
+    await new PasswordResetService(em).request(email, now, clientAddress);
     return true;
   }
 

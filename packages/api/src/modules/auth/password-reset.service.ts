@@ -3,7 +3,7 @@ import { AppError } from '../../graphql/app-error.js';
 import { Account } from '../account/account.entity.js';
 import { passwordResetMail } from '../mail/mail-templates.js';
 import { queueMail } from '../mail/mail-outbox.js';
-import { rateLimitWait, recordRateLimitHit, type RateLimit } from '../rate-limit/rate-limit.js';
+import { attemptLimits } from '../rate-limit/attempt-limits.js';
 import { AuthSession } from './auth-session.entity.js';
 import { normaliseEmail, forgetCachedLogins } from './auth.service.js';
 import {
@@ -18,13 +18,6 @@ import { hashSecret } from './password-hash.js';
 import { assertNewPassword } from './password-rules.js';
 import type { Viewer } from './viewer.js';
 
-/** Per address, so nobody can flood someone's mailbox with reset mails. */
-export const passwordResetLimit: RateLimit = {
-  bucket: 'passwordReset',
-  max: 3,
-  windowMs: 60 * 60_000,
-};
-
 /** The longest address the columns hold; anything longer cannot be an account. */
 const emailMaxLength = 254;
 
@@ -32,15 +25,28 @@ export class PasswordResetService {
   constructor(private readonly em: EntityManager) {}
 
   /**
-   * Mails a reset link when the address is an account's and the address is within its limit.
-   * Answers the same in every case, so the caller learns nothing about who has an account.
+   * Mails a reset link when the address is an account's and within its limit (see
+   * limit-policies.ts). Answers the same in every case, so the caller learns nothing about who
+   * has an account; only a client that asks too often is told RATE_LIMITED.
    */
-  async request(email: string, now: Date): Promise<void> {
+  async request(email: string, now: Date, clientAddress: string): Promise<void> {
+    const scope = { em: this.em, now };
+    await attemptLimits().take('passwordReset', [{ kind: 'address', id: clientAddress }], scope);
     const address = normaliseEmail(email);
     if (!address.includes('@') || address.length > emailMaxLength) return;
+    // Counted before the transaction, atomically: requests sent at once cannot all slip under
+    // the limit, and a count outlives a transaction that fails.
+    const mailable = await attemptLimits()
+      .take('passwordReset', [{ kind: 'email', id: address }], scope)
+      .then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof AppError && error.code === 'RATE_LIMITED') return false;
+          throw error;
+        },
+      );
+    if (!mailable) return;
     await this.em.transactional(async (tx) => {
-      if ((await rateLimitWait(tx, passwordResetLimit, address, now)) > 0) return;
-      await recordRateLimitHit(tx, passwordResetLimit, address, now);
       const account = await tx.findOne(Account, { email: address });
       if (!account) return;
       const token = issueEmailToken(tx, { purpose: 'passwordReset', email: address, account }, now);
@@ -49,7 +55,7 @@ export class PasswordResetService {
         validMinutes: Math.round(emailLinkLifetime.passwordReset / 60_000),
       });
       queueMail(tx, { to: account.email, ...mail }, now);
-      // Token, hit and mail are flushed together when the transaction commits.
+      // Token and mail are flushed together when the transaction commits.
     });
   }
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Language } from '@parkeer/shared/language';
 import { AppError } from '../../graphql/app-error.js';
-import { accountForLink } from '../account/account-from-link.js';
+import { accountForLink, withLinkLoginLimits } from '../account/account-from-link.js';
 import { Account } from '../account/account.entity.js';
 import { AuthService, normaliseEmail, type IssuedSession } from '../auth/auth.service.js';
 import {
@@ -78,7 +78,23 @@ export class CouplingLinkService {
    * otherwise the password is set twice, on a new account or on one that has none yet. Uses the
    * link up and logs in, all in one transaction.
    */
-  async accept(input: AcceptCoupling, now: Date, language: Language): Promise<IssuedSession> {
+  async accept(
+    input: AcceptCoupling,
+    now: Date,
+    language: Language,
+    clientAddress: string,
+  ): Promise<IssuedSession> {
+    const { email } = await usableEmailToken(this.em, input.token, 'coupling', now);
+    return withLinkLoginLimits(this.em, { email, clientAddress, now }, () =>
+      this.acceptInTransaction(input, now, language),
+    );
+  }
+
+  private acceptInTransaction(
+    input: AcceptCoupling,
+    now: Date,
+    language: Language,
+  ): Promise<IssuedSession> {
     return this.em.transactional(async (tx) => {
       const link = await usableEmailToken(tx, input.token, 'coupling', now);
       const permit = link.permit;

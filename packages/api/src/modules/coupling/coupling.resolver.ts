@@ -32,7 +32,12 @@ export class CouplingResolver {
     @Arg('input', () => AcceptCouplingLinkInput) input: AcceptCouplingLinkInput,
     @Ctx() ctx: Context,
   ): Promise<LoginResult> {
-    const session = await new CouplingLinkService(ctx.em).accept(input, ctx.now, ctx.language);
+    const session = await new CouplingLinkService(ctx.em).accept(
+      input,
+      ctx.now,
+      ctx.language,
+      ctx.clientAddress,
+    );
     ctx.http.setSessionCookie(session.token, session.remember ? session.expiresAt : null);
     return toLoginResult(session);
   }
@@ -43,9 +48,15 @@ export class CouplingResolver {
   })
   async addProductByCode(
     @Arg('input', () => AddProductByCodeInput) input: AddProductByCodeInput,
-    @Ctx() { em, now, viewer, language }: Context,
+    @Ctx() { em, now, viewer, language, clientAddress }: Context,
   ): Promise<AddedProductDto> {
-    const permit = await new ProductCodeService(em).add(viewer!, input.productCode, input.pin, now);
+    const permit = await new ProductCodeService(em).add(
+      viewer!,
+      input.productCode,
+      input.pin,
+      now,
+      clientAddress,
+    );
     return toAddedProductDto(permit, language);
   }
 }

@@ -1,7 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Language } from '@parkeer/shared/language';
 import { AppError } from '../../graphql/app-error.js';
-import { accountForLink, type LinkCredentials } from '../account/account-from-link.js';
+import {
+  accountForLink,
+  withLinkLoginLimits,
+  type LinkCredentials,
+} from '../account/account-from-link.js';
 import { Account, holderRoles } from '../account/account.entity.js';
 import { AuthService, type IssuedSession } from '../auth/auth.service.js';
 import { markEmailTokenUsed, usableEmailToken } from '../auth/email-link.js';
@@ -35,6 +39,7 @@ export interface AcceptInvitation {
   readonly credentials: (LinkCredentials & { remember: boolean }) | null;
   readonly language: Language;
   readonly now: Date;
+  readonly clientAddress: string;
 }
 
 /**
@@ -43,6 +48,19 @@ export interface AcceptInvitation {
  * then logged in. The link is used up in the same transaction; of two clicks one wins.
  */
 export async function acceptInvitation(
+  em: EntityManager,
+  input: AcceptInvitation,
+): Promise<{ permitId: string; login: IssuedSession | null }> {
+  if (input.viewer || !input.credentials) return acceptInTransaction(em, input);
+  const { email } = await usableEmailToken(em, input.token, 'delegation', input.now);
+  return withLinkLoginLimits(
+    em,
+    { email, clientAddress: input.clientAddress, now: input.now },
+    () => acceptInTransaction(em, input),
+  );
+}
+
+function acceptInTransaction(
   em: EntityManager,
   input: AcceptInvitation,
 ): Promise<{ permitId: string; login: IssuedSession | null }> {

@@ -79,6 +79,7 @@ export class DelegationResolver {
           : null,
       language: ctx.language,
       now: ctx.now,
+      clientAddress: ctx.clientAddress,
     });
     if (login) ctx.http.setSessionCookie(login.token, login.remember ? login.expiresAt : null);
     return permitId;

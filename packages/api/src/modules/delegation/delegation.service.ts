@@ -18,6 +18,7 @@ import { queueMail } from '../mail/mail-outbox.js';
 import { permitForViewer } from '../permit/permit-access.js';
 import type { Permit } from '../permit/permit.entity.js';
 import { loadProductRules } from '../product/product-rules.js';
+import { attemptLimits } from '../rate-limit/attempt-limits.js';
 import { ParkingSession } from '../session/parking-session.entity.js';
 import { bookSettlement } from '../session/session-settlement.js';
 import { delegationInviteMail } from './delegation-mail.js';
@@ -83,6 +84,15 @@ export class DelegationService {
       $or: [{ email }, { delegate: { email } }],
     });
     if (open > 0) throw new AppError('DELEGATION_ALREADY_EXISTS');
+    // Each invitation can make an account: a daily number per product and per inviter.
+    const attempt = await attemptLimits().take(
+      'delegationInvite',
+      [
+        { kind: 'permit', id: permit.id },
+        { kind: 'account', id: this.viewer.accountId },
+      ],
+      { em: this.em, now: this.now },
+    );
     try {
       return await this.em.transactional(async (tx) => {
         const locked = await lockPermit(tx, permit.id);
@@ -111,6 +121,8 @@ export class DelegationService {
         return delegation;
       });
     } catch (error) {
+      // Nothing was invited: a refusal or a replay that lost the race.
+      await attempt.giveBack();
       if (error instanceof UniqueConstraintViolationException) {
         const first = await this.replayOf(permit.id, command.idempotencyKey);
         if (first) return this.sameInvite(first, email, command.amount);
