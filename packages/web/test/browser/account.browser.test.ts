@@ -189,7 +189,7 @@ describe.skipIf(chromiumMissing)('the account pages in chromium', () => {
     await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
     await page
       .getByRole('alert')
-      .getByText(/Te veel pogingen.*over \d+ minuten/)
+      .getByText(/Te veel pogingen.*over \d+ min\. opnieuw/)
       .waitFor();
     await photograph(page, 'add-product-desktop');
     await page.context().close();
