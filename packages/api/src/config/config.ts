@@ -113,6 +113,11 @@ const environmentSchema = z.object({
   /** How long to wait for a database connection before answering DATABASE_UNAVAILABLE. */
   DB_CONNECT_TIMEOUT_MS: positiveMs(3_000),
   REDIS_COMMAND_TIMEOUT_MS: positiveMs(2_000),
+  /**
+   * Open WebSockets one client address may hold (see clientAddressOf). Loopback counts like any
+   * other address: a load test from one machine raises it.
+   */
+  WS_MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(1).max(1_000_000).default(20),
 });
 
 export type Config = Readonly<

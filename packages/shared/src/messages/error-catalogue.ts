@@ -14,6 +14,7 @@ import { plateMessages } from './plate.messages.js';
 import { productMessages } from './product.messages.js';
 import { regimeMessages } from './regime.messages.js';
 import { requestMessages } from './request.messages.js';
+import { requestLimitsMessages } from './request-limits.messages.js';
 import { sessionMessages } from './session.messages.js';
 import { topUpMessages } from './top-up.messages.js';
 
@@ -38,6 +39,7 @@ export const errorCatalogue = {
   ...adminMessages,
   ...requestMessages,
   ...adminPermitMessages,
+  ...requestLimitsMessages,
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
