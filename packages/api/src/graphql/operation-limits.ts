@@ -38,7 +38,7 @@ export const parseOptions: ParseOptions = { maxTokens: operationLimits.tokens };
 
 /** The syntax error graphql-js raises at `maxTokens` (its wording: "more that N tokens"). */
 export function isTokenLimitError(message: string): boolean {
-  return /Document contains more th[ae]n \d+ tokens/.test(message);
+  return /Document contains more th(?:at|an) \d+ tokens/.test(message);
 }
 
 /**

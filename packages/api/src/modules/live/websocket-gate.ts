@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
 import type { Config } from '../../config/config.js';
 import { clientAddressOf } from '../../http/client-address.js';
+import { logger } from '../../logging/logger.js';
 
 /** graphql-ws's convention for "too many" (its clients do not reconnect after it). */
 export const tooManyConnectionsCloseCode = 4429;
@@ -72,6 +73,13 @@ export function gateWebSockets(options: {
         else open.delete(client);
       });
       wsServer.emit('connection', ws, request);
+      // A client's protocol error (a message over maxPayload, invalid UTF-8): ws has closed the
+      // connection with the fitting code already. graphql-ws would print it with its stack to
+      // stderr, once per attempt of whoever sends them.
+      ws.removeAllListeners('error');
+      ws.on('error', (error: Error & { code?: string }) =>
+        logger.info({ code: error.code }, 'WebSocket closed for a protocol error'),
+      );
     });
   };
   options.httpServer.on('upgrade', onUpgrade);
