@@ -39,6 +39,8 @@ try {
       NODE_ENV: 'production',
       SEED_DEMO: 'false',
       PAYMENT_WEBHOOK_SECRET: randomBytes(16).toString('hex'),
+      // Every subscriber connects from loopback, which counts as one client like any other.
+      WS_MAX_CONNECTIONS_PER_CLIENT: String(subscribers * 2),
     },
     { nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) },
   );
