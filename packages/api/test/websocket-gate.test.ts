@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import type { Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -110,6 +110,24 @@ describe.each(dialects)('the WebSocket path on %s', (dialect) => {
     // A close frame (opcode 8) with status 1009, Message Too Big.
     expect(frame[0]! & 0x0f).toBe(0x8);
     expect(frame.readUInt16BE(2)).toBe(1009);
+  });
+
+  it('answers an upgrade to a target it cannot parse with 404, and keeps running', async () => {
+    const { port } = new URL(api.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.write(
+          'GET http://[ HTTP/1.1\r\nHost: localhost\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n' +
+            `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\n\r\n`,
+        ),
+      );
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.once('close', () => resolve(text));
+      socket.once('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 404/);
+    expect(await open()).toBe('acknowledged');
   });
 
   it('refuses bad credentials at connect (4401) instead of going on anonymously', async () => {

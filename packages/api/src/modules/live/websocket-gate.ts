@@ -34,6 +34,14 @@ export function originAllowList(
   };
 }
 
+function pathOf(request: IncomingMessage): string | null {
+  try {
+    return new URL(request.url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return null;
+  }
+}
+
 /** Answers an upgrade request with an HTTP status instead of a WebSocket. */
 function refuse(socket: Duplex, status: number): void {
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n\r\n`);
@@ -55,8 +63,9 @@ export function gateWebSockets(options: {
   const { wsServer, maxConnectionsPerClient } = options;
   const open = new Map<string, number>();
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-    if (pathname !== options.path) return refuse(socket, 404);
+    // An 'upgrade' listener that throws takes the process down: a target URL.parse refuses
+    // (`GET http://[ HTTP/1.1` is valid HTTP) must not.
+    if (pathOf(request) !== options.path) return refuse(socket, 404);
     const origin = request.headers.origin;
     if (origin !== undefined && !options.isAllowedOrigin(origin)) return refuse(socket, 403);
     const client = clientAddressOf(request);
