@@ -63,8 +63,8 @@ export function gateWebSockets(options: {
   const { wsServer, maxConnectionsPerClient } = options;
   const open = new Map<string, number>();
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    // An 'upgrade' listener that throws takes the process down: a target URL.parse refuses
-    // (`GET http://[ HTTP/1.1` is valid HTTP) must not.
+    // An 'upgrade' listener that throws takes the process down, so a request target the URL
+    // parser refuses (`GET http://[ HTTP/1.1` gets through Node's HTTP parser) is a plain 404.
     if (pathOf(request) !== options.path) return refuse(socket, 404);
     const origin = request.headers.origin;
     if (origin !== undefined && !options.isAllowedOrigin(origin)) return refuse(socket, 403);
