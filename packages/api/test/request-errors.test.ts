@@ -88,6 +88,15 @@ describe('HTTP errors as GraphQL JSON', () => {
     expect(encoding.errors![0]!.extensions.code).toBe('BAD_REQUEST');
   });
 
+  it('answers a method GraphQL does not take with 405 (Apollo’s answer, kept JSON)', async () => {
+    const result = await send('/graphql', {
+      method: 'PUT',
+      body: '{"query":"{ about { name } }"}',
+    });
+    expect(result.status).toBe(405);
+    expect(result.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   it('answers paths nobody serves with 404 NOT_FOUND', async () => {
     for (const path of ['/', '/assets/missing.js', '/webhooks']) {
       const result = await send(path, { method: 'GET' });
