@@ -17,7 +17,7 @@
 //   ]);
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import autocannon from 'autocannon';
 import { openDatabase } from '../src/db/database.js';
@@ -26,6 +26,7 @@ import { seedDemo } from '../src/db/seed/demo-seed.js';
 import { Account } from '../src/modules/account/account.entity.js';
 import { AuthService } from '../src/modules/auth/auth.service.js';
 import { RightCheckLog } from '../src/modules/enforcement/right-check-log.entity.js';
+import { productionBenchEnv } from './production-env.js';
 import { graphqlPath } from '../src/server.js';
 import {
   addBenchData,
@@ -277,12 +278,7 @@ try {
 
   const env = { DATABASE_URL: scratch.url };
   const [api, bare] = await Promise.all([
-    // As deployed: production mode (graphql-js skips its development checks, no explorer).
-    startProcess(
-      './api-server.ts',
-      { ...env, NODE_ENV: 'production', PAYMENT_WEBHOOK_SECRET: randomBytes(32).toString('hex') },
-      true,
-    ),
+    startProcess('./api-server.ts', { ...env, ...productionBenchEnv }, true),
     startProcess('./bare-server.ts', env),
   ]);
   const graphqlUrl = api.url + graphqlPath;

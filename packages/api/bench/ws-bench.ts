@@ -3,7 +3,7 @@
 // (the server executes the event once for all) and once with a different document each. The API runs as deployed (its own
 // process, production mode, in-memory pub/sub); the subscribers live in this process.
 import 'reflect-metadata';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { openDatabase } from '../src/db/database.js';
@@ -13,6 +13,7 @@ import { Account } from '../src/modules/account/account.entity.js';
 import { AuthService } from '../src/modules/auth/auth.service.js';
 import { Permit } from '../src/modules/permit/permit.entity.js';
 import { startApiProcess } from '../test/api-process.js';
+import { productionBenchEnv } from './production-env.js';
 
 const subscribers = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 6);
@@ -36,9 +37,9 @@ try {
     {
       PORT: '0',
       DATABASE_URL: scratch.url,
-      NODE_ENV: 'production',
-      SEED_DEMO: 'false',
-      PAYMENT_WEBHOOK_SECRET: randomBytes(16).toString('hex'),
+      ...productionBenchEnv,
+      // Every subscriber connects from loopback, which counts as one client like any other.
+      WS_MAX_CONNECTIONS_PER_CLIENT: String(subscribers * 2),
     },
     { nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) },
   );

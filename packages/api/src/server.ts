@@ -17,15 +17,19 @@ import { createContext, viewerFromCredentials, type Context } from './graphql/co
 import { controlCharactersPlugin } from './graphql/control-characters.js';
 import { errorLanguagePlugin, formatError } from './graphql/error-formatting.js';
 import { sessionCookieName, type HttpSession } from './graphql/http-session.js';
+import { operationRules, parseOptions } from './graphql/operation-limits.js';
 import { livePubSubFromEnv, type LivePubSub } from './graphql/pubsub.js';
 import { readiness } from './health/readiness.js';
 import { securityHeaders } from './http/security-headers.js';
+import { jsonErrors, jsonNotFound } from './http/json-errors.js';
+import { maxRequestBytes } from './http/request-size.js';
 import { createSchema } from './graphql/schema.js';
 import { logRequest } from './logging/logger.js';
 import { requestIds } from './logging/request-id.js';
 import { flushRightCheckLog } from './modules/enforcement/right-check-log-writer.js';
 import type { Viewer } from './modules/auth/viewer.js';
 import { graphqlWsOptions } from './modules/live/graphql-ws.js';
+import { gateWebSockets, originAllowList } from './modules/live/websocket-gate.js';
 import { paymentRoutes } from './modules/payment/payment-routes.js';
 import { retryAfterPlugin } from './modules/rate-limit/retry-after-plugin.js';
 import { metricsRoute } from './observability/metrics-route.js';
@@ -89,6 +93,11 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     schema,
     formatError: (formatted, error) => formatError(formatted, error),
     includeStacktraceInErrorResponses: false,
+    // Size limits, and no introspection in production: the same rules as graphql-ws's.
+    parseOptions,
+    validationRules: operationRules({ production: settings.production }),
+    // Refused by operationRules in production; Apollo's own switch would report it twice.
+    introspection: true,
     // On by default in Apollo 5; stated so nobody turns it off by accident: it refuses GET and
     // simple-content-type POSTs without a preflight header, which blocks CSRF from other sites.
     csrfPrevention: true,
@@ -97,7 +106,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       controlCharactersPlugin<Context>(),
       retryAfterPlugin<Context>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      process.env.NODE_ENV === 'production'
+      settings.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
@@ -119,18 +128,32 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
 
   const clock = options.clock ?? (() => new Date());
 
-  // Subscriptions: graphql-ws on the same port and path as HTTP GraphQL.
-  const wsServer = new WebSocketServer({ server: httpServer, path: graphqlPath });
+  // Subscriptions: graphql-ws on the same port and path as HTTP GraphQL, a message no larger
+  // than an HTTP body (ws closes the connection with 1009 before buffering more).
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: maxRequestBytes });
+  const stopWebSocketGate = gateWebSockets({
+    httpServer,
+    wsServer,
+    path: graphqlPath,
+    isAllowedOrigin: originAllowList(settings),
+    maxConnectionsPerClient: settings.WS_MAX_CONNECTIONS_PER_CLIENT,
+  });
   const wsDisposable = useServer(
     // A schema of its own: Apollo wraps every resolver of the schema it serves with its plugin
     // hooks, which subscriptions (executed once per subscriber and event) do not use.
-    graphqlWsOptions({ schema: await createSchema(), orm: options.orm, clock, pubSub }),
+    graphqlWsOptions({
+      schema: await createSchema(),
+      orm: options.orm,
+      clock,
+      pubSub,
+      production: settings.production,
+    }),
     wsServer,
   );
 
   app.use(
     graphqlPath,
-    express.json({ limit: '1mb' }),
+    express.json({ limit: maxRequestBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const now = clock();
@@ -175,6 +198,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       res.sendFile(join(webDist, 'index.html'));
     });
   }
+  app.use(jsonNotFound);
+  app.use(jsonErrors);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -195,6 +220,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     close: async () => {
       // WebSockets first, closed with 1001 Going Away (clients reconnect, to another instance if
       // any): the HTTP server's drain would otherwise wait for them.
+      stopWebSocketGate();
       await wsDisposable.dispose();
       await apollo.stop();
       await flushRightCheckLog(options.orm.em);

@@ -125,6 +125,11 @@ const environmentSchema = z.object({
    */
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),
+  /**
+   * Open WebSockets one client address may hold (see clientAddressOf). Loopback counts like any
+   * other address: a load test from one machine raises it.
+   */
+  WS_MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(1).max(1_000_000).default(20),
 });
 
 /** The names of every variable read; `.env.example` and the README list each of them. */

@@ -74,6 +74,29 @@ export async function viewerFromCredentials(
   return cookie ? auth.authenticate(cookie, 'cookie', now) : null;
 }
 
+/** What a graphql-ws connection authenticates with: its `authorization` parameter or cookie. */
+export function wsCredentials(
+  request: IncomingMessage,
+  connectionParams: Readonly<Record<string, unknown>> | undefined,
+): { authorization: string | undefined; cookie: string | undefined } {
+  const authorization = connectionParams?.authorization;
+  return {
+    authorization: typeof authorization === 'string' ? authorization : undefined,
+    cookie: request.headers.cookie,
+  };
+}
+
+/** Whether someone claims to be logged in: without it a request is anonymous, not refused. */
+export function presentsCredentials(credentials: {
+  authorization?: string | undefined;
+  cookie?: string | undefined;
+}): boolean {
+  return (
+    Boolean(credentials.authorization) ||
+    parseCookies(credentials.cookie ?? '')[sessionCookieName] !== undefined
+  );
+}
+
 /** Over a WebSocket no cookie can be set: logging in and out is for HTTP. */
 const noHttpSession: HttpSession = {
   setSessionCookie: () => {
@@ -97,14 +120,6 @@ export async function createWsContext(
   pubSub: LivePubSub,
 ): Promise<Context> {
   const fork = em.fork();
-  const authorization = connectionParams?.authorization;
-  const viewer = await viewerFromCredentials(
-    fork,
-    {
-      authorization: typeof authorization === 'string' ? authorization : undefined,
-      cookie: request.headers.cookie,
-    },
-    now,
-  );
+  const viewer = await viewerFromCredentials(fork, wsCredentials(request, connectionParams), now);
   return createContext(fork, request, viewer, noHttpSession, now, pubSub);
 }

@@ -24,6 +24,20 @@ function documentHasControlCharacter(document: DocumentNode): boolean {
 }
 
 /**
+ * The refusal of an operation whose text, in its variables or written in the document, holds a
+ * control character; null when it holds none. HTTP (the plugin below) and graphql-ws both ask.
+ */
+export function controlCharacterError(
+  variables: unknown,
+  document: DocumentNode,
+): GraphQLError | null {
+  if (!hasControlCharacter(variables) && !documentHasControlCharacter(document)) return null;
+  return new GraphQLError('Text input contains a control character.', {
+    extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+  });
+}
+
+/**
  * Refuses control characters in any text a request brings, in its variables or written in the
  * query, before a resolver sees it: one check for every argument, BAD_USER_INPUT, never a
  * database error.
@@ -33,11 +47,8 @@ export function controlCharactersPlugin<Context extends object>(): ApolloServerP
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          if (hasControlCharacter(request.variables) || documentHasControlCharacter(document)) {
-            throw new GraphQLError('Text input contains a control character.', {
-              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-            });
-          }
+          const error = controlCharacterError(request.variables, document);
+          if (error) throw error;
         },
       };
     },

@@ -9,6 +9,8 @@ import {
 } from '@parkeer/shared/messages/error-catalogue';
 import type { Language } from '@parkeer/shared/language';
 import { AppError, type InputProblem } from './app-error.js';
+import { isTokenLimitError, operationLimits } from './operation-limits.js';
+import { config } from '../config/config.js';
 import { logger } from '../logging/logger.js';
 
 /** What every error carries in `extensions`: the code, both messages, and at most a safe detail. */
@@ -68,6 +70,24 @@ function formatted(
 }
 
 /**
+ * GraphQL's "Did you mean …?" names fields and values of the schema to whoever guesses; in
+ * production the schema is not for browsing (introspection is off too), so the hint goes.
+ */
+function withoutSuggestions(message: string): string {
+  return config().production ? message.replace(/ ?Did you mean .+?\?/g, '') : message;
+}
+
+/** Our own failure behind an error: thrown by a resolver, or reported by a validation rule. */
+function appErrorOf(error: unknown): AppError | undefined {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) return original;
+  if (original instanceof GraphQLError && original.originalError instanceof AppError) {
+    return original.originalError;
+  }
+  return undefined;
+}
+
+/**
  * Apollo's `formatError`: every error leaves with a catalogue code and Dutch and English
  * messages. Our own failures keep their code; a malformed request is BAD_USER_INPUT with
  * GraphQL's own explanation as detail; anything else is INTERNAL_ERROR without a trace.
@@ -78,21 +98,26 @@ export function formatError(
   log: (error: unknown) => void = (e) =>
     logger.error({ err: e }, 'unexpected error in a GraphQL operation'),
 ): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (original instanceof AppError) {
+  const appError = appErrorOf(error);
+  if (appError) {
     return formatted(
-      original.code,
+      appError.code,
       base,
-      original.params,
+      appError.params,
       undefined,
-      original.problems,
-      original.extensions,
+      appError.problems,
+      appError.extensions,
     );
   }
   const apolloCode = base.extensions?.code;
   if (typeof apolloCode === 'string' && requestErrors.has(apolloCode)) {
-    return formatted('BAD_USER_INPUT', base, {}, base.message);
+    // The parser's own limit (see operation-limits.ts): a syntax error known only by its text.
+    if (isTokenLimitError(base.message)) {
+      return formatted('QUERY_TOO_LONG', base, { limit: operationLimits.tokens });
+    }
+    return formatted('BAD_USER_INPUT', base, {}, withoutSuggestions(base.message));
   }
+  const original = unwrapResolverError(error);
   // type-graphql's authChecker: no viewer at all, or a viewer without the role.
   if (original instanceof GraphQLError && original.extensions?.code === 'UNAUTHENTICATED') {
     return formatted('UNAUTHENTICATED', base);

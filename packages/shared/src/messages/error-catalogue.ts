@@ -15,6 +15,7 @@ import { productMessages } from './product.messages.js';
 import { rateLimitMessages } from './rate-limit.messages.js';
 import { regimeMessages } from './regime.messages.js';
 import { requestMessages } from './request.messages.js';
+import { requestLimitsMessages } from './request-limits.messages.js';
 import { sessionMessages } from './session.messages.js';
 import { topUpMessages } from './top-up.messages.js';
 
@@ -40,6 +41,7 @@ export const errorCatalogue = {
   ...requestMessages,
   ...adminPermitMessages,
   ...rateLimitMessages,
+  ...requestLimitsMessages,
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

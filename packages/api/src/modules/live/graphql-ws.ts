@@ -1,37 +1,101 @@
 import type { MikroORM } from '@mikro-orm/core';
-import type { GraphQLSchema } from 'graphql';
-import type { ServerOptions } from 'graphql-ws';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { CloseCode, type ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
-import { createWsContext, type Context } from '../../graphql/context.js';
+import type { Language } from '@parkeer/shared/language';
+import {
+  createWsContext,
+  languageFromHeader,
+  presentsCredentials,
+  viewerFromCredentials,
+  wsCredentials,
+  type Context,
+} from '../../graphql/context.js';
+import { controlCharacterError } from '../../graphql/control-characters.js';
 import { formatError } from '../../graphql/error-formatting.js';
 import { documentCache } from '../../graphql/document-cache.js';
+import { limitExceeded, operationRules, parseOptions } from '../../graphql/operation-limits.js';
 import type { LivePubSub } from '../../graphql/pubsub.js';
 import { sharingSubscribe } from '../../graphql/shared-subscription.js';
 
 type WsOptions = ServerOptions<Record<string, unknown> | undefined, Extra>;
 
+/** Operations one connection may run at once; the SPA holds two subscriptions per page. */
+export const maxSubscriptionsPerConnection = 50;
+
+/** An error's message in the language asked for; formatError wrote Dutch and English. */
+function inLanguage(error: ReturnType<typeof formatError>, language: Language) {
+  const messages = (error.extensions?.messages ?? {}) as Record<string, string>;
+  return { ...error, message: messages[language] ?? error.message };
+}
+
 /**
- * graphql-ws on the API's HTTP server: each operation gets its own context (forked
- * EntityManager, viewer of the connection), and errors leave as over HTTP: a catalogue code and
- * both messages, the message in the viewer's language. Documents are parsed and validated once,
- * and an event is executed once per viewer, language and document (see shared-subscription.ts).
+ * graphql-ws on the API's HTTP server, with HTTP's rules: credentials checked at connect (a bad
+ * or expired one closes the connection with 4401 instead of going on anonymously), the same
+ * parse limit, validation rules and control-character guard as Apollo, and a limit on
+ * operations per connection. Each operation gets its own context (forked EntityManager, viewer
+ * of the connection), and errors leave as over HTTP: a catalogue code and both messages, the
+ * message in the viewer's language. Documents are parsed and validated once, and an event is
+ * executed once per viewer, language and document (see shared-subscription.ts).
  */
 export function graphqlWsOptions(deps: {
   schema: GraphQLSchema;
   orm: MikroORM;
   clock: () => Date;
   pubSub: LivePubSub;
+  production: boolean;
 }): WsOptions {
   const contexts = new WeakMap<object, Context>();
-  const documents = documentCache();
+  const languages = new WeakMap<object, Language>();
+  const documents = documentCache({
+    rules: operationRules({ production: deps.production }),
+    parseOptions,
+  });
   return {
     schema: deps.schema,
-    parse: documents.parse,
-    validate: documents.validate,
     subscribe: sharingSubscribe((context) => {
       const { viewer, language } = context as Context;
       return viewer ? `${viewer.accountId}:${language}` : null;
     }),
+    onConnect: async (ctx) => {
+      const { request, socket } = ctx.extra;
+      const credentials = wsCredentials(request, ctx.connectionParams);
+      let language = languageFromHeader(request.headers['accept-language']);
+      if (presentsCredentials(credentials)) {
+        const viewer = await viewerFromCredentials(deps.orm.em.fork(), credentials, deps.clock());
+        if (!viewer) {
+          // 4401 rather than graphql-ws's 4403 for `false`: its clients do not retry a 4401.
+          socket.close(CloseCode.Unauthorized, 'Unauthorized');
+          return false;
+        }
+        language = viewer.language;
+      }
+      languages.set(ctx, language);
+      return true;
+    },
+    onSubscribe: (ctx, _id, payload) => {
+      // graphql-ws lists this operation already: it is one of them.
+      if (Object.keys(ctx.subscriptions).length > maxSubscriptionsPerConnection) {
+        return [limitExceeded('TOO_MANY_SUBSCRIPTIONS', maxSubscriptionsPerConnection)];
+      }
+      let document;
+      try {
+        document = documents.parse(payload.query);
+      } catch (error) {
+        if (error instanceof GraphQLError) return [error];
+        throw error;
+      }
+      const invalid = documents.validate(deps.schema, document);
+      if (invalid.length > 0) return invalid;
+      const controlCharacter = controlCharacterError(payload.variables, document);
+      if (controlCharacter) return [controlCharacter];
+      return {
+        schema: deps.schema,
+        document,
+        operationName: payload.operationName,
+        variableValues: payload.variables,
+      };
+    },
     context: async (ctx, _id, _payload, args) => {
       const context = await createWsContext(
         deps.orm.em,
@@ -43,12 +107,16 @@ export function graphqlWsOptions(deps: {
       contexts.set(args, context);
       return context;
     },
-    // A document that does not parse or validate: BAD_USER_INPUT with GraphQL's explanation.
-    onError: (_ctx, _id, _payload, errors) =>
+    // Refused before it ran (limits, syntax, validation): a catalogue code, else
+    // BAD_USER_INPUT with GraphQL's explanation.
+    onError: (ctx, _id, _payload, errors) =>
       errors.map((error) =>
-        formatError(
-          { ...error.toJSON(), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
-          error,
+        inLanguage(
+          formatError(
+            { ...error.toJSON(), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+            error,
+          ),
+          languages.get(ctx) ?? 'nl',
         ),
       ),
     onNext: (_ctx, _id, _payload, args, result) => {
@@ -56,11 +124,9 @@ export function graphqlWsOptions(deps: {
       const language = contexts.get(args)?.language ?? 'nl';
       return {
         ...result,
-        errors: result.errors.map((error) => {
-          const formatted = formatError(error.toJSON(), error);
-          const messages = (formatted.extensions?.messages ?? {}) as Record<string, string>;
-          return { ...formatted, message: messages[language] ?? formatted.message };
-        }),
+        errors: result.errors.map((error) =>
+          inLanguage(formatError(error.toJSON(), error), language),
+        ),
       };
     },
   };
