@@ -17,6 +17,10 @@ import { controlCharactersPlugin } from './graphql/control-characters.js';
 import { errorLanguagePlugin, formatError } from './graphql/error-formatting.js';
 import { sessionCookieName, type HttpSession } from './graphql/http-session.js';
 import { livePubSubFromEnv, type LivePubSub } from './graphql/pubsub.js';
+import { answerTimeout } from './graphql/timeout-answer.js';
+import { config } from './config/config.js';
+import { refuseWhenDatabaseFails } from './db/database-errors.js';
+import { lateAnswerAfterTimeout, requestTimeout } from './http/request-timeout.js';
 import { readiness } from './health/readiness.js';
 import { createSchema } from './graphql/schema.js';
 import { logRequest } from './logging/logger.js';
@@ -43,6 +47,8 @@ export type ServerOptions = {
    * `REDIS_URL` is set, else in memory), closed with the server; one given is the caller's.
    */
   pubSub?: LivePubSub;
+  /** A GraphQL request not answered by then gets TIMEOUT. Default: `REQUEST_TIMEOUT_MS`. */
+  requestTimeoutMs?: number;
 };
 
 export type RunningServer = {
@@ -116,12 +122,13 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
 
   app.use(
     graphqlPath,
+    requestTimeout(options.requestTimeoutMs ?? config().REQUEST_TIMEOUT_MS, answerTimeout),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const now = clock();
         const em = options.orm.em.fork();
-        const viewer = await viewerOf(em, req, now);
+        const viewer = await viewerOf(em, req, now).catch(refuseWhenDatabaseFails);
         const http: HttpSession = {
           setSessionCookie: (token, expiresAt) =>
             res.cookie(sessionCookieName, token, {
@@ -137,6 +144,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
         return createContext(em, req, viewer, http, now, pubSub);
       },
     }),
+    lateAnswerAfterTimeout,
   );
 
   // Payment webhooks and the simulated bank's pages: plain HTTP, before the SPA's catch-all.
