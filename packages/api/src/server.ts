@@ -21,7 +21,7 @@ import { answerTimeout } from './graphql/timeout-answer.js';
 import { config } from './config/config.js';
 import { refuseWhenDatabaseFails } from './db/database-errors.js';
 import { lateAnswerAfterTimeout, requestTimeout } from './http/request-timeout.js';
-import { readiness } from './health/readiness.js';
+import { readinessCheck } from './health/readiness.js';
 import { createSchema } from './graphql/schema.js';
 import { logRequest } from './logging/logger.js';
 import { requestIds } from './logging/request-id.js';
@@ -101,12 +101,11 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  // Ready to serve: the database and (when configured) Redis answer. 503 takes an instance out
-  // of a load balancer's rotation without killing it.
+  // Ready to serve while the database answers; 503 takes an instance out of a load balancer's
+  // rotation without killing it. Redis down is `degraded`, still 200 (see readiness.ts).
+  const readiness = readinessCheck({ orm: options.orm, redisStatus: () => pubSub.redisStatus() });
   app.get('/readyz', (_req, res) => {
-    void readiness({ orm: options.orm, redisPing: () => pubSub.ping() }).then((state) =>
-      res.status(state.ready ? 200 : 503).json(state),
-    );
+    void readiness().then((state) => res.status(state.database === 'up' ? 200 : 503).json(state));
   });
 
   const clock = options.clock ?? (() => new Date());
