@@ -19,10 +19,13 @@ import { errorLanguagePlugin, formatError } from './graphql/error-formatting.js'
 import { sessionCookieName, type HttpSession } from './graphql/http-session.js';
 import { operationRules, parseOptions } from './graphql/operation-limits.js';
 import { livePubSubFromEnv, type LivePubSub } from './graphql/pubsub.js';
-import { readiness } from './health/readiness.js';
+import { answerTimeout } from './graphql/timeout-answer.js';
+import { refuseWhenDatabaseFails } from './db/database-errors.js';
+import { readinessCheck } from './health/readiness.js';
 import { securityHeaders } from './http/security-headers.js';
 import { jsonErrors, jsonNotFound } from './http/json-errors.js';
 import { maxRequestBytes } from './http/request-size.js';
+import { lateAnswerAfterTimeout, requestTimeout } from './http/request-timeout.js';
 import { createSchema } from './graphql/schema.js';
 import { logRequest } from './logging/logger.js';
 import { requestIds } from './logging/request-id.js';
@@ -51,6 +54,8 @@ export type ServerOptions = {
    * `REDIS_URL` is set, else in memory), closed with the server; one given is the caller's.
    */
   pubSub?: LivePubSub;
+  /** A GraphQL request not answered by then gets TIMEOUT. Default: `REQUEST_TIMEOUT_MS`. */
+  requestTimeoutMs?: number;
 };
 
 export type RunningServer = {
@@ -118,12 +123,11 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   });
   // Prometheus: loopback clients only, or with METRICS_TOKEN.
   app.get('/metrics', metricsRoute);
-  // Ready to serve: the database and (when configured) Redis answer. 503 takes an instance out
-  // of a load balancer's rotation without killing it.
+  // Ready to serve while the database answers; 503 takes an instance out of a load balancer's
+  // rotation without killing it. Redis down is `degraded`, still 200 (see readiness.ts).
+  const readiness = readinessCheck({ orm: options.orm, redisStatus: () => pubSub.redisStatus() });
   app.get('/readyz', (_req, res) => {
-    void readiness({ orm: options.orm, redisPing: () => pubSub.ping() }).then((state) =>
-      res.status(state.ready ? 200 : 503).json(state),
-    );
+    void readiness().then((state) => res.status(state.database === 'up' ? 200 : 503).json(state));
   });
 
   const clock = options.clock ?? (() => new Date());
@@ -153,12 +157,13 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
 
   app.use(
     graphqlPath,
+    requestTimeout(options.requestTimeoutMs ?? settings.REQUEST_TIMEOUT_MS, answerTimeout),
     express.json({ limit: maxRequestBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const now = clock();
         const em = options.orm.em.fork();
-        const viewer = await viewerOf(em, req, now);
+        const viewer = await viewerOf(em, req, now).catch(refuseWhenDatabaseFails);
         const http: HttpSession = {
           setSessionCookie: (token, expiresAt) =>
             res.cookie(sessionCookieName, token, {
@@ -174,6 +179,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
         return createContext(em, req, viewer, http, now, pubSub);
       },
     }),
+    lateAnswerAfterTimeout,
   );
 
   // Payment webhooks and the simulated bank's pages: plain HTTP, before the SPA's catch-all.

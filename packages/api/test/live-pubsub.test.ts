@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLivePubSub, Topic, type BalanceEventPayload } from '../src/graphql/pubsub.js';
+import { eventsMissed } from '../src/graphql/subscriber-queue.js';
 
 const balance = (productId: string, amount: number): BalanceEventPayload => ({
   productId,
@@ -53,15 +54,18 @@ describe('the in-memory pub/sub', () => {
     expect(one.value).toBe(two.value);
   });
 
-  it('drops the oldest events of a subscriber that stopped reading', async () => {
+  it('tells a subscriber that stopped reading that it missed events, instead of dropping them silently', async () => {
     const pubSub = createLivePubSub();
     const events = pubSub.subscribe(Topic.BalanceEvents, ['a'], () => true);
     for (let amount = 0; amount < 300; amount++) {
       pubSub.publish(Topic.BalanceEvents, 'a', balance('a', amount));
     }
     await new Promise((resolve) => setImmediate(resolve));
-    // 256 kept: the newest.
-    expect((await events.next()).value?.amount).toBe(300 - 256);
+    // The 256 it had not taken gave way to one notice; what came after it is kept.
+    expect((await events.next()).value).toBe(eventsMissed);
+    const rest: unknown[] = [];
+    for (let amount = 256; amount < 300; amount++) rest.push((await events.next()).value);
+    expect(rest).toEqual(Array.from({ length: 44 }, (_, i) => balance('a', 256 + i)));
   });
 
   it('keeps a subscription without products open and quiet', async () => {

@@ -5,11 +5,14 @@ import { openDatabase } from '../src/db/database.js';
 import { createScratchPostgres } from '../src/db/scratch-postgres.js';
 import { seedDemo } from '../src/db/seed/demo-seed.js';
 import { ScheduledJob } from '../src/jobs/scheduled-job.entity.js';
+import { RightCheckLog } from '../src/modules/enforcement/right-check-log.entity.js';
 import { LedgerEntry } from '../src/modules/ledger/ledger-entry.entity.js';
 import { Permit } from '../src/modules/permit/permit.entity.js';
 import { loadProductRules } from '../src/modules/product/product-rules.js';
 import { ParkingSession } from '../src/modules/session/parking-session.entity.js';
+import { demoPassword } from '../src/db/seed/demo-seed.js';
 import { startApiProcess } from './api-process.js';
+import { TestClient } from './graphql-client.js';
 import { loggedIn } from './login.js';
 import { testDialects } from './test-databases.js';
 
@@ -77,6 +80,82 @@ describe.skipIf(!postgres)('scheduled work survives a crash', () => {
         expect(job.lockedBy).toBeNull();
       } finally {
         await second.stop();
+      }
+    } finally {
+      await orm.close(true);
+      await scratch.drop();
+    }
+  }, 120_000);
+});
+
+describe.skipIf(!postgres)('the right-check log survives a crash', () => {
+  it('has the log row of every check that was answered before the API was killed', async () => {
+    const scratch = await createScratchPostgres();
+    const orm = await openDatabase({ databaseUrl: scratch.url });
+    try {
+      await seedDemo(orm.em.fork(), new Date());
+      const api = await startApiProcess({
+        PORT: '0',
+        DATABASE_URL: scratch.url,
+        SEED_DEMO: 'false',
+        PAYMENT_WEBHOOK_SECRET: randomUUID(),
+      });
+      try {
+        const issued = await new TestClient(api.url).request<{
+          createAccessToken: { token: string };
+        }>(
+          'mutation ($email: String!, $password: String!) { createAccessToken(email: $email, password: $password) { token } }',
+          { email: 'handhaving@demo.parkeer.nl', password: demoPassword },
+        );
+        const officer = new TestClient(api.url, {
+          authorization: `Bearer ${issued.data!.createAccessToken.token}`,
+        });
+        // Each check asks about a moment of its own, which its log row keeps (`checkedFor`): the
+        // rows say which answered checks they belong to, though they hold no plate.
+        const base = Date.now() - 60 * 60_000;
+        let next = 0;
+        const answered: number[] = [];
+        let killed = false;
+        const worker = async () => {
+          while (!killed) {
+            const at = base + next++;
+            try {
+              const result = await officer.request<{ rightCheck: { valid: boolean } }>(
+                `query ($input: RightCheckInput!) { rightCheck(input: $input) { valid } }`,
+                {
+                  input: {
+                    plate: 'AB12CD',
+                    zone: 'B',
+                    municipality: 'delft',
+                    at: new Date(at).toISOString(),
+                  },
+                },
+              );
+              if (result.data?.rightCheck) answered.push(at);
+            } catch {
+              return; // the process is gone
+            }
+          }
+        };
+        const workers = Array.from({ length: 16 }, worker);
+        while (answered.length < 400) await new Promise((resolve) => setTimeout(resolve, 5));
+        // Mid-load: checks are being answered and logged as the process dies.
+        await api.kill();
+        killed = true;
+        await Promise.all(workers);
+
+        const logged = new Set(
+          (await orm.em.fork().find(RightCheckLog, {}, { fields: ['checkedFor'] })).map((row) =>
+            row.checkedFor.getTime(),
+          ),
+        );
+        const lost = answered.filter((at) => !logged.has(at));
+        expect({ answered: answered.length, lost: lost.length }).toEqual({
+          answered: answered.length,
+          lost: 0,
+        });
+      } finally {
+        await api.kill();
       }
     } finally {
       await orm.close(true);

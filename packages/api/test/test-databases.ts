@@ -46,7 +46,7 @@ export interface TestDatabase {
 /** A new, migrated database of the dialect; `dispose` closes and removes it. */
 export async function openTestDatabase(
   dialect: Dialect,
-  options: Pick<DatabaseSettings, 'onQuery'> = {},
+  options: Pick<DatabaseSettings, 'onQuery' | 'limits'> = {},
 ): Promise<TestDatabase> {
   if (dialect === 'postgresql') {
     const scratch = await createScratchPostgres();

@@ -108,14 +108,26 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   JOB_INTERVAL_MS: positiveMs(1000),
   WEB_DIST: optionalText,
-  /** An HTTP request that has not answered by then gets a typed TIMEOUT error. */
+  /**
+   * A GraphQL request over HTTP that has not answered by then gets a typed TIMEOUT (503), and
+   * nothing it does afterwards commits. Keep it above DB_STATEMENT_TIMEOUT_MS +
+   * DB_CONNECT_TIMEOUT_MS, so a slow or silent database answers as such first.
+   */
   REQUEST_TIMEOUT_MS: positiveMs(15_000),
-  /** PostgreSQL's statement_timeout, lock_timeout and idle_in_transaction_session_timeout. */
+  /**
+   * PostgreSQL's statement_timeout, lock_timeout and idle_in_transaction_session_timeout
+   * (DATABASE_TIMEOUT), on every pooled connection; migrations run without the statement limit.
+   * A server silent for DB_STATEMENT_TIMEOUT_MS + DB_CONNECT_TIMEOUT_MS is given up on.
+   */
   DB_STATEMENT_TIMEOUT_MS: positiveMs(10_000),
   DB_LOCK_TIMEOUT_MS: positiveMs(5_000),
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveMs(30_000),
-  /** How long to wait for a database connection before answering DATABASE_UNAVAILABLE. */
+  /**
+   * How long to wait for a new PostgreSQL connection, or for a free one from the pool, before
+   * answering DATABASE_UNAVAILABLE.
+   */
   DB_CONNECT_TIMEOUT_MS: positiveMs(3_000),
+  /** Redis commands (publish, ping), connecting and ioredis's ready check each get this long. */
   REDIS_COMMAND_TIMEOUT_MS: positiveMs(2_000),
   /** Bearer token a Prometheus scraper sends for /metrics; unset: only loopback clients may read it. */
   METRICS_TOKEN: optionalText,

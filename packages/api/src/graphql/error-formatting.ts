@@ -11,6 +11,7 @@ import type { Language } from '@parkeer/shared/language';
 import { AppError, type InputProblem } from './app-error.js';
 import { isTokenLimitError, operationLimits } from './operation-limits.js';
 import { config } from '../config/config.js';
+import { databaseFailureOf, reportDatabaseFailure } from '../db/database-errors.js';
 import { logger } from '../logging/logger.js';
 
 /** What every error carries in `extensions`: the code, both messages, and at most a safe detail. */
@@ -124,6 +125,12 @@ export function formatError(
   }
   if (original instanceof GraphQLError && original.extensions?.code === 'UNAUTHORIZED') {
     return formatted('FORBIDDEN', base);
+  }
+  // The database, not the request, failed: the caller may try again (nl/en say so).
+  const databaseFailure = databaseFailureOf(original);
+  if (databaseFailure) {
+    reportDatabaseFailure(databaseFailure, original);
+    return formatted(databaseFailure, base);
   }
   log(original);
   return formatted('INTERNAL_ERROR', base);

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { Redis } from 'ioredis';
 import type { PubSub as TypeGraphqlPubSub } from 'type-graphql';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
+import { config } from '../config/config.js';
 import { logger } from '../logging/logger.js';
-import { SubscriberQueue } from './subscriber-queue.js';
+import { redisLink, type LinkLog, type RedisLink } from './redis-link.js';
+import { SubscriberQueue, type EventsMissed } from './subscriber-queue.js';
 import type { Channel, SessionStatus } from '../modules/session/parking-session.entity.js';
 
 /**
@@ -96,6 +98,9 @@ export type EndWhen = {
   readonly ends: (event: AccessEventPayload) => boolean;
 };
 
+/** Whether events reach every instance: Redis answers, does not, or is not used. */
+export type RedisStatus = 'up' | 'down' | 'off';
+
 /** The application's typed pub/sub: per topic and key (a product id, or an account id). */
 export interface LivePubSub {
   /** Fire and forget: a lost event costs a refetch, never a failed mutation. */
@@ -103,18 +108,19 @@ export interface LivePubSub {
   /**
    * One subscriber's stream of the events of `topic` on any of `keys` that `accept` lets
    * through (decided when the event arrives, before it is queued), complete once `endWhen`
-   * says so. No keys: a stream that stays open and quiet.
+   * says so. No keys: a stream that stays open and quiet. `eventsMissed` in the stream means
+   * events may have been lost (Redis was away, the subscriber fell behind): fetch again.
    */
   subscribe<T extends Topic>(
     topic: T,
     keys: readonly string[],
     accept: Accept<T>,
     endWhen?: EndWhen,
-  ): AsyncIterableIterator<TopicPayloads[T]>;
+  ): AsyncIterableIterator<TopicPayloads[T] | EventsMissed>;
   /** Subscriptions open on this instance for the topic and key (tests wait on it). */
   listeners(topic: Topic, key: string): number;
-  /** Resolves when Redis (if used) answers; rejects otherwise (readiness). */
-  ping(): Promise<void>;
+  /** For readiness: `off` in memory, else whether Redis answers now. */
+  redisStatus(): Promise<RedisStatus>;
   close(): Promise<void>;
 }
 
@@ -123,19 +129,49 @@ export type LivePubSubOptions = {
   redisUrl?: string;
   /** Redis channel names start with it, so several deployments (or test runs) can share Redis. */
   channelPrefix?: string;
-  log?: Log;
+  /** Default: `REDIS_COMMAND_TIMEOUT_MS`. */
+  commandTimeoutMs?: number;
+  log?: LivePubSubLog;
 };
 
-type Log = (message: string, error: unknown) => void;
+/** Where the pub/sub reports: pino's logger, or a test's. */
+export type LivePubSubLog = LinkLog & { error(fields: object, message: string): void };
 
 /** A subscriber on one channel: its own check, then its queue. */
 type Delivery = (payload: unknown) => void;
 
 export function createLivePubSub(options: LivePubSubOptions = {}): LivePubSub {
-  const log: Log = options.log ?? ((message, err) => logger.error({ err }, message));
+  const log: LivePubSubLog = options.log ?? logger;
   const prefix = options.channelPrefix ?? 'parkeer:';
-  const redis = options.redisUrl ? redisClients(options.redisUrl, log) : null;
-  const remote = redis ? redisEventTarget(redis, log) : null;
+  // Every subscriber's queue on this instance: each is told when events may have been lost.
+  const queues = new Set<{ missed(): void }>();
+  const everyoneMissedEvents = () => {
+    for (const queue of queues) queue.missed();
+  };
+  // Instances tell each other on this channel that events may have been lost, with their id so
+  // that one does not act on its own word twice.
+  const missedChannel = `${prefix}events-missed`;
+  const instanceId = randomUUID();
+  const link = options.redisUrl
+    ? redisLink({
+        url: options.redisUrl,
+        commandTimeoutMs: options.commandTimeoutMs ?? config().REDIS_COMMAND_TIMEOUT_MS,
+        log,
+        onRecovered: () => {
+          // What this instance published while away reached no other instance, and what they
+          // published may not have reached this one.
+          everyoneMissedEvents();
+          link!.publish(missedChannel, JSON.stringify({ from: instanceId }));
+        },
+      })
+    : null;
+  const remote = link ? redisEventTarget(link, log) : null;
+  remote?.addEventListener(missedChannel, (event) => {
+    const { from } = ((event as CustomEvent<{ from?: string } | null>).detail ?? {}) as {
+      from?: string;
+    };
+    if (from !== instanceId) everyoneMissedEvents();
+  });
   // Per channel (topic and product) the deliveries of this instance's subscribers, and the one
   // listener that receives the channel's events from Redis.
   const channels = new Map<
@@ -151,7 +187,7 @@ export function createLivePubSub(options: LivePubSubOptions = {}): LivePubSub {
       try {
         delivery(payload);
       } catch (error) {
-        log('delivering an event failed', error);
+        log.error({ err: error }, 'delivering an event failed');
       }
     }
   };
@@ -177,13 +213,9 @@ export function createLivePubSub(options: LivePubSubOptions = {}): LivePubSub {
   return {
     publish(topic, key, payload) {
       const channel = channelOf(topic, key);
-      try {
-        if (remote) remote.dispatchEvent(new CustomEvent(channel, { detail: payload }));
-        // After the current work (the mutation's answer) has gone out, as it would through Redis.
-        else setImmediate(() => deliver(channel, payload));
-      } catch (error) {
-        log(`publishing ${topic} failed`, error);
-      }
+      if (link) link.publish(channel, JSON.stringify(payload));
+      // After the current work (the mutation's answer) has gone out, as it would through Redis.
+      else setImmediate(() => deliver(channel, payload));
     },
     subscribe<T extends Topic>(
       topic: T,
@@ -204,23 +236,18 @@ export function createLivePubSub(options: LivePubSubOptions = {}): LivePubSub {
         };
         attached.push({ channel: channelOf(Topic.AccessEvents, endWhen.accountId), delivery });
       }
-      const queue = new SubscriberQueue<TopicPayloads[T]>(() => {
+      const queue: SubscriberQueue<TopicPayloads[T]> = new SubscriberQueue(() => {
+        queues.delete(queue);
         for (const { channel, delivery } of attached) detach(channel, delivery);
       });
+      queues.add(queue);
       for (const { channel, delivery } of attached) attach(channel, delivery);
       return queue;
     },
     listeners: (topic, key) => channels.get(channelOf(topic, key))?.deliveries.size ?? 0,
-    async ping() {
-      if (redis) await redis.publish.ping();
-    },
+    redisStatus: async () => (link ? link.status() : 'off'),
     async close() {
-      if (!redis) return;
-      redis.subscribe.disconnect();
-      // Lets queued publishes go out, but a Redis that is away must not hold up a shutdown.
-      const quit = redis.publish.quit().catch(() => undefined);
-      await Promise.race([quit, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
-      redis.publish.disconnect();
+      await link?.close();
     },
   };
 }
@@ -238,47 +265,40 @@ export const topicsNotSupported: TypeGraphqlPubSub = {
   },
 };
 
-type RedisClients = { publish: Redis; subscribe: Redis };
-
-function redisClients(url: string, log: Log): RedisClients {
-  const client = (maxRetriesPerRequest: number | null) => {
-    const connection = new Redis(url, { maxRetriesPerRequest });
-    connection.on('error', (error) => log('redis connection error', error));
-    return connection;
-  };
-  // Publishing must not hang on a Redis that is away: it gives up soon (and logs). Subscribing
-  // waits for Redis to come back; ioredis then subscribes to the channels again by itself.
-  return { publish: client(2), subscribe: client(null) };
-}
-
 /**
- * The Redis event target of graphql-yoga, with its fire-and-forget Redis calls guarded: their
- * failures are logged instead of surfacing as unhandled rejections that would end the process.
+ * The Redis event target of graphql-yoga on the link's subscriber connection, its
+ * fire-and-forget SUBSCRIBE and UNSUBSCRIBE guarded: their failures are logged instead of
+ * surfacing as unhandled rejections that would end the process. Publishing goes through the
+ * link, which knows whether Redis is there.
  */
-function redisEventTarget(redis: RedisClients, log: Log): EventTarget {
-  const guarded = (client: Redis, methods: readonly string[]) =>
-    new Proxy(client, {
-      get(target, property, receiver) {
-        const value: unknown = Reflect.get(target, property, receiver);
-        if (typeof value !== 'function') return value;
-        if (!methods.includes(String(property))) return value.bind(target);
-        return (...args: unknown[]) =>
-          (value.apply(target, args) as Promise<unknown>).catch((error: unknown) =>
-            // The message only: a Redis error can carry the command, and so a payload's plate.
-            log(`redis ${String(property)} failed`, error instanceof Error ? error.message : error),
+function redisEventTarget(link: RedisLink, log: LivePubSubLog): EventTarget {
+  const guarded = new Proxy(link.subscriber, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      if (property !== 'subscribe' && property !== 'unsubscribe') return value.bind(target);
+      return (...args: unknown[]) =>
+        (value.apply(target, args) as Promise<unknown>).catch((error: unknown) => {
+          // While Redis is away this is expected (and reported once); ioredis sends the
+          // queued SUBSCRIBE when it is back.
+          if (!link.isUp()) return;
+          log.error(
+            { err: error instanceof Error ? error.message : error },
+            `redis ${String(property)} failed`,
           );
-      },
-    });
-  return createRedisEventTarget({
-    publishClient: guarded(redis.publish, ['publish']),
-    subscribeClient: guarded(redis.subscribe, ['subscribe', 'unsubscribe']),
+        });
+    },
   });
+  // Its dispatchEvent (the only user of publishClient) is never called.
+  return createRedisEventTarget({ publishClient: link.subscriber, subscribeClient: guarded });
 }
 
 /** In memory, or on Redis when `REDIS_URL` is set (`REDIS_CHANNEL_PREFIX` names the channels). */
-export function livePubSubFromEnv(env: NodeJS.ProcessEnv = process.env): LivePubSub {
+export function livePubSubFromEnv(): LivePubSub {
+  const settings = config();
   return createLivePubSub({
-    redisUrl: env.REDIS_URL || undefined,
-    channelPrefix: env.REDIS_CHANNEL_PREFIX || undefined,
+    redisUrl: settings.REDIS_URL,
+    channelPrefix: settings.REDIS_CHANNEL_PREFIX,
+    commandTimeoutMs: settings.REDIS_COMMAND_TIMEOUT_MS,
   });
 }

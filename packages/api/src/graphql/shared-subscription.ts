@@ -1,10 +1,15 @@
 import {
   createSourceEventStream,
   execute,
+  getOperationAST,
+  GraphQLError,
+  Kind,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
 } from 'graphql';
+import { AppError } from './app-error.js';
+import { eventsMissed } from './subscriber-queue.js';
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
 
@@ -33,6 +38,7 @@ export function sharingSubscribe(audience: (contextValue: unknown) => string | n
     if (!(Symbol.asyncIterator in source)) return source;
     const key = keyOf(args);
     const executeFor = (payload: unknown): Result => {
+      if (payload === eventsMissed) return eventsMissedResult(args);
       if (key === null || typeof payload !== 'object' || payload === null) {
         return execute({ ...args, rootValue: payload });
       }
@@ -43,6 +49,26 @@ export function sharingSubscribe(audience: (contextValue: unknown) => string | n
       return result;
     };
     return mapEvents(source, executeFor);
+  };
+}
+
+/**
+ * Instead of events that were lost: EVENTS_MISSED on the subscription's field, as a resolver's
+ * error would be (code and messages added by formatError). The subscription stays open; the
+ * subscriber fetches what it shows again.
+ */
+function eventsMissedResult(args: ExecutionArgs): ExecutionResult {
+  const selection = getOperationAST(args.document, args.operationName)?.selectionSet.selections[0];
+  const field =
+    selection?.kind === Kind.FIELD ? (selection.alias ?? selection.name).value : 'events';
+  return {
+    data: null,
+    errors: [
+      new GraphQLError('EVENTS_MISSED', {
+        path: [field],
+        originalError: new AppError('EVENTS_MISSED'),
+      }),
+    ],
   };
 }
 

@@ -2,6 +2,7 @@ import { defaultLanguage, type Language } from '../language.js';
 import { accountMessages } from './account.messages.js';
 import { adminMessages } from './admin.messages.js';
 import { adminPermitMessages } from './admin-permit.messages.js';
+import { availabilityMessages } from './availability.messages.js';
 import { commonMessages } from './common.messages.js';
 import { delegationMessages } from './delegation.messages.js';
 import { eligibilityMessages } from './eligibility.messages.js';
@@ -42,6 +43,7 @@ export const errorCatalogue = {
   ...adminPermitMessages,
   ...rateLimitMessages,
   ...requestLimitsMessages,
+  ...availabilityMessages,
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -79,9 +79,10 @@ export class EnforcementService {
       ),
     );
 
-    // Logged without the plate: the log proves that checks happen, not who was checked.
+    // Logged without the plate: the log proves that checks happen, not who was checked. The
+    // answer waits for the row's commit (group commit): no answered check goes unlogged.
     const storedNow = platform.processDateProperty(now);
-    rightCheckLogWriter(this.em).add([
+    await rightCheckLogWriter(this.em).add([
       randomUUID(),
       viewer.accountId,
       storedNow,

@@ -1,5 +1,6 @@
 import type { Context } from '../../graphql/context.js';
 import type { EndWhen, Topic, TopicPayloads } from '../../graphql/pubsub.js';
+import type { EventsMissed } from '../../graphql/subscriber-queue.js';
 import type { Viewer } from '../auth/viewer.js';
 import { watchedProducts, type WatchedProduct } from './live-scope.js';
 
@@ -15,7 +16,7 @@ export async function watch<T extends Topic>(
   topic: T,
   productId: string | null,
   visible: (payload: TopicPayloads[T], watched: WatchedProduct) => boolean,
-): Promise<AsyncIterable<TopicPayloads[T]>> {
+): Promise<AsyncIterable<TopicPayloads[T] | EventsMissed>> {
   const products = new Map(
     (await watchedProducts(ctx.em, ctx.viewer!, productId)).map((watched) => [
       watched.productId,

@@ -1,0 +1,48 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+
+interface Deadline {
+  passed: boolean;
+}
+
+const deadlines = new AsyncLocalStorage<Deadline>();
+
+/**
+ * Whether the HTTP request this code runs for has already been answered with a timeout. Work
+ * that goes on after that must not commit (see request-deadline-guard.ts): the caller was told
+ * the request was stopped.
+ */
+export function requestDeadlinePassed(): boolean {
+  return deadlines.getStore()?.passed ?? false;
+}
+
+/**
+ * Answers a request that has not answered within `ms` with `answer` (a typed TIMEOUT), and
+ * marks it so that its late work can no longer commit. Node cannot stop the handler itself;
+ * statements are cut by the database's own statement_timeout, set below this limit.
+ */
+export function requestTimeout(
+  ms: number,
+  answer: (request: Request, response: Response) => void,
+): RequestHandler {
+  return (request, response, next) => {
+    const deadline: Deadline = { passed: false };
+    const timer = setTimeout(() => {
+      deadline.passed = true;
+      response.locals.timedOut = true;
+      if (!response.headersSent) answer(request, response);
+    }, ms);
+    // 'close' comes once the answer is sent or the client has gone, whichever is first.
+    response.once('close', () => clearTimeout(timer));
+    deadlines.run(deadline, next);
+  };
+}
+
+/**
+ * The handler's own answer, when it finally comes, finds the timeout's already sent and fails
+ * (headers already sent): that is expected and needs neither a log line nor a closed socket.
+ */
+export const lateAnswerAfterTimeout: ErrorRequestHandler = (error, _request, response, next) => {
+  if (response.headersSent && response.locals.timedOut === true) return;
+  next(error);
+};
