@@ -65,6 +65,18 @@ function formatted(
 }
 
 /**
+ * An AppError thrown while GraphQL read the request (a scalar refusing an id or a date) reaches
+ * here wrapped once or twice in GraphQL's own errors, as their `originalError`.
+ */
+function appErrorBehind(error: unknown): AppError | null {
+  for (let depth = 0; error instanceof Error && depth < 5; depth++) {
+    if (error instanceof AppError) return error;
+    error = error instanceof GraphQLError ? error.originalError : undefined;
+  }
+  return null;
+}
+
+/**
  * Apollo's `formatError`: every error leaves with a catalogue code and Dutch and English
  * messages. Our own failures keep their code; a malformed request is BAD_USER_INPUT with
  * GraphQL's own explanation as detail; anything else is INTERNAL_ERROR without a trace.
@@ -76,8 +88,9 @@ export function formatError(
     logger.error({ err: e }, 'unexpected error in a GraphQL operation'),
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof AppError) {
-    return formatted(original.code, base, original.params, undefined, original.problems);
+  const appError = appErrorBehind(original);
+  if (appError) {
+    return formatted(appError.code, base, appError.params, undefined, appError.problems);
   }
   const apolloCode = base.extensions?.code;
   if (typeof apolloCode === 'string' && requestErrors.has(apolloCode)) {

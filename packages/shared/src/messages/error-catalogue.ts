@@ -7,6 +7,7 @@ import { delegationMessages } from './delegation.messages.js';
 import { eligibilityMessages } from './eligibility.messages.js';
 import { enforcementMessages } from './enforcement.messages.js';
 import { favoriteMessages } from './favorite.messages.js';
+import { inputMessages } from './input.messages.js';
 import { linkMessages } from './link.messages.js';
 import type { Message } from './message-table.js';
 import { paymentMessages } from './payment.messages.js';
@@ -38,6 +39,7 @@ export const errorCatalogue = {
   ...adminMessages,
   ...requestMessages,
   ...adminPermitMessages,
+  ...inputMessages,
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
