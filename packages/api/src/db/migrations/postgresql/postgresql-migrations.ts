@@ -4,6 +4,7 @@ import { Migration20261121175242 } from './Migration20261121175242.js';
 import { Migration20261121180117 } from './Migration20261121180117.js';
 import { Migration20261121192641 } from './Migration20261121192641.js';
 import { Migration20261121222957 } from './Migration20261121222957.js';
+import { Migration20261206195714 } from './Migration20261206195714.js';
 
 /** Every postgresql migration in order; new ones are appended by `npm run db:migration`. */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261121180117', class: Migration20261121180117 },
   { name: 'Migration20261121192641', class: Migration20261121192641 },
   { name: 'Migration20261121222957', class: Migration20261121222957 },
+  { name: 'Migration20261206195714', class: Migration20261206195714 },
 ];

@@ -4,6 +4,7 @@ import { Migration20261121175241 } from './Migration20261121175241.js';
 import { Migration20261121180115 } from './Migration20261121180115.js';
 import { Migration20261121192639 } from './Migration20261121192639.js';
 import { Migration20261121222956 } from './Migration20261121222956.js';
+import { Migration20261206195709 } from './Migration20261206195709.js';
 
 /** Every sqlite migration in order; new ones are appended by `npm run db:migration`. */
 export const sqliteMigrations: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261121180115', class: Migration20261121180115 },
   { name: 'Migration20261121192639', class: Migration20261121192639 },
   { name: 'Migration20261121222956', class: Migration20261121222956 },
+  { name: 'Migration20261206195709', class: Migration20261206195709 },
 ];
