@@ -2,7 +2,7 @@ import { GraphQLScalarType, type ValueNode } from 'graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { AppError } from './app-error.js';
 
-/** The years a date may lie in: every store and the calendar code hold these, and nothing real lies outside. */
+/** The years a date may lie in: the stores and the calendar code all hold them. */
 export const dateYears = { min: 1900, max: 9999 } as const;
 
 // An ISO date with a five-digit or signed year ('10000-01-01', '+010000-01-01') is out of range,

@@ -11,7 +11,8 @@ export const zoneIdSql = `select z.id, z.municipality_id from zone z
   where m.code = ? and z.code = ?`;
 
 /** The towns an enforcement account checks in. Parameter: account id. Rows: `municipality_id`. */
-export const enforcementTownsSql = `select municipality_id from enforcement_town where account_id = ?`;
+export const enforcementTownsSql = `select municipality_id from enforcement_town
+  where account_id = ?`;
 
 /**
  * Every right of a plate in a zone at a moment: visitor sessions (index parking_session(plate,

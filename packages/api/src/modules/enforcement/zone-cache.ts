@@ -1,7 +1,7 @@
 /**
- * Zones (id and town) by municipality and zone code, kept briefly per database: every right-check needs one
- * and zones change rarely. A zone added shows up at once (misses are not kept); a removed one is
- * forgotten within `zoneCacheTtlMs`.
+ * Zones (id and town) by municipality and zone code, kept briefly per database: every
+ * right-check needs one and zones change rarely. A zone added shows up at once (misses are not
+ * kept); a removed one is forgotten within `zoneCacheTtlMs`.
  */
 export const zoneCacheTtlMs = 60_000;
 
