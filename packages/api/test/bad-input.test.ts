@@ -267,4 +267,32 @@ describe.each(dialects)('malformed input on %s', (dialect) => {
     });
     expect(emoji.errors).toBeUndefined();
   });
+
+  // The last hours of 9999 are the first of 10000 in Amsterdam: the calendar code failed on
+  // them (INTERNAL_ERROR) where a default end or a permit year is worked out.
+  it('refuses a session whose local date lies beyond 9999 with DATE_OUT_OF_RANGE, not INTERNAL_ERROR', async () => {
+    const start = `mutation ($input: StartSessionInput!) { startSession(input: $input) { __typename } }`;
+    const quote = `query ($input: SessionRequestInput!) { quoteSession(input: $input) { __typename } }`;
+    const balance = await api.balanceOf(annaPermit);
+    for (const at of ['9999-12-31T23:59:59.999Z', '9999-12-31T23:00:00Z']) {
+      const request = { productId: annaPermit, plate: 'GB-124-K', start: at };
+      const started = await anna.request<Data>(start, {
+        input: { ...request, idempotencyKey: 'late-start' },
+      });
+      expect(codeOf(started), `startSession ${at}`).toBe('DATE_OUT_OF_RANGE');
+      const quoted = await anna.request<Data>(quote, { input: request });
+      expect(codeOf(quoted), `quoteSession ${at}`).toBe('DATE_OUT_OF_RANGE');
+    }
+    expect(await api.balanceOf(annaPermit)).toBe(balance);
+  });
+
+  // SQLite fails on a LIKE pattern of tens of thousands of characters ("pattern too complex").
+  it('refuses an audit filter text longer than what it searches', async () => {
+    const audit = `query ($f: AuditLogFilter) { auditLog(filter: $f) { totalCount } }`;
+    for (const filter of [{ actor: 'é'.repeat(60_000) }, { action: 'a'.repeat(60_000) }]) {
+      expect(codeOf(await delftAdmin.request<Data>(audit, { f: filter }))).toBe('BAD_USER_INPUT');
+    }
+    const fits = await delftAdmin.request<Data>(audit, { f: { actor: 'beheer@delft' } });
+    expect(fits.errors).toBeUndefined();
+  });
 });

@@ -8,7 +8,9 @@ import {
   type MessageParams,
 } from '@parkeer/shared/messages/error-catalogue';
 import type { Language } from '@parkeer/shared/language';
+import { CalendarRangeError } from '@parkeer/domain/time/local-date';
 import { AppError, type InputProblem } from './app-error.js';
+import { dateYears } from './date-time-scalar.js';
 import { logger } from '../logging/logger.js';
 
 /** What every error carries in `extensions`: the code, both messages, and at most a safe detail. */
@@ -91,6 +93,10 @@ export function formatError(
   const appError = appErrorBehind(original);
   if (appError) {
     return formatted(appError.code, base, appError.params, undefined, appError.problems);
+  }
+  // A moment the scalar let through, but whose local date or a year after it leaves the calendar.
+  if (original instanceof CalendarRangeError) {
+    return formatted('DATE_OUT_OF_RANGE', base, { ...dateYears });
   }
   const apolloCode = base.extensions?.code;
   if (typeof apolloCode === 'string' && requestErrors.has(apolloCode)) {
