@@ -7,14 +7,16 @@ import { testDialects } from './test-databases.js';
 /*
  * Issue 13: whatever a caller sends to the public operations, the answer is a typed refusal or
  * a result, never INTERNAL_ERROR or a 5xx, and a refused call leaves every balance as it was.
- * Inputs mix plausible values (so calls get deep enough to be accepted now and then) with
- * arbitrary text (unicode, lone surrogates, control characters, huge, empty), ids (uuid,
+ * Each field has plausible values (so calls get deep enough to be accepted, and balances move)
+ * and wild ones: text (unicode, lone surrogates, control characters, huge, empty), ids (uuid,
  * upper-case, junk), dates (far past and future, out of range, malformed) and integers (huge,
- * negative, beyond 32 bits). fast-check prints the seed and the smallest failing call.
+ * negative, beyond 32 bits). Most calls make one field wild among plausible ones, so the wild
+ * value reaches the code behind the checks of the others. fast-check prints the seed and the
+ * smallest failing call.
  */
 
 const dialects = await testDialects();
-/** Calls per dialect: enough to reach every operation many times, bounded in time. */
+/** Calls per dialect: every operation many times over, within half a minute or so. */
 const numRuns = 1000;
 
 interface Answer {
@@ -31,6 +33,36 @@ interface Call {
   readonly as: 'anna' | 'admin' | 'officer' | 'anonymous';
   readonly query: string;
   readonly variables: Record<string, unknown>;
+}
+
+/** The values a field takes: ones that pass its checks, and ones that should not. */
+interface Field {
+  readonly plausible: fc.Arbitrary<unknown>;
+  readonly wild: fc.Arbitrary<unknown>;
+}
+
+const field = (plausible: fc.Arbitrary<unknown>, wild: fc.Arbitrary<unknown>): Field => ({
+  plausible,
+  wild,
+});
+
+/**
+ * An input object: all fields plausible, exactly one wild (most often), or each either way.
+ * Nested inputs are fields too (`input`).
+ */
+function inputOf(fields: Record<string, Field>): Field {
+  const names = Object.keys(fields);
+  const record = (pick: (name: string, f: Field) => fc.Arbitrary<unknown>) =>
+    fc.record(Object.fromEntries(names.map((name) => [name, pick(name, fields[name]!)])));
+  const plausible = record((_, f) => f.plausible);
+  const oneWild = fc.oneof(
+    ...names.map((wildName) => record((name, f) => (name === wildName ? f.wild : f.plausible))),
+  );
+  const mixed = record((_, f) => fc.oneof(f.plausible, f.wild));
+  return field(
+    plausible,
+    fc.oneof({ weight: 3, arbitrary: oneWild }, { weight: 1, arbitrary: mixed }),
+  );
 }
 
 describe.each(dialects)('the public operations under arbitrary input, on %s', (dialect) => {
@@ -90,14 +122,13 @@ describe.each(dialects)('the public operations under arbitrary input, on %s', (d
 
   /** Every permit's balance and the number of ledger rows: what a refused call must not change. */
   const balances = async () => {
-    const rows: { id: string; balance: number }[] = await api
-      .em()
-      .getConnection()
-      .execute('select id, balance from permit order by id');
-    const [{ n }] = (await api
-      .em()
-      .getConnection()
-      .execute('select count(*) as n from ledger_entry')) as [{ n: number | string }];
+    const connection = api.em().getConnection();
+    const rows: { id: string; balance: number }[] = await connection.execute(
+      'select id, balance from permit order by id',
+    );
+    const [{ n }] = (await connection.execute('select count(*) as n from ledger_entry')) as [
+      { n: number | string },
+    ];
     return { permits: rows.map((row) => [row.id, Number(row.balance)]), ledgerRows: Number(n) };
   };
 
@@ -109,47 +140,30 @@ describe.each(dialects)('the public operations under arbitrary input, on %s', (d
         fc.string({ maxLength: 4 }),
       )
       .map(([before, half, after]) => before + half + after);
-    const text = fc.oneof(
-      { weight: 3, arbitrary: fc.string() },
-      { weight: 2, arbitrary: fc.string({ unit: 'binary' }) },
-      { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }) },
-      { weight: 1, arbitrary: lone },
-      {
-        weight: 1,
-        arbitrary: fc.constantFrom('', ' ', '\u0000', '\t', "'; drop table permit; --", '%_'),
-      },
-      { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 60_000 }).map((n) => 'é'.repeat(n)) },
+    const wildText = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'binary' }),
+      fc.string({ unit: 'grapheme', maxLength: 30 }),
+      lone,
+      fc.constantFrom('', ' ', '\u0000', 'a\u001Fb', "'; drop table permit; --", '%_', 'ß'),
+      fc.integer({ min: 1_000, max: 60_000 }).map((n) => 'é'.repeat(n)),
     );
-    const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: null });
-    // Each field is mostly a value that passes, sometimes a wild one: calls get accepted now and
-    // then (and change balances), and each wild value meets otherwise valid neighbours.
-    const mostly = <T, U>(plausible: fc.Arbitrary<T>, wild: fc.Arbitrary<U>) =>
-      fc.oneof({ weight: 4, arbitrary: plausible }, { weight: 1, arbitrary: wild });
-    const plate = mostly(
-      fc.constantFrom('GB-124-K', 'gb124k', 'XX-999-X', 'B-AB 123', '1-ABC-23', 'AB-12-CD'),
-      text,
-    );
-    const country = mostly(
-      fc.constantFrom(null, 'NL'),
-      fc.oneof(fc.constantFrom('DE', 'be', 'XX'), text),
-    );
+    const text = (...plausible: string[]) => field(fc.constantFrom(...plausible), wildText);
     const uuid = fc.uuid();
-    const idOf = (...known: string[]) =>
-      mostly(
-        fc.constantFrom(...known),
+    const id = (known: string) =>
+      field(
+        fc.constant(known),
         fc.oneof(
-          fc.constantFrom(...known).map((id) => id.toUpperCase()),
+          fc.constant(known.toUpperCase()),
           fc.constant(carlaPermit),
           uuid,
-          uuid.map((id) => id.toUpperCase()),
-          text,
+          uuid.map((value) => value.toUpperCase()),
+          wildText,
         ),
       );
-    const permitId = idOf(annaPermit);
-    const sessionId = idOf(annaSession);
     const minute = 60_000;
     const soon = fc
-      .integer({ min: -3 * 24 * 60, max: 3 * 24 * 60 })
+      .integer({ min: -12 * 60, max: 24 * 60 })
       .map((minutes) => new Date(api.now.getTime() + minutes * minute).toISOString());
     const wildDate = fc.oneof(
       fc
@@ -169,215 +183,220 @@ describe.each(dialects)('the public operations under arbitrary input, on %s', (d
         '2026-11-23',
         'now',
       ),
-      text,
+      wildText,
     );
-    const date = mostly(soon, wildDate);
-    const localDate = mostly(
+    const date = field(soon, wildDate);
+    const optionalDate = field(fc.constant(null), fc.oneof(soon, wildDate));
+    const localDate = field(
       soon.map((at) => at.slice(0, 10)),
       fc.oneof(
-        wildDate.map((at) => at.slice(0, 10)),
+        wildDate.map((at) => (typeof at === 'string' ? at.slice(0, 10) : at)),
         fc.constantFrom('10000-01-01', '0000-01-01', '2026-02-30'),
       ),
     );
-    const int = mostly(
+    const int = field(
       fc.integer({ min: 1, max: 600 }),
       fc.oneof(
         fc.integer(),
         fc.constantFrom(0, -1, 2_147_483_647, -2_147_483_648, 2 ** 31, 1e20, 1.5),
       ),
     );
-    const key = mostly(fc.uuid(), text);
-    const email = mostly(
+    const key = field(uuid, wildText);
+    const email = field(
       fc.oneof(fc.emailAddress(), fc.constantFrom('anna@demo.parkeer.nl', ' Nieuw@Example.nl ')),
-      text,
+      wildText,
     );
-    const name = mostly(fc.string({ minLength: 1, maxLength: 10, unit: 'grapheme-ascii' }), text);
+    const plate = text('GB-124-K', 'gb124k', 'XX-999-X', '1-ABC-23', 'AB-12-CD');
+    const country = field(
+      fc.constantFrom(null, 'NL'),
+      fc.oneof(fc.constantFrom('DE', 'XX'), wildText),
+    );
+    const permitId = id(annaPermit);
+    const sessionId = id(annaSession);
+    const nullable = (f: Field) => field(fc.constant(null), fc.oneof(f.plausible, f.wild));
 
     const call = (
       name: string,
       as: Call['as'],
       query: string,
-      variables: fc.Arbitrary<Record<string, unknown>>,
-    ): fc.Arbitrary<Call> => variables.map((values) => ({ name, as, query, variables: values }));
+      variables: Record<string, Field>,
+    ): fc.Arbitrary<Call> => {
+      const { plausible, wild } = inputOf(variables);
+      return fc
+        .oneof({ weight: 1, arbitrary: plausible }, { weight: 4, arbitrary: wild })
+        .map((values) => ({ name, as, query, variables: values as Record<string, unknown> }));
+    };
     const session = `{ __typename ... on SessionRefused { reason } }`;
     const operations = [
       call(
         'startSession',
         'anna',
         `mutation ($input: StartSessionInput!) { startSession(input: $input) ${session} }`,
-        fc.record({
-          input: fc.record({
+        {
+          input: inputOf({
             productId: permitId,
             plate,
             country,
-            start: mostly(fc.constant(null), date),
-            end: mostly(fc.constant(null), date),
+            start: optionalDate,
+            end: optionalDate,
             idempotencyKey: key,
           }),
-        }),
+        },
       ),
       call(
         'quoteSession',
         'anna',
         `query ($input: SessionRequestInput!) { quoteSession(input: $input) { __typename } }`,
-        fc.record({
-          input: fc.record({
+        {
+          input: inputOf({
             productId: permitId,
             plate,
             country,
-            start: optional(date),
-            end: optional(date),
+            start: optionalDate,
+            end: optionalDate,
           }),
-        }),
+        },
       ),
       call(
         'changeSessionEnd',
         'anna',
         `mutation ($input: ChangeSessionEndInput!) { changeSessionEnd(input: $input) ${session} }`,
-        fc.record({ input: fc.record({ sessionId, end: date, idempotencyKey: key }) }),
+        { input: inputOf({ sessionId, end: date, idempotencyKey: key }) },
       ),
-      call(
-        'stopSession',
-        'anna',
-        `mutation ($id: ID!) { stopSession(sessionId: $id) { id } }`,
-        fc.record({ id: sessionId }),
-      ),
+      call('stopSession', 'anna', `mutation ($id: ID!) { stopSession(sessionId: $id) { id } }`, {
+        id: sessionId,
+      }),
       call(
         'addFavorite',
         'anna',
         `mutation ($input: AddFavoriteInput!) { addFavorite(input: $input) { id } }`,
-        fc.record({ input: fc.record({ permitId, plate, country, name }) }),
-      ),
-      call(
-        'startTopUp',
-        'anna',
-        `mutation ($input: StartTopUpInput!) { startTopUp(input: $input) { paymentId } }`,
-        fc.record({ input: fc.record({ permitId, amount: int, idempotencyKey: key }) }),
+        { input: inputOf({ permitId, plate, country, name: text('Oma', 'Buurvrouw') }) },
       ),
       call(
         'topUpOffers',
         'anna',
         `query ($p: ID!) { topUpOffers(permitId: $p) {
           offers { amount totalCents } cap { limit used remaining periodStart nextPeriodStart } } }`,
-        fc.record({ p: permitId }),
+        { p: permitId },
+      ),
+      call(
+        'startTopUp',
+        'anna',
+        `mutation ($input: StartTopUpInput!) { startTopUp(input: $input) { paymentId } }`,
+        { input: inputOf({ permitId, amount: int, idempotencyKey: key }) },
       ),
       call(
         'inviteDelegation',
         'anna',
         `mutation ($input: InviteDelegationInput!) { inviteDelegation(input: $input) { id } }`,
-        fc.record({
-          input: fc.record({ productId: permitId, email, amount: int, idempotencyKey: key }),
-        }),
+        { input: inputOf({ productId: permitId, email, amount: int, idempotencyKey: key }) },
       ),
       call(
         'addProductByCode',
         'anna',
         `mutation ($input: AddProductByCodeInput!) { addProductByCode(input: $input) { id } }`,
-        fc.record({
-          input: fc.record({
-            productCode: fc.oneof(text, fc.constantFrom(...api.letters.map((l) => l.productCode))),
-            pin: fc.oneof(text, fc.constantFrom(...api.letters.map((l) => l.pin))),
+        {
+          input: inputOf({
+            productCode: text(...api.letters.map((letter) => letter.productCode)),
+            pin: text(...api.letters.map((letter) => letter.pin)),
           }),
-        }),
+        },
       ),
       call(
         'updateSettings',
         'anna',
         `mutation ($input: UpdateSettingsInput!) { updateSettings(input: $input) { email } }`,
-        fc.record({ input: fc.record({ startPermitId: optional(permitId) }) }),
+        { input: inputOf({ startPermitId: nullable(permitId) }) },
       ),
       call(
         'sessionHistory',
         'anna',
         `query ($p: ID!, $f: Int!, $a: String) { sessionHistory(permitId: $p, first: $f, after: $a) { totalCount } }`,
-        fc.record({
-          p: permitId,
-          f: mostly(fc.integer({ min: 1, max: 50 }), int),
-          a: optional(text),
-        }),
+        { p: permitId, f: int, a: field(fc.constant(null), wildText) },
       ),
       call(
         'rightCheck',
         'officer',
         `query ($input: RightCheckInput!) { rightCheck(input: $input) { valid } }`,
-        fc.record({
-          input: fc.record({
+        {
+          input: inputOf({
             plate,
-            zone: mostly(fc.constantFrom('B', 'C', 'centrum'), text),
-            municipality: mostly(fc.constantFrom('delft', 'oudstad'), text),
-            at: mostly(fc.constant(null), date),
+            zone: text('B', 'C', 'centrum'),
+            municipality: text('delft', 'oudstad'),
+            at: optionalDate,
             country,
           }),
-        }),
+        },
       ),
       call(
         'issuePermit',
         'admin',
         `mutation ($input: IssuePermitInput!) { issuePermit(input: $input) {
           productCode permit { id status balance addressKey validFrom validUntil } } }`,
-        fc.record({
-          input: fc.record({
-            productType: mostly(fc.constant('visitor-permit'), text),
-            zone: mostly(fc.constantFrom('B', 'D'), text),
-            addressKey: mostly(
-              uuid.map((u) => `fuzz-${u}`),
-              text,
+        {
+          input: inputOf({
+            productType: text('visitor-permit'),
+            zone: text('B', 'D'),
+            addressKey: field(
+              uuid.map((value) => `fuzz-${value}`),
+              wildText,
             ),
-            addressLabel: mostly(fc.constant('Markt 7, Delft'), text),
-            holderType: fc.constantFrom('resident', 'business'),
+            addressLabel: text('Markt 7, Delft'),
+            holderType: field(fc.constantFrom('resident', 'business'), wildText),
             validFrom: date,
-            validUntil: optional(date),
+            validUntil: optionalDate,
             email,
           }),
-        }),
+        },
       ),
       call(
         'grantCareHours',
         'admin',
         `mutation ($input: GrantCareHoursInput!) { grantCareHours(input: $input) { balanceAfter } }`,
-        fc.record({
-          input: fc.record({
+        {
+          input: inputOf({
             permitId,
             minutes: int,
-            carerStatement: mostly(fc.constant('Mantelzorg voor moeder'), text),
+            carerStatement: text('Mantelzorg voor moeder'),
             idempotencyKey: key,
           }),
-        }),
+        },
       ),
       call(
         'recordFineWaiverRequest',
         'admin',
         `mutation ($input: RecordFineWaiverInput!) { recordFineWaiverRequest(input: $input) { id } }`,
-        fc.record({
-          input: fc.record({
+        {
+          input: inputOf({
             permitId,
-            fineReference: mostly(
-              uuid.map((u) => u.slice(0, 8)),
-              text,
+            fineReference: field(
+              uuid.map((value) => value.slice(0, 8)),
+              wildText,
             ),
             fineDate: localDate,
-            requestedAt: optional(date),
+            requestedAt: optionalDate,
           }),
-        }),
+        },
       ),
       call(
         'auditLog',
         'admin',
         `query ($f: AuditLogFilter, $n: Int!) { auditLog(filter: $f, first: $n) { totalCount } }`,
-        fc.record({
-          f: fc.record({
-            subjectId: optional(permitId),
-            actor: optional(text),
-            from: optional(date),
+        {
+          f: inputOf({
+            subjectId: nullable(permitId),
+            actor: nullable(text('beheer')),
+            action: nullable(text('permit.')),
+            from: optionalDate,
           }),
           n: int,
-        }),
+        },
       ),
       call(
         'requestPasswordReset',
         'anonymous',
         `mutation ($e: String!) { requestPasswordReset(email: $e) }`,
-        fc.record({ e: email }),
+        { e: email },
       ),
     ];
     // Rarer: each one costs an argon2 hash on purpose.
@@ -385,7 +404,7 @@ describe.each(dialects)('the public operations under arbitrary input, on %s', (d
       'login',
       'anonymous',
       `mutation ($input: LoginInput!) { login(input: $input) { expiresAt } }`,
-      fc.record({ input: fc.record({ email, password: text }) }),
+      { input: inputOf({ email, password: text(demoPassword, 'fout') }) },
     );
     const calls = fc.oneof(...operations.map((arbitrary) => ({ weight: 3, arbitrary })), {
       weight: 1,
@@ -416,7 +435,7 @@ describe.each(dialects)('the public operations under arbitrary input, on %s', (d
       { numRuns },
     );
 
-    // The run reached every operation, got some calls accepted (balances did move), and the
+    // The run reached every operation, got calls of most accepted (balances did move), and the
     // ledger still explains every balance.
     expect(seen.size).toBe(operations.length + 1);
     expect([...seen.values()].filter((tally) => tally.accepted > 0).length).toBeGreaterThan(10);
