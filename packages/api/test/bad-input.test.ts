@@ -4,6 +4,8 @@ import { TestClient } from './graphql-client.js';
 import { useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';
 import { testDialects } from './test-databases.js';
+import { Topic } from '../src/graphql/pubsub.js';
+import { Stream, until, wsClient } from './ws-client.js';
 
 /* Review: malformed input must be refused with a catalogue code, never INTERNAL_ERROR. */
 
@@ -294,5 +296,29 @@ describe.each(dialects)('malformed input on %s', (dialect) => {
     }
     const fits = await delftAdmin.request<Data>(audit, { f: { actor: 'beheer@delft' } });
     expect(fits.errors).toBeUndefined();
+  });
+
+  // Over graphql-ws the same scalar reads the ids: SQLite found no product by an upper-case id.
+  it('reads ids over graphql-ws like over HTTP: upper-case is the same product, junk NOT_FOUND', async () => {
+    const balanceEvents = `subscription ($p: ID) { balanceEvents(productId: $p) { productId balance { amount } } }`;
+    const client = wsClient(api.url, { cookie: anna.lastSetCookie!.split(';')[0]! });
+    const junk = new Stream(client, balanceEvents, { p: 'not-a-uuid' });
+    const upper = new Stream(client, balanceEvents, { p: annaPermit.toUpperCase() });
+    try {
+      expect((await junk.nth(0)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      await until(
+        () => api.pubSub.listeners(Topic.BalanceEvents, annaPermit) >= 1,
+        'a listener on the product',
+      );
+      const started = await anna.request<Data>(
+        `mutation ($p: ID!) { startSession(input: { productId: $p, plate: "GB-128-K", idempotencyKey: "ws-upper" }) { __typename } }`,
+        { p: annaPermit },
+      );
+      expect(started.data?.startSession.__typename).toBe('SessionAccepted');
+      expect((await upper.nth(0)).data?.balanceEvents.productId).toBe(annaPermit);
+    } finally {
+      await Promise.all([junk.close(), upper.close()]);
+      await client.dispose();
+    }
   });
 });
