@@ -2,7 +2,11 @@ import type { EntityManager } from '@mikro-orm/core';
 import { visitorPermitEligibility } from '@parkeer/domain/eligibility/permit-application';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, seedDemo } from '../src/db/seed/demo-seed.js';
+import argon2 from 'argon2';
 import { Account } from '../src/modules/account/account.entity.js';
+import { EnforcementTown } from '../src/modules/enforcement/enforcement-town.entity.js';
+import { forgetEnforcementTowns } from '../src/modules/enforcement/enforcement-towns.js';
+import { flushRightCheckLog } from '../src/modules/enforcement/right-check-log-writer.js';
 import { RightCheckLog } from '../src/modules/enforcement/right-check-log.entity.js';
 import { Municipality } from '../src/modules/municipality/municipality.entity.js';
 import { PermitPlate } from '../src/modules/permit/permit-plate.entity.js';
@@ -16,6 +20,13 @@ import { Zone } from '../src/modules/zone/zone.entity.js';
 import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';
 import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+import { MikroORM } from '@mikro-orm/core';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ormOptions, type DatabaseSettings } from '../src/db/orm-config.js';
+import { createScratchPostgres } from '../src/db/scratch-postgres.js';
 
 const dialects = await testDialects();
 const login = `mutation ($email: String!, $password: String!) {
@@ -258,6 +269,62 @@ describe.each(dialects)('enforcement right-check on %s (RULES §9)', (dialect) =
     expect(anonymous.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
   });
 
+  // Issue 13: any enforcement account could check every town's zones.
+  it("checks only the officer's own towns: another town's zone is refused, not answered", async () => {
+    const officerOf = async (email: string, towns: string[]) => {
+      const fork = em();
+      const account = fork.create(Account, {
+        email,
+        role: 'enforcement',
+        passwordHash: await argon2.hash(demoPassword, { type: argon2.argon2id }),
+      });
+      for (const code of towns) {
+        fork.create(EnforcementTown, {
+          account,
+          municipality: await fork.findOneOrFail(Municipality, { code }),
+        });
+      }
+      await fork.flush();
+      return { client: await clientOf(email), id: account.id };
+    };
+    const delft = await officerOf('handhaving@delft.example.nl', ['delft']);
+    const region = await officerOf('handhaving@regio.example.nl', ['delft', 'oudstad']);
+    const none = await officerOf('handhaving@nergens.example.nl', []);
+    const inDelft = { plate: 'GB-123-K', zone: 'B', municipality: 'delft' };
+    const inOudstad = { plate: 'XX-999-X', zone: 'centrum', municipality: 'oudstad' };
+    const logged = async () => {
+      await flushRightCheckLog(database.orm.em);
+      return em().count(RightCheckLog, {});
+    };
+    const before = await logged();
+
+    expect(await answer(inDelft, delft.client)).toMatchObject({
+      valid: true,
+      kind: 'visitorSession',
+    });
+    const elsewhere = await check(inOudstad, delft.client);
+    expect(elsewhere.errors?.[0]?.extensions.code).toBe('ENFORCEMENT_TOWN_NOT_ASSIGNED');
+    expect(elsewhere.errors?.[0]?.extensions.messages.en).toContain('oudstad');
+    expect(elsewhere.data).toBeNull();
+    expect((await check(inDelft, none.client)).errors?.[0]?.extensions.code).toBe(
+      'ENFORCEMENT_TOWN_NOT_ASSIGNED',
+    );
+    expect(await answer(inDelft, region.client)).toMatchObject({ valid: true });
+    expect(await answer(inOudstad, region.client)).toMatchObject({ valid: true, kind: 'permit' });
+    // Refused checks are not checks: only the three answered ones are logged.
+    expect(await logged()).toBe(before + 3);
+
+    // A town given to an account counts once its cached towns are forgotten.
+    const fork = em();
+    fork.create(EnforcementTown, {
+      account: fork.getReference(Account, delft.id),
+      municipality: await fork.findOneOrFail(Municipality, { code: 'oudstad' }),
+    });
+    await fork.flush();
+    forgetEnforcementTowns(database.orm.em, delft.id);
+    expect(await answer(inOudstad, delft.client)).toMatchObject({ valid: true });
+  });
+
   it('answers with no personal data: the result type has only the allowed fields', async () => {
     const result = await officer.request<{ __type: { fields: { name: string }[] } }>(
       '{ __type(name: "RightCheckResult") { fields { name } } }',
@@ -336,6 +403,51 @@ describe.each(dialects)('enforcement right-check on %s (RULES §9)', (dialect) =
     for (const row of raw) {
       expect(Object.keys(row).some((column) => /plate/i.test(column))).toBe(false);
       expect(Object.values(row).map(String)).not.toContain('AB12CD');
+    }
+  });
+});
+
+/** The migration that adds enforcement towns, per dialect. */
+const townsMigration = { sqlite: 'Migration20261206195709', postgresql: 'Migration20261206195714' };
+
+describe.each(dialects)('enforcement towns on a database from before them, on %s', (dialect) => {
+  it('gives each existing enforcement account every existing town, and nobody else any', async () => {
+    const file = join(tmpdir(), `parkeer-towns-${randomBytes(6).toString('hex')}.db`);
+    const scratch = dialect === 'postgresql' ? await createScratchPostgres() : null;
+    const settings: DatabaseSettings = scratch
+      ? { databaseUrl: scratch.url }
+      : { sqliteFile: file };
+    const orm = await MikroORM.init(ormOptions(settings));
+    try {
+      const executed = async () => (await orm.migrator.getExecutedMigrations()).map((m) => m.name);
+      const pending = (await orm.migrator.getPendingMigrations()).map((m) => m.name);
+      const before = pending[pending.indexOf(townsMigration[dialect]) - 1]!;
+      await orm.migrator.up({ to: before });
+      expect(await executed()).not.toContain(townsMigration[dialect]);
+      const em = orm.em.fork();
+      const retention = { kind: 'hoursAfterEnd', hours: 48 } as const;
+      em.create(Municipality, { code: 'delft', name: 'Delft', retention });
+      em.create(Municipality, { code: 'oudstad', name: 'Oudstad', retention });
+      const officer = em.create(Account, { email: 'scan@example.nl', role: 'enforcement' });
+      em.create(Account, { email: 'bewoner@example.nl', role: 'resident' });
+      await em.flush();
+
+      await orm.migrator.up();
+      const towns = await orm.em.fork().find(EnforcementTown, {}, { populate: ['municipality'] });
+      expect(towns.map((town) => [town.account.id, town.municipality.code]).sort()).toEqual([
+        [officer.id, 'delft'],
+        [officer.id, 'oudstad'],
+      ]);
+      for (const town of towns) {
+        expect(town.id).toMatch(
+          /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+        );
+        expect(Number.isNaN(town.createdAt.getTime())).toBe(false);
+      }
+    } finally {
+      await orm.close(true);
+      await scratch?.drop();
+      rmSync(file, { force: true });
     }
   });
 });

@@ -8,6 +8,7 @@ import { Account } from '../modules/account/account.entity.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
 import { EmailToken } from '../modules/auth/email-token.entity.js';
 import { Delegation } from '../modules/delegation/delegation.entity.js';
+import { EnforcementTown } from '../modules/enforcement/enforcement-town.entity.js';
 import { RightCheckLog } from '../modules/enforcement/right-check-log.entity.js';
 import { Favorite } from '../modules/favorite/favorite.entity.js';
 import { MailOutbox } from '../modules/mail/mail-outbox.entity.js';
@@ -47,4 +48,5 @@ export const entities = [
   CareGrant,
   FineWaiver,
   OutageCompensation,
+  EnforcementTown,
 ];

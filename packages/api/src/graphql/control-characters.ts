@@ -3,8 +3,11 @@ import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
 
 // Tab, line feed and carriage return are text; the other C0 controls and DEL never are, and
 // NUL is even refused by the databases' drivers (PostgreSQL) or cuts statements short (SQLite).
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// A UTF-16 surrogate without its other half (JSON allows "\uD800") is no character at all:
+// it cannot be written as UTF-8, so PostgreSQL refuses it and other stores change it.
+const controlCharacter =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function hasControlCharacter(value: unknown): boolean {
   if (typeof value === 'string') return controlCharacter.test(value);
@@ -25,20 +28,20 @@ function documentHasControlCharacter(document: DocumentNode): boolean {
 
 /**
  * The refusal of an operation whose text, in its variables or written in the document, holds a
- * control character; null when it holds none. HTTP (the plugin below) and graphql-ws both ask.
+ * control character or a lone surrogate; null when it holds none. HTTP (the plugin below) and graphql-ws both ask.
  */
 export function controlCharacterError(
   variables: unknown,
   document: DocumentNode,
 ): GraphQLError | null {
   if (!hasControlCharacter(variables) && !documentHasControlCharacter(document)) return null;
-  return new GraphQLError('Text input contains a control character.', {
+  return new GraphQLError('Text input contains a control character or a lone surrogate.', {
     extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
   });
 }
 
 /**
- * Refuses control characters in any text a request brings, in its variables or written in the
+ * Refuses control characters and lone surrogates in any text a request brings, in its variables or written in the
  * query, before a resolver sees it: one check for every argument, BAD_USER_INPUT, never a
  * database error.
  */

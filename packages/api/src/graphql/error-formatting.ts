@@ -8,10 +8,12 @@ import {
   type MessageParams,
 } from '@parkeer/shared/messages/error-catalogue';
 import type { Language } from '@parkeer/shared/language';
+import { CalendarRangeError } from '@parkeer/domain/time/local-date';
 import { AppError, type InputProblem } from './app-error.js';
 import { isTokenLimitError, operationLimits } from './operation-limits.js';
 import { config } from '../config/config.js';
 import { databaseFailureOf, reportDatabaseFailure } from '../db/database-errors.js';
+import { dateYears } from './date-time-scalar.js';
 import { logger } from '../logging/logger.js';
 
 /** What every error carries in `extensions`: the code, both messages, and at most a safe detail. */
@@ -78,14 +80,16 @@ function withoutSuggestions(message: string): string {
   return config().production ? message.replace(/ ?Did you mean .+?\?/g, '') : message;
 }
 
-/** Our own failure behind an error: thrown by a resolver, or reported by a validation rule. */
-function appErrorOf(error: unknown): AppError | undefined {
-  const original = unwrapResolverError(error);
-  if (original instanceof AppError) return original;
-  if (original instanceof GraphQLError && original.originalError instanceof AppError) {
-    return original.originalError;
+/**
+ * An AppError thrown while GraphQL read the request (a scalar refusing an id or a date) reaches
+ * here wrapped once or twice in GraphQL's own errors, as their `originalError`.
+ */
+function appErrorBehind(error: unknown): AppError | null {
+  for (let depth = 0; error instanceof Error && depth < 5; depth++) {
+    if (error instanceof AppError) return error;
+    error = error instanceof GraphQLError ? error.originalError : undefined;
   }
-  return undefined;
+  return null;
 }
 
 /**
@@ -99,7 +103,8 @@ export function formatError(
   log: (error: unknown) => void = (e) =>
     logger.error({ err: e }, 'unexpected error in a GraphQL operation'),
 ): GraphQLFormattedError {
-  const appError = appErrorOf(error);
+  const original = unwrapResolverError(error);
+  const appError = appErrorBehind(original);
   if (appError) {
     return formatted(
       appError.code,
@@ -110,6 +115,10 @@ export function formatError(
       appError.extensions,
     );
   }
+  // A moment the scalar let through, but whose local date or a year after it leaves the calendar.
+  if (original instanceof CalendarRangeError) {
+    return formatted('DATE_OUT_OF_RANGE', base, { ...dateYears });
+  }
   const apolloCode = base.extensions?.code;
   if (typeof apolloCode === 'string' && requestErrors.has(apolloCode)) {
     // The parser's own limit (see operation-limits.ts): a syntax error known only by its text.
@@ -118,7 +127,6 @@ export function formatError(
     }
     return formatted('BAD_USER_INPUT', base, {}, withoutSuggestions(base.message));
   }
-  const original = unwrapResolverError(error);
   // type-graphql's authChecker: no viewer at all, or a viewer without the role.
   if (original instanceof GraphQLError && original.extensions?.code === 'UNAUTHENTICATED') {
     return formatted('UNAUTHENTICATED', base);

@@ -24,11 +24,13 @@ import { RequestResolver } from '../modules/request/request.resolver.js';
 import { SessionResolver } from '../modules/session/session.resolver.js';
 import { ZoneAdminResolver } from '../modules/zone/zone-admin.resolver.js';
 import { authChecker } from './auth-checker.js';
+import { BoundedDateTimeISO } from './date-time-scalar.js';
+import { withUuidIds } from './id-scalar.js';
 import { topicsNotSupported } from './pubsub.js';
 
 /** Builds the executable schema. Needs `reflect-metadata` loaded first (the entry or test setup). */
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     // Every feature's resolver classes; a new module adds its resolver here.
     resolvers: [
       AboutResolver,
@@ -60,5 +62,8 @@ export function createSchema(): Promise<GraphQLSchema> {
     // Every type-graphql argument is checked by GraphQL itself; ours by the domain and services.
     // Input validation is the domain's job (reason codes), not class-validator's.
     validate: false,
+    // Dates and ids are checked as they are read, for every argument at once (see the scalars).
+    scalarsMap: [{ type: Date, scalar: BoundedDateTimeISO }],
   });
+  return withUuidIds(schema);
 }

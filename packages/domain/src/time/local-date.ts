@@ -21,7 +21,19 @@ export function isLocalDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/**
+ * A date beyond what a LocalDate can write (years 0000–9999): reached from a moment at the very
+ * edge of the range, e.g. the last hour of 9999 in UTC, which is already 10000 in Amsterdam.
+ */
+export class CalendarRangeError extends RangeError {
+  constructor(year: number) {
+    super(`year outside the calendar's range: ${year}`);
+    this.name = 'CalendarRangeError';
+  }
+}
+
 export function toLocalDate(year: number, month: number, day: number): LocalDate {
+  if (year < 0 || year > 9999) throw new CalendarRangeError(year);
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 

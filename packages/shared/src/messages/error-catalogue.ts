@@ -8,6 +8,7 @@ import { delegationMessages } from './delegation.messages.js';
 import { eligibilityMessages } from './eligibility.messages.js';
 import { enforcementMessages } from './enforcement.messages.js';
 import { favoriteMessages } from './favorite.messages.js';
+import { inputMessages } from './input.messages.js';
 import { linkMessages } from './link.messages.js';
 import type { Message } from './message-table.js';
 import { paymentMessages } from './payment.messages.js';
@@ -44,6 +45,7 @@ export const errorCatalogue = {
   ...rateLimitMessages,
   ...requestLimitsMessages,
   ...availabilityMessages,
+  ...inputMessages,
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -14,6 +14,7 @@ import {
 } from '@parkeer/domain/session-policy/session-policy';
 import argon2 from 'argon2';
 import { Account, type Role } from '../../modules/account/account.entity.js';
+import { EnforcementTown } from '../../modules/enforcement/enforcement-town.entity.js';
 import { LedgerEntry } from '../../modules/ledger/ledger-entry.entity.js';
 import { Municipality } from '../../modules/municipality/municipality.entity.js';
 import { PermitPlate } from '../../modules/permit/permit-plate.entity.js';
@@ -186,7 +187,13 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
   account('beheer@delft.demo.parkeer.nl', 'municipalAdmin', 'admin of Delft', delft);
   account('beheer@oudstad.demo.parkeer.nl', 'municipalAdmin', 'admin of Oudstad', oudstad);
   account('platform@demo.parkeer.nl', 'platformAdmin', 'platform admin: creates municipalities');
-  account('handhaving@demo.parkeer.nl', 'enforcement', 'enforcement officer / scan car');
+  const officer = account(
+    'handhaving@demo.parkeer.nl',
+    'enforcement',
+    'enforcement officer / scan car, both towns',
+  );
+  for (const town of [delft, oudstad])
+    em.create(EnforcementTown, { account: officer, municipality: town });
   account('partner@demo.parkeer.nl', 'partner', 'partner app (no resident data)');
 
   let codeNumber = 100_000;

@@ -18,6 +18,12 @@ import type { AuditLogFilter } from './audit.types.js';
 // escape would need an ESCAPE clause that SQLite's LIKE lacks by default).
 const likePattern = (text: string) => `%${text}%`;
 
+/**
+ * Filter texts longer than the columns they search cannot match; refused before they reach a
+ * LIKE, which SQLite fails on when the pattern is very long ("pattern too complex").
+ */
+const filterMaxLength = { action: 60, actor: 254 };
+
 /** A page of the admin's town's audit entries, newest first, narrowed by the filter. */
 export async function auditLogPage(
   ctx: Context,
@@ -28,6 +34,12 @@ export async function auditLogPage(
   const size = pageSize(first);
   // The subject id column is a uuid: anything else is bad input, not a database error.
   if (filter?.subjectId && !isUuid(filter.subjectId)) throw new AppError('BAD_USER_INPUT');
+  if (
+    (filter?.action?.length ?? 0) > filterMaxLength.action ||
+    (filter?.actor?.length ?? 0) > filterMaxLength.actor
+  ) {
+    throw new AppError('BAD_USER_INPUT');
+  }
   const position = after != null ? decodeDateCursor(after) : null;
   const at: Record<string, Date> = {};
   if (filter?.from) at.$gte = filter.from;

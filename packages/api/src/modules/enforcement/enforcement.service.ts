@@ -5,8 +5,9 @@ import { AppError } from '../../graphql/app-error.js';
 import type { Viewer } from '../auth/viewer.js';
 import { rightKinds, strongestRight, type FoundRight, type RightKind } from './right-choice.js';
 import { rightCheckLogWriter } from './right-check-log-writer.js';
+import { enforcementTowns } from './enforcement-towns.js';
 import { rightsParams, rightsSql, zoneIdSql } from './right-check.sql.js';
-import { cachedZoneId } from './zone-cache.js';
+import { cachedZone, type CachedZone } from './zone-cache.js';
 
 export interface RightCheckQuestion {
   readonly plate: string;
@@ -39,7 +40,8 @@ const isRightKind = (kind: string): kind is RightKind => rightKinds.includes(kin
 
 /**
  * The enforcement right-check (RULES §9): is a right registered for this plate, in this zone, at
- * this moment? Answers without personal data and logs every check without the plate.
+ * this moment? Only in the officer's own towns. Answers without personal data and logs every
+ * check without the plate.
  */
 export class EnforcementService {
   constructor(private readonly em: EntityManager) {}
@@ -62,8 +64,16 @@ export class EnforcementService {
       throw new AppError('RIGHT_CHECK_TIME_OUT_OF_RANGE', { hours: checkWindow.pastMs / hourMs });
     }
 
-    const zoneId = await this.zoneId(question.municipality.trim(), question.zone.trim());
-    if (!zoneId) throw new AppError('NOT_FOUND');
+    const municipalityCode = question.municipality.trim();
+    const zone = await this.zone(municipalityCode, question.zone.trim());
+    if (!zone) throw new AppError('NOT_FOUND');
+    // An officer checks only the towns it works for. Another town's zone is refused outright,
+    // never answered 'not valid': a scan car would fine every car parked there rightfully.
+    const towns = await enforcementTowns(this.em, viewer.accountId);
+    if (!towns.has(zone.municipalityId)) {
+      throw new AppError('ENFORCEMENT_TOWN_NOT_ASSIGNED', { municipality: municipalityCode });
+    }
+    const { zoneId } = zone;
 
     const connection = this.em.getConnection();
     const platform = this.em.getPlatform();
@@ -102,12 +112,13 @@ export class EnforcementService {
     };
   }
 
-  private zoneId(municipalityCode: string, zoneCode: string): Promise<string | null> {
-    return cachedZoneId(this.em.getDriver(), municipalityCode, zoneCode, async () => {
-      const rows: { id: string }[] = await this.em
+  private zone(municipalityCode: string, zoneCode: string): Promise<CachedZone | null> {
+    return cachedZone(this.em.getDriver(), municipalityCode, zoneCode, async () => {
+      const rows: { id: string; municipality_id: string }[] = await this.em
         .getConnection()
         .execute(zoneIdSql, [municipalityCode, zoneCode]);
-      return rows[0]?.id ?? null;
+      const [row] = rows;
+      return row ? { zoneId: row.id, municipalityId: row.municipality_id } : null;
     });
   }
 }

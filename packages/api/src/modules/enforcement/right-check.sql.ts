@@ -5,9 +5,14 @@
  * Identifiers are double-quoted where they are SQL keywords (`end`); SQLite and PostgreSQL agree.
  */
 
-/** Parameters: municipality code, zone code. */
-export const zoneIdSql = `select z.id from zone z join municipality m on m.id = z.municipality_id
+/** Parameters: municipality code, zone code. Rows: `id`, `municipality_id`. */
+export const zoneIdSql = `select z.id, z.municipality_id from zone z
+  join municipality m on m.id = z.municipality_id
   where m.code = ? and z.code = ?`;
+
+/** The towns an enforcement account checks in. Parameter: account id. Rows: `municipality_id`. */
+export const enforcementTownsSql = `select municipality_id from enforcement_town
+  where account_id = ?`;
 
 /**
  * Every right of a plate in a zone at a moment: visitor sessions (index parking_session(plate,

@@ -1,35 +1,40 @@
 /**
- * Zone ids by municipality and zone code, kept briefly per database: every right-check needs one
- * and zones change rarely. A zone added shows up at once (misses are not kept); a removed one is
- * forgotten within `zoneCacheTtlMs`.
+ * Zones (id and town) by municipality and zone code, kept briefly per database: every
+ * right-check needs one and zones change rarely. A zone added shows up at once (misses are not
+ * kept); a removed one is forgotten within `zoneCacheTtlMs`.
  */
 export const zoneCacheTtlMs = 60_000;
 
-interface Cached {
+/** A zone as the right-check needs it: its id and the town it belongs to. */
+export interface CachedZone {
   readonly zoneId: string;
+  readonly municipalityId: string;
+}
+
+interface Cached extends CachedZone {
   readonly expiresAt: number;
 }
 
 // Keyed by the ORM's driver: tests open several databases in one process, each with its own zones.
 const caches = new WeakMap<object, Map<string, Cached>>();
 
-export async function cachedZoneId(
+export async function cachedZone(
   database: object,
   municipalityCode: string,
   zoneCode: string,
-  load: () => Promise<string | null>,
-): Promise<string | null> {
+  load: () => Promise<CachedZone | null>,
+): Promise<CachedZone | null> {
   let cache = caches.get(database);
   if (!cache) caches.set(database, (cache = new Map()));
   const key = `${municipalityCode}\u0000${zoneCode}`;
   // A process clock, not the request's: this is about the cache's age, not the business time.
   const clock = performance.now();
   const hit = cache.get(key);
-  if (hit && hit.expiresAt > clock) return hit.zoneId;
-  const zoneId = await load();
-  if (zoneId) cache.set(key, { zoneId, expiresAt: clock + zoneCacheTtlMs });
+  if (hit && hit.expiresAt > clock) return hit;
+  const zone = await load();
+  if (zone) cache.set(key, { ...zone, expiresAt: clock + zoneCacheTtlMs });
   else cache.delete(key);
-  return zoneId;
+  return zone;
 }
 
 /**
