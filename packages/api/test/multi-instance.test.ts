@@ -13,45 +13,18 @@ import { Topic } from '../src/graphql/pubsub.js';
 import { Permit } from '../src/modules/permit/permit.entity.js';
 import type { TestClient } from './graphql-client.js';
 import { startApiProcess, type ApiProcess } from './api-process.js';
+import { redisAnswers, requireServices, sharedRedisUrl } from './redis-available.js';
 import { loggedIn } from './login.js';
 import { testDialects } from './test-databases.js';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+const redisUrl = sharedRedisUrl;
 
-async function redisAvailable(): Promise<boolean> {
-  const probe = new Redis(redisUrl, {
-    lazyConnect: true,
-    connectTimeout: 2000,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    await probe.ping();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-
-/** Under CI a missing Redis or PostgreSQL fails this test; elsewhere it is skipped. */
-async function servicesUp(): Promise<boolean> {
-  const postgres = (await testDialects()).includes('postgresql');
-  const redis = await redisAvailable();
-  if (postgres && redis) return true;
-  if (process.env.CI === 'true') {
-    throw new Error(`the multi-instance test needs PostgreSQL and Redis (${redisUrl}) under CI`);
-  }
-  console.warn('PostgreSQL or Redis does not answer: the multi-instance test is skipped');
-  return false;
-}
-
-const runs = await servicesUp();
+const runs = requireServices(
+  (await testDialects()).includes('postgresql') && (await redisAnswers(redisUrl)),
+  `PostgreSQL and Redis (${redisUrl}) for the multi-instance test`,
+);
 
 describe.skipIf(!runs)('two API instances on one PostgreSQL and one Redis', () => {
   // A channel prefix of this run alone: parallel runs on one Redis do not see each other.

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
-import { Redis } from 'ioredis';
+import { redisAnswers } from './redis-available.js';
 
 /** A redis-server of the test's own, to stop and start without touching the machine's. */
 export interface PrivateRedis {
@@ -23,20 +23,6 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function answers(url: string): Promise<boolean> {
-  const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null });
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    await probe.ping();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-
 export async function startPrivateRedis(): Promise<PrivateRedis> {
   const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
@@ -48,7 +34,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       { stdio: 'ignore' },
     );
     for (let i = 0; i < 200; i++) {
-      if (await answers(url)) return;
+      if (await redisAnswers(url)) return;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     throw new Error(`redis-server on port ${port} did not start`);

@@ -9,35 +9,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../src/db/seed/demo-seed.js';
 import { limitPolicies } from '../src/modules/rate-limit/limit-policies.js';
 import { startApiProcess, type ApiProcess } from './api-process.js';
+import { redisAnswers, requireServices, sharedRedisUrl } from './redis-available.js';
 import { TestClient } from './graphql-client.js';
 
-const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+const redisUrl = sharedRedisUrl;
 const login = `mutation ($email: String!, $password: String!) {
   login(input: { email: $email, password: $password }) { me { email } }
 }`;
 
-async function redisAvailable(): Promise<boolean> {
-  const probe = new Redis(redisUrl, {
-    lazyConnect: true,
-    connectTimeout: 2000,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    await probe.ping();
-    return true;
-  } catch {
-    if (process.env.CI === 'true') throw new Error(`the Redis rate-limit test needs ${redisUrl}`);
-    console.warn('Redis does not answer: the Redis rate-limit test is skipped');
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-
-const runs = await redisAvailable();
+const runs = requireServices(
+  await redisAnswers(redisUrl),
+  `Redis at ${redisUrl} (the rate-limit test across instances)`,
+);
 
 describe.skipIf(!runs)('login limits across two instances on one Redis', () => {
   const prefix = `parkeer-test-${randomUUID()}`;
