@@ -1,11 +1,5 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
-
-interface Deadline {
-  passed: boolean;
-}
-
-const deadlines = new AsyncLocalStorage<Deadline>();
+import { currentRequestScope } from '../logging/request-id.js';
 
 /**
  * Whether the HTTP request this code runs for has already been answered with a timeout. Work
@@ -13,7 +7,7 @@ const deadlines = new AsyncLocalStorage<Deadline>();
  * the request was stopped.
  */
 export function requestDeadlinePassed(): boolean {
-  return deadlines.getStore()?.passed ?? false;
+  return currentRequestScope()?.deadlinePassed ?? false;
 }
 
 /**
@@ -26,15 +20,16 @@ export function requestTimeout(
   answer: (request: Request, response: Response) => void,
 ): RequestHandler {
   return (request, response, next) => {
-    const deadline: Deadline = { passed: false };
+    // The request's scope (requestIds runs first): its work finds the mark there.
+    const scope = currentRequestScope();
     const timer = setTimeout(() => {
-      deadline.passed = true;
+      if (scope) scope.deadlinePassed = true;
       response.locals.timedOut = true;
       if (!response.headersSent) answer(request, response);
     }, ms);
     // 'close' comes once the answer is sent or the client has gone, whichever is first.
     response.once('close', () => clearTimeout(timer));
-    deadlines.run(deadline, next);
+    next();
   };
 }
 

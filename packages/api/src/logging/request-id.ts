@@ -2,7 +2,22 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 
-const requests = new AsyncLocalStorage<{ readonly requestId: string }>();
+/**
+ * What belongs to the HTTP request being served. One AsyncLocalStorage for all of it: on Node 20
+ * every store in use adds to the cost of every promise.
+ */
+export interface RequestScope {
+  readonly requestId: string;
+  /** Set once the request was answered with TIMEOUT (see request-timeout.ts). */
+  deadlinePassed: boolean;
+}
+
+const requests = new AsyncLocalStorage<RequestScope>();
+
+/** The scope of the HTTP request being served, if any. */
+export function currentRequestScope(): RequestScope | undefined {
+  return requests.getStore();
+}
 
 /** A caller's own id (a proxy's or an app's) is kept when it looks like one. */
 const callerId = /^[A-Za-z0-9._-]{1,100}$/;
@@ -31,7 +46,7 @@ export function requestIds(
     const requestId = typeof given === 'string' && callerId.test(given) ? given : randomUUID();
     response.setHeader('x-request-id', requestId);
     const started = performance.now();
-    requests.run({ requestId }, () => {
+    requests.run({ requestId, deadlinePassed: false }, () => {
       response.once('finish', () =>
         onFinished(requestId, request, response, performance.now() - started),
       );
