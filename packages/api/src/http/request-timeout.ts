@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
-import { currentRequestScope } from '../logging/request-id.js';
+import { currentRequestScope, inRequestScope } from '../logging/request-id.js';
 
 /**
  * Whether the HTTP request this code runs for has already been answered with a timeout. Work
@@ -19,18 +19,18 @@ export function requestTimeout(
   ms: number,
   answer: (request: Request, response: Response) => void,
 ): RequestHandler {
-  return (request, response, next) => {
-    // The request's scope (requestIds runs first): its work finds the mark there.
-    const scope = currentRequestScope();
-    const timer = setTimeout(() => {
-      if (scope) scope.deadlinePassed = true;
-      response.locals.timedOut = true;
-      if (!response.headersSent) answer(request, response);
-    }, ms);
-    // 'close' comes once the answer is sent or the client has gone, whichever is first.
-    response.once('close', () => clearTimeout(timer));
-    next();
-  };
+  return (request, response, next) =>
+    // The request's scope (opened by requestIds, or here): its work finds the mark there.
+    inRequestScope((scope) => {
+      const timer = setTimeout(() => {
+        scope.deadlinePassed = true;
+        response.locals.timedOut = true;
+        if (!response.headersSent) answer(request, response);
+      }, ms);
+      // 'close' comes once the answer is sent or the client has gone, whichever is first.
+      response.once('close', () => clearTimeout(timer));
+      next();
+    });
 }
 
 /**

@@ -19,6 +19,14 @@ export function currentRequestScope(): RequestScope | undefined {
   return requests.getStore();
 }
 
+/** Runs `work` in the request's scope: the current one, or a new one where none was opened. */
+export function inRequestScope(work: (scope: RequestScope) => void): void {
+  const current = requests.getStore();
+  if (current) return work(current);
+  const scope: RequestScope = { requestId: randomUUID(), deadlinePassed: false };
+  requests.run(scope, () => work(scope));
+}
+
 /** A caller's own id (a proxy's or an app's) is kept when it looks like one. */
 const callerId = /^[A-Za-z0-9._-]{1,100}$/;
 
