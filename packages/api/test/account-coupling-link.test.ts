@@ -55,7 +55,7 @@ async function grantPermit(
   return permit.id;
 }
 
-describe.each(dialects)('coupling a granted product by e-mail link on %s (RULES §6)', (dialect) => {
+describe.each(dialects)('coupling a product by e-mail link on %s (docs/rules.md §6)', (dialect) => {
   let database: TestDatabase;
   let server: RunningServer;
   let now = new Date('2026-11-23T09:00:00Z');

@@ -20,7 +20,7 @@ const login = `mutation ($email: String!, $password: String!) {
 const me = '{ me { email } }';
 const passwordResetLimit = limitPolicies.passwordReset.email;
 
-describe.each(dialects)('password reset by e-mail link on %s (RULES §6)', (dialect) => {
+describe.each(dialects)('password reset by e-mail link on %s (docs/rules.md §6)', (dialect) => {
   let database: TestDatabase;
   let server: RunningServer;
   let now = new Date('2026-11-23T09:00:00Z');

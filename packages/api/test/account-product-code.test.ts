@@ -15,7 +15,7 @@ const addProduct = `mutation ($productCode: String!, $pin: String!) {
 }`;
 const minute = 60_000;
 
-describe.each(dialects)('adding a product with code and PIN on %s (RULES §6)', (dialect) => {
+describe.each(dialects)('adding a product by code + PIN on %s (docs/rules.md §6)', (dialect) => {
   let database: TestDatabase;
   let server: RunningServer;
   let now = new Date('2026-11-23T09:00:00Z');

@@ -16,7 +16,7 @@ const updateSettings = `mutation ($input: UpdateSettingsInput!) {
 }`;
 const me = '{ me { language highContrast startPermitId } }';
 
-describe.each(dialects)('account settings on %s (RULES §6)', (dialect) => {
+describe.each(dialects)('account settings on %s (docs/rules.md §6)', (dialect) => {
   let database: TestDatabase;
   let server: RunningServer;
   const now = new Date('2026-11-23T09:00:00Z');

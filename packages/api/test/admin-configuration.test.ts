@@ -231,7 +231,7 @@ describe.each(dialects)('configuring a town in the back office, on %s', (dialect
     expect((await oudstad.request<Data>(issue, { input })).errors).toBeUndefined();
   });
 
-  it("changes Sunday's paid hours: a quote follows, a settled session keeps its charge (RULES §3)", async () => {
+  it("changes Sunday's paid hours: a quote follows, a settled session keeps its charge (docs/rules.md §3)", async () => {
     const delft = await as(delftAdmin);
     const anna = await as('anna@demo.parkeer.nl');
     const productId = await api.permitOf('anna@demo.parkeer.nl');
@@ -291,7 +291,7 @@ describe.each(dialects)('configuring a town in the back office, on %s', (dialect
     expect(entry.node.after.weekly).toContainEqual({ weekday: 7, from: 720, to: 840 });
   });
 
-  it("validates a product's settings all at once and keeps prices already in effect (RULES §4)", async () => {
+  it("validates a product's settings all at once and keeps prices already in effect (docs/rules.md §4)", async () => {
     const delft = await as(delftAdmin);
     const product = await visitorProduct(delft);
     expect(product).toMatchObject({ balanceUnit: 'minutes' });
@@ -463,7 +463,7 @@ describe.each(dialects)('configuring a town in the back office, on %s', (dialect
     expect(codeOf(timeBalance)).toBe('TARIFF_NOT_FOR_TIME_BALANCE');
   });
 
-  it('keeps retention (RULES §8) and towns in the right hands', async () => {
+  it('keeps retention (docs/rules.md §8) and towns in the right hands', async () => {
     const delft = await as(delftAdmin);
     const retention =
       'mutation ($input: RetentionInput!) { setRetention(input: $input) { code retention { kind amount } } }';

@@ -256,7 +256,7 @@ describe.each(dialects)('the back office on permits, on %s (issue 6)', (dialect)
     expect(audit[0]).toMatchObject({ before: { status: 'blocked' }, after: { status: 'active' } });
   });
 
-  it('revokes with a refund of the unused purchase where the policy owes it (RULES §2 and §4: Delft, moving)', async () => {
+  it('revokes with a refund of the unused purchase where the policy owes it (docs/rules.md §2 and §4: Delft, moving)', async () => {
     const bram = await loggedIn(api.url, 'bram@demo.parkeer.nl');
     // A block of 200 h bought at zone C's resident price (€19.35), paid at the simulated bank.
     const topUp = ok(
@@ -476,7 +476,7 @@ describe.each(dialects)('the back office on permits, on %s (issue 6)', (dialect)
     ...fields,
   });
 
-  it('issues a permit to an address and mails its coupling link (RULES §6)', async () => {
+  it('issues a permit to an address and mails its coupling link (docs/rules.md §6)', async () => {
     const issued = ok(await delftAdmin.request<Data>(issue, { input: issueInput() })).issuePermit;
     expect(issued.productCode).toMatch(/^PK\d{8}$/);
     expect(issued.pin).toMatch(/^\d{4}$/);
@@ -527,7 +527,7 @@ describe.each(dialects)('the back office on permits, on %s (issue 6)', (dialect)
     expect(entry.after).not.toHaveProperty('pin');
   });
 
-  it('refuses a second visitor permit at an address, and frees the place of a revoked one (RULES §2)', async () => {
+  it('refuses a second visitor permit at an address, and frees the place of a revoked one (docs/rules.md §2)', async () => {
     const mails = async () => api.em().count(MailOutbox, {});
     const before = await mails();
     for (const addressKey of ['delft-markt-7', 'delft-oude-delft-1']) {
@@ -567,7 +567,7 @@ describe.each(dialects)('the back office on permits, on %s (issue 6)', (dialect)
       'email:PERMIT_EMAIL_INVALID',
       'validUntil:PERMIT_VALIDITY_INVALID',
     ]);
-    // RULES §2: businesses in zone TU cannot get a visitor permit.
+    // docs/rules.md §2: businesses in zone TU cannot get a visitor permit.
     const business = await delftAdmin.request(issue, {
       input: issueInput({ zone: 'TU', holderType: 'business', addressKey: 'delft-tu-1' }),
     });

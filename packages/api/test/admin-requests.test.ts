@@ -208,7 +208,7 @@ describe.each(dialects)('the requests of the back office, on %s', (dialect) => {
       expect(await api.balanceOf(permitId)).toBe(before);
     });
 
-    it('grants at most 400 hours per calendar year, counting earlier grants, local time (RULES §4)', async () => {
+    it('grants at most 400 hours per calendar year, counting earlier grants, local time (docs/rules.md §4)', async () => {
       const admin = actor(delftAdmin);
       const permitId = await api.permitOf(bram);
       const grant = (minutes: number) =>
@@ -263,7 +263,7 @@ describe.each(dialects)('the requests of the back office, on %s', (dialect) => {
   });
 
   describe('goodwill fine waivers', () => {
-    it('allows one a year within a month of the fine, pending ones counting, refused ones not (RULES §9)', async () => {
+    it('allows one a year within a month of the fine, pending ones counting, refused ones not (docs/rules.md §9)', async () => {
       api.now = at('2026-11-26T09:00:00Z');
       const admin = actor(delftAdmin);
       const permitId = await api.permitOf(anna);
@@ -515,7 +515,7 @@ describe.each(dialects)('the requests of the back office, on %s', (dialect) => {
       ).toHaveLength(2);
     });
 
-    it('gives nothing back for minutes outside paid-parking hours (RULES §3)', async () => {
+    it('gives nothing back for minutes outside paid-parking hours (docs/rules.md §3)', async () => {
       const permitId = await api.permitOf(anna);
       const zoneB = await zoneOf(anna);
       const before = (await ledgerOf(permitId, 'compensation')).length;

@@ -11,7 +11,7 @@ const login = `mutation ($email: String!, $password: String!, $remember: Boolean
 }`;
 const me = '{ me { email role } }';
 
-describe.each(dialects)('accounts and login on %s (RULES §6)', (dialect) => {
+describe.each(dialects)('accounts and login on %s (docs/rules.md §6)', (dialect) => {
   let database: TestDatabase;
   let server: RunningServer;
   let now = new Date('2026-11-23T09:00:00Z');

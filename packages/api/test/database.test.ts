@@ -75,7 +75,7 @@ describe.each(dialects)('the database on %s', (dialect) => {
     });
   });
 
-  it('refuses a second visitor permit at one address (RULES §2), but not after a revoke', async () => {
+  it('refuses a second visitor permit at one address (docs/rules.md §2), but not after a revoke', async () => {
     await withDatabase(dialect, async (orm) => {
       await seedDemo(orm.em.fork(), now);
       const em = orm.em.fork();
@@ -117,7 +117,7 @@ describe.each(dialects)('the database on %s', (dialect) => {
     });
   });
 
-  it('refuses a second active plate on one permit (RULES §6 plate switch)', async () => {
+  it('refuses a second active plate on one permit (docs/rules.md §6 plate switch)', async () => {
     await withDatabase(dialect, async (orm) => {
       await seedDemo(orm.em.fork(), now);
       const em = orm.em.fork();

@@ -46,7 +46,7 @@ interface Answer {
 
 const minutes = (n: number) => n * 60_000;
 
-describe.each(dialects)('enforcement right-check on %s (RULES §9)', (dialect) => {
+describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (dialect) => {
   const now = new Date('2026-11-23T09:00:00Z');
   const later = (n: number) => new Date(now.getTime() + minutes(n));
   // A check is about now (or the last hours): later moments are checked by moving the clock.

@@ -26,7 +26,7 @@ interface FavoriteData {
   name: string;
 }
 
-describe.each(dialects)('favorites through GraphQL on %s (RULES §7)', (dialect) => {
+describe.each(dialects)('favorites through GraphQL on %s (docs/rules.md §7)', (dialect) => {
   let database: TestDatabase;
   let server: RunningServer;
   const now = new Date('2026-11-23T09:00:00Z');

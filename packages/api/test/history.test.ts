@@ -60,7 +60,7 @@ interface TransactionNode {
   formattedPlate: string | null;
 }
 
-describe.each(dialects)('history through GraphQL on %s (RULES §8)', (dialect) => {
+describe.each(dialects)('history through GraphQL on %s (docs/rules.md §8)', (dialect) => {
   let database: TestDatabase;
   let server: RunningServer;
   // Monday 23 November 2026, 10:00 in Amsterdam.
@@ -369,7 +369,7 @@ describe.each(dialects)('history through GraphQL on %s (RULES §8)', (dialect) =
     expect(delegate.edges.map((e) => e.node.id)).toEqual([ids.delegated]);
   });
 
-  it("lists the owner's balance changes, newest first, and none to a delegate (RULES §8)", async () => {
+  it("lists the owner's balance changes, newest first, and none to a delegate (docs/rules.md §8)", async () => {
     const first = await transactions(anna, { permitId: annaPermit, first: 2 });
     expect(first.totalCount).toBe(3);
     expect(first.pageInfo.hasNextPage).toBe(true);

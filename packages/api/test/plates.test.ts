@@ -31,7 +31,7 @@ interface PlateData {
   active: boolean;
 }
 
-describe.each(dialects)('plates through GraphQL on %s (RULES §5, §6)', (dialect) => {
+describe.each(dialects)('plates through GraphQL on %s (docs/rules.md §5, §6)', (dialect) => {
   let database: TestDatabase;
   let server: RunningServer;
   const now = new Date('2026-11-23T09:00:00Z');

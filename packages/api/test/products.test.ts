@@ -20,7 +20,7 @@ const start = `mutation ($input: StartSessionInput!) { startSession(input: $inpu
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-describe.each(dialects)('products through GraphQL on %s (RULES §6)', (dialect) => {
+describe.each(dialects)('products through GraphQL on %s (docs/rules.md §6)', (dialect) => {
   let database: TestDatabase;
   let server: RunningServer;
   let statements = 0;

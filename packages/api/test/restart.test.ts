@@ -70,7 +70,7 @@ describe.skipIf(!postgres)('scheduled work survives a crash', () => {
         }
         expect(session.status).toBe('ended');
         expect(session.stoppedAt).toBeNull();
-        // Not signed off: the paid time up to the end that was set (RULES §5).
+        // Not signed off: the paid time up to the end that was set (docs/rules.md §5).
         const rules = await loadProductRules(orm.em.fork(), permit);
         expect(session.charge).toBe(bill({ start: session.start, end: session.end }, rules).cost);
         const rows = await orm.em.fork().find(LedgerEntry, { session: sessionId });

@@ -12,7 +12,7 @@ import { testDialects } from './test-databases.js';
 const dialects = await testDialects();
 const hour = 60 * 60_000;
 
-describe.each(dialects)('retention on %s (RULES §8)', (dialect) => {
+describe.each(dialects)('retention on %s (docs/rules.md §8)', (dialect) => {
   const api = useDemoApi(dialect);
 
   it("anonymises plates of ended sessions after the town's period, and nothing else", async () => {

@@ -7,7 +7,7 @@ import { TestClient } from './graphql-client.js';
 import { loggedIn } from './login.js';
 import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
 
-/** The sources' session scenarios (RULES §4, §5), played through GraphQL as a client would. */
+/** The sources' session scenarios (docs/rules.md §4, §5), played through GraphQL as a client would. */
 const dialects = await testDialects();
 const minute = 60_000;
 
@@ -22,7 +22,7 @@ const stop = `mutation ($id: ID!) { stopSession(sessionId: $id) { id status char
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-describe.each(dialects)('RULES scenarios through GraphQL on %s', (dialect) => {
+describe.each(dialects)('the scenarios of docs/rules.md through GraphQL on %s', (dialect) => {
   let database: TestDatabase;
   let server: RunningServer;
   // Monday 23 November 2026, 10:00 in Amsterdam.
@@ -48,7 +48,7 @@ describe.each(dialects)('RULES scenarios through GraphQL on %s', (dialect) => {
     await database?.dispose();
   });
 
-  it('RULES §5 (002): without an end the session lasts the maximum of 3 hours', async () => {
+  it('docs/rules.md §5 (002): without an end the session lasts the maximum of 3 hours', async () => {
     const carla = await loggedIn(server.url, 'carla@demo.parkeer.nl');
     const result = await carla.request<Data>(quote, {
       input: { productId: permits.get('carla'), plate: 'GB-123-K' },
@@ -61,7 +61,7 @@ describe.each(dialects)('RULES scenarios through GraphQL on %s', (dialect) => {
     });
   });
 
-  it('RULES §4 (002): money at an hourly tariff, 7 minutes at €2.10 cost 25 cents', async () => {
+  it('docs/rules.md §4 (002): money at an hourly tariff, 7 minutes at €2.10 cost 25 cents', async () => {
     const carla = await loggedIn(server.url, 'carla@demo.parkeer.nl');
     const started = await carla.request<Data>(start, {
       input: { productId: permits.get('carla'), plate: 'XB-123-K', idempotencyKey: nextKey() },
@@ -72,7 +72,7 @@ describe.each(dialects)('RULES scenarios through GraphQL on %s', (dialect) => {
     expect(stopped.data?.stopSession).toMatchObject({ status: 'ended', charge: 25 });
   });
 
-  it('RULES §5 (004): a visitor staying the night pays only the paid hours of both days', async () => {
+  it('docs/rules.md §5 (004): a visitor staying the night pays only the paid hours of both days', async () => {
     const anna = await loggedIn(server.url, 'anna@demo.parkeer.nl');
     const result = await anna.request<Data>(quote, {
       input: {
@@ -91,7 +91,7 @@ describe.each(dialects)('RULES scenarios through GraphQL on %s', (dialect) => {
     });
   });
 
-  it('RULES §5 (004): when the balance runs out the session may run to zero, no refusal', async () => {
+  it('docs/rules.md §5 (004): when the balance runs out the session may run to zero, no refusal', async () => {
     const bram = await loggedIn(server.url, 'bram@demo.parkeer.nl');
     const result = await bram.request<Data>(quote, {
       input: {
@@ -109,7 +109,7 @@ describe.each(dialects)('RULES scenarios through GraphQL on %s', (dialect) => {
     expect(new Date(quoted.coveredUntil).getTime()).toBeLessThan(new Date(quoted.end).getTime());
   });
 
-  it('RULES §5 (003): at most 10 sessions at once; the 11th gets the earliest free start to accept', async () => {
+  it('docs/rules.md §5 (003): at most 10 sessions at once; the 11th gets the earliest free start to accept', async () => {
     const anna = await loggedIn(server.url, 'anna@demo.parkeer.nl');
     const productId = permits.get('anna');
     for (let i = 0; i < 10; i++) {
@@ -153,7 +153,7 @@ describe.each(dialects)('RULES scenarios through GraphQL on %s', (dialect) => {
     });
   });
 
-  it('RULES §5 (004): a session started in the app can be stopped on the web', async () => {
+  it('docs/rules.md §5 (004): a session started in the app can be stopped on the web', async () => {
     const issued = await new TestClient(server.url).request<Data>(
       'mutation ($email: String!, $password: String!) { createAccessToken(email: $email, password: $password) { token } }',
       { email: 'bram@demo.parkeer.nl', password: demoPassword },
@@ -176,7 +176,7 @@ describe.each(dialects)('RULES scenarios through GraphQL on %s', (dialect) => {
     expect(stopped.data?.stopSession).toMatchObject({ status: 'ended', charge: 5, channel: 'app' });
   });
 
-  it("RULES §5 (000): a flexible business registration stops when the zone's paid hours end", async () => {
+  it("docs/rules.md §5 (000): a flexible business registration stops when the zone's paid hours end", async () => {
     const bakkerij = await loggedIn(server.url, 'bakkerij@demo.parkeer.nl');
     const productId = permits.get('bakkerij');
     const byDefault = await bakkerij.request<Data>(start, {

@@ -28,7 +28,7 @@ const list = `query ($productId: ID) { sessions(productId: $productId) {
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-describe.each(dialects)('visitor sessions through GraphQL on %s (RULES §4, §5)', (dialect) => {
+describe.each(dialects)('visitor sessions over GraphQL, %s (docs/rules.md §4, §5)', (dialect) => {
   // Monday 23 November 2026, 10:00 in Amsterdam: inside paid hours of Delft and Oudstad.
   const api = useDemoApi(dialect);
   let anna: TestClient;

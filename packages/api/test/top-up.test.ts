@@ -32,7 +32,7 @@ const paymentQuery = `query ($id: ID!) { payment(id: $id) {
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-describe.each(dialects)('top-up and payment on %s (RULES §4)', (dialect) => {
+describe.each(dialects)('top-up and payment on %s (docs/rules.md §4)', (dialect) => {
   let database: TestDatabase;
   let server: RunningServer;
   // Monday 23 November 2026: Delft's calendar-year cap runs until 1 January 2027.

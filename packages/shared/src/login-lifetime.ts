@@ -2,7 +2,7 @@ const minute = 60_000;
 const day = 24 * 60 * minute;
 
 /**
- * How long a login lasts without activity, and at most (RULES §6: logout after inactivity), in
+ * How long a login lasts without activity, and at most (docs/rules.md §6: logout after inactivity), in
  * milliseconds. The API expires logins by it; the web app logs out an idle browser by it.
  */
 export const loginLifetime = {

@@ -1,5 +1,5 @@
 /**
- * How long a password may be (RULES §6). The API enforces it; the web app says it ahead.
+ * How long a password may be (docs/rules.md §6). The API enforces it; the web app says it ahead.
  * Long passphrases are welcome; the cap only keeps hashing cheap and the column bounded.
  */
 export const passwordMinLength = 10;

@@ -8,7 +8,7 @@ import { RateLimitCounter } from '../modules/rate-limit/rate-limit-counter.entit
 
 /**
  * What an anonymised session keeps instead of its plate. Not a hash: nothing that could be
- * matched against a plate again (RULES §8).
+ * matched against a plate again (docs/rules.md §8).
  */
 export const anonymisedPlate = '-';
 export const anonymisedCountry = '--';
@@ -32,7 +32,7 @@ export interface RetentionResult {
 }
 
 /**
- * The retention schedule (RULES §8): plates of ended sessions are anonymised once the
+ * The retention schedule (docs/rules.md §8): plates of ended sessions are anonymised once the
  * municipality's period after parking has passed (13 weeks, or 48 hours); e-mail links, logins
  * and rate-limit counters that can no longer be used are removed; old check logs are removed.
  * Running and planned sessions are never touched.

@@ -6,7 +6,7 @@ import { isInPeriod, periodOf } from './balance-period.js';
 
 const tz = 'Europe/Amsterdam';
 
-describe('RULES §4: cap periods, calendar years and permit years', () => {
+describe('docs/rules.md §4: cap periods, calendar years and permit years', () => {
   it('runs a calendar year from 1 January to 31 December', () => {
     expect(periodOf('calendarYear', '2026-12-31', undefined)).toEqual({
       start: '2026-01-01',

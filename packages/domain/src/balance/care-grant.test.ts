@@ -24,7 +24,7 @@ const request = (overrides: Partial<CareGrantInput> = {}): CareGrantInput => ({
   ...overrides,
 });
 
-describe('RULES §4: informal care, up to 400 free hours per calendar year (004)', () => {
+describe('docs/rules.md §4: informal care, up to 400 free hours per calendar year (004)', () => {
   const granted: CareGrant[] = [
     { at: local('2026-02-01'), amount: hours(250) },
     { at: local('2026-05-01'), amount: hours(80) },

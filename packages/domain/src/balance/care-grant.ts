@@ -34,7 +34,7 @@ export type CareGrantRefusal =
   'CARE_GRANT_NOT_OFFERED' | 'CARE_GRANT_INVALID_AMOUNT' | 'CARE_GRANT_LIMIT_EXCEEDED';
 
 /**
- * Whether the municipality may grant informal-care time (RULES §4, 004: up to 400 hours a year,
+ * Whether the municipality may grant informal-care time (docs/rules.md §4, 004: up to 400 hours a year,
  * free, on request with a carer's statement; the statement is judged by a person, not here).
  * Care grants have their own cap and do not count against the top-up cap. A request beyond the
  * cap is refused whole, with what remains, so the official decides on a smaller grant knowingly.

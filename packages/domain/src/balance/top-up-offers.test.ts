@@ -43,7 +43,7 @@ function expectFilledMessage(refusal: Refusal) {
   }
 }
 
-describe('RULES §4: Delft top-up in blocks of 200 hours, at most 600 hours per calendar year', () => {
+describe('docs/rules.md §4: Delft top-up in blocks of 200 hours, at most 600 hours per calendar year', () => {
   const threeBlocks2026 = [
     bought(local('2026-01-10')),
     bought(local('2026-04-02')),
@@ -186,7 +186,7 @@ describe('RULES §4: Delft top-up in blocks of 200 hours, at most 600 hours per 
   });
 });
 
-describe('RULES §4: the calendar year runs 1 January – 31 December in Amsterdam time', () => {
+describe('docs/rules.md §4: the calendar year runs 1 January – 31 December in Amsterdam time', () => {
   // 23:30 on 31 December in Amsterdam is 22:30 UTC: the purchase belongs to 2026.
   const newYearsEve = new Date('2026-12-31T22:30:00Z');
   const purchases = [bought(local('2026-02-01')), bought(local('2026-06-01')), bought(newYearsEve)];
@@ -222,7 +222,7 @@ describe('RULES §4: the calendar year runs 1 January – 31 December in Amsterd
   });
 });
 
-describe('RULES §4: at most 500 hours per permit year (002)', () => {
+describe('docs/rules.md §4: at most 500 hours per permit year (002)', () => {
   const perYear = (overrides: Partial<TopUpInput> = {}): TopUpInput => ({
     policy: permitYearTopUpPolicy,
     balance: hours(400),
@@ -322,7 +322,7 @@ describe('RULES §4: at most 500 hours per permit year (002)', () => {
   });
 });
 
-describe('RULES §4: a maximum top-up amount in money per year (003)', () => {
+describe('docs/rules.md §4: a maximum top-up amount in money per year (003)', () => {
   const money = (overrides: Partial<TopUpInput> = {}): TopUpInput => ({
     policy: moneyCapTopUpPolicy,
     balance: 4000,
@@ -400,7 +400,7 @@ describe('RULES §4: a maximum top-up amount in money per year (003)', () => {
   });
 });
 
-describe('RULES §4: a price change takes effect from its date; the past keeps its prices', () => {
+describe('docs/rules.md §4: a price change takes effect from its date; the past keeps its prices', () => {
   const newPrices: TopUpPolicy = {
     ...delftTopUpPolicy,
     pricing: {
@@ -437,7 +437,7 @@ describe('RULES §4: a price change takes effect from its date; the past keeps i
   });
 });
 
-describe('RULES §4: a chosen top-up is checked when the payment starts and when it is credited', () => {
+describe('docs/rules.md §4: a chosen top-up is checked when the payment starts and when it is credited', () => {
   it('refuses at crediting a payment that another credited payment has pushed over the cap', () => {
     const twoBlocks = [bought(local('2026-01-10')), bought(local('2026-04-02'))];
     const started = decideTopUp({ ...delft({ purchases: twoBlocks }), amount: block });
@@ -460,7 +460,7 @@ describe('RULES §4: a chosen top-up is checked when the payment starts and when
   });
 });
 
-describe('RULES §4: properties of top-up offers', () => {
+describe('docs/rules.md §4: properties of top-up offers', () => {
   const dateArb = fc
     .integer({ min: 0, max: 3 * 365 })
     .map((offset) => addDays('2025-01-01', offset));

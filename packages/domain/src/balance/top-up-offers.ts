@@ -76,7 +76,7 @@ export type TopUpDecisionRefusal =
   TopUpOffersRefusal | 'TOP_UP_EXCEEDS_CAP' | 'TOP_UP_AMOUNT_NOT_OFFERED';
 
 /**
- * The top-ups still allowed now (RULES §4), or why none is. The checks run from the most lasting
+ * The top-ups still allowed now (docs/rules.md §4), or why none is. The checks run from the most lasting
  * reason to the most passing one, so the holder hears the reason that still holds after the
  * others are gone: a delegated product, no price for the zone and holder type, the period's cap
  * (with the date the next period starts), and last the balance threshold.

@@ -22,7 +22,7 @@ export const delftTopUpPolicy = {
         holderType: 'resident',
         priceCents: 1935,
       },
-      // No TU here: businesses in zone TU cannot have a visitor permit (RULES §2).
+      // No TU here: businesses in zone TU cannot have a visitor permit (docs/rules.md §2).
       {
         validFrom: '2020-11-01',
         zones: ['C', 'E', 'F', 'Y', 'Z'],

@@ -14,7 +14,7 @@ import {
   type TopUpPrice,
 } from './top-up-policy.js';
 
-describe('RULES §4: price lists with a date from which each price applies', () => {
+describe('docs/rules.md §4: price lists with a date from which each price applies', () => {
   const prices: TopUpPrice[] = [
     { validFrom: '2020-11-01', zones: ['C', 'E'], holderType: 'resident', priceCents: 1935 },
     { validFrom: '2025-01-01', zones: ['C'], holderType: 'resident', priceCents: 2000 },
@@ -72,7 +72,7 @@ describe('RULES §4: price lists with a date from which each price applies', () 
   });
 });
 
-describe('RULES §4: a policy an administrator enters is checked before it is stored', () => {
+describe('docs/rules.md §4: a policy an administrator enters is checked before it is stored', () => {
   it('accepts the three example municipalities', () => {
     expect(topUpPolicyProblems(delftTopUpPolicy)).toEqual([]);
     expect(topUpPolicyProblems(permitYearTopUpPolicy)).toEqual([]);

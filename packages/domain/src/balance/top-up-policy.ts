@@ -3,7 +3,7 @@ import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { compareLocalDates, isLocalDate, type LocalDate } from '../time/local-date.js';
 
 /**
- * A municipality's rules for adding to a visitor balance (RULES §4). Plain data: the API stores
+ * A municipality's rules for adding to a visitor balance (docs/rules.md §4). Plain data: the API stores
  * it as JSON per municipality and an administrator edits it, so every difference between
  * municipalities is a value here, never a branch on the municipality's name.
  *

@@ -14,7 +14,7 @@ const credit = (iso: string, amount: number, priceCents: number): BalanceCredit 
   priceCents,
 });
 
-describe('RULES §2 and §4: refund of the unused purchase, most recent purchases first', () => {
+describe('docs/rules.md §2 and §4: refund of the unused purchase, most recent purchases first', () => {
   const purchases = [
     credit('2025-02-01T10:00:00Z', block, 1935),
     credit('2026-03-01T10:00:00Z', block, 2150),

@@ -64,7 +64,7 @@ export function unusedPurchaseValue(input: UnusedPurchaseInput): UnusedPurchaseV
 export type RefundRefusal = 'REFUND_BALANCE_LAPSES' | 'REFUND_OCCASION_NOT_COVERED';
 
 /**
- * The refund of unused purchases when a permit ends or is blocked (RULES §2, §4), on request:
+ * The refund of unused purchases when a permit ends or is blocked (docs/rules.md §2, §4), on request:
  * refused where the municipality lets unused balance lapse (002) or where the occasion is not one
  * it refunds on (004: moving, death). Administration fees are not refunded.
  */

@@ -23,7 +23,7 @@ const allDay: BillingContext = {
   billing: minutesBalance,
 };
 
-describe('RULES §5: only time inside paid-parking hours is charged', () => {
+describe('docs/rules.md §5: only time inside paid-parking hours is charged', () => {
   it('a Sunday 16:30 registration until 19:30 is charged 30 minutes where paid parking ends at 17:00', () => {
     // Sunday 22 Nov 2026, 16:30–19:30 local (UTC+1).
     const result = bill(
@@ -58,7 +58,7 @@ describe('RULES §5: only time inside paid-parking hours is charged', () => {
   });
 });
 
-describe('RULES §4: time balance billed per minute', () => {
+describe('docs/rules.md §4: time balance billed per minute', () => {
   it('a 10-minute visit costs 10 minutes, not an hour', () => {
     const visit = bill(
       { start: at('2026-11-23T10:00:00Z'), end: at('2026-11-23T10:10:00Z') },
@@ -78,7 +78,7 @@ describe('RULES §4: time balance billed per minute', () => {
   });
 });
 
-describe('RULES §4: money balance from an hourly tariff', () => {
+describe('docs/rules.md §4: money balance from an hourly tariff', () => {
   it('rounds each segment to the nearest cent, halves up', () => {
     expect(centsForMinutes(7, 210)).toBe(25); // 24.5 ct
     expect(centsForMinutes(1, 210)).toBe(4); // 3.5 ct
@@ -112,7 +112,7 @@ describe('RULES §4: money balance from an hourly tariff', () => {
   });
 });
 
-describe('RULES §3/§4: billing across the 2026 and 2027 clock changes', () => {
+describe('docs/rules.md §3/§4: billing across the 2026 and 2027 clock changes', () => {
   it.each([
     ['2026-03-29', '2026-03-28T23:00:00Z', '2026-03-29T22:00:00Z', 23 * 60],
     ['2026-10-25', '2026-10-24T22:00:00Z', '2026-10-25T23:00:00Z', 25 * 60],
@@ -166,7 +166,7 @@ const ordered3 = fc
       [a, new Date(a.getTime() + x * 60_000), new Date(a.getTime() + (x + y) * 60_000)] as const,
   );
 
-describe('RULES §4/§5: billing properties', () => {
+describe('docs/rules.md §4/§5: billing properties', () => {
   it('paid minutes of [a,c] = those of [a,b] + [b,c] (minute-aligned); so is a time balance cost', () => {
     fc.assert(
       fc.property(ordered3, contexts, ([a, b, c], context) => {

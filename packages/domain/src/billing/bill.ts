@@ -14,7 +14,7 @@ export interface Segment {
 }
 
 export interface Bill {
-  /** Paid minutes: only time inside paid-parking hours counts (RULES §5). */
+  /** Paid minutes: only time inside paid-parking hours counts (docs/rules.md §5). */
   readonly minutes: number;
   /** In the product's unit; always the sum of the segments' costs. */
   readonly cost: number;
@@ -43,7 +43,7 @@ export function centsForMinutes(minutes: number, centsPerHour: number): number {
 }
 
 /**
- * What parking during an interval costs (RULES §4, §5): its overlap with the regime, split into
+ * What parking during an interval costs (docs/rules.md §4, §5): its overlap with the regime, split into
  * one segment per paid window, counted per minute, in the product's unit.
  */
 export function bill(interval: Interval, context: BillingContext): Bill {

@@ -14,7 +14,7 @@ export interface Tariff {
   readonly centsPerHour: number;
 }
 
-/** How a product charges paid-parking time (RULES §4). */
+/** How a product charges paid-parking time (docs/rules.md §4). */
 export interface BillingSettings {
   readonly unit: BalanceUnit;
   readonly minuteCounting: MinuteCounting;

@@ -18,7 +18,7 @@ const session = {
   reservation: 180,
 };
 
-describe('RULES §5: reserve at start, refund on early stop', () => {
+describe('docs/rules.md §5: reserve at start, refund on early stop', () => {
   it('stopping after 45 minutes charges 45 and releases 135', () => {
     const settled = settleStop(session, at('2026-11-23T09:45:00Z'), centre);
     expect([settled.charge, settled.release]).toEqual([45, 135]);

@@ -8,7 +8,7 @@ export interface ReservedSession {
 }
 
 /**
- * The outcome of ending a session (RULES §5): the charge stays taken, the release goes back to
+ * The outcome of ending a session (docs/rules.md §5): the charge stays taken, the release goes back to
  * the balance. Always `charge + release === reservation`, both at least zero.
  */
 export interface Settlement {

@@ -10,7 +10,7 @@ export interface BalanceOwner {
 }
 
 /**
- * RULES §2: balance cannot be transferred to or taken over from another household (004). This
+ * docs/rules.md §2: balance cannot be transferred to or taken over from another household (004). This
  * is about moving balance between permits; a delegation lends balance within one permit and is
  * not a transfer.
  */

@@ -28,7 +28,7 @@ function request(
   return { fineDate, requestedAt, timeZone: tz, previousWaivers, policy: goodwillWaiverPolicy };
 }
 
-describe('RULES §9: goodwill waiver, requested within one month of the fine’s date', () => {
+describe('docs/rules.md §9: goodwill waiver, requested within one month of the fine’s date', () => {
   it('gives a fine of 31 January until 28 February, or 29 February in a leap year', () => {
     expect(waiverDeadline('2026-01-31', goodwillWaiverPolicy)).toBe('2026-02-28');
     expect(waiverDeadline('2028-01-31', goodwillWaiverPolicy)).toBe('2028-02-29');
@@ -83,7 +83,7 @@ describe('RULES §9: goodwill waiver, requested within one month of the fine’s
   });
 });
 
-describe('RULES §9: the deadline is a local calendar day (Europe/Amsterdam)', () => {
+describe('docs/rules.md §9: the deadline is a local calendar day (Europe/Amsterdam)', () => {
   it('accepts 23:30 Amsterdam time on the last day, in winter and in summer', () => {
     // 28 Feb 23:30 CET = 22:30 UTC; 30 Jun 23:30 CEST = 21:30 UTC.
     expect(decideWaiverRequest(request('2026-01-31', new Date('2026-02-28T22:30:00Z'))).ok).toBe(
@@ -147,7 +147,7 @@ describe('RULES §9: the deadline is a local calendar day (Europe/Amsterdam)', (
   });
 });
 
-describe('RULES §9: one goodwill waiver per calendar year', () => {
+describe('docs/rules.md §9: one goodwill waiver per calendar year', () => {
   it('refuses a second waiver in one year', () => {
     const earlier: PreviousWaiver = { fineDate: '2026-03-10', status: 'approved' };
     expect(decideWaiverRequest(request('2026-06-01', noonOn('2026-06-05'), [earlier]))).toEqual({

@@ -60,7 +60,7 @@ export function waiverDeadline(
 }
 
 /**
- * RULES §9: whether a visitor-permit holder's request to waive a fine is granted under the
+ * docs/rules.md §9: whether a visitor-permit holder's request to waive a fine is granted under the
  * goodwill scheme. Whether the visitor was (wrongly) not registered is for the officer handling
  * the request; this decides the limits: the date window and the yearly allowance.
  *

@@ -5,7 +5,7 @@ import { decideMove, type MovePolicy } from './moving.js';
 const delft: MovePolicy = { refundUnusedOnRequest: true };
 const lapses: MovePolicy = { refundUnusedOnRequest: false };
 
-describe('RULES §2: moving house with a visitor permit', () => {
+describe('docs/rules.md §2: moving house with a visitor permit', () => {
   it('keeps the permit and its balance when moving inside the same zone', () => {
     expect(
       decideMove({ fromZone: 'C', toZone: 'C', newAddressHasPermit: false, policy: delft }),
@@ -58,7 +58,7 @@ describe('RULES §2: moving house with a visitor permit', () => {
   });
 });
 
-describe('RULES §2: balance stays within the household', () => {
+describe('docs/rules.md §2: balance stays within the household', () => {
   it('allows moving balance between permits of one household', () => {
     expect(
       checkBalanceTransfer({

@@ -33,7 +33,7 @@ export type MoveDecision =
     };
 
 /**
- * RULES §2: what happens to a zone-bound permit (and its balance) when the holder moves. Same
+ * docs/rules.md §2: what happens to a zone-bound permit (and its balance) when the holder moves. Same
  * zone keeps the permit and its balance; another zone blocks it; no paid parking revokes it.
  */
 export function decideMove(move: Move): MoveDecision {

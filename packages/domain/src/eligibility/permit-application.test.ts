@@ -53,7 +53,7 @@ function application(overrides: Partial<PermitApplication> = {}): PermitApplicat
 const codes = (check: ReturnType<typeof checkPermitApplication>) =>
   check.ok ? [] : check.reasons.map((refusal) => refusal.reason);
 
-describe('RULES §2: zone exclusions for businesses (zone TU)', () => {
+describe('docs/rules.md §2: zone exclusions for businesses (zone TU)', () => {
   it('refuses a visitor permit to a business in zone TU, naming the zone', () => {
     const check = checkPermitApplication(
       application({
@@ -108,7 +108,7 @@ describe('RULES §2: zone exclusions for businesses (zone TU)', () => {
   });
 });
 
-describe('RULES §2: one visitor permit per address, one per business', () => {
+describe('docs/rules.md §2: one visitor permit per address, one per business', () => {
   const atAddress1: ExistingPermit = { holderType: 'resident', addressKey: 'address-1' };
 
   it('refuses a second visitor permit at the same address', () => {
@@ -160,7 +160,7 @@ describe('RULES §2: one visitor permit per address, one per business', () => {
   });
 });
 
-describe('RULES §2: address in a permit zone, permit only for its zone', () => {
+describe('docs/rules.md §2: address in a permit zone, permit only for its zone', () => {
   it('refuses an applicant whose address lies in no permit zone', () => {
     const check = checkPermitApplication(
       application({ applicant: applicant({ zoneCode: null }), zone: null }),
@@ -203,7 +203,7 @@ describe('RULES §2: address in a permit zone, permit only for its zone', () => 
   });
 });
 
-describe('RULES §2: private parking and vehicle categories', () => {
+describe('docs/rules.md §2: private parking and vehicle categories', () => {
   it('disqualifies private parking on one’s own premises only when the setting says so', () => {
     const withPrivate = application({ applicant: applicant({ hasPrivateParking: true }) });
     expect(checkPermitApplication(withPrivate).ok).toBe(true);
@@ -234,7 +234,7 @@ describe('RULES §2: private parking and vehicle categories', () => {
   });
 });
 
-describe('RULES §2: every reason at once', () => {
+describe('docs/rules.md §2: every reason at once', () => {
   it('lists all reasons that apply, in a fixed order, the first also as `reason`', () => {
     const strict = { ...visitorPermitEligibility, privateParkingDisqualifies: true };
     const check = checkPermitApplication({

@@ -107,7 +107,7 @@ export const visitorPermitEligibility: PermitEligibilitySettings = {
   excludedVehicleCategories: ['largeVehicle', 'trailer', 'recreationalVehicle'],
 };
 
-/** RULES §2: whether an applicant may get a permit of this product type, with all reasons. */
+/** docs/rules.md §2: whether an applicant may get a permit of this product type, with all reasons. */
 export function checkPermitApplication(application: PermitApplication): ApplicationCheck {
   const { product, applicant, zone, existingPermits, vehicleCategory } = application;
   const reasons: EligibilityRefusal[] = [];
@@ -181,7 +181,7 @@ function checkPermitLimit(
 }
 
 /**
- * RULES §2: whether the product covers a kind of vehicle. Separate from the application so that
+ * docs/rules.md §2: whether the product covers a kind of vehicle. Separate from the application so that
  * registering a visitor's plate can ask the same question.
  */
 export function checkVehicleCategory(

@@ -29,7 +29,7 @@ const examples: ReadonlyArray<readonly [DutchSidecode, string]> = [
   [14, '123-GB-1'],
 ];
 
-describe('RULES §5: plates — Dutch sidecodes 1–14', () => {
+describe('docs/rules.md §5: plates — Dutch sidecodes 1–14', () => {
   it('has an example for every sidecode', () => {
     expect(examples.map(([sidecode]) => sidecode)).toEqual(Object.keys(dutchSidecodes).map(Number));
   });
@@ -88,7 +88,7 @@ describe('RULES §5: plates — Dutch sidecodes 1–14', () => {
   });
 });
 
-describe('RULES §5: plates — diplomatic and royal plates', () => {
+describe('docs/rules.md §5: plates — diplomatic and royal plates', () => {
   it('labels CD on sidecodes 1 and 3 diplomatic, as issued since 1991', () => {
     expect(accepted('CD-10-00')).toEqual({
       normalised: 'CD1000',
@@ -151,7 +151,7 @@ describe('RULES §5: plates — diplomatic and royal plates', () => {
   });
 });
 
-describe('RULES §5: plates — foreign plates need their country', () => {
+describe('docs/rules.md §5: plates — foreign plates need their country', () => {
   it('accepts a foreign plate with an explicit country, normalised the same way', () => {
     expect(accepted('B-AB 1234', 'DE')).toEqual({
       normalised: 'BAB1234',
@@ -194,7 +194,7 @@ describe('RULES §5: plates — foreign plates need their country', () => {
   });
 });
 
-describe('RULES §5: plates — reasons for an invalid plate', () => {
+describe('docs/rules.md §5: plates — reasons for an invalid plate', () => {
   it('refuses empty input', () => {
     for (const input of ['', '   ', ' - . – ']) {
       expect(parsePlate(input)).toEqual({ ok: false, reason: 'PLATE_EMPTY' });
@@ -229,7 +229,7 @@ describe('RULES §5: plates — reasons for an invalid plate', () => {
   });
 });
 
-describe('RULES §5: plates — normalising for storage and enforcement', () => {
+describe('docs/rules.md §5: plates — normalising for storage and enforcement', () => {
   it('upper-cases and strips spaces, dots and dashes of any kind', () => {
     expect(normalisePlate(' xx-999.x ')).toBe('XX999X');
     expect(normalisePlate('XX\u00a0999\u2013X\u2212')).toBe('XX999X'); // no-break space, en dash, minus
@@ -279,7 +279,7 @@ const typedDutchPlate = fc
       })),
   );
 
-describe('RULES §5: plates — properties', () => {
+describe('docs/rules.md §5: plates — properties', () => {
   it('normalising is idempotent', () => {
     fc.assert(
       fc.property(anyText, (text) => {

@@ -8,7 +8,7 @@ export type PlateCode = keyof typeof plateMessages;
 
 export type PlateKind = 'dutch' | 'diplomatic' | 'royal' | 'foreign';
 
-/** A licence plate as the platform stores and shows it (RULES §5, §9). */
+/** A licence plate as the platform stores and shows it (docs/rules.md §5, §9). */
 export interface Plate {
   /** Upper case letters and digits only: the key for storage, look-ups and enforcement. */
   readonly normalised: string;
@@ -61,7 +61,7 @@ function countryOf(country: string | undefined): string {
 }
 
 /**
- * Reads a plate as a visitor types it (RULES §5). Without a country (or with `NL`) it must be a
+ * Reads a plate as a visitor types it (docs/rules.md §5). Without a country (or with `NL`) it must be a
  * Dutch plate: a sidecode, or a royal or diplomatic plate. A foreign plate is accepted only with
  * its explicit country, because without one a typo in a Dutch plate would pass unnoticed; its
  * format is not checked beyond 1–10 letters and digits, since the platform cannot know every

@@ -17,7 +17,7 @@ export function everyDay(window: TimeWindow, days: readonly IsoWeekday[]): Weekl
 const monToSat: IsoWeekday[] = [1, 2, 3, 4, 5, 6];
 const allWeek: IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];
 
-/** Paid parking Mon–Sat 09:00–21:00 and Sun 12:00–17:00 (RULES §3, source 002). */
+/** Paid parking Mon–Sat 09:00–21:00 and Sun 12:00–17:00 (docs/rules.md §3, source 002). */
 export const cityCentreRegime: Regime = {
   weekly: [
     ...everyDay({ from: hm('09:00'), to: hm('21:00') }, monToSat),
@@ -26,7 +26,7 @@ export const cityCentreRegime: Regime = {
   exceptions: [],
 };
 
-/** Permit-holder spaces: a session is always needed, Mon–Sun 00:00–24:00 (RULES §3, source 002). */
+/** Permit-holder spaces: a session is always needed, Mon–Sun 00:00–24:00 (docs/rules.md §3, source 002). */
 export const permitHolderRegime: Regime = {
   weekly: everyDay({ from: 0, to: hm('24:00') }, allWeek),
   exceptions: [],

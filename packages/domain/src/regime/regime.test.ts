@@ -16,7 +16,7 @@ const at = (iso: string) => new Date(iso);
 const hours = (w: { start: Date; end: Date }) => (w.end.getTime() - w.start.getTime()) / 3_600_000;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-describe('RULES §3: paid-parking hours per weekday in local time', () => {
+describe('docs/rules.md §3: paid-parking hours per weekday in local time', () => {
   it('places Mon–Sat 09:00–21:00 and Sun 12:00–17:00 in Amsterdam time (winter, UTC+1)', () => {
     // Saturday 21 Nov 2026 00:00 local to Monday 23 Nov 00:00 local.
     const windows = paidWindowsOverlapping(
@@ -58,7 +58,7 @@ describe('RULES §3: paid-parking hours per weekday in local time', () => {
   });
 });
 
-describe('RULES §3: permit-holder spaces are paid 00:00–24:00 every day, across clock changes', () => {
+describe('docs/rules.md §3: permit-holder spaces are paid 00:00–24:00 every day, across clock changes', () => {
   it.each([
     ['2026-03-29', 23],
     ['2026-10-25', 25],
@@ -105,7 +105,7 @@ describe('RULES §3: permit-holder spaces are paid 00:00–24:00 every day, acro
   });
 });
 
-describe('RULES §3: dated exceptions replace the weekday hours', () => {
+describe('docs/rules.md §3: dated exceptions replace the weekday hours', () => {
   const withHolidays: Regime = {
     ...cityCentreRegime,
     exceptions: [
@@ -127,7 +127,7 @@ describe('RULES §3: dated exceptions replace the weekday hours', () => {
   });
 });
 
-describe("RULES §5: 'end of paid hours today' across clock changes", () => {
+describe("docs/rules.md §5: 'end of paid hours today' across clock changes", () => {
   it.each([
     // Sunday of the spring change: paid 12:00–17:00 CEST.
     ['2026-03-29T09:00:00Z', '2026-03-29T15:00:00.000Z'],

@@ -21,7 +21,7 @@ export interface DatedException {
   readonly label?: string;
 }
 
-/** A zone's paid-parking hours (RULES §3): weekly windows in local time plus dated exceptions. */
+/** A zone's paid-parking hours (docs/rules.md §3): weekly windows in local time plus dated exceptions. */
 export interface Regime {
   readonly weekly: readonly WeeklyWindow[];
   readonly exceptions: readonly DatedException[];

@@ -51,7 +51,7 @@ function refused(decision: SessionDecision) {
   return decision;
 }
 
-describe('RULES §5: a session starts now or is planned, with the default end of its scheme', () => {
+describe('docs/rules.md §5: a session starts now or is planned, with the default end of its scheme', () => {
   it('starts now and ends at the end of the day (003), reserving the paid time until then', () => {
     const decision = accepted(decideStart({ plate }, context()));
     expect(iso(decision.start)).toBe(iso(monday10));
@@ -120,7 +120,7 @@ describe('RULES §5: a session starts now or is planned, with the default end of
   });
 });
 
-describe('RULES §5: checks when starting, each with a reason and a proposal', () => {
+describe('docs/rules.md §5: checks when starting, each with a reason and a proposal', () => {
   it('refuses a start in the past and proposes now; a few seconds late is fine', () => {
     const decision = refused(decideStart({ plate, start: at('2026-11-23T08:00:00Z') }, context()));
     expect(decision.reason).toBe('SESSION_START_IN_PAST');
@@ -353,7 +353,7 @@ describe('RULES §5: checks when starting, each with a reason and a proposal', (
   });
 });
 
-describe('RULES §5: extending runs the same checks', () => {
+describe('docs/rules.md §5: extending runs the same checks', () => {
   const running = {
     plate,
     start: at('2026-11-23T09:00:00Z'),
@@ -459,7 +459,7 @@ function build(s: Scenario) {
   return { ctx, request: { plate, start, end } };
 }
 
-describe('RULES §5: decision properties', () => {
+describe('docs/rules.md §5: decision properties', () => {
   it('an accepted session never reserves more than the balance', () => {
     fc.assert(
       fc.property(scenario, (s) => {

@@ -43,7 +43,7 @@ export interface AcceptedSession {
   readonly plate: string;
   readonly start: Date;
   readonly end: Date;
-  /** What to reserve of the balance now (RULES §5: reserved at once). */
+  /** What to reserve of the balance now (docs/rules.md §5: reserved at once). */
   readonly reservation: number;
   /** The expected cost, shown before confirming. */
   readonly bill: Bill;
@@ -127,7 +127,7 @@ function latestAffordableEnd(c: Candidate, balance: number, context: SessionCont
   return endAfter(low);
 }
 
-/** Runs the checks of RULES §5 in order and stops at the first that fails. */
+/** Runs the checks of docs/rules.md §5 in order and stops at the first that fails. */
 function evaluate(
   c: Candidate,
   mode: Mode,
@@ -281,7 +281,7 @@ function decide(
 }
 
 /**
- * Decides a new session (RULES §5): start (now or planned), end (given or the policy's default),
+ * Decides a new session (docs/rules.md §5): start (now or planned), end (given or the policy's default),
  * validity, end-of-day deactivation, maximum duration, one session per plate at a time, at most
  * N at once, and enough balance. A refusal carries the reason and a proposal the resident can
  * accept by asking again with its start and end.

@@ -78,7 +78,7 @@ export function maxEndFor(start: Date, policy: SessionPolicy): Date | null {
 }
 
 /**
- * The end a session gets when none is given (RULES §5), never beyond what the policy allows, so
+ * The end a session gets when none is given (docs/rules.md §5), never beyond what the policy allows, so
  * a session with the default end is not refused for its end.
  */
 export function defaultEndFor(start: Date, context: LimitContext): Date {

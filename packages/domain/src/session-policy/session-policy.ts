@@ -1,6 +1,6 @@
 import type { IsoWeekday } from '../time/local-date.js';
 
-/** The end a session gets when the resident sets none (RULES §5). */
+/** The end a session gets when the resident sets none (docs/rules.md §5). */
 export type DefaultEnd = 'endOfDay' | 'maxDuration' | 'endOfPaidHours';
 
 /**

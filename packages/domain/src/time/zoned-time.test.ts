@@ -5,7 +5,7 @@ import { endOfDay, instantAt, startOfDay, wallClockOf } from './zoned-time.js';
 const tz = 'Europe/Amsterdam';
 const iso = (d: Date) => d.toISOString();
 
-describe('RULES §3: local time in the Netherlands across daylight-saving changes', () => {
+describe('docs/rules.md §3: local time in the Netherlands across daylight-saving changes', () => {
   it('29 March 2026 has 23 hours and 25 October 2026 has 25', () => {
     const hours = (date: string) =>
       (endOfDay(date, tz).getTime() - startOfDay(date, tz).getTime()) / 3_600_000;

@@ -1,6 +1,6 @@
 import type { MessageTable } from './message-table.js';
 
-/** The holder's own plates: favorites (RULES §7) and the plate switch of a permit (RULES §6). */
+/** The holder's own plates: favorites (docs/rules.md §7) and the plate switch of a permit (docs/rules.md §6). */
 export const favoriteMessages = {
   FAVORITE_NAME_REQUIRED: {
     nl: 'Geef de favoriet een naam.',

@@ -1,6 +1,6 @@
 import type { MessageTable } from './message-table.js';
 
-/** Why a licence plate was not accepted (RULES §5; rules in packages/domain/src/plate). */
+/** Why a licence plate was not accepted (docs/rules.md §5; rules in packages/domain/src/plate). */
 export const plateMessages = {
   PLATE_EMPTY: {
     nl: 'Vul een kenteken in.',

@@ -1,7 +1,7 @@
 import type { MessageTable } from './message-table.js';
 
 /**
- * Top-up, informal-care grants and refunds of unused balance (RULES §2, §4). Amounts in the
+ * Top-up, informal-care grants and refunds of unused balance (docs/rules.md §2, §4). Amounts in the
  * parameters are raw integers in the parameter `unit` ('minutes' or 'cents') and dates are
  * 'YYYY-MM-DD': format them (formatBalance, a date format) before filling a message.
  */

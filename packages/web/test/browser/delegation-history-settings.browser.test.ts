@@ -68,7 +68,7 @@ describe.skipIf(chromiumMissing)('delegations, history and settings in chromium'
     await bram.getByRole('link', { name: 'Producten' }).click();
     await bram.getByText('anna@demo.parkeer.nl').waitFor();
 
-    // A delegate's history: its own sessions, no transactions (RULES §8).
+    // A delegate's history: its own sessions, no transactions (docs/rules.md §8).
     await bram.goto(`/producten/${productId}/geschiedenis`);
     await bram.getByRole('heading', { name: 'Uw sessies (0)' }).waitFor();
     expect(await bram.getByRole('tab').count()).toBe(0);

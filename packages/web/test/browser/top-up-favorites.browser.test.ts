@@ -50,7 +50,7 @@ describe.skipIf(chromiumMissing)('favorites, top-up and plates in chromium', () 
     // The form is empty again for the next one.
     expect(await page.getByLabel('Kenteken', { exact: true }).inputValue()).toBe('');
 
-    // The name field takes ten characters at most (RULES §7).
+    // The name field takes ten characters at most (docs/rules.md §7).
     await page.getByLabel('Naam', { exact: true }).fill('Tante Ilse uit Keulen');
     expect(await page.getByLabel('Naam', { exact: true }).inputValue()).toBe('Tante Ilse');
     await page.getByLabel('Kenteken', { exact: true }).fill('K-AB 1234');
@@ -107,7 +107,7 @@ describe.skipIf(chromiumMissing)('favorites, top-up and plates in chromium', () 
 
   it('tops up a time balance at the simulated bank and shows the new balance', async () => {
     const page = await openPage(env.browser, env.platform, phone);
-    // Bram has 45 hours: below Delft's 60, so a block of 200 hours may be bought (RULES §4).
+    // Bram has 45 hours: below Delft's 60, so a block of 200 hours may be bought (docs/rules.md §4).
     await logIn(page, env.platform, 'bram@demo.parkeer.nl');
     const productId = await productIdOf(page, 'Bezoekersvergunning');
     await page.goto(`/producten/${productId}`);

@@ -12,7 +12,7 @@ export interface LinkCredentials {
 }
 
 /**
- * The account an e-mailed link (coupling, delegation) is for (RULES §6, §7): an existing account
+ * The account an e-mailed link (coupling, delegation) is for (docs/rules.md §6, §7): an existing account
  * confirms with its password; otherwise the password is set twice, on a new account or on one
  * made without a password. Runs inside the caller's transaction.
  */

@@ -151,7 +151,7 @@ export class AdminPermitResolver {
 
   @Authorized('municipalAdmin')
   @Mutation(() => AdminPermitDetailsDto, {
-    description: "Replaces the permit's active plate (RULES §1: change of plate).",
+    description: "Replaces the permit's active plate (docs/rules.md §1: change of plate).",
   })
   async changePermitPlate(
     @Arg('id', () => ID) id: string,
@@ -165,7 +165,8 @@ export class AdminPermitResolver {
 
   @Authorized('municipalAdmin')
   @Mutation(() => IssuedPermitDto, {
-    description: 'Issues a permit to an address and mails the link that couples it (RULES §6).',
+    description:
+      'Issues a permit to an address and mails the link that couples it (docs/rules.md §6).',
   })
   async issuePermit(
     @Arg('input', () => IssuePermitInput) input: IssuePermitInput,

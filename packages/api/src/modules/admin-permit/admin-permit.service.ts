@@ -123,7 +123,7 @@ export class AdminPermitService {
   }
 
   /**
-   * Ends the permit for good (RULES §2: moving out of paid parking, and other occasions): its
+   * Ends the permit for good (docs/rules.md §2: moving out of paid parking, and other occasions): its
    * sessions are settled and its delegations returned first, then what is left of the bought
    * balance is refunded where the product's policy owes it on this occasion, as a 'refund'
    * ledger row. The address's one place is freed. A second revocation is refused under the

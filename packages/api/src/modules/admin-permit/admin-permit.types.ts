@@ -30,7 +30,7 @@ export const RefundOccasionEnum = enumOf(refundOccasions);
 registerEnumType(RefundOccasionEnum, {
   name: 'RefundOccasion',
   description:
-    "Why a permit ends; the product's policy says on which occasions unused balance is refunded (RULES §2, §4).",
+    "Why a permit ends; the product's policy says on which occasions unused balance is refunded (docs/rules.md §2, §4).",
 });
 
 @ObjectType('AdminPermit', {
@@ -156,7 +156,7 @@ export class IssuePermitInput {
   @Field(() => Date, { nullable: true })
   validUntil?: Date | null;
 
-  @Field(() => String, { description: 'Where the coupling link goes (RULES §6).' })
+  @Field(() => String, { description: 'Where the coupling link goes (docs/rules.md §6).' })
   email!: string;
 }
 

@@ -76,7 +76,7 @@ function textProblems(command: IssueCommand): InputProblem[] {
 /**
  * Issues a permit of one of the town's product types to an address, until the permit counter
  * exists (issue 6): with a product code and PIN for the letter, and the coupling e-mail to the
- * holder (RULES §6), both in the transaction that creates it. One per address is the database's
+ * holder (docs/rules.md §6), both in the transaction that creates it. One per address is the database's
  * unique address slot; the check before it only gives the usual case a clear answer.
  */
 export async function issuePermit(ctx: Context, command: IssueCommand): Promise<IssuedPermit> {

@@ -20,7 +20,7 @@ export type RefundDecision =
   | { readonly owed: false; readonly refusal: RefundRefusal | null };
 
 /**
- * What the unused purchase of a permit is worth when it ends on `occasion` (RULES §2, §4),
+ * What the unused purchase of a permit is worth when it ends on `occasion` (docs/rules.md §2, §4),
  * valued by the domain from the permit's credits in the ledger. A top-up is valued at the price
  * its payment records (without the administration fee); free credits, and balance no payment
  * explains, are worth nothing. Call on the locked permit once its sessions and delegations are

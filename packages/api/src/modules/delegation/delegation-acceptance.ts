@@ -43,7 +43,7 @@ export interface AcceptInvitation {
 }
 
 /**
- * Accepts a delegation (RULES §7): by the logged-in resident or business, or, without a login,
+ * Accepts a delegation (docs/rules.md §7): by the logged-in resident or business, or, without a login,
  * by the invited address's account (its password) or a new one (a password set twice), which is
  * then logged in. The link is used up in the same transaction; of two clicks one wins.
  */

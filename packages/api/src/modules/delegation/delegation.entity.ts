@@ -7,7 +7,7 @@ export const delegationStatuses = ['invited', 'accepted', 'revoked'] as const;
 export type DelegationStatus = (typeof delegationStatuses)[number];
 
 /**
- * Part of a product lent to someone else (RULES §6): an amount of balance moved out of the
+ * Part of a product lent to someone else (docs/rules.md §6): an amount of balance moved out of the
  * permit into this delegation's own pot, optionally tied to one plate. Revoking returns what is
  * left to the permit.
  */

@@ -37,7 +37,7 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const dayMs = 24 * 60 * 60_000;
 
 /**
- * Delegations (RULES §6): the owner moves part of the balance into a delegation for someone
+ * Delegations (docs/rules.md §6): the owner moves part of the balance into a delegation for someone
  * else, who accepts it through an e-mailed link and parks within that budget (and plate).
  * Revoking ends the delegate's sessions and returns what is left. Every move is two ledger
  * rows, one per pot, in the transaction of the change.

@@ -39,7 +39,7 @@ export const checkWindow = { pastMs: 12 * hourMs, aheadMs: 5 * 60_000 };
 const isRightKind = (kind: string): kind is RightKind => rightKinds.includes(kind as RightKind);
 
 /**
- * The enforcement right-check (RULES §9): is a right registered for this plate, in this zone, at
+ * The enforcement right-check (docs/rules.md §9): is a right registered for this plate, in this zone, at
  * this moment? Only in the officer's own towns. Answers without personal data and logs every
  * check without the plate.
  */

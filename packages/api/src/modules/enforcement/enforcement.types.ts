@@ -32,7 +32,7 @@ export class RightCheckInput {
 }
 
 /**
- * The officer's green or red tick (RULES §9). Deliberately nothing that identifies a person or a
+ * The officer's green or red tick (docs/rules.md §9). Deliberately nothing that identifies a person or a
  * registration: no name, address, e-mail, permit or session id.
  */
 @ObjectType({ description: 'Whether a valid right is registered for the plate, place and time.' })

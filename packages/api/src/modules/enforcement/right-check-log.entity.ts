@@ -5,7 +5,7 @@ import { Zone } from '../zone/zone.entity.js';
 
 /**
  * One enforcement right-check: who asked, when, where and the answer. No plate: the log proves
- * that checks happen, not who was checked (RULES §8, privacy).
+ * that checks happen, not who was checked (docs/rules.md §8, privacy).
  */
 @Entity({ tableName: 'right_check_log' })
 export class RightCheckLog extends BaseEntity {

@@ -3,7 +3,7 @@ import { plateRightKinds } from '../product/product-type.entity.js';
 import { rightsSql } from './right-check.sql.js';
 
 describe('the right-check SQL', () => {
-  it('finds by plate exactly the kinds whose right is the plate (RULES §9)', () => {
+  it('finds by plate exactly the kinds whose right is the plate (docs/rules.md §9)', () => {
     // The SQL stays free of imports (the benchmark runs it bare), so its list is checked here.
     const listed = /t\.kind in \(([^)]*)\)/.exec(rightsSql)![1]!;
     const kinds = [...listed.matchAll(/'(\w+)'/g)].map((match) => match[1]);

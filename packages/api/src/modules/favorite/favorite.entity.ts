@@ -2,7 +2,7 @@ import { Entity, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-
 import { BaseEntity } from '../../db/base.entity.js';
 import { Permit } from '../permit/permit.entity.js';
 
-/** A plate the holder parks often, with a short name (RULES §6: at most 10 characters). */
+/** A plate the holder parks often, with a short name (docs/rules.md §6: at most 10 characters). */
 @Entity({ tableName: 'favorite' })
 @Unique({ properties: ['permit', 'plate'] })
 export class Favorite extends BaseEntity {

@@ -5,7 +5,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { permitForViewer } from '../permit/permit-access.js';
 import { Favorite } from './favorite.entity.js';
 
-/** RULES §7; also the column's length. */
+/** docs/rules.md §7; also the column's length. */
 export const favoriteNameMaxLength = 10;
 /** No rule names a maximum; this keeps the pick list usable and the table bounded. */
 export const maxFavoritesPerPermit = 50;
@@ -32,7 +32,7 @@ function validName(input: string): string {
 const byName = (a: Favorite, b: Favorite) =>
   a.name.localeCompare(b.name, 'nl', { sensitivity: 'base' }) || a.plate.localeCompare(b.plate);
 
-/** Favorites belong to the permit's owner: a delegate neither sees nor changes them (RULES §7). */
+/** Favorites belong to the permit's owner: a delegate neither sees nor changes them (docs/rules.md §7). */
 export class FavoriteService {
   constructor(private readonly em: EntityManager) {}
 

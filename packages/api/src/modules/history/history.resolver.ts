@@ -23,7 +23,8 @@ export class HistoryResolver {
 
   @Authorized('resident', 'business')
   @Query(() => TransactionConnection, {
-    description: "Changes of the permit's balance, newest first; for the owner only (RULES §8).",
+    description:
+      "Changes of the permit's balance, newest first; for the owner only (docs/rules.md §8).",
   })
   async transactionHistory(
     @Arg('permitId', () => ID) permitId: string,

@@ -35,7 +35,7 @@ export interface TransactionPage {
 }
 
 /**
- * The two history tabs (RULES §8). The owner sees all sessions of the permit, the delegates'
+ * The two history tabs (docs/rules.md §8). The owner sees all sessions of the permit, the delegates'
  * too, and the permit's own balance changes; a delegate sees only its own sessions and no
  * transactions. Counting and paging happen in SQL: a permit's history grows without bound.
  */
@@ -80,7 +80,7 @@ export class HistoryService {
     const first = pageSize(page.first);
     const after = page.after != null ? decodeDateCursor(page.after) : null;
     const { permit, delegation } = await permitForViewer(this.em, viewer, permitId, 'read');
-    // RULES §8: transactions are for the owner's own products only.
+    // docs/rules.md §8: transactions are for the owner's own products only.
     if (delegation) throw new AppError('PRODUCT_OWNER_ONLY');
     const where: FilterQuery<LedgerEntry> = { permit: permit.id, pot: 'permit' };
     const [totalCount, rows] = await Promise.all([

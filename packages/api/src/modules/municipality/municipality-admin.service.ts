@@ -7,7 +7,7 @@ import type { MunicipalityInput, RetentionInput } from './municipality-admin.typ
 import { Municipality, type RetentionPolicy } from './municipality.entity.js';
 
 const codePattern = /^[a-z][a-z0-9-]{1,39}$/;
-/** Beyond these, plates would be kept longer than any town's rule asks (RULES §8). */
+/** Beyond these, plates would be kept longer than any town's rule asks (docs/rules.md §8). */
 const maxRetention = { hoursAfterEnd: 24 * 7, weeksAfterEnd: 52 } as const;
 
 function retentionFrom(input: RetentionInput, problems: InputProblem[], at: string) {

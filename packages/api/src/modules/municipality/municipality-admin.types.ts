@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'How long plates of ended sessions are kept (RULES §8).' })
+@ObjectType({ description: 'How long plates of ended sessions are kept (docs/rules.md §8).' })
 export class RetentionSettings {
   @Field(() => String, { description: "'hoursAfterEnd' or 'weeksAfterEnd'." })
   kind!: string;

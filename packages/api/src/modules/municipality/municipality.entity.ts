@@ -1,7 +1,7 @@
 import { Entity, Property, type Opt } from '@mikro-orm/core';
 import { BaseEntity } from '../../db/base.entity.js';
 
-/** How long plates of ended sessions are kept before they are anonymised (RULES §8). */
+/** How long plates of ended sessions are kept before they are anonymised (docs/rules.md §8). */
 export type RetentionPolicy =
   | { readonly kind: 'weeksAfterEnd'; readonly weeks: number }
   | { readonly kind: 'hoursAfterEnd'; readonly hours: number };

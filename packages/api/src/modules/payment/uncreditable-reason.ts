@@ -9,7 +9,7 @@ import type { Payment, RefundReason } from './payment.entity.js';
  * when it can. The top-up was allowed when the holder chose to pay; what may have changed while
  * they were at the bank:
  * - the permit was revoked (its balance was settled then);
- * - the period's cap (RULES §4), asked again with the purchases credited meanwhile: two payments
+ * - the period's cap (docs/rules.md §4), asked again with the purchases credited meanwhile: two payments
  *   started side by side may each fit, but not together;
  * - the balance threshold, passed because of top-ups credited meanwhile (the same two payments:
  *   the second would have been refused had it started after the first was credited). A balance

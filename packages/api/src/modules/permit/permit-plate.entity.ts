@@ -2,7 +2,7 @@ import { Entity, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-
 import { BaseEntity } from '../../db/base.entity.js';
 import { Permit } from './permit.entity.js';
 
-/** A plate registered on a permit; with several, exactly one is active (RULES §6 plate switch). */
+/** A plate registered on a permit; with several, exactly one is active (docs/rules.md §6 plate switch). */
 @Entity({ tableName: 'permit_plate' })
 @Unique({ properties: ['permit', 'plate'] })
 export class PermitPlate extends BaseEntity {

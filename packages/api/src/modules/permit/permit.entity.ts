@@ -31,7 +31,7 @@ export class Permit extends BaseEntity {
   @ManyToOne(() => Zone)
   zone!: Rel<Zone>;
 
-  /** Null until the granted product is coupled to an account (RULES §6). */
+  /** Null until the granted product is coupled to an account (docs/rules.md §6). */
   @ManyToOne(() => Account, { nullable: true, index: true })
   holder?: Rel<Account> | null;
 
@@ -74,7 +74,7 @@ export class Permit extends BaseEntity {
   /**
    * The address key while this permit takes its address's one place (a one-per-address product,
    * not revoked), else null. Unique per product type, so the database refuses a second visitor
-   * permit at an address (RULES §2) on SQLite and PostgreSQL alike.
+   * permit at an address (docs/rules.md §2) on SQLite and PostgreSQL alike.
    */
   @Property({ type: 'string', length: 80, nullable: true })
   addressSlot?: string | null;

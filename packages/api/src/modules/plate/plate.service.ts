@@ -14,7 +14,7 @@ export async function platesOfPermit(em: EntityManager, permitId: string): Promi
   return plates.sort((a, b) => a.plate.localeCompare(b.plate));
 }
 
-/** Where the app gets plates from: the permit's own, and the ones parked lately (RULES §5, §6). */
+/** Where the app gets plates from: the permit's own, and the ones parked lately (docs/rules.md §5, §6). */
 export class PlateService {
   constructor(private readonly em: EntityManager) {}
 
@@ -24,7 +24,7 @@ export class PlateService {
     return findRecentPlates(this.em, {
       permitId: permit.id,
       delegationId: delegation?.id ?? null,
-      // The owner sees the favorites beside this list; a delegate cannot see them (RULES §7),
+      // The owner sees the favorites beside this list; a delegate cannot see them (docs/rules.md §7),
       // so hiding them would hide plates the delegate parked without showing them elsewhere.
       excludeFavorites: !delegation,
       limit,

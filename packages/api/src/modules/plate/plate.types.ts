@@ -1,7 +1,8 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 
 @ObjectType('PermitPlate', {
-  description: 'A plate registered on a permit; with several, exactly one is active (RULES §6).',
+  description:
+    'A plate registered on a permit; with several, exactly one is active (docs/rules.md §6).',
 })
 export class PermitPlateDto {
   @Field(() => String, { description: 'Normalised: upper case letters and digits.' })

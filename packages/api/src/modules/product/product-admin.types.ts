@@ -5,7 +5,9 @@ import { BalanceUnitEnum } from '../../graphql/balance-unit.enum.js';
 import { ProductKindEnum } from './product.types.js';
 import type { ProductKind } from './product-type.entity.js';
 
-@ObjectType({ description: "A product's session rules as the municipality set them (RULES §5)." })
+@ObjectType({
+  description: "A product's session rules as the municipality set them (docs/rules.md §5).",
+})
 export class SessionPolicySettings {
   @Field(() => Int, { nullable: true, description: 'Null: no maximum.' })
   maxDurationMinutes!: number | null;
@@ -61,7 +63,7 @@ export class AdminProductType {
   @Field(() => GraphQLJSONObject, {
     nullable: true,
     description:
-      'Top-up rules (RULES §4): unit, amounts (block size), pricing (block prices per zone and holder type, dated), maxBalanceForTopUp (threshold), cap, applicationFees, careGrant, unusedBalance.',
+      'Top-up rules (docs/rules.md §4): unit, amounts (block size), pricing (block prices per zone and holder type, dated), maxBalanceForTopUp (threshold), cap, applicationFees, careGrant, unusedBalance.',
   })
   topUpPolicy!: Record<string, unknown> | null;
 

@@ -4,7 +4,7 @@ import { Account } from '../account/account.entity.js';
 import { LedgerEntry } from '../ledger/ledger-entry.entity.js';
 import { Permit } from '../permit/permit.entity.js';
 
-/** Free informal-care time the town granted on request, with the carer's statement (RULES §4). */
+/** Free informal-care time the town granted on request, with the carer's statement (docs/rules.md §4). */
 @Entity({ tableName: 'care_grant' })
 export class CareGrant extends BaseEntity {
   @ManyToOne(() => Permit, { index: true })

@@ -32,7 +32,7 @@ export interface GrantedCare {
 const maxStatement = 2000;
 
 /**
- * Informal-care time (RULES §4, 004): free minutes the town grants on request with a carer's
+ * Informal-care time (docs/rules.md §4, 004): free minutes the town grants on request with a carer's
  * statement, up to the product's yearly care cap, credited as a 'careGrant' ledger row.
  */
 export class CareGrantService {

@@ -4,7 +4,7 @@ import type { WaiverStatus } from '@parkeer/domain/eligibility/goodwill-waiver';
 import { Account } from '../account/account.entity.js';
 import { Permit } from '../permit/permit.entity.js';
 
-/** A request to waive a fine under the goodwill scheme (RULES §9), and its decision. */
+/** A request to waive a fine under the goodwill scheme (docs/rules.md §9), and its decision. */
 @Entity({ tableName: 'fine_waiver' })
 export class FineWaiver extends BaseEntity {
   @ManyToOne(() => Permit, { index: true })

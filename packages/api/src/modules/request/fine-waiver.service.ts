@@ -51,7 +51,7 @@ const summary = (waiver: FineWaiver) => ({
 });
 
 /**
- * Goodwill fine waivers (RULES §9, 004): one fine per calendar year per visitor permit, asked
+ * Goodwill fine waivers (docs/rules.md §9, 004): one fine per calendar year per visitor permit, asked
  * within a month of the fine's date. The town records the request (the domain decides whether it
  * may be made at all), then an official approves or refuses it with a reason, once.
  */

@@ -46,7 +46,7 @@ function localTime(instant: Date, timeZone: string): string {
 }
 
 /**
- * Outage compensation (RULES §9, 004): when the town's system was down, the sessions of a zone
+ * Outage compensation (docs/rules.md §9, 004): when the town's system was down, the sessions of a zone
  * that could not be stopped get back, once, what they were charged for the time of the outage.
  *
  * Which sessions: those of permits in the zone that overlap the window and were not stopped

@@ -21,7 +21,7 @@ export interface OutageCredit {
 const none: OutageCredit = { minutes: 0, amount: 0 };
 
 /**
- * What a session was charged for its time inside an outage window, to give back (RULES §9, 004).
+ * What a session was charged for its time inside an outage window, to give back (docs/rules.md §9, 004).
  *
  * The charge of a session is the bill of [start, chargedUntil], counted on the running total of
  * paid time (started minutes, per-segment cents) and never more than the reservation. So the

@@ -38,7 +38,7 @@ export class RequestResolver {
   @Authorized('municipalAdmin')
   @Mutation(() => CareGrantResult, {
     description:
-      "Credits free informal-care minutes to a permit with the carer's statement (RULES §4).",
+      "Credits free informal-care minutes to a permit with the carer's statement (docs/rules.md §4).",
   })
   async grantCareHours(
     @Arg('input', () => GrantCareHoursInput) input: GrantCareHoursInput,
@@ -74,7 +74,7 @@ export class RequestResolver {
   @Authorized('municipalAdmin')
   @Mutation(() => FineWaiverDto, {
     description:
-      'Records a pending goodwill waiver request, if the scheme allows it (RULES §9: one per calendar year, within a month of the fine).',
+      'Records a pending goodwill waiver request, if the scheme allows it (docs/rules.md §9: one per calendar year, within a month of the fine).',
   })
   async recordFineWaiverRequest(
     @Arg('input', () => RecordFineWaiverInput) input: RecordFineWaiverInput,

@@ -24,7 +24,7 @@ export class GrantCareHoursInput {
 }
 
 @ObjectType('CareGrant', {
-  description: 'Informal-care time the town granted on a permit (RULES §4).',
+  description: 'Informal-care time the town granted on a permit (docs/rules.md §4).',
 })
 export class CareGrantDto {
   @Field(() => ID)
@@ -89,7 +89,7 @@ export class RecordFineWaiverInput {
 }
 
 @ObjectType('FineWaiver', {
-  description: 'A request to waive a fine under the goodwill scheme (RULES §9).',
+  description: 'A request to waive a fine under the goodwill scheme (docs/rules.md §9).',
 })
 export class FineWaiverDto {
   @Field(() => ID)

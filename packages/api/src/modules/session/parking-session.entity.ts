@@ -17,7 +17,7 @@ export class ParkingSession extends BaseEntity {
   @ManyToOne(() => Permit)
   permit!: Rel<Permit>;
 
-  /** Normalised; replaced by an anonymous marker on the retention schedule (RULES §8). */
+  /** Normalised; replaced by an anonymous marker on the retention schedule (docs/rules.md §8). */
   @Property({ type: 'string', length: 10 })
   plate!: string;
 

@@ -27,7 +27,7 @@ import {
 const unitOf = (session: ParkingSession): BalanceUnit =>
   session.permit.productType.balanceUnit ?? 'minutes';
 
-/** Where a start came from (RULES §5: started in one channel, stopped in another). */
+/** Where a start came from (docs/rules.md §5: started in one channel, stopped in another). */
 function channelOf(viewer: Viewer): Channel {
   return viewer.via === 'cookie' ? 'web' : 'app';
 }

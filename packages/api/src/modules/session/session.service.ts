@@ -128,7 +128,7 @@ function rulesOf(permit: StoredPermit, tariffs: ProductRules['billing']['tariffs
 }
 
 /**
- * Starting, changing, stopping and deleting visitor sessions (RULES §5). The domain decides; the
+ * Starting, changing, stopping and deleting visitor sessions (docs/rules.md §5). The domain decides; the
  * session, its reservation and its ledger row are written in one transaction on the locked
  * permit, so concurrent starts can never spend the same balance twice. Sessions past their end
  * are settled first, whichever request comes by.

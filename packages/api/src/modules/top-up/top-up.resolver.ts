@@ -8,7 +8,7 @@ import { StartTopUpInput, StartTopUpResult, TopUpOffersResult } from './top-up.t
 export class TopUpResolver {
   @Authorized('resident', 'business')
   @Query(() => TopUpOffersResult, {
-    description: 'What the owner may buy for the product now, or why nothing (RULES §4).',
+    description: 'What the owner may buy for the product now, or why nothing (docs/rules.md §4).',
   })
   async topUpOffers(
     @Arg('permitId', () => ID) permitId: string,

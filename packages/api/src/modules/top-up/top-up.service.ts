@@ -44,7 +44,7 @@ export interface StartedTopUp {
 /** The column's length: a longer key could not be stored, so it is refused up front. */
 
 /**
- * Buying balance (RULES §4): what may be bought now, and starting the payment of one offer. The
+ * Buying balance (docs/rules.md §4): what may be bought now, and starting the payment of one offer. The
  * balance itself changes only when the provider reports the payment paid (PaymentService).
  *
  * A delegate asks through the same door as the owner (permit need 'use') and hears the domain's

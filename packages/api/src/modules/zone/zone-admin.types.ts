@@ -29,7 +29,7 @@ export class DatedPaidHours {
   windows!: PaidHours[];
 }
 
-@ObjectType({ description: "A zone's paid-parking hours (RULES §3)." })
+@ObjectType({ description: "A zone's paid-parking hours (docs/rules.md §3)." })
 export class ZoneRegime {
   @Field(() => [WeeklyPaidHours])
   weekly!: WeeklyPaidHours[];

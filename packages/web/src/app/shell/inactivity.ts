@@ -4,7 +4,7 @@ import { loginLifetime } from '@parkeer/shared/login-lifetime';
 const activityEvents = ['pointerdown', 'keydown', 'scroll', 'touchstart'] as const;
 
 /**
- * Logs out a browser nobody used for the login's idle time (RULES §6), so a shared or lost
+ * Logs out a browser nobody used for the login's idle time (docs/rules.md §6), so a shared or lost
  * phone does not stay logged in. The server ends such a login too; this says so at once.
  */
 export function useInactivityLogout(

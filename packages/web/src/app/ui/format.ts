@@ -7,7 +7,7 @@ import { formatMoney } from '@parkeer/shared/format/money';
 import { localeOf, type Language } from '@parkeer/shared/language';
 import { currentLanguage } from '../i18n.js';
 
-/** Local times are the municipalities' (RULES: Europe/Amsterdam), whatever the device says. */
+/** Local times are the municipalities' (docs/rules.md §3: Europe/Amsterdam), whatever the device says. */
 export const displayTimeZone = 'Europe/Amsterdam';
 
 export interface Formats {

@@ -1,7 +1,7 @@
 import { endOfDay, localDateOf, startOfDay } from '@parkeer/domain/time/zoned-time';
 import { displayTimeZone } from '../../app/ui/format.js';
 
-/** Why a permit ends (RULES §2, §4), in the order the revoke form offers them. */
+/** Why a permit ends (docs/rules.md §2, §4), in the order the revoke form offers them. */
 export const refundOccasions = [
   'movedToOtherZone',
   'movedOutOfPaidParking',

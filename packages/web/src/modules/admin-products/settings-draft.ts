@@ -17,7 +17,7 @@ import {
   type AmountUnit,
 } from './amounts.js';
 
-/** Refund occasions an admin may tick (RULES §2, §4), in the order shown. */
+/** Refund occasions an admin may tick (docs/rules.md §2, §4), in the order shown. */
 export const refundOccasions: readonly RefundOccasion[] = [
   'movedToOtherZone',
   'movedOutOfPaidParking',

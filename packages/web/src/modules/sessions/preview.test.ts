@@ -34,7 +34,7 @@ const input = (overrides: Partial<PreviewInput> = {}): PreviewInput => ({
 });
 
 describe('the cost preview, by the domain with the product rules from the API', () => {
-  it('previews the default end and the cost (RULES §4: €2.10 an hour, 3 hours maximum)', () => {
+  it('previews the default end and the cost (docs/rules.md §4: €2.10 an hour, 3 hours maximum)', () => {
     const preview = previewSession(input());
     expect(preview).toMatchObject({
       ok: true,

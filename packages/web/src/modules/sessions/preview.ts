@@ -39,7 +39,7 @@ export interface PreviewInput {
 }
 
 /**
- * The decision and cost of a session by the same domain code that will charge it (RULES §5),
+ * The decision and cost of a session by the same domain code that will charge it (docs/rules.md §5),
  * with the product's own rules: what the resident sees is what the API decides, unless the
  * balance or the sessions change in between.
  */

@@ -24,7 +24,7 @@ function useWeekdayNames(): string[] {
   }, [language]);
 }
 
-/** The rules of a product's parking sessions (RULES §5). */
+/** The rules of a product's parking sessions (docs/rules.md §5). */
 export function SessionRules({
   draft,
   onChange,

@@ -48,7 +48,7 @@ function useReadableError() {
 }
 
 /**
- * The hourly tariffs of a money-balance product (RULES §3): periods per zone, a new price from a
+ * The hourly tariffs of a money-balance product (docs/rules.md §3): periods per zone, a new price from a
  * date (tomorrow at the earliest), and withdrawing a price that has not taken effect yet.
  */
 export function TariffsSection({

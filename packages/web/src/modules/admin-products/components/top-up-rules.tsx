@@ -10,7 +10,7 @@ const at = 'topUpPolicy';
 const periods = ['calendarYear', 'permitYear'] as const;
 
 /**
- * The rules for adding to a balance (RULES §4): the amounts one purchase may add, their prices,
+ * The rules for adding to a balance (docs/rules.md §4): the amounts one purchase may add, their prices,
  * the threshold, the cap per period, fees, informal-care hours and what happens to what is left.
  */
 export function TopUpRules({

@@ -13,7 +13,7 @@ import '../admin-products.css';
 const kinds = ['hoursAfterEnd', 'weeksAfterEnd'] as const;
 type Kind = (typeof kinds)[number];
 
-/** The town's own settings: how long plates of ended sessions are kept (RULES §8). */
+/** The town's own settings: how long plates of ended sessions are kept (docs/rules.md §8). */
 export default function TownSettingsPage() {
   const { t } = useTranslation('admin-products');
   const [{ data, error }] = useQuery({ query: MunicipalitySettingsQuery });

@@ -9,7 +9,7 @@ import { displayTimeZone } from '../../../app/ui/format.js';
 import { useAuditLog, type AuditFilter } from '../hooks/use-audit-log.js';
 import { AuditEntryCard } from './audit-entry-card.js';
 
-/** The subjects admins change (RULES; issue 6): the choices of the subject filter. */
+/** The subjects admins change (docs/rules.md §8; issue 6): the choices of the subject filter. */
 export const subjectTypes = [
   'municipality',
   'zone',

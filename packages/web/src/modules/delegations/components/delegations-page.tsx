@@ -14,7 +14,7 @@ import { DelegationCard } from './delegation-card.js';
 import { InviteForm } from './invite-form.js';
 
 /**
- * The product's delegations (RULES §7): who may park on it with which part of the balance,
+ * The product's delegations (docs/rules.md §7): who may park on it with which part of the balance,
  * whether they accepted, and what is left; invite someone new, or revoke.
  */
 export default function DelegationsPage() {

@@ -14,7 +14,7 @@ import { foreignCountries } from '../countries.js';
 import { fieldErrorOf, type FavoriteField } from '../form-errors.js';
 import { AddFavoriteMutation } from '../graphql/favorites.js';
 
-/** RULES §7: a favorite's name has at most 10 characters. */
+/** docs/rules.md §7: a favorite's name has at most 10 characters. */
 export const nameMaxLength = 10;
 
 /** A new favorite: the plate, a short name, and the country when the plate is foreign. */

@@ -13,7 +13,7 @@ import { AddFavoriteForm } from './add-favorite-form.js';
 import { FavoriteRow } from './favorite-row.js';
 
 /**
- * The owner's favorites (RULES §7): plates with a short name to pick when a visitor comes.
+ * The owner's favorites (docs/rules.md §7): plates with a short name to pick when a visitor comes.
  * Added, renamed and deleted (after a question) here.
  */
 export default function FavoritesPage() {

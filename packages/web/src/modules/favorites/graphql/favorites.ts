@@ -10,7 +10,7 @@ export const FavoriteFieldsFragment = graphql(`
   }
 `);
 
-/** The permit's favorites, by name (RULES §7: the owner's own list). */
+/** The permit's favorites, by name (docs/rules.md §7: the owner's own list). */
 export const FavoritesQuery = graphql(
   `
     query Favorites($permitId: ID!) {

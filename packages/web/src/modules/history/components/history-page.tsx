@@ -15,7 +15,7 @@ import { SessionHistoryRow } from './session-history-row.js';
 import { TransactionRow } from './transaction-row.js';
 
 /**
- * The product's history (RULES §8): its sessions and, for the owner, every change of its
+ * The product's history (docs/rules.md §8): its sessions and, for the owner, every change of its
  * balance; each 10 at a time, with their counts on the tabs.
  */
 export default function HistoryPage() {
@@ -87,7 +87,7 @@ export default function HistoryPage() {
         </>
       ) : (
         <>
-          {/* A delegate sees its own sessions only, and no transactions (RULES §8). */}
+          {/* A delegate sees its own sessions only, and no transactions (docs/rules.md §8). */}
           <h2>{withCount(t('delegateTitle'), sessions.totalCount)}</h2>
           {sessionList}
         </>

@@ -1,6 +1,6 @@
 import { graphql } from '../../../app/graphql.js';
 
-/** Rows per page: the 'show more' step (RULES §8). */
+/** Rows per page: the 'show more' step (docs/rules.md §8). */
 export const historyPageSize = 10;
 
 export const SessionHistoryQuery = graphql(`

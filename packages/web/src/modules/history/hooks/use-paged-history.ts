@@ -32,7 +32,7 @@ interface Progress<Node> {
 
 /**
  * A history list, 10 rows at a time: each 'show more' asks the next page after the last cursor
- * and keeps the rows shown above it (RULES §8).
+ * and keeps the rows shown above it (docs/rules.md §8).
  */
 export function usePagedHistory<Data, Node extends { readonly id: string }>(
   query: TadaDocumentNode<Data, PageVariables>,

@@ -14,7 +14,7 @@ import { PermitPlateFieldsFragment, PermitPlatesQuery } from '../graphql/plates.
 import { PlateRow } from './plate-row.js';
 
 /**
- * The permit's registered plates and the plate switch (RULES §6): the permit is valid for the
+ * The permit's registered plates and the plate switch (docs/rules.md §6): the permit is valid for the
  * active plate only, so a resident who takes the other car makes that plate active first.
  */
 export default function PlatesPage() {

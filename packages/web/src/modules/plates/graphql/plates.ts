@@ -9,7 +9,7 @@ export const PermitPlateFieldsFragment = graphql(`
   }
 `);
 
-/** The permit's registered plates (RULES §6: with several, exactly one is active). */
+/** The permit's registered plates (docs/rules.md §6: with several, exactly one is active). */
 export const PermitPlatesQuery = graphql(
   `
     query PermitPlates($permitId: ID!) {

@@ -159,7 +159,7 @@ export default function NewSessionPage() {
                   disabled={starting.fetching}
                   onClick={() =>
                     void request({
-                      // A proposal that starts now is asked for without a start (RULES §5).
+                      // A proposal that starts now is asked for without a start (docs/rules.md §5).
                       start: refusal.proposal!.planned ? refusal.proposal!.start : null,
                       end: refusal.proposal!.end,
                     })

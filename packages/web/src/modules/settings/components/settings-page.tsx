@@ -12,7 +12,7 @@ import { StartProductSelect } from './start-product-select.js';
 const languageNames: Record<Language, string> = { nl: 'Nederlands', en: 'English' };
 
 /**
- * The account's settings (RULES §6): its e-mail, the interface language, the product the app
+ * The account's settings (docs/rules.md §6): its e-mail, the interface language, the product the app
  * opens with, and high contrast. Saved together; language and contrast apply at once.
  */
 export default function SettingsPage() {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormats } from '../../../app/ui/format.js';
 import { instantOnDate } from '../refusal.js';
 
-/** Where the resident stands against the period's maximum (RULES §4: per year, in time or money). */
+/** Where the resident stands against the period's maximum (docs/rules.md §4: per year, in time or money). */
 export function CapStatus({
   cap,
 }: {

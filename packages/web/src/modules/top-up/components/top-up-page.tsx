@@ -16,7 +16,7 @@ import { CapStatus } from './cap-status.js';
 import { OfferForm } from './offer-form.js';
 
 /**
- * Buying balance (RULES §4): the amounts allowed now with their prices, or why none is, and where
+ * Buying balance (docs/rules.md §4): the amounts allowed now with their prices, or why none is, and where
  * the resident stands against the period's maximum. Paying happens at the bank's page.
  */
 export default function TopUpPage() {

@@ -1,6 +1,6 @@
 import { graphql } from '../../../app/graphql.js';
 
-/** What the owner may buy now, the period maximum, or why nothing (RULES §4). */
+/** What the owner may buy now, the period maximum, or why nothing (docs/rules.md §4). */
 export const TopUpOffersQuery = graphql(`
   query TopUpOffers($permitId: ID!) {
     topUpOffers(permitId: $permitId) {
