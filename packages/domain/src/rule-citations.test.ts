@@ -48,7 +48,7 @@ describe('rule citations resolve to docs/rules.md', () => {
       const text = readFileSync(file, 'utf8');
       const where = relative(root, file);
       // The old form pointed at a file outside the repository.
-      if (oldForm.test(text)) broken.push(`${where}: RULES §…`);
+      if (oldForm.test(text)) broken.push(`${where}: the old form, ${oldForm.source}`);
       for (const section of citedSections(text)) {
         citations += 1;
         if (!sections.has(section)) broken.push(`${where}: §${section}`);
