@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  chromiumMissing,
   desktop,
   graphqlIn,
   logIn,
@@ -47,7 +46,7 @@ async function issueVisitorPermit(
   return linkInMail(env.platform, email, '/product-koppelen');
 }
 
-describe.skipIf(chromiumMissing)('the account pages in chromium', () => {
+describe('the account pages in chromium', () => {
   const env = useChromiumPlatform();
 
   it('resets a forgotten password through the e-mailed link, then logs in with the new one', async () => {

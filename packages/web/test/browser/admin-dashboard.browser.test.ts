@@ -2,7 +2,6 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   accessibilityViolations,
-  chromiumMissing,
   desktop,
   graphqlIn,
   logIn,
@@ -34,7 +33,7 @@ const currentHourCount = async (page: Page) =>
     await page.locator('[data-testid="hour-bar"][data-current="true"]').getAttribute('data-count'),
   );
 
-describe.skipIf(chromiumMissing)('the back office dashboard in chromium', () => {
+describe('the back office dashboard in chromium', () => {
   const env = useChromiumPlatform();
 
   it('lands the admin in the back office and counts a session started elsewhere, live', async () => {

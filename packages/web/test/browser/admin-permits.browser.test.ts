@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
-  chromiumMissing,
   desktop,
   logIn,
   openPage,
@@ -13,7 +12,7 @@ import {
 } from './browser.js';
 import { linkInMail } from './mail.js';
 
-describe.skipIf(chromiumMissing)('the permits of the back office in chromium', () => {
+describe('the permits of the back office in chromium', () => {
   const env = useChromiumPlatform();
 
   /** The search page with `text` searched, as the admin types it. */

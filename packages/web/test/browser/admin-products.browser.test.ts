@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
-  chromiumMissing,
   desktop,
   graphqlIn,
   logIn,
@@ -36,7 +35,7 @@ async function openProduct(page: Page, name: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
-describe.skipIf(chromiumMissing)('product types, tariffs and town settings in chromium', () => {
+describe('product types, tariffs and town settings in chromium', () => {
   const env = useChromiumPlatform();
 
   it('sets the visitor permit’s maximum duration, and refuses a cap below one block beside its field', async () => {

@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
-  chromiumMissing,
   desktop,
   logIn,
   openPage,
@@ -18,7 +17,7 @@ function minutesIn(text: string): number {
   return hours * 60 + minutes;
 }
 
-describe.skipIf(chromiumMissing)('the zones of the back office in chromium', () => {
+describe('the zones of the back office in chromium', () => {
   const env = useChromiumPlatform();
 
   /** The paid time the new-session preview shows for Sunday 29 November, 13:00–15:00. */

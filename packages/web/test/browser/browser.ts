@@ -1,18 +1,12 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { chromiumPath } from './chromium-path.js';
 import { startPlatform, type Platform } from './platform.js';
 
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-/**
- * Whether chromium is here. Under CI it must be (`.ci/run` installs it): the tests then fail
- * rather than skip; elsewhere they are skipped with a reason.
- */
-export const chromiumMissing = !existsSync(chromiumPath) && !process.env.CI;
 export const screenshotFolder = fileURLToPath(
   new URL('../../../../artifacts/screenshots', import.meta.url),
 );

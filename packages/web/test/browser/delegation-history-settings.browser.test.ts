@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
-  chromiumMissing,
   desktop,
   graphqlIn,
   logIn,
@@ -21,7 +20,7 @@ async function firstProductId(page: Page): Promise<string> {
   return productGroups.flatMap((group) => group.products).find((product) => product.isOwner)!.id;
 }
 
-describe.skipIf(chromiumMissing)('delegations, history and settings in chromium', () => {
+describe('delegations, history and settings in chromium', () => {
   const env = useChromiumPlatform();
 
   it('Anna lends Bram part of her balance, Bram accepts through the mailed link, Anna revokes', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { missingChromium } from './chromium-path.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,6 +18,12 @@ declare module 'vitest' {
  * folder of its own (two runs at once must not overwrite each other's files).
  */
 export default async function buildOnce(project: TestProject) {
+  const missing = missingChromium();
+  if (missing) {
+    // Thrown, it would come wrapped in vitest's report of unfound test files and a stack.
+    console.error(missing);
+    process.exit(1);
+  }
   const outDir = mkdtempSync(join(tmpdir(), 'parkeer-web-'));
   // Vitest runs with NODE_ENV=test, which would make Vite bundle React's development build.
   const testEnv = process.env.NODE_ENV;

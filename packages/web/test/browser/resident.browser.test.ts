@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toLocalInput } from '../../src/app/ui/local-time.js';
 import {
-  chromiumMissing,
   desktop,
   graphqlIn,
   logIn,
@@ -21,7 +20,7 @@ function amountOf(text: string): number {
   return hours * 60 + minutes;
 }
 
-describe.skipIf(chromiumMissing)('the resident app in chromium', () => {
+describe('the resident app in chromium', () => {
   const env = useChromiumPlatform();
 
   it('starts a session for a favorite at the previewed cost, live in a second tab, and stops it', async () => {

@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
-  chromiumMissing,
   desktop,
   graphqlIn,
   logIn,
@@ -19,7 +18,7 @@ async function productIdOf(page: Page, name: string | RegExp): Promise<string> {
   return (await link.getAttribute('href'))!.split('/').pop()!;
 }
 
-describe.skipIf(chromiumMissing)('favorites, top-up and plates in chromium', () => {
+describe('favorites, top-up and plates in chromium', () => {
   const env = useChromiumPlatform();
 
   it('adds favorites (a foreign one too), renames one and deletes one after a question', async () => {
