@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
-/** Package boundaries of ARCHITECTURE.md, enforced where the code lives (tests may use tooling). */
+/** Package boundaries of docs/architecture.md, enforced where the code lives (tests may use tooling). */
 const productionCode = (pkg) => [`packages/${pkg}/src/**/*.{ts,tsx}`];
 const testFiles = ['**/*.test.{ts,tsx}', '**/*.bench.ts', '**/test/**', '**/bench/**'];
 
@@ -16,7 +16,7 @@ export const domainImportRule = {
           // An allowlist: domain may import its own files, shared and small pure libraries only.
           regex: '^(?!\\.{1,2}/|@parkeer/shared/|@date-fns/tz$)',
           message:
-            'packages/domain is pure and browser-safe: it imports only @parkeer/shared and small pure libraries (see ARCHITECTURE.md).',
+            'packages/domain is pure and browser-safe: it imports only @parkeer/shared and small pure libraries (see docs/architecture.md).',
         },
       ],
     },

@@ -3,7 +3,7 @@ import { ESLint } from 'eslint';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-// The boundaries of ARCHITECTURE.md are lint rules; this proves the rules catch what they must.
+// The boundaries of docs/architecture.md are lint rules; this proves the rules catch what they must.
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 let eslint: ESLint;
 

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { AppError } from './app-error.js';
 
 /*
- * Relay-style connections (ARCHITECTURE.md: cursor, pageInfo, totalCount) with keyset paging:
+ * Relay-style connections (docs/graphql.md: cursor, pageInfo, totalCount) with keyset paging:
  * a cursor is the sort key and id of the last row seen, so a page never repeats or skips rows
  * when new ones arrive at the top while the user pages down (an offset would shift).
  */
