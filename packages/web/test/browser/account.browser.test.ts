@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  contentSecurityViolations,
   desktop,
   graphqlIn,
   logIn,
@@ -48,6 +49,25 @@ async function issueVisitorPermit(
 
 describe('the account pages in chromium', () => {
   const env = useChromiumPlatform();
+
+  it('shows the favicon in the theme colour, served under the strict CSP', async () => {
+    const page = await openPage(env.browser, env.platform, phone);
+    await page.goto('/inloggen');
+    const href = await page.locator('link[rel="icon"]').getAttribute('href');
+    const icon = await page.request.get(href!);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toContain('image/svg+xml');
+    expect(await icon.text()).toContain('#1f4e8c');
+    const width = await page.evaluate(async (url) => {
+      const image = new Image();
+      image.src = url;
+      await image.decode();
+      return image.naturalWidth;
+    }, href!);
+    expect(width).toBeGreaterThan(0);
+    expect(await contentSecurityViolations(page)).toEqual([]);
+    await page.context().close();
+  });
 
   it('resets a forgotten password through the e-mailed link, then logs in with the new one', async () => {
     const page = await openPage(env.browser, env.platform, phone);
