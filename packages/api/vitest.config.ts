@@ -15,6 +15,15 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // What src/main.ts imports first at runtime; tests import the server without main.ts.
     setupFiles: ['reflect-metadata'],
+    globalSetup: ['test/postgres-template.ts'],
+    // Cheap argon2 for the demo seed and logins: production's cost was most of the suite's CPU.
+    // Production refuses these (config.ts); production-defaults.test.ts proves its own cost, and
+    // the hashing-queue tests raise it back where they need hashes that take a while.
+    env: {
+      PASSWORD_HASH_MEMORY_KIB: '1024',
+      PASSWORD_HASH_TIME_COST: '1',
+      PASSWORD_HASH_PARALLELISM: '1',
+    },
     // Integration tests migrate databases and hash passwords (argon2, slow on purpose); on a busy
     // 2-core machine the 5-second default is too tight.
     testTimeout: 30_000,
