@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { sourceConditions } from '../../vitest.shared.js';
 
@@ -15,6 +16,18 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // What src/main.ts imports first at runtime; tests import the server without main.ts.
     setupFiles: ['reflect-metadata'],
+    globalSetup: ['test/postgres-template.ts'],
+    // The files wait on databases, sockets and child processes more than they compute: vitest's
+    // default (cores - 1) ran them one at a time on a 2-core machine with a core to spare.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // Cheap argon2 for the demo seed and logins: production's cost was most of the suite's CPU.
+    // Production refuses these (config.ts); production-defaults.test.ts proves its own cost, and
+    // the hashing-queue tests raise it back where they need hashes that take a while.
+    env: {
+      PASSWORD_HASH_MEMORY_KIB: '1024',
+      PASSWORD_HASH_TIME_COST: '1',
+      PASSWORD_HASH_PARALLELISM: '1',
+    },
     // Integration tests migrate databases and hash passwords (argon2, slow on purpose); on a busy
     // 2-core machine the 5-second default is too tight.
     testTimeout: 30_000,

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { sourceConditions } from '../../vitest.shared.js';
@@ -6,6 +7,9 @@ export default defineConfig({
   ...sourceConditions,
   plugins: [react()],
   test: {
+    // The browser tests mostly wait on chromium and the API process: vitest's default (cores - 1)
+    // ran them one at a time on a 2-core machine with a core to spare.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,

@@ -25,37 +25,41 @@ async function visitorPermitOfAnna(em: EntityManager): Promise<Permit> {
 
 describe.each(dialects)('the database on %s', (dialect) => {
   it('migrates an empty database and seeds the demo once', async () => {
-    await withDatabase(dialect, async (orm) => {
-      const seeded = await seedDemo(orm.em.fork(), now);
-      expect(seeded?.logins.map((login) => login.role)).toEqual(
-        expect.arrayContaining(['resident', 'business', 'municipalAdmin', 'enforcement']),
-      );
-      expect(await seedDemo(orm.em.fork(), now)).toBeNull();
-      const em = orm.em.fork();
-      expect(await em.count(Municipality)).toBe(2);
-      const delftZones = await em.find(
-        Zone,
-        { municipality: { code: 'delft' } },
-        { orderBy: { code: 'asc' } },
-      );
-      expect(delftZones.map((zone) => zone.code)).toEqual([
-        'B',
-        'C',
-        'D',
-        'E',
-        'F',
-        'H',
-        'TU',
-        'Y',
-        'Z',
-      ]);
-      expect(delftZones.find((zone) => zone.code === 'TU')?.excludedHolderTypes).toEqual({
-        'visitor-permit': ['business'],
-      });
-      const anna = await visitorPermitOfAnna(em);
-      expect(anna.productType.sessionPolicy?.defaultEnd).toBe('endOfPaidHours');
-      expect(anna.zone.regime.weekly).toHaveLength(7);
-    });
+    await withDatabase(
+      dialect,
+      async (orm) => {
+        const seeded = await seedDemo(orm.em.fork(), now);
+        expect(seeded?.logins.map((login) => login.role)).toEqual(
+          expect.arrayContaining(['resident', 'business', 'municipalAdmin', 'enforcement']),
+        );
+        expect(await seedDemo(orm.em.fork(), now)).toBeNull();
+        const em = orm.em.fork();
+        expect(await em.count(Municipality)).toBe(2);
+        const delftZones = await em.find(
+          Zone,
+          { municipality: { code: 'delft' } },
+          { orderBy: { code: 'asc' } },
+        );
+        expect(delftZones.map((zone) => zone.code)).toEqual([
+          'B',
+          'C',
+          'D',
+          'E',
+          'F',
+          'H',
+          'TU',
+          'Y',
+          'Z',
+        ]);
+        expect(delftZones.find((zone) => zone.code === 'TU')?.excludedHolderTypes).toEqual({
+          'visitor-permit': ['business'],
+        });
+        const anna = await visitorPermitOfAnna(em);
+        expect(anna.productType.sessionPolicy?.defaultEnd).toBe('endOfPaidHours');
+        expect(anna.zone.regime.weekly).toHaveLength(7);
+      },
+      { fromEmpty: true },
+    );
   });
 
   it('has a migration for every entity change', async () => {

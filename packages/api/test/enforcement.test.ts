@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, seedDemo } from '../src/db/seed/demo-seed.js';
 import argon2 from 'argon2';
 import { Account } from '../src/modules/account/account.entity.js';
+import { hashOptions } from '../src/modules/auth/password-hash.js';
 import { EnforcementTown } from '../src/modules/enforcement/enforcement-town.entity.js';
 import { forgetEnforcementTowns } from '../src/modules/enforcement/enforcement-towns.js';
 import { flushRightCheckLog } from '../src/modules/enforcement/right-check-log-writer.js';
@@ -276,7 +277,7 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
       const account = fork.create(Account, {
         email,
         role: 'enforcement',
-        passwordHash: await argon2.hash(demoPassword, { type: argon2.argon2id }),
+        passwordHash: await argon2.hash(demoPassword, hashOptions()),
       });
       for (const code of towns) {
         fork.create(EnforcementTown, {

@@ -9,6 +9,11 @@ import { openDatabase } from '../src/db/database.js';
 import { createScratchPostgres } from '../src/db/scratch-postgres.js';
 import { demoPassword, seedDemo } from '../src/db/seed/demo-seed.js';
 import { Account } from '../src/modules/account/account.entity.js';
+import {
+  hashSecret,
+  resetPasswordHashGate,
+  verifySecret,
+} from '../src/modules/auth/password-hash.js';
 import { createServer, type RunningServer } from '../src/server.js';
 import { startApiProcess } from './api-process.js';
 import { TestClient } from './graphql-client.js';
@@ -21,6 +26,10 @@ const productionEnv = {
   PUBLIC_URL: 'https://parkeren.example.nl',
   PAYMENT_PROVIDER: 'mollie',
   MOLLIE_API_KEY: 'test_production_defaults',
+  // Empty is unset: production's own argon2 cost instead of the tests' cheap one.
+  PASSWORD_HASH_MEMORY_KIB: '',
+  PASSWORD_HASH_TIME_COST: '',
+  PASSWORD_HASH_PARALLELISM: '',
 };
 const login = `mutation ($email: String!, $password: String!) {
   login(input: { email: $email, password: $password }) { me { email } }
@@ -136,6 +145,20 @@ describe.each(dialects)('deployment defaults on %s', (dialect) => {
 });
 
 const postgres = dialects.includes('postgresql');
+
+describe('password hashing in production', () => {
+  afterEach(() => resetPasswordHashGate());
+
+  it("hashes passwords and PINs with argon2id at argon2's own cost, whatever the tests use", async () => {
+    const cheap = await hashSecret('Geheim-wachtwoord-1');
+    expect(cheap).toMatch(/^\$argon2id\$v=19\$m=1024,t=1,p=1\$/);
+    withEnvironment(productionEnv);
+    resetPasswordHashGate();
+    const hash = await hashSecret('Geheim-wachtwoord-1');
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=65536,t=3,p=4\$/);
+    expect(await verifySecret(hash, 'Geheim-wachtwoord-1')).toBe(true);
+  });
+});
 
 describe('starting the API process', () => {
   it('stops on a bad value with one line per problem and no stack trace', async () => {

@@ -32,6 +32,10 @@ const production = {
   DEMO_MODE: undefined,
   SEED_DEMO: undefined,
   CLOCK_START: undefined,
+  // The tests' cheap argon2 (vitest.config.ts) is refused in production.
+  PASSWORD_HASH_MEMORY_KIB: undefined,
+  PASSWORD_HASH_TIME_COST: undefined,
+  PASSWORD_HASH_PARALLELISM: undefined,
 };
 
 const introspection = '{ __schema { queryType { name } } }';

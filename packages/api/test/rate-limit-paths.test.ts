@@ -32,6 +32,19 @@ function setEnv(values: Record<string, string | undefined>): void {
   resetPasswordHashGate();
 }
 beforeAll(() => setEnv({ TRUST_PROXY: 'loopback' }));
+
+// The gate tests need hashes that take a while, as in production: the tests' cheap cost
+// (vitest.config.ts) ends a hash before the next login arrives and nothing would ever queue.
+const productionCost = {
+  PASSWORD_HASH_MEMORY_KIB: '65536',
+  PASSWORD_HASH_TIME_COST: '3',
+  PASSWORD_HASH_PARALLELISM: '4',
+};
+const testCost = () => ({
+  PASSWORD_HASH_MEMORY_KIB: saved.PASSWORD_HASH_MEMORY_KIB,
+  PASSWORD_HASH_TIME_COST: saved.PASSWORD_HASH_TIME_COST,
+  PASSWORD_HASH_PARALLELISM: saved.PASSWORD_HASH_PARALLELISM,
+});
 afterAll(() => setEnv(saved));
 
 /** A graphql-ws client whose upgrade request comes through the trusted proxy for `address`. */
@@ -82,7 +95,7 @@ describe.each(dialects)('guessing limits on every path on %s', (dialect) => {
   });
 
   it('runs at most the configured argon2 hashes at once; a cheap query does not wait for them', async () => {
-    setEnv({ PASSWORD_HASH_CONCURRENCY: '2', PASSWORD_HASH_QUEUE: '64' });
+    setEnv({ PASSWORD_HASH_CONCURRENCY: '2', PASSWORD_HASH_QUEUE: '64', ...productionCost });
     const gate = passwordHashGate();
     const finished: string[] = [];
     const logins = Array.from({ length: 12 }, (_, i) =>
@@ -107,7 +120,7 @@ describe.each(dialects)('guessing limits on every path on %s', (dialect) => {
   });
 
   it('answers BUSY at once, with a retry time, when the hashing queue is full', async () => {
-    setEnv({ PASSWORD_HASH_CONCURRENCY: '1', PASSWORD_HASH_QUEUE: '1' });
+    setEnv({ PASSWORD_HASH_CONCURRENCY: '1', PASSWORD_HASH_QUEUE: '1', ...productionCost });
     const answers = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
         from(`198.51.100.${150 + i}`).request(login, {
@@ -124,7 +137,7 @@ describe.each(dialects)('guessing limits on every path on %s', (dialect) => {
     expect(
       (busy[0]!.errors![0]!.extensions as { retryAfterSeconds?: number }).retryAfterSeconds,
     ).toBe(5);
-    setEnv({ PASSWORD_HASH_CONCURRENCY: undefined, PASSWORD_HASH_QUEUE: undefined });
+    setEnv({ PASSWORD_HASH_CONCURRENCY: undefined, PASSWORD_HASH_QUEUE: undefined, ...testCost() });
     const metrics = await fetch(`${api.url}/metrics`);
     expect(await metrics.text()).toMatch(/^parkeer_password_hash_busy_total [1-9]/m);
   });

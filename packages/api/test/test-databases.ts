@@ -3,25 +3,11 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
-import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase } from '../src/db/database.js';
 import type { DatabaseSettings, Dialect } from '../src/db/orm-config.js';
 import { createScratchPostgres, postgresServerUrl } from '../src/db/scratch-postgres.js';
-
-async function postgresAvailable(): Promise<boolean> {
-  const client = new pg.Client({
-    connectionString: postgresServerUrl(),
-    connectionTimeoutMillis: 2000,
-  });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+import { postgresAvailable } from './postgres-available.js';
 
 /**
  * The dialects the API tests run on: SQLite always, PostgreSQL when it answers. Under CI a
@@ -43,14 +29,19 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-/** A new, migrated database of the dialect; `dispose` closes and removes it. */
+/**
+ * A new, migrated database of the dialect; `dispose` closes and removes it. On PostgreSQL a copy
+ * of the run's migrated template (postgres-template.ts); its migrations find nothing left to do.
+ */
 export async function openTestDatabase(
   dialect: Dialect,
-  options: Pick<DatabaseSettings, 'onQuery' | 'limits'> = {},
+  options: Pick<DatabaseSettings, 'onQuery' | 'limits'> & { fromEmpty?: boolean } = {},
 ): Promise<TestDatabase> {
+  const { fromEmpty, ...settings } = options;
   if (dialect === 'postgresql') {
-    const scratch = await createScratchPostgres();
-    const orm = await openDatabase({ ...options, databaseUrl: scratch.url });
+    const template = fromEmpty ? undefined : (inject('postgresTemplate') ?? undefined);
+    const scratch = await createScratchPostgres(template);
+    const orm = await openDatabase({ ...settings, databaseUrl: scratch.url });
     return {
       orm,
       dispose: async () => {
@@ -60,7 +51,7 @@ export async function openTestDatabase(
     };
   }
   const file = join(tmpdir(), `parkeer-test-${randomBytes(6).toString('hex')}.db`);
-  const orm = await openDatabase({ ...options, sqliteFile: file });
+  const orm = await openDatabase({ ...settings, sqliteFile: file });
   return {
     orm,
     dispose: async () => {
@@ -70,12 +61,16 @@ export async function openTestDatabase(
   };
 }
 
-/** Runs `work` on a new, migrated database of the dialect, removed afterwards. */
+/**
+ * Runs `work` on a new, migrated database of the dialect, removed afterwards; `fromEmpty` runs
+ * every migration on it rather than copying the run's template.
+ */
 export async function withDatabase<T>(
   dialect: Dialect,
   work: (orm: MikroORM) => Promise<T>,
+  options: { fromEmpty?: boolean } = {},
 ): Promise<T> {
-  const database = await openTestDatabase(dialect);
+  const database = await openTestDatabase(dialect, options);
   try {
     return await work(database.orm);
   } finally {

@@ -76,6 +76,28 @@ describe('the configuration', () => {
     ]);
   });
 
+  it("never hashes passwords cheaper than argon2's own cost in production", () => {
+    const cheap = {
+      PASSWORD_HASH_MEMORY_KIB: '1024',
+      PASSWORD_HASH_TIME_COST: '1',
+      PASSWORD_HASH_PARALLELISM: '1',
+    };
+    expect(loadConfig(production)).toMatchObject({
+      PASSWORD_HASH_MEMORY_KIB: 65536,
+      PASSWORD_HASH_TIME_COST: 3,
+      PASSWORD_HASH_PARALLELISM: 4,
+    });
+    expect(problemsOf({ ...production, ...cheap })).toEqual([
+      'PASSWORD_HASH_MEMORY_KIB: production hashes with at least 65536',
+      'PASSWORD_HASH_TIME_COST: production hashes with at least 3',
+      'PASSWORD_HASH_PARALLELISM: production hashes with at least 4',
+    ]);
+    expect(loadConfig({ ...production, PASSWORD_HASH_MEMORY_KIB: '131072' })).toMatchObject({
+      PASSWORD_HASH_MEMORY_KIB: 131072,
+    });
+    expect(loadConfig({ NODE_ENV: 'test', ...cheap }).PASSWORD_HASH_TIME_COST).toBe(1);
+  });
+
   it('never runs demo mode, demo data or a shifted clock in production', () => {
     expect(problemsOf({ ...production, DEMO_MODE: 'true' })).toEqual([
       'DEMO_MODE: demo mode is not allowed in production',

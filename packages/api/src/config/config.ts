@@ -63,6 +63,9 @@ const origins = z
   )
   .pipe(z.array(httpUrl));
 
+/** argon2's own defaults: what production hashes with at the least. */
+export const productionHashCost = { memoryCost: 65_536, timeCost: 3, parallelism: 4 } as const;
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -138,6 +141,29 @@ const environmentSchema = z.object({
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),
   /**
+   * argon2id's cost for new password and PIN hashes: memory in KiB, passes, lanes. The defaults
+   * are the argon2 library's (OWASP's advice); production refuses anything cheaper. The tests set
+   * them low (vitest.config.ts) because hashing demo passwords was most of the suite's CPU.
+   */
+  PASSWORD_HASH_MEMORY_KIB: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(4_194_304)
+    .default(productionHashCost.memoryCost),
+  PASSWORD_HASH_TIME_COST: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(productionHashCost.timeCost),
+  PASSWORD_HASH_PARALLELISM: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(productionHashCost.parallelism),
+  /**
    * Open WebSockets one client address may hold (see clientAddressOf). Loopback counts like any
    * other address: a load test from one machine raises it.
    */
@@ -195,6 +221,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
     if (!values.PUBLIC_URL) {
       problems.push('PUBLIC_URL: production needs the address residents use (https://…)');
+    }
+    const cheaper = (
+      [
+        ['PASSWORD_HASH_MEMORY_KIB', values.PASSWORD_HASH_MEMORY_KIB, 'memoryCost'],
+        ['PASSWORD_HASH_TIME_COST', values.PASSWORD_HASH_TIME_COST, 'timeCost'],
+        ['PASSWORD_HASH_PARALLELISM', values.PASSWORD_HASH_PARALLELISM, 'parallelism'],
+      ] as const
+    ).filter(([, value, key]) => value < productionHashCost[key]);
+    for (const [name, , key] of cheaper) {
+      problems.push(`${name}: production hashes with at least ${productionHashCost[key]}`);
     }
   }
   const paymentProvider = values.PAYMENT_PROVIDER ?? (demoMode ? 'simulated' : null);

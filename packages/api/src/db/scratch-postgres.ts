@@ -14,8 +14,11 @@ export interface ScratchPostgres {
   drop(): Promise<void>;
 }
 
-/** A new, empty database on the server; `drop` removes it (and ends its connections). */
-export async function createScratchPostgres(): Promise<ScratchPostgres> {
+/**
+ * A new database on the server, empty or a copy of `template` (which nobody may be connected to);
+ * `drop` removes it (and ends its connections).
+ */
+export async function createScratchPostgres(template?: string): Promise<ScratchPostgres> {
   const server = new URL(postgresServerUrl());
   const name = `parkeer_scratch_${randomBytes(6).toString('hex')}`;
   const admin = async (sql: string) => {
@@ -27,7 +30,11 @@ export async function createScratchPostgres(): Promise<ScratchPostgres> {
       await client.end();
     }
   };
-  await admin(`create database ${name}`);
+  await admin(
+    template
+      ? `create database ${name} template ${pg.escapeIdentifier(template)}`
+      : `create database ${name}`,
+  );
   const url = new URL(server.toString());
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };

@@ -55,6 +55,11 @@ export async function startPlatform(
         PAYMENT_WEBHOOK_SECRET: randomBytes(16).toString('hex'),
         JOB_INTERVAL_MS: '500',
         LOG_LEVEL: 'info',
+        // Cheap argon2 for the seeded demo accounts and logins (production refuses it): hashing
+        // at production cost was most of the API's CPU in these tests.
+        PASSWORD_HASH_MEMORY_KIB: '1024',
+        PASSWORD_HASH_TIME_COST: '1',
+        PASSWORD_HASH_PARALLELISM: '1',
         VITEST: '',
         DATABASE_URL: '',
         REDIS_URL: '',

@@ -13,6 +13,7 @@ import {
   type SessionPolicy,
 } from '@parkeer/domain/session-policy/session-policy';
 import argon2 from 'argon2';
+import { hashOptions } from '../../modules/auth/password-hash.js';
 import { Account, type Role } from '../../modules/account/account.entity.js';
 import { EnforcementTown } from '../../modules/enforcement/enforcement-town.entity.js';
 import { LedgerEntry } from '../../modules/ledger/ledger-entry.entity.js';
@@ -74,8 +75,8 @@ const flexibleBusinessPolicy: SessionPolicy = {
  */
 export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed | null> {
   if (await em.count(Municipality, { code: 'delft' })) return null;
-  const passwordHash = await argon2.hash(demoPassword, { type: argon2.argon2id });
-  const pinHash = (pin: string) => argon2.hash(pin, { type: argon2.argon2id });
+  const passwordHash = await argon2.hash(demoPassword, hashOptions());
+  const pinHash = (pin: string) => argon2.hash(pin, hashOptions());
   const logins: DemoLogin[] = [];
   const letters: DemoProduct[] = [];
 

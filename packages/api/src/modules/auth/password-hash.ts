@@ -8,6 +8,7 @@ import { Counter, gauge } from '../../observability/metrics.js';
 import { GateFullError, WorkGate } from './work-gate.js';
 
 let gate: WorkGate | undefined;
+let decoyHash: Promise<string> | undefined;
 
 /**
  * The one gate every argon2 hash and verification passes: each takes a core for tens of
@@ -20,9 +21,21 @@ export function passwordHashGate(): WorkGate {
   ));
 }
 
-/** Tests that change the gate's settings start a new one (after `reloadConfig`). */
+/** Tests that change the gate's or the hashes' settings start anew (after `reloadConfig`). */
 export function resetPasswordHashGate(): void {
   gate = undefined;
+  decoyHash = undefined;
+}
+
+/** argon2id at the configured cost (production's at the least; see config.ts). */
+export function hashOptions() {
+  const settings = config();
+  return {
+    type: argon2.argon2id,
+    memoryCost: settings.PASSWORD_HASH_MEMORY_KIB,
+    timeCost: settings.PASSWORD_HASH_TIME_COST,
+    parallelism: settings.PASSWORD_HASH_PARALLELISM,
+  };
 }
 
 const busyTotal = new Counter(
@@ -43,16 +56,14 @@ async function gated<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** argon2id with the library's defaults (OWASP's recommended variant), for passwords and PINs. */
+/** argon2id (OWASP's recommended variant), for passwords and PINs. */
 export function hashSecret(secret: string): Promise<string> {
-  return gated(() => argon2.hash(secret, { type: argon2.argon2id }));
+  return gated(() => argon2.hash(secret, hashOptions()));
 }
 
 // Verifying against a real hash when there is nothing to verify against keeps a miss as slow as
 // a hit, so timing does not tell whether an account or product code exists. Made on first use.
-let decoyHash: Promise<string> | undefined;
-const decoy = () =>
-  (decoyHash ??= argon2.hash(randomBytes(16).toString('hex'), { type: argon2.argon2id }));
+const decoy = () => (decoyHash ??= argon2.hash(randomBytes(16).toString('hex'), hashOptions()));
 
 /** Whether `secret` matches `hash`; a missing or malformed hash never matches (and takes as long). */
 export async function verifySecret(
