@@ -1,20 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { decideTopUp, type TopUpInput } from '@parkeer/domain/balance/top-up-offers';
+import { reasonNotToCredit as domainReason } from '@parkeer/domain/balance/paid-top-up-credit';
 import type { Permit } from '../permit/permit.entity.js';
 import { topUpInputFor } from '../top-up/top-up-input.js';
 import type { Payment, RefundReason } from './payment.entity.js';
 
 /**
  * Why a payment the provider reports paid cannot be credited to its (locked) permit, or null
- * when it can. The top-up was allowed when the holder chose to pay; what may have changed while
- * they were at the bank:
- * - the permit was revoked (its balance was settled then);
- * - the period's cap (docs/rules.md §4), asked again with the purchases credited meanwhile: two payments
- *   started side by side may each fit, but not together;
- * - the balance threshold, passed because of top-ups credited meanwhile (the same two payments:
- *   the second would have been refused had it started after the first was credited). A balance
- *   above the threshold for any other reason (a returned reservation, a compensation) does not
- *   send the money back: the holder did nothing wrong and the threshold held when they paid.
+ * when it can: the permit was revoked meanwhile (its balance was settled then), or the domain's
+ * cap and threshold say no with the purchases credited since the payment started.
  */
 export async function reasonNotToCredit(
   tx: EntityManager,
@@ -26,27 +19,5 @@ export async function reasonNotToCredit(
   await tx.populate(permit, ['productType', 'zone', 'municipality']);
   const input = await topUpInputFor(tx, permit, now);
   if (!input) return null;
-  const capDecision = decideTopUp({
-    ...input,
-    policy: { ...input.policy, maxBalanceForTopUp: null },
-    amount: payment.amount,
-  });
-  if (
-    !capDecision.ok &&
-    (capDecision.reason === 'TOP_UP_CAP_REACHED' || capDecision.reason === 'TOP_UP_EXCEEDS_CAP')
-  ) {
-    return 'capReached';
-  }
-  return thresholdPassedByTopUpsSince(input, payment.createdAt) ? 'thresholdReached' : null;
-}
-
-/** Above the threshold now, and not above it without the top-ups credited since `since`. */
-function thresholdPassedByTopUpsSince(input: TopUpInput, since: Date): boolean {
-  const max = input.policy.maxBalanceForTopUp;
-  if (max === null || input.balance <= max) return false;
-  // The purchases are the credited payments; this one is not among them yet.
-  const creditedSince = input.purchases
-    .filter((purchase) => purchase.at.getTime() >= since.getTime())
-    .reduce((sum, purchase) => sum + purchase.amount, 0);
-  return creditedSince > 0 && input.balance - creditedSince <= max;
+  return domainReason(input, { amount: payment.amount, startedAt: payment.createdAt });
 }
