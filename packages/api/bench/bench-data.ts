@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { visitorPermitEligibility } from '@parkeer/domain/eligibility/permit-application';
-import { Account } from '../src/modules/account/account.entity.js';
-import { AuthSession } from '../src/modules/auth/auth-session.entity.js';
+import { Account } from '../src/model/account.entity.js';
+import { AuthSession } from '../src/model/auth-session.entity.js';
 import { hashToken } from '../src/modules/auth/auth.service.js';
 import { postToPermit } from '../src/modules/ledger/balance-book.js';
-import { Municipality } from '../src/modules/municipality/municipality.entity.js';
-import { PermitPlate } from '../src/modules/permit/permit-plate.entity.js';
-import { Permit } from '../src/modules/permit/permit.entity.js';
-import { ProductType } from '../src/modules/product/product-type.entity.js';
-import {
-  ParkingSession,
-  type SessionStatus,
-} from '../src/modules/session/parking-session.entity.js';
-import { Zone } from '../src/modules/zone/zone.entity.js';
+import { Municipality } from '../src/model/municipality.entity.js';
+import { PermitPlate } from '../src/model/permit-plate.entity.js';
+import { Permit } from '../src/model/permit.entity.js';
+import { ProductType } from '../src/model/product-type.entity.js';
+import { ParkingSession, type SessionStatus } from '../src/model/parking-session.entity.js';
+import { Zone } from '../src/model/zone.entity.js';
 
 /** One right-check as a scan car asks it. */
 export interface CheckInput {

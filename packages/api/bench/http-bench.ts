@@ -23,9 +23,9 @@ import autocannon from 'autocannon';
 import { openDatabase } from '../src/db/database.js';
 import { createScratchPostgres } from '../src/db/scratch-postgres.js';
 import { seedDemo } from '../src/db/seed/demo-seed.js';
-import { Account } from '../src/modules/account/account.entity.js';
+import { Account } from '../src/model/account.entity.js';
 import { AuthService } from '../src/modules/auth/auth.service.js';
-import { RightCheckLog } from '../src/modules/enforcement/right-check-log.entity.js';
+import { RightCheckLog } from '../src/model/right-check-log.entity.js';
 import { productionBenchEnv } from './production-env.js';
 import { graphqlPath } from '../src/server.js';
 import {

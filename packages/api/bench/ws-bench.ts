@@ -9,9 +9,9 @@ import WebSocket from 'ws';
 import { openDatabase } from '../src/db/database.js';
 import { createScratchPostgres } from '../src/db/scratch-postgres.js';
 import { seedDemo } from '../src/db/seed/demo-seed.js';
-import { Account } from '../src/modules/account/account.entity.js';
+import { Account } from '../src/model/account.entity.js';
 import { AuthService } from '../src/modules/auth/auth.service.js';
-import { Permit } from '../src/modules/permit/permit.entity.js';
+import { Permit } from '../src/model/permit.entity.js';
 import { startApiProcess } from '../test/api-process.js';
 import { productionBenchEnv } from './production-env.js';
 

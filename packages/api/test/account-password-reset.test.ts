@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, seedDemo } from '../src/db/seed/demo-seed.js';
-import { Account } from '../src/modules/account/account.entity.js';
-import { EmailToken } from '../src/modules/auth/email-token.entity.js';
+import { Account } from '../src/model/account.entity.js';
+import { EmailToken } from '../src/model/email-token.entity.js';
 import { emailLinkLifetime, publicAppUrl } from '../src/modules/auth/email-link.js';
-import { MailOutbox } from '../src/modules/mail/mail-outbox.entity.js';
+import { MailOutbox } from '../src/model/mail-outbox.entity.js';
 import { limitPolicies } from '../src/modules/rate-limit/limit-policies.js';
 import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, seedDemo, type DemoProduct } from '../src/db/seed/demo-seed.js';
 import { limitPolicies } from '../src/modules/rate-limit/limit-policies.js';
-import { Permit } from '../src/modules/permit/permit.entity.js';
+import { Permit } from '../src/model/permit.entity.js';
 import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';
 import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { LedgerEntry } from '../src/modules/ledger/ledger-entry.entity.js';
-import { Tariff } from '../src/modules/product/tariff.entity.js';
+import { LedgerEntry } from '../src/model/ledger-entry.entity.js';
+import { Tariff } from '../src/model/tariff.entity.js';
 import { useDemoApi } from './demo-api.js';
 import type { TestClient } from './graphql-client.js';
 import { loggedIn } from './login.js';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publicAppUrl } from '../src/modules/auth/email-link.js';
-import { MailOutbox } from '../src/modules/mail/mail-outbox.entity.js';
-import { Permit } from '../src/modules/permit/permit.entity.js';
-import { ProductType } from '../src/modules/product/product-type.entity.js';
-import { ParkingSession } from '../src/modules/session/parking-session.entity.js';
+import { MailOutbox } from '../src/model/mail-outbox.entity.js';
+import { Permit } from '../src/model/permit.entity.js';
+import { ProductType } from '../src/model/product-type.entity.js';
+import { ParkingSession } from '../src/model/parking-session.entity.js';
 import { useDemoApi } from './demo-api.js';
 import type { TestClient } from './graphql-client.js';
 import { loggedIn } from './login.js';

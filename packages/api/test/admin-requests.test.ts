@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { permitHolderRegime } from '@parkeer/domain/regime/example-regimes';
-import { LedgerEntry, type LedgerKind } from '../src/modules/ledger/ledger-entry.entity.js';
-import { Permit } from '../src/modules/permit/permit.entity.js';
-import { Zone } from '../src/modules/zone/zone.entity.js';
+import { LedgerEntry, type LedgerKind } from '../src/model/ledger-entry.entity.js';
+import { Permit } from '../src/model/permit.entity.js';
+import { Zone } from '../src/model/zone.entity.js';
 import { useDemoApi } from './demo-api.js';
 import type { TestClient } from './graphql-client.js';
 import { loggedIn } from './login.js';

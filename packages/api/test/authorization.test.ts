@@ -12,7 +12,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/db/seed/demo-seed.js';
 import { createSchema } from '../src/graphql/schema.js';
-import type { Role } from '../src/modules/account/account.entity.js';
+import type { Role } from '../src/model/account.entity.js';
 import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';
 import { loggedIn } from './login.js';

@@ -5,11 +5,11 @@ import {
 } from '@mikro-orm/core';
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/db/seed/demo-seed.js';
-import { LedgerEntry } from '../src/modules/ledger/ledger-entry.entity.js';
-import { Municipality } from '../src/modules/municipality/municipality.entity.js';
-import { PermitPlate } from '../src/modules/permit/permit-plate.entity.js';
-import { Permit } from '../src/modules/permit/permit.entity.js';
-import { Zone } from '../src/modules/zone/zone.entity.js';
+import { LedgerEntry } from '../src/model/ledger-entry.entity.js';
+import { Municipality } from '../src/model/municipality.entity.js';
+import { PermitPlate } from '../src/model/permit-plate.entity.js';
+import { Permit } from '../src/model/permit.entity.js';
+import { Zone } from '../src/model/zone.entity.js';
 import { openTestDatabase, testDialects, withDatabase } from './test-databases.js';
 
 const dialects = await testDialects();

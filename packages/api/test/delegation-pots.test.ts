@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Delegation } from '../src/modules/delegation/delegation.entity.js';
-import { LedgerEntry } from '../src/modules/ledger/ledger-entry.entity.js';
-import { MailOutbox } from '../src/modules/mail/mail-outbox.entity.js';
-import { Permit } from '../src/modules/permit/permit.entity.js';
+import { Delegation } from '../src/model/delegation.entity.js';
+import { LedgerEntry } from '../src/model/ledger-entry.entity.js';
+import { MailOutbox } from '../src/model/mail-outbox.entity.js';
+import { Permit } from '../src/model/permit.entity.js';
 import type { TestClient } from './graphql-client.js';
 import { demoMonday, useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';

@@ -3,21 +3,18 @@ import { visitorPermitEligibility } from '@parkeer/domain/eligibility/permit-app
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, seedDemo } from '../src/db/seed/demo-seed.js';
 import argon2 from 'argon2';
-import { Account } from '../src/modules/account/account.entity.js';
+import { Account } from '../src/model/account.entity.js';
 import { hashOptions } from '../src/modules/auth/password-hash.js';
-import { EnforcementTown } from '../src/modules/enforcement/enforcement-town.entity.js';
+import { EnforcementTown } from '../src/model/enforcement-town.entity.js';
 import { forgetEnforcementTowns } from '../src/modules/enforcement/enforcement-towns.js';
 import { flushRightCheckLog } from '../src/modules/enforcement/right-check-log-writer.js';
-import { RightCheckLog } from '../src/modules/enforcement/right-check-log.entity.js';
-import { Municipality } from '../src/modules/municipality/municipality.entity.js';
-import { PermitPlate } from '../src/modules/permit/permit-plate.entity.js';
-import { Permit } from '../src/modules/permit/permit.entity.js';
-import { ProductType } from '../src/modules/product/product-type.entity.js';
-import {
-  ParkingSession,
-  type SessionStatus,
-} from '../src/modules/session/parking-session.entity.js';
-import { Zone } from '../src/modules/zone/zone.entity.js';
+import { RightCheckLog } from '../src/model/right-check-log.entity.js';
+import { Municipality } from '../src/model/municipality.entity.js';
+import { PermitPlate } from '../src/model/permit-plate.entity.js';
+import { Permit } from '../src/model/permit.entity.js';
+import { ProductType } from '../src/model/product-type.entity.js';
+import { ParkingSession, type SessionStatus } from '../src/model/parking-session.entity.js';
+import { Zone } from '../src/model/zone.entity.js';
 import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';
 import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';

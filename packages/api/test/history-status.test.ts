@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Permit } from '../src/modules/permit/permit.entity.js';
+import { Permit } from '../src/model/permit.entity.js';
 import type { TestClient } from './graphql-client.js';
 import { useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runDueJobs } from '../src/jobs/job-runner.js';
-import { ScheduledJob } from '../src/jobs/scheduled-job.entity.js';
+import { ScheduledJob } from '../src/model/scheduled-job.entity.js';
 import type { Viewer } from '../src/modules/auth/viewer.js';
-import { LedgerEntry } from '../src/modules/ledger/ledger-entry.entity.js';
-import { ParkingSession } from '../src/modules/session/parking-session.entity.js';
+import { LedgerEntry } from '../src/model/ledger-entry.entity.js';
+import { ParkingSession } from '../src/model/parking-session.entity.js';
 import { SessionService, type DueEvent } from '../src/modules/session/session.service.js';
 import { addSessionResidents } from '../bench/bench-data.js';
 import { useDemoApi } from './demo-api.js';

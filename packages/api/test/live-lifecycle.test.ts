@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from 'graphql-ws';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Topic } from '../src/graphql/pubsub.js';
-import { MailOutbox } from '../src/modules/mail/mail-outbox.entity.js';
+import { MailOutbox } from '../src/model/mail-outbox.entity.js';
 import { useDemoApi } from './demo-api.js';
 import { TestClient } from './graphql-client.js';
 import { loggedIn } from './login.js';

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logging/logger.js';
 import { requestIds } from '../src/logging/request-id.js';
-import { Account } from '../src/modules/account/account.entity.js';
+import { Account } from '../src/model/account.entity.js';
 import { testDialects, withDatabase } from './test-databases.js';
 
 /* Issue 13: no plates, e-mail addresses or PINs in the log, not even inside database errors. */

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MailOutbox } from '../src/modules/mail/mail-outbox.entity.js';
+import { MailOutbox } from '../src/model/mail-outbox.entity.js';
 import { queueMail } from '../src/modules/mail/mail-outbox.js';
 import {
   claimLease,

@@ -10,7 +10,7 @@ import { openDatabase } from '../src/db/database.js';
 import { createScratchPostgres, type ScratchPostgres } from '../src/db/scratch-postgres.js';
 import { seedDemo } from '../src/db/seed/demo-seed.js';
 import { Topic } from '../src/graphql/pubsub.js';
-import { Permit } from '../src/modules/permit/permit.entity.js';
+import { Permit } from '../src/model/permit.entity.js';
 import type { TestClient } from './graphql-client.js';
 import { startApiProcess, type ApiProcess } from './api-process.js';
 import { redisAnswers, requireServices, sharedRedisUrl } from './redis-available.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MailOutbox } from '../src/modules/mail/mail-outbox.entity.js';
+import { MailOutbox } from '../src/model/mail-outbox.entity.js';
 import { useDemoApi } from './demo-api.js';
 import { TestClient } from './graphql-client.js';
 import { testDialects } from './test-databases.js';

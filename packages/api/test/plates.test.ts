@@ -1,15 +1,12 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/db/seed/demo-seed.js';
-import { Account } from '../src/modules/account/account.entity.js';
-import { Delegation } from '../src/modules/delegation/delegation.entity.js';
-import { Favorite } from '../src/modules/favorite/favorite.entity.js';
-import { PermitPlate } from '../src/modules/permit/permit-plate.entity.js';
-import { Permit } from '../src/modules/permit/permit.entity.js';
-import {
-  ParkingSession,
-  type SessionStatus,
-} from '../src/modules/session/parking-session.entity.js';
+import { Account } from '../src/model/account.entity.js';
+import { Delegation } from '../src/model/delegation.entity.js';
+import { Favorite } from '../src/model/favorite.entity.js';
+import { PermitPlate } from '../src/model/permit-plate.entity.js';
+import { Permit } from '../src/model/permit.entity.js';
+import { ParkingSession, type SessionStatus } from '../src/model/parking-session.entity.js';
 import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';
 import { loggedIn } from './login.js';

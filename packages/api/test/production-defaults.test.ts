@@ -8,7 +8,7 @@ import { reloadConfig } from '../src/config/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { createScratchPostgres } from '../src/db/scratch-postgres.js';
 import { demoPassword, seedDemo } from '../src/db/seed/demo-seed.js';
-import { Account } from '../src/modules/account/account.entity.js';
+import { Account } from '../src/model/account.entity.js';
 import {
   hashSecret,
   resetPasswordHashGate,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/db/seed/demo-seed.js';
-import { Account } from '../src/modules/account/account.entity.js';
-import { Delegation } from '../src/modules/delegation/delegation.entity.js';
-import { Permit } from '../src/modules/permit/permit.entity.js';
+import { Account } from '../src/model/account.entity.js';
+import { Delegation } from '../src/model/delegation.entity.js';
+import { Permit } from '../src/model/permit.entity.js';
 import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';
 import { loggedIn } from './login.js';

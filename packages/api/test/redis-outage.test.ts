@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/db/seed/demo-seed.js';
 import { createLivePubSub, Topic, type LivePubSubLog } from '../src/graphql/pubsub.js';
 import { eventsMissed } from '../src/graphql/subscriber-queue.js';
-import { Permit } from '../src/modules/permit/permit.entity.js';
+import { Permit } from '../src/model/permit.entity.js';
 import { createServer } from '../src/server.js';
 import { demoMonday } from './demo-api.js';
 import { loggedIn } from './login.js';

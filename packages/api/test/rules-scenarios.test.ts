@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, seedDemo } from '../src/db/seed/demo-seed.js';
-import { Permit } from '../src/modules/permit/permit.entity.js';
-import { ParkingSession } from '../src/modules/session/parking-session.entity.js';
+import { Permit } from '../src/model/permit.entity.js';
+import { ParkingSession } from '../src/model/parking-session.entity.js';
 import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';
 import { loggedIn } from './login.js';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/db/seed/demo-seed.js';
-import { LedgerEntry } from '../src/modules/ledger/ledger-entry.entity.js';
-import { Permit } from '../src/modules/permit/permit.entity.js';
-import { ParkingSession } from '../src/modules/session/parking-session.entity.js';
+import { LedgerEntry } from '../src/model/ledger-entry.entity.js';
+import { Permit } from '../src/model/permit.entity.js';
+import { ParkingSession } from '../src/model/parking-session.entity.js';
 import { createServer, type RunningServer } from '../src/server.js';
 import { loggedIn } from './login.js';
 import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { postToPermit } from '../src/modules/ledger/balance-book.js';
-import { Permit } from '../src/modules/permit/permit.entity.js';
-import { ParkingSession } from '../src/modules/session/parking-session.entity.js';
+import { Permit } from '../src/model/permit.entity.js';
+import { ParkingSession } from '../src/model/parking-session.entity.js';
 import { TestClient } from './graphql-client.js';
 import { useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';

@@ -6,7 +6,7 @@ import { LibSqlDriver } from '@mikro-orm/libsql';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { config } from '../config/config.js';
-import { entities } from './entities.js';
+import { entities } from '../model/entities.js';
 import { RequestDeadlineGuard } from './request-deadline-guard.js';
 import { postgresqlMigrations } from './migrations/postgresql/postgresql-migrations.js';
 import { sqliteMigrations } from './migrations/sqlite/sqlite-migrations.js';

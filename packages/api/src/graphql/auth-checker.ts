@@ -1,5 +1,5 @@
 import type { AuthChecker } from 'type-graphql';
-import type { Role } from '../modules/account/account.entity.js';
+import type { Role } from '../model/account.entity.js';
 import { AppError } from './app-error.js';
 import type { Context } from './context.js';
 

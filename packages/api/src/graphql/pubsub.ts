@@ -6,7 +6,7 @@ import { config } from '../config/config.js';
 import { logger } from '../logging/logger.js';
 import { redisLink, type LinkLog, type RedisLink } from './redis-link.js';
 import { SubscriberQueue, type EventsMissed } from './subscriber-queue.js';
-import type { Channel, SessionStatus } from '../modules/session/parking-session.entity.js';
+import type { Channel, SessionStatus } from '../model/parking-session.entity.js';
 
 /**
  * Session and balance events are per product: a subscriber listens only to the products it may

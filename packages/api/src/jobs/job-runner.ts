@@ -5,7 +5,7 @@ import { sqlDate } from '../db/sql-date.js';
 import { sendRefund } from '../modules/payment/refund-sender.js';
 import { SessionService, type SettledDueEvent } from '../modules/session/session.service.js';
 import { applyRetention } from './retention.js';
-import type { JobKind } from './scheduled-job.entity.js';
+import type { JobKind } from '../model/scheduled-job.entity.js';
 import { logger } from '../logging/logger.js';
 
 /** How long a claimed job is the claimer's; a worker that died lets it go after this. */

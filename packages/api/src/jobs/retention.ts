@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { sqlDate } from '../db/sql-date.js';
-import { AuthSession } from '../modules/auth/auth-session.entity.js';
-import { EmailToken } from '../modules/auth/email-token.entity.js';
-import { RightCheckLog } from '../modules/enforcement/right-check-log.entity.js';
-import { Municipality } from '../modules/municipality/municipality.entity.js';
-import { RateLimitCounter } from '../modules/rate-limit/rate-limit-counter.entity.js';
+import { AuthSession } from '../model/auth-session.entity.js';
+import { EmailToken } from '../model/email-token.entity.js';
+import { RightCheckLog } from '../model/right-check-log.entity.js';
+import { Municipality } from '../model/municipality.entity.js';
+import { RateLimitCounter } from '../model/rate-limit-counter.entity.js';
 
 /**
  * What an anonymised session keeps instead of its plate. Not a hash: nothing that could be

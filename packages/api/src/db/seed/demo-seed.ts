@@ -14,15 +14,15 @@ import {
 } from '@parkeer/domain/session-policy/session-policy';
 import argon2 from 'argon2';
 import { hashOptions } from '../../modules/auth/password-hash.js';
-import { Account, type Role } from '../../modules/account/account.entity.js';
-import { EnforcementTown } from '../../modules/enforcement/enforcement-town.entity.js';
-import { LedgerEntry } from '../../modules/ledger/ledger-entry.entity.js';
-import { Municipality } from '../../modules/municipality/municipality.entity.js';
-import { PermitPlate } from '../../modules/permit/permit-plate.entity.js';
-import { Permit } from '../../modules/permit/permit.entity.js';
-import { ProductType } from '../../modules/product/product-type.entity.js';
-import { Tariff } from '../../modules/product/tariff.entity.js';
-import { Zone } from '../../modules/zone/zone.entity.js';
+import { Account, type Role } from '../../model/account.entity.js';
+import { EnforcementTown } from '../../model/enforcement-town.entity.js';
+import { LedgerEntry } from '../../model/ledger-entry.entity.js';
+import { Municipality } from '../../model/municipality.entity.js';
+import { PermitPlate } from '../../model/permit-plate.entity.js';
+import { Permit } from '../../model/permit.entity.js';
+import { ProductType } from '../../model/product-type.entity.js';
+import { Tariff } from '../../model/tariff.entity.js';
+import { Zone } from '../../model/zone.entity.js';
 
 /** The password of every demo account; it meets the password rules. */
 import { demoPassword } from './demo-password.js';

@@ -4,7 +4,7 @@ import { AppError } from '../../graphql/app-error.js';
 import { hashSecret, verifySecret } from '../auth/password-hash.js';
 import { assertNewPassword } from '../auth/password-rules.js';
 import { attemptLimits } from '../rate-limit/attempt-limits.js';
-import { Account, holderRoles, type Role } from './account.entity.js';
+import { Account, holderRoles, type Role } from '../../model/account.entity.js';
 
 export interface LinkCredentials {
   readonly password: string;

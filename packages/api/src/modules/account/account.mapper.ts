@@ -1,6 +1,6 @@
 import type { IssuedSession } from '../auth/auth.service.js';
 import { LoginResult, MeDto } from '../auth/auth.types.js';
-import type { Account } from './account.entity.js';
+import type { Account } from '../../model/account.entity.js';
 
 export function toMeDto(account: Account): MeDto {
   return Object.assign(new MeDto(), {

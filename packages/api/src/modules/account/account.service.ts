@@ -4,7 +4,7 @@ import { AppError } from '../../graphql/app-error.js';
 import { forgetCachedLogins } from '../auth/auth.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import { permitForViewer } from '../permit/permit-access.js';
-import { Account } from './account.entity.js';
+import { Account } from '../../model/account.entity.js';
 
 /** Settings to change; a field left out stays as it is, `startPermitId: null` clears it. */
 export interface SettingsChange {

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Context } from '../../graphql/context.js';
-import { Delegation } from '../delegation/delegation.entity.js';
-import { ParkingSession } from '../session/parking-session.entity.js';
+import { Delegation } from '../../model/delegation.entity.js';
+import { ParkingSession } from '../../model/parking-session.entity.js';
 import { permitOfTown } from './admin-permit-search.js';
 import { toAdminPermitDetailsDto } from './admin-permit.mapper.js';
 import type { AdminPermitDetailsDto } from './admin-permit.types.js';

@@ -13,8 +13,8 @@ import {
 import type { Context } from '../../graphql/context.js';
 import { adminTown, requireOwnTown } from '../admin/admin-scope.js';
 import { normaliseProductCode } from '../coupling/product-code.service.js';
-import { LedgerEntry } from '../ledger/ledger-entry.entity.js';
-import { Permit } from '../permit/permit.entity.js';
+import { LedgerEntry } from '../../model/ledger-entry.entity.js';
+import { Permit } from '../../model/permit.entity.js';
 
 export interface PageRequest {
   readonly first: number;

@@ -1,6 +1,6 @@
 import type { Language } from '@parkeer/shared/language';
-import type { Permit } from '../permit/permit.entity.js';
-import { plateRightKinds } from '../product/product-type.entity.js';
+import type { Permit } from '../../model/permit.entity.js';
+import { plateRightKinds } from '../../model/product-type.entity.js';
 import { toPermitPlateDto } from '../plate/plate.mapper.js';
 import { AdminPermitDetailsDto, AdminPermitDto } from './admin-permit.types.js';
 

@@ -16,7 +16,7 @@ import type { Context } from '../../graphql/context.js';
 import { toTransactionDto } from '../history/history.mapper.js';
 import { TransactionConnection } from '../history/history.types.js';
 import { LivePublisher } from '../live/live-publisher.js';
-import type { Permit } from '../permit/permit.entity.js';
+import type { Permit } from '../../model/permit.entity.js';
 import { storedOf } from '../session/session.mapper.js';
 import { details } from './admin-permit-details.js';
 import { ledgerOf, searchPermits } from './admin-permit-search.js';

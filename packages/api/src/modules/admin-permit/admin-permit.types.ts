@@ -4,9 +4,9 @@ import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { holderTypes, type HolderType } from '@parkeer/shared/holder-type';
 import { BalanceUnitEnum } from '../../graphql/balance-unit.enum.js';
 import { ConnectionType } from '../../graphql/connection.js';
-import type { PermitStatus } from '../permit/permit.entity.js';
+import type { PermitStatus } from '../../model/permit.entity.js';
 import { PermitPlateDto } from '../plate/plate.types.js';
-import type { ProductKind } from '../product/product-type.entity.js';
+import type { ProductKind } from '../../model/product-type.entity.js';
 // One GraphQL type per name: the product module registers these, the back office reuses them.
 import { ProductKindEnum, ProductStatusEnum } from '../product/product.types.js';
 

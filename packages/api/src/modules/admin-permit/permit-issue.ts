@@ -9,11 +9,11 @@ import { recordChange } from '../audit/audit-log.js';
 import { normaliseEmail } from '../auth/auth.service.js';
 import { hashSecret } from '../auth/password-hash.js';
 import { sendCouplingLink } from '../coupling/coupling-link.service.js';
-import { Municipality } from '../municipality/municipality.entity.js';
-import { Permit } from '../permit/permit.entity.js';
-import { ProductType } from '../product/product-type.entity.js';
-import { Tariff } from '../product/tariff.entity.js';
-import { Zone } from '../zone/zone.entity.js';
+import { Municipality } from '../../model/municipality.entity.js';
+import { Permit } from '../../model/permit.entity.js';
+import { ProductType } from '../../model/product-type.entity.js';
+import { Tariff } from '../../model/tariff.entity.js';
+import { Zone } from '../../model/zone.entity.js';
 
 export interface IssueCommand {
   readonly productType: string;

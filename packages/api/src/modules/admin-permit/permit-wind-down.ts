@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { settleAtEnd, settleDelete, settleStop } from '@parkeer/domain/billing/settlement';
-import { Account } from '../account/account.entity.js';
-import { EmailToken } from '../auth/email-token.entity.js';
-import { Delegation } from '../delegation/delegation.entity.js';
+import { Account } from '../../model/account.entity.js';
+import { EmailToken } from '../../model/email-token.entity.js';
+import { Delegation } from '../../model/delegation.entity.js';
 import { postToDelegation, postToPermit } from '../ledger/balance-book.js';
-import type { Permit } from '../permit/permit.entity.js';
+import type { Permit } from '../../model/permit.entity.js';
 import { loadProductRules } from '../product/product-rules.js';
-import { ParkingSession } from '../session/parking-session.entity.js';
+import { ParkingSession } from '../../model/parking-session.entity.js';
 import { bookSettlement } from '../session/session-settlement.js';
 
 /**

@@ -6,8 +6,8 @@ import {
   type RefundRefusal,
   type UnusedPurchaseValue,
 } from '@parkeer/domain/balance/unused-purchase-refund';
-import { LedgerEntry, type LedgerKind } from '../ledger/ledger-entry.entity.js';
-import type { Permit } from '../permit/permit.entity.js';
+import { LedgerEntry, type LedgerKind } from '../../model/ledger-entry.entity.js';
+import type { Permit } from '../../model/permit.entity.js';
 
 /**
  * Rows that added to the balance from outside: a purchase, or free time from the municipality.

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Context } from '../../graphql/context.js';
-import { Account } from '../account/account.entity.js';
-import { Municipality } from '../municipality/municipality.entity.js';
-import { AuditEntry } from './audit-entry.entity.js';
+import { Account } from '../../model/account.entity.js';
+import { Municipality } from '../../model/municipality.entity.js';
+import { AuditEntry } from '../../model/audit-entry.entity.js';
 
 export interface AuditedChange {
   /** What was done, e.g. 'zone.regime.set'. */

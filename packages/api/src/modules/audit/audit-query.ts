@@ -11,7 +11,7 @@ import {
 import type { Context } from '../../graphql/context.js';
 import { isUuid } from '../../db/uuid.js';
 import { adminTown } from '../admin/admin-scope.js';
-import { AuditEntry } from './audit-entry.entity.js';
+import { AuditEntry } from '../../model/audit-entry.entity.js';
 import type { AuditLogFilter } from './audit.types.js';
 
 // A part of an address: '_' and '%' act as wildcards there too, which only widens the match (an

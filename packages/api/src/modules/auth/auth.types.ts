@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { languages, type Language } from '@parkeer/shared/language';
-import { roles, type Role } from '../account/account.entity.js';
+import { roles, type Role } from '../../model/account.entity.js';
 
 export const LanguageEnum = Object.fromEntries(languages.map((l) => [l, l])) as Record<
   Language,

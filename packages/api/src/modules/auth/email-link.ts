@@ -2,10 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { config } from '../../config/config.js';
 import { AppError } from '../../graphql/app-error.js';
-import type { Account } from '../account/account.entity.js';
-import type { Delegation } from '../delegation/delegation.entity.js';
-import type { Permit } from '../permit/permit.entity.js';
-import { EmailToken, type EmailTokenPurpose } from './email-token.entity.js';
+import type { Account } from '../../model/account.entity.js';
+import type { Delegation } from '../../model/delegation.entity.js';
+import type { Permit } from '../../model/permit.entity.js';
+import { EmailToken, type EmailTokenPurpose } from '../../model/email-token.entity.js';
 
 const hour = 60 * 60_000;
 

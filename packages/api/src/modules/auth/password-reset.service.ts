@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { AppError } from '../../graphql/app-error.js';
-import { Account } from '../account/account.entity.js';
+import { Account } from '../../model/account.entity.js';
 import { passwordResetMail } from '../mail/mail-templates.js';
 import { queueMail } from '../mail/mail-outbox.js';
 import { attemptLimits } from '../rate-limit/attempt-limits.js';
-import { AuthSession } from './auth-session.entity.js';
+import { AuthSession } from '../../model/auth-session.entity.js';
 import { normaliseEmail, forgetCachedLogins } from './auth.service.js';
 import {
   emailLinkLifetime,
@@ -13,7 +13,7 @@ import {
   publicAppUrl,
   usableEmailToken,
 } from './email-link.js';
-import { EmailToken } from './email-token.entity.js';
+import { EmailToken } from '../../model/email-token.entity.js';
 import { hashSecret } from './password-hash.js';
 import { assertNewPassword } from './password-rules.js';
 import type { Viewer } from './viewer.js';

@@ -1,5 +1,5 @@
 import { loginLifetime } from '@parkeer/shared/login-lifetime';
-import type { AuthSessionKind } from './auth-session.entity.js';
+import type { AuthSessionKind } from '../../model/auth-session.entity.js';
 
 export const sessionLifetime = loginLifetime;
 

@@ -1,6 +1,6 @@
 import type { Language } from '@parkeer/shared/language';
-import type { Role } from '../account/account.entity.js';
-import type { AuthSessionKind } from './auth-session.entity.js';
+import type { Role } from '../../model/account.entity.js';
+import type { AuthSessionKind } from '../../model/auth-session.entity.js';
 
 /** Who is asking: resolved once per request from the session cookie or bearer token. */
 export interface Viewer {

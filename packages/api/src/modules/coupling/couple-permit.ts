@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { AppError } from '../../graphql/app-error.js';
-import { Permit } from '../permit/permit.entity.js';
+import { Permit } from '../../model/permit.entity.js';
 
 /**
  * Makes the account the permit's holder if it still has none. A conditional update, so of two

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Language } from '@parkeer/shared/language';
 import { AppError } from '../../graphql/app-error.js';
 import { accountForLink, withLinkLoginLimits } from '../account/account-from-link.js';
-import { Account } from '../account/account.entity.js';
+import { Account } from '../../model/account.entity.js';
 import { AuthService, normaliseEmail, type IssuedSession } from '../auth/auth.service.js';
 import {
   emailLinkLifetime,
@@ -13,7 +13,7 @@ import {
 } from '../auth/email-link.js';
 import { couplingLinkMail } from '../mail/mail-templates.js';
 import { queueMail } from '../mail/mail-outbox.js';
-import type { Permit } from '../permit/permit.entity.js';
+import type { Permit } from '../../model/permit.entity.js';
 import { coupleToHolder } from './couple-permit.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Language } from '@parkeer/shared/language';
-import type { Permit } from '../permit/permit.entity.js';
+import type { Permit } from '../../model/permit.entity.js';
 import type { CouplingLinkFacts } from './coupling-link.service.js';
 import { AddedProductDto, CouplingLinkInfoDto } from './coupling.types.js';
 

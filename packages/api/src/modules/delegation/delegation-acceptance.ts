@@ -6,12 +6,12 @@ import {
   withLinkLoginLimits,
   type LinkCredentials,
 } from '../account/account-from-link.js';
-import { Account, holderRoles } from '../account/account.entity.js';
+import { Account, holderRoles } from '../../model/account.entity.js';
 import { AuthService, type IssuedSession } from '../auth/auth.service.js';
 import { markEmailTokenUsed, usableEmailToken } from '../auth/email-link.js';
-import type { EmailToken } from '../auth/email-token.entity.js';
+import type { EmailToken } from '../../model/email-token.entity.js';
 import type { Viewer } from '../auth/viewer.js';
-import { Delegation } from './delegation.entity.js';
+import { Delegation } from '../../model/delegation.entity.js';
 
 /** The invitation behind a link, with what its page shows; a revoked one is refused. */
 export async function invitationOf(

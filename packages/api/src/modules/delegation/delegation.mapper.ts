@@ -1,6 +1,6 @@
 import { formatPlate } from '@parkeer/domain/plate/plate';
 import type { Language } from '@parkeer/shared/language';
-import type { Delegation } from './delegation.entity.js';
+import type { Delegation } from '../../model/delegation.entity.js';
 import { DelegationDto, DelegationInvitation } from './delegation.types.js';
 
 const shownPlate = (delegation: Delegation) =>

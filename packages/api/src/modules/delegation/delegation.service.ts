@@ -3,10 +3,10 @@ import { settleDelete, settleStop } from '@parkeer/domain/billing/settlement';
 import { formatPlate, parsePlate } from '@parkeer/domain/plate/plate';
 import { isUuid } from '../../db/uuid.js';
 import { AppError } from '../../graphql/app-error.js';
-import { Account } from '../account/account.entity.js';
+import { Account } from '../../model/account.entity.js';
 import { normaliseEmail } from '../auth/auth.service.js';
 import { emailLinkLifetime, issueEmailToken, publicAppUrl } from '../auth/email-link.js';
-import { EmailToken } from '../auth/email-token.entity.js';
+import { EmailToken } from '../../model/email-token.entity.js';
 import type { Viewer } from '../auth/viewer.js';
 import {
   findByIdempotencyKey,
@@ -16,13 +16,13 @@ import {
 } from '../ledger/balance-book.js';
 import { queueMail } from '../mail/mail-outbox.js';
 import { permitForViewer } from '../permit/permit-access.js';
-import type { Permit } from '../permit/permit.entity.js';
+import type { Permit } from '../../model/permit.entity.js';
 import { loadProductRules } from '../product/product-rules.js';
 import { attemptLimits } from '../rate-limit/attempt-limits.js';
-import { ParkingSession } from '../session/parking-session.entity.js';
+import { ParkingSession } from '../../model/parking-session.entity.js';
 import { bookSettlement } from '../session/session-settlement.js';
 import { delegationInviteMail } from './delegation-mail.js';
-import { Delegation } from './delegation.entity.js';
+import { Delegation } from '../../model/delegation.entity.js';
 
 export interface InviteCommand {
   readonly permitId: string;

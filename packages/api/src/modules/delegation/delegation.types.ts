@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { BalanceUnitEnum } from '../../graphql/balance-unit.enum.js';
-import { delegationStatuses, type DelegationStatus } from './delegation.entity.js';
+import { delegationStatuses, type DelegationStatus } from '../../model/delegation.entity.js';
 
 export const DelegationStatusEnum = Object.fromEntries(
   delegationStatuses.map((s) => [s, s]),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plateRightKinds } from '../product/product-type.entity.js';
+import { plateRightKinds } from '../../model/product-type.entity.js';
 import { rightsSql } from './right-check.sql.js';
 
 describe('the right-check SQL', () => {

@@ -1,5 +1,5 @@
 import { formatPlate } from '@parkeer/domain/plate/plate';
-import type { Favorite } from './favorite.entity.js';
+import type { Favorite } from '../../model/favorite.entity.js';
 import { FavoriteDto } from './favorite.types.js';
 
 export function toFavoriteDto(favorite: Favorite): FavoriteDto {

@@ -3,7 +3,7 @@ import { parsePlate } from '@parkeer/domain/plate/plate';
 import { AppError } from '../../graphql/app-error.js';
 import type { Viewer } from '../auth/viewer.js';
 import { permitForViewer } from '../permit/permit-access.js';
-import { Favorite } from './favorite.entity.js';
+import { Favorite } from '../../model/favorite.entity.js';
 
 /** docs/rules.md §7; also the column's length. */
 export const favoriteNameMaxLength = 10;

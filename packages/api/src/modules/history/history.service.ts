@@ -11,11 +11,11 @@ import {
 } from '../../graphql/connection.js';
 import { AppError } from '../../graphql/app-error.js';
 import type { Viewer } from '../auth/viewer.js';
-import { LedgerEntry } from '../ledger/ledger-entry.entity.js';
+import { LedgerEntry } from '../../model/ledger-entry.entity.js';
 import { permitForViewer } from '../permit/permit-access.js';
-import type { Permit } from '../permit/permit.entity.js';
+import type { Permit } from '../../model/permit.entity.js';
 import { tariffsOf } from '../product/product-rules.js';
-import { ParkingSession } from '../session/parking-session.entity.js';
+import { ParkingSession } from '../../model/parking-session.entity.js';
 
 export interface PageRequest {
   readonly first: number;

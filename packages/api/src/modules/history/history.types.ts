@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { ConnectionType } from '../../graphql/connection.js';
-import { ledgerKinds, type LedgerKind } from '../ledger/ledger-entry.entity.js';
-import type { SessionStatus } from '../session/parking-session.entity.js';
+import { ledgerKinds, type LedgerKind } from '../../model/ledger-entry.entity.js';
+import type { SessionStatus } from '../../model/parking-session.entity.js';
 // One GraphQL type per name: the session module registers these, history reuses them.
 import { BalanceUnitEnum } from '../../graphql/balance-unit.enum.js';
 import { CostSegment, SessionStatusEnum } from '../session/session.types.js';

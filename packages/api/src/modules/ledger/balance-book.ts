@@ -1,11 +1,11 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { isPostgres } from '../../db/dialect.js';
-import type { Account } from '../account/account.entity.js';
-import type { Delegation } from '../delegation/delegation.entity.js';
-import type { Payment } from '../payment/payment.entity.js';
-import { Permit } from '../permit/permit.entity.js';
-import type { ParkingSession } from '../session/parking-session.entity.js';
-import { LedgerEntry, type LedgerKind } from './ledger-entry.entity.js';
+import type { Account } from '../../model/account.entity.js';
+import type { Delegation } from '../../model/delegation.entity.js';
+import type { Payment } from '../../model/payment.entity.js';
+import { Permit } from '../../model/permit.entity.js';
+import type { ParkingSession } from '../../model/parking-session.entity.js';
+import { LedgerEntry, type LedgerKind } from '../../model/ledger-entry.entity.js';
 
 /** One balance change, signed, in the product's unit. */
 export interface Posting {

@@ -7,8 +7,8 @@ import {
   type LivePubSub,
   type SessionEventKind,
 } from '../../graphql/pubsub.js';
-import { Delegation } from '../delegation/delegation.entity.js';
-import { Permit } from '../permit/permit.entity.js';
+import { Delegation } from '../../model/delegation.entity.js';
+import { Permit } from '../../model/permit.entity.js';
 import type { StoredSession } from '../session/session-store.js';
 import { placeOfPermit } from '../oversight/zone-occupancy.js';
 import { toSessionSnapshot } from './live.mapper.js';

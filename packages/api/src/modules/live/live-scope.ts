@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
-import { Delegation } from '../delegation/delegation.entity.js';
+import { Delegation } from '../../model/delegation.entity.js';
 import { permitForViewer } from '../permit/permit-access.js';
-import { Permit } from '../permit/permit.entity.js';
+import { Permit } from '../../model/permit.entity.js';
 
 /** A product a subscriber listens to, and how it holds it. */
 export interface WatchedProduct {

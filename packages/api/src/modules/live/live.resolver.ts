@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { authorizeSubscription } from '../../graphql/auth-checker.js';
 import type { Context } from '../../graphql/context.js';
-import { holderRoles } from '../account/account.entity.js';
+import { holderRoles } from '../../model/account.entity.js';
 import { Topic, type BalanceEventPayload, type SessionEventPayload } from '../../graphql/pubsub.js';
 import { watch } from './live-subscriptions.js';
 import { toBalanceEvent, toSessionEvent } from './live.mapper.js';

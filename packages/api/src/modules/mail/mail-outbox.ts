@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { MailOutbox } from './mail-outbox.entity.js';
+import { MailOutbox } from '../../model/mail-outbox.entity.js';
 
 export interface OutgoingMail {
   readonly to: string;

@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { MailOutbox } from './mail-outbox.entity.js';
+import { MailOutbox } from '../../model/mail-outbox.entity.js';
 import { mailTransportFromEnv, type MailTransport } from './mail-transport.js';
 import { logger } from '../../logging/logger.js';
 

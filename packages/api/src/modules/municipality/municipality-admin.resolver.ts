@@ -6,7 +6,7 @@ import {
   MunicipalityInput,
   RetentionInput,
 } from './municipality-admin.types.js';
-import type { Municipality } from './municipality.entity.js';
+import type { Municipality } from '../../model/municipality.entity.js';
 
 const toAdminMunicipality = (town: Municipality): AdminMunicipality =>
   Object.assign(new AdminMunicipality(), {

@@ -4,7 +4,7 @@ import type { Context } from '../../graphql/context.js';
 import { adminTown } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
 import type { MunicipalityInput, RetentionInput } from './municipality-admin.types.js';
-import { Municipality, type RetentionPolicy } from './municipality.entity.js';
+import { Municipality, type RetentionPolicy } from '../../model/municipality.entity.js';
 
 const codePattern = /^[a-z][a-z0-9-]{1,39}$/;
 /** Beyond these, plates would be kept longer than any town's rule asks (docs/rules.md §8). */

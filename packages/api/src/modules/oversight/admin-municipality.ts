@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { Municipality } from '../municipality/municipality.entity.js';
+import { Municipality } from '../../model/municipality.entity.js';
 
 /** The admin's own town: its name heads the back office. */
 export function municipalityOf(em: EntityManager, municipalityId: string): Promise<Municipality> {

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { PaymentStatus } from './payment.entity.js';
+import type { PaymentStatus } from '../../model/payment.entity.js';
 
 /** What the provider needs to open a payment; nothing that identifies the resident. */
 export interface CheckoutRequest {

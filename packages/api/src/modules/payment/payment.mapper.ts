@@ -1,4 +1,4 @@
-import type { Payment } from './payment.entity.js';
+import type { Payment } from '../../model/payment.entity.js';
 import type { PaymentView } from './payment.service.js';
 import { PaymentDto, PaymentRefundDto } from './payment.types.js';
 

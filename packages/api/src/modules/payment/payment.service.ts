@@ -6,12 +6,12 @@ import {
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { AppError } from '../../graphql/app-error.js';
 import type { Viewer } from '../auth/viewer.js';
-import { LedgerEntry } from '../ledger/ledger-entry.entity.js';
+import { LedgerEntry } from '../../model/ledger-entry.entity.js';
 import { lockPermit, postToPermit } from '../ledger/balance-book.js';
-import type { Permit } from '../permit/permit.entity.js';
-import { ScheduledJob } from '../../jobs/scheduled-job.entity.js';
+import type { Permit } from '../../model/permit.entity.js';
+import { ScheduledJob } from '../../model/scheduled-job.entity.js';
 import type { PaymentUpdate } from './payment-provider.js';
-import { Payment, type PaymentStatus } from './payment.entity.js';
+import { Payment, type PaymentStatus } from '../../model/payment.entity.js';
 import { reasonNotToCredit } from './uncreditable-reason.js';
 import { logger } from '../../logging/logger.js';
 

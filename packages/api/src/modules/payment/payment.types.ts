@@ -6,7 +6,7 @@ import {
   refundReasons,
   type PaymentStatus,
   type RefundReason,
-} from './payment.entity.js';
+} from '../../model/payment.entity.js';
 
 export const PaymentStatusEnum = Object.fromEntries(paymentStatuses.map((s) => [s, s])) as Record<
   PaymentStatus,

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { logger } from '../../logging/logger.js';
 import { providerNamed } from './payment-providers.js';
-import { Payment, type RefundReason } from './payment.entity.js';
+import { Payment, type RefundReason } from '../../model/payment.entity.js';
 
 /** On the holder's bank statement, with the refund. */
 const refundDescription: Record<RefundReason, string> = {

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { reasonNotToCredit as domainReason } from '@parkeer/domain/balance/paid-top-up-credit';
-import type { Permit } from '../permit/permit.entity.js';
+import type { Permit } from '../../model/permit.entity.js';
 import { topUpInputFor } from '../top-up/top-up-input.js';
-import type { Payment, RefundReason } from './payment.entity.js';
+import type { Payment, RefundReason } from '../../model/payment.entity.js';
 
 /**
  * Why a payment the provider reports paid cannot be credited to its (locked) permit, or null

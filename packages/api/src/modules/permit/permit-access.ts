@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import { isUuid } from '../../db/uuid.js';
 import { AppError } from '../../graphql/app-error.js';
 import type { Viewer } from '../auth/viewer.js';
-import { Delegation } from '../delegation/delegation.entity.js';
-import { Permit, type PermitStatus } from './permit.entity.js';
+import { Delegation } from '../../model/delegation.entity.js';
+import { Permit, type PermitStatus } from '../../model/permit.entity.js';
 
 /** How the viewer holds a permit: as its owner, or through an accepted delegation. */
 export interface PermitUse {

@@ -1,5 +1,5 @@
 import { formatPlate } from '@parkeer/domain/plate/plate';
-import type { PermitPlate } from '../permit/permit-plate.entity.js';
+import type { PermitPlate } from '../../model/permit-plate.entity.js';
 import type { RecentPlate } from './recent-plates.repository.js';
 import { PermitPlateDto, RecentPlateDto } from './plate.types.js';
 

@@ -5,7 +5,7 @@ import { pageSize } from '../../graphql/connection.js';
 import type { Viewer } from '../auth/viewer.js';
 import { lockPermit } from '../ledger/balance-book.js';
 import { permitForViewer } from '../permit/permit-access.js';
-import { PermitPlate } from '../permit/permit-plate.entity.js';
+import { PermitPlate } from '../../model/permit-plate.entity.js';
 import { findRecentPlates, type RecentPlate } from './recent-plates.repository.js';
 
 /** A permit's plates in a stable order, so a switch does not reorder the list on screen. */

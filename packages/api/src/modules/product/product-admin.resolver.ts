@@ -18,8 +18,8 @@ import {
   ProductSettingsInput,
   TariffChangeInput,
 } from './product-admin.types.js';
-import type { ProductType } from './product-type.entity.js';
-import type { Tariff } from './tariff.entity.js';
+import type { ProductType } from '../../model/product-type.entity.js';
+import type { Tariff } from '../../model/tariff.entity.js';
 import { TariffAdminService } from './tariff-admin.service.js';
 
 const toAdminProductType = (productType: ProductType): AdminProductType =>

@@ -10,12 +10,12 @@ import type { Context } from '../../graphql/context.js';
 import { isUuid } from '../../db/uuid.js';
 import { adminTown, requireOwnTown } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
-import { Municipality } from '../municipality/municipality.entity.js';
-import { Permit } from '../permit/permit.entity.js';
-import { ParkingSession } from '../session/parking-session.entity.js';
-import { Zone } from '../zone/zone.entity.js';
+import { Municipality } from '../../model/municipality.entity.js';
+import { Permit } from '../../model/permit.entity.js';
+import { ParkingSession } from '../../model/parking-session.entity.js';
+import { Zone } from '../../model/zone.entity.js';
 import type { ProductSettingsInput } from './product-admin.types.js';
-import { ProductType } from './product-type.entity.js';
+import { ProductType } from '../../model/product-type.entity.js';
 
 const maxNameLength = 80;
 

@@ -2,9 +2,9 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Tariff as DomainTariff } from '@parkeer/domain/billing/billing-settings';
 import { byKeys, loader } from '../../graphql/loader.js';
 import type { Context } from '../../graphql/context.js';
-import { PermitPlate } from '../permit/permit-plate.entity.js';
-import { ParkingSession } from '../session/parking-session.entity.js';
-import { Tariff } from './tariff.entity.js';
+import { PermitPlate } from '../../model/permit-plate.entity.js';
+import { ParkingSession } from '../../model/parking-session.entity.js';
+import { Tariff } from '../../model/tariff.entity.js';
 
 export interface SessionCounts {
   readonly running: number;

@@ -8,8 +8,8 @@ import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import type { ProductRules } from '@parkeer/domain/session-policy/product-rules';
 import type { SessionPolicy } from '@parkeer/domain/session-policy/session-policy';
 import { AppError } from '../../graphql/app-error.js';
-import type { Permit } from '../permit/permit.entity.js';
-import { Tariff } from './tariff.entity.js';
+import type { Permit } from '../../model/permit.entity.js';
+import { Tariff } from '../../model/tariff.entity.js';
 
 export type { ProductRules };
 

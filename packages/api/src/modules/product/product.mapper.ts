@@ -1,7 +1,7 @@
 import type { Language } from '@parkeer/shared/language';
-import type { Delegation } from '../delegation/delegation.entity.js';
-import type { Municipality } from '../municipality/municipality.entity.js';
-import type { Permit } from '../permit/permit.entity.js';
+import type { Delegation } from '../../model/delegation.entity.js';
+import type { Municipality } from '../../model/municipality.entity.js';
+import type { Permit } from '../../model/permit.entity.js';
 import { Balance, MunicipalityDto, ProductDto, ZoneDto } from './product.types.js';
 
 export function toMunicipalityDto(municipality: Municipality): MunicipalityDto {

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
-import { Delegation } from '../delegation/delegation.entity.js';
+import { Delegation } from '../../model/delegation.entity.js';
 import { permitForViewer, type PermitUse } from '../permit/permit-access.js';
-import { Permit } from '../permit/permit.entity.js';
+import { Permit } from '../../model/permit.entity.js';
 
 const shown = ['productType', 'zone', 'municipality', 'holder'] as const;
 

@@ -1,10 +1,10 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
-import type { Delegation } from '../delegation/delegation.entity.js';
-import type { Permit, PermitStatus } from '../permit/permit.entity.js';
-import { permitStatuses } from '../permit/permit.entity.js';
+import type { Delegation } from '../../model/delegation.entity.js';
+import type { Permit, PermitStatus } from '../../model/permit.entity.js';
+import { permitStatuses } from '../../model/permit.entity.js';
 import { BalanceUnitEnum } from '../../graphql/balance-unit.enum.js';
-import { productKinds, type ProductKind } from './product-type.entity.js';
+import { productKinds, type ProductKind } from '../../model/product-type.entity.js';
 
 export const ProductKindEnum = Object.fromEntries(productKinds.map((k) => [k, k])) as Record<
   ProductKind,

@@ -5,10 +5,10 @@ import type { Context } from '../../graphql/context.js';
 import { isUuid } from '../../db/uuid.js';
 import { requireOwnTown } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
-import { Zone } from '../zone/zone.entity.js';
+import { Zone } from '../../model/zone.entity.js';
 import { ProductAdminService, townToday } from './product-admin.service.js';
 import type { TariffChangeInput } from './product-admin.types.js';
-import { Tariff } from './tariff.entity.js';
+import { Tariff } from '../../model/tariff.entity.js';
 
 /** €1,000 an hour: far above any street tariff, a guard against a misplaced decimal. */
 const maxCentsPerHour = 100_000;

@@ -9,9 +9,9 @@ import { checkIdempotencyKey } from '../../graphql/idempotency-key.js';
 import { displayParams } from '../top-up/top-up-message.js';
 import { recordChange } from '../audit/audit-log.js';
 import { lockPermit, postToPermit } from '../ledger/balance-book.js';
-import { LedgerEntry } from '../ledger/ledger-entry.entity.js';
-import type { Permit } from '../permit/permit.entity.js';
-import { CareGrant } from './care-grant.entity.js';
+import { LedgerEntry } from '../../model/ledger-entry.entity.js';
+import type { Permit } from '../../model/permit.entity.js';
+import { CareGrant } from '../../model/care-grant.entity.js';
 import { actingAdmin, ownTownPermit, requiredText } from './request-scope.js';
 
 export interface GrantCareHoursCommand {

@@ -20,7 +20,7 @@ import { adminTown } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
 import { lockPermit } from '../ledger/balance-book.js';
 import { displayParams } from '../top-up/top-up-message.js';
-import { FineWaiver } from './fine-waiver.entity.js';
+import { FineWaiver } from '../../model/fine-waiver.entity.js';
 import { actingAdmin, ownTownPermit, requiredText } from './request-scope.js';
 
 export interface RecordFineWaiverCommand {

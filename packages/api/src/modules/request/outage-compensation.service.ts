@@ -8,9 +8,9 @@ import { adminTown } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
 import { lockPermit, postToDelegation, postToPermit } from '../ledger/balance-book.js';
 import { loadProductRules } from '../product/product-rules.js';
-import { ParkingSession } from '../session/parking-session.entity.js';
-import { Zone } from '../zone/zone.entity.js';
-import { OutageCompensation } from './outage-compensation.entity.js';
+import { ParkingSession } from '../../model/parking-session.entity.js';
+import { Zone } from '../../model/zone.entity.js';
+import { OutageCompensation } from '../../model/outage-compensation.entity.js';
 import { outageCredit } from './outage-credit.js';
 import { actingAdmin, requiredText } from './request-scope.js';
 

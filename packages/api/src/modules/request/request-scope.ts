@@ -3,8 +3,8 @@ import { isUuid } from '../../db/uuid.js';
 import { AppError, type InputProblem } from '../../graphql/app-error.js';
 import type { Context } from '../../graphql/context.js';
 import { adminTown } from '../admin/admin-scope.js';
-import { Account } from '../account/account.entity.js';
-import { Permit } from '../permit/permit.entity.js';
+import { Account } from '../../model/account.entity.js';
+import { Permit } from '../../model/permit.entity.js';
 
 /**
  * A permit of the admin's own town with its product, zone and town loaded. An unknown id, a

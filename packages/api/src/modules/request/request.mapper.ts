@@ -1,6 +1,6 @@
-import type { CareGrant } from './care-grant.entity.js';
-import type { FineWaiver } from './fine-waiver.entity.js';
-import type { OutageCompensation } from './outage-compensation.entity.js';
+import type { CareGrant } from '../../model/care-grant.entity.js';
+import type { FineWaiver } from '../../model/fine-waiver.entity.js';
+import type { OutageCompensation } from '../../model/outage-compensation.entity.js';
 import { CareGrantDto, FineWaiverDto, OutageCompensationDto } from './request.types.js';
 
 /** Entities as the back office reads them; the accounts involved are loaded. */

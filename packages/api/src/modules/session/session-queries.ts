@@ -1,7 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import { permitForViewer } from '../permit/permit-access.js';
-import { ParkingSession } from './parking-session.entity.js';
+import { ParkingSession } from '../../model/parking-session.entity.js';
 
 /**
  * Running and planned sessions the viewer may see, oldest start first: of one product, or of

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Settlement } from '@parkeer/domain/billing/settlement';
-import type { Account } from '../account/account.entity.js';
+import type { Account } from '../../model/account.entity.js';
 import { postToDelegation, postToPermit } from '../ledger/balance-book.js';
-import type { Permit } from '../permit/permit.entity.js';
-import type { ParkingSession } from './parking-session.entity.js';
+import type { Permit } from '../../model/permit.entity.js';
+import type { ParkingSession } from '../../model/parking-session.entity.js';
 
 /**
  * Books a settlement: the session keeps its charge and the release goes back to the pot that

@@ -1,4 +1,4 @@
-import type { SessionStatus } from './parking-session.entity.js';
+import type { SessionStatus } from '../../model/parking-session.entity.js';
 
 /**
  * The status as of `now`. The stored status catches up when scheduled work or the next change of

@@ -6,10 +6,10 @@ import type { SessionPolicy } from '@parkeer/domain/session-policy/session-polic
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { isPostgres } from '../../db/dialect.js';
 import { AppError } from '../../graphql/app-error.js';
-import type { DelegationStatus } from '../delegation/delegation.entity.js';
-import type { LedgerKind } from '../ledger/ledger-entry.entity.js';
-import type { PermitStatus } from '../permit/permit.entity.js';
-import type { Channel, SessionStatus } from './parking-session.entity.js';
+import type { DelegationStatus } from '../../model/delegation.entity.js';
+import type { LedgerKind } from '../../model/ledger-entry.entity.js';
+import type { PermitStatus } from '../../model/permit.entity.js';
+import type { Channel, SessionStatus } from '../../model/parking-session.entity.js';
 
 /** A permit as a session decision needs it, with its product's and zone's settings. */
 export interface StoredPermit {

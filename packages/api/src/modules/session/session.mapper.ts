@@ -7,7 +7,7 @@ import type {
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import type { Language } from '@parkeer/shared/language';
 import { errorMessage } from '@parkeer/shared/messages/error-catalogue';
-import type { ParkingSession } from './parking-session.entity.js';
+import type { ParkingSession } from '../../model/parking-session.entity.js';
 import type { StoredSession } from './session-store.js';
 import { effectiveStatus } from './session-status.js';
 import {

@@ -4,7 +4,7 @@ import { checkIdempotencyKey } from '../../graphql/idempotency-key.js';
 import type { Context } from '../../graphql/context.js';
 import type { Viewer } from '../auth/viewer.js';
 import { LivePublisher, type SessionChange } from '../live/live-publisher.js';
-import type { Channel, ParkingSession } from './parking-session.entity.js';
+import type { Channel, ParkingSession } from '../../model/parking-session.entity.js';
 import { openSessions } from './session-queries.js';
 import { SessionService, type SessionOutcome } from './session.service.js';
 import {

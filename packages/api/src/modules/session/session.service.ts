@@ -16,7 +16,7 @@ import { AppError } from '../../graphql/app-error.js';
 import type { Viewer } from '../auth/viewer.js';
 import { checkPermitNeed, type PermitNeed } from '../permit/permit-access.js';
 import { rulesFromSettings, type ProductRules } from '../product/product-rules.js';
-import type { Channel } from './parking-session.entity.js';
+import type { Channel } from '../../model/parking-session.entity.js';
 import {
   SessionStore,
   type Pot,

@@ -15,7 +15,7 @@ import {
   sessionStatuses,
   type Channel,
   type SessionStatus,
-} from './parking-session.entity.js';
+} from '../../model/parking-session.entity.js';
 
 const enumOf = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { TopUpInput, TopUpPurchase } from '@parkeer/domain/balance/top-up-offers';
 import { localDateOf } from '@parkeer/domain/time/zoned-time';
-import { Payment } from '../payment/payment.entity.js';
-import type { Permit } from '../permit/permit.entity.js';
+import { Payment } from '../../model/payment.entity.js';
+import type { Permit } from '../../model/permit.entity.js';
 
 /** Top-ups credited to the permit: its paid payments (care grants and the seed are not bought). */
 export async function purchasesOf(em: EntityManager, permitId: string): Promise<TopUpPurchase[]> {

@@ -3,7 +3,7 @@ import { BalanceUnitEnum } from '../../graphql/balance-unit.enum.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { MessageParams } from '@parkeer/shared/messages/error-catalogue';
-import type { PaymentStatus } from '../payment/payment.entity.js';
+import type { PaymentStatus } from '../../model/payment.entity.js';
 import { PaymentStatusEnum } from '../payment/payment.types.js';
 
 @ObjectType({ description: 'One amount that may be bought now.' })

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphq
 import type { Context } from '../../graphql/context.js';
 import { ZoneAdminService } from './zone-admin.service.js';
 import { AdminZone, ZoneInput, ZoneRegimeInput } from './zone-admin.types.js';
-import type { Zone } from './zone.entity.js';
+import type { Zone } from '../../model/zone.entity.js';
 
 const toAdminZone = (zone: Zone): AdminZone =>
   Object.assign(new AdminZone(), {

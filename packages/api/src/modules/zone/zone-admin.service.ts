@@ -8,10 +8,10 @@ import { isUuid } from '../../db/uuid.js';
 import { adminTown, requireOwnTown } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
 import { forgetCachedZones } from '../enforcement/zone-cache.js';
-import { Municipality } from '../municipality/municipality.entity.js';
-import { ProductType } from '../product/product-type.entity.js';
+import { Municipality } from '../../model/municipality.entity.js';
+import { ProductType } from '../../model/product-type.entity.js';
 import type { ZoneInput, ZoneRegimeInput } from './zone-admin.types.js';
-import { Zone } from './zone.entity.js';
+import { Zone } from '../../model/zone.entity.js';
 
 const codePattern = /^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/;
 const maxLabel = 60;

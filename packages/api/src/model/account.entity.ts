@@ -1,7 +1,7 @@
 import { Entity, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
-import { BaseEntity } from '../../db/base.entity.js';
+import { BaseEntity } from './base.entity.js';
 import type { Language } from '@parkeer/shared/language';
-import { Municipality } from '../municipality/municipality.entity.js';
+import { Municipality } from './municipality.entity.js';
 
 export const roles = [
   'resident',

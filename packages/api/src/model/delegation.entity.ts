@@ -1,7 +1,7 @@
 import { Entity, Index, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
-import { BaseEntity } from '../../db/base.entity.js';
-import { Account } from '../account/account.entity.js';
-import { Permit } from '../permit/permit.entity.js';
+import { BaseEntity } from './base.entity.js';
+import { Account } from './account.entity.js';
+import { Permit } from './permit.entity.js';
 
 export const delegationStatuses = ['invited', 'accepted', 'revoked'] as const;
 export type DelegationStatus = (typeof delegationStatuses)[number];

@@ -1,7 +1,7 @@
 import { Entity, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
-import { BaseEntity } from '../../db/base.entity.js';
-import { Account } from '../account/account.entity.js';
-import { Municipality } from '../municipality/municipality.entity.js';
+import { BaseEntity } from './base.entity.js';
+import { Account } from './account.entity.js';
+import { Municipality } from './municipality.entity.js';
 
 /**
  * A town an enforcement account works for: its right-checks answer for that town's zones only.

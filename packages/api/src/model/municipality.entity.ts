@@ -1,5 +1,5 @@
 import { Entity, Property, type Opt } from '@mikro-orm/core';
-import { BaseEntity } from '../../db/base.entity.js';
+import { BaseEntity } from './base.entity.js';
 
 /** How long plates of ended sessions are kept before they are anonymised (docs/rules.md §8). */
 export type RetentionPolicy =

@@ -1,5 +1,5 @@
 import { Entity, Index, Property, Unique, type Opt } from '@mikro-orm/core';
-import { BaseEntity } from '../db/base.entity.js';
+import { BaseEntity } from './base.entity.js';
 
 export const jobKinds = ['settlePermit', 'retention', 'refundPayment'] as const;
 export type JobKind = (typeof jobKinds)[number];

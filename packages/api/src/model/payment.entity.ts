@@ -1,7 +1,7 @@
 import { Entity, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
-import { BaseEntity } from '../../db/base.entity.js';
-import { Account } from '../account/account.entity.js';
-import { Permit } from '../permit/permit.entity.js';
+import { BaseEntity } from './base.entity.js';
+import { Account } from './account.entity.js';
+import { Permit } from './permit.entity.js';
 
 /**
  * `refunded`: paid at the provider but not credited (see `refundReason`), so the money goes back;

@@ -1,7 +1,7 @@
 import { Entity, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
-import { BaseEntity } from '../../db/base.entity.js';
-import { Account } from '../account/account.entity.js';
-import { Zone } from '../zone/zone.entity.js';
+import { BaseEntity } from './base.entity.js';
+import { Account } from './account.entity.js';
+import { Zone } from './zone.entity.js';
 
 /**
  * One enforcement right-check: who asked, when, where and the answer. No plate: the log proves

@@ -1,8 +1,8 @@
 import { Entity, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
-import { BaseEntity } from '../../db/base.entity.js';
+import { BaseEntity } from './base.entity.js';
 import type { WaiverStatus } from '@parkeer/domain/eligibility/goodwill-waiver';
-import { Account } from '../account/account.entity.js';
-import { Permit } from '../permit/permit.entity.js';
+import { Account } from './account.entity.js';
+import { Permit } from './permit.entity.js';
 
 /** A request to waive a fine under the goodwill scheme (docs/rules.md §9), and its decision. */
 @Entity({ tableName: 'fine_waiver' })

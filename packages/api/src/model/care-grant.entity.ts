@@ -1,8 +1,8 @@
 import { Entity, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
-import { BaseEntity } from '../../db/base.entity.js';
-import { Account } from '../account/account.entity.js';
-import { LedgerEntry } from '../ledger/ledger-entry.entity.js';
-import { Permit } from '../permit/permit.entity.js';
+import { BaseEntity } from './base.entity.js';
+import { Account } from './account.entity.js';
+import { LedgerEntry } from './ledger-entry.entity.js';
+import { Permit } from './permit.entity.js';
 
 /** Free informal-care time the town granted on request, with the carer's statement (docs/rules.md §4). */
 @Entity({ tableName: 'care_grant' })

@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
-import { BaseEntity } from '../../db/base.entity.js';
-import { Permit } from '../permit/permit.entity.js';
+import { BaseEntity } from './base.entity.js';
+import { Permit } from './permit.entity.js';
 
 /** A plate the holder parks often, with a short name (docs/rules.md §6: at most 10 characters). */
 @Entity({ tableName: 'favorite' })

@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
-import { BaseEntity } from '../../db/base.entity.js';
-import { Account } from '../account/account.entity.js';
+import { BaseEntity } from './base.entity.js';
+import { Account } from './account.entity.js';
 
 export type AuthSessionKind = 'cookie' | 'bearer';
 

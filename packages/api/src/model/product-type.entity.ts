@@ -1,5 +1,5 @@
 import { Entity, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
-import { BaseEntity } from '../../db/base.entity.js';
+import { BaseEntity } from './base.entity.js';
 import type { TopUpPolicy } from '@parkeer/domain/balance/top-up-policy';
 import {
   defaultMinuteCounting,
@@ -8,7 +8,7 @@ import {
 import type { PermitEligibilitySettings } from '@parkeer/domain/eligibility/permit-application';
 import type { SessionPolicy } from '@parkeer/domain/session-policy/session-policy';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
-import { Municipality } from '../municipality/municipality.entity.js';
+import { Municipality } from './municipality.entity.js';
 
 export const productKinds = [
   'residentPermit',

@@ -1,5 +1,5 @@
 import { Entity, Index, Property, type Opt } from '@mikro-orm/core';
-import { BaseEntity } from '../../db/base.entity.js';
+import { BaseEntity } from './base.entity.js';
 
 /**
  * A mail waiting to be sent. Written in the same transaction as the change it reports, so a mail

@@ -1,8 +1,8 @@
 import { Entity, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
-import { BaseEntity } from '../../db/base.entity.js';
-import { Account } from '../account/account.entity.js';
-import { Delegation } from '../delegation/delegation.entity.js';
-import { Permit } from '../permit/permit.entity.js';
+import { BaseEntity } from './base.entity.js';
+import { Account } from './account.entity.js';
+import { Delegation } from './delegation.entity.js';
+import { Permit } from './permit.entity.js';
 
 export const emailTokenPurposes = ['passwordReset', 'coupling', 'delegation'] as const;
 export type EmailTokenPurpose = (typeof emailTokenPurposes)[number];

@@ -1,8 +1,8 @@
 import { Entity, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
-import { BaseEntity } from '../../db/base.entity.js';
+import { BaseEntity } from './base.entity.js';
 import type { ZoneEligibilitySettings } from '@parkeer/domain/eligibility/permit-application';
 import type { Regime } from '@parkeer/domain/regime/regime';
-import { Municipality } from '../municipality/municipality.entity.js';
+import { Municipality } from './municipality.entity.js';
 
 @Entity({ tableName: 'zone' })
 @Unique({ properties: ['municipality', 'code'] })

@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, Property, Unique, type Rel } from '@mikro-orm/core';
-import { BaseEntity } from '../../db/base.entity.js';
-import { Zone } from '../zone/zone.entity.js';
+import { BaseEntity } from './base.entity.js';
+import { Zone } from './zone.entity.js';
 import { ProductType } from './product-type.entity.js';
 
 /**

@@ -1,10 +1,10 @@
 import { Entity, Index, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
-import { BaseEntity } from '../../db/base.entity.js';
-import { Account } from '../account/account.entity.js';
-import { Delegation } from '../delegation/delegation.entity.js';
-import { Payment } from '../payment/payment.entity.js';
-import { Permit } from '../permit/permit.entity.js';
-import { ParkingSession } from '../session/parking-session.entity.js';
+import { BaseEntity } from './base.entity.js';
+import { Account } from './account.entity.js';
+import { Delegation } from './delegation.entity.js';
+import { Payment } from './payment.entity.js';
+import { Permit } from './permit.entity.js';
+import { ParkingSession } from './parking-session.entity.js';
 
 export const ledgerKinds = [
   'topUp',

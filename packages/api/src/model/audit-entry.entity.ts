@@ -1,7 +1,7 @@
 import { Entity, Index, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
-import { BaseEntity } from '../../db/base.entity.js';
-import { Account } from '../account/account.entity.js';
-import { Municipality } from '../municipality/municipality.entity.js';
+import { BaseEntity } from './base.entity.js';
+import { Account } from './account.entity.js';
+import { Municipality } from './municipality.entity.js';
 
 /**
  * One change an administrator made, kept as it was: who, when, what, and the subject before and

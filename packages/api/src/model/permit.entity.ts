@@ -8,12 +8,12 @@ import {
   type Opt,
   type Rel,
 } from '@mikro-orm/core';
-import { BaseEntity } from '../../db/base.entity.js';
+import { BaseEntity } from './base.entity.js';
 import type { HolderType } from '@parkeer/shared/holder-type';
-import { Account } from '../account/account.entity.js';
-import { Municipality } from '../municipality/municipality.entity.js';
-import { ProductType } from '../product/product-type.entity.js';
-import { Zone } from '../zone/zone.entity.js';
+import { Account } from './account.entity.js';
+import { Municipality } from './municipality.entity.js';
+import { ProductType } from './product-type.entity.js';
+import { Zone } from './zone.entity.js';
 import { PermitPlate } from './permit-plate.entity.js';
 
 export const permitStatuses = ['active', 'blocked', 'revoked'] as const;

@@ -1,5 +1,5 @@
 import { Entity, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
-import { BaseEntity } from '../../db/base.entity.js';
+import { BaseEntity } from './base.entity.js';
 import { Permit } from './permit.entity.js';
 
 /** A plate registered on a permit; with several, exactly one is active (docs/rules.md §6 plate switch). */

@@ -1,0 +1,52 @@
+import { BaseEntity } from './base.entity.js';
+import { AuditEntry } from './audit-entry.entity.js';
+import { CareGrant } from './care-grant.entity.js';
+import { FineWaiver } from './fine-waiver.entity.js';
+import { OutageCompensation } from './outage-compensation.entity.js';
+import { ScheduledJob } from './scheduled-job.entity.js';
+import { Account } from './account.entity.js';
+import { AuthSession } from './auth-session.entity.js';
+import { EmailToken } from './email-token.entity.js';
+import { Delegation } from './delegation.entity.js';
+import { EnforcementTown } from './enforcement-town.entity.js';
+import { RightCheckLog } from './right-check-log.entity.js';
+import { Favorite } from './favorite.entity.js';
+import { MailOutbox } from './mail-outbox.entity.js';
+import { Payment } from './payment.entity.js';
+import { RateLimitCounter } from './rate-limit-counter.entity.js';
+import { LedgerEntry } from './ledger-entry.entity.js';
+import { Municipality } from './municipality.entity.js';
+import { PermitPlate } from './permit-plate.entity.js';
+import { Permit } from './permit.entity.js';
+import { ProductType } from './product-type.entity.js';
+import { Tariff } from './tariff.entity.js';
+import { ParkingSession } from './parking-session.entity.js';
+import { Zone } from './zone.entity.js';
+
+/** Every entity, as classes: discovery by folder glob does not work under Vitest. */
+export const entities = [
+  BaseEntity,
+  Municipality,
+  Zone,
+  ProductType,
+  Tariff,
+  Account,
+  AuthSession,
+  Permit,
+  PermitPlate,
+  ParkingSession,
+  LedgerEntry,
+  Favorite,
+  Delegation,
+  Payment,
+  EmailToken,
+  MailOutbox,
+  RightCheckLog,
+  RateLimitCounter,
+  ScheduledJob,
+  AuditEntry,
+  CareGrant,
+  FineWaiver,
+  OutageCompensation,
+  EnforcementTown,
+];
