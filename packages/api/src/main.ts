@@ -7,7 +7,7 @@ import { seedDemo } from './db/seed/demo-seed.js';
 import { livePubSubFromEnv } from './graphql/pubsub.js';
 import { startJobWorker } from './jobs/job-runner.js';
 import { LivePublisher } from './modules/live/live-publisher.js';
-import { startMailSender } from './modules/mail/mail-sender.js';
+import { mailTransportFromEnv } from './modules/mail/mail-transport.js';
 import { clockFromEnv } from './clock-from-env.js';
 import { createServer } from './server.js';
 import { logger } from './logging/logger.js';
@@ -40,17 +40,16 @@ if (settings.DEMO_MODE && (dialectOf(database) === 'sqlite' || settings.SEED_DEM
 const pubSub = livePubSubFromEnv();
 const server = await createServer({ port, host: settings.HOST, orm, pubSub, clock });
 logger.info(`Parkeer API listening on ${server.url} (GraphQL at ${server.url}/graphql)`);
-// The outbox is sent from here, after the server is up: mails queued by requests go out within
-// one interval, and ones left from before a restart go out at once.
-const stopMailSender = startMailSender({ orm, intervalMs: 5000, clock });
-// Scheduled work (sessions ending and starting) from the database: what fell due while no
-// instance ran is done at once.
+// The work queue, after the server is up: scheduled work (sessions ending and starting,
+// retention, refunds) and mail from the database. What fell due while no instance ran is done
+// at once; mails queued by requests go out within one interval.
 const publisher = new LivePublisher(orm.em.fork(), pubSub);
 const jobs = startJobWorker({
   orm,
   intervalMs: settings.JOB_INTERVAL_MS,
   clock,
   onEvent: (event, at) => publisher.sessionChanged(event.kind, event.session, event.unit, at),
+  mailTransport: mailTransportFromEnv(),
 });
 
 let stopping = false;
@@ -62,9 +61,8 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     logger.info({ signal }, 'shutting down');
     server
       .close()
-      // Let a running job finish: it settles sessions in one transaction each.
+      // Let a running job finish: it settles sessions in one transaction each, or sends a mail.
       .then(() => jobs.stop())
-      .then(() => stopMailSender())
       .then(() => pubSub.close())
       .then(() => orm.close())
       .then(

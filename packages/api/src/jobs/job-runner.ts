@@ -1,69 +1,40 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { isPostgres } from '../db/dialect.js';
 import { sqlDate } from '../db/sql-date.js';
+import { jobKinds, type JobKind } from '../model/scheduled-job.entity.js';
+import { adoptLegacyMails, sendQueuedMail } from '../modules/mail/mail-sender.js';
+import type { MailTransport } from '../modules/mail/mail-transport.js';
 import { sendRefund } from '../modules/payment/refund-sender.js';
 import { SessionService, type SettledDueEvent } from '../modules/session/session.service.js';
-import { applyRetention } from './retention.js';
-import type { JobKind } from '../model/scheduled-job.entity.js';
 import { logger } from '../logging/logger.js';
-
-/** How long a claimed job is the claimer's; a worker that died lets it go after this. */
-export const jobLeaseMs = 60_000;
-const retryDelayMs = 30_000;
-
-interface ClaimedJob {
-  id: string;
-  kind: JobKind;
-  subject: string;
-}
-
-/**
- * Claims up to `limit` due jobs for `worker`. On PostgreSQL rows another worker is claiming are
- * skipped (`FOR UPDATE SKIP LOCKED`), so workers never take the same job; SQLite runs one
- * statement at a time.
- */
-async function claimDueJobs(
-  em: EntityManager,
-  worker: string,
-  now: Date,
-  limit: number,
-): Promise<ClaimedJob[]> {
-  const skipLocked = isPostgres(em) ? ' for update skip locked' : '';
-  return em.getConnection().execute<ClaimedJob[]>(
-    `update scheduled_job set locked_until = ?, locked_by = ?, attempts = attempts + 1
-    where id in (select id from scheduled_job
-      where done_at is null and run_at <= ? and (locked_until is null or locked_until < ?)
-      order by run_at limit ?${skipLocked})
-    returning id, kind, subject`,
-    [
-      sqlDate(em, new Date(now.getTime() + jobLeaseMs)),
-      worker,
-      sqlDate(em, now),
-      sqlDate(em, now),
-      limit,
-    ],
-  );
-}
+import { jobsDeadLettered, jobsFailed, jobsRun, registerQueueGauges } from './job-metrics.js';
+import { applyRetention } from './retention.js';
+import { claimDueJobs, completeJob, failJob, type ClaimedJob } from './work-queue.js';
 
 /** Retention runs every hour: anonymisation is due by the hour, not by the minute. */
 export const retentionIntervalMs = 60 * 60_000;
 
+/** How many jobs one claim takes. */
+const batchSize = 50;
+
 /** Told of each session scheduled work ended or started (to publish it). */
 export type DueEventListener = (event: SettledDueEvent, at: Date) => void;
 
-async function runJob(
-  em: EntityManager,
-  job: ClaimedJob,
-  now: Date,
-  onEvent: DueEventListener | undefined,
-): Promise<void> {
+interface RunContext {
+  readonly now: Date;
+  readonly onEvent?: DueEventListener;
+  readonly mailTransport?: MailTransport | null;
+}
+
+/** Runs one job; throws when it failed. Each kind is idempotent: a repeat does no harm. */
+async function runJob(em: EntityManager, job: ClaimedJob, context: RunContext): Promise<void> {
+  const { now } = context;
   switch (job.kind) {
     case 'settlePermit': {
       // Settles what is due and moves (or ends) this job in the same transaction.
       const service = new SessionService(em, 'system', now);
       await service.settleDue(job.subject);
-      for (const event of service.settledOnTheWay) onEvent?.(event, now);
+      for (const event of service.settledOnTheWay) context.onEvent?.(event, now);
       return;
     }
     case 'retention':
@@ -82,9 +53,10 @@ async function runJob(
     case 'refundPayment':
       // Done only once the provider has the refund; a failure leaves the job due again later.
       await sendRefund(em, job.subject, now);
-      await em
-        .getConnection()
-        .execute('update scheduled_job set done_at = ? where id = ?', [sqlDate(em, now), job.id]);
+      return;
+    case 'sendMail':
+      if (!context.mailTransport) throw new Error('no mail transport');
+      await sendQueuedMail(em, context.mailTransport, job.subject, now);
       return;
   }
 }
@@ -98,41 +70,57 @@ export async function ensureRetentionJob(em: EntityManager, now: Date): Promise<
   );
 }
 
+export interface RunOptions {
+  readonly now: Date;
+  readonly worker?: string;
+  readonly limit?: number;
+  readonly onEvent?: DueEventListener;
+  /** Sends the `sendMail` jobs; without one (`null`, the default) they wait in the queue. */
+  readonly mailTransport?: MailTransport | null;
+  /** The jitter's source of randomness, in [0, 1) (tests pin it). */
+  readonly random?: () => number;
+}
+
 /**
- * One pass of scheduled work: claims the due jobs and runs each. A job's effect happens once
- * because it is idempotent under the permit's lock (a session already settled is not due any
- * more); a failed job is tried again later.
+ * One pass of the work queue: claims the due jobs and runs each, one at a time. A job's effect
+ * happens once because each kind is idempotent (a session already settled is not due any more, a
+ * mail marked sent is not sent again); a failed job is tried again after a backoff, and after its
+ * kind's last attempt it is dead-lettered (docs/operations.md, "The work queue").
  */
-export async function runDueJobs(
-  orm: MikroORM,
-  options: { now: Date; worker?: string; limit?: number; onEvent?: DueEventListener },
-): Promise<number> {
+export async function runDueJobs(orm: MikroORM, options: RunOptions): Promise<number> {
   const em = orm.em.fork();
   const worker = options.worker ?? randomUUID();
-  const jobs = await claimDueJobs(em, worker, options.now, options.limit ?? 50);
+  const kinds: readonly JobKind[] = options.mailTransport
+    ? jobKinds
+    : jobKinds.filter((kind) => kind !== 'sendMail');
+  const jobs = await claimDueJobs(em, {
+    worker,
+    now: options.now,
+    limit: options.limit ?? batchSize,
+    kinds,
+  });
   for (const job of jobs) {
+    jobsRun.inc({ kind: job.kind });
     try {
-      await runJob(orm.em.fork(), job, options.now, options.onEvent);
-      await em
-        .getConnection()
-        .execute(
-          'update scheduled_job set locked_until = null, locked_by = null, attempts = 0, last_error = null where id = ? and locked_by = ?',
-          [job.id, worker],
-        );
+      await runJob(orm.em.fork(), job, options);
     } catch (error) {
-      logger.error({ err: error, job: job.id, kind: job.kind }, 'scheduled job failed');
-      await em
-        .getConnection()
-        .execute(
-          'update scheduled_job set locked_until = null, locked_by = null, run_at = ?, last_error = ? where id = ? and locked_by = ?',
-          [
-            sqlDate(em, new Date(options.now.getTime() + retryDelayMs)),
-            String(error).slice(0, 500),
-            job.id,
-            worker,
-          ],
-        );
+      jobsFailed.inc({ kind: job.kind });
+      const outcome = await failJob(em, job, {
+        worker,
+        now: options.now,
+        error,
+        random: options.random,
+      });
+      if (outcome === 'deadLettered') jobsDeadLettered.inc({ kind: job.kind });
+      const log = outcome === 'deadLettered' ? logger.error : logger.warn;
+      log.call(
+        logger,
+        { err: error, job: job.id, kind: job.kind, attempts: job.attempts, outcome },
+        outcome === 'deadLettered' ? 'job dead-lettered' : 'job failed, retried later',
+      );
+      continue;
     }
+    await completeJob(em, job, worker, options.now);
   }
   return jobs.length;
 }
@@ -142,17 +130,29 @@ export interface JobWorker {
   stop(): Promise<void>;
 }
 
-/** Runs scheduled work every `intervalMs` until stopped. */
+/**
+ * Runs the work queue every `intervalMs` until stopped: the one poller of scheduled work and
+ * mail. Without a mail transport mails stay queued (and say so once).
+ */
 export function startJobWorker(options: {
   orm: MikroORM;
   clock?: () => Date;
   intervalMs?: number;
   onEvent?: DueEventListener;
+  mailTransport?: MailTransport | null;
 }): JobWorker {
   const clock = options.clock ?? (() => new Date());
   const worker = randomUUID();
+  const mailTransport = options.mailTransport ?? null;
+  if (!mailTransport) {
+    logger.error('Mail is not sent: set SMTP_URL. Mails stay queued until then.');
+  }
+  registerQueueGauges(options.orm, clock);
   let stopped = false;
-  const ready = ensureRetentionJob(options.orm.em.fork(), clock());
+  const ready = (async () => {
+    await ensureRetentionJob(options.orm.em.fork(), clock());
+    await adoptLegacyMails(options.orm.em.fork());
+  })();
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
   const pass = async () => {
@@ -161,7 +161,12 @@ export function startJobWorker(options: {
       // Keep going while a pass fills its batch: a backlog after a restart is worked off at once.
       while (
         !stopped &&
-        (await runDueJobs(options.orm, { now: clock(), worker, onEvent: options.onEvent })) === 50
+        (await runDueJobs(options.orm, {
+          now: clock(),
+          worker,
+          onEvent: options.onEvent,
+          mailTransport,
+        })) === batchSize
       );
     } catch (error) {
       logger.error({ err: error }, 'scheduled work failed');
@@ -179,6 +184,7 @@ export function startJobWorker(options: {
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
+      mailTransport?.close?.();
     },
   };
 }

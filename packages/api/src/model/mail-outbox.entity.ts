@@ -2,8 +2,15 @@ import { Entity, Index, Property, type Opt } from '@mikro-orm/core';
 import { BaseEntity } from './base.entity.js';
 
 /**
- * A mail waiting to be sent. Written in the same transaction as the change it reports, so a mail
- * is sent exactly when the change happened; a sender delivers and marks it.
+ * A moment the sender of the version before the work queue never reaches: it leaves the mails
+ * the queue sends alone while both versions run during a rolling restart.
+ */
+export const legacySenderNever = new Date('9999-12-31T00:00:00Z');
+
+/**
+ * A mail to be sent. Written in the same transaction as the change it reports, together with its
+ * `sendMail` job in the work queue, so a mail is sent exactly when the change happened; the job
+ * delivers it and sets `sentAt`.
  */
 @Entity({ tableName: 'mail_outbox' })
 @Index({ properties: ['sentAt', 'nextAttemptAt'] })
@@ -23,11 +30,16 @@ export class MailOutbox extends BaseEntity {
   @Property({ type: Date })
   createdAt: Date & Opt = new Date();
 
-  @Property({ type: Date })
-  nextAttemptAt: Date & Opt = new Date();
-
   @Property({ type: Date, nullable: true })
   sentAt?: Date | null;
+
+  // The three columns below were the outbox's own delivery state, which the work queue now
+  // keeps. They stay one release so instances of the version before keep writing mails during a
+  // rolling restart (docs/operations.md, "The work queue"); drop them in the release after.
+
+  /** Its own sender's schedule, before the work queue: `legacySenderNever` for a queued mail. */
+  @Property({ type: Date })
+  nextAttemptAt!: Date;
 
   @Property({ type: 'integer' })
   attempts: number & Opt = 0;

@@ -29,10 +29,10 @@ export function mayReadMetrics(request: IncomingMessage): boolean {
 }
 
 /** GET /metrics in Prometheus's text format; 404 to anyone else, as if there were none. */
-export const metricsRoute: RequestHandler = (req, res) => {
+export const metricsRoute: RequestHandler = async (req, res) => {
   if (!mayReadMetrics(req)) {
     res.status(404).end();
     return;
   }
-  res.type('text/plain; version=0.0.4').send(metricsText());
+  res.type('text/plain; version=0.0.4').send(await metricsText());
 };

@@ -9,7 +9,7 @@ interface Metric {
   readonly name: string;
   readonly help: string;
   readonly type: 'counter' | 'gauge';
-  samples(): [Labels, number][];
+  samples(): [Labels, number][] | Promise<[Labels, number][]>;
 }
 
 const metrics = new Map<string, Metric>();
@@ -50,12 +50,30 @@ export function gauge(name: string, help: string, read: () => number): void {
   metrics.set(name, { name, help, type: 'gauge', samples: () => [[{}, read()]] });
 }
 
+/**
+ * Values per label set read when scraped, e.g. from the database. One that cannot be read (the
+ * database is down) is left out of that scrape rather than failing the others.
+ */
+export function labelledGauge(
+  name: string,
+  help: string,
+  read: () => Promise<[Labels, number][]>,
+): void {
+  metrics.set(name, { name, help, type: 'gauge', samples: read });
+}
+
 /** Every metric in Prometheus's text exposition format. */
-export function metricsText(): string {
+export async function metricsText(): Promise<string> {
   const lines: string[] = [];
   for (const metric of metrics.values()) {
+    let samples: [Labels, number][];
+    try {
+      samples = await metric.samples();
+    } catch {
+      continue;
+    }
     lines.push(`# HELP ${metric.name} ${metric.help}`, `# TYPE ${metric.name} ${metric.type}`);
-    for (const [labels, value] of metric.samples()) {
+    for (const [labels, value] of samples) {
       lines.push(`${metric.name}${labelText(labels)} ${value}`);
     }
   }

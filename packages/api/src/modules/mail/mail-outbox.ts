@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { MailOutbox } from '../../model/mail-outbox.entity.js';
+import { legacySenderNever, MailOutbox } from '../../model/mail-outbox.entity.js';
+import { ScheduledJob } from '../../model/scheduled-job.entity.js';
 
 export interface OutgoingMail {
   readonly to: string;
@@ -9,16 +10,18 @@ export interface OutgoingMail {
 }
 
 /**
- * Queues a mail in the caller's unit of work: it is stored by the same flush (and transaction) as
- * the change it reports, and sent afterwards by the outbox sender.
+ * Queues a mail in the caller's unit of work: the mail and its `sendMail` job are stored by the
+ * same flush (and transaction) as the change it reports, and the work queue sends it afterwards.
  */
 export function queueMail(em: EntityManager, mail: OutgoingMail, now: Date): MailOutbox {
-  return em.create(MailOutbox, {
+  const queued = em.create(MailOutbox, {
     recipient: mail.to,
     subject: mail.subject,
     text: mail.text,
     html: mail.html ?? null,
     createdAt: now,
-    nextAttemptAt: now,
+    nextAttemptAt: legacySenderNever,
   });
+  em.create(ScheduledJob, { kind: 'sendMail', subject: queued.id, runAt: now });
+  return queued;
 }

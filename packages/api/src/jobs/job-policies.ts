@@ -1,0 +1,56 @@
+import type { JobKind } from '../model/scheduled-job.entity.js';
+import type { RetryPolicy } from './backoff.js';
+
+const second = 1000;
+const minute = 60 * second;
+const hour = 60 * minute;
+
+export interface JobKindPolicy extends RetryPolicy {
+  /**
+   * How long a claimed job is its worker's; a worker that died lets it go after this. Longer
+   * than one run can take, or a second worker would start it while the first still runs.
+   */
+  readonly leaseMs: number;
+  /**
+   * 'once': done when it ran. 'recurring': the run itself moves the job to its next moment (or
+   * ends it), so running is never "done" by the queue.
+   */
+  readonly runs: 'once' | 'recurring';
+}
+
+/**
+ * Per kind of work, how it is retried (docs/operations.md, "The work queue"). Sessions must end
+ * on time, so their settlement is retried soon; mail and refunds wait for a server or a provider
+ * that may be down for hours, and give up later.
+ */
+export const jobPolicies: Readonly<Record<JobKind, JobKindPolicy>> = {
+  settlePermit: {
+    baseMs: 30 * second,
+    capMs: 30 * minute,
+    maxAttempts: 10,
+    leaseMs: minute,
+    runs: 'recurring',
+  },
+  retention: {
+    baseMs: minute,
+    capMs: hour,
+    maxAttempts: 10,
+    leaseMs: 10 * minute,
+    runs: 'recurring',
+  },
+  refundPayment: {
+    baseMs: 30 * second,
+    capMs: 6 * hour,
+    maxAttempts: 12,
+    leaseMs: 2 * minute,
+    runs: 'once',
+  },
+  // SMTP servers may take minutes to answer: the lease outlasts the transport's own timeouts.
+  sendMail: {
+    baseMs: minute,
+    capMs: 6 * hour,
+    maxAttempts: 10,
+    leaseMs: 15 * minute,
+    runs: 'once',
+  },
+};
