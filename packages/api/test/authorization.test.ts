@@ -111,6 +111,9 @@ const gates: Record<string, Gate> = {
   // The platform's own administrator creates towns and sees none of their data.
   municipalities: ['platformAdmin'],
   createMunicipality: ['platformAdmin'],
+  // The work queue's dead letter (tested in jobs.test.ts).
+  deadLetteredJobs: ['platformAdmin'],
+  retryDeadLetteredJob: ['platformAdmin'],
 };
 
 const accounts: Record<Role, string> = {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { backoffCeiling, retryDelay } from '../src/jobs/backoff.js';
+import { jobsDeadLettered, jobsFailed, registerQueueGauges } from '../src/jobs/job-metrics.js';
+import { jobPolicies } from '../src/jobs/job-policies.js';
 import { runDueJobs } from '../src/jobs/job-runner.js';
+import { AuditEntry } from '../src/model/audit-entry.entity.js';
+import { MailOutbox } from '../src/model/mail-outbox.entity.js';
 import { ScheduledJob } from '../src/model/scheduled-job.entity.js';
+import { queueMail } from '../src/modules/mail/mail-outbox.js';
+import type { MailMessage, MailTransport } from '../src/modules/mail/mail-transport.js';
+import { loggedIn } from './login.js';
 import type { Viewer } from '../src/modules/auth/viewer.js';
 import { LedgerEntry } from '../src/model/ledger-entry.entity.js';
 import { ParkingSession } from '../src/model/parking-session.entity.js';
@@ -106,5 +114,120 @@ describe.each(dialects)('scheduled work on %s (durable, in the database)', (dial
     });
     expect(ended).toBe(20);
     expect(await runDueJobs(api.orm, { now: at })).toBe(0);
+  });
+
+  it('retries a failing job with growing waits, dead-letters it after its last attempt, and runs it again once the platform admin retries it', async () => {
+    const recipient = 'onbereikbaar@voorbeeld.nl';
+    const em = api.em();
+    const mail = queueMail(em, { to: recipient, subject: 'Uw machtiging', text: 'Hallo' }, api.now);
+    await em.flush();
+    let down = true;
+    const delivered: MailMessage[] = [];
+    const transport: MailTransport = {
+      name: 'flaky',
+      send: async (message) => {
+        if (down) throw new Error(`451 ${message.to}: mailbox busy`);
+        delivered.push(message);
+      },
+    };
+    const jobOf = () =>
+      api.em().findOneOrFail(ScheduledJob, { kind: 'sendMail', subject: mail.id });
+    const policy = jobPolicies.sendMail;
+    // Jitter pinned near its top: each wait is its ceiling, so growth shows.
+    const random = () => 0.999;
+    const failedBefore = jobsFailed.value({ kind: 'sendMail' });
+    const deadBefore = jobsDeadLettered.value({ kind: 'sendMail' });
+
+    let now = api.now;
+    const waits: number[] = [];
+    for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
+      // Not a moment early: one second before it is due, the job is not claimed. (Other due
+      // work of the demo may run: only this job's attempts count.)
+      await runDueJobs(api.orm, { now: new Date(now.getTime() - 1000), mailTransport: transport });
+      expect((await jobOf()).attempts).toBe(attempt - 1);
+      await runDueJobs(api.orm, { now, mailTransport: transport, random });
+      const job = await jobOf();
+      expect(job.attempts).toBe(attempt);
+      expect(job.lastError).toBe('451 [email]: mailbox busy');
+      if (attempt < policy.maxAttempts) {
+        expect(job.deadAt).toBeNull();
+        const wait = job.runAt.getTime() - now.getTime();
+        expect(wait).toBe(retryDelay(policy, attempt, random));
+        expect(wait).toBeLessThanOrEqual(backoffCeiling(policy, attempt));
+        waits.push(wait);
+        now = job.runAt;
+      } else {
+        expect(job.deadAt).toEqual(now);
+      }
+    }
+    // The waits grow until the cap holds them.
+    for (let i = 1; i < waits.length; i++) {
+      expect(waits[i]!).toBeGreaterThanOrEqual(waits[i - 1]!);
+    }
+    expect(waits[1]!).toBeGreaterThan(waits[0]!);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(policy.capMs);
+    expect(jobsFailed.value({ kind: 'sendMail' }) - failedBefore).toBe(policy.maxAttempts);
+    expect(jobsDeadLettered.value({ kind: 'sendMail' }) - deadBefore).toBe(1);
+
+    // Dead: never claimed again, however late, and counted by the gauge.
+    down = false;
+    await runDueJobs(api.orm, {
+      now: new Date(now.getTime() + 30 * 24 * 60 * minute),
+      mailTransport: transport,
+    });
+    expect(delivered).toHaveLength(0);
+    expect((await jobOf()).attempts).toBe(policy.maxAttempts);
+    registerQueueGauges(api.orm, () => api.now);
+    const metrics = await (await fetch(`${api.url}/metrics`)).text();
+    expect(metrics).toMatch(/^parkeer_jobs_dead\{kind="sendMail"\} 1$/m);
+    expect(metrics).toMatch(/^parkeer_jobs_dead_lettered_total\{kind="sendMail"\} [1-9]/m);
+
+    const platform = await loggedIn(api.url, 'platform@demo.parkeer.nl');
+    const listQuery = `{ deadLetteredJobs { id kind subject recipient attempts lastError deadAt } }`;
+    const listed = await platform.request<{ deadLetteredJobs: Record<string, unknown>[] }>(
+      listQuery,
+    );
+    expect(listed.errors).toBeUndefined();
+    const job = await jobOf();
+    expect(listed.data?.deadLetteredJobs).toEqual([
+      {
+        id: job.id,
+        kind: 'sendMail',
+        subject: 'Uw machtiging',
+        recipient: 'o•••@v•••.nl',
+        attempts: policy.maxAttempts,
+        lastError: '451 [email]: mailbox busy',
+        deadAt: now.toISOString(),
+      },
+    ]);
+    // The address is nowhere in what the back office gets.
+    expect(JSON.stringify(listed)).not.toContain('onbereikbaar');
+
+    const retryMutation = `mutation ($id: ID!) { retryDeadLetteredJob(id: $id) { id attempts deadAt runAt } }`;
+    const retried = await platform.request<{ retryDeadLetteredJob: Record<string, unknown> }>(
+      retryMutation,
+      { id: job.id },
+    );
+    expect(retried.errors).toBeUndefined();
+    expect(retried.data?.retryDeadLetteredJob).toEqual({
+      id: job.id,
+      attempts: 0,
+      deadAt: null,
+      runAt: api.now.toISOString(),
+    });
+    expect((await platform.request(listQuery)).data).toEqual({ deadLetteredJobs: [] });
+    // Retried already: not in the dead letter any more.
+    const again = await platform.request(retryMutation, { id: job.id });
+    expect(again.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+    const audit = await api.em().find(AuditEntry, { action: 'job.retry', subjectId: job.id });
+    expect(audit).toHaveLength(1);
+
+    // Due now: it runs, once.
+    await runDueJobs(api.orm, { now: api.now, mailTransport: transport });
+    expect(delivered.map((message) => message.to)).toEqual([recipient]);
+    expect((await api.em().findOneOrFail(MailOutbox, { id: mail.id })).sentAt).toEqual(api.now);
+    expect(await jobOf()).toMatchObject({ attempts: 0, lastError: null, deadAt: null });
+    await runDueJobs(api.orm, { now: api.now, mailTransport: transport });
+    expect(delivered).toHaveLength(1);
   });
 });

@@ -269,7 +269,9 @@ describe.each(dialects)('mail queued before the work queue, on %s', (dialect) =>
     const scratch = dialect === 'postgresql' ? await createScratchPostgres() : null;
     const file = join(tmpdir(), `parkeer-mail-migration-${process.pid}-${Date.now()}.db`);
     const orm = await MikroORM.init(
-      ormOptions(scratch ? { databaseUrl: scratch.url, forMigrations: true } : { sqliteFile: file }),
+      ormOptions(
+        scratch ? { databaseUrl: scratch.url, forMigrations: true } : { sqliteFile: file },
+      ),
     );
     try {
       await orm.migrator.up({ to: before });

@@ -23,6 +23,7 @@ import { ProductAdminResolver } from '../modules/product/product-admin.resolver.
 import { RequestResolver } from '../modules/request/request.resolver.js';
 import { SessionResolver } from '../modules/session/session.resolver.js';
 import { ZoneAdminResolver } from '../modules/zone/zone-admin.resolver.js';
+import { WorkQueueAdminResolver } from '../modules/work-queue/work-queue-admin.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { BoundedDateTimeISO } from './date-time-scalar.js';
 import { withUuidIds } from './id-scalar.js';
@@ -56,6 +57,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       MunicipalityAdminResolver,
       RequestResolver,
       AdminPaymentsResolver,
+      WorkQueueAdminResolver,
     ],
     pubSub: topicsNotSupported,
     authChecker,
