@@ -19,6 +19,8 @@ export interface Platform {
   now(): Date;
   /** Where the API writes each mail it sends as an `.eml` file (MAIL_DIR). */
   readonly mailFolder: string;
+  /** The API's SQLite file (SQLITE_FILE): for a state no user action can reach in a test. */
+  readonly databaseFile: string;
   stop(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function startPlatform(
   const folder = mkdtempSync(join(tmpdir(), 'parkeer-browser-'));
   const port = await freePort();
   const mailFolder = join(folder, 'mail');
+  const databaseFile = join(folder, 'parkeer.db');
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', '--conditions=@parkeer/source', 'src/main.ts'],
@@ -49,7 +52,7 @@ export async function startPlatform(
         // Links in mails and the simulated bank's return address point at this very server.
         PUBLIC_URL: `http://localhost:${port}`,
         CLOCK_START: clockStart.toISOString(),
-        SQLITE_FILE: join(folder, 'parkeer.db'),
+        SQLITE_FILE: databaseFile,
         WEB_DIST: webDist,
         MAIL_DIR: mailFolder,
         PAYMENT_WEBHOOK_SECRET: randomBytes(16).toString('hex'),
@@ -93,6 +96,7 @@ export async function startPlatform(
     password,
     letters,
     mailFolder,
+    databaseFile,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

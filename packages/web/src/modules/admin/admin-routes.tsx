@@ -61,6 +61,13 @@ export const adminPages: readonly AdminPage[] = [
     roles: ['platformAdmin'],
   },
   {
+    path: '/beheer/mislukt-werk',
+    load: () => import('../admin-queue/components/dead-letters-page.js'),
+    label: 'admin-queue:menu',
+    icon: '⚑',
+    roles: ['platformAdmin'],
+  },
+  {
     path: '/beheer/vergunningen',
     load: () => import('../admin-permits/components/permits-page.js'),
     label: 'admin-permits:menu',
