@@ -3,7 +3,7 @@ const hidden = '•••';
 /**
  * An e-mail address with all but its first letters and top-level domain hidden, e.g.
  * `a•••@d•••.nl`: enough to tell two mails apart in the back office, not to know who they were
- * for (docs/security.md, "Personal data in the back office").
+ * for (docs/security.md, "Personal data in the back office's dead letter").
  */
 export function maskedRecipient(address: string): string {
   const at = address.lastIndexOf('@');
