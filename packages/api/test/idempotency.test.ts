@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CareGrant } from '../src/model/care-grant.entity.js';
+import { Delegation } from '../src/model/delegation.entity.js';
 import { LedgerEntry } from '../src/model/ledger-entry.entity.js';
 import { ParkingSession } from '../src/model/parking-session.entity.js';
+import { Payment } from '../src/model/payment.entity.js';
+import { lockPermit, postToPermit } from '../src/modules/ledger/balance-book.js';
 import type { TestClient } from './graphql-client.js';
 import { useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';
@@ -24,6 +28,14 @@ const changeEnd = `mutation ($input: ChangeSessionEndInput!) {
   changeSessionEnd(input: $input) { ${sessionResult} } }`;
 const stop = `mutation ($id: ID!) { stopSession(sessionId: $id) { id status } }`;
 const remove = `mutation ($id: ID!) { deleteSession(sessionId: $id) { id status } }`;
+const invite = `mutation ($input: InviteDelegationInput!) { inviteDelegation(input: $input) {
+  id productId email delegateEmail plate formattedPlate budget balance unit status accepted
+  createdAt acceptedAt revokedAt } }`;
+const revoke = `mutation ($id: ID!) { revokeDelegation(id: $id) { id status } }`;
+const grantCare = `mutation ($input: GrantCareHoursInput!) { grantCareHours(input: $input) {
+  grant { id permitId minutes carerStatement grantedBy createdAt } balanceAfter remainingMinutes } }`;
+const startTopUp = `mutation ($input: StartTopUpInput!) {
+  startTopUp(input: $input) { paymentId checkoutUrl status totalCents } }`;
 
 /** The same request sent `count` times at once, as a client's retries racing each other. */
 const atOnce = <T>(count: number, send: () => Promise<T>): Promise<T[]> =>
@@ -35,12 +47,18 @@ const codeOf = (result: { errors?: readonly { extensions: Record<string, unknown
 describe.each(dialects)('idempotency keys on %s', (dialect) => {
   const api = useDemoApi(dialect);
   let anna: TestClient;
+  let bram: TestClient;
+  let admin: TestClient;
   let annaPermit: string;
+  let bramPermit: string;
   const at = (minutes: number) => new Date(api.now.getTime() + minutes * minute).toISOString();
 
   beforeAll(async () => {
     anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
+    bram = await loggedIn(api.url, 'bram@demo.parkeer.nl');
+    admin = await loggedIn(api.url, 'beheer@delft.demo.parkeer.nl');
     annaPermit = await api.permitOf('anna@demo.parkeer.nl');
+    bramPermit = await api.permitOf('bram@demo.parkeer.nl');
   });
 
   const ledgerOf = (sessionId: string) =>
@@ -208,6 +226,134 @@ describe.each(dialects)('idempotency keys on %s', (dialect) => {
       const replay = await anna.request<Data>(changeEnd, { input });
       expect(replay.data!.changeSessionEnd).toEqual(first);
       expect((await ledgerOf(sessionId)).map((row) => row.amount)).toEqual([-60]);
+    });
+  });
+
+  describe('inviteDelegation', () => {
+    it('answers eight concurrent calls with one key alike, and invites once', async () => {
+      const before = await api.balanceOf(annaPermit);
+      const input = {
+        productId: annaPermit,
+        email: 'idem-1@example.nl',
+        amount: 30,
+        idempotencyKey: 'idem-invite-concurrent',
+      };
+      const answers = await atOnce(8, () => anna.request<Data>(invite, { input }));
+      expect(answers.flatMap((answer) => answer.errors ?? [])).toEqual([]);
+      const first = answers[0]!.data!.inviteDelegation;
+      expect(first).toMatchObject({ email: 'idem-1@example.nl', budget: 30, status: 'invited' });
+      for (const answer of answers) expect(answer.data!.inviteDelegation).toEqual(first);
+      expect(await api.em().count(Delegation, { email: 'idem-1@example.nl' })).toBe(1);
+      expect(await api.em().count(LedgerEntry, { delegation: first.id })).toBe(2);
+      expect(await api.balanceOf(annaPermit)).toBe(before - 30);
+    });
+
+    it('replays the invitation as it was after it was revoked, and refuses another amount', async () => {
+      const input = {
+        productId: annaPermit,
+        email: 'idem-2@example.nl',
+        amount: 20,
+        idempotencyKey: 'idem-invite-replay',
+      };
+      const first = await anna.request<Data>(invite, { input });
+      const id = first.data!.inviteDelegation.id as string;
+      const revoked = await anna.request<Data>(revoke, { id });
+      expect(revoked.data!.revokeDelegation.status).toBe('revoked');
+      const balance = await api.balanceOf(annaPermit);
+
+      expect(await anna.request<Data>(invite, { input })).toEqual(first);
+      const other = await anna.request<Data>(invite, { input: { ...input, amount: 25 } });
+      expect(codeOf(other)).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect(await api.balanceOf(annaPermit)).toBe(balance);
+      expect(await api.em().count(Delegation, { email: 'idem-2@example.nl' })).toBe(1);
+    });
+  });
+
+  describe('grantCareHours', () => {
+    it('answers eight concurrent calls with one key alike, and credits once', async () => {
+      const before = await api.balanceOf(bramPermit);
+      const input = {
+        permitId: bramPermit,
+        minutes: 120,
+        carerStatement: 'Mantelzorgverklaring idem-1',
+        idempotencyKey: 'idem-care-concurrent',
+      };
+      const answers = await atOnce(8, () => admin.request<Data>(grantCare, { input }));
+      expect(answers.flatMap((answer) => answer.errors ?? [])).toEqual([]);
+      const first = answers[0]!.data!.grantCareHours;
+      expect(first).toMatchObject({ balanceAfter: before + 120, grant: { minutes: 120 } });
+      for (const answer of answers) expect(answer.data!.grantCareHours).toEqual(first);
+      expect(await api.em().count(CareGrant, { permit: bramPermit })).toBe(1);
+      expect(await api.balanceOf(bramPermit)).toBe(before + 120);
+      expect(await api.ledgerSum(bramPermit)).toBe(before + 120);
+    });
+
+    it('replays the first answer after another grant moved the balance and the room left', async () => {
+      const input = {
+        permitId: bramPermit,
+        minutes: 60,
+        carerStatement: 'Mantelzorgverklaring idem-2',
+        idempotencyKey: 'idem-care-replay',
+      };
+      const first = await admin.request<Data>(grantCare, { input });
+      expect(first.errors).toBeUndefined();
+      const later = await admin.request<Data>(grantCare, {
+        input: { ...input, idempotencyKey: 'idem-care-later' },
+      });
+      expect(later.data!.grantCareHours.balanceAfter).toBe(
+        first.data!.grantCareHours.balanceAfter + 60,
+      );
+
+      expect(await admin.request<Data>(grantCare, { input })).toEqual(first);
+      const other = await admin.request<Data>(grantCare, { input: { ...input, minutes: 61 } });
+      expect(codeOf(other)).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect(await api.em().count(CareGrant, { permit: bramPermit })).toBe(3);
+    });
+  });
+
+  describe('startTopUp', () => {
+    /** Parking used up elsewhere: brings the balance down so a top-up is allowed again. */
+    const spendDownTo = (permitId: string, target: number) =>
+      api.em().transactional(async (tx) => {
+        const permit = (await lockPermit(tx, permitId))!;
+        postToPermit(tx, permit, { kind: 'charge', amount: target - permit.balance, at: api.now });
+      });
+    const pay = (checkoutUrl: string) =>
+      fetch(api.url + new URL(checkoutUrl).pathname, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ action: 'paid' }).toString(),
+        redirect: 'manual',
+      });
+
+    it('answers eight concurrent calls with one key alike and opens one payment; a replay after paying answers the same', async () => {
+      await spendDownTo(bramPermit, 30 * 60);
+      const input = { permitId: bramPermit, amount: 200 * 60, idempotencyKey: 'idem-top-up' };
+      const answers = await atOnce(8, () => bram.request<Data>(startTopUp, { input }));
+      expect(answers.flatMap((answer) => answer.errors ?? [])).toEqual([]);
+      const first = answers[0]!.data!.startTopUp;
+      expect(first).toMatchObject({ status: 'open', totalCents: 1935 });
+      for (const answer of answers) expect(answer.data!.startTopUp).toEqual(first);
+      expect(await api.em().count(Payment, { permit: bramPermit })).toBe(1);
+
+      expect((await pay(first.checkoutUrl)).status).toBe(303);
+      expect(await api.balanceOf(bramPermit)).toBe(230 * 60);
+      // Above the threshold now: asked afresh, this top-up would be refused.
+      expect(await bram.request<Data>(startTopUp, { input })).toEqual(answers[0]);
+      const other = await bram.request<Data>(startTopUp, { input: { ...input, amount: 400 * 60 } });
+      expect(codeOf(other)).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect(await api.em().count(Payment, { permit: bramPermit })).toBe(1);
+    });
+
+    it('keeps no answer for a call that failed: its retry is decided afresh', async () => {
+      const input = { permitId: bramPermit, amount: 200 * 60, idempotencyKey: 'idem-top-up-2' };
+      const refused = await bram.request<Data>(startTopUp, { input });
+      expect(codeOf(refused)).toBe('TOP_UP_BALANCE_ABOVE_THRESHOLD');
+      await spendDownTo(bramPermit, 30 * 60);
+      const retried = await bram.request<Data>(startTopUp, { input });
+      expect(retried.errors).toBeUndefined();
+      expect(retried.data!.startTopUp).toMatchObject({ status: 'open' });
+      expect(await api.em().count(Payment, { permit: bramPermit })).toBe(2);
     });
   });
 });
