@@ -72,14 +72,22 @@ export async function answerOnce<T>(
     const leaseUntil = new Date(call.now.getTime() + timing.leaseMs);
     const claimId = await store.claim(at, fingerprint, call.now, leaseUntil);
     if (claimId) {
-      return { value: await workOnClaim(store, claimId, work), replayed: false, answeredAt: call.now };
+      return {
+        value: await workOnClaim(store, claimId, work),
+        replayed: false,
+        answeredAt: call.now,
+      };
     }
     const claim = await store.find(at);
     // Released or expired since the insert: claim it again.
     if (!claim) continue;
     if (claim.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_KEY_REUSED');
     if (claim.status === 'done' && claim.answer !== null) {
-      return { value: answerFromJson<T>(claim.answer), replayed: true, answeredAt: claim.createdAt };
+      return {
+        value: answerFromJson<T>(claim.answer),
+        replayed: true,
+        answeredAt: claim.createdAt,
+      };
     }
     if (claim.leaseUntil && claim.leaseUntil <= call.now) {
       await store.expire(claim.id, call.now);

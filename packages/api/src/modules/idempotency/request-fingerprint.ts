@@ -18,5 +18,7 @@ function normalised(value: unknown): unknown {
 
 /** The SHA-256 (hex) of a mutation's input without its key: what a retry must send again. */
 export function requestFingerprint(request: unknown): string {
-  return createHash('sha256').update(JSON.stringify(normalised(request))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(normalised(request)))
+    .digest('hex');
 }

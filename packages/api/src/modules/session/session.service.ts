@@ -357,12 +357,7 @@ export class SessionService {
    * The permit, if the viewer holds it or uses it through an accepted delegation (the same
    * rules as `permitForViewer`): an unknown id and someone else's permit answer alike.
    */
-  private async access(
-    store: SessionStore,
-    permitId: string,
-    need: PermitNeed,
-    lock: boolean,
-  ) {
+  private async access(store: SessionStore, permitId: string, need: PermitNeed, lock: boolean) {
     const permit = isUuid(permitId) ? await store.permit(permitId, lock) : null;
     if (!permit) throw new AppError('NOT_FOUND');
     const delegation =
