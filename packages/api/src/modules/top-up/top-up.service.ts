@@ -76,8 +76,8 @@ export class TopUpService {
   }
 
   /**
-   * Opens a payment for one offer. Retries with the key are answered by the idempotency step
-   * (modules/idempotency); the work sees the key again only when its first call failed.
+   * Opens a payment for one offer. Retries with the key get the first answer before this runs
+   * (docs/graphql.md, Idempotency keys); it sees the key again only after a failed first call.
    */
   async start(
     viewer: Viewer,
