@@ -41,7 +41,6 @@ describe.each(dialects)('scheduled work on %s (durable, in the database)', (dial
       permitId,
       plate,
       ...times,
-      idempotencyKey: `job-${plate}-${times.end.getTime()}`,
       channel: 'web',
     });
     if (!outcome.ok) throw new Error(outcome.decision.reason);

@@ -99,11 +99,7 @@ describe.each(dialects)('visitor sessions over GraphQL, %s (docs/rules.md ยง4, ย
     expect(await api.balanceOf(annaPermit)).toBe(200 * 60 - 90);
 
     const retry = await anna.request<Data>(start, { input });
-    expect(retry.data?.startSession).toMatchObject({
-      __typename: 'SessionAccepted',
-      session: { id: accepted.session.id },
-      quote: null,
-    });
+    expect(retry.data?.startSession).toEqual(accepted);
     expect(await api.balanceOf(annaPermit)).toBe(200 * 60 - 90);
 
     const reused = await anna.request<Data>(start, { input: { ...input, plate: 'XB-123-K' } });

@@ -5,6 +5,7 @@ import { EmailToken } from '../model/email-token.entity.js';
 import { RightCheckLog } from '../model/right-check-log.entity.js';
 import { Municipality } from '../model/municipality.entity.js';
 import { RateLimitCounter } from '../model/rate-limit-counter.entity.js';
+import { removeExpiredClaims } from '../modules/idempotency/claim-retention.js';
 
 /**
  * What an anonymised session keeps instead of its plate. Not a hash: nothing that could be
@@ -29,12 +30,14 @@ export interface RetentionResult {
   readonly anonymisedSessions: number;
   readonly removedSecrets: number;
   readonly removedCheckLogs: number;
+  readonly removedClaims: number;
 }
 
 /**
  * The retention schedule (docs/rules.md §8): plates of ended sessions are anonymised once the
  * municipality's period after parking has passed (13 weeks, or 48 hours); e-mail links, logins
- * and rate-limit counters that can no longer be used are removed; old check logs are removed.
+ * and rate-limit counters that can no longer be used are removed; old check logs and idempotency
+ * keys' answers (a day) are removed.
  * Running and planned sessions are never touched.
  */
 export async function applyRetention(em: EntityManager, now: Date): Promise<RetentionResult> {
@@ -74,5 +77,6 @@ export async function applyRetention(em: EntityManager, now: Date): Promise<Rete
   const removedCheckLogs = await em.nativeDelete(RightCheckLog, {
     checkedAt: { $lte: new Date(now.getTime() - checkLogRetentionMs) },
   });
-  return { anonymisedSessions, removedSecrets, removedCheckLogs };
+  const removedClaims = await removeExpiredClaims(em, now);
+  return { anonymisedSessions, removedSecrets, removedCheckLogs, removedClaims };
 }

@@ -22,6 +22,7 @@ import { ProductType } from './product-type.entity.js';
 import { Tariff } from './tariff.entity.js';
 import { ParkingSession } from './parking-session.entity.js';
 import { Zone } from './zone.entity.js';
+import { IdempotencyClaim } from './idempotency-claim.entity.js';
 
 /** Every entity, as classes: discovery by folder glob does not work under Vitest. */
 export const entities = [
@@ -49,4 +50,5 @@ export const entities = [
   FineWaiver,
   OutageCompensation,
   EnforcementTown,
+  IdempotencyClaim,
 ];

@@ -21,6 +21,10 @@ export const productMessages = {
     nl: 'Deze opdracht is al eerder met andere gegevens verstuurd.',
     en: 'This request was already sent before with different details.',
   },
+  IDEMPOTENCY_IN_PROGRESS: {
+    nl: 'Deze opdracht wordt nog verwerkt. Probeer het over een paar seconden opnieuw met dezelfde gegevens.',
+    en: 'This request is still being processed. Please try again in a few seconds with the same details.',
+  },
   CONCURRENT_CHANGE: {
     nl: 'Het saldo werd tegelijk ergens anders gewijzigd. Probeer het opnieuw.',
     en: 'The balance was changed elsewhere at the same time. Please try again.',

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { checkIdempotencyKey } from '../../graphql/idempotency-key.js';
 import type { Context } from '../../graphql/context.js';
+import { answerOnce } from '../idempotency/answer-once.js';
+import { keyedCall } from '../idempotency/keyed-call.js';
 import { LivePublisher } from '../live/live-publisher.js';
 import { storedOf } from '../session/session.mapper.js';
 import { acceptInvitation, invitationOf } from './delegation-acceptance.js';
@@ -35,16 +36,19 @@ export class DelegationResolver {
     @Arg('input', () => InviteDelegationInput) input: InviteDelegationInput,
     @Ctx() ctx: Context,
   ): Promise<DelegationDto> {
-    checkIdempotencyKey(input.idempotencyKey);
-    const service = new DelegationService(ctx.em, ctx.viewer!, ctx.now);
-    const delegation = await service.invite({ ...input, permitId: input.productId });
-    new LivePublisher(ctx.em, ctx.pubSub).balancesChanged(
-      delegation.permit.id,
-      [null, delegation.id],
-      ctx.now,
-    );
-    await ctx.em.populate(delegation, ['permit.productType', 'delegate']);
-    return toDelegationDto(delegation);
+    // The stored answer is the delegation as invited: a replay does not show later changes.
+    const answer = await answerOnce(keyedCall(ctx, 'inviteDelegation', input), async () => {
+      const service = new DelegationService(ctx.em, ctx.viewer!, ctx.now);
+      const delegation = await service.invite({ ...input, permitId: input.productId });
+      new LivePublisher(ctx.em, ctx.pubSub).balancesChanged(
+        delegation.permit.id,
+        [null, delegation.id],
+        ctx.now,
+      );
+      await ctx.em.populate(delegation, ['permit.productType', 'delegate']);
+      return toDelegationDto(delegation);
+    });
+    return Object.assign(new DelegationDto(), answer.value);
   }
 
   @Query(() => DelegationInvitation, {

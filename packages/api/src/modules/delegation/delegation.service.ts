@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import { settleDelete, settleStop } from '@parkeer/domain/billing/settlement';
 import { formatPlate, parsePlate } from '@parkeer/domain/plate/plate';
 import { isUuid } from '../../db/uuid.js';
@@ -8,12 +8,7 @@ import { normaliseEmail } from '../auth/auth.service.js';
 import { emailLinkLifetime, issueEmailToken, publicAppUrl } from '../auth/email-link.js';
 import { EmailToken } from '../../model/email-token.entity.js';
 import type { Viewer } from '../auth/viewer.js';
-import {
-  findByIdempotencyKey,
-  lockPermit,
-  postToDelegation,
-  postToPermit,
-} from '../ledger/balance-book.js';
+import { lockPermit, postToDelegation, postToPermit } from '../ledger/balance-book.js';
 import { queueMail } from '../mail/mail-outbox.js';
 import { permitForViewer } from '../permit/permit-access.js';
 import type { Permit } from '../../model/permit.entity.js';
@@ -30,7 +25,6 @@ export interface InviteCommand {
   readonly plate?: string | null;
   readonly country?: string | null;
   readonly amount: number;
-  readonly idempotencyKey: string;
 }
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -75,8 +69,6 @@ export class DelegationService {
       if (!parsed.ok) throw new AppError(parsed.reason, parsed.params);
       plate = parsed.plate;
     }
-    const replay = await this.replayOf(permit.id, command.idempotencyKey);
-    if (replay) return this.sameInvite(replay, email, command.amount);
     // One delegation per person and product: a second would split what they see and can spend.
     const open = await this.em.count(Delegation, {
       permit: permit.id,
@@ -110,23 +102,15 @@ export class DelegationService {
           createdAt: this.now,
         });
         const posting = { kind: 'delegationGrant' as const, createdBy: owner, at: this.now };
-        postToPermit(tx, locked, {
-          ...posting,
-          amount: -command.amount,
-          idempotencyKey: command.idempotencyKey,
-        }).delegation = delegation;
+        postToPermit(tx, locked, { ...posting, amount: -command.amount }).delegation = delegation;
         postToDelegation(tx, delegation, { ...posting, amount: command.amount });
         await this.queueInvite(tx, delegation, permit, owner.email);
         await tx.flush();
         return delegation;
       });
     } catch (error) {
-      // Nothing was invited: a refusal or a replay that lost the race.
+      // Nothing was invited.
       await attempt.giveBack();
-      if (error instanceof UniqueConstraintViolationException) {
-        const first = await this.replayOf(permit.id, command.idempotencyKey);
-        if (first) return this.sameInvite(first, email, command.amount);
-      }
       throw error;
     }
   }
@@ -230,19 +214,5 @@ export class DelegationService {
       validDays: Math.round(emailLinkLifetime.delegation / dayMs),
     });
     queueMail(tx, { to: delegation.email, ...mail }, this.now);
-  }
-
-  private async replayOf(permitId: string, key: string): Promise<Delegation | null> {
-    const entry = await findByIdempotencyKey(this.em, permitId, key);
-    if (!entry) return null;
-    if (!entry.delegation) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-    return this.em.findOneOrFail(Delegation, { id: entry.delegation.id });
-  }
-
-  private sameInvite(delegation: Delegation, email: string, amount: number): Delegation {
-    if (delegation.email !== email || delegation.budget !== amount) {
-      throw new AppError('IDEMPOTENCY_KEY_REUSED');
-    }
-    return delegation;
   }
 }

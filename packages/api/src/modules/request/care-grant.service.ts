@@ -1,16 +1,11 @@
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
-import { periodOf, sumInPeriod } from '@parkeer/domain/balance/balance-period';
+import type { EntityManager } from '@mikro-orm/core';
 import { decideCareGrant } from '@parkeer/domain/balance/care-grant';
-import type { TopUpPolicy } from '@parkeer/domain/balance/top-up-policy';
 import { localDateOf } from '@parkeer/domain/time/zoned-time';
 import { AppError, refuseProblems, type InputProblem } from '../../graphql/app-error.js';
 import type { Context } from '../../graphql/context.js';
-import { checkIdempotencyKey } from '../../graphql/idempotency-key.js';
 import { displayParams } from '../top-up/top-up-message.js';
 import { recordChange } from '../audit/audit-log.js';
 import { lockPermit, postToPermit } from '../ledger/balance-book.js';
-import { LedgerEntry } from '../../model/ledger-entry.entity.js';
-import type { Permit } from '../../model/permit.entity.js';
 import { CareGrant } from '../../model/care-grant.entity.js';
 import { actingAdmin, ownTownPermit, requiredText } from './request-scope.js';
 
@@ -18,7 +13,6 @@ export interface GrantCareHoursCommand {
   readonly permitId: string;
   readonly minutes: number;
   readonly carerStatement: string;
-  readonly idempotencyKey: string;
 }
 
 export interface GrantedCare {
@@ -51,12 +45,7 @@ export class CareGrantService {
     );
   }
 
-  /**
-   * Grants once per idempotency key: a retry (also one that lost a race with its twin) returns
-   * the first call's grant, even when the cap would now refuse the same request.
-   */
   async grant(command: GrantCareHoursCommand): Promise<GrantedCare> {
-    checkIdempotencyKey(command.idempotencyKey);
     const problems: InputProblem[] = [];
     const statement = requiredText(
       problems,
@@ -66,13 +55,7 @@ export class CareGrantService {
     );
     refuseProblems(problems);
     const permit = await ownTownPermit(this.em, this.ctx, command.permitId);
-    const run = () => this.grantLocked(permit.id, command, statement);
-    try {
-      return await run();
-    } catch (error) {
-      if (!(error instanceof UniqueConstraintViolationException)) throw error;
-      return run();
-    }
+    return this.grantLocked(permit.id, command, statement);
   }
 
   private grantLocked(
@@ -86,11 +69,6 @@ export class CareGrantService {
         const permit = await lockPermit(tx, permitId);
         if (!permit) throw new AppError('NOT_FOUND');
         await tx.populate(permit, ['productType', 'municipality']);
-        const earlier = await tx.findOne(LedgerEntry, {
-          permit: permit.id,
-          idempotencyKey: command.idempotencyKey,
-        });
-        if (earlier) return this.replay(tx, permit, earlier, command.minutes);
         if (permit.status === 'revoked') throw new AppError('PRODUCT_REVOKED');
 
         const policy = permit.productType.topUpPolicy;
@@ -120,7 +98,6 @@ export class CareGrantService {
         const ledgerEntry = postToPermit(tx, permit, {
           kind: 'careGrant',
           amount: decision.amount,
-          idempotencyKey: command.idempotencyKey,
           createdBy: grantedBy,
           at: ctx.now,
         });
@@ -152,28 +129,6 @@ export class CareGrantService {
     );
   }
 
-  /** The answer of the first call with this key; the same key for another request is refused. */
-  private async replay(
-    tx: EntityManager,
-    permit: Permit,
-    earlier: LedgerEntry,
-    minutes: number,
-  ): Promise<GrantedCare> {
-    const grant =
-      earlier.kind === 'careGrant'
-        ? await tx.findOne(CareGrant, { ledgerEntry: earlier.id }, { populate: ['grantedBy'] })
-        : null;
-    if (!grant || grant.minutes !== minutes) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-    const policy = permit.productType.topUpPolicy;
-    return {
-      grant,
-      balanceAfter: permit.balance,
-      remainingMinutes: policy
-        ? remainingNow(policy, permit, await this.grantsOf(tx, permit.id), this.ctx.now)
-        : null,
-    };
-  }
-
   private async grantsOf(em: EntityManager, permitId: string) {
     const rows = await em.find(
       CareGrant,
@@ -182,20 +137,4 @@ export class CareGrantService {
     );
     return rows.map((row) => ({ at: row.createdAt, amount: row.minutes }));
   }
-}
-
-/** What may still be granted in the current care period. */
-function remainingNow(
-  policy: TopUpPolicy,
-  permit: Permit,
-  grants: readonly { at: Date; amount: number }[],
-  now: Date,
-): number | null {
-  const care = policy.careGrant;
-  if (!care) return null;
-  const timeZone = permit.municipality.timeZone;
-  const permitStart = localDateOf(permit.validFrom, timeZone);
-  const current = periodOf(care.period, localDateOf(now, timeZone), permitStart);
-  const granted = sumInPeriod(grants, (g) => g.amount, current, care.period, permitStart, timeZone);
-  return Math.max(0, care.limitMinutes - granted);
 }

@@ -2,6 +2,8 @@ import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-g
 import type { WaiverStatus } from '@parkeer/domain/eligibility/goodwill-waiver';
 import { mapConnection } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
+import { answerOnce } from '../idempotency/answer-once.js';
+import { keyedCall } from '../idempotency/keyed-call.js';
 import { LivePublisher } from '../live/live-publisher.js';
 import { CareGrantService } from './care-grant.service.js';
 import { FineWaiverService } from './fine-waiver.service.js';
@@ -44,16 +46,23 @@ export class RequestResolver {
     @Arg('input', () => GrantCareHoursInput) input: GrantCareHoursInput,
     @Ctx() ctx: Context,
   ): Promise<CareGrantResult> {
-    const granted = await new CareGrantService(ctx).grant(input);
-    void new LivePublisher(ctx.em, ctx.pubSub).balancesChanged(
-      granted.grant.permit.id,
-      [null],
-      ctx.now,
-    );
+    // The stored answer is the grant with the balance and room left as they were then.
+    const answer = await answerOnce(keyedCall(ctx, 'grantCareHours', input), async () => {
+      const granted = await new CareGrantService(ctx).grant(input);
+      void new LivePublisher(ctx.em, ctx.pubSub).balancesChanged(
+        granted.grant.permit.id,
+        [null],
+        ctx.now,
+      );
+      return {
+        grant: toCareGrant(granted.grant),
+        balanceAfter: granted.balanceAfter,
+        remainingMinutes: granted.remainingMinutes,
+      };
+    });
     return Object.assign(new CareGrantResult(), {
-      grant: toCareGrant(granted.grant),
-      balanceAfter: granted.balanceAfter,
-      remainingMinutes: granted.remainingMinutes,
+      ...answer.value,
+      grant: Object.assign(new CareGrantDto(), answer.value.grant),
     });
   }
 

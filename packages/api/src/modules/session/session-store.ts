@@ -27,11 +27,6 @@ export interface StoredPermit {
   readonly zoneId: string;
   readonly regime: Regime;
   readonly timeZone: string;
-  /**
-   * When asked with an idempotency key that an earlier call used on this permit: whether it did,
-   * and the session its ledger row belongs to (null for a row of something else).
-   */
-  readonly earlierCall: { readonly sessionId: string | null } | null;
 }
 
 export interface StoredDelegation {
@@ -128,21 +123,15 @@ export class SessionStore {
    * The permit with its settings; `lock` takes its row until the transaction ends (PostgreSQL;
    * SQLite runs one transaction at a time), so concurrent balance changes queue.
    */
-  async permit(
-    permitId: string,
-    lock: boolean,
-    idempotencyKey: string | null = null,
-  ): Promise<StoredPermit | null> {
-    // The idempotency probe rides along: one round trip fewer on every start.
+  async permit(permitId: string, lock: boolean): Promise<StoredPermit | null> {
     const [row] = await this.run(
       `select p.id, p.holder_id, p.status, p.balance, p.version, p.valid_from, p.valid_until,
         p.product_type_id, p.zone_id, t.session_policy, t.balance_unit, t.minute_counting,
-        z.regime, m.time_zone, k.id as earlier_id, k.session_id as earlier_session_id
+        z.regime, m.time_zone
       from permit p join product_type t on t.id = p.product_type_id
         join zone z on z.id = p.zone_id join municipality m on m.id = p.municipality_id
-        left join ledger_entry k on k.permit_id = p.id and k.idempotency_key = ?
       where p.id = ?${lock && this.postgres ? ' for update of p' : ''}`,
-      [idempotencyKey, permitId],
+      [permitId],
     );
     if (!row) return null;
     return {
@@ -160,9 +149,6 @@ export class SessionStore {
       zoneId: row.zone_id as string,
       regime: json<Regime>(row.regime),
       timeZone: row.time_zone as string,
-      earlierCall: row.earlier_id
-        ? { sessionId: (row.earlier_session_id as string | null) ?? null }
-        : null,
     };
   }
 

@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
-import { checkIdempotencyKey } from '../../graphql/idempotency-key.js';
 import type { Context } from '../../graphql/context.js';
+import { answerOnce } from '../idempotency/answer-once.js';
+import { keyedCall } from '../idempotency/keyed-call.js';
 import type { Viewer } from '../auth/viewer.js';
 import { LivePublisher, type SessionChange } from '../live/live-publisher.js';
 import type { Channel, ParkingSession } from '../../model/parking-session.entity.js';
@@ -99,15 +100,12 @@ export class SessionResolver {
     @Arg('input', () => StartSessionInput) input: StartSessionInput,
     @Ctx() ctx: Context,
   ): Promise<typeof SessionResult> {
-    checkIdempotencyKey(input.idempotencyKey);
     const service = new SessionService(ctx.em, ctx.viewer!, ctx.now);
-    const outcome = await service.start({
-      ...input,
-      permitId: input.productId,
-      channel: channelOf(ctx.viewer!),
-    });
-    publishChanges(ctx, service, ownChange('started', outcome));
-    return this.result(ctx, outcome, input.country ?? 'NL');
+    const answer = await answerOnce(keyedCall(ctx, 'startSession', input), () =>
+      service.start({ ...input, permitId: input.productId, channel: channelOf(ctx.viewer!) }),
+    );
+    publishChanges(ctx, service, answer.replayed ? null : ownChange('started', answer.value));
+    return this.result(ctx, answer.value, input.country ?? 'NL', answer.answeredAt);
   }
 
   @Authorized('resident', 'business')
@@ -118,11 +116,12 @@ export class SessionResolver {
     @Arg('input', () => ChangeSessionEndInput) input: ChangeSessionEndInput,
     @Ctx() ctx: Context,
   ): Promise<typeof SessionResult> {
-    checkIdempotencyKey(input.idempotencyKey);
     const service = new SessionService(ctx.em, ctx.viewer!, ctx.now);
-    const outcome = await service.changeEnd(input.sessionId, input.end, input.idempotencyKey);
-    publishChanges(ctx, service, ownChange('changed', outcome));
-    return this.result(ctx, outcome, 'NL');
+    const answer = await answerOnce(keyedCall(ctx, 'changeSessionEnd', input), () =>
+      service.changeEnd(input.sessionId, input.end),
+    );
+    publishChanges(ctx, service, answer.replayed ? null : ownChange('changed', answer.value));
+    return this.result(ctx, answer.value, 'NL', answer.answeredAt);
   }
 
   @Authorized('resident', 'business')
@@ -149,15 +148,17 @@ export class SessionResolver {
     return toSessionDto(session, unit, ctx.viewer!.accountId, ctx.now);
   }
 
+  /** The answer as of `answeredAt`: a replay shows the session as the first call answered it. */
   private async result(
     ctx: Context,
     outcome: SessionOutcome,
     country: string,
+    answeredAt: Date,
   ): Promise<typeof SessionResult> {
     if (!outcome.ok) {
       return toSessionRefused(outcome.decision, outcome.unit, country, ctx.language);
     }
-    const session = toSessionDto(outcome.session, outcome.unit, ctx.viewer!.accountId, ctx.now);
+    const session = toSessionDto(outcome.session, outcome.unit, ctx.viewer!.accountId, answeredAt);
     const quote = outcome.decision
       ? toSessionQuote(outcome.decision, session.unit, outcome.session.country)
       : null;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import type { Settlement } from '@parkeer/domain/billing/settlement';
 import { settleAtEnd, settleDelete, settleStop } from '@parkeer/domain/billing/settlement';
 import { parsePlate, type Plate } from '@parkeer/domain/plate/plate';
@@ -34,7 +34,6 @@ export interface SessionRequestCommand {
 }
 
 export interface StartSessionCommand extends SessionRequestCommand {
-  readonly idempotencyKey: string;
   readonly channel: Channel;
 }
 
@@ -157,7 +156,7 @@ export class SessionService {
    */
   async settleDue(permitId: string): Promise<{ next: Date | null }> {
     if (this.viewer !== 'system') throw new AppError('FORBIDDEN');
-    return this.inTransaction(permitId, 'read', null, async (ground) => {
+    return this.inTransaction(permitId, 'read', async (ground) => {
       ground.scheduled = 'byCaller';
       const next = await ground.store.nextDueMoment(ground.permit.id);
       await ground.store.setSettlement(ground.permit.id, next, this.now);
@@ -169,7 +168,7 @@ export class SessionService {
   async quote(command: SessionRequestCommand): Promise<Quote> {
     const plate = plateOf(command.plate, command.country);
     const store = new SessionStore(this.em);
-    const { permit, delegation } = await this.access(store, command.permitId, 'use', null);
+    const { permit, delegation } = await this.access(store, command.permitId, 'use', false);
     const { rules, unit } = rulesOf(permit, await store.tariffs(permit));
     const sessions = await store.openSessions(permit.id);
     const open = sessions.filter((s) => s.end > this.now && !s.stoppedAt);
@@ -188,14 +187,7 @@ export class SessionService {
 
   async start(command: StartSessionCommand): Promise<SessionOutcome> {
     const plate = plateOf(command.plate, command.country);
-    const key = command.idempotencyKey;
-    return this.inTransaction(command.permitId, 'use', key, async (ground) => {
-      // Read under the permit's lock: a retry sent while the first call runs waits for it.
-      if (ground.permit.earlierCall) {
-        const session = await this.replayable(ground.permit.earlierCall.sessionId, ground);
-        if (session.plate !== plate.normalised) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-        return { ok: true, session, decision: null, unit: ground.unit };
-      }
+    return this.inTransaction(command.permitId, 'use', async (ground) => {
       const pot = ground.delegation ? ground.pots.of(ground.delegation) : ground.pots.permitPot;
       const decision = decideStart(
         {
@@ -222,29 +214,15 @@ export class SessionService {
         startedById: this.actorId,
       };
       await ground.store.insertSession(session, this.now);
-      await this.post(
-        ground,
-        pot,
-        'reserve',
-        -decision.reservation,
-        session,
-        command.idempotencyKey,
-      );
+      await this.post(ground, pot, 'reserve', -decision.reservation, session);
       return { ok: true, session, decision, unit: ground.unit };
     });
   }
 
   /** A new end for a running or planned session; the reservation follows the new cost. */
-  async changeEnd(sessionId: string, end: Date, idempotencyKey: string): Promise<SessionOutcome> {
+  async changeEnd(sessionId: string, end: Date): Promise<SessionOutcome> {
     const permitId = await this.permitOfSession(sessionId);
-    return this.inTransaction(permitId, 'use', idempotencyKey, async (ground) => {
-      if (ground.permit.earlierCall) {
-        const session = await this.replayable(ground.permit.earlierCall.sessionId, ground);
-        if (session.id !== sessionId || session.end.getTime() !== end.getTime()) {
-          throw new AppError('IDEMPOTENCY_KEY_REUSED');
-        }
-        return { ok: true, session, decision: null, unit: ground.unit };
-      }
+    return this.inTransaction(permitId, 'use', async (ground) => {
       const current = ground.open.find((s) => s.id === sessionId);
       if (!current) {
         await this.sessionOfViewer(ground, sessionId);
@@ -269,7 +247,7 @@ export class SessionService {
       current.reservation = decision.reservation;
       await ground.store.updateSession(current);
       const kind = difference > 0 ? 'reserve' : 'release';
-      await this.post(ground, pot, kind, -difference, current, idempotencyKey);
+      await this.post(ground, pot, kind, -difference, current);
       return { ok: true, session: current, decision, unit: ground.unit };
     });
   }
@@ -278,7 +256,7 @@ export class SessionService {
   async stop(sessionId: string): Promise<SettledSession> {
     const permitId = await this.permitOfSession(sessionId);
     // A blocked product may still be stopped: that only ends spending.
-    return this.inTransaction(permitId, 'read', null, async (ground) => {
+    return this.inTransaction(permitId, 'read', async (ground) => {
       const session = ground.open.find((s) => s.id === sessionId);
       // Already ended (stopped, reached its end, settled just now): stopping again changes nothing.
       if (!session)
@@ -296,7 +274,7 @@ export class SessionService {
   /** Takes back a planned session before it starts; its whole reservation returns. */
   async delete(sessionId: string): Promise<SettledSession> {
     const permitId = await this.permitOfSession(sessionId);
-    return this.inTransaction(permitId, 'read', null, async (ground) => {
+    return this.inTransaction(permitId, 'read', async (ground) => {
       const session = ground.open.find((s) => s.id === sessionId);
       if (!session) {
         const stored = await this.sessionOfViewer(ground, sessionId);
@@ -320,35 +298,13 @@ export class SessionService {
   private async inTransaction<T>(
     permitId: string,
     need: PermitNeed,
-    idempotencyKey: string | null,
-    work: (ground: Ground) => Promise<T>,
-  ): Promise<T> {
-    try {
-      return await this.transaction(permitId, need, idempotencyKey, work);
-    } catch (error) {
-      // Two calls with one key at once: the idempotency probe rides on the lock's statement,
-      // whose snapshot may predate the other call's commit; the ledger's unique key stops the
-      // second, and once more it finds the first call's row and answers as it did.
-      const converted = error instanceof Error ? this.em.getDriver().convertException(error) : null;
-      if (idempotencyKey && converted instanceof UniqueConstraintViolationException) {
-        return this.transaction(permitId, need, idempotencyKey, work);
-      }
-      throw error;
-    }
-  }
-
-  private async transaction<T>(
-    permitId: string,
-    need: PermitNeed,
-    idempotencyKey: string | null,
     work: (ground: Ground) => Promise<T>,
   ): Promise<T> {
     let committed: Ground | undefined;
     const result = await this.em.transactional(
       async (tx) => {
         const store = new SessionStore(tx);
-        const lock = { idempotencyKey };
-        const { permit, delegation } = await this.access(store, permitId, need, lock);
+        const { permit, delegation } = await this.access(store, permitId, need, true);
         const { rules, unit } = rulesOf(permit, await store.tariffs(permit));
         const pots = new Pots(store, permit);
         if (delegation) pots.of(delegation);
@@ -401,15 +357,8 @@ export class SessionService {
    * The permit, if the viewer holds it or uses it through an accepted delegation (the same
    * rules as `permitForViewer`): an unknown id and someone else's permit answer alike.
    */
-  private async access(
-    store: SessionStore,
-    permitId: string,
-    need: PermitNeed,
-    lock: { idempotencyKey: string | null } | null,
-  ) {
-    const permit = isUuid(permitId)
-      ? await store.permit(permitId, lock !== null, lock?.idempotencyKey ?? null)
-      : null;
+  private async access(store: SessionStore, permitId: string, need: PermitNeed, lock: boolean) {
+    const permit = isUuid(permitId) ? await store.permit(permitId, lock) : null;
     if (!permit) throw new AppError('NOT_FOUND');
     const delegation =
       this.viewer === 'system' || permit.holderId === this.viewer.accountId
@@ -442,14 +391,6 @@ export class SessionService {
     }
   }
 
-  /** The session an earlier call with the key wrote; a delegate only gets its own back. */
-  private async replayable(sessionId: string | null, ground: Ground): Promise<StoredSession> {
-    const session = sessionId ? await ground.store.session(sessionId) : null;
-    const foreign = ground.delegation && session?.delegationId !== ground.delegation.id;
-    if (!session || foreign) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-    return session;
-  }
-
   /** Books a settlement: the charge stays taken, the release returns to the session's pot. */
   private async settle(
     ground: Ground,
@@ -463,7 +404,7 @@ export class SessionService {
     await ground.store.updateSession(session);
     if (settlement.release === 0) return;
     const pot = await ground.pots.ofSession(session);
-    await this.post(ground, pot, 'release', settlement.release, session, null);
+    await this.post(ground, pot, 'release', settlement.release, session);
   }
 
   private async post(
@@ -472,14 +413,12 @@ export class SessionService {
     kind: 'reserve' | 'release',
     amount: number,
     session: StoredSession,
-    idempotencyKey: string | null,
   ): Promise<void> {
     ground.pots.touched.add(pot);
     await ground.store.post(pot, ground.permit.id, {
       kind,
       amount,
       sessionId: session.id,
-      idempotencyKey,
       createdById: this.actorId,
       at: this.now,
     });

@@ -139,7 +139,8 @@ export class SessionAccepted {
 
   @Field(() => SessionQuote, {
     nullable: true,
-    description: 'The decision behind it; null when a retried call returned the first result.',
+    description:
+      "The decision behind it; a retry with the same key gets the first call's answer, quote included.",
   })
   quote!: SessionQuote | null;
 }

@@ -1,5 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
+import { answerOnce } from '../idempotency/answer-once.js';
+import { keyedCall } from '../idempotency/keyed-call.js';
 import { toStartTopUpResult, toTopUpOffersResult } from './top-up.mapper.js';
 import { TopUpService } from './top-up.service.js';
 import { StartTopUpInput, StartTopUpResult, TopUpOffersResult } from './top-up.types.js';
@@ -26,7 +28,12 @@ export class TopUpResolver {
     @Arg('input', () => StartTopUpInput) input: StartTopUpInput,
     @Ctx() ctx: Context,
   ): Promise<StartTopUpResult> {
-    const started = await new TopUpService(ctx.em).start(ctx.viewer!, input, ctx.now, ctx.language);
-    return toStartTopUpResult(started);
+    // The stored answer is the payment as opened: a replay does not show its later status.
+    const answer = await answerOnce(keyedCall(ctx, 'startTopUp', input), async () =>
+      toStartTopUpResult(
+        await new TopUpService(ctx.em).start(ctx.viewer!, input, ctx.now, ctx.language),
+      ),
+    );
+    return Object.assign(new StartTopUpResult(), answer.value);
   }
 }

@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import {
   decideTopUp,
   topUpOffers,
@@ -9,7 +9,6 @@ import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import type { Language } from '@parkeer/shared/language';
 import type { ErrorCode, MessageParams } from '@parkeer/shared/messages/error-catalogue';
 import { AppError } from '../../graphql/app-error.js';
-import { checkIdempotencyKey } from '../../graphql/idempotency-key.js';
 import { Account } from '../../model/account.entity.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { PaymentProvider } from '../payment/payment-provider.js';
@@ -77,8 +76,8 @@ export class TopUpService {
   }
 
   /**
-   * Opens a payment for one offer. Idempotent per (permit, key): a retry, also one that lost a
-   * race, returns the payment of the first call; the same key for another amount is refused.
+   * Opens a payment for one offer. Retries with the key get the first answer before this runs
+   * (docs/graphql.md, Idempotency keys); it sees the key again only after a failed first call.
    */
   async start(
     viewer: Viewer,
@@ -87,12 +86,11 @@ export class TopUpService {
     language: Language,
   ): Promise<StartedTopUp> {
     const { amount, idempotencyKey } = command;
-    checkIdempotencyKey(idempotencyKey);
     const { permit, delegation } = await permitForViewer(this.em, viewer, command.permitId, 'use');
     if (delegation) throw new AppError('TOP_UP_DELEGATED_PRODUCT');
 
-    // Before deciding again: after paying, the same request would be refused (balance above the
-    // threshold), yet its retry must still get its payment back.
+    // A first call that made the payment but could not open it at the provider (a failure,
+    // or a call that died): its retry opens that payment rather than deciding again.
     const earlier = await this.em.findOne(Payment, { permit: permit.id, idempotencyKey });
     if (earlier) return this.resume(earlier, amount, permit, language);
 
@@ -120,15 +118,7 @@ export class TopUpService {
       idempotencyKey,
       createdAt: now,
     });
-    try {
-      await unit.flush();
-    } catch (error) {
-      if (!(error instanceof UniqueConstraintViolationException)) throw error;
-      const winner = await this.em
-        .fork()
-        .findOneOrFail(Payment, { permit: permit.id, idempotencyKey });
-      return this.resume(winner, amount, permit, language);
-    }
+    await unit.flush();
     return this.openCheckout(payment, provider, permit, language);
   }
 
