@@ -7,7 +7,7 @@ import { databaseFailureOf } from '../src/db/database-errors.js';
 import { openDatabase } from '../src/db/database.js';
 import { sqliteBusyTimeoutMs, type DatabaseLimits } from '../src/db/orm-config.js';
 import { createScratchPostgres } from '../src/db/scratch-postgres.js';
-import { seedDemo } from '../src/db/seed/demo-seed.js';
+import { seedDemo } from '../src/seed/demo-seed.js';
 import { formatError } from '../src/graphql/error-formatting.js';
 import { answerTimeout } from '../src/graphql/timeout-answer.js';
 import { lateAnswerAfterTimeout, requestTimeout } from '../src/http/request-timeout.js';

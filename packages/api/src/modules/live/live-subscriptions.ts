@@ -1,7 +1,7 @@
 import type { Context } from '../../graphql/context.js';
-import type { EndWhen, Topic, TopicPayloads } from '../../graphql/pubsub.js';
+import type { Topic, TopicPayloads } from '../../graphql/pubsub.js';
+import { endsWithAccess } from '../../graphql/subscription-access.js';
 import type { EventsMissed } from '../../graphql/subscriber-queue.js';
-import type { Viewer } from '../auth/viewer.js';
 import { watchedProducts, type WatchedProduct } from './live-scope.js';
 
 /**
@@ -30,20 +30,4 @@ export async function watch<T extends Topic>(
     (payload, id) => visible(payload, products.get(id)!),
     endsWithAccess(ctx.viewer!, delegations),
   );
-}
-
-/** A subscription of `viewer` ends with its login, or with one of `delegations` it relies on. */
-export function endsWithAccess(
-  viewer: Viewer,
-  delegations: ReadonlySet<string | null> = new Set(),
-): EndWhen {
-  return {
-    accountId: viewer.accountId,
-    ends: (event) =>
-      event.kind === 'loginEnded'
-        ? event.authSessionId === viewer.authSessionId
-        : event.kind === 'allLoginsEnded'
-          ? event.except !== viewer.authSessionId
-          : delegations.has(event.delegationId),
-  };
 }
