@@ -49,3 +49,11 @@ export function createContext(
     requestId: currentRequestId() ?? randomUUID(),
   };
 }
+
+/** Who acts and when, as services take it: the values, not the context (admin-scope.ts). */
+export function actorOf(ctx: Pick<Context, 'viewer' | 'now'>): {
+  readonly viewer: Viewer | null;
+  readonly now: Date;
+} {
+  return { viewer: ctx.viewer, now: ctx.now };
+}
