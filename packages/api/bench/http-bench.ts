@@ -22,7 +22,7 @@ import { cpus } from 'node:os';
 import autocannon from 'autocannon';
 import { openDatabase } from '../src/db/database.js';
 import { createScratchPostgres } from '../src/db/scratch-postgres.js';
-import { seedDemo } from '../src/db/seed/demo-seed.js';
+import { seedDemo } from '../src/seed/demo-seed.js';
 import { Account } from '../src/model/account.entity.js';
 import { AuthService } from '../src/modules/auth/auth.service.js';
 import { RightCheckLog } from '../src/model/right-check-log.entity.js';

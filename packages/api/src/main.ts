@@ -1,9 +1,9 @@
 // Type-graphql's decorators read metadata as the resolver modules load: this must come first.
 import 'reflect-metadata';
 import { openDatabase } from './db/database.js';
-import { formatDemoLogins } from './db/demo-logins.js';
+import { formatDemoLogins } from './seed/demo-logins.js';
 import { dialectOf } from './db/orm-config.js';
-import { seedDemo } from './db/seed/demo-seed.js';
+import { seedDemo } from './seed/demo-seed.js';
 import { livePubSubFromEnv } from './graphql/pubsub.js';
 import { startJobWorker } from './jobs/job-runner.js';
 import { LivePublisher } from './modules/live/live-publisher.js';

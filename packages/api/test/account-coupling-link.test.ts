@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword, seedDemo } from '../src/db/seed/demo-seed.js';
+import { demoPassword, seedDemo } from '../src/seed/demo-seed.js';
 import { AppError } from '../src/graphql/app-error.js';
 import { Account } from '../src/model/account.entity.js';
 import { emailLinkLifetime, publicAppUrl } from '../src/modules/auth/email-link.js';

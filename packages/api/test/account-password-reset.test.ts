@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword, seedDemo } from '../src/db/seed/demo-seed.js';
+import { demoPassword, seedDemo } from '../src/seed/demo-seed.js';
 import { Account } from '../src/model/account.entity.js';
 import { EmailToken } from '../src/model/email-token.entity.js';
 import { emailLinkLifetime, publicAppUrl } from '../src/modules/auth/email-link.js';

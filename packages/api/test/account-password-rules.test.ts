@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../src/graphql/app-error.js';
-import { demoPassword } from '../src/db/seed/demo-seed.js';
+import { demoPassword } from '../src/seed/demo-seed.js';
 import {
   assertNewPassword,
   brokenPasswordRules,

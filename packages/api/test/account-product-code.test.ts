@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword, seedDemo, type DemoProduct } from '../src/db/seed/demo-seed.js';
+import { demoPassword, seedDemo, type DemoProduct } from '../src/seed/demo-seed.js';
 import { limitPolicies } from '../src/modules/rate-limit/limit-policies.js';
 import { Permit } from '../src/model/permit.entity.js';
 import { createServer, type RunningServer } from '../src/server.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword, seedDemo } from '../src/db/seed/demo-seed.js';
+import { demoPassword, seedDemo } from '../src/seed/demo-seed.js';
 import { sessionLifetime } from '../src/modules/auth/session-lifetime.js';
 import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';

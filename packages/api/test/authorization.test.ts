@@ -10,8 +10,8 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/db/seed/demo-seed.js';
-import { createSchema } from '../src/graphql/schema.js';
+import { seedDemo } from '../src/seed/demo-seed.js';
+import { createSchema } from '../src/schema.js';
 import type { Role } from '../src/model/account.entity.js';
 import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';

@@ -4,7 +4,7 @@ import {
   type EntityManager,
 } from '@mikro-orm/core';
 import { describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/db/seed/demo-seed.js';
+import { seedDemo } from '../src/seed/demo-seed.js';
 import { LedgerEntry } from '../src/model/ledger-entry.entity.js';
 import { Municipality } from '../src/model/municipality.entity.js';
 import { PermitPlate } from '../src/model/permit-plate.entity.js';

@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { afterAll, beforeAll } from 'vitest';
 import type { DatabaseSettings, Dialect } from '../src/db/orm-config.js';
-import { seedDemo, type DemoProduct } from '../src/db/seed/demo-seed.js';
+import { seedDemo, type DemoProduct } from '../src/seed/demo-seed.js';
 import { LedgerEntry } from '../src/model/ledger-entry.entity.js';
 import { Permit } from '../src/model/permit.entity.js';
 import { createLivePubSub, type LivePubSub } from '../src/graphql/pubsub.js';

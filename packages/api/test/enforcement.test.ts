@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { visitorPermitEligibility } from '@parkeer/domain/eligibility/permit-application';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword, seedDemo } from '../src/db/seed/demo-seed.js';
+import { demoPassword, seedDemo } from '../src/seed/demo-seed.js';
 import argon2 from 'argon2';
 import { Account } from '../src/model/account.entity.js';
 import { hashOptions } from '../src/modules/auth/password-hash.js';

@@ -3,7 +3,7 @@
 // proxy on loopback, as behind a production proxy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reloadConfig } from '../src/config/config.js';
-import { demoPassword } from '../src/db/seed/demo-seed.js';
+import { demoPassword } from '../src/seed/demo-seed.js';
 import { MailOutbox } from '../src/model/mail-outbox.entity.js';
 import { limitPolicies } from '../src/modules/rate-limit/limit-policies.js';
 import { useDemoApi } from './demo-api.js';

@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/db/seed/demo-seed.js';
+import { seedDemo } from '../src/seed/demo-seed.js';
 import { Account } from '../src/model/account.entity.js';
 import { Delegation } from '../src/model/delegation.entity.js';
 import { LedgerEntry, type LedgerKind } from '../src/model/ledger-entry.entity.js';

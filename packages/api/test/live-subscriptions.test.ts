@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword, seedDemo } from '../src/db/seed/demo-seed.js';
+import { demoPassword, seedDemo } from '../src/seed/demo-seed.js';
 import { createLivePubSub, Topic, type LivePubSub } from '../src/graphql/pubsub.js';
 import { MailOutbox } from '../src/model/mail-outbox.entity.js';
 import { Permit } from '../src/model/permit.entity.js';

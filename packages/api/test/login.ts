@@ -1,4 +1,4 @@
-import { demoPassword } from '../src/db/seed/demo-seed.js';
+import { demoPassword } from '../src/seed/demo-seed.js';
 import { TestClient } from './graphql-client.js';
 
 /** A client logged in as a demo account (cookie session, like the SPA). */

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { openDatabase } from '../src/db/database.js';
 import { createScratchPostgres, type ScratchPostgres } from '../src/db/scratch-postgres.js';
-import { seedDemo } from '../src/db/seed/demo-seed.js';
+import { seedDemo } from '../src/seed/demo-seed.js';
 import { Topic } from '../src/graphql/pubsub.js';
 import { Permit } from '../src/model/permit.entity.js';
 import type { TestClient } from './graphql-client.js';

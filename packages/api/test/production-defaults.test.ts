@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { reloadConfig } from '../src/config/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { createScratchPostgres } from '../src/db/scratch-postgres.js';
-import { demoPassword, seedDemo } from '../src/db/seed/demo-seed.js';
+import { demoPassword, seedDemo } from '../src/seed/demo-seed.js';
 import { Account } from '../src/model/account.entity.js';
 import {
   hashSecret,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type DemoProduct } from '../src/db/seed/demo-seed.js';
+import { type DemoProduct } from '../src/seed/demo-seed.js';
 import type { TestClient } from './graphql-client.js';
 import { demoMonday, useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';

@@ -3,7 +3,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { reloadConfig } from '../src/config/config.js';
-import { demoPassword } from '../src/db/seed/demo-seed.js';
+import { demoPassword } from '../src/seed/demo-seed.js';
 import { passwordHashGate, resetPasswordHashGate } from '../src/modules/auth/password-hash.js';
 import { limitPolicies } from '../src/modules/rate-limit/limit-policies.js';
 import { useDemoApi } from './demo-api.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword } from '../src/db/seed/demo-seed.js';
+import { demoPassword } from '../src/seed/demo-seed.js';
 import { limitPolicies } from '../src/modules/rate-limit/limit-policies.js';
 import { startApiProcess, type ApiProcess } from './api-process.js';
 import { redisAnswers, requireServices, sharedRedisUrl } from './redis-available.js';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/db/seed/demo-seed.js';
+import { seedDemo } from '../src/seed/demo-seed.js';
 import { createLivePubSub, Topic, type LivePubSubLog } from '../src/graphql/pubsub.js';
 import { eventsMissed } from '../src/graphql/subscriber-queue.js';
 import { Permit } from '../src/model/permit.entity.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword, seedDemo } from '../src/db/seed/demo-seed.js';
+import { demoPassword, seedDemo } from '../src/seed/demo-seed.js';
 import { Permit } from '../src/model/permit.entity.js';
 import { ParkingSession } from '../src/model/parking-session.entity.js';
 import { createServer, type RunningServer } from '../src/server.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/db/seed/demo-seed.js';
+import { seedDemo } from '../src/seed/demo-seed.js';
 import { LedgerEntry } from '../src/model/ledger-entry.entity.js';
 import { Permit } from '../src/model/permit.entity.js';
 import { ParkingSession } from '../src/model/parking-session.entity.js';

@@ -7,10 +7,14 @@ import { databaseFailureOf } from '../src/db/database-errors.js';
 import { openDatabase } from '../src/db/database.js';
 import { sqliteBusyTimeoutMs, type DatabaseLimits } from '../src/db/orm-config.js';
 import { createScratchPostgres } from '../src/db/scratch-postgres.js';
-import { seedDemo } from '../src/db/seed/demo-seed.js';
+import { seedDemo } from '../src/seed/demo-seed.js';
 import { formatError } from '../src/graphql/error-formatting.js';
 import { answerTimeout } from '../src/graphql/timeout-answer.js';
-import { lateAnswerAfterTimeout, requestTimeout } from '../src/http/request-timeout.js';
+import {
+  lateAnswerAfterTimeout,
+  RequestDeadlinePassed,
+  requestTimeout,
+} from '../src/http/request-timeout.js';
 import { Favorite } from '../src/model/favorite.entity.js';
 import { Permit } from '../src/model/permit.entity.js';
 import { createServer } from '../src/server.js';
@@ -326,4 +330,15 @@ describe.skipIf(!postgres)('PostgreSQL time limits', () => {
       await api.close();
     }
   }, 60_000);
+});
+
+describe('late work of a timed-out request', () => {
+  it('answers its refused commit as TIMEOUT, not as an unexpected error', () => {
+    const logged: unknown[] = [];
+    const formatted = formatError({ message: 'x' }, new RequestDeadlinePassed(), (error) =>
+      logged.push(error),
+    );
+    expect(formatted.extensions?.code).toBe('TIMEOUT');
+    expect(logged).toEqual([]);
+  });
 });

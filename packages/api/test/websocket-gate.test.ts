@@ -9,7 +9,7 @@ import { useDemoApi } from './demo-api.js';
 import { useEnvironment } from './environment.js';
 import { TestClient } from './graphql-client.js';
 import { loggedIn } from './login.js';
-import { demoPassword } from '../src/db/seed/demo-seed.js';
+import { demoPassword } from '../src/seed/demo-seed.js';
 import { testDialects } from './test-databases.js';
 import { closeSocket, handshake, type Handshake } from './ws-handshake.js';
 

@@ -1,6 +1,5 @@
 import type { EventSubscriber } from '@mikro-orm/core';
-import { AppError } from '../graphql/app-error.js';
-import { requestDeadlinePassed } from '../http/request-timeout.js';
+import { RequestDeadlinePassed, requestDeadlinePassed } from '../http/request-timeout.js';
 
 /**
  * Rolls back a transaction whose request was already answered with TIMEOUT instead of committing
@@ -9,6 +8,6 @@ import { requestDeadlinePassed } from '../http/request-timeout.js';
  */
 export class RequestDeadlineGuard implements EventSubscriber {
   beforeTransactionCommit(): void {
-    if (requestDeadlinePassed()) throw new AppError('TIMEOUT');
+    if (requestDeadlinePassed()) throw new RequestDeadlinePassed();
   }
 }

@@ -13,6 +13,7 @@ import { AppError, type InputProblem } from './app-error.js';
 import { isTokenLimitError, operationLimits } from './operation-limits.js';
 import { config } from '../config/config.js';
 import { databaseFailureOf, reportDatabaseFailure } from '../db/database-errors.js';
+import { RequestDeadlinePassed } from '../http/request-timeout.js';
 import { dateYears } from './date-time-scalar.js';
 import { logger } from '../logging/logger.js';
 
@@ -115,6 +116,9 @@ export function formatError(
       appError.extensions,
     );
   }
+  // Work that tried to commit after its request was answered with TIMEOUT (the caller has that
+  // answer already): expected, so neither logged nor INTERNAL_ERROR.
+  if (original instanceof RequestDeadlinePassed) return formatted('TIMEOUT', base);
   // A moment the scalar let through, but whose local date or a year after it leaves the calendar.
   if (original instanceof CalendarRangeError) {
     return formatted('DATE_OUT_OF_RANGE', base, { ...dateYears });

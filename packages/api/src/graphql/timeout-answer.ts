@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import type { Language } from '@parkeer/shared/language';
 import { logger } from '../logging/logger.js';
 import { AppError } from './app-error.js';
-import { languageFromHeader } from './context.js';
+import { languageFromHeader } from '../http/accept-language.js';
 import { formatError } from './error-formatting.js';
 
 /**

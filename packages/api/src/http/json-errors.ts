@@ -4,7 +4,7 @@ import {
   type ErrorCode,
   type MessageParams,
 } from '@parkeer/shared/messages/error-catalogue';
-import { languageFromHeader } from '../graphql/context.js';
+import { languageFromHeader } from './accept-language.js';
 import { logger } from '../logging/logger.js';
 import { maxRequestBytes } from './request-size.js';
 

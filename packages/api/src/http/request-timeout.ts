@@ -11,6 +11,17 @@ export function requestDeadlinePassed(): boolean {
 }
 
 /**
+ * What stops a commit after the request's deadline. Its own class, not an AppError: the database
+ * layer that throws it sits below GraphQL; error-formatting.ts answers it as TIMEOUT.
+ */
+export class RequestDeadlinePassed extends Error {
+  constructor() {
+    super('the request was already answered with TIMEOUT; its work is not committed');
+    this.name = 'RequestDeadlinePassed';
+  }
+}
+
+/**
  * Answers a request that has not answered within `ms` with `answer` (a typed TIMEOUT), and
  * marks it so that its late work can no longer commit. Node cannot stop the handler itself;
  * statements are cut by the database's own statement_timeout, set below this limit.

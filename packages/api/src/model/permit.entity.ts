@@ -14,7 +14,8 @@ import { Account } from './account.entity.js';
 import { Municipality } from './municipality.entity.js';
 import { ProductType } from './product-type.entity.js';
 import { Zone } from './zone.entity.js';
-import { PermitPlate } from './permit-plate.entity.js';
+// Type only: the plate's entity imports this one; the relation below names it (no load-order cycle).
+import type { PermitPlate } from './permit-plate.entity.js';
 
 export const permitStatuses = ['active', 'blocked', 'revoked'] as const;
 export type PermitStatus = (typeof permitStatuses)[number];
@@ -79,7 +80,7 @@ export class Permit extends BaseEntity {
   @Property({ type: 'string', length: 80, nullable: true })
   addressSlot?: string | null;
 
-  @OneToMany(() => PermitPlate, (plate) => plate.permit)
+  @OneToMany<PermitPlate, Permit>('PermitPlate', (plate) => plate.permit)
   plates = new Collection<PermitPlate>(this);
 
   @Property({ type: Date })

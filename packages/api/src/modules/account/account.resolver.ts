@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { MeDto } from '../auth/auth.types.js';
-import { toMeDto } from './account.mapper.js';
+import { toMeDto } from '../auth/auth.mapper.js';
 import { AccountService } from './account.service.js';
 import { UpdateSettingsInput } from './account.types.js';
 

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Language } from '@parkeer/shared/language';
-import { AppError } from '../../graphql/app-error.js';
 import { forgetCachedLogins } from '../auth/auth.service.js';
-import type { Viewer } from '../auth/viewer.js';
+import { viewerAccount } from '../auth/viewer-account.js';
+import type { Viewer } from '../../graphql/viewer.js';
 import { permitForViewer } from '../permit/permit-access.js';
-import { Account } from '../../model/account.entity.js';
+import type { Account } from '../../model/account.entity.js';
 
 /** Settings to change; a field left out stays as it is, `startPermitId: null` clears it. */
 export interface SettingsChange {
@@ -16,19 +16,12 @@ export interface SettingsChange {
 export class AccountService {
   constructor(private readonly em: EntityManager) {}
 
-  /** The viewer's own account; gone (deleted while logged in) means logged out. */
-  async viewerAccount(accountId: string): Promise<Account> {
-    const account = await this.em.findOne(Account, { id: accountId });
-    if (!account) throw new AppError('UNAUTHENTICATED');
-    return account;
-  }
-
   async updateSettings(viewer: Viewer, change: SettingsChange): Promise<Account> {
     // Only a product the viewer may see: held, or used through an accepted delegation.
     const startPermitId = change.startPermitId
       ? (await permitForViewer(this.em, viewer, change.startPermitId, 'read')).permit.id
       : change.startPermitId;
-    const account = await this.viewerAccount(viewer.accountId);
+    const account = await viewerAccount(this.em, viewer.accountId);
     if (change.language != null) account.language = change.language;
     if (change.highContrast != null) account.highContrast = change.highContrast;
     if (startPermitId !== undefined) account.startPermitId = startPermitId;

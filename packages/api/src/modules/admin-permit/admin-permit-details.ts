@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { Context } from '../../graphql/context.js';
+import type { AdminWork } from '../admin/admin-scope.js';
 import { Delegation } from '../../model/delegation.entity.js';
 import { ParkingSession } from '../../model/parking-session.entity.js';
 import { permitOfTown } from './admin-permit-search.js';
@@ -8,19 +8,19 @@ import type { AdminPermitDetailsDto } from './admin-permit.types.js';
 
 /** The permit as the database now holds it, with its use counts (a fresh identity map). */
 export async function details(
-  ctx: Context,
+  work: AdminWork,
   id: string,
-  em: EntityManager = ctx.em.fork(),
+  em: EntityManager = work.em.fork(),
 ): Promise<AdminPermitDetailsDto> {
-  const permit = await permitOfTown(ctx, em, id);
+  const permit = await permitOfTown(work, em, id);
   const [openDelegations, openSessions] = await Promise.all([
     em.count(Delegation, { permit: id, status: { $in: ['invited', 'accepted'] } }),
     em.count(ParkingSession, {
       permit: id,
       status: { $in: ['planned', 'running'] },
-      end: { $gt: ctx.now },
+      end: { $gt: work.now },
       stoppedAt: null,
     }),
   ]);
-  return toAdminPermitDetailsDto(permit, { openDelegations, openSessions }, ctx.language);
+  return toAdminPermitDetailsDto(permit, { openDelegations, openSessions }, work.language);
 }

@@ -10,8 +10,7 @@ import {
   pageSize,
   type Connection,
 } from '../../graphql/connection.js';
-import type { Context } from '../../graphql/context.js';
-import { adminTown, requireOwnTown } from '../admin/admin-scope.js';
+import { adminTown, requireOwnTown, type Actor, type AdminWork } from '../admin/admin-scope.js';
 import { normaliseProductCode } from '../coupling/product-code.service.js';
 import { LedgerEntry } from '../../model/ledger-entry.entity.js';
 import { Permit } from '../../model/permit.entity.js';
@@ -36,7 +35,7 @@ const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`
  * case) or of the holder's e-mail. One condition in SQL, so counting and paging stay there.
  */
 export async function searchPermits(
-  ctx: Context,
+  work: Pick<AdminWork, 'em' | 'viewer'>,
   search: string,
   page: PageRequest,
 ): Promise<Connection<Permit>> {
@@ -63,10 +62,10 @@ export async function searchPermits(
         plate === '' ? '' : containing(plate),
       ],
     );
-  const where = (): FilterQuery<Permit> => ({ municipality: adminTown(ctx), [matches()]: [] });
+  const where = (): FilterQuery<Permit> => ({ municipality: adminTown(work), [matches()]: [] });
   const [totalCount, rows] = await Promise.all([
-    ctx.em.count(Permit, where()),
-    ctx.em.find(
+    work.em.count(Permit, where()),
+    work.em.find(
       Permit,
       after ? { $and: [where(), newestFirstAfter('createdAt', after)] } : where(),
       { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1, populate: permitPopulate },
@@ -78,11 +77,15 @@ export async function searchPermits(
 }
 
 /** A permit of the admin's own town; another town's answers as an unknown id (NOT_FOUND). */
-export async function permitOfTown(ctx: Context, em: EntityManager, id: string): Promise<Permit> {
+export async function permitOfTown(
+  actor: Pick<Actor, 'viewer'>,
+  em: EntityManager,
+  id: string,
+): Promise<Permit> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const permit = await em.findOne(Permit, { id }, { populate: permitPopulate });
   if (!permit) throw new AppError('NOT_FOUND');
-  requireOwnTown(ctx, permit.municipality.id);
+  requireOwnTown(actor, permit.municipality.id);
   return permit;
 }
 

@@ -3,8 +3,7 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import { checkPermitApplication } from '@parkeer/domain/eligibility/permit-application';
 import { holderTypes, type HolderType } from '@parkeer/shared/holder-type';
 import { AppError, refuseProblems, type InputProblem } from '../../graphql/app-error.js';
-import type { Context } from '../../graphql/context.js';
-import { adminTown } from '../admin/admin-scope.js';
+import { adminTown, type AdminWork } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
 import { normaliseEmail } from '../auth/auth.service.js';
 import { hashSecret } from '../auth/password-hash.js';
@@ -79,11 +78,11 @@ function textProblems(command: IssueCommand): InputProblem[] {
  * holder (docs/rules.md §6), both in the transaction that creates it. One per address is the database's
  * unique address slot; the check before it only gives the usual case a clear answer.
  */
-export async function issuePermit(ctx: Context, command: IssueCommand): Promise<IssuedPermit> {
-  const town = adminTown(ctx);
+export async function issuePermit(work: AdminWork, command: IssueCommand): Promise<IssuedPermit> {
+  const town = adminTown(work);
   const [productType, zone] = await Promise.all([
-    ctx.em.findOne(ProductType, { municipality: town, code: command.productType.trim() }),
-    ctx.em.findOne(Zone, { municipality: town, code: command.zone.trim() }),
+    work.em.findOne(ProductType, { municipality: town, code: command.productType.trim() }),
+    work.em.findOne(Zone, { municipality: town, code: command.zone.trim() }),
   ]);
   refuseProblems([
     ...(productType ? [] : [{ code: 'SETTING_INVALID_CHOICE' as const, path: 'productType' }]),
@@ -92,14 +91,14 @@ export async function issuePermit(ctx: Context, command: IssueCommand): Promise<
   ]);
   // A money balance is spent at the zone's hourly tariff: without one, no session could be priced.
   if (productType!.balanceUnit === 'cents') {
-    const priced = await ctx.em.count(Tariff, { productType: productType!.id, zone: zone!.id });
+    const priced = await work.em.count(Tariff, { productType: productType!.id, zone: zone!.id });
     if (priced === 0) refuseProblems([{ code: 'PERMIT_ZONE_WITHOUT_TARIFF', path: 'zone' }]);
   }
   const addressKey = command.addressKey.trim();
   const taken = () =>
-    new AppError('PERMIT_ADDRESS_TAKEN', { product: productType!.name[ctx.language] });
+    new AppError('PERMIT_ADDRESS_TAKEN', { product: productType!.name[work.language] });
 
-  const atAddress = await ctx.em.find(Permit, {
+  const atAddress = await work.em.find(Permit, {
     productType: productType!.id,
     addressKey,
     status: { $ne: 'revoked' },
@@ -124,7 +123,7 @@ export async function issuePermit(ctx: Context, command: IssueCommand): Promise<
   const pin = freshPin();
   const pinHash = await hashSecret(pin);
   try {
-    return await ctx.em.transactional(async (tx) => {
+    return await work.em.transactional(async (tx) => {
       const productCode = await freshProductCode(tx);
       const permit = tx.create(Permit, {
         municipality: tx.getReference(Municipality, town),
@@ -139,10 +138,10 @@ export async function issuePermit(ctx: Context, command: IssueCommand): Promise<
         productCode,
         pinHash,
         addressSlot: productType!.onePerAddress ? addressKey : null,
-        createdAt: ctx.now,
+        createdAt: work.now,
       });
-      await sendCouplingLink(tx, permit, command.email, ctx.now);
-      recordChange(tx, ctx, {
+      await sendCouplingLink(tx, permit, command.email, work.now);
+      recordChange(tx, work, {
         action: 'permit.issue',
         subjectType: 'permit',
         subjectId: permit.id,

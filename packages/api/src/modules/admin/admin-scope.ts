@@ -1,12 +1,29 @@
-import type { Context } from '../../graphql/context.js';
+import type { EntityManager } from '@mikro-orm/core';
+import type { Language } from '@parkeer/shared/language';
 import { AppError } from '../../graphql/app-error.js';
+import type { Viewer } from '../../graphql/viewer.js';
+
+/**
+ * Who changes something in the back office, and when: all that the admin rules and the audit log
+ * read of a request. Resolvers pass these values; services never see the GraphQL context.
+ */
+export interface Actor {
+  readonly viewer: Viewer | null;
+  readonly now: Date;
+}
+
+/** An admin's work on permits: the actor, its unit of work and the language labels are in. */
+export interface AdminWork extends Actor {
+  readonly em: EntityManager;
+  readonly language: Language;
+}
 
 /**
  * The municipality a municipal admin manages. The role gate (`@Authorized('municipalAdmin')`)
  * has run before, and an admin account has a municipality by construction.
  */
-export function adminTown(ctx: Context): string {
-  const town = ctx.viewer?.municipalityId;
+export function adminTown({ viewer }: Pick<Actor, 'viewer'>): string {
+  const town = viewer?.municipalityId;
   if (!town) throw new AppError('FORBIDDEN');
   return town;
 }
@@ -15,6 +32,9 @@ export function adminTown(ctx: Context): string {
  * Refuses a subject of another town as if it did not exist: an admin of town A learns nothing
  * of town B, not even that an id is in use there.
  */
-export function requireOwnTown(ctx: Context, municipalityId: string | null | undefined): void {
-  if (!municipalityId || municipalityId !== adminTown(ctx)) throw new AppError('NOT_FOUND');
+export function requireOwnTown(
+  actor: Pick<Actor, 'viewer'>,
+  municipalityId: string | null | undefined,
+): void {
+  if (!municipalityId || municipalityId !== adminTown(actor)) throw new AppError('NOT_FOUND');
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { Context } from '../../graphql/context.js';
+import type { Actor } from '../admin/admin-scope.js';
 import { Account } from '../../model/account.entity.js';
 import { Municipality } from '../../model/municipality.entity.js';
 import { AuditEntry } from '../../model/audit-entry.entity.js';
@@ -21,13 +21,13 @@ export interface AuditedChange {
  * flushed (and committed) together. `before` and `after` are copied, so later edits of the
  * objects passed do not leak into the entry.
  */
-export function recordChange(em: EntityManager, ctx: Context, change: AuditedChange): AuditEntry {
+export function recordChange(em: EntityManager, actor: Actor, change: AuditedChange): AuditEntry {
   return em.create(AuditEntry, {
     municipality: change.municipalityId
       ? em.getReference(Municipality, change.municipalityId)
       : null,
-    actor: em.getReference(Account, ctx.viewer!.accountId),
-    at: ctx.now,
+    actor: em.getReference(Account, actor.viewer!.accountId),
+    at: actor.now,
     action: change.action,
     subjectType: change.subjectType,
     subjectId: change.subjectId,

@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { AppError } from '../../graphql/app-error.js';
 import {
   connectionFrom,
@@ -8,9 +8,8 @@ import {
   pageSize,
   type Connection,
 } from '../../graphql/connection.js';
-import type { Context } from '../../graphql/context.js';
 import { isUuid } from '../../db/uuid.js';
-import { adminTown } from '../admin/admin-scope.js';
+import { adminTown, type Actor } from '../admin/admin-scope.js';
 import { AuditEntry } from '../../model/audit-entry.entity.js';
 import type { AuditLogFilter } from './audit.types.js';
 
@@ -26,7 +25,8 @@ const filterMaxLength = { action: 60, actor: 254 };
 
 /** A page of the admin's town's audit entries, newest first, narrowed by the filter. */
 export async function auditLogPage(
-  ctx: Context,
+  em: EntityManager,
+  actor: Pick<Actor, 'viewer'>,
   filter: AuditLogFilter | null,
   first: number,
   after: string | null,
@@ -45,7 +45,7 @@ export async function auditLogPage(
   if (filter?.from) at.$gte = filter.from;
   if (filter?.until) at.$lt = filter.until;
   const where: FilterQuery<AuditEntry> = {
-    municipality: adminTown(ctx),
+    municipality: adminTown(actor),
     ...(filter?.action ? { action: { $like: `${filter.action}%` } } : {}),
     ...(filter?.subjectType ? { subjectType: filter.subjectType } : {}),
     ...(filter?.subjectId ? { subjectId: filter.subjectId } : {}),
@@ -55,12 +55,12 @@ export async function auditLogPage(
     ...(Object.keys(at).length > 0 ? { at } : {}),
   };
   const [totalCount, rows] = await Promise.all([
-    ctx.em.count(AuditEntry, where),
-    ctx.em.find(
-      AuditEntry,
-      position ? { $and: [where, newestFirstAfter('at', position)] } : where,
-      { orderBy: { at: 'desc', id: 'desc' }, limit: size + 1, populate: ['actor'] },
-    ),
+    em.count(AuditEntry, where),
+    em.find(AuditEntry, position ? { $and: [where, newestFirstAfter('at', position)] } : where, {
+      orderBy: { at: 'desc', id: 'desc' },
+      limit: size + 1,
+      populate: ['actor'],
+    }),
   ]);
   const connection = connectionFrom(rows, { first: size, totalCount }, (entry) =>
     encodeDateCursor(entry.at, entry.id),

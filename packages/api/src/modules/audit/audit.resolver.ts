@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { mapConnection } from '../../graphql/connection.js';
-import type { Context } from '../../graphql/context.js';
+import { actorOf, type Context } from '../../graphql/context.js';
 import { auditLogPage } from './audit-query.js';
 import { AuditLogConnection, AuditLogEntry, AuditLogFilter } from './audit.types.js';
 
@@ -16,7 +16,7 @@ export class AuditResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<AuditLogConnection> {
-    const connection = await auditLogPage(ctx, filter, first, after);
+    const connection = await auditLogPage(ctx.em, actorOf(ctx), filter, first, after);
     return Object.assign(
       new AuditLogConnection(),
       mapConnection(connection, (entry) =>

@@ -1,16 +1,16 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { toMeDto } from '../account/account.mapper.js';
-import { AccountService } from '../account/account.service.js';
-import { LivePublisher } from '../live/live-publisher.js';
+import { Topic } from '../../graphql/pubsub.js';
+import { toLoginResult, toMeDto } from './auth.mapper.js';
 import { AuthService } from './auth.service.js';
+import { viewerAccount } from './viewer-account.js';
 import { AccessToken, LoginInput, LoginResult, MeDto } from './auth.types.js';
 
 @Resolver()
 export class AuthResolver {
   @Query(() => MeDto, { nullable: true, description: 'The logged-in account, or null.' })
   async me(@Ctx() { em, viewer }: Context): Promise<MeDto | null> {
-    return viewer ? toMeDto(await new AccountService(em).viewerAccount(viewer.accountId)) : null;
+    return viewer ? toMeDto(await viewerAccount(em, viewer.accountId)) : null;
   }
 
   @Mutation(() => LoginResult, {
@@ -30,10 +30,7 @@ export class AuthResolver {
     );
     // Without 'remember me' the cookie lives as long as the browser; the server also ends it early.
     ctx.http.setSessionCookie(session.token, session.remember ? session.expiresAt : null);
-    return Object.assign(new LoginResult(), {
-      me: toMeDto(session.account),
-      expiresAt: session.expiresAt,
-    });
+    return toLoginResult(session);
   }
 
   @Mutation(() => AccessToken, {
@@ -66,10 +63,8 @@ export class AuthResolver {
     const { accountId, authSessionId } = ctx.viewer!;
     await new AuthService(ctx.em).logout(authSessionId);
     ctx.http.clearSessionCookie();
-    new LivePublisher(ctx.em, ctx.pubSub).accessEnded(accountId, {
-      kind: 'loginEnded',
-      authSessionId,
-    });
+    // The subscriptions started with this login end with it.
+    ctx.pubSub.publish(Topic.AccessEvents, accountId, { kind: 'loginEnded', authSessionId });
     return true;
   }
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { config } from '../../config/config.js';
-import { demoPassword } from '../../db/seed/demo-password.js';
+import { demoPassword } from './demo-password.js';
 import { AppError } from '../../graphql/app-error.js';
 import type { Language } from '@parkeer/shared/language';
 import { Account, type Role } from '../../model/account.entity.js';

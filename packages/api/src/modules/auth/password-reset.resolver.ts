@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { LivePublisher } from '../live/live-publisher.js';
+import { Topic } from '../../graphql/pubsub.js';
 import { PasswordResetService } from './password-reset.service.js';
 
 @Resolver()
@@ -34,10 +34,8 @@ export class PasswordResetResolver {
       now,
       viewer,
     );
-    new LivePublisher(em, pubSub).accessEnded(accountId, {
-      kind: 'allLoginsEnded',
-      except: keptLogin,
-    });
+    // Subscriptions of the other logins end with them.
+    pubSub.publish(Topic.AccessEvents, accountId, { kind: 'allLoginsEnded', except: keptLogin });
     return true;
   }
 }

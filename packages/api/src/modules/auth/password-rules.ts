@@ -1,5 +1,5 @@
 import { passwordMaxLength, passwordMinLength } from '@parkeer/shared/password-length';
-import { demoPassword } from '../../db/seed/demo-password.js';
+import { demoPassword } from './demo-password.js';
 import { AppError } from '../../graphql/app-error.js';
 
 export { passwordMaxLength, passwordMinLength };

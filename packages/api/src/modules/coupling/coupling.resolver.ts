@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { toLoginResult } from '../account/account.mapper.js';
+import { toLoginResult } from '../auth/auth.mapper.js';
 import { LoginResult } from '../auth/auth.types.js';
 import { CouplingLinkService } from './coupling-link.service.js';
 import { toAddedProductDto, toCouplingLinkInfoDto } from './coupling.mapper.js';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { AppError } from '../../graphql/app-error.js';
 import { verifySecret } from '../auth/password-hash.js';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../../graphql/viewer.js';
 import { Delegation } from '../../model/delegation.entity.js';
 import { Permit } from '../../model/permit.entity.js';
 import { attemptLimits, type Subject } from '../rate-limit/attempt-limits.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { parsePlate } from '@parkeer/domain/plate/plate';
 import { AppError } from '../../graphql/app-error.js';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../../graphql/viewer.js';
 import { rightKinds, strongestRight, type FoundRight, type RightKind } from './right-choice.js';
 import { rightCheckLogWriter } from './right-check-log-writer.js';
 import { enforcementTowns } from './enforcement-towns.js';

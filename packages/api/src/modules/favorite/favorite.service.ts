@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { parsePlate } from '@parkeer/domain/plate/plate';
 import { AppError } from '../../graphql/app-error.js';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../../graphql/viewer.js';
 import { permitForViewer } from '../permit/permit-access.js';
 import { Favorite } from '../../model/favorite.entity.js';
 

@@ -1,16 +1,14 @@
-import type { MikroORM } from '@mikro-orm/core';
+import type { IncomingMessage } from 'node:http';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { CloseCode, type ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { Language } from '@parkeer/shared/language';
-import {
-  createWsContext,
-  languageFromHeader,
-  presentsCredentials,
-  viewerFromCredentials,
-  wsCredentials,
-  type Context,
-} from '../../graphql/context.js';
+import { AppError } from '../../graphql/app-error.js';
+import { createContext, type Context } from '../../graphql/context.js';
+import type { HttpSession } from '../../graphql/http-session.js';
+import { languageFromHeader } from '../../http/accept-language.js';
+import { presentsCredentials, viewerFromCredentials, wsCredentials } from '../auth/credentials.js';
 import { controlCharacterError } from '../../graphql/control-characters.js';
 import { formatError } from '../../graphql/error-formatting.js';
 import { documentCache } from '../../graphql/document-cache.js';
@@ -27,6 +25,33 @@ export const maxSubscriptionsPerConnection = 50;
 function inLanguage(error: ReturnType<typeof formatError>, language: Language) {
   const messages = (error.extensions?.messages ?? {}) as Record<string, string>;
   return { ...error, message: messages[language] ?? error.message };
+}
+
+/** Over a WebSocket no cookie can be set: logging in and out is for HTTP. */
+const noHttpSession: HttpSession = {
+  setSessionCookie: () => {
+    throw new AppError('BAD_USER_INPUT');
+  },
+  clearSessionCookie: () => {
+    throw new AppError('BAD_USER_INPUT');
+  },
+};
+
+/**
+ * The context of one operation over graphql-ws: an EntityManager forked for it alone (a
+ * subscription lives long; the global one is refused), and the viewer of the connection's
+ * `authorization` parameter or of the cookie sent with the upgrade request.
+ */
+async function createWsContext(
+  em: EntityManager,
+  request: IncomingMessage,
+  connectionParams: Readonly<Record<string, unknown>> | undefined,
+  now: Date,
+  pubSub: LivePubSub,
+): Promise<Context> {
+  const fork = em.fork();
+  const viewer = await viewerFromCredentials(fork, wsCredentials(request, connectionParams), now);
+  return createContext(fork, request, viewer, noHttpSession, now, pubSub);
 }
 
 /**

@@ -1,8 +1,16 @@
-import type { Context } from '../../graphql/context.js';
-import type { EndWhen, Topic, TopicPayloads } from '../../graphql/pubsub.js';
+import type { EntityManager } from '@mikro-orm/core';
+import type { LivePubSub, Topic, TopicPayloads } from '../../graphql/pubsub.js';
+import { endsWithAccess } from '../../graphql/subscription-access.js';
 import type { EventsMissed } from '../../graphql/subscriber-queue.js';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../../graphql/viewer.js';
 import { watchedProducts, type WatchedProduct } from './live-scope.js';
+
+/** Who watches, what they read the products with, and where the events come from. */
+export interface Watcher {
+  readonly em: EntityManager;
+  readonly viewer: Viewer;
+  readonly pubSub: LivePubSub;
+}
 
 /**
  * The events of `topic` the viewer may see: of one product or of all theirs, each passed through
@@ -12,38 +20,19 @@ import { watchedProducts, type WatchedProduct } from './live-scope.js';
  * and is judged anew.
  */
 export async function watch<T extends Topic>(
-  ctx: Context,
+  { em, viewer, pubSub }: Watcher,
   topic: T,
   productId: string | null,
   visible: (payload: TopicPayloads[T], watched: WatchedProduct) => boolean,
 ): Promise<AsyncIterable<TopicPayloads[T] | EventsMissed>> {
   const products = new Map(
-    (await watchedProducts(ctx.em, ctx.viewer!, productId)).map((watched) => [
-      watched.productId,
-      watched,
-    ]),
+    (await watchedProducts(em, viewer, productId)).map((watched) => [watched.productId, watched]),
   );
   const delegations = new Set([...products.values()].map((watched) => watched.delegationId));
-  return ctx.pubSub.subscribe(
+  return pubSub.subscribe(
     topic,
     [...products.keys()],
     (payload, id) => visible(payload, products.get(id)!),
-    endsWithAccess(ctx.viewer!, delegations),
+    endsWithAccess(viewer, delegations),
   );
-}
-
-/** A subscription of `viewer` ends with its login, or with one of `delegations` it relies on. */
-export function endsWithAccess(
-  viewer: Viewer,
-  delegations: ReadonlySet<string | null> = new Set(),
-): EndWhen {
-  return {
-    accountId: viewer.accountId,
-    ends: (event) =>
-      event.kind === 'loginEnded'
-        ? event.authSessionId === viewer.authSessionId
-        : event.kind === 'allLoginsEnded'
-          ? event.except !== viewer.authSessionId
-          : delegations.has(event.delegationId),
-  };
 }

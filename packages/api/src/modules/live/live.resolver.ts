@@ -17,7 +17,7 @@ export class LiveResolver {
     subscribe: ({ args, context }: SubscribeData) => {
       authorizeSubscription(context, holderRoles);
       return watch(
-        context,
+        { em: context.em, viewer: context.viewer!, pubSub: context.pubSub },
         Topic.SessionEvents,
         args.productId ?? null,
         (payload, watched) =>
@@ -39,7 +39,7 @@ export class LiveResolver {
     subscribe: ({ args, context }: SubscribeData) => {
       authorizeSubscription(context, holderRoles);
       return watch(
-        context,
+        { em: context.em, viewer: context.viewer!, pubSub: context.pubSub },
         Topic.BalanceEvents,
         args.productId ?? null,
         (payload, watched) => payload.delegationId === watched.delegationId,

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../graphql/context.js';
+import { actorOf, type Context } from '../../graphql/context.js';
 import { MunicipalityAdminService } from './municipality-admin.service.js';
 import {
   AdminMunicipality,
@@ -27,7 +27,7 @@ export class MunicipalityAdminResolver {
     description: 'The settings of the municipality the admin manages.',
   })
   async municipalitySettings(@Ctx() ctx: Context): Promise<AdminMunicipality> {
-    return toAdminMunicipality(await new MunicipalityAdminService(ctx).ownTown());
+    return toAdminMunicipality(await new MunicipalityAdminService(ctx.em, actorOf(ctx)).ownTown());
   }
 
   @Authorized('municipalAdmin')
@@ -38,13 +38,17 @@ export class MunicipalityAdminResolver {
     @Arg('input', () => RetentionInput) input: RetentionInput,
     @Ctx() ctx: Context,
   ): Promise<AdminMunicipality> {
-    return toAdminMunicipality(await new MunicipalityAdminService(ctx).setRetention(input));
+    return toAdminMunicipality(
+      await new MunicipalityAdminService(ctx.em, actorOf(ctx)).setRetention(input),
+    );
   }
 
   @Authorized('platformAdmin')
   @Query(() => [AdminMunicipality], { description: 'Every municipality on the platform.' })
   async municipalities(@Ctx() ctx: Context): Promise<AdminMunicipality[]> {
-    return (await new MunicipalityAdminService(ctx).all()).map(toAdminMunicipality);
+    return (await new MunicipalityAdminService(ctx.em, actorOf(ctx)).all()).map(
+      toAdminMunicipality,
+    );
   }
 
   @Authorized('platformAdmin')
@@ -53,6 +57,8 @@ export class MunicipalityAdminResolver {
     @Arg('input', () => MunicipalityInput) input: MunicipalityInput,
     @Ctx() ctx: Context,
   ): Promise<AdminMunicipality> {
-    return toAdminMunicipality(await new MunicipalityAdminService(ctx).create(input));
+    return toAdminMunicipality(
+      await new MunicipalityAdminService(ctx.em, actorOf(ctx)).create(input),
+    );
   }
 }

@@ -1,7 +1,7 @@
+import type { EntityManager } from '@mikro-orm/core';
 import type { InputProblem } from '../../graphql/app-error.js';
 import { AppError, refuseProblems } from '../../graphql/app-error.js';
-import type { Context } from '../../graphql/context.js';
-import { adminTown } from '../admin/admin-scope.js';
+import { adminTown, type Actor } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
 import type { MunicipalityInput, RetentionInput } from './municipality-admin.types.js';
 import { Municipality, type RetentionPolicy } from '../../model/municipality.entity.js';
@@ -27,10 +27,13 @@ function retentionFrom(input: RetentionInput, problems: InputProblem[], at: stri
 
 /** The town's own settings (its admin) and the list of towns (the platform admin). */
 export class MunicipalityAdminService {
-  constructor(private readonly ctx: Context) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly actor: Actor,
+  ) {}
 
   ownTown(): Promise<Municipality> {
-    return this.ctx.em.findOneOrFail(Municipality, { id: adminTown(this.ctx) });
+    return this.em.findOneOrFail(Municipality, { id: adminTown(this.actor) });
   }
 
   async setRetention(input: RetentionInput): Promise<Municipality> {
@@ -40,7 +43,7 @@ export class MunicipalityAdminService {
     refuseProblems(problems);
     const before = town.retention;
     town.retention = retention!;
-    recordChange(this.ctx.em, this.ctx, {
+    recordChange(this.em, this.actor, {
       action: 'municipality.retention.set',
       subjectType: 'municipality',
       subjectId: town.id,
@@ -49,12 +52,12 @@ export class MunicipalityAdminService {
       before,
       after: town.retention,
     });
-    await this.ctx.em.flush();
+    await this.em.flush();
     return town;
   }
 
   all(): Promise<Municipality[]> {
-    return this.ctx.em.find(Municipality, {}, { orderBy: { name: 'asc' } });
+    return this.em.find(Municipality, {}, { orderBy: { name: 'asc' } });
   }
 
   async create(input: MunicipalityInput): Promise<Municipality> {
@@ -67,16 +70,16 @@ export class MunicipalityAdminService {
     }
     const retention = retentionFrom(input.retention, problems, 'retention');
     refuseProblems(problems);
-    if ((await this.ctx.em.count(Municipality, { code })) > 0) {
+    if ((await this.em.count(Municipality, { code })) > 0) {
       throw new AppError('MUNICIPALITY_CODE_TAKEN', { code });
     }
-    const town = this.ctx.em.create(Municipality, {
+    const town = this.em.create(Municipality, {
       code,
       name: input.name.trim(),
       retention: retention!,
-      createdAt: this.ctx.now,
+      createdAt: this.actor.now,
     });
-    recordChange(this.ctx.em, this.ctx, {
+    recordChange(this.em, this.actor, {
       action: 'municipality.create',
       subjectType: 'municipality',
       subjectId: town.id,
@@ -85,7 +88,7 @@ export class MunicipalityAdminService {
       before: null,
       after: { code: town.code, name: town.name, retention: town.retention },
     });
-    await this.ctx.em.flush();
+    await this.em.flush();
     return town;
   }
 }

@@ -2,7 +2,7 @@ import { Authorized, Ctx, Query, Resolver, Root, Subscription } from 'type-graph
 import { authorizeSubscription } from '../../graphql/auth-checker.js';
 import type { Context } from '../../graphql/context.js';
 import { Topic, type ZoneEventPayload } from '../../graphql/pubsub.js';
-import { endsWithAccess } from '../live/live-subscriptions.js';
+import { endsWithAccess } from '../../graphql/subscription-access.js';
 import { adminTown } from '../admin/admin-scope.js';
 import { toMunicipalityDto } from '../product/product.mapper.js';
 import { MunicipalityDto } from '../product/product.types.js';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { reasonNotToCredit as domainReason } from '@parkeer/domain/balance/paid-top-up-credit';
 import type { Permit } from '../../model/permit.entity.js';
-import { topUpInputFor } from '../top-up/top-up-input.js';
+import { topUpInputFor } from './top-up-input.js';
 import type { Payment, RefundReason } from '../../model/payment.entity.js';
 
 /**

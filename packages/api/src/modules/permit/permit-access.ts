@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { isUuid } from '../../db/uuid.js';
 import { AppError } from '../../graphql/app-error.js';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../../graphql/viewer.js';
 import { Delegation } from '../../model/delegation.entity.js';
 import { Permit, type PermitStatus } from '../../model/permit.entity.js';
 

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { normalisePlate } from '@parkeer/domain/plate/plate';
 import { AppError } from '../../graphql/app-error.js';
 import { pageSize } from '../../graphql/connection.js';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../../graphql/viewer.js';
 import { lockPermit } from '../ledger/balance-book.js';
 import { permitForViewer } from '../permit/permit-access.js';
 import { PermitPlate } from '../../model/permit-plate.entity.js';

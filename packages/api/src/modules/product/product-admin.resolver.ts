@@ -10,7 +10,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { Context } from '../../graphql/context.js';
+import { actorOf, type Context } from '../../graphql/context.js';
 import { ProductAdminService } from './product-admin.service.js';
 import {
   AdminProductType,
@@ -57,7 +57,7 @@ export class ProductAdminResolver {
     description: "The product types of the admin's municipality.",
   })
   async adminProductTypes(@Ctx() ctx: Context): Promise<AdminProductType[]> {
-    return (await new ProductAdminService(ctx).list()).map(toAdminProductType);
+    return (await new ProductAdminService(ctx.em, actorOf(ctx)).list()).map(toAdminProductType);
   }
 
   @Authorized('municipalAdmin')
@@ -66,12 +66,12 @@ export class ProductAdminResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: Context,
   ): Promise<AdminProductType> {
-    return toAdminProductType(await new ProductAdminService(ctx).get(id));
+    return toAdminProductType(await new ProductAdminService(ctx.em, actorOf(ctx)).get(id));
   }
 
   @FieldResolver(() => Int)
   permitCount(@Root() productType: AdminProductType, @Ctx() ctx: Context): Promise<number> {
-    return new ProductAdminService(ctx).permitCount(productType.id);
+    return new ProductAdminService(ctx.em, actorOf(ctx)).permitCount(productType.id);
   }
 
   @Authorized('municipalAdmin')
@@ -84,7 +84,9 @@ export class ProductAdminResolver {
     @Arg('input', () => ProductSettingsInput) input: ProductSettingsInput,
     @Ctx() ctx: Context,
   ): Promise<AdminProductType> {
-    return toAdminProductType(await new ProductAdminService(ctx).update(id, input));
+    return toAdminProductType(
+      await new ProductAdminService(ctx.em, actorOf(ctx)).update(id, input),
+    );
   }
 
   @Authorized('municipalAdmin')
@@ -93,7 +95,9 @@ export class ProductAdminResolver {
     @Arg('productTypeId', () => ID) productTypeId: string,
     @Ctx() ctx: Context,
   ): Promise<AdminTariff[]> {
-    return (await new TariffAdminService(ctx).list(productTypeId)).map(toAdminTariff);
+    return (await new TariffAdminService(ctx.em, actorOf(ctx)).list(productTypeId)).map(
+      toAdminTariff,
+    );
   }
 
   @Authorized('municipalAdmin')
@@ -105,7 +109,7 @@ export class ProductAdminResolver {
     @Arg('input', () => TariffChangeInput) input: TariffChangeInput,
     @Ctx() ctx: Context,
   ): Promise<AdminTariff> {
-    return toAdminTariff(await new TariffAdminService(ctx).schedule(input));
+    return toAdminTariff(await new TariffAdminService(ctx.em, actorOf(ctx)).schedule(input));
   }
 
   @Authorized('municipalAdmin')
@@ -113,6 +117,6 @@ export class ProductAdminResolver {
     description: 'Withdraws a price that has not taken effect yet; returns the remaining periods.',
   })
   async cancelTariff(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AdminTariff[]> {
-    return (await new TariffAdminService(ctx).cancel(id)).map(toAdminTariff);
+    return (await new TariffAdminService(ctx.em, actorOf(ctx)).cancel(id)).map(toAdminTariff);
   }
 }

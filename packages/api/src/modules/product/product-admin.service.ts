@@ -6,9 +6,8 @@ import { validateTopUpPolicy } from '@parkeer/domain/settings/top-up-policy-vali
 import type { SessionPolicy } from '@parkeer/domain/session-policy/session-policy';
 import { localDateOf } from '@parkeer/domain/time/zoned-time';
 import { refuseProblems } from '../../graphql/app-error.js';
-import type { Context } from '../../graphql/context.js';
 import { isUuid } from '../../db/uuid.js';
-import { adminTown, requireOwnTown } from '../admin/admin-scope.js';
+import { adminTown, requireOwnTown, type Actor } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
 import { Municipality } from '../../model/municipality.entity.js';
 import { Permit } from '../../model/permit.entity.js';
@@ -39,16 +38,15 @@ export async function townToday(em: EntityManager, municipalityId: string, now: 
  * lines already in effect cannot be rewritten.
  */
 export class ProductAdminService {
-  constructor(private readonly ctx: Context) {}
-
-  private get em(): EntityManager {
-    return this.ctx.em;
-  }
+  constructor(
+    private readonly em: EntityManager,
+    private readonly actor: Actor,
+  ) {}
 
   list(): Promise<ProductType[]> {
     return this.em.find(
       ProductType,
-      { municipality: adminTown(this.ctx) },
+      { municipality: adminTown(this.actor) },
       { orderBy: { code: 'asc' } },
     );
   }
@@ -57,7 +55,7 @@ export class ProductAdminService {
     const productType = isUuid(productTypeId)
       ? await this.em.findOne(ProductType, { id: productTypeId })
       : null;
-    requireOwnTown(this.ctx, productType?.municipality.id);
+    requireOwnTown(this.actor, productType?.municipality.id);
     return productType!;
   }
 
@@ -97,7 +95,7 @@ export class ProductAdminService {
           ...validateTopUpPolicy(input.topUpPolicy, {
             unit,
             zoneCodes: zones.map((zone) => zone.code),
-            today: await townToday(this.em, town, this.ctx.now),
+            today: await townToday(this.em, town, this.actor.now),
             previous: productType.topUpPolicy ?? null,
           }),
         );
@@ -110,7 +108,7 @@ export class ProductAdminService {
     productType.delegationAllowed = input.delegationAllowed;
     productType.sessionPolicy = sessionPolicy;
     productType.topUpPolicy = (input.topUpPolicy as unknown as TopUpPolicy | null) ?? null;
-    recordChange(this.em, this.ctx, {
+    recordChange(this.em, this.actor, {
       action: 'productType.settings.set',
       subjectType: 'productType',
       subjectId: productType.id,

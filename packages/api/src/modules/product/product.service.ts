@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../../graphql/viewer.js';
 import { Delegation } from '../../model/delegation.entity.js';
 import { permitForViewer, type PermitUse } from '../permit/permit-access.js';
 import { Permit } from '../../model/permit.entity.js';

@@ -1,9 +1,8 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { addDays, compareLocalDates, isLocalDate } from '@parkeer/domain/time/local-date';
 import { AppError, refuseProblems } from '../../graphql/app-error.js';
-import type { Context } from '../../graphql/context.js';
 import { isUuid } from '../../db/uuid.js';
-import { requireOwnTown } from '../admin/admin-scope.js';
+import { requireOwnTown, type Actor } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
 import { Zone } from '../../model/zone.entity.js';
 import { ProductAdminService, townToday } from './product-admin.service.js';
@@ -26,14 +25,13 @@ const periodOf = (tariff: Tariff) => ({
  * prices. The database refuses periods that overlap, whatever writes them.
  */
 export class TariffAdminService {
-  constructor(private readonly ctx: Context) {}
-
-  private get em(): EntityManager {
-    return this.ctx.em;
-  }
+  constructor(
+    private readonly em: EntityManager,
+    private readonly actor: Actor,
+  ) {}
 
   async list(productTypeId: string): Promise<Tariff[]> {
-    const productType = await new ProductAdminService(this.ctx).get(productTypeId);
+    const productType = await new ProductAdminService(this.em, this.actor).get(productTypeId);
     const tariffs = await this.em.find(
       Tariff,
       { productType: productType.id },
@@ -43,10 +41,10 @@ export class TariffAdminService {
   }
 
   async schedule(input: TariffChangeInput): Promise<Tariff> {
-    const productType = await new ProductAdminService(this.ctx).get(input.productTypeId);
+    const productType = await new ProductAdminService(this.em, this.actor).get(input.productTypeId);
     if (productType.balanceUnit !== 'cents') throw new AppError('TARIFF_NOT_FOR_TIME_BALANCE');
     const zone = isUuid(input.zoneId) ? await this.em.findOne(Zone, { id: input.zoneId }) : null;
-    requireOwnTown(this.ctx, zone?.municipality.id);
+    requireOwnTown(this.actor, zone?.municipality.id);
     const problems = [];
     if (!isLocalDate(input.validFrom)) {
       problems.push({ code: 'REGIME_INVALID_DATE' as const, path: 'validFrom' });
@@ -61,7 +59,7 @@ export class TariffAdminService {
       });
     }
     refuseProblems(problems);
-    const today = await townToday(this.em, productType.municipality.id, this.ctx.now);
+    const today = await townToday(this.em, productType.municipality.id, this.actor.now);
     // A zone's first price has no past to keep: it may start today, so the zone can be used.
     const first =
       (await this.em.count(Tariff, { productType: productType.id, zone: zone!.id })) === 0;
@@ -100,7 +98,7 @@ export class TariffAdminService {
             centsPerHour: input.centsPerHour,
           });
         }
-        recordChange(tx, this.ctx, {
+        recordChange(tx, this.actor, {
           action: 'tariff.schedule',
           subjectType: 'tariff',
           subjectId: tariff.id,
@@ -120,10 +118,10 @@ export class TariffAdminService {
     const tariff = isUuid(tariffId)
       ? await this.em.findOne(Tariff, { id: tariffId }, { populate: ['zone', 'productType'] })
       : null;
-    requireOwnTown(this.ctx, tariff?.productType.municipality.id);
+    requireOwnTown(this.actor, tariff?.productType.municipality.id);
     const productType = tariff!.productType;
     const tomorrow = addDays(
-      await townToday(this.em, productType.municipality.id, this.ctx.now),
+      await townToday(this.em, productType.municipality.id, this.actor.now),
       1,
     );
     if (compareLocalDates(tariff!.validFrom, tomorrow) < 0) {
@@ -141,7 +139,7 @@ export class TariffAdminService {
         tx.remove(cancelled);
         await tx.flush();
         if (previous) previous.validUntil = cancelled.validUntil ?? null;
-        recordChange(tx, this.ctx, {
+        recordChange(tx, this.actor, {
           action: 'tariff.cancel',
           subjectType: 'tariff',
           subjectId: cancelled.id,

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../graphql/context.js';
+import { actorOf, type Context } from '../../graphql/context.js';
 import { ZoneAdminService } from './zone-admin.service.js';
 import { AdminZone, ZoneInput, ZoneRegimeInput } from './zone-admin.types.js';
 import type { Zone } from '../../model/zone.entity.js';
@@ -24,13 +24,13 @@ export class ZoneAdminResolver {
   @Authorized('municipalAdmin')
   @Query(() => [AdminZone], { description: "The zones of the admin's municipality, by code." })
   async adminZones(@Ctx() ctx: Context): Promise<AdminZone[]> {
-    return (await new ZoneAdminService(ctx).list()).map(toAdminZone);
+    return (await new ZoneAdminService(ctx.em, actorOf(ctx)).list()).map(toAdminZone);
   }
 
   @Authorized('municipalAdmin')
   @Query(() => AdminZone, { description: "One zone of the admin's municipality." })
   async adminZone(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AdminZone> {
-    return toAdminZone(await new ZoneAdminService(ctx).get(id));
+    return toAdminZone(await new ZoneAdminService(ctx.em, actorOf(ctx)).get(id));
   }
 
   @Authorized('municipalAdmin')
@@ -40,7 +40,7 @@ export class ZoneAdminResolver {
     @Arg('regime', () => ZoneRegimeInput, { nullable: true }) regime: ZoneRegimeInput | null,
     @Ctx() ctx: Context,
   ): Promise<AdminZone> {
-    return toAdminZone(await new ZoneAdminService(ctx).create(input, regime));
+    return toAdminZone(await new ZoneAdminService(ctx.em, actorOf(ctx)).create(input, regime));
   }
 
   @Authorized('municipalAdmin')
@@ -50,7 +50,7 @@ export class ZoneAdminResolver {
     @Arg('input', () => ZoneInput) input: ZoneInput,
     @Ctx() ctx: Context,
   ): Promise<AdminZone> {
-    return toAdminZone(await new ZoneAdminService(ctx).update(id, input));
+    return toAdminZone(await new ZoneAdminService(ctx.em, actorOf(ctx)).update(id, input));
   }
 
   @Authorized('municipalAdmin')
@@ -63,6 +63,6 @@ export class ZoneAdminResolver {
     @Arg('regime', () => ZoneRegimeInput) regime: ZoneRegimeInput,
     @Ctx() ctx: Context,
   ): Promise<AdminZone> {
-    return toAdminZone(await new ZoneAdminService(ctx).setRegime(id, regime));
+    return toAdminZone(await new ZoneAdminService(ctx.em, actorOf(ctx)).setRegime(id, regime));
   }
 }

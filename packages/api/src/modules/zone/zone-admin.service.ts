@@ -3,9 +3,8 @@ import type { IsoWeekday } from '@parkeer/domain/time/local-date';
 import type { Regime } from '@parkeer/domain/regime/regime';
 import { validateRegime } from '@parkeer/domain/regime/regime-validation';
 import { AppError, refuseProblems, type InputProblem } from '../../graphql/app-error.js';
-import type { Context } from '../../graphql/context.js';
 import { isUuid } from '../../db/uuid.js';
-import { adminTown, requireOwnTown } from '../admin/admin-scope.js';
+import { adminTown, requireOwnTown, type Actor } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
 import { forgetCachedZones } from '../enforcement/zone-cache.js';
 import { Municipality } from '../../model/municipality.entity.js';
@@ -78,19 +77,22 @@ const zoneSummary = (zone: Zone) => ({ code: zone.code, name: zone.name });
  * settled sessions keep the charge they were settled with (their ledger rows are final).
  */
 export class ZoneAdminService {
-  constructor(private readonly ctx: Context) {}
-
-  private get em(): EntityManager {
-    return this.ctx.em;
-  }
+  constructor(
+    private readonly em: EntityManager,
+    private readonly actor: Actor,
+  ) {}
 
   list(): Promise<Zone[]> {
-    return this.em.find(Zone, { municipality: adminTown(this.ctx) }, { orderBy: { code: 'asc' } });
+    return this.em.find(
+      Zone,
+      { municipality: adminTown(this.actor) },
+      { orderBy: { code: 'asc' } },
+    );
   }
 
   async get(zoneId: string): Promise<Zone> {
     const zone = isUuid(zoneId) ? await this.em.findOne(Zone, { id: zoneId }) : null;
-    requireOwnTown(this.ctx, zone?.municipality.id);
+    requireOwnTown(this.actor, zone?.municipality.id);
     return zone!;
   }
 
@@ -98,7 +100,7 @@ export class ZoneAdminService {
     const entered = regimeInput ? regimeFrom(regimeInput) : { weekly: [], exceptions: [] };
     refuseProblems([...zoneProblems(input), ...this.regimeProblems(entered)]);
     const regime = stored(entered);
-    const town = adminTown(this.ctx);
+    const town = adminTown(this.actor);
     await this.requireFreeCode(town, input.code.trim());
     const zone = this.em.create(Zone, {
       municipality: this.em.getReference(Municipality, town),
@@ -106,7 +108,7 @@ export class ZoneAdminService {
       name: input.name.trim(),
       regime,
     });
-    recordChange(this.em, this.ctx, {
+    recordChange(this.em, this.actor, {
       action: 'zone.create',
       subjectType: 'zone',
       subjectId: zone.id,
@@ -129,7 +131,7 @@ export class ZoneAdminService {
     zone.name = input.name.trim();
     if (before.code !== code)
       await renameInPriceLines(this.em, zone.municipality.id, before.code, code);
-    recordChange(this.em, this.ctx, {
+    recordChange(this.em, this.actor, {
       action: 'zone.update',
       subjectType: 'zone',
       subjectId: zone.id,
@@ -150,7 +152,7 @@ export class ZoneAdminService {
     const regime = stored(entered);
     const before = zone.regime;
     zone.regime = regime;
-    recordChange(this.em, this.ctx, {
+    recordChange(this.em, this.actor, {
       action: 'zone.regime.set',
       subjectType: 'zone',
       subjectId: zone.id,

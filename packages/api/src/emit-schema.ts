@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { printSchema } from 'graphql';
 import { createSchema } from './schema.js';
 
-export const schemaFile = fileURLToPath(new URL('../../schema.graphql', import.meta.url));
+export const schemaFile = fileURLToPath(new URL('../schema.graphql', import.meta.url));
 
 /** The schema as SDL, with a header saying where it comes from. */
 export async function schemaText(): Promise<string> {

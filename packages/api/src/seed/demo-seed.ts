@@ -13,19 +13,19 @@ import {
   type SessionPolicy,
 } from '@parkeer/domain/session-policy/session-policy';
 import argon2 from 'argon2';
-import { hashOptions } from '../../modules/auth/password-hash.js';
-import { Account, type Role } from '../../model/account.entity.js';
-import { EnforcementTown } from '../../model/enforcement-town.entity.js';
-import { LedgerEntry } from '../../model/ledger-entry.entity.js';
-import { Municipality } from '../../model/municipality.entity.js';
-import { PermitPlate } from '../../model/permit-plate.entity.js';
-import { Permit } from '../../model/permit.entity.js';
-import { ProductType } from '../../model/product-type.entity.js';
-import { Tariff } from '../../model/tariff.entity.js';
-import { Zone } from '../../model/zone.entity.js';
+import { hashOptions } from '../modules/auth/password-hash.js';
+import { Account, type Role } from '../model/account.entity.js';
+import { EnforcementTown } from '../model/enforcement-town.entity.js';
+import { LedgerEntry } from '../model/ledger-entry.entity.js';
+import { Municipality } from '../model/municipality.entity.js';
+import { PermitPlate } from '../model/permit-plate.entity.js';
+import { Permit } from '../model/permit.entity.js';
+import { ProductType } from '../model/product-type.entity.js';
+import { Tariff } from '../model/tariff.entity.js';
+import { Zone } from '../model/zone.entity.js';
 
 /** The password of every demo account; it meets the password rules. */
-import { demoPassword } from './demo-password.js';
+import { demoPassword } from '../modules/auth/demo-password.js';
 
 export { demoPassword };
 

@@ -1,4 +1,4 @@
-import { demoPassword, type DemoSeed } from './seed/demo-seed.js';
+import { demoPassword, type DemoSeed } from './demo-seed.js';
 
 /** The demo accounts as `npm start` prints them on first run. */
 export function formatDemoLogins(seed: DemoSeed): string {

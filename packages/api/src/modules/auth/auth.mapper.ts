@@ -1,5 +1,5 @@
-import type { IssuedSession } from '../auth/auth.service.js';
-import { LoginResult, MeDto } from '../auth/auth.types.js';
+import type { IssuedSession } from './auth.service.js';
+import { LoginResult, MeDto } from './auth.types.js';
 import type { Account } from '../../model/account.entity.js';
 
 export function toMeDto(account: Account): MeDto {

@@ -1,0 +1,45 @@
+import type { IncomingMessage } from 'node:http';
+import type { EntityManager } from '@mikro-orm/core';
+import { parse as parseCookies } from 'cookie';
+import { sessionCookieName } from '../../graphql/http-session.js';
+import type { Viewer } from '../../graphql/viewer.js';
+import { AuthService } from './auth.service.js';
+
+/**
+ * The viewer behind a bearer token (`Authorization: Bearer …`, partners and apps) or else the
+ * session cookie (the SPA).
+ */
+export async function viewerFromCredentials(
+  em: EntityManager,
+  credentials: { authorization?: string | undefined; cookie?: string | undefined },
+  now: Date,
+): Promise<Viewer | null> {
+  const auth = new AuthService(em);
+  const bearer = /^Bearer (.+)$/i.exec(credentials.authorization ?? '')?.[1];
+  if (bearer) return auth.authenticate(bearer, 'bearer', now);
+  const cookie = parseCookies(credentials.cookie ?? '')[sessionCookieName];
+  return cookie ? auth.authenticate(cookie, 'cookie', now) : null;
+}
+
+/** What a graphql-ws connection authenticates with: its `authorization` parameter or cookie. */
+export function wsCredentials(
+  request: IncomingMessage,
+  connectionParams: Readonly<Record<string, unknown>> | undefined,
+): { authorization: string | undefined; cookie: string | undefined } {
+  const authorization = connectionParams?.authorization;
+  return {
+    authorization: typeof authorization === 'string' ? authorization : undefined,
+    cookie: request.headers.cookie,
+  };
+}
+
+/** Whether someone claims to be logged in: without it a request is anonymous, not refused. */
+export function presentsCredentials(credentials: {
+  authorization?: string | undefined;
+  cookie?: string | undefined;
+}): boolean {
+  return (
+    Boolean(credentials.authorization) ||
+    parseCookies(credentials.cookie ?? '')[sessionCookieName] !== undefined
+  );
+}

@@ -1,0 +1,71 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AboutResolver } from './modules/about/about.resolver.js';
+import { AccountResolver } from './modules/account/account.resolver.js';
+import { AdminPermitResolver } from './modules/admin-permit/admin-permit.resolver.js';
+import { AuditResolver } from './modules/audit/audit.resolver.js';
+import { AuthResolver } from './modules/auth/auth.resolver.js';
+import { AdminPaymentsResolver } from './modules/payment/admin-payments.resolver.js';
+import { PaymentResolver } from './modules/payment/payment.resolver.js';
+import { TopUpResolver } from './modules/top-up/top-up.resolver.js';
+import { PasswordResetResolver } from './modules/auth/password-reset.resolver.js';
+import { CouplingResolver } from './modules/coupling/coupling.resolver.js';
+import { DelegationResolver } from './modules/delegation/delegation.resolver.js';
+import { EnforcementResolver } from './modules/enforcement/enforcement.resolver.js';
+import { FavoriteResolver } from './modules/favorite/favorite.resolver.js';
+import { HistoryResolver } from './modules/history/history.resolver.js';
+import { LiveResolver } from './modules/live/live.resolver.js';
+import { MunicipalityAdminResolver } from './modules/municipality/municipality-admin.resolver.js';
+import { OversightResolver } from './modules/oversight/oversight.resolver.js';
+import { PlateResolver } from './modules/plate/plate.resolver.js';
+import { ProductResolver } from './modules/product/product.resolver.js';
+import { ProductAdminResolver } from './modules/product/product-admin.resolver.js';
+import { RequestResolver } from './modules/request/request.resolver.js';
+import { SessionResolver } from './modules/session/session.resolver.js';
+import { ZoneAdminResolver } from './modules/zone/zone-admin.resolver.js';
+import { WorkQueueAdminResolver } from './modules/work-queue/work-queue-admin.resolver.js';
+import { authChecker } from './graphql/auth-checker.js';
+import { BoundedDateTimeISO } from './graphql/date-time-scalar.js';
+import { withUuidIds } from './graphql/id-scalar.js';
+import { topicsNotSupported } from './graphql/pubsub.js';
+
+/** Builds the executable schema. Needs `reflect-metadata` loaded first (the entry or test setup). */
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    // Every feature's resolver classes; a new module adds its resolver here.
+    resolvers: [
+      AboutResolver,
+      AuthResolver,
+      AccountResolver,
+      PasswordResetResolver,
+      CouplingResolver,
+      EnforcementResolver,
+      FavoriteResolver,
+      PlateResolver,
+      HistoryResolver,
+      SessionResolver,
+      ProductResolver,
+      DelegationResolver,
+      PaymentResolver,
+      TopUpResolver,
+      LiveResolver,
+      OversightResolver,
+      AuditResolver,
+      AdminPermitResolver,
+      ZoneAdminResolver,
+      ProductAdminResolver,
+      MunicipalityAdminResolver,
+      RequestResolver,
+      AdminPaymentsResolver,
+      WorkQueueAdminResolver,
+    ],
+    pubSub: topicsNotSupported,
+    authChecker,
+    // Every type-graphql argument is checked by GraphQL itself; ours by the domain and services.
+    // Input validation is the domain's job (reason codes), not class-validator's.
+    validate: false,
+    // Dates and ids are checked as they are read, for every argument at once (see the scalars).
+    scalarsMap: [{ type: Date, scalar: BoundedDateTimeISO }],
+  });
+  return withUuidIds(schema);
+}
