@@ -45,12 +45,12 @@ logger.info(`Parkeer API listening on ${server.url} (GraphQL at ${server.url}/gr
 const stopMailSender = startMailSender({ orm, intervalMs: 5000, clock });
 // Scheduled work (sessions ending and starting) from the database: what fell due while no
 // instance ran is done at once.
-const publisher = new LivePublisher(orm.em.fork(), pubSub);
+const publisher = new LivePublisher(pubSub);
 const jobs = startJobWorker({
   orm,
   intervalMs: settings.JOB_INTERVAL_MS,
   clock,
-  onEvent: (event, at) => publisher.sessionChanged(event.kind, event.session, event.unit, at),
+  onEvent: publisher.sink,
 });
 
 let stopping = false;

@@ -3,7 +3,9 @@ import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { isPostgres } from '../db/dialect.js';
 import { sqlDate } from '../db/sql-date.js';
 import { sendRefund } from '../modules/payment/refund-sender.js';
-import { SessionService, type SettledDueEvent } from '../modules/session/session.service.js';
+import type { ChangeSink } from '../modules/ledger/permit-transaction.js';
+import type { PermitEvent } from '../modules/session/permit-events.js';
+import { SessionService } from '../modules/session/session.service.js';
 import { applyRetention } from './retention.js';
 import type { JobKind } from '../model/scheduled-job.entity.js';
 import { logger } from '../logging/logger.js';
@@ -49,8 +51,8 @@ async function claimDueJobs(
 /** Retention runs every hour: anonymisation is due by the hour, not by the minute. */
 export const retentionIntervalMs = 60 * 60_000;
 
-/** Told of each session scheduled work ended or started (to publish it). */
-export type DueEventListener = (event: SettledDueEvent, at: Date) => void;
+/** Told, after each commit, of the sessions scheduled work ended or started (to publish them). */
+export type DueEventListener = ChangeSink<PermitEvent>;
 
 async function runJob(
   em: EntityManager,
@@ -61,9 +63,7 @@ async function runJob(
   switch (job.kind) {
     case 'settlePermit': {
       // Settles what is due and moves (or ends) this job in the same transaction.
-      const service = new SessionService(em, 'system', now);
-      await service.settleDue(job.subject);
-      for (const event of service.settledOnTheWay) onEvent?.(event, now);
+      await new SessionService(em, 'system', now, onEvent).settleDue(job.subject);
       return;
     }
     case 'retention':

@@ -66,7 +66,7 @@ export class AuthResolver {
     const { accountId, authSessionId } = ctx.viewer!;
     await new AuthService(ctx.em).logout(authSessionId);
     ctx.http.clearSessionCookie();
-    new LivePublisher(ctx.em, ctx.pubSub).accessEnded(accountId, {
+    new LivePublisher(ctx.pubSub).accessEnded(accountId, {
       kind: 'loginEnded',
       authSessionId,
     });

@@ -34,7 +34,7 @@ export class PasswordResetResolver {
       now,
       viewer,
     );
-    new LivePublisher(em, pubSub).accessEnded(accountId, {
+    new LivePublisher(pubSub).accessEnded(accountId, {
       kind: 'allLoginsEnded',
       except: keptLogin,
     });

@@ -44,12 +44,8 @@ export class RequestResolver {
     @Arg('input', () => GrantCareHoursInput) input: GrantCareHoursInput,
     @Ctx() ctx: Context,
   ): Promise<CareGrantResult> {
-    const granted = await new CareGrantService(ctx).grant(input);
-    void new LivePublisher(ctx.em, ctx.pubSub).balancesChanged(
-      granted.grant.permit.id,
-      [null],
-      ctx.now,
-    );
+    const publisher = new LivePublisher(ctx.pubSub);
+    const granted = await new CareGrantService(ctx, publisher.sink).grant(input);
     return Object.assign(new CareGrantResult(), {
       grant: toCareGrant(granted.grant),
       balanceAfter: granted.balanceAfter,
@@ -117,11 +113,8 @@ export class RequestResolver {
     @Arg('input', () => CompensateOutageInput) input: CompensateOutageInput,
     @Ctx() ctx: Context,
   ): Promise<CompensateOutageResult> {
-    const done = await new OutageCompensationService(ctx).compensate(input);
-    const publisher = new LivePublisher(ctx.em, ctx.pubSub);
-    for (const [permitId, pots] of done.touched) {
-      void publisher.balancesChanged(permitId, [...pots], ctx.now);
-    }
+    const publisher = new LivePublisher(ctx.pubSub);
+    const done = await new OutageCompensationService(ctx, publisher.sink).compensate(input);
     return Object.assign(new CompensateOutageResult(), {
       compensation: toOutageCompensation(done.compensation),
       minutesCredited: done.minutesCredited,

@@ -3,7 +3,7 @@ import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { checkIdempotencyKey } from '../../graphql/idempotency-key.js';
 import type { Context } from '../../graphql/context.js';
 import type { Viewer } from '../auth/viewer.js';
-import { LivePublisher, type SessionChange } from '../live/live-publisher.js';
+import { LivePublisher } from '../live/live-publisher.js';
 import type { Channel, ParkingSession } from '../../model/parking-session.entity.js';
 import { openSessions } from './session-queries.js';
 import { SessionService, type SessionOutcome } from './session.service.js';
@@ -32,25 +32,9 @@ function channelOf(viewer: Viewer): Channel {
   return viewer.via === 'cookie' ? 'web' : 'app';
 }
 
-/**
- * Tells subscribers what a call changed: the sessions its permit settled on the way (they
- * reached their end or start before this call came by), then the call's own change, if any (a
- * refusal or a retried call changed nothing of its own).
- */
-function publishChanges(ctx: Context, service: SessionService, own: SessionChange | null): void {
-  const changes = [...service.settledOnTheWay, ...(own ? [own] : [])];
-  if (changes.length === 0) return;
-  new LivePublisher(ctx.em, ctx.pubSub).sessionsChanged(
-    changes[0]!.session.permitId,
-    changes,
-    ctx.now,
-  );
-}
-
-const ownChange = (kind: 'started' | 'changed', outcome: SessionOutcome): SessionChange | null =>
-  outcome.ok && outcome.decision !== null
-    ? { kind, session: outcome.session, unit: outcome.unit }
-    : null;
+/** The service for one call; what its transactions did reaches subscribers after each commit. */
+const serviceFor = (ctx: Context) =>
+  new SessionService(ctx.em, ctx.viewer!, ctx.now, new LivePublisher(ctx.pubSub).sink);
 
 @Resolver()
 export class SessionResolver {
@@ -100,13 +84,11 @@ export class SessionResolver {
     @Ctx() ctx: Context,
   ): Promise<typeof SessionResult> {
     checkIdempotencyKey(input.idempotencyKey);
-    const service = new SessionService(ctx.em, ctx.viewer!, ctx.now);
-    const outcome = await service.start({
+    const outcome = await serviceFor(ctx).start({
       ...input,
       permitId: input.productId,
       channel: channelOf(ctx.viewer!),
     });
-    publishChanges(ctx, service, ownChange('started', outcome));
     return this.result(ctx, outcome, input.country ?? 'NL');
   }
 
@@ -119,9 +101,11 @@ export class SessionResolver {
     @Ctx() ctx: Context,
   ): Promise<typeof SessionResult> {
     checkIdempotencyKey(input.idempotencyKey);
-    const service = new SessionService(ctx.em, ctx.viewer!, ctx.now);
-    const outcome = await service.changeEnd(input.sessionId, input.end, input.idempotencyKey);
-    publishChanges(ctx, service, ownChange('changed', outcome));
+    const outcome = await serviceFor(ctx).changeEnd(
+      input.sessionId,
+      input.end,
+      input.idempotencyKey,
+    );
     return this.result(ctx, outcome, 'NL');
   }
 
@@ -131,9 +115,7 @@ export class SessionResolver {
     @Arg('sessionId', () => ID) sessionId: string,
     @Ctx() ctx: Context,
   ): Promise<SessionDto> {
-    const service = new SessionService(ctx.em, ctx.viewer!, ctx.now);
-    const { session, unit } = await service.stop(sessionId);
-    publishChanges(ctx, service, { kind: 'stopped', session, unit });
+    const { session, unit } = await serviceFor(ctx).stop(sessionId);
     return toSessionDto(session, unit, ctx.viewer!.accountId, ctx.now);
   }
 
@@ -143,9 +125,7 @@ export class SessionResolver {
     @Arg('sessionId', () => ID) sessionId: string,
     @Ctx() ctx: Context,
   ): Promise<SessionDto> {
-    const service = new SessionService(ctx.em, ctx.viewer!, ctx.now);
-    const { session, unit } = await service.delete(sessionId);
-    publishChanges(ctx, service, { kind: 'deleted', session, unit });
+    const { session, unit } = await serviceFor(ctx).delete(sessionId);
     return toSessionDto(session, unit, ctx.viewer!.accountId, ctx.now);
   }
 
