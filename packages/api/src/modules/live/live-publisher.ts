@@ -58,8 +58,13 @@ export class LivePublisher {
             });
           }
         }
-        for (const event of events) {
-          if (event.type === 'accessEnded') this.accessEnded(event.accountId, event.event);
+        const ended = events.filter((event) => event.type === 'accessEnded');
+        // A turn later: an ending subscription drops what it has not yet taken, and the
+        // delegate should take its sessions and its emptied pot first.
+        if (ended.length > 0) {
+          setImmediate(() => {
+            for (const event of ended) this.accessEnded(event.accountId, event.event);
+          });
         }
       } catch (error) {
         this.log(`publishing the changes of product ${permit.id} failed`, error);
