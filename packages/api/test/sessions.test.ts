@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { permitPot } from '../src/modules/ledger/ledger.js';
 import { withPermitTransaction } from '../src/modules/ledger/permit-transaction.js';
-import { Permit } from '../src/model/permit.entity.js';
 import { ParkingSession } from '../src/model/parking-session.entity.js';
 import { TestClient } from './graphql-client.js';
 import { useDemoApi } from './demo-api.js';

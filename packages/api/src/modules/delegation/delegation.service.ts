@@ -5,7 +5,6 @@ import { AppError } from '../../graphql/app-error.js';
 import { Account } from '../../model/account.entity.js';
 import { normaliseEmail } from '../auth/auth.service.js';
 import { emailLinkLifetime, issueEmailToken, publicAppUrl } from '../auth/email-link.js';
-import { EmailToken } from '../../model/email-token.entity.js';
 import type { Viewer } from '../auth/viewer.js';
 import { findByIdempotencyKey } from '../ledger/balance-book.js';
 import { permitPot } from '../ledger/ledger.js';
