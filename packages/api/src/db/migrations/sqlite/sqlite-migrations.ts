@@ -7,7 +7,7 @@ import { Migration20261121222956 } from './Migration20261121222956.js';
 import { Migration20261206195124 } from './Migration20261206195124.js';
 import { Migration20261206195243 } from './Migration20261206195243.js';
 import { Migration20261206195709 } from './Migration20261206195709.js';
-import { Migration20261206220700 } from './Migration20261206220700.js';
+import { Migration20261206223700 } from './Migration20261206223700.js';
 
 /** Every sqlite migration in order; new ones are appended by `npm run db:migration`. */
 export const sqliteMigrations: MigrationObject[] = [
@@ -19,5 +19,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206195124', class: Migration20261206195124 },
   { name: 'Migration20261206195243', class: Migration20261206195243 },
   { name: 'Migration20261206195709', class: Migration20261206195709 },
-  { name: 'Migration20261206220700', class: Migration20261206220700 },
+  { name: 'Migration20261206223700', class: Migration20261206223700 },
 ];

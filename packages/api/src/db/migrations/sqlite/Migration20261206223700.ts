@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * copied into its new shape. care_grant points at ledger rows: its key check waits until the
  * commit, when the copy holds every row under its old id.
  */
-export class Migration20261206220700 extends Migration {
+export class Migration20261206223700 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`pragma defer_foreign_keys = on;`);
     this.addSql(

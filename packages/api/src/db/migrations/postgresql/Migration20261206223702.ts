@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261206220702 extends Migration {
+export class Migration20261206223702 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`drop index "ledger_entry_permit_id_created_at_index";`);
     this.addSql(`alter table "ledger_entry" add column "sequence" int null;`);
