@@ -4,7 +4,8 @@ import { visitorPermitEligibility } from '@parkeer/domain/eligibility/permit-app
 import { Account } from '../src/model/account.entity.js';
 import { AuthSession } from '../src/model/auth-session.entity.js';
 import { hashToken } from '../src/modules/auth/auth.service.js';
-import { postToPermit } from '../src/modules/ledger/balance-book.js';
+import { permitPot } from '../src/modules/ledger/ledger.js';
+import { withPermitTransaction } from '../src/modules/ledger/permit-transaction.js';
 import { Municipality } from '../src/model/municipality.entity.js';
 import { PermitPlate } from '../src/model/permit-plate.entity.js';
 import { Permit } from '../src/model/permit.entity.js';
@@ -206,7 +207,6 @@ export async function addSessionResidents(
       pinHash: 'unused',
       addressSlot: `bench-household-${i}`,
     });
-    postToPermit(em, permit, { kind: 'topUp', amount: 10_000_000, at: now });
     // Bearer logins written with the rest in one flush (AuthService.issue flushes each).
     const token = randomUUID();
     em.create(AuthSession, {
@@ -219,5 +219,11 @@ export async function addSessionResidents(
     residents.push({ permitId: permit.id, token });
   }
   await em.flush();
+  // Balances only move through the ledger, a permit at a time.
+  for (const { permitId } of residents) {
+    await withPermitTransaction(em, permitId, now, (unit) =>
+      unit.ledger.post(permitPot, { kind: 'topUp', amount: 10_000_000, at: now }),
+    );
+  }
   return residents;
 }

@@ -6,7 +6,7 @@ import { dialectOf } from './db/orm-config.js';
 import { seedDemo } from './seed/demo-seed.js';
 import { livePubSubFromEnv } from './graphql/pubsub.js';
 import { startJobWorker } from './jobs/job-runner.js';
-import { LivePublisher } from './modules/live/live-publisher.js';
+import { LivePublisher } from './modules/session/live-publisher.js';
 import { mailTransportFromEnv } from './modules/mail/mail-transport.js';
 import { clockFromEnv } from './clock-from-env.js';
 import { createServer } from './server.js';
@@ -43,12 +43,12 @@ logger.info(`Parkeer API listening on ${server.url} (GraphQL at ${server.url}/gr
 // The work queue, after the server is up: scheduled work (sessions ending and starting,
 // retention, refunds) and mail from the database. What fell due while no instance ran is done
 // at once; mails queued by requests go out within one interval.
-const publisher = new LivePublisher(orm.em.fork(), pubSub);
+const publisher = new LivePublisher(pubSub);
 const jobs = startJobWorker({
   orm,
   intervalMs: settings.JOB_INTERVAL_MS,
   clock,
-  onEvent: (event, at) => publisher.sessionChanged(event.kind, event.session, event.unit, at),
+  onEvent: publisher.sink,
   mailTransport: mailTransportFromEnv(),
 });
 

@@ -195,6 +195,7 @@ describe.each(dialects)('history through GraphQL on %s (docs/rules.md §8)', (di
       charge: 210,
     }).id;
 
+    let written = 0;
     const ledger = (fields: {
       kind: LedgerKind;
       amount: number;
@@ -205,6 +206,8 @@ describe.each(dialects)('history through GraphQL on %s (docs/rules.md §8)', (di
     }) =>
       em.create(LedgerEntry, {
         permit: annas,
+        // Numbered in date order below, as the migration numbered rows written before it.
+        sequence: 1000 + ++written,
         kind: fields.kind,
         amount: fields.amount,
         balanceAfter: fields.balanceAfter,
@@ -261,6 +264,17 @@ describe.each(dialects)('history through GraphQL on %s (docs/rules.md §8)', (di
       status: 'deleted',
     });
     await em.flush();
+    // Anna's rows in the order they are dated (two steps: the pair stays unique throughout).
+    const sql = em.getConnection();
+    await sql.execute('update ledger_entry set sequence = -sequence where permit_id = ?', [
+      annas.id,
+    ]);
+    await sql.execute(
+      `update ledger_entry set sequence = (select numbered.n from (select id, row_number()
+        over (partition by permit_id order by created_at, id) as n from ledger_entry) numbered
+        where numbered.id = ledger_entry.id) where permit_id = ?`,
+      [annas.id],
+    );
   });
   afterAll(async () => {
     await server?.close();

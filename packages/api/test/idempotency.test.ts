@@ -4,7 +4,8 @@ import { Delegation } from '../src/model/delegation.entity.js';
 import { LedgerEntry } from '../src/model/ledger-entry.entity.js';
 import { ParkingSession } from '../src/model/parking-session.entity.js';
 import { Payment } from '../src/model/payment.entity.js';
-import { lockPermit, postToPermit } from '../src/modules/ledger/balance-book.js';
+import { permitPot } from '../src/modules/ledger/ledger.js';
+import { withPermitTransaction } from '../src/modules/ledger/permit-transaction.js';
 import type { TestClient } from './graphql-client.js';
 import { useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';
@@ -314,9 +315,13 @@ describe.each(dialects)('idempotency keys on %s', (dialect) => {
   describe('startTopUp', () => {
     /** Parking used up elsewhere: brings the balance down so a top-up is allowed again. */
     const spendDownTo = (permitId: string, target: number) =>
-      api.em().transactional(async (tx) => {
-        const permit = (await lockPermit(tx, permitId))!;
-        postToPermit(tx, permit, { kind: 'charge', amount: target - permit.balance, at: api.now });
+      withPermitTransaction(api.em(), permitId, api.now, async (unit) => {
+        const balance = await unit.ledger.balance(permitPot);
+        await unit.ledger.post(permitPot, {
+          kind: 'charge',
+          amount: target - balance,
+          at: api.now,
+        });
       });
     const pay = (checkoutUrl: string) =>
       fetch(api.url + new URL(checkoutUrl).pathname, {

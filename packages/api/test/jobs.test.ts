@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { backoffCeiling, retryDelay } from '../src/jobs/backoff.js';
 import { jobsDeadLettered, jobsFailed, registerQueueGauges } from '../src/jobs/job-metrics.js';
 import { jobPolicies } from '../src/jobs/job-policies.js';
-import { runDueJobs } from '../src/jobs/job-runner.js';
+import { type DueEventListener, runDueJobs } from '../src/jobs/job-runner.js';
 import { AuditEntry } from '../src/model/audit-entry.entity.js';
 import { MailOutbox } from '../src/model/mail-outbox.entity.js';
 import { ScheduledJob } from '../src/model/scheduled-job.entity.js';
 import { queueMail } from '../src/modules/mail/mail-outbox.js';
 import type { MailMessage, MailTransport } from '../src/modules/mail/mail-transport.js';
 import { loggedIn } from './login.js';
-import type { Viewer } from '../src/modules/auth/viewer.js';
+import type { Viewer } from '../src/graphql/viewer.js';
 import { LedgerEntry } from '../src/model/ledger-entry.entity.js';
 import { ParkingSession } from '../src/model/parking-session.entity.js';
-import { SessionService, type DueEvent } from '../src/modules/session/session.service.js';
+import { SessionService } from '../src/modules/session/session.service.js';
 import { addSessionResidents } from '../bench/bench-data.js';
 import { useDemoApi } from './demo-api.js';
 import { testDialects } from './test-databases.js';
@@ -66,7 +66,11 @@ describe.each(dialects)('scheduled work on %s (durable, in the database)', (dial
     expect(await runDueJobs(api.orm, { now: api.now })).toBe(0); // nothing due yet
     const at = new Date(api.now.getTime() + 31 * minute);
     const events: string[] = [];
-    const onEvent = (event: DueEvent) => events.push(`${event.kind} ${event.session.id}`);
+    const onEvent: DueEventListener = (work) => {
+      for (const event of work.permits.flatMap((permit) => permit.events)) {
+        if (event.type === 'session') events.push(`${event.kind} ${event.session.id}`);
+      }
+    };
     expect(await runDueJobs(api.orm, { now: at, onEvent })).toBe(1);
     expect(events).toEqual([`autoStopped ${running.id}`]);
     const settled = await api.em().findOneOrFail(ParkingSession, { id: running.id });

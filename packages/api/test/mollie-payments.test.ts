@@ -4,7 +4,8 @@ import { reloadConfig } from '../src/config/config.js';
 import { runDueJobs } from '../src/jobs/job-runner.js';
 import { ScheduledJob } from '../src/model/scheduled-job.entity.js';
 import { Account } from '../src/model/account.entity.js';
-import { lockPermit, postToPermit } from '../src/modules/ledger/balance-book.js';
+import { permitPot } from '../src/modules/ledger/ledger.js';
+import { withPermitTransaction } from '../src/modules/ledger/permit-transaction.js';
 import { LedgerEntry } from '../src/model/ledger-entry.entity.js';
 import { MollieProvider } from '../src/modules/payment/mollie-provider.js';
 import { Payment } from '../src/model/payment.entity.js';
@@ -100,10 +101,13 @@ describe.each(dialects)('top-up payments through Mollie on %s', (dialect) => {
     });
   /** Parking used up elsewhere: brings the balance down so the threshold allows a top-up. */
   const spendDownTo = (permitId: string, target: number) =>
-    api.em().transactional(async (tx) => {
-      const permit = (await lockPermit(tx, permitId))!;
-      postToPermit(tx, permit, { kind: 'charge', amount: target - permit.balance, at: api.now });
-    });
+    withPermitTransaction(api.em(), permitId, api.now, (unit) =>
+      unit.ledger.post(permitPot, {
+        kind: 'charge',
+        amount: target - unit.permit.balance,
+        at: api.now,
+      }),
+    );
   const paidAtMollie = async (mollieId: string) => {
     fake.setStatus(mollieId, 'paid');
     expect(await fake.deliverWebhook(mollieId)).toBe(200);
@@ -331,10 +335,9 @@ describe.each(dialects)('top-up payments through Mollie on %s', (dialect) => {
     await spendDownTo(annaPermit, hours(45));
     const { paymentId, mollieId } = await started(anna, annaPermit, hours(200));
     // A compensation credited while anna is at the bank: 145 h, above the 60-hour threshold.
-    await api.em().transactional(async (tx) => {
-      const permit = (await lockPermit(tx, annaPermit))!;
-      postToPermit(tx, permit, { kind: 'compensation', amount: hours(100), at: api.now });
-    });
+    await withPermitTransaction(api.em(), annaPermit, api.now, (unit) =>
+      unit.ledger.post(permitPot, { kind: 'compensation', amount: hours(100), at: api.now }),
+    );
     await paidAtMollie(mollieId);
     expect(await paymentOf(anna, paymentId)).toMatchObject({
       status: 'paid',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ensureRetentionJob, runDueJobs } from '../src/jobs/job-runner.js';
-import { anonymisedPlate, applyRetention } from '../src/jobs/retention.js';
+import { applyRetention } from '../src/jobs/retention.js';
+import { anonymisedPlate } from '../src/model/parking-session.entity.js';
 import { EmailToken } from '../src/model/email-token.entity.js';
 import { ParkingSession, type SessionStatus } from '../src/model/parking-session.entity.js';
 import { useDemoApi } from './demo-api.js';

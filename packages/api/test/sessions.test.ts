@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { postToPermit } from '../src/modules/ledger/balance-book.js';
-import { Permit } from '../src/model/permit.entity.js';
+import { permitPot } from '../src/modules/ledger/ledger.js';
+import { withPermitTransaction } from '../src/modules/ledger/permit-transaction.js';
 import { ParkingSession } from '../src/model/parking-session.entity.js';
 import { TestClient } from './graphql-client.js';
 import { useDemoApi } from './demo-api.js';
@@ -269,10 +269,13 @@ describe.each(dialects)('visitor sessions over GraphQL, %s (docs/rules.md ยง4, ย
   });
 
   it('refuses what the balance cannot cover and proposes the longest affordable session', async () => {
-    const em = api.orm.em.fork();
-    const permit = await em.findOneOrFail(Permit, { id: carlaPermit });
-    postToPermit(em, permit, { kind: 'compensation', amount: 105 - permit.balance, at: api.now });
-    await em.flush();
+    await withPermitTransaction(api.orm.em.fork(), carlaPermit, api.now, (unit) =>
+      unit.ledger.post(permitPot, {
+        kind: 'compensation',
+        amount: 105 - unit.permit.balance,
+        at: api.now,
+      }),
+    );
     const result = await carla.request<Data>(quote, {
       input: {
         productId: carlaPermit,

@@ -4,7 +4,8 @@ import { seedDemo } from '../src/seed/demo-seed.js';
 import { runDueJobs } from '../src/jobs/job-runner.js';
 import { Account } from '../src/model/account.entity.js';
 import { Delegation } from '../src/model/delegation.entity.js';
-import { lockPermit, postToPermit } from '../src/modules/ledger/balance-book.js';
+import { permitPot } from '../src/modules/ledger/ledger.js';
+import { withPermitTransaction } from '../src/modules/ledger/permit-transaction.js';
 import { LedgerEntry } from '../src/model/ledger-entry.entity.js';
 import { Payment } from '../src/model/payment.entity.js';
 import { checkoutPage as renderCheckoutPage } from '../src/modules/payment/simulated-checkout-page.js';
@@ -58,10 +59,13 @@ describe.each(dialects)('top-up and payment on %s (docs/rules.md §4)', (dialect
     database.orm.em.fork().find(LedgerEntry, { payment: paymentId });
   /** Parking used up elsewhere: brings the balance down so the threshold allows a top-up again. */
   const spendDownTo = (permitId: string, target: number) =>
-    database.orm.em.fork().transactional(async (tx) => {
-      const permit = (await lockPermit(tx, permitId))!;
-      postToPermit(tx, permit, { kind: 'charge', amount: target - permit.balance, at: now });
-    });
+    withPermitTransaction(database.orm.em.fork(), permitId, now, (unit) =>
+      unit.ledger.post(permitPot, {
+        kind: 'charge',
+        amount: target - unit.permit.balance,
+        at: now,
+      }),
+    );
 
   const offers = async (client: TestClient, permitId: string) => {
     const result = await client.request<Data>(offersQuery, { permitId });

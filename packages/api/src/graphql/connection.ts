@@ -119,6 +119,20 @@ export function decodeDateCursor(cursor: string): CursorPosition<Date> {
 }
 
 /**
+ * A position by a whole number that only grows (a ledger row's `sequence`): the number and the
+ * row's id, so the cursor reads as the date cursors do.
+ */
+export function encodeSequenceCursor(sequence: number, id: string): string {
+  return encodeCursor({ key: sequence, id });
+}
+
+export function decodeSequenceCursor(cursor: string): CursorPosition<number> {
+  const { key, id } = decodeCursor(cursor);
+  if (typeof key !== 'number' || !Number.isSafeInteger(key)) throw new AppError('BAD_USER_INPUT');
+  return { key, id };
+}
+
+/**
  * The filter for the rows after `position` in a list sorted by `field` descending, then id
  * descending: strictly older, or as old with a smaller id. Spread it into a MikroORM `where`.
  */

@@ -5,7 +5,9 @@ import { jobKinds, type JobKind } from '../model/scheduled-job.entity.js';
 import { adoptLegacyMails, sendQueuedMail } from '../modules/mail/mail-sender.js';
 import type { MailTransport } from '../modules/mail/mail-transport.js';
 import { sendRefund } from '../modules/payment/refund-sender.js';
-import { SessionService, type SettledDueEvent } from '../modules/session/session.service.js';
+import type { ChangeSink } from '../modules/ledger/permit-transaction.js';
+import type { PermitEvent } from '../modules/session/permit-events.js';
+import { SessionService } from '../modules/session/session.service.js';
 import { logger } from '../logging/logger.js';
 import { jobsDeadLettered, jobsFailed, jobsRun, registerQueueGauges } from './job-metrics.js';
 import { applyRetention } from './retention.js';
@@ -17,8 +19,8 @@ export const retentionIntervalMs = 60 * 60_000;
 /** How many jobs one claim takes. */
 const batchSize = 50;
 
-/** Told of each session scheduled work ended or started (to publish it). */
-export type DueEventListener = (event: SettledDueEvent, at: Date) => void;
+/** Told, after each commit, of the sessions scheduled work ended or started (to publish them). */
+export type DueEventListener = ChangeSink<PermitEvent>;
 
 interface RunContext {
   readonly now: Date;
@@ -32,9 +34,7 @@ async function runJob(em: EntityManager, job: ClaimedJob, context: RunContext): 
   switch (job.kind) {
     case 'settlePermit': {
       // Settles what is due and moves (or ends) this job in the same transaction.
-      const service = new SessionService(em, 'system', now);
-      await service.settleDue(job.subject);
-      for (const event of service.settledOnTheWay) context.onEvent?.(event, now);
+      await new SessionService(em, 'system', now, context.onEvent).settleDue(job.subject);
       return;
     }
     case 'retention':

@@ -6,13 +6,7 @@ import { RightCheckLog } from '../model/right-check-log.entity.js';
 import { Municipality } from '../model/municipality.entity.js';
 import { RateLimitCounter } from '../model/rate-limit-counter.entity.js';
 import { removeExpiredClaims } from '../modules/idempotency/claim-retention.js';
-
-/**
- * What an anonymised session keeps instead of its plate. Not a hash: nothing that could be
- * matched against a plate again (docs/rules.md §8).
- */
-export const anonymisedPlate = '-';
-export const anonymisedCountry = '--';
+import { anonymisedCountry, anonymisedPlate } from '../model/parking-session.entity.js';
 
 const hourMs = 60 * 60_000;
 /** Check logs (no plates) are kept this long for oversight, then removed. */

@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
+import { Entity, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from './base.entity.js';
 import { Account } from './account.entity.js';
 import { Delegation } from './delegation.entity.js';
@@ -27,13 +27,22 @@ export type LedgerPot = (typeof ledgerPots)[number];
  * One immutable change of a balance. The cached balance moves in the same transaction: the sum
  * of a permit's 'permit' rows is the permit's balance, the sum of a delegation's 'delegation'
  * rows is that delegation's. A grant to a delegation is two rows, one in each pot.
+ *
+ * `sequence` numbers a permit's rows (both pots) in the order they were written under the
+ * permit's lock: in that order each pot's balanceAfter follows from the one before, which
+ * `createdAt` (the moment a request arrived) does not promise (docs/architecture.md, The money
+ * path).
  */
 @Entity({ tableName: 'ledger_entry' })
-@Index({ properties: ['permit', 'createdAt'] })
+@Unique({ properties: ['permit', 'sequence'] })
 @Unique({ properties: ['permit', 'idempotencyKey'] })
 export class LedgerEntry extends BaseEntity {
   @ManyToOne(() => Permit)
   permit!: Rel<Permit>;
+
+  /** 1, 2, 3… per permit, in write order; assigned by the ledger writer only. */
+  @Property({ type: 'integer' })
+  sequence!: number;
 
   @Property({ type: 'string', length: 30 })
   kind!: LedgerKind;

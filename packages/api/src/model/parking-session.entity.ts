@@ -4,6 +4,13 @@ import { Account } from './account.entity.js';
 import { Delegation } from './delegation.entity.js';
 import { Permit } from './permit.entity.js';
 
+/**
+ * What an anonymised session keeps instead of its plate. Not a hash: nothing that could be
+ * matched against a plate again (docs/rules.md §8).
+ */
+export const anonymisedPlate = '-';
+export const anonymisedCountry = '--';
+
 /** 'deleted': a planned session taken back before it started; it never counted. */
 export const sessionStatuses = ['planned', 'running', 'ended', 'deleted'] as const;
 export type SessionStatus = (typeof sessionStatuses)[number];

@@ -16,7 +16,8 @@ import argon2 from 'argon2';
 import { hashOptions } from '../modules/auth/password-hash.js';
 import { Account, type Role } from '../model/account.entity.js';
 import { EnforcementTown } from '../model/enforcement-town.entity.js';
-import { LedgerEntry } from '../model/ledger-entry.entity.js';
+import { permitPot } from '../modules/ledger/ledger.js';
+import { withPermitTransaction } from '../modules/ledger/permit-transaction.js';
 import { Municipality } from '../model/municipality.entity.js';
 import { PermitPlate } from '../model/permit-plate.entity.js';
 import { Permit } from '../model/permit.entity.js';
@@ -197,6 +198,8 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
     em.create(EnforcementTown, { account: officer, municipality: town });
   account('partner@demo.parkeer.nl', 'partner', 'partner app (no resident data)');
 
+  /** Credited through the ledger once the permits are stored, as any top-up. */
+  const openingBalances: { permitId: string; amount: number }[] = [];
   let codeNumber = 100_000;
   const permit = async (fields: {
     municipality: Municipality;
@@ -218,7 +221,7 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
       productCode,
       pinHash: await pinHash(pin),
       addressSlot: fields.productType.onePerAddress ? fields.addressKey : null,
-      balance: fields.balance ?? 0,
+      balance: 0,
     });
     (plates ?? []).forEach((plate, index) =>
       em.create(PermitPlate, {
@@ -227,15 +230,7 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
         activeSlot: index === 0 ? created.id : null,
       }),
     );
-    if (fields.balance) {
-      em.create(LedgerEntry, {
-        permit: created,
-        kind: 'topUp',
-        amount: fields.balance,
-        balanceAfter: fields.balance,
-        createdAt: now,
-      });
-    }
+    if (fields.balance) openingBalances.push({ permitId: created.id, amount: fields.balance });
     if (!fields.holder)
       letters.push({
         productCode,
@@ -311,5 +306,10 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
   for (const fields of demoPermits) await permit(fields);
 
   await em.flush();
+  for (const { permitId, amount } of openingBalances) {
+    await withPermitTransaction(em, permitId, now, (unit) =>
+      unit.ledger.post(permitPot, { kind: 'topUp', amount, at: now }),
+    );
+  }
   return { logins, letters };
 }

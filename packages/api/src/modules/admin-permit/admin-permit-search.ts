@@ -5,7 +5,9 @@ import { AppError } from '../../graphql/app-error.js';
 import {
   connectionFrom,
   decodeDateCursor,
+  decodeSequenceCursor,
   encodeDateCursor,
+  encodeSequenceCursor,
   newestFirstAfter,
   pageSize,
   type Connection,
@@ -96,17 +98,18 @@ export async function ledgerOf(
   page: PageRequest,
 ): Promise<Connection<LedgerEntry>> {
   const first = pageSize(page.first);
-  const after = page.after != null ? decodeDateCursor(page.after) : null;
+  const after = page.after != null ? decodeSequenceCursor(page.after) : null;
   const where: FilterQuery<LedgerEntry> = { permit: permitId, pot: 'permit' };
   const [totalCount, rows] = await Promise.all([
     em.count(LedgerEntry, where),
-    em.find(LedgerEntry, after ? { $and: [where, newestFirstAfter('createdAt', after)] } : where, {
-      orderBy: { createdAt: 'desc', id: 'desc' },
+    em.find(LedgerEntry, after ? { $and: [where, newestFirstAfter('sequence', after)] } : where, {
+      // Write order, as the holder's history (docs/architecture.md, The money path).
+      orderBy: { sequence: 'desc', id: 'desc' },
       limit: first + 1,
       populate: ['session'],
     }),
   ]);
   return connectionFrom(rows, { first, totalCount }, (entry) =>
-    encodeDateCursor(entry.createdAt, entry.id),
+    encodeSequenceCursor(entry.sequence, entry.id),
   );
 }

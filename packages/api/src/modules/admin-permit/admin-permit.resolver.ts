@@ -15,13 +15,12 @@ import { defaultPageSize, mapConnection } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { toTransactionDto } from '../history/history.mapper.js';
 import { TransactionConnection } from '../history/history.types.js';
-import { LivePublisher } from '../live/live-publisher.js';
+import { LivePublisher } from '../session/live-publisher.js';
 import type { Permit } from '../../model/permit.entity.js';
-import { storedOf } from '../session/session.mapper.js';
 import { details } from './admin-permit-details.js';
 import { ledgerOf, searchPermits } from './admin-permit-search.js';
 import { toAdminPermitDto } from './admin-permit.mapper.js';
-import { AdminPermitService, type PermitChange } from './admin-permit.service.js';
+import { AdminPermitService } from './admin-permit.service.js';
 import {
   AdminPermitConnection,
   AdminPermitDetailsDto,
@@ -32,30 +31,9 @@ import {
 } from './admin-permit.types.js';
 import { issuePermit } from './permit-issue.js';
 
-/** Sessions the change ended and pots it moved reach their subscribers after the commit. */
-function publish(ctx: Context, change: PermitChange): void {
-  const { permit, endedSessions, revokedDelegations } = change;
-  const unit = permit.productType.balanceUnit;
-  if (!unit || (endedSessions.length === 0 && revokedDelegations.length === 0)) return;
-  const publisher = new LivePublisher(ctx.em, ctx.pubSub);
-  const published = publisher.sessionsChanged(
-    permit.id,
-    endedSessions.map((session) => ({
-      kind: session.status === 'deleted' ? ('deleted' as const) : ('stopped' as const),
-      session: storedOf(session),
-      unit,
-    })),
-    ctx.now,
-    [null, ...revokedDelegations.map((delegation) => delegation.id)],
-  );
-  for (const delegation of revokedDelegations) {
-    const delegateId = delegation.delegate?.id;
-    if (!delegateId) continue;
-    void published.then(() =>
-      publisher.accessEnded(delegateId, { kind: 'delegationEnded', delegationId: delegation.id }),
-    );
-  }
-}
+/** The service of one call: what each change did reaches subscribers after its commit. */
+const serviceFor = (ctx: Context) =>
+  new AdminPermitService(ctx, new LivePublisher(ctx.pubSub).sink);
 
 /** The back office's permits (issue 6): a municipal admin sees and changes its own town's only. */
 @Resolver(() => AdminPermitDetailsDto)
@@ -113,8 +91,7 @@ export class AdminPermitResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: Context,
   ): Promise<AdminPermitDetailsDto> {
-    const change = await new AdminPermitService(ctx).block(id, reason);
-    publish(ctx, change);
+    await serviceFor(ctx).block(id, reason);
     return details(ctx, id);
   }
 
@@ -124,7 +101,7 @@ export class AdminPermitResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: Context,
   ): Promise<AdminPermitDetailsDto> {
-    await new AdminPermitService(ctx).unblock(id);
+    await serviceFor(ctx).unblock(id);
     return details(ctx, id);
   }
 
@@ -138,8 +115,7 @@ export class AdminPermitResolver {
     @Arg('occasion', () => RefundOccasionEnum) occasion: RefundOccasion,
     @Ctx() ctx: Context,
   ): Promise<PermitRevocationDto> {
-    const revocation = await new AdminPermitService(ctx).revoke(id, occasion);
-    publish(ctx, revocation);
+    const revocation = await serviceFor(ctx).revoke(id, occasion);
     return Object.assign(new PermitRevocationDto(), {
       permit: await details(ctx, id),
       refundCents: revocation.refundCents,
@@ -159,7 +135,7 @@ export class AdminPermitResolver {
     @Arg('country', () => String, { nullable: true }) country: string | null,
     @Ctx() ctx: Context,
   ): Promise<AdminPermitDetailsDto> {
-    await new AdminPermitService(ctx).changePlate(id, plate, country);
+    await serviceFor(ctx).changePlate(id, plate, country);
     return details(ctx, id);
   }
 

@@ -6,22 +6,28 @@ import { AppError, refuseProblems } from '../../graphql/app-error.js';
 import type { Context } from '../../graphql/context.js';
 import { requireOwnTown } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
-import { Account } from '../../model/account.entity.js';
 import type { Delegation } from '../../model/delegation.entity.js';
-import { lockPermit, postToPermit } from '../ledger/balance-book.js';
+import { permitPot } from '../ledger/ledger.js';
+import {
+  withPermitTransaction,
+  type ChangeSink,
+  type PermitWork,
+} from '../ledger/permit-transaction.js';
 import { PermitPlate } from '../../model/permit-plate.entity.js';
-import type { Permit } from '../../model/permit.entity.js';
+import { Permit } from '../../model/permit.entity.js';
 import { plateRightKinds } from '../../model/product-type.entity.js';
-import type { ParkingSession } from '../../model/parking-session.entity.js';
+import { loadProductRules } from '../product/product-rules.js';
+import type { PermitEvent } from '../session/permit-events.js';
+import type { StoredSession } from '../session/session-store.js';
 import { endOpenSessions, revokeOpenDelegations } from './permit-wind-down.js';
 import { unusedPurchaseOf } from './unused-purchase.js';
 
 const reasonMaxLength = 500;
 
-/** What a change did to the permit, for the live updates sent after the commit. */
+/** What a change did to the permit. */
 export interface PermitChange {
   readonly permit: Permit;
-  readonly endedSessions: readonly ParkingSession[];
+  readonly endedSessions: readonly StoredSession[];
   readonly revokedDelegations: readonly Delegation[];
 }
 
@@ -46,24 +52,43 @@ function stateOf(permit: Permit) {
  * town answers NOT_FOUND, as an unknown id.
  */
 export class AdminPermitService {
-  constructor(private readonly ctx: Context) {}
+  /** `sink` hears, after each commit, the sessions ended, pots moved and access ended. */
+  constructor(
+    private readonly ctx: Context,
+    private readonly sink: ChangeSink<PermitEvent> | null = null,
+  ) {}
 
   private get actorId(): string {
     return this.ctx.viewer!.accountId;
   }
 
-  /** Runs `work` on the locked permit of the admin's town, with its settings loaded. */
-  private inTransaction<T>(id: string, work: (tx: EntityManager, permit: Permit) => Promise<T>) {
+  /** Runs `work` in the unit of work of the locked permit of the admin's town, settings loaded. */
+  private inTransaction<T>(
+    id: string,
+    work: (tx: EntityManager, permit: Permit, unit: PermitWork<PermitEvent>) => Promise<T>,
+  ) {
     if (!isUuid(id)) throw new AppError('NOT_FOUND');
-    return this.ctx.em.transactional(async (tx) => {
-      const permit = await lockPermit(tx, id);
-      if (!permit) throw new AppError('NOT_FOUND');
-      requireOwnTown(this.ctx, permit.municipality.id);
-      await tx.populate(permit, ['productType', 'zone', 'municipality', 'holder', 'plates']);
-      const result = await work(tx, permit);
-      await tx.flush();
-      return result;
-    });
+    return withPermitTransaction<T, PermitEvent>(
+      this.ctx.em,
+      id,
+      this.ctx.now,
+      async (unit) => {
+        const { tx } = unit;
+        const permit = await tx.findOneOrFail(
+          Permit,
+          { id },
+          {
+            populate: ['productType', 'zone', 'municipality', 'holder', 'plates'],
+            refresh: true,
+          },
+        );
+        requireOwnTown(this.ctx, permit.municipality.id);
+        const result = await work(tx, permit, unit);
+        await tx.flush();
+        return result;
+      },
+      { sink: this.sink },
+    );
   }
 
   private audit(
@@ -96,11 +121,12 @@ export class AdminPermitService {
         ? [{ code: 'SETTING_TOO_LONG' as const, path: 'reason', params: { max: reasonMaxLength } }]
         : []),
     ]);
-    return this.inTransaction(id, async (tx, permit) => {
+    return this.inTransaction(id, async (tx, permit, unit) => {
       if (permit.status === 'revoked') throw new AppError('PERMIT_ALREADY_REVOKED');
       if (permit.status === 'blocked') throw new AppError('PERMIT_ALREADY_BLOCKED');
       const before = stateOf(permit);
-      const endedSessions = await endOpenSessions(tx, permit, this.actorId, this.ctx.now);
+      const rules = await loadProductRules(tx, permit);
+      const endedSessions = await endOpenSessions(unit, rules, this.actorId, this.ctx.now);
       permit.status = 'blocked';
       this.audit(tx, permit, 'permit.block', before, {
         ...stateOf(permit),
@@ -130,23 +156,19 @@ export class AdminPermitService {
    * permit's lock, and the refund row's idempotency key stops a second refund in any case.
    */
   revoke(id: string, occasion: RefundOccasion): Promise<Revocation> {
-    return this.inTransaction(id, async (tx, permit) => {
+    return this.inTransaction(id, async (tx, permit, unit) => {
       if (permit.status === 'revoked') throw new AppError('PERMIT_ALREADY_REVOKED');
       const before = stateOf(permit);
-      const endedSessions = await endOpenSessions(tx, permit, this.actorId, this.ctx.now);
-      const revokedDelegations = await revokeOpenDelegations(
-        tx,
-        permit,
-        this.actorId,
-        this.ctx.now,
-      );
+      const rules = await loadProductRules(tx, permit);
+      const endedSessions = await endOpenSessions(unit, rules, this.actorId, this.ctx.now);
+      const revokedDelegations = await revokeOpenDelegations(unit, this.actorId, this.ctx.now);
       const refund = await unusedPurchaseOf(tx, permit, occasion);
       if (refund.owed && refund.amount > 0) {
-        postToPermit(tx, permit, {
+        await unit.ledger.post(permitPot, {
           kind: 'refund',
           amount: -refund.amount,
           idempotencyKey: `revoke:${permit.id}`,
-          createdBy: tx.getReference(Account, this.actorId),
+          createdById: this.actorId,
           at: this.ctx.now,
         });
       }

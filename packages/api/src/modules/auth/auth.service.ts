@@ -10,7 +10,7 @@ import { AuthSession, type AuthSessionKind } from '../../model/auth-session.enti
 import { BearerCache } from './bearer-cache.js';
 import { verifySecret } from './password-hash.js';
 import { isLapsed, lifetimeOf } from './session-lifetime.js';
-import type { Viewer } from './viewer.js';
+import type { Viewer } from '../../graphql/viewer.js';
 
 export interface IssuedSession {
   readonly token: string;

@@ -16,7 +16,7 @@ import {
 import { EmailToken } from '../../model/email-token.entity.js';
 import { hashSecret } from './password-hash.js';
 import { assertNewPassword } from './password-rules.js';
-import type { Viewer } from './viewer.js';
+import type { Viewer } from '../../graphql/viewer.js';
 
 /** The longest address the columns hold; anything longer cannot be an account. */
 const emailMaxLength = 254;

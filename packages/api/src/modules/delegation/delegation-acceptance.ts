@@ -10,7 +10,7 @@ import { Account, holderRoles } from '../../model/account.entity.js';
 import { AuthService, type IssuedSession } from '../auth/auth.service.js';
 import { markEmailTokenUsed, usableEmailToken } from '../auth/email-link.js';
 import type { EmailToken } from '../../model/email-token.entity.js';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../../graphql/viewer.js';
 import { Delegation } from '../../model/delegation.entity.js';
 
 /** The invitation behind a link, with what its page shows; a revoked one is refused. */

@@ -2,8 +2,7 @@ import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphq
 import type { Context } from '../../graphql/context.js';
 import { answerOnce } from '../idempotency/answer-once.js';
 import { keyedCall } from '../idempotency/keyed-call.js';
-import { LivePublisher } from '../live/live-publisher.js';
-import { storedOf } from '../session/session.mapper.js';
+import { LivePublisher } from '../session/live-publisher.js';
 import { acceptInvitation, invitationOf } from './delegation-acceptance.js';
 import { DelegationService } from './delegation.service.js';
 import { toDelegationDto, toDelegationInvitation } from './delegation.mapper.js';
@@ -13,6 +12,10 @@ import {
   DelegationInvitation,
   InviteDelegationInput,
 } from './delegation.types.js';
+
+/** The service of one call: what each change did reaches subscribers after its commit. */
+const serviceFor = (ctx: Context) =>
+  new DelegationService(ctx.em, ctx.viewer!, ctx.now, new LivePublisher(ctx.pubSub).sink);
 
 @Resolver()
 export class DelegationResolver {
@@ -38,13 +41,7 @@ export class DelegationResolver {
   ): Promise<DelegationDto> {
     // The stored answer is the delegation as invited: a replay does not show later changes.
     const answer = await answerOnce(keyedCall(ctx, 'inviteDelegation', input), async () => {
-      const service = new DelegationService(ctx.em, ctx.viewer!, ctx.now);
-      const delegation = await service.invite({ ...input, permitId: input.productId });
-      new LivePublisher(ctx.em, ctx.pubSub).balancesChanged(
-        delegation.permit.id,
-        [null, delegation.id],
-        ctx.now,
-      );
+      const delegation = await serviceFor(ctx).invite({ ...input, permitId: input.productId });
       await ctx.em.populate(delegation, ['permit.productType', 'delegate']);
       return toDelegationDto(delegation);
     });
@@ -95,28 +92,8 @@ export class DelegationResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: Context,
   ): Promise<DelegationDto> {
-    const service = new DelegationService(ctx.em, ctx.viewer!, ctx.now);
-    const { delegation, endedSessions } = await service.revoke(id);
+    const { delegation } = await serviceFor(ctx).revoke(id);
     await ctx.em.populate(delegation, ['permit.productType', 'delegate']);
-    const unit = delegation.permit.productType.balanceUnit ?? 'minutes';
-    const publisher = new LivePublisher(ctx.em, ctx.pubSub);
-    const published = publisher.sessionsChanged(
-      delegation.permit.id,
-      endedSessions.map((session) => ({
-        kind: session.status === 'deleted' ? ('deleted' as const) : ('stopped' as const),
-        session: storedOf(session),
-        unit,
-      })),
-      ctx.now,
-      [null, delegation.id],
-    );
-    // The delegate hears its sessions stop and its pot empty before its subscriptions end.
-    const delegateId = delegation.delegate?.id;
-    if (delegateId) {
-      void published.then(() =>
-        publisher.accessEnded(delegateId, { kind: 'delegationEnded', delegationId: delegation.id }),
-      );
-    }
     return toDelegationDto(delegation);
   }
 }

@@ -1,21 +1,26 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { settleDelete, settleStop } from '@parkeer/domain/billing/settlement';
 import { formatPlate, parsePlate } from '@parkeer/domain/plate/plate';
 import { isUuid } from '../../db/uuid.js';
 import { AppError } from '../../graphql/app-error.js';
 import { Account } from '../../model/account.entity.js';
 import { normaliseEmail } from '../auth/auth.service.js';
 import { emailLinkLifetime, issueEmailToken, publicAppUrl } from '../auth/email-link.js';
-import { EmailToken } from '../../model/email-token.entity.js';
-import type { Viewer } from '../auth/viewer.js';
-import { lockPermit, postToDelegation, postToPermit } from '../ledger/balance-book.js';
+import type { Viewer } from '../../graphql/viewer.js';
+import { permitPot } from '../ledger/ledger.js';
+import {
+  withPermitTransaction,
+  type ChangeSink,
+  type PermitWork,
+} from '../ledger/permit-transaction.js';
 import { queueMail } from '../mail/mail-outbox.js';
 import { permitForViewer } from '../permit/permit-access.js';
-import type { Permit } from '../../model/permit.entity.js';
+import { Permit } from '../../model/permit.entity.js';
 import { loadProductRules } from '../product/product-rules.js';
 import { attemptLimits } from '../rate-limit/attempt-limits.js';
-import { ParkingSession } from '../../model/parking-session.entity.js';
-import { bookSettlement } from '../session/session-settlement.js';
+import { tellSession, type PermitEvent } from '../session/permit-events.js';
+import { settleSession } from '../session/session-settlement.js';
+import { SessionStore, type StoredSession } from '../session/session-store.js';
+import { returnDelegationPot, useUpInvitations } from './delegation-end.js';
 import { delegationInviteMail } from './delegation-mail.js';
 import { Delegation } from '../../model/delegation.entity.js';
 
@@ -39,14 +44,16 @@ const dayMs = 24 * 60 * 60_000;
 /** A revoked delegation and the delegate's sessions its revocation ended (stopped or deleted). */
 export interface RevokedDelegation {
   readonly delegation: Delegation;
-  readonly endedSessions: readonly ParkingSession[];
+  readonly endedSessions: readonly StoredSession[];
 }
 
 export class DelegationService {
+  /** `sink` hears, after each commit, the pots that moved and the sessions a revocation ended. */
   constructor(
     private readonly em: EntityManager,
     private readonly viewer: Viewer,
     private readonly now: Date,
+    private readonly sink: ChangeSink<PermitEvent> | null = null,
   ) {}
 
   async invite(command: InviteCommand): Promise<Delegation> {
@@ -86,28 +93,36 @@ export class DelegationService {
       { em: this.em, now: this.now },
     );
     try {
-      return await this.em.transactional(async (tx) => {
-        const locked = await lockPermit(tx, permit.id);
-        if (!locked) throw new AppError('NOT_FOUND');
-        if (locked.balance < command.amount) {
-          throw new AppError('DELEGATION_INSUFFICIENT_BALANCE');
-        }
-        const delegation = tx.create(Delegation, {
-          permit: locked,
-          email,
-          plate: plate?.normalised ?? null,
-          country: plate?.country ?? null,
-          budget: command.amount,
-          balance: 0,
-          createdAt: this.now,
-        });
-        const posting = { kind: 'delegationGrant' as const, createdBy: owner, at: this.now };
-        postToPermit(tx, locked, { ...posting, amount: -command.amount }).delegation = delegation;
-        postToDelegation(tx, delegation, { ...posting, amount: command.amount });
-        await this.queueInvite(tx, delegation, permit, owner.email);
-        await tx.flush();
-        return delegation;
-      });
+      return await withPermitTransaction<Delegation, PermitEvent>(
+        this.em,
+        permit.id,
+        this.now,
+        async (unit) => {
+          const { tx } = unit;
+          if ((await unit.ledger.balance(permitPot)) < command.amount) {
+            throw new AppError('DELEGATION_INSUFFICIENT_BALANCE');
+          }
+          const delegation = tx.create(Delegation, {
+            permit: tx.getReference(Permit, permit.id),
+            email,
+            plate: plate?.normalised ?? null,
+            country: plate?.country ?? null,
+            budget: command.amount,
+            balance: 0,
+            createdAt: this.now,
+          });
+          // The pot's row must exist before the ledger moves money into it.
+          await tx.flush();
+          await unit.ledger.delegationGrant(delegation.id, command.amount, {
+            createdById: owner.id,
+            at: this.now,
+          });
+          await this.queueInvite(tx, delegation, permit, owner.email);
+          await tx.flush();
+          return delegation;
+        },
+        { sink: this.sink },
+      );
     } catch (error) {
       // Nothing was invited.
       await attempt.giveBack();
@@ -136,54 +151,58 @@ export class DelegationService {
     if (!found) throw new AppError('NOT_FOUND');
     await permitForViewer(this.em, this.viewer, found.permit.id, 'own');
     if (found.status === 'revoked') return { delegation: found, endedSessions: [] };
-    const owner = this.em.getReference(Account, this.viewer.accountId);
-    return this.em.transactional(async (tx) => {
-      const permit = await lockPermit(tx, found.permit.id);
-      if (!permit) throw new AppError('NOT_FOUND');
-      await tx.populate(permit, ['productType', 'zone', 'municipality']);
-      const delegation = await tx.findOneOrFail(Delegation, { id: found.id }, { refresh: true });
-      if (delegation.status === 'revoked') return { delegation, endedSessions: [] };
-      const endedSessions = await this.endDelegateSessions(tx, permit, delegation);
-      const rest = delegation.balance;
-      if (rest !== 0) {
-        const posting = { kind: 'delegationReturn' as const, createdBy: owner, at: this.now };
-        postToDelegation(tx, delegation, { ...posting, amount: -rest });
-        postToPermit(tx, permit, { ...posting, amount: rest }).delegation = delegation;
-      }
-      delegation.status = 'revoked';
-      delegation.revokedAt = this.now;
-      // An invitation not yet accepted must not be accepted after all.
-      await tx.nativeUpdate(
-        EmailToken,
-        { delegation: delegation.id, usedAt: null },
-        { usedAt: this.now },
-      );
-      await tx.flush();
-      return { delegation, endedSessions };
-    });
+    const actorId = this.viewer.accountId;
+    return withPermitTransaction<RevokedDelegation, PermitEvent>(
+      this.em,
+      found.permit.id,
+      this.now,
+      async (unit) => {
+        const { tx } = unit;
+        const delegation = await tx.findOneOrFail(
+          Delegation,
+          { id: found.id },
+          { refresh: true, populate: ['delegate'] },
+        );
+        if (delegation.status === 'revoked') return { delegation, endedSessions: [] };
+        const endedSessions = await this.endDelegateSessions(unit, delegation);
+        await returnDelegationPot(unit, delegation.id, actorId, this.now);
+        delegation.status = 'revoked';
+        delegation.revokedAt = this.now;
+        await useUpInvitations(tx, [delegation], this.now);
+        // The delegate hears its sessions stop and its pot empty before its subscriptions end.
+        if (delegation.delegate) {
+          unit.emit({
+            type: 'accessEnded',
+            accountId: delegation.delegate.id,
+            event: { kind: 'delegationEnded', delegationId: delegation.id },
+          });
+        }
+        await tx.flush();
+        return { delegation, endedSessions };
+      },
+      { sink: this.sink },
+    );
   }
 
+  /** The delegate's open sessions end through the one settlement: stopped now, or deleted. */
   private async endDelegateSessions(
-    tx: EntityManager,
-    permit: Permit,
+    unit: PermitWork<PermitEvent>,
     delegation: Delegation,
-  ): Promise<ParkingSession[]> {
-    const sessions = await tx.find(ParkingSession, {
-      delegation: delegation.id,
-      status: { $in: ['planned', 'running'] },
-    });
+  ): Promise<StoredSession[]> {
+    const open = await new SessionStore(unit.tx).openSessions(unit.permit.id);
+    const sessions = open.filter((session) => session.delegationId === delegation.id);
     if (sessions.length === 0) return [];
-    const rules = await loadProductRules(tx, permit);
+    const permit = await unit.tx.findOneOrFail(
+      Permit,
+      { id: unit.permit.id },
+      { populate: ['productType', 'zone', 'municipality'] },
+    );
+    const rules = await loadProductRules(unit.tx, permit);
+    const unitOfBalance = unit.permit.balanceUnit ?? 'minutes';
     for (const session of sessions) {
-      const planned = session.start > this.now;
-      const settlement = planned ? settleDelete(session) : settleStop(session, this.now, rules);
-      const stoppedAt = planned || session.end <= this.now ? null : this.now;
-      bookSettlement(tx, permit, session, settlement, {
-        status: planned ? 'deleted' : 'ended',
-        stoppedAt,
-        at: this.now,
-        by: tx.getReference(Account, this.viewer.accountId),
-      });
+      const ending = await settleSession(unit, session, rules, this.now, this.viewer.accountId);
+      const kind = ending === 'deleted' ? 'deleted' : 'stopped';
+      await tellSession(unit, { kind, session, unit: unitOfBalance });
     }
     return sessions;
   }

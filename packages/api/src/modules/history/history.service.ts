@@ -4,13 +4,15 @@ import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import {
   connectionFrom,
   decodeDateCursor,
+  decodeSequenceCursor,
   encodeDateCursor,
+  encodeSequenceCursor,
   newestFirstAfter,
   pageSize,
   type Connection,
 } from '../../graphql/connection.js';
 import { AppError } from '../../graphql/app-error.js';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../../graphql/viewer.js';
 import { LedgerEntry } from '../../model/ledger-entry.entity.js';
 import { permitForViewer } from '../permit/permit-access.js';
 import type { Permit } from '../../model/permit.entity.js';
@@ -78,7 +80,7 @@ export class HistoryService {
     page: PageRequest,
   ): Promise<TransactionPage> {
     const first = pageSize(page.first);
-    const after = page.after != null ? decodeDateCursor(page.after) : null;
+    const after = page.after != null ? decodeSequenceCursor(page.after) : null;
     const { permit, delegation } = await permitForViewer(this.em, viewer, permitId, 'read');
     // docs/rules.md §8: transactions are for the owner's own products only.
     if (delegation) throw new AppError('PRODUCT_OWNER_ONLY');
@@ -87,12 +89,13 @@ export class HistoryService {
       this.em.count(LedgerEntry, where),
       this.em.find(
         LedgerEntry,
-        after ? { $and: [where, newestFirstAfter('createdAt', after)] } : where,
-        { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1, populate: ['session'] },
+        after ? { $and: [where, newestFirstAfter('sequence', after)] } : where,
+        // Write order, not arrival time: each row's balanceAfter follows from the one below it.
+        { orderBy: { sequence: 'desc', id: 'desc' }, limit: first + 1, populate: ['session'] },
       ),
     ]);
     const connection = connectionFrom(rows, { first, totalCount }, (entry) =>
-      encodeDateCursor(entry.createdAt, entry.id),
+      encodeSequenceCursor(entry.sequence, entry.id),
     );
     return { connection, unit: permit.productType.balanceUnit ?? null };
   }

@@ -1,35 +1,8 @@
-import type { BalanceUnit } from '@parkeer/shared/balance-unit';
-import type {
-  BalanceEventPayload,
-  SessionEventPayload,
-  SessionSnapshot,
-} from '../../graphql/pubsub.js';
+import type { BalanceEventPayload, SessionEventPayload } from '../../graphql/pubsub.js';
 import { Balance } from '../product/product.types.js';
 import type { StoredSession } from '../session/session-store.js';
 import { toSessionDto } from '../session/session.mapper.js';
 import { BalanceEvent, SessionEvent } from './live.types.js';
-
-const iso = (date: Date | null) => (date ? date.toISOString() : null);
-
-/** A session as it travels through the pub/sub: plain JSON. */
-export function toSessionSnapshot(session: StoredSession, unit: BalanceUnit): SessionSnapshot {
-  return {
-    id: session.id,
-    permitId: session.permitId,
-    delegationId: session.delegationId,
-    plate: session.plate,
-    country: session.country,
-    start: session.start.toISOString(),
-    end: session.end.toISOString(),
-    stoppedAt: iso(session.stoppedAt),
-    reservation: session.reservation,
-    charge: session.charge,
-    status: session.status,
-    channel: session.channel,
-    startedById: session.startedById,
-    unit,
-  };
-}
 
 // Every subscriber of one account gets the same view of an event: made once per event and account.
 const sessionEventViews = new WeakMap<SessionEventPayload, Map<string, SessionEvent>>();

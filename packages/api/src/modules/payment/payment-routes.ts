@@ -15,7 +15,7 @@ import {
 import { signWebhookBody, signatureHeader } from './webhook-signature.js';
 import type { LivePubSub } from '../../graphql/pubsub.js';
 import { logger } from '../../logging/logger.js';
-import { LivePublisher } from '../live/live-publisher.js';
+import { LivePublisher } from '../session/live-publisher.js';
 
 export const webhookPath = (slug: string) => `/webhooks/payments/${slug}`;
 
@@ -105,12 +105,9 @@ export function paymentRoutes({ orm, clock, pubSub }: PaymentRoutesOptions): exp
         res.status(503).json({ error: 'try again later' });
         return;
       }
-      const applied = update
-        ? await new PaymentService(orm.em.fork()).applyUpdate(provider.name, update, clock())
-        : null;
-      if (applied?.changed && applied.status === 'paid') {
-        new LivePublisher(orm.em.fork(), pubSub).balancesChanged(applied.permitId, [null], clock());
-      }
+      // A credit's balance reaches the holder's open apps after the commit.
+      const payments = new PaymentService(orm.em.fork(), new LivePublisher(pubSub).sink);
+      const applied = update ? await payments.applyUpdate(provider.name, update, clock()) : null;
       if (!provider.webhookAnswerShowsOutcome) {
         // Any id, ours or not, changed or not: the same answer.
         res.status(200).end();

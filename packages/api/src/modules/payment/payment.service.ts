@@ -5,10 +5,16 @@ import {
 } from '@mikro-orm/core';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { AppError } from '../../graphql/app-error.js';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../../graphql/viewer.js';
 import { LedgerEntry } from '../../model/ledger-entry.entity.js';
-import { lockPermit, postToPermit } from '../ledger/balance-book.js';
-import type { Permit } from '../../model/permit.entity.js';
+import { permitPot } from '../ledger/ledger.js';
+import {
+  withPermitTransaction,
+  type ChangeSink,
+  type PermitWork,
+} from '../ledger/permit-transaction.js';
+import { Permit } from '../../model/permit.entity.js';
+import type { PermitEvent } from '../session/permit-events.js';
 import { ScheduledJob } from '../../model/scheduled-job.entity.js';
 import type { PaymentUpdate } from './payment-provider.js';
 import { Payment, type PaymentStatus } from '../../model/payment.entity.js';
@@ -50,7 +56,11 @@ const unitOf = (permit: Permit): BalanceUnit | null =>
 
 /** Payments of top-ups: what their owner may see, and what the provider's webhooks change. */
 export class PaymentService {
-  constructor(private readonly em: EntityManager) {}
+  /** `sink` hears, after the commit, the balance a credited payment wrote. */
+  constructor(
+    private readonly em: EntityManager,
+    private readonly sink: ChangeSink<PermitEvent> | null = null,
+  ) {}
 
   /** The viewer's own payment; anyone else's, like an unknown id, is NOT_FOUND. */
   async paymentForViewer(viewer: Viewer, paymentId: string): Promise<PaymentView> {
@@ -127,10 +137,13 @@ export class PaymentService {
     if (!found) return null;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.em.transactional(
-          (tx) => this.applyLocked(tx, found.id, found.permit.id, update, now),
+        return await withPermitTransaction<AppliedUpdate, PermitEvent>(
+          this.em,
+          found.permit.id,
+          now,
+          (unit) => this.applyLocked(unit, found.id, update, now),
           // Nothing read before the lock may be trusted: start the transaction with nothing.
-          { clear: true },
+          { clear: true, sink: this.sink },
         );
       } catch (error) {
         const conflict =
@@ -142,14 +155,14 @@ export class PaymentService {
   }
 
   private async applyLocked(
-    tx: EntityManager,
+    unit: PermitWork<PermitEvent>,
     paymentId: string,
-    permitId: string,
     update: PaymentUpdate,
     now: Date,
   ): Promise<AppliedUpdate> {
-    const permit = await lockPermit(tx, permitId);
-    if (!permit) throw new Error(`permit ${permitId} of payment ${paymentId} is gone`);
+    const { tx } = unit;
+    const permitId = unit.permit.id;
+    const permit = await tx.findOneOrFail(Permit, { id: permitId }, { refresh: true });
     const payment = await tx.findOneOrFail(Payment, paymentId);
     const unchanged = { paymentId, permitId, status: payment.status, changed: false };
     // Final states stay final: a paid payment is not cancelled afterwards, and a cancelled one
@@ -172,12 +185,12 @@ export class PaymentService {
       logger.warn({ paymentId, reason }, 'payment paid but not credited: it is refunded');
       return { paymentId, permitId, status: payment.status, changed: true };
     }
-    postToPermit(tx, permit, {
+    await unit.ledger.post(permitPot, {
       kind: 'topUp',
       amount: payment.amount,
-      payment,
+      paymentId: payment.id,
       idempotencyKey: `payment:${payment.id}`,
-      createdBy: payment.account,
+      createdById: payment.account.id,
       at: now,
     });
     payment.status = 'paid';

@@ -1,4 +1,4 @@
-import { anonymisedPlate } from '../../jobs/retention.js';
+import { anonymisedPlate } from '../../model/parking-session.entity.js';
 import type { EntityManager } from '@mikro-orm/core';
 
 export interface RecentPlate {

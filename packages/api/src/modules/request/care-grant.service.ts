@@ -5,7 +5,11 @@ import { AppError, refuseProblems, type InputProblem } from '../../graphql/app-e
 import type { Context } from '../../graphql/context.js';
 import { displayParams } from '../top-up/top-up-message.js';
 import { recordChange } from '../audit/audit-log.js';
-import { lockPermit, postToPermit } from '../ledger/balance-book.js';
+import { permitPot } from '../ledger/ledger.js';
+import { withPermitTransaction, type ChangeSink } from '../ledger/permit-transaction.js';
+import { LedgerEntry } from '../../model/ledger-entry.entity.js';
+import { Permit } from '../../model/permit.entity.js';
+import type { PermitEvent } from '../session/permit-events.js';
 import { CareGrant } from '../../model/care-grant.entity.js';
 import { actingAdmin, ownTownPermit, requiredText } from './request-scope.js';
 
@@ -30,7 +34,11 @@ const maxStatement = 2000;
  * statement, up to the product's yearly care cap, credited as a 'careGrant' ledger row.
  */
 export class CareGrantService {
-  constructor(private readonly ctx: Context) {}
+  /** `sink` hears, after the commit, the balance the grant wrote. */
+  constructor(
+    private readonly ctx: Context,
+    private readonly sink: ChangeSink<PermitEvent> | null = null,
+  ) {}
 
   private get em(): EntityManager {
     return this.ctx.em;
@@ -64,11 +72,17 @@ export class CareGrantService {
     statement: string,
   ): Promise<GrantedCare> {
     const { ctx } = this;
-    return this.em.transactional(
-      async (tx) => {
-        const permit = await lockPermit(tx, permitId);
-        if (!permit) throw new AppError('NOT_FOUND');
-        await tx.populate(permit, ['productType', 'municipality']);
+    return withPermitTransaction<GrantedCare, PermitEvent>(
+      this.em,
+      permitId,
+      ctx.now,
+      async (unit) => {
+        const { tx } = unit;
+        const permit = await tx.findOneOrFail(
+          Permit,
+          { id: permitId },
+          { populate: ['productType', 'municipality'], refresh: true },
+        );
         if (permit.status === 'revoked') throw new AppError('PRODUCT_REVOKED');
 
         const policy = permit.productType.topUpPolicy;
@@ -95,17 +109,17 @@ export class CareGrantService {
 
         const before = { balance: permit.balance };
         const grantedBy = await actingAdmin(tx, ctx);
-        const ledgerEntry = postToPermit(tx, permit, {
+        const written = await unit.ledger.post(permitPot, {
           kind: 'careGrant',
           amount: decision.amount,
-          createdBy: grantedBy,
+          createdById: grantedBy.id,
           at: ctx.now,
         });
         const grant = tx.create(CareGrant, {
           permit,
           minutes: decision.amount,
           carerStatement: statement,
-          ledgerEntry,
+          ledgerEntry: tx.getReference(LedgerEntry, written.id),
           grantedBy,
           createdAt: ctx.now,
         });
@@ -123,9 +137,13 @@ export class CareGrantService {
             carerStatement: statement,
           },
         });
-        return { grant, balanceAfter: permit.balance, remainingMinutes: decision.remainingAfter };
+        return {
+          grant,
+          balanceAfter: written.balanceAfter,
+          remainingMinutes: decision.remainingAfter,
+        };
       },
-      { clear: true },
+      { clear: true, sink: this.sink },
     );
   }
 

@@ -6,7 +6,10 @@ import { AppError, refuseProblems, type InputProblem } from '../../graphql/app-e
 import type { Context } from '../../graphql/context.js';
 import { adminTown } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
-import { lockPermit, postToDelegation, postToPermit } from '../ledger/balance-book.js';
+import { delegationPot, permitPot } from '../ledger/ledger.js';
+import { withUnitOfWork, type ChangeSink } from '../ledger/permit-transaction.js';
+import { Permit } from '../../model/permit.entity.js';
+import type { PermitEvent } from '../session/permit-events.js';
 import { loadProductRules } from '../product/product-rules.js';
 import { ParkingSession } from '../../model/parking-session.entity.js';
 import { Zone } from '../../model/zone.entity.js';
@@ -25,8 +28,6 @@ export interface CompensatedOutage {
   readonly compensation: OutageCompensation;
   /** Paid minutes given back over all sessions. */
   readonly minutesCredited: number;
-  /** Every pot that moved, for the balance events: permit id → delegation ids (null: own pot). */
-  readonly touched: ReadonlyMap<string, ReadonlySet<string | null>>;
 }
 
 /** The reason column's length. */
@@ -62,7 +63,11 @@ function localTime(instant: Date, timeZone: string): string {
  * row carries the key `outage:<compensation>:<session>`, unique per permit in the ledger.
  */
 export class OutageCompensationService {
-  constructor(private readonly ctx: Context) {}
+  /** `sink` hears, after the commit, every pot the credits moved. */
+  constructor(
+    private readonly ctx: Context,
+    private readonly sink: ChangeSink<PermitEvent> | null = null,
+  ) {}
 
   private get em(): EntityManager {
     return this.ctx.em;
@@ -92,8 +97,11 @@ export class OutageCompensationService {
       throw new AppError('OUTAGE_WINDOW_TOO_LONG', { maxDays: maxWindowDays });
     }
 
-    return this.em.transactional(
-      async (tx) => {
+    return withUnitOfWork<CompensatedOutage, PermitEvent>(
+      this.em,
+      ctx.now,
+      async (unit) => {
+        const { tx } = unit;
         const zone = await this.lockZone(tx, command.zoneId);
         await tx.populate(zone, ['municipality']);
         const earlier = await tx.findOne(OutageCompensation, {
@@ -138,11 +146,15 @@ export class OutageCompensationService {
         const permitIds = [...new Set(candidates.map((s) => s.permit.id))].sort();
 
         let minutesCredited = 0;
-        const touched = new Map<string, Set<string | null>>();
         for (const permitId of permitIds) {
-          const permit = await lockPermit(tx, permitId);
-          if (!permit || permit.status === 'revoked') continue;
-          await tx.populate(permit, ['productType', 'zone', 'municipality']);
+          const locked = await unit.lockPermit(permitId);
+          if (!locked) continue;
+          const permit = await tx.findOneOrFail(
+            Permit,
+            { id: permitId },
+            { populate: ['productType', 'zone', 'municipality'], refresh: true },
+          );
+          if (permit.status === 'revoked') continue;
           const rules = await loadProductRules(tx, permit);
           // Read again under the lock: a stop may have been committed since the first read.
           const sessions = await tx.find(ParkingSession, affected(permit.id), {
@@ -153,22 +165,17 @@ export class OutageCompensationService {
           for (const session of sessions) {
             const credit = outageCredit(session, { start: windowStart, end: windowEnd }, rules);
             if (credit.amount <= 0) continue;
-            const posting = {
-              kind: 'compensation' as const,
-              amount: credit.amount,
-              session,
-              idempotencyKey: `outage:${compensation.id}:${session.id}`,
-              createdBy,
-              at: ctx.now,
-            };
             // Back to the pot that paid; a revoked delegation has returned its pot to the permit.
             const delegation = session.delegation;
             const toDelegation = delegation && delegation.status !== 'revoked';
-            if (toDelegation) postToDelegation(tx, delegation, posting);
-            else postToPermit(tx, permit, posting);
-            const pots = touched.get(permit.id) ?? new Set<string | null>();
-            pots.add(toDelegation ? delegation.id : null);
-            touched.set(permit.id, pots);
+            await locked.ledger.post(toDelegation ? delegationPot(delegation.id) : permitPot, {
+              kind: 'compensation',
+              amount: credit.amount,
+              sessionId: session.id,
+              idempotencyKey: `outage:${compensation.id}:${session.id}`,
+              createdById: createdBy.id,
+              at: ctx.now,
+            });
             compensation.sessionsCredited += 1;
             minutesCredited += credit.minutes;
           }
@@ -190,9 +197,9 @@ export class OutageCompensationService {
             minutesCredited,
           },
         });
-        return { compensation, minutesCredited, touched };
+        return { compensation, minutesCredited };
       },
-      { clear: true },
+      { clear: true, sink: this.sink },
     );
   }
 

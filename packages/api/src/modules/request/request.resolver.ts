@@ -4,7 +4,7 @@ import { mapConnection } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { answerOnce } from '../idempotency/answer-once.js';
 import { keyedCall } from '../idempotency/keyed-call.js';
-import { LivePublisher } from '../live/live-publisher.js';
+import { LivePublisher } from '../session/live-publisher.js';
 import { CareGrantService } from './care-grant.service.js';
 import { FineWaiverService } from './fine-waiver.service.js';
 import { OutageCompensationService } from './outage-compensation.service.js';
@@ -48,12 +48,8 @@ export class RequestResolver {
   ): Promise<CareGrantResult> {
     // The stored answer is the grant with the balance and room left as they were then.
     const answer = await answerOnce(keyedCall(ctx, 'grantCareHours', input), async () => {
-      const granted = await new CareGrantService(ctx).grant(input);
-      void new LivePublisher(ctx.em, ctx.pubSub).balancesChanged(
-        granted.grant.permit.id,
-        [null],
-        ctx.now,
-      );
+      const publisher = new LivePublisher(ctx.pubSub);
+      const granted = await new CareGrantService(ctx, publisher.sink).grant(input);
       return {
         grant: toCareGrant(granted.grant),
         balanceAfter: granted.balanceAfter,
@@ -126,11 +122,8 @@ export class RequestResolver {
     @Arg('input', () => CompensateOutageInput) input: CompensateOutageInput,
     @Ctx() ctx: Context,
   ): Promise<CompensateOutageResult> {
-    const done = await new OutageCompensationService(ctx).compensate(input);
-    const publisher = new LivePublisher(ctx.em, ctx.pubSub);
-    for (const [permitId, pots] of done.touched) {
-      void publisher.balancesChanged(permitId, [...pots], ctx.now);
-    }
+    const publisher = new LivePublisher(ctx.pubSub);
+    const done = await new OutageCompensationService(ctx, publisher.sink).compensate(input);
     return Object.assign(new CompensateOutageResult(), {
       compensation: toOutageCompensation(done.compensation),
       minutesCredited: done.minutesCredited,

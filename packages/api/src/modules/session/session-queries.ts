@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../../graphql/viewer.js';
 import { permitForViewer } from '../permit/permit-access.js';
 import { ParkingSession } from '../../model/parking-session.entity.js';
 

@@ -5,9 +5,7 @@ import type { Regime } from '@parkeer/domain/regime/regime';
 import type { SessionPolicy } from '@parkeer/domain/session-policy/session-policy';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { isPostgres } from '../../db/dialect.js';
-import { AppError } from '../../graphql/app-error.js';
 import type { DelegationStatus } from '../../model/delegation.entity.js';
-import type { LedgerKind } from '../../model/ledger-entry.entity.js';
 import type { PermitStatus } from '../../model/permit.entity.js';
 import type { Channel, SessionStatus } from '../../model/parking-session.entity.js';
 
@@ -16,8 +14,7 @@ export interface StoredPermit {
   readonly id: string;
   readonly holderId: string | null;
   readonly status: PermitStatus;
-  balance: number;
-  readonly version: number;
+  readonly balance: number;
   readonly validFrom: Date;
   readonly validUntil: Date | null;
   readonly sessionPolicy: SessionPolicy | null;
@@ -25,6 +22,7 @@ export interface StoredPermit {
   readonly minuteCounting: MinuteCounting;
   readonly productTypeId: string;
   readonly zoneId: string;
+  readonly municipalityId: string;
   readonly regime: Regime;
   readonly timeZone: string;
 }
@@ -34,8 +32,7 @@ export interface StoredDelegation {
   readonly delegateId: string | null;
   readonly plate: string | null;
   readonly status: DelegationStatus;
-  balance: number;
-  readonly version: number;
+  readonly balance: number;
 }
 
 /** A session row; the fields a decision, a settlement and the API's answer need. */
@@ -53,20 +50,6 @@ export interface StoredSession {
   status: SessionStatus;
   readonly channel: Channel;
   readonly startedById: string | null;
-}
-
-/** A balance a ledger row moves: the permit's own, or one delegation's pot. */
-export type Pot =
-  | { readonly kind: 'permit'; readonly row: StoredPermit }
-  | { readonly kind: 'delegation'; readonly row: StoredDelegation };
-
-export interface LedgerPosting {
-  readonly kind: LedgerKind;
-  readonly amount: number;
-  readonly sessionId: string;
-  readonly idempotencyKey?: string | null;
-  readonly createdById: string | null;
-  readonly at: Date;
 }
 
 type Row = Record<string, unknown>;
@@ -125,9 +108,9 @@ export class SessionStore {
    */
   async permit(permitId: string, lock: boolean): Promise<StoredPermit | null> {
     const [row] = await this.run(
-      `select p.id, p.holder_id, p.status, p.balance, p.version, p.valid_from, p.valid_until,
-        p.product_type_id, p.zone_id, t.session_policy, t.balance_unit, t.minute_counting,
-        z.regime, m.time_zone
+      `select p.id, p.holder_id, p.status, p.balance, p.valid_from, p.valid_until,
+        p.product_type_id, p.zone_id, p.municipality_id, t.session_policy, t.balance_unit,
+        t.minute_counting, z.regime, m.time_zone
       from permit p join product_type t on t.id = p.product_type_id
         join zone z on z.id = p.zone_id join municipality m on m.id = p.municipality_id
       where p.id = ?${lock && this.postgres ? ' for update of p' : ''}`,
@@ -139,7 +122,6 @@ export class SessionStore {
       holderId: (row.holder_id as string | null) ?? null,
       status: row.status as PermitStatus,
       balance: Number(row.balance),
-      version: Number(row.version),
       validFrom: date(row.valid_from),
       validUntil: row.valid_until == null ? null : date(row.valid_until),
       sessionPolicy: row.session_policy == null ? null : json<SessionPolicy>(row.session_policy),
@@ -147,6 +129,7 @@ export class SessionStore {
       minuteCounting: row.minute_counting as MinuteCounting,
       productTypeId: row.product_type_id as string,
       zoneId: row.zone_id as string,
+      municipalityId: row.municipality_id as string,
       regime: json<Regime>(row.regime),
       timeZone: row.time_zone as string,
     };
@@ -180,7 +163,6 @@ export class SessionStore {
       plate: (row.plate as string | null) ?? null,
       status: row.status as DelegationStatus,
       balance: Number(row.balance),
-      version: Number(row.version),
     };
     return delegation;
   }
@@ -242,29 +224,6 @@ export class SessionStore {
     );
   }
 
-  /** A ledger row on the pot; the pot's balance moves in memory until `saveBalances`. */
-  async post(pot: Pot, permitId: string, posting: LedgerPosting): Promise<void> {
-    pot.row.balance += posting.amount;
-    await this.run(
-      `insert into ledger_entry (id, permit_id, kind, pot, delegation_id, amount, balance_after,
-        session_id, payment_id, idempotency_key, created_by_id, created_at)
-      values (?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?)`,
-      [
-        randomUUID(),
-        permitId,
-        posting.kind,
-        pot.kind,
-        pot.kind === 'delegation' ? pot.row.id : null,
-        posting.amount,
-        pot.row.balance,
-        posting.sessionId,
-        posting.idempotencyKey ?? null,
-        posting.createdById,
-        this.stored(posting.at),
-      ],
-    );
-  }
-
   /** The next moment a session of the permit ends or a planned one starts; null: none open. */
   async nextDueMoment(permitId: string): Promise<Date | null> {
     const [row] = await this.run(
@@ -310,21 +269,6 @@ export class SessionStore {
         `update scheduled_job set done_at = ? where kind = 'settlePermit' and subject = ?`,
         [this.stored(now), permitId],
       );
-    }
-  }
-
-  /**
-   * Stores the pots' balances with their version as guard: a change made meanwhile by someone
-   * who did not take the permit's lock makes this fail instead of being overwritten.
-   */
-  async saveBalances(pots: readonly Pot[]): Promise<void> {
-    for (const pot of new Set(pots)) {
-      const table = pot.kind === 'permit' ? 'permit' : 'delegation';
-      const saved = await this.run(
-        `update ${table} set balance = ?, version = version + 1 where id = ? and version = ? returning id`,
-        [pot.row.balance, pot.row.id, pot.row.version],
-      );
-      if (saved.length !== 1) throw new AppError('CONCURRENT_CHANGE');
     }
   }
 }

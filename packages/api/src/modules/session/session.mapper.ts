@@ -7,6 +7,7 @@ import type {
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import type { Language } from '@parkeer/shared/language';
 import { errorMessage } from '@parkeer/shared/messages/error-catalogue';
+import type { SessionSnapshot } from '../../graphql/pubsub.js';
 import type { ParkingSession } from '../../model/parking-session.entity.js';
 import type { StoredSession } from './session-store.js';
 import { effectiveStatus } from './session-status.js';
@@ -107,4 +108,26 @@ export function toSessionAccepted(
   quote: SessionQuote | null,
 ): SessionAccepted {
   return Object.assign(new SessionAccepted(), { session, quote });
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** A session as it travels through the pub/sub: plain JSON. */
+export function toSessionSnapshot(session: StoredSession, unit: BalanceUnit): SessionSnapshot {
+  return {
+    id: session.id,
+    permitId: session.permitId,
+    delegationId: session.delegationId,
+    plate: session.plate,
+    country: session.country,
+    start: session.start.toISOString(),
+    end: session.end.toISOString(),
+    stoppedAt: iso(session.stoppedAt),
+    reservation: session.reservation,
+    charge: session.charge,
+    status: session.status,
+    channel: session.channel,
+    startedById: session.startedById,
+    unit,
+  };
 }

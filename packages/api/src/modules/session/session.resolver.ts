@@ -3,8 +3,8 @@ import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import type { Context } from '../../graphql/context.js';
 import { answerOnce } from '../idempotency/answer-once.js';
 import { keyedCall } from '../idempotency/keyed-call.js';
-import type { Viewer } from '../auth/viewer.js';
-import { LivePublisher, type SessionChange } from '../live/live-publisher.js';
+import type { Viewer } from '../../graphql/viewer.js';
+import { LivePublisher } from './live-publisher.js';
 import type { Channel, ParkingSession } from '../../model/parking-session.entity.js';
 import { openSessions } from './session-queries.js';
 import { SessionService, type SessionOutcome } from './session.service.js';
@@ -33,25 +33,9 @@ function channelOf(viewer: Viewer): Channel {
   return viewer.via === 'cookie' ? 'web' : 'app';
 }
 
-/**
- * Tells subscribers what a call changed: the sessions its permit settled on the way (they
- * reached their end or start before this call came by), then the call's own change, if any (a
- * refusal or a retried call changed nothing of its own).
- */
-function publishChanges(ctx: Context, service: SessionService, own: SessionChange | null): void {
-  const changes = [...service.settledOnTheWay, ...(own ? [own] : [])];
-  if (changes.length === 0) return;
-  new LivePublisher(ctx.em, ctx.pubSub).sessionsChanged(
-    changes[0]!.session.permitId,
-    changes,
-    ctx.now,
-  );
-}
-
-const ownChange = (kind: 'started' | 'changed', outcome: SessionOutcome): SessionChange | null =>
-  outcome.ok && outcome.decision !== null
-    ? { kind, session: outcome.session, unit: outcome.unit }
-    : null;
+/** The service for one call; what its transactions did reaches subscribers after each commit. */
+const serviceFor = (ctx: Context) =>
+  new SessionService(ctx.em, ctx.viewer!, ctx.now, new LivePublisher(ctx.pubSub).sink);
 
 @Resolver()
 export class SessionResolver {
@@ -100,11 +84,13 @@ export class SessionResolver {
     @Arg('input', () => StartSessionInput) input: StartSessionInput,
     @Ctx() ctx: Context,
   ): Promise<typeof SessionResult> {
-    const service = new SessionService(ctx.em, ctx.viewer!, ctx.now);
     const answer = await answerOnce(keyedCall(ctx, 'startSession', input), () =>
-      service.start({ ...input, permitId: input.productId, channel: channelOf(ctx.viewer!) }),
+      serviceFor(ctx).start({
+        ...input,
+        permitId: input.productId,
+        channel: channelOf(ctx.viewer!),
+      }),
     );
-    publishChanges(ctx, service, answer.replayed ? null : ownChange('started', answer.value));
     return this.result(ctx, answer.value, input.country ?? 'NL', answer.answeredAt);
   }
 
@@ -116,11 +102,9 @@ export class SessionResolver {
     @Arg('input', () => ChangeSessionEndInput) input: ChangeSessionEndInput,
     @Ctx() ctx: Context,
   ): Promise<typeof SessionResult> {
-    const service = new SessionService(ctx.em, ctx.viewer!, ctx.now);
     const answer = await answerOnce(keyedCall(ctx, 'changeSessionEnd', input), () =>
-      service.changeEnd(input.sessionId, input.end),
+      serviceFor(ctx).changeEnd(input.sessionId, input.end),
     );
-    publishChanges(ctx, service, answer.replayed ? null : ownChange('changed', answer.value));
     return this.result(ctx, answer.value, 'NL', answer.answeredAt);
   }
 
@@ -130,9 +114,7 @@ export class SessionResolver {
     @Arg('sessionId', () => ID) sessionId: string,
     @Ctx() ctx: Context,
   ): Promise<SessionDto> {
-    const service = new SessionService(ctx.em, ctx.viewer!, ctx.now);
-    const { session, unit } = await service.stop(sessionId);
-    publishChanges(ctx, service, { kind: 'stopped', session, unit });
+    const { session, unit } = await serviceFor(ctx).stop(sessionId);
     return toSessionDto(session, unit, ctx.viewer!.accountId, ctx.now);
   }
 
@@ -142,9 +124,7 @@ export class SessionResolver {
     @Arg('sessionId', () => ID) sessionId: string,
     @Ctx() ctx: Context,
   ): Promise<SessionDto> {
-    const service = new SessionService(ctx.em, ctx.viewer!, ctx.now);
-    const { session, unit } = await service.delete(sessionId);
-    publishChanges(ctx, service, { kind: 'deleted', session, unit });
+    const { session, unit } = await serviceFor(ctx).delete(sessionId);
     return toSessionDto(session, unit, ctx.viewer!.accountId, ctx.now);
   }
 

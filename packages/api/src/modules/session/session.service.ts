@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import type { Settlement } from '@parkeer/domain/billing/settlement';
-import { settleAtEnd, settleDelete, settleStop } from '@parkeer/domain/billing/settlement';
+import { settleAtEnd } from '@parkeer/domain/billing/settlement';
 import { parsePlate, type Plate } from '@parkeer/domain/plate/plate';
 import {
   decideChangeEnd,
@@ -12,14 +11,22 @@ import {
 } from '@parkeer/domain/session-policy/session-decision';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { isUuid } from '../../db/uuid.js';
+import type { SessionEventKind } from '../../graphql/pubsub.js';
 import { AppError } from '../../graphql/app-error.js';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../../graphql/viewer.js';
 import { checkPermitNeed, type PermitNeed } from '../permit/permit-access.js';
 import { rulesFromSettings, type ProductRules } from '../product/product-rules.js';
 import type { Channel } from '../../model/parking-session.entity.js';
+import { delegationPot, permitPot, type PotRef } from '../ledger/ledger.js';
+import {
+  withPermitTransaction,
+  type ChangeSink,
+  type PermitWork,
+} from '../ledger/permit-transaction.js';
+import { tellSession, type PermitEvent } from './permit-events.js';
+import { settleSession } from './session-settlement.js';
 import {
   SessionStore,
-  type Pot,
   type StoredDelegation,
   type StoredPermit,
   type StoredSession,
@@ -58,6 +65,8 @@ export interface SettledSession {
 
 /** What a decision is taken on: the permit, its rules, its open sessions and the viewer's pot. */
 interface Ground {
+  /** The locked permit's unit of work: its ledger, and the events told after the commit. */
+  readonly work: PermitWork<PermitEvent, StoredPermit>;
   readonly store: SessionStore;
   readonly permit: StoredPermit;
   readonly rules: ProductRules;
@@ -66,54 +75,13 @@ interface Ground {
   readonly open: StoredSession[];
   /** Set when the viewer acts as a delegate. */
   readonly delegation: StoredDelegation | null;
-  /** Every pot a ledger row moved, saved once at the end. */
-  readonly pots: Pots;
   /** 'byCaller': the work set the permit's settlement job itself. */
   scheduled: 'earliest' | 'byCaller';
-  /** What the due settlement did on the way, for live updates. */
-  readonly dueEvents: DueEvent[];
 }
 
-/** A session ended at its end, or started at its planned start, when its permit came by. */
-export interface DueEvent {
-  readonly kind: 'autoStopped' | 'activated';
-  readonly session: StoredSession;
-}
-
-/** A due event once its transaction committed, with the unit of its product. */
-export interface SettledDueEvent extends DueEvent {
-  readonly unit: BalanceUnit;
-}
-
-/** One Pot object per balance, so each is saved once whatever the number of rows it got. */
-class Pots {
-  private readonly delegations = new Map<string, Pot>();
-  readonly touched = new Set<Pot>();
-  readonly permitPot: Pot;
-
-  constructor(
-    private readonly store: SessionStore,
-    permit: StoredPermit,
-  ) {
-    this.permitPot = { kind: 'permit', row: permit };
-  }
-
-  of(delegation: StoredDelegation): Pot {
-    let pot = this.delegations.get(delegation.id);
-    if (!pot) this.delegations.set(delegation.id, (pot = { kind: 'delegation', row: delegation }));
-    return pot;
-  }
-
-  /** The pot a session pays from: its delegation's, or the permit's own. */
-  async ofSession(session: StoredSession): Promise<Pot> {
-    if (!session.delegationId) return this.permitPot;
-    const known = this.delegations.get(session.delegationId);
-    if (known) return known;
-    const delegation = await this.store.delegation({ id: session.delegationId });
-    if (!delegation) throw new AppError('NOT_FOUND');
-    return this.of(delegation);
-  }
-}
+/** The pot a session pays from: its delegation's, or the permit's own. */
+const potOf = (session: StoredSession): PotRef =>
+  session.delegationId ? delegationPot(session.delegationId) : permitPot;
 
 function plateOf(input: string, country?: string | null): Plate {
   const parsed = parsePlate(input, country ?? undefined);
@@ -134,16 +102,16 @@ function rulesOf(permit: StoredPermit, tariffs: ProductRules['billing']['tariffs
  */
 export class SessionService {
   /**
-   * What the settlement of due sessions did inside this service's committed transactions, in
-   * order: whichever request came by first, subscribers learn of it.
+   * `'system'`: scheduled work, which settles what is due on any permit and nothing else.
+   * `sink` is told, after each commit, what the transaction did: the sessions settled on the
+   * way (whichever request came by first, subscribers learn of it), the call's own change, and
+   * the balances as written.
    */
-  readonly settledOnTheWay: SettledDueEvent[] = [];
-
-  /** `'system'`: scheduled work, which settles what is due on any permit and nothing else. */
   constructor(
     private readonly em: EntityManager,
     private readonly viewer: Viewer | 'system',
     private readonly now: Date,
+    private readonly sink: ChangeSink<PermitEvent> | null = null,
   ) {}
 
   private get actorId(): string | null {
@@ -168,7 +136,9 @@ export class SessionService {
   async quote(command: SessionRequestCommand): Promise<Quote> {
     const plate = plateOf(command.plate, command.country);
     const store = new SessionStore(this.em);
-    const { permit, delegation } = await this.access(store, command.permitId, 'use', false);
+    const found = isUuid(command.permitId) ? await store.permit(command.permitId, false) : null;
+    const delegation = await this.access(store, found, 'use');
+    const permit = found!;
     const { rules, unit } = rulesOf(permit, await store.tariffs(permit));
     const sessions = await store.openSessions(permit.id);
     const open = sessions.filter((s) => s.end > this.now && !s.stoppedAt);
@@ -188,14 +158,20 @@ export class SessionService {
   async start(command: StartSessionCommand): Promise<SessionOutcome> {
     const plate = plateOf(command.plate, command.country);
     return this.inTransaction(command.permitId, 'use', async (ground) => {
-      const pot = ground.delegation ? ground.pots.of(ground.delegation) : ground.pots.permitPot;
+      const pot = ground.delegation ? delegationPot(ground.delegation.id) : permitPot;
       const decision = decideStart(
         {
           plate: plate.normalised,
           start: command.start ?? undefined,
           end: command.end ?? undefined,
         },
-        this.context(ground.rules, pot.row.balance, ground.open, null, ground.delegation),
+        this.context(
+          ground.rules,
+          await ground.work.ledger.balance(pot),
+          ground.open,
+          null,
+          ground.delegation,
+        ),
       );
       if (!decision.ok) return { ok: false, decision, unit: ground.unit };
       const session: StoredSession = {
@@ -215,6 +191,7 @@ export class SessionService {
       };
       await ground.store.insertSession(session, this.now);
       await this.post(ground, pot, 'reserve', -decision.reservation, session);
+      await this.tell(ground, 'started', session);
       return { ok: true, session, decision, unit: ground.unit };
     });
   }
@@ -234,12 +211,23 @@ export class SessionService {
       }
       this.checkOwnSession(ground, current);
       // The session keeps paying from the pot it started on, whoever changes it.
-      const pot = await ground.pots.ofSession(current);
-      const delegation = pot.kind === 'delegation' ? pot.row : null;
+      const pot = potOf(current);
+      const delegation =
+        current.delegationId === null
+          ? null
+          : current.delegationId === ground.delegation?.id
+            ? ground.delegation
+            : await ground.store.delegation({ id: current.delegationId });
       const decision = decideChangeEnd(
         current,
         end,
-        this.context(ground.rules, pot.row.balance, ground.open, current, delegation),
+        this.context(
+          ground.rules,
+          await ground.work.ledger.balance(pot),
+          ground.open,
+          current,
+          delegation,
+        ),
       );
       if (!decision.ok) return { ok: false, decision, unit: ground.unit };
       const difference = decision.reservation - current.reservation;
@@ -248,6 +236,7 @@ export class SessionService {
       await ground.store.updateSession(current);
       const kind = difference > 0 ? 'reserve' : 'release';
       await this.post(ground, pot, kind, -difference, current);
+      await this.tell(ground, 'changed', current);
       return { ok: true, session: current, decision, unit: ground.unit };
     });
   }
@@ -259,14 +248,16 @@ export class SessionService {
     return this.inTransaction(permitId, 'read', async (ground) => {
       const session = ground.open.find((s) => s.id === sessionId);
       // Already ended (stopped, reached its end, settled just now): stopping again changes nothing.
-      if (!session)
-        return { session: await this.sessionOfViewer(ground, sessionId), unit: ground.unit };
+      if (!session) {
+        const stored = await this.sessionOfViewer(ground, sessionId);
+        // Told again, as before: a client that missed the first stop catches up.
+        await this.tell(ground, 'stopped', stored);
+        return { session: stored, unit: ground.unit };
+      }
       this.checkOwnSession(ground, session);
       if (session.start > this.now) throw new AppError('SESSION_NOT_RUNNING');
-      await this.settle(ground, session, settleStop(session, this.now, ground.rules), {
-        status: 'ended',
-        stoppedAt: this.now,
-      });
+      await settleSession(ground.work, session, ground.rules, this.now, this.actorId);
+      await this.tell(ground, 'stopped', session);
       return { session, unit: ground.unit };
     });
   }
@@ -278,15 +269,16 @@ export class SessionService {
       const session = ground.open.find((s) => s.id === sessionId);
       if (!session) {
         const stored = await this.sessionOfViewer(ground, sessionId);
-        if (stored.status === 'deleted') return { session: stored, unit: ground.unit };
+        if (stored.status === 'deleted') {
+          await this.tell(ground, 'deleted', stored);
+          return { session: stored, unit: ground.unit };
+        }
         throw new AppError('SESSION_ALREADY_STARTED');
       }
       this.checkOwnSession(ground, session);
       if (session.start <= this.now) throw new AppError('SESSION_ALREADY_STARTED');
-      await this.settle(ground, session, settleDelete(session), {
-        status: 'deleted',
-        stoppedAt: null,
-      });
+      await settleSession(ground.work, session, ground.rules, this.now, this.actorId);
+      await this.tell(ground, 'deleted', session);
       return { session, unit: ground.unit };
     });
   }
@@ -295,79 +287,82 @@ export class SessionService {
    * Runs `work` in a transaction on the locked permit after the access check (`need`) and the
    * settlement of due sessions; the balances that moved are saved before the commit.
    */
-  private async inTransaction<T>(
+  private inTransaction<T>(
     permitId: string,
     need: PermitNeed,
     work: (ground: Ground) => Promise<T>,
   ): Promise<T> {
-    let committed: Ground | undefined;
-    const result = await this.em.transactional(
-      async (tx) => {
+    if (!isUuid(permitId)) throw new AppError('NOT_FOUND');
+    return withPermitTransaction<T, PermitEvent, StoredPermit>(
+      this.em,
+      permitId,
+      this.now,
+      async (locked) => {
+        const { tx, permit } = locked;
         const store = new SessionStore(tx);
-        const { permit, delegation } = await this.access(store, permitId, need, true);
+        const delegation = await this.access(store, permit, need);
+        if (delegation) locked.ledger.know(delegation.id, delegation.balance);
         const { rules, unit } = rulesOf(permit, await store.tariffs(permit));
-        const pots = new Pots(store, permit);
-        if (delegation) pots.of(delegation);
         const ground: Ground = {
+          work: locked,
           store,
           permit,
           rules,
           unit,
           open: [],
           delegation,
-          pots,
           scheduled: 'earliest',
-          dueEvents: [],
         };
         for (const session of await store.openSessions(permit.id)) {
           if (session.end <= this.now) {
-            await this.settle(ground, session, settleAtEnd(session, rules), {
-              status: 'ended',
-              stoppedAt: null,
-            });
-            ground.dueEvents.push({ kind: 'autoStopped', session });
+            await settleSession(locked, session, rules, this.now, this.actorId);
+            await this.tell(ground, 'autoStopped', session);
           } else {
             if (session.status === 'planned' && session.start <= this.now) {
               session.status = 'running';
               await store.updateSession(session);
-              ground.dueEvents.push({ kind: 'activated', session });
+              await this.tell(ground, 'activated', session);
             }
             ground.open.push(session);
           }
         }
         const result = await work(ground);
-        await store.saveBalances([...pots.touched]);
         // The permit's next due moment, for the scheduled settlement (same transaction).
         if (ground.scheduled === 'earliest') {
           const next = await store.nextDueMoment(permit.id);
           if (next) await store.scheduleSettlement(permit.id, next);
         }
-        committed = ground;
         return result;
       },
-      { clear: true },
+      {
+        // The permit's settings ride along on the locking statement.
+        lock: (tx, id) => new SessionStore(tx).permit(id, true),
+        sink: this.sink,
+        clear: true,
+      },
     );
-    for (const event of committed?.dueEvents ?? []) {
-      this.settledOnTheWay.push({ ...event, unit: committed!.unit });
-    }
-    return result;
   }
 
   /**
-   * The permit, if the viewer holds it or uses it through an accepted delegation (the same
-   * rules as `permitForViewer`): an unknown id and someone else's permit answer alike.
+   * The viewer's way to the permit: null when it holds it (or is the system), its accepted
+   * delegation when it uses it as a delegate. An unknown id and someone else's permit answer
+   * alike (NOT_FOUND), as `permitForViewer`.
    */
-  private async access(store: SessionStore, permitId: string, need: PermitNeed, lock: boolean) {
-    const permit = isUuid(permitId) ? await store.permit(permitId, lock) : null;
+  private async access(
+    store: SessionStore,
+    permit: StoredPermit | null,
+    need: PermitNeed,
+  ): Promise<StoredDelegation | null> {
     if (!permit) throw new AppError('NOT_FOUND');
+    const viewer = this.viewer;
+    const holds = viewer === 'system' || permit.holderId === viewer.accountId;
     const delegation =
-      this.viewer === 'system' || permit.holderId === this.viewer.accountId
+      viewer === 'system' || holds
         ? null
-        : await store.delegation({ permitId: permit.id, delegateId: this.viewer.accountId });
-    const holds = this.viewer === 'system' || permit.holderId === this.viewer.accountId;
+        : await store.delegation({ permitId: permit.id, delegateId: viewer.accountId });
     if (!holds && !delegation) throw new AppError('NOT_FOUND');
     checkPermitNeed(permit.status, delegation !== null, need);
-    return { permit, delegation };
+    return delegation;
   }
 
   /** A session's permit, read before the transaction locks that permit. */
@@ -391,31 +386,19 @@ export class SessionService {
     }
   }
 
-  /** Books a settlement: the charge stays taken, the release returns to the session's pot. */
-  private async settle(
-    ground: Ground,
-    session: StoredSession,
-    settlement: Settlement,
-    change: { status: 'ended' | 'deleted'; stoppedAt: Date | null },
-  ): Promise<void> {
-    session.status = change.status;
-    session.stoppedAt = change.stoppedAt;
-    session.charge = settlement.charge;
-    await ground.store.updateSession(session);
-    if (settlement.release === 0) return;
-    const pot = await ground.pots.ofSession(session);
-    await this.post(ground, pot, 'release', settlement.release, session);
+  /** A session event after the commit, with the balance of the pot the session pays from. */
+  private tell(ground: Ground, kind: SessionEventKind, session: StoredSession) {
+    return tellSession(ground.work, { kind, session, unit: ground.unit });
   }
 
   private async post(
     ground: Ground,
-    pot: Pot,
+    pot: PotRef,
     kind: 'reserve' | 'release',
     amount: number,
     session: StoredSession,
   ): Promise<void> {
-    ground.pots.touched.add(pot);
-    await ground.store.post(pot, ground.permit.id, {
+    await ground.work.ledger.post(pot, {
       kind,
       amount,
       sessionId: session.id,

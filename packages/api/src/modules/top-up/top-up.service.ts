@@ -10,14 +10,14 @@ import type { Language } from '@parkeer/shared/language';
 import type { ErrorCode, MessageParams } from '@parkeer/shared/messages/error-catalogue';
 import { AppError } from '../../graphql/app-error.js';
 import { Account } from '../../model/account.entity.js';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../../graphql/viewer.js';
 import type { PaymentProvider } from '../payment/payment-provider.js';
 import { checkoutProvider, providerNamed } from '../payment/payment-providers.js';
 import { paymentResultUrl } from '../payment/payment-result-url.js';
 import { Payment } from '../../model/payment.entity.js';
 import { permitForViewer } from '../permit/permit-access.js';
 import { Permit } from '../../model/permit.entity.js';
-import { topUpInputFor } from './top-up-input.js';
+import { topUpInputFor } from '../payment/top-up-input.js';
 import { displayParams } from './top-up-message.js';
 import { logger } from '../../logging/logger.js';
 

@@ -9,6 +9,7 @@ import { Migration20261206195243 } from './Migration20261206195243.js';
 import { Migration20261206195709 } from './Migration20261206195709.js';
 import { Migration20261206220700 } from './Migration20261206220700.js';
 import { Migration20261206220812 } from './Migration20261206220812.js';
+import { Migration20261206223700 } from './Migration20261206223700.js';
 
 /** Every sqlite migration in order; new ones are appended by `npm run db:migration`. */
 export const sqliteMigrations: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206195709', class: Migration20261206195709 },
   { name: 'Migration20261206220700', class: Migration20261206220700 },
   { name: 'Migration20261206220812', class: Migration20261206220812 },
+  { name: 'Migration20261206223700', class: Migration20261206223700 },
 ];
