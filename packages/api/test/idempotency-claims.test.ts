@@ -3,6 +3,7 @@ import { applyRetention } from '../src/jobs/retention.js';
 import { Account } from '../src/model/account.entity.js';
 import { answerOnce, type KeyedCall } from '../src/modules/idempotency/answer-once.js';
 import { ClaimStore } from '../src/modules/idempotency/claim-store.js';
+import { withUnitOfWork } from '../src/modules/ledger/permit-transaction.js';
 import { requestFingerprint } from '../src/modules/idempotency/request-fingerprint.js';
 import { AppError } from '../src/graphql/app-error.js';
 import { useDemoApi } from './demo-api.js';
@@ -71,6 +72,25 @@ describe.each(dialects)('idempotency claims on %s', (dialect) => {
       extensions: { retryAfterSeconds: 1 },
     });
     expect(ran).toBe(false);
+  });
+
+  it('never does a committed work twice when its answer was lost: the retry is told so', async () => {
+    let runs = 0;
+    // The work commits a unit of work and then fails: as a process dying before the answer.
+    const first = answerOnce(call('lost'), async () => {
+      runs++;
+      await withUnitOfWork(api.em(), api.now, async () => undefined);
+      throw new Error('gone after the commit');
+    });
+    await expect(first).rejects.toThrow('gone after the commit');
+    expect((await claimOf('lost'))?.workedAt).toEqual(api.now);
+    const work = async () => ++runs;
+    const soon = answerOnce(call('lost'), work, { waitMs: 0, leaseMs: minute });
+    await expect(soon).rejects.toMatchObject({ code: 'IDEMPOTENCY_IN_PROGRESS' });
+    const afterLease = new Date(api.now.getTime() + 3 * minute);
+    const late = answerOnce(call('lost', { amount: 1 }, afterLease), work);
+    await expect(late).rejects.toMatchObject({ code: 'IDEMPOTENCY_ANSWER_LOST' });
+    expect(runs).toBe(1);
   });
 
   it('takes over a claim whose lease ran out (its call died) and does the work once', async () => {

@@ -119,6 +119,36 @@ describe.each(dialects)('scheduled work on %s (durable, in the database)', (dial
     expect(await runDueJobs(api.orm, { now: at })).toBe(0);
   });
 
+  it('gives a dead-lettered settlement its attempts back when its permit gets a new session', async () => {
+    const permitId = await api.permitOf('anna@demo.parkeer.nl');
+    const [anna] = await api
+      .em()
+      .getConnection()
+      .execute<{ id: string }[]>("select id from account where email = 'anna@demo.parkeer.nl'");
+    const first = await startFor(permitId, anna!.id, 'GB124K', {
+      end: new Date(api.now.getTime() + 30 * minute),
+    });
+    // As the queue leaves a settlement that failed its last attempt.
+    await api
+      .em()
+      .nativeUpdate(
+        ScheduledJob,
+        { kind: 'settlePermit', subject: permitId },
+        { deadAt: api.now, attempts: 10, lastError: 'database gone' },
+      );
+    const second = await startFor(permitId, anna!.id, 'GB125K', {
+      end: new Date(api.now.getTime() + 20 * minute),
+    });
+    const job = await api.em().findOneOrFail(ScheduledJob, { subject: permitId });
+    expect(job).toMatchObject({ deadAt: null, attempts: 0, doneAt: null });
+    expect(job.runAt).toEqual(second.end);
+    const at = new Date(api.now.getTime() + 31 * minute);
+    expect(await runDueJobs(api.orm, { now: at })).toBe(1);
+    for (const id of [first.id, second.id]) {
+      expect((await api.em().findOneOrFail(ParkingSession, { id })).status).toBe('ended');
+    }
+  });
+
   it('retries a failing job with growing waits, dead-letters it after its last attempt, and runs it again once the platform admin retries it', async () => {
     const recipient = 'onbereikbaar@voorbeeld.nl';
     const em = api.em();

@@ -38,6 +38,13 @@ export class IdempotencyClaim extends BaseEntity {
   @Property({ type: Date, nullable: true })
   leaseUntil?: Date | null;
 
+  /**
+   * Set in the transaction of the call's work: a claim still pending after its lease with this
+   * set belongs to a call whose work committed and whose answer was lost; it is not done again.
+   */
+  @Property({ type: Date, nullable: true })
+  workedAt?: Date | null;
+
   /** The first call's moment: the replay answers as of then; retention removes old claims. */
   @Index()
   @Property({ type: Date })

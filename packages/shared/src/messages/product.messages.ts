@@ -25,6 +25,10 @@ export const productMessages = {
     nl: 'Deze opdracht wordt nog verwerkt. Probeer het over een paar seconden opnieuw met dezelfde gegevens.',
     en: 'This request is still being processed. Please try again in a few seconds with the same details.',
   },
+  IDEMPOTENCY_ANSWER_LOST: {
+    nl: 'Deze opdracht is al uitgevoerd, maar het antwoord ging verloren. Ververs de pagina om het resultaat te zien.',
+    en: 'This request was already carried out, but its answer was lost. Refresh the page to see the result.',
+  },
   CONCURRENT_CHANGE: {
     nl: 'Het saldo werd tegelijk ergens anders gewijzigd. Probeer het opnieuw.',
     en: 'The balance was changed elsewhere at the same time. Please try again.',

@@ -30,10 +30,11 @@ import {
   RefundOccasionEnum,
 } from './admin-permit.types.js';
 import { issuePermit } from './permit-issue.js';
+import { adminWorkOf } from '../admin/admin-scope.js';
 
 /** The service of one call: what each change did reaches subscribers after its commit. */
 const serviceFor = (ctx: Context) =>
-  new AdminPermitService(ctx, new LivePublisher(ctx.pubSub).sink);
+  new AdminPermitService(adminWorkOf(ctx), new LivePublisher(ctx.pubSub).sink);
 
 /** The back office's permits (issue 6): a municipal admin sees and changes its own town's only. */
 @Resolver(() => AdminPermitDetailsDto)
@@ -49,7 +50,7 @@ export class AdminPermitResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<AdminPermitConnection> {
-    const connection = await searchPermits(ctx, search, { first, after });
+    const connection = await searchPermits(adminWorkOf(ctx), search, { first, after });
     return Object.assign(
       new AdminPermitConnection(),
       mapConnection(connection, (permit: Permit) => toAdminPermitDto(permit, ctx.language)),
@@ -62,7 +63,7 @@ export class AdminPermitResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: Context,
   ): Promise<AdminPermitDetailsDto> {
-    return details(ctx, id, ctx.em);
+    return details(adminWorkOf(ctx), id, ctx.em);
   }
 
   @FieldResolver(() => TransactionConnection, {
@@ -92,7 +93,7 @@ export class AdminPermitResolver {
     @Ctx() ctx: Context,
   ): Promise<AdminPermitDetailsDto> {
     await serviceFor(ctx).block(id, reason);
-    return details(ctx, id);
+    return details(adminWorkOf(ctx), id);
   }
 
   @Authorized('municipalAdmin')
@@ -102,7 +103,7 @@ export class AdminPermitResolver {
     @Ctx() ctx: Context,
   ): Promise<AdminPermitDetailsDto> {
     await serviceFor(ctx).unblock(id);
-    return details(ctx, id);
+    return details(adminWorkOf(ctx), id);
   }
 
   @Authorized('municipalAdmin')
@@ -117,7 +118,7 @@ export class AdminPermitResolver {
   ): Promise<PermitRevocationDto> {
     const revocation = await serviceFor(ctx).revoke(id, occasion);
     return Object.assign(new PermitRevocationDto(), {
-      permit: await details(ctx, id),
+      permit: await details(adminWorkOf(ctx), id),
       refundCents: revocation.refundCents,
       refundedAmount: revocation.refundedAmount,
       refundRefusal: revocation.refundRefusal,
@@ -136,7 +137,7 @@ export class AdminPermitResolver {
     @Ctx() ctx: Context,
   ): Promise<AdminPermitDetailsDto> {
     await serviceFor(ctx).changePlate(id, plate, country);
-    return details(ctx, id);
+    return details(adminWorkOf(ctx), id);
   }
 
   @Authorized('municipalAdmin')
@@ -148,9 +149,9 @@ export class AdminPermitResolver {
     @Arg('input', () => IssuePermitInput) input: IssuePermitInput,
     @Ctx() ctx: Context,
   ): Promise<IssuedPermitDto> {
-    const issued = await issuePermit(ctx, input);
+    const issued = await issuePermit(adminWorkOf(ctx), input);
     return Object.assign(new IssuedPermitDto(), {
-      permit: await details(ctx, issued.permit.id),
+      permit: await details(adminWorkOf(ctx), issued.permit.id),
       productCode: issued.productCode,
       pin: issued.pin,
     });

@@ -3,8 +3,7 @@ import type { RefundOccasion } from '@parkeer/domain/balance/top-up-policy';
 import { formatPlate, parsePlate } from '@parkeer/domain/plate/plate';
 import { isUuid } from '../../db/uuid.js';
 import { AppError, refuseProblems } from '../../graphql/app-error.js';
-import type { Context } from '../../graphql/context.js';
-import { requireOwnTown } from '../admin/admin-scope.js';
+import { requireOwnTown, type AdminWork } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
 import type { Delegation } from '../../model/delegation.entity.js';
 import { permitPot } from '../ledger/ledger.js';
@@ -54,12 +53,12 @@ function stateOf(permit: Permit) {
 export class AdminPermitService {
   /** `sink` hears, after each commit, the sessions ended, pots moved and access ended. */
   constructor(
-    private readonly ctx: Context,
+    private readonly admin: AdminWork,
     private readonly sink: ChangeSink<PermitEvent> | null = null,
   ) {}
 
   private get actorId(): string {
-    return this.ctx.viewer!.accountId;
+    return this.admin.viewer!.accountId;
   }
 
   /** Runs `work` in the unit of work of the locked permit of the admin's town, settings loaded. */
@@ -69,9 +68,9 @@ export class AdminPermitService {
   ) {
     if (!isUuid(id)) throw new AppError('NOT_FOUND');
     return withPermitTransaction<T, PermitEvent>(
-      this.ctx.em,
+      this.admin.em,
       id,
-      this.ctx.now,
+      this.admin.now,
       async (unit) => {
         const { tx } = unit;
         const permit = await tx.findOneOrFail(
@@ -82,7 +81,7 @@ export class AdminPermitService {
             refresh: true,
           },
         );
-        requireOwnTown(this.ctx, permit.municipality.id);
+        requireOwnTown(this.admin, permit.municipality.id);
         const result = await work(tx, permit, unit);
         await tx.flush();
         return result;
@@ -98,7 +97,7 @@ export class AdminPermitService {
     before: unknown,
     after: unknown,
   ) {
-    recordChange(tx, this.ctx, {
+    recordChange(tx, this.admin, {
       action,
       subjectType: 'permit',
       subjectId: permit.id,
@@ -126,7 +125,7 @@ export class AdminPermitService {
       if (permit.status === 'blocked') throw new AppError('PERMIT_ALREADY_BLOCKED');
       const before = stateOf(permit);
       const rules = await loadProductRules(tx, permit);
-      const endedSessions = await endOpenSessions(unit, rules, this.actorId, this.ctx.now);
+      const endedSessions = await endOpenSessions(unit, rules, this.actorId, this.admin.now);
       permit.status = 'blocked';
       this.audit(tx, permit, 'permit.block', before, {
         ...stateOf(permit),
@@ -160,8 +159,8 @@ export class AdminPermitService {
       if (permit.status === 'revoked') throw new AppError('PERMIT_ALREADY_REVOKED');
       const before = stateOf(permit);
       const rules = await loadProductRules(tx, permit);
-      const endedSessions = await endOpenSessions(unit, rules, this.actorId, this.ctx.now);
-      const revokedDelegations = await revokeOpenDelegations(unit, this.actorId, this.ctx.now);
+      const endedSessions = await endOpenSessions(unit, rules, this.actorId, this.admin.now);
+      const revokedDelegations = await revokeOpenDelegations(unit, this.actorId, this.admin.now);
       const refund = await unusedPurchaseOf(tx, permit, occasion);
       if (refund.owed && refund.amount > 0) {
         await unit.ledger.post(permitPot, {
@@ -169,7 +168,7 @@ export class AdminPermitService {
           amount: -refund.amount,
           idempotencyKey: `revoke:${permit.id}`,
           createdById: this.actorId,
-          at: this.ctx.now,
+          at: this.admin.now,
         });
       }
       permit.status = 'revoked';

@@ -18,6 +18,11 @@ export interface AdminWork extends Actor {
   readonly language: Language;
 }
 
+/** The values an admin service uses, taken from a resolver's context (and nothing more). */
+export function adminWorkOf(ctx: AdminWork): AdminWork {
+  return { em: ctx.em, viewer: ctx.viewer, now: ctx.now, language: ctx.language };
+}
+
 /**
  * The municipality a municipal admin manages. The role gate (`@Authorized('municipalAdmin')`)
  * has run before, and an admin account has a municipality by construction.

@@ -6,6 +6,7 @@ import { logger } from '../../logging/logger.js';
 import { answerFromJson, answerToJson } from './answer-json.js';
 import { ClaimStore, type ClaimKey } from './claim-store.js';
 import { requestFingerprint } from './request-fingerprint.js';
+import { withCommitHook } from '../../db/commit-hooks.js';
 
 /** A mutation call with its client's key. */
 export interface KeyedCall {
@@ -73,7 +74,9 @@ export async function answerOnce<T>(
     const claimId = await store.claim(at, fingerprint, call.now, leaseUntil);
     if (claimId) {
       return {
-        value: await workOnClaim(store, claimId, work),
+        value: await workOnClaim(store, claimId, () =>
+          withCommitHook((tx) => store.markWorked(tx, claimId, call.now), work),
+        ),
         replayed: false,
         answeredAt: call.now,
       };
@@ -90,6 +93,8 @@ export async function answerOnce<T>(
       };
     }
     if (claim.leaseUntil && claim.leaseUntil <= call.now) {
+      // Its work committed and only the answer was lost: doing it again would do it twice.
+      if (claim.workedAt) throw new AppError('IDEMPOTENCY_ANSWER_LOST');
       await store.expire(claim.id, call.now);
       continue;
     }
@@ -117,8 +122,8 @@ async function workOnClaim<T>(store: ClaimStore, claimId: string, work: () => Pr
       logger.warn('an idempotency claim was taken over before its call finished');
     }
   } catch (error) {
-    // The work is done and committed: its caller gets the answer. A retry of it finds the
-    // claim pending and, after its lease, does the work again (docs/graphql.md).
+    // The work is done and committed: its caller gets the answer. A retry finds the claim
+    // pending and marked worked, and does not do the work again (docs/graphql.md).
     logger.error({ err: error }, 'the answer of an idempotent call could not be stored');
   }
   return value;

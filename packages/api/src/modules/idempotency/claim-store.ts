@@ -16,6 +16,7 @@ export interface StoredClaim {
   readonly status: ClaimStatus;
   readonly answer: string | null;
   readonly leaseUntil: Date | null;
+  readonly workedAt: Date | null;
   readonly createdAt: Date;
 }
 
@@ -68,7 +69,7 @@ export class ClaimStore {
 
   async find(at: ClaimKey): Promise<StoredClaim | null> {
     const [row] = await this.run(
-      `select id, fingerprint, status, answer, lease_until, created_at from idempotency_claim
+      `select id, fingerprint, status, answer, lease_until, worked_at, created_at from idempotency_claim
       where account_id = ? and operation = ? and key = ?`,
       [at.accountId, at.operation, at.key],
     );
@@ -79,6 +80,7 @@ export class ClaimStore {
       status: row.status as ClaimStatus,
       answer: (row.answer as string | null) ?? null,
       leaseUntil: row.lease_until == null ? null : dateOf(row.lease_until),
+      workedAt: row.worked_at == null ? null : dateOf(row.worked_at),
       createdAt: dateOf(row.created_at),
     };
   }
@@ -93,9 +95,27 @@ export class ClaimStore {
     return rows.length === 1;
   }
 
-  /** Gives a pending claim up, so that a retry does the work itself. */
+  /** Marks the claim worked inside the work's transaction `tx`: it commits with the work. */
+  async markWorked(tx: EntityManager, claimId: string, now: Date): Promise<void> {
+    await tx
+      .getConnection()
+      .execute(
+        'update idempotency_claim set worked_at = ? where id = ?',
+        [sqlDate(tx, now), claimId],
+        'run',
+        tx.getTransactionContext(),
+      );
+  }
+
+  /**
+   * Gives a pending claim up, so that a retry does the work itself; not when the work committed
+   * before it failed (marked worked): a retry must not do it twice.
+   */
   async release(claimId: string): Promise<void> {
-    await this.run(`delete from idempotency_claim where id = ? and status = 'pending'`, [claimId]);
+    await this.run(
+      `delete from idempotency_claim where id = ? and status = 'pending' and worked_at is null`,
+      [claimId],
+    );
   }
 
   /** Removes a pending claim whose lease ran out (its call died); true when this call did. */

@@ -5,6 +5,7 @@ import { isUuid } from '../../db/uuid.js';
 import { AppError } from '../../graphql/app-error.js';
 import { logger } from '../../logging/logger.js';
 import { Ledger, type PotRef, type WrittenEntry } from './ledger.js';
+import { runCommitHooks } from '../../db/commit-hooks.js';
 
 /** The permit as its lock read it: what the ledger and the events after the commit need. */
 export interface LockedPermit {
@@ -157,9 +158,11 @@ export async function withUnitOfWork<T, E>(
 ): Promise<T> {
   let unit: UnitOfWork<E> | undefined;
   const result = await em.transactional(
-    (tx) => {
+    async (tx) => {
       unit = new UnitOfWork<E>(tx);
-      return work(unit);
+      const result = await work(unit);
+      await runCommitHooks(tx);
+      return result;
     },
     { clear: options.clear ?? false },
   );

@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/core';
 import { decideCareGrant } from '@parkeer/domain/balance/care-grant';
 import { localDateOf } from '@parkeer/domain/time/zoned-time';
 import { AppError, refuseProblems, type InputProblem } from '../../graphql/app-error.js';
-import type { Context } from '../../graphql/context.js';
 import { displayParams } from '../top-up/top-up-message.js';
 import { recordChange } from '../audit/audit-log.js';
 import { permitPot } from '../ledger/ledger.js';
@@ -12,6 +11,7 @@ import { Permit } from '../../model/permit.entity.js';
 import type { PermitEvent } from '../session/permit-events.js';
 import { CareGrant } from '../../model/care-grant.entity.js';
 import { actingAdmin, ownTownPermit, requiredText } from './request-scope.js';
+import type { AdminWork } from '../admin/admin-scope.js';
 
 export interface GrantCareHoursCommand {
   readonly permitId: string;
@@ -36,16 +36,16 @@ const maxStatement = 2000;
 export class CareGrantService {
   /** `sink` hears, after the commit, the balance the grant wrote. */
   constructor(
-    private readonly ctx: Context,
+    private readonly work: AdminWork,
     private readonly sink: ChangeSink<PermitEvent> | null = null,
   ) {}
 
   private get em(): EntityManager {
-    return this.ctx.em;
+    return this.work.em;
   }
 
   async list(permitId: string): Promise<CareGrant[]> {
-    const permit = await ownTownPermit(this.em, this.ctx, permitId);
+    const permit = await ownTownPermit(this.em, this.work, permitId);
     return this.em.find(
       CareGrant,
       { permit: permit.id },
@@ -62,7 +62,7 @@ export class CareGrantService {
       maxStatement,
     );
     refuseProblems(problems);
-    const permit = await ownTownPermit(this.em, this.ctx, command.permitId);
+    const permit = await ownTownPermit(this.em, this.work, command.permitId);
     return this.grantLocked(permit.id, command, statement);
   }
 
@@ -71,11 +71,11 @@ export class CareGrantService {
     command: GrantCareHoursCommand,
     statement: string,
   ): Promise<GrantedCare> {
-    const { ctx } = this;
+    const { work } = this;
     return withPermitTransaction<GrantedCare, PermitEvent>(
       this.em,
       permitId,
-      ctx.now,
+      work.now,
       async (unit) => {
         const { tx } = unit;
         const permit = await tx.findOneOrFail(
@@ -93,7 +93,7 @@ export class CareGrantService {
           policy,
           requestedMinutes: command.minutes,
           grants,
-          now: ctx.now,
+          now: work.now,
           timeZone,
           permitStart: localDateOf(permit.validFrom, timeZone),
         });
@@ -102,18 +102,18 @@ export class CareGrantService {
           // programs as remainingMinutes.
           const params = decision.params ?? {};
           throw new AppError(decision.reason, {
-            ...displayParams(params, ctx.language),
+            ...displayParams(params, work.language),
             ...(typeof params.remaining === 'number' ? { remainingMinutes: params.remaining } : {}),
           });
         }
 
         const before = { balance: permit.balance };
-        const grantedBy = await actingAdmin(tx, ctx);
+        const grantedBy = await actingAdmin(tx, work);
         const written = await unit.ledger.post(permitPot, {
           kind: 'careGrant',
           amount: decision.amount,
           createdById: grantedBy.id,
-          at: ctx.now,
+          at: work.now,
         });
         const grant = tx.create(CareGrant, {
           permit,
@@ -121,9 +121,9 @@ export class CareGrantService {
           carerStatement: statement,
           ledgerEntry: tx.getReference(LedgerEntry, written.id),
           grantedBy,
-          createdAt: ctx.now,
+          createdAt: work.now,
         });
-        recordChange(tx, ctx, {
+        recordChange(tx, work, {
           action: 'permit.careGrant',
           subjectType: 'permit',
           subjectId: permit.id,

@@ -15,8 +15,7 @@ import {
   pageSize,
   type Connection,
 } from '../../graphql/connection.js';
-import type { Context } from '../../graphql/context.js';
-import { adminTown } from '../admin/admin-scope.js';
+import { adminTown, type AdminWork } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
 import { lockPermit } from '../ledger/balance-book.js';
 import { displayParams } from '../top-up/top-up-message.js';
@@ -56,24 +55,24 @@ const summary = (waiver: FineWaiver) => ({
  * may be made at all), then an official approves or refuses it with a reason, once.
  */
 export class FineWaiverService {
-  constructor(private readonly ctx: Context) {}
+  constructor(private readonly work: AdminWork) {}
 
   private get em(): EntityManager {
-    return this.ctx.em;
+    return this.work.em;
   }
 
   async record(command: RecordFineWaiverCommand): Promise<FineWaiver> {
-    const { ctx } = this;
+    const { work } = this;
     const problems: InputProblem[] = [];
     const reference = requiredText(problems, 'fineReference', command.fineReference, maxReference);
     const fineDate = command.fineDate.trim();
     if (!isLocalDate(fineDate)) problems.push({ code: 'REQUEST_DATE_INVALID', path: 'fineDate' });
     refuseProblems(problems);
-    const requestedAt = command.requestedAt ?? ctx.now;
-    if (requestedAt.getTime() > ctx.now.getTime()) {
+    const requestedAt = command.requestedAt ?? work.now;
+    if (requestedAt.getTime() > work.now.getTime()) {
       throw new AppError('FINE_WAIVER_REQUEST_IN_FUTURE');
     }
-    const found = await ownTownPermit(this.em, ctx, command.permitId);
+    const found = await ownTownPermit(this.em, work, command.permitId);
     if (found.productType.kind !== 'visitorPermit') {
       throw new AppError('FINE_WAIVER_NOT_VISITOR_PERMIT');
     }
@@ -97,16 +96,16 @@ export class FineWaiverService {
           policy: goodwillWaiverPolicy,
         });
         if (!decision.ok) {
-          throw new AppError(decision.reason, displayParams(decision.params ?? {}, ctx.language));
+          throw new AppError(decision.reason, displayParams(decision.params ?? {}, work.language));
         }
         const waiver = tx.create(FineWaiver, {
           permit,
           fineReference: reference,
           fineDate,
           requestedAt,
-          recordedBy: await actingAdmin(tx, ctx),
+          recordedBy: await actingAdmin(tx, work),
         });
-        recordChange(tx, ctx, {
+        recordChange(tx, work, {
           action: 'fineWaiver.record',
           subjectType: 'fineWaiver',
           subjectId: waiver.id,
@@ -123,7 +122,7 @@ export class FineWaiverService {
 
   /** Approves or refuses a pending request; a decided one stays as it was decided. */
   async decide(command: FineWaiverDecision): Promise<FineWaiver> {
-    const { ctx } = this;
+    const { work } = this;
     const problems: InputProblem[] = [];
     const reason = requiredText(problems, 'reason', command.reason, maxReason);
     refuseProblems(problems);
@@ -141,14 +140,14 @@ export class FineWaiverService {
         const status: WaiverStatus = command.approve ? 'approved' : 'refused';
         waiver.status = status;
         waiver.decisionReason = reason;
-        waiver.decidedBy = await actingAdmin(tx, ctx);
-        waiver.decidedAt = ctx.now;
-        recordChange(tx, ctx, {
+        waiver.decidedBy = await actingAdmin(tx, work);
+        waiver.decidedAt = work.now;
+        recordChange(tx, work, {
           action: command.approve ? 'fineWaiver.approve' : 'fineWaiver.refuse',
           subjectType: 'fineWaiver',
           subjectId: waiver.id,
           subjectLabel: `${waiver.permit.productCode} ${waiver.fineReference}`,
-          municipalityId: adminTown(ctx),
+          municipalityId: adminTown(work),
           before,
           after: summary(waiver),
         });
@@ -167,7 +166,7 @@ export class FineWaiverService {
     const size = pageSize(first);
     const position = after != null ? decodeDateCursor(after) : null;
     const where: FilterQuery<FineWaiver> = {
-      permit: { municipality: adminTown(this.ctx) },
+      permit: { municipality: adminTown(this.work) },
       ...(status ? { status } : {}),
     };
     const [totalCount, rows] = await Promise.all([
@@ -191,7 +190,7 @@ export class FineWaiverService {
     if (!isUuid(id)) throw new AppError('NOT_FOUND');
     const waiver = await em.findOne(
       FineWaiver,
-      { id, permit: { municipality: adminTown(this.ctx) } },
+      { id, permit: { municipality: adminTown(this.work) } },
       { populate: ['permit', 'recordedBy', 'decidedBy'], refresh: true },
     );
     if (!waiver) throw new AppError('NOT_FOUND');

@@ -3,8 +3,7 @@ import { wallClockOf } from '@parkeer/domain/time/zoned-time';
 import { isPostgres } from '../../db/dialect.js';
 import { isUuid } from '../../db/uuid.js';
 import { AppError, refuseProblems, type InputProblem } from '../../graphql/app-error.js';
-import type { Context } from '../../graphql/context.js';
-import { adminTown } from '../admin/admin-scope.js';
+import { adminTown, type AdminWork } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
 import { delegationPot, permitPot } from '../ledger/ledger.js';
 import { withUnitOfWork, type ChangeSink } from '../ledger/permit-transaction.js';
@@ -65,25 +64,25 @@ function localTime(instant: Date, timeZone: string): string {
 export class OutageCompensationService {
   /** `sink` hears, after the commit, every pot the credits moved. */
   constructor(
-    private readonly ctx: Context,
+    private readonly work: AdminWork,
     private readonly sink: ChangeSink<PermitEvent> | null = null,
   ) {}
 
   private get em(): EntityManager {
-    return this.ctx.em;
+    return this.work.em;
   }
 
   async list(zoneId: string | null): Promise<OutageCompensation[]> {
     if (zoneId !== null && !isUuid(zoneId)) throw new AppError('NOT_FOUND');
     return this.em.find(
       OutageCompensation,
-      { zone: { municipality: adminTown(this.ctx), ...(zoneId ? { id: zoneId } : {}) } },
+      { zone: { municipality: adminTown(this.work), ...(zoneId ? { id: zoneId } : {}) } },
       { orderBy: { windowStart: 'desc', id: 'desc' }, populate: ['zone', 'createdBy'] },
     );
   }
 
   async compensate(command: CompensateOutageCommand): Promise<CompensatedOutage> {
-    const { ctx } = this;
+    const { work } = this;
     const problems: InputProblem[] = [];
     const reason = requiredText(problems, 'reason', command.reason, maxReason);
     refuseProblems(problems);
@@ -92,14 +91,14 @@ export class OutageCompensationService {
     if (windowEnd.getTime() <= windowStart.getTime()) {
       throw new AppError('OUTAGE_WINDOW_ENDS_BEFORE_START');
     }
-    if (windowEnd.getTime() > ctx.now.getTime()) throw new AppError('OUTAGE_WINDOW_IN_FUTURE');
+    if (windowEnd.getTime() > work.now.getTime()) throw new AppError('OUTAGE_WINDOW_IN_FUTURE');
     if (windowEnd.getTime() - windowStart.getTime() > maxWindowDays * dayMs) {
       throw new AppError('OUTAGE_WINDOW_TOO_LONG', { maxDays: maxWindowDays });
     }
 
     return withUnitOfWork<CompensatedOutage, PermitEvent>(
       this.em,
-      ctx.now,
+      work.now,
       async (unit) => {
         const { tx } = unit;
         const zone = await this.lockZone(tx, command.zoneId);
@@ -118,14 +117,14 @@ export class OutageCompensationService {
           });
         }
 
-        const createdBy = await actingAdmin(tx, ctx);
+        const createdBy = await actingAdmin(tx, work);
         const compensation = tx.create(OutageCompensation, {
           zone,
           windowStart,
           windowEnd,
           reason,
           createdBy,
-          createdAt: ctx.now,
+          createdAt: work.now,
         });
 
         const affected = (permit: string | Record<string, unknown>) =>
@@ -174,14 +173,14 @@ export class OutageCompensationService {
               sessionId: session.id,
               idempotencyKey: `outage:${compensation.id}:${session.id}`,
               createdById: createdBy.id,
-              at: ctx.now,
+              at: work.now,
             });
             compensation.sessionsCredited += 1;
             minutesCredited += credit.minutes;
           }
         }
 
-        recordChange(tx, ctx, {
+        recordChange(tx, work, {
           action: 'zone.outageCompensation',
           subjectType: 'zone',
           subjectId: zone.id,
@@ -210,7 +209,7 @@ export class OutageCompensationService {
   private async lockZone(tx: EntityManager, zoneId: string): Promise<Zone> {
     const zone = await tx.findOne(
       Zone,
-      { id: zoneId, municipality: adminTown(this.ctx) },
+      { id: zoneId, municipality: adminTown(this.work) },
       isPostgres(tx) ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : { refresh: true },
     );
     if (!zone) throw new AppError('NOT_FOUND');

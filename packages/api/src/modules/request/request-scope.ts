@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { isUuid } from '../../db/uuid.js';
 import { AppError, type InputProblem } from '../../graphql/app-error.js';
-import type { Context } from '../../graphql/context.js';
-import { adminTown } from '../admin/admin-scope.js';
+import { adminTown, type Actor } from '../admin/admin-scope.js';
 import { Account } from '../../model/account.entity.js';
 import { Permit } from '../../model/permit.entity.js';
 
@@ -12,13 +11,13 @@ import { Permit } from '../../model/permit.entity.js';
  */
 export async function ownTownPermit(
   em: EntityManager,
-  ctx: Context,
+  actor: Pick<Actor, 'viewer'>,
   permitId: string,
 ): Promise<Permit> {
   if (!isUuid(permitId)) throw new AppError('NOT_FOUND');
   const permit = await em.findOne(
     Permit,
-    { id: permitId, municipality: adminTown(ctx) },
+    { id: permitId, municipality: adminTown(actor) },
     { populate: ['productType', 'zone', 'municipality'] },
   );
   if (!permit) throw new AppError('NOT_FOUND');
@@ -42,6 +41,6 @@ export function requiredText(
 }
 
 /** The admin acting, as the account rows (grants, decisions, ledger rows) name them. */
-export function actingAdmin(em: EntityManager, ctx: Context): Promise<Account> {
-  return em.findOneOrFail(Account, ctx.viewer!.accountId);
+export function actingAdmin(em: EntityManager, actor: Pick<Actor, 'viewer'>): Promise<Account> {
+  return em.findOneOrFail(Account, actor.viewer!.accountId);
 }

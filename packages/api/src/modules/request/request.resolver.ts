@@ -21,6 +21,7 @@ import {
   OutageCompensationDto,
   RecordFineWaiverInput,
 } from './request.types.js';
+import { adminWorkOf } from '../admin/admin-scope.js';
 
 /**
  * The back office's requests (issue 6): informal-care time, goodwill fine waivers and outage
@@ -34,7 +35,7 @@ export class RequestResolver {
     @Arg('permitId', () => ID) permitId: string,
     @Ctx() ctx: Context,
   ): Promise<CareGrantDto[]> {
-    return (await new CareGrantService(ctx).list(permitId)).map(toCareGrant);
+    return (await new CareGrantService(adminWorkOf(ctx)).list(permitId)).map(toCareGrant);
   }
 
   @Authorized('municipalAdmin')
@@ -49,7 +50,7 @@ export class RequestResolver {
     // The stored answer is the grant with the balance and room left as they were then.
     const answer = await answerOnce(keyedCall(ctx, 'grantCareHours', input), async () => {
       const publisher = new LivePublisher(ctx.pubSub);
-      const granted = await new CareGrantService(ctx, publisher.sink).grant(input);
+      const granted = await new CareGrantService(adminWorkOf(ctx), publisher.sink).grant(input);
       return {
         grant: toCareGrant(granted.grant),
         balanceAfter: granted.balanceAfter,
@@ -72,7 +73,7 @@ export class RequestResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<FineWaiverConnection> {
-    const page = await new FineWaiverService(ctx).list(status ?? null, first, after);
+    const page = await new FineWaiverService(adminWorkOf(ctx)).list(status ?? null, first, after);
     return Object.assign(new FineWaiverConnection(), mapConnection(page, toFineWaiver));
   }
 
@@ -85,7 +86,7 @@ export class RequestResolver {
     @Arg('input', () => RecordFineWaiverInput) input: RecordFineWaiverInput,
     @Ctx() ctx: Context,
   ): Promise<FineWaiverDto> {
-    return toFineWaiver(await new FineWaiverService(ctx).record(input));
+    return toFineWaiver(await new FineWaiverService(adminWorkOf(ctx)).record(input));
   }
 
   @Authorized('municipalAdmin')
@@ -98,7 +99,9 @@ export class RequestResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: Context,
   ): Promise<FineWaiverDto> {
-    return toFineWaiver(await new FineWaiverService(ctx).decide({ id, approve, reason }));
+    return toFineWaiver(
+      await new FineWaiverService(adminWorkOf(ctx)).decide({ id, approve, reason }),
+    );
   }
 
   @Authorized('municipalAdmin')
@@ -109,7 +112,7 @@ export class RequestResolver {
     @Arg('zoneId', () => ID, { nullable: true }) zoneId: string | null,
     @Ctx() ctx: Context,
   ): Promise<OutageCompensationDto[]> {
-    const list = await new OutageCompensationService(ctx).list(zoneId ?? null);
+    const list = await new OutageCompensationService(adminWorkOf(ctx)).list(zoneId ?? null);
     return list.map(toOutageCompensation);
   }
 
@@ -123,7 +126,9 @@ export class RequestResolver {
     @Ctx() ctx: Context,
   ): Promise<CompensateOutageResult> {
     const publisher = new LivePublisher(ctx.pubSub);
-    const done = await new OutageCompensationService(ctx, publisher.sink).compensate(input);
+    const done = await new OutageCompensationService(adminWorkOf(ctx), publisher.sink).compensate(
+      input,
+    );
     return Object.assign(new CompensateOutageResult(), {
       compensation: toOutageCompensation(done.compensation),
       minutesCredited: done.minutesCredited,

@@ -240,7 +240,8 @@ export class SessionStore {
   }
 
   /**
-   * Makes sure the permit's settlement job runs at `at` at the latest: one row per permit, moved
+   * Makes sure the permit's settlement job runs at `at` at the latest (a dead-lettered one gets
+   * its attempts back: new sessions deserve their settlement, whatever failed before): one row per permit, moved
    * earlier when needed, in the transaction of the change that needs it (scheduled work).
    */
   async scheduleSettlement(permitId: string, at: Date): Promise<void> {
@@ -249,9 +250,10 @@ export class SessionStore {
       `insert into scheduled_job (id, kind, subject, run_at, attempts)
       values (?, 'settlePermit', ?, ?, 0)
       on conflict (kind, subject) do update set
-        run_at = case when scheduled_job.done_at is null
+        run_at = case when scheduled_job.done_at is null and scheduled_job.dead_at is null
           then ${earliest}(scheduled_job.run_at, excluded.run_at) else excluded.run_at end,
-        done_at = null`,
+        attempts = case when scheduled_job.dead_at is null then scheduled_job.attempts else 0 end,
+        done_at = null, dead_at = null`,
       [randomUUID(), permitId, this.stored(at)],
     );
   }

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
+import { adminWorkOf } from '../admin/admin-scope.js';
 import { WorkQueueAdminService } from './work-queue-admin.service.js';
 import { QueueJob } from './work-queue.types.js';
 
@@ -11,7 +12,7 @@ export class WorkQueueAdminResolver {
       'Work that failed its last allowed attempt (the dead letter), newest first, at most 200.',
   })
   async deadLetteredJobs(@Ctx() ctx: Context): Promise<QueueJob[]> {
-    return new WorkQueueAdminService(ctx).deadLettered();
+    return new WorkQueueAdminService(adminWorkOf(ctx)).deadLettered();
   }
 
   @Authorized('platformAdmin')
@@ -23,6 +24,6 @@ export class WorkQueueAdminResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: Context,
   ): Promise<QueueJob> {
-    return new WorkQueueAdminService(ctx).retry(id);
+    return new WorkQueueAdminService(adminWorkOf(ctx)).retry(id);
   }
 }
