@@ -66,7 +66,7 @@ export class LedgerEntry extends BaseEntity {
   @ManyToOne(() => Payment, { nullable: true })
   payment?: Rel<Payment> | null;
 
-  /** A retried mutation with the same key finds this row instead of moving the balance again. */
+  /** An operation's own key (a payment's credit, a compensation): booked once per permit. */
   @Property({ type: 'string', length: 100, nullable: true })
   idempotencyKey?: string | null;
 

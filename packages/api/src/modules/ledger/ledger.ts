@@ -20,7 +20,11 @@ export interface Posting {
   readonly paymentId?: string | null;
   /** On a permit-pot row of a move to or from a delegation: which one. */
   readonly delegationId?: string | null;
-  /** Only on the first row of an operation: a retry with the same key finds it. */
+  /**
+   * The operation's own key (`payment:<id>`, `outage:<id>:<session>`, `revoke:<permit>`), on its
+   * first row only: the unique index makes a second booking of it fail. Clients' keys are the
+   * idempotency step's (modules/idempotency), never written here.
+   */
   readonly idempotencyKey?: string | null;
   readonly createdById?: string | null;
   readonly at: Date;
