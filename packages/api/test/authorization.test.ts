@@ -70,6 +70,7 @@ const gates: Record<string, Gate> = {
   payment: holders,
   sessionHistory: holders,
   transactionHistory: holders,
+  balanceUsage: holders,
   // Subscriptions (over graphql-ws): gated once when they start.
   sessionEvents: holders,
   balanceEvents: holders,

@@ -13,6 +13,10 @@ export const productMessages = {
     nl: 'Dit product is ingetrokken en kan niet meer worden gebruikt.',
     en: 'This product has been revoked and can no longer be used.',
   },
+  PRODUCT_HAS_NO_BALANCE: {
+    nl: 'Dit product heeft geen saldo: er is geen verbruik te tonen.',
+    en: 'This product has no balance: there is no use to show.',
+  },
   IDEMPOTENCY_KEY_INVALID: {
     nl: 'De opdracht mist een geldige sleutel (1 tot {maxLength} letters, cijfers, - of _). Vernieuw de pagina en probeer het opnieuw.',
     en: 'The request lacks a valid key (1 to {maxLength} letters, digits, - or _). Refresh the page and try again.',

@@ -1,6 +1,9 @@
 import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { defaultPageSize } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
+import { formatPlate } from '@parkeer/domain/plate/plate';
+import { productUsage } from './balance-usage.js';
+import { BalanceUsageDto } from './balance-usage.types.js';
 import { toSessionHistoryConnection, toTransactionConnection } from './history.mapper.js';
 import { HistoryService } from './history.service.js';
 import { SessionHistoryConnection, TransactionConnection } from './history.types.js';
@@ -34,5 +37,26 @@ export class HistoryResolver {
   ): Promise<TransactionConnection> {
     const page = await new HistoryService(em).transactions(viewer!, permitId, { first, after });
     return toTransactionConnection(page);
+  }
+
+  @Authorized('resident', 'business')
+  @Query(() => BalanceUsageDto, {
+    description:
+      "How the product's balance was used in its current period, per month and per plate " +
+      '(a delegate: its own sessions). For the yearly maximum left, see `topUpOffers.cap`.',
+  })
+  async balanceUsage(
+    @Arg('permitId', () => ID) permitId: string,
+    @Ctx() { em, viewer, now }: Context,
+  ): Promise<BalanceUsageDto> {
+    const usage = await productUsage(em, viewer!, permitId, now);
+    return Object.assign(new BalanceUsageDto(), {
+      unit: usage.unit,
+      periodStart: usage.period.start,
+      nextPeriodStart: usage.period.nextStart,
+      used: usage.used,
+      months: usage.months,
+      plates: usage.plates.map((p) => ({ ...p, formattedPlate: formatPlate(p.plate, p.country) })),
+    });
   }
 }
