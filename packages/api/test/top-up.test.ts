@@ -134,9 +134,17 @@ describe.each(dialects)('top-up and payment on %s (docs/rules.md §4)', (dialect
     await database?.dispose();
   });
 
-  it('refuses anna a top-up while her balance is above 60 hours, in words and raw values', async () => {
+  it('refuses anna a top-up while her balance is above 60 hours, in words and raw values, and tells where she stands against the year maximum', async () => {
     const result = await offers(anna, annaPermit);
-    expect(result).toMatchObject({ permitId: annaPermit, unit: 'minutes', offers: [], cap: null });
+    expect(result).toMatchObject({ permitId: annaPermit, unit: 'minutes', offers: [] });
+    expect(result.cap).toMatchObject({
+      period: 'calendarYear',
+      measure: 'amount',
+      unit: 'minutes',
+      periodStart: '2026-01-01',
+      nextPeriodStart: '2027-01-01',
+    });
+    expect(result.cap.remaining).toBe(result.cap.limit - result.cap.used);
     expect(result.refusal).toEqual({
       code: 'TOP_UP_BALANCE_ABOVE_THRESHOLD',
       message: 'U kunt opwaarderen als uw saldo 60 u of minder is. Uw saldo is nu 200 u.',
@@ -448,11 +456,14 @@ describe.each(dialects)('top-up and payment on %s (docs/rules.md §4)', (dialect
     const bramPayment = (await em.findOneOrFail(Payment, { permit: bramPermit, status: 'paid' }))
       .id;
 
-    // The delegate hears the domain's reason, in the query and in the mutation.
-    expect((await offers(anna, bramPermit)).refusal).toMatchObject({
+    // The delegate hears the domain's reason, in the query and in the mutation, and nothing of
+    // the owner's purchases.
+    const delegatedOffers = await offers(anna, bramPermit);
+    expect(delegatedOffers.refusal).toMatchObject({
       code: 'TOP_UP_DELEGATED_PRODUCT',
       message: 'U kunt geen tegoed opwaarderen voor een product dat aan u is gemachtigd.',
     });
+    expect(delegatedOffers.cap).toBeNull();
     const delegated = await start(anna, bramPermit, hours(200), nextKey());
     expect(delegated.errors?.[0]?.extensions.code).toBe('TOP_UP_DELEGATED_PRODUCT');
 

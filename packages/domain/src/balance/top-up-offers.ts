@@ -139,6 +139,14 @@ export function decideTopUp(
   return refuse('TOP_UP_AMOUNT_NOT_OFFERED', { amount: input.amount, unit });
 }
 
+/**
+ * Where the holder stands against the period's maximum today, whether or not a top-up is allowed
+ * now (a balance above the threshold does not change what is left of the year).
+ */
+export function capStatusToday(input: TopUpInput): CapStatus | null {
+  return capStatus(input, localDateOf(input.now, input.timeZone));
+}
+
 function capStatus(input: TopUpInput, today: LocalDate): CapStatus | null {
   const { cap } = input.policy;
   if (!cap) return null;

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import {
+  capStatusToday,
   decideTopUp,
   topUpOffers,
   type CapStatus,
@@ -70,7 +71,10 @@ export class TopUpService {
     const unit = input.policy.unit;
     if (!outcome.ok) {
       const refusal = { code: outcome.reason, params: outcome.params ?? {} };
-      return { permitId: permit.id, unit, offers: [], cap: null, refusal };
+      // The period's maximum stands whatever the reason (the owner's balance picture shows it);
+      // a delegate learns nothing of the owner's purchases.
+      const cap = input.isDelegated ? null : capStatusToday(input);
+      return { permitId: permit.id, unit, offers: [], cap, refusal };
     }
     return { permitId: permit.id, unit, offers: outcome.offers, cap: outcome.cap, refusal: null };
   }

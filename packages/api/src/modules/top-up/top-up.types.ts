@@ -78,7 +78,11 @@ export class TopUpOffersResult {
   @Field(() => [TopUpOffer], { description: 'Ascending by amount; empty when refused.' })
   offers!: TopUpOffer[];
 
-  @Field(() => TopUpCapStatus, { nullable: true, description: 'Null when there is no maximum.' })
+  @Field(() => TopUpCapStatus, {
+    nullable: true,
+    description:
+      'Where the owner stands against the period maximum, also when refused; null when there is no maximum (and for a delegate).',
+  })
   cap!: TopUpCapStatus | null;
 
   @Field(() => TopUpRefusal, { nullable: true, description: 'Set when no top-up is possible.' })

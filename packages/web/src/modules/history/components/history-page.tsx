@@ -13,6 +13,7 @@ import { usePagedHistory } from '../hooks/use-paged-history.js';
 import { PagedList } from './paged-list.js';
 import { SessionHistoryRow } from './session-history-row.js';
 import { TransactionRow } from './transaction-row.js';
+import { UsagePanel } from './usage-panel.js';
 
 /**
  * The product's history (docs/rules.md §8): its sessions and, for the owner, every change of its
@@ -82,6 +83,15 @@ export default function HistoryPage() {
                   />
                 ),
               },
+              ...(card.balance
+                ? [
+                    {
+                      key: 'usage',
+                      label: t('usage.tab'),
+                      panel: <UsagePanel productId={productId} isOwner />,
+                    },
+                  ]
+                : []),
             ]}
           />
         </>
@@ -90,6 +100,12 @@ export default function HistoryPage() {
           {/* A delegate sees its own sessions only, and no transactions (docs/rules.md §8). */}
           <h2>{withCount(t('delegateTitle'), sessions.totalCount)}</h2>
           {sessionList}
+          {card.balance && (
+            <>
+              <h2>{t('usage.tab')}</h2>
+              <UsagePanel productId={productId} isOwner={false} />
+            </>
+          )}
         </>
       )}
     </section>

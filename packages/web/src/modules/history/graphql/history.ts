@@ -58,3 +58,27 @@ export const TransactionHistoryQuery = graphql(`
     }
   }
 `);
+
+/** How the balance was used this period, per month and per plate (docs/rules.md §8). */
+export const BalanceUsageQuery = graphql(`
+  query BalanceUsage($permitId: ID!) {
+    balanceUsage(permitId: $permitId) {
+      unit
+      periodStart
+      nextPeriodStart
+      used
+      months {
+        month
+        used
+        sessions
+      }
+      plates {
+        plate
+        formattedPlate
+        country
+        used
+        sessions
+      }
+    }
+  }
+`);
