@@ -21,7 +21,7 @@ import { URL, fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Keep in step with packages/shared/src/messages/count-arguments.ts. */
+/** The rule of packages/shared/src/messages/count-arguments.ts (keep the two the same). */
 const COUNT_ARGUMENT =
   /^(count|(?:[a-z]+)?(?:Count|Minutes|Hours|Days|Weeks|Months|Years)|minutes|hours|days|weeks|months|years)$/;
 

@@ -1,6 +1,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { localeOf, type Language } from '../language.js';
+import { isPlainText } from './plain-text.js';
 
 /**
  * A message in ICU MessageFormat (docs/architecture.md §Strings): its text, or the text compiled
@@ -11,8 +12,7 @@ export type MessageSource = string | readonly MessageFormatElement[];
 
 export type MessageValues = Readonly<Record<string, unknown>>;
 
-/** Whether a text has no ICU syntax at all, so it shows exactly as written. */
-export const isPlainText = (text: string) => !/[{}']/.test(text);
+export { isPlainText };
 
 // Compiled once per language and message: texts by their wording, compiled trees by identity.
 const cache = new Map<
