@@ -64,9 +64,14 @@ const singulars = {
 /** @type {string[]} */
 const toCheck = [];
 
-/** i18next's `{{name}}` (with optional spaces or a format after a comma) as ICU's `{name}`. */
+/**
+ * i18next's `{{name}}` (with optional spaces or a format after a comma) as ICU's `{name}`. A
+ * message with a plural or select is ICU already: there `{{name}` opens a branch.
+ */
 const icuArguments = (/** @type {string} */ text) =>
-  text.replace(/\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g, '{$1}');
+  /,\s*(plural|select|selectordinal)\s*,/.test(text)
+    ? text
+    : text.replace(/\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g, '{$1}');
 
 /** The names of the arguments a message shows outside any plural or select. */
 function topLevelArguments(/** @type {string} */ text) {
