@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { sourceConditions } from '../../vitest.shared.js';
+import { icuCatalogues } from './build/icu-catalogues.js';
 import { initialSizeReport } from './build/initial-size.js';
 
 const apiUrl = 'http://localhost:4000';
@@ -8,7 +9,7 @@ const apiUrl = 'http://localhost:4000';
 export default defineConfig({
   // Our packages are bundled from their TypeScript sources: no prior build of shared/domain needed.
   ...sourceConditions,
-  plugins: [react(), initialSizeReport()],
+  plugins: [react(), icuCatalogues(), initialSizeReport()],
   server: {
     // Same origin in development as in production, where the API serves the built SPA.
     proxy: { '/graphql': { target: apiUrl, ws: true } },

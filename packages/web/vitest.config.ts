@@ -2,10 +2,11 @@ import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { sourceConditions } from '../../vitest.shared.js';
+import { icuCatalogues } from './build/icu-catalogues.js';
 
 export default defineConfig({
   ...sourceConditions,
-  plugins: [react()],
+  plugins: [react(), icuCatalogues()],
   test: {
     // The browser tests mostly wait on chromium and the API process: vitest's default (cores - 1)
     // ran them one at a time on a 2-core machine with a core to spare.

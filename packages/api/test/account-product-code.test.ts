@@ -96,7 +96,7 @@ describe.each(dialects)('adding a product by code + PIN on %s (docs/rules.md §6
     };
     expect(extensions.params).toEqual({ minutes: 15 });
     expect(extensions.retryAfterSeconds).toBe(15 * 60);
-    expect(refused.errors?.[0]?.extensions.messages.nl).toContain('over 15 min.');
+    expect(refused.errors?.[0]?.extensions.messages.nl).toContain('over 15 minuten');
     expect(await holderOf(letter.productCode)).toBeNull();
 
     // Someone else is not locked out by Anna's tries.

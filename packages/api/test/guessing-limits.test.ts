@@ -68,8 +68,8 @@ describe.each(dialects)('guessing and flooding limits on %s', (dialect) => {
     expect(retryAfter(refused)).toBe(lockout.firstSeconds);
     expect(refused.errors?.[0]?.extensions.params).toEqual({ minutes: 15 });
     expect(refused.errors?.[0]?.extensions.messages).toEqual({
-      nl: 'Te veel pogingen. Probeer het over 15 min. opnieuw.',
-      en: 'Too many attempts. Please try again in 15 min.',
+      nl: 'Te veel pogingen. Probeer het over 15 minuten opnieuw.',
+      en: 'Too many attempts. Please try again in 15 minutes.',
     });
     // Another account on the same client is not locked.
     expect(
@@ -139,7 +139,7 @@ describe.each(dialects)('guessing and flooding limits on %s', (dialect) => {
       password: demoPassword,
     });
     expect(code(refused)).toBe('RATE_LIMITED');
-    expect(refused.errors?.[0]?.extensions.messages.en).toContain('try again in 15 min.');
+    expect(refused.errors?.[0]?.extensions.messages.en).toContain('try again in 15 minutes.');
     // The Retry-After header says the same as the error.
     const response = await fetch(`${api.url}/graphql`, {
       method: 'POST',

@@ -59,11 +59,17 @@ describe('packages/domain is pure and browser-safe', () => {
 });
 
 describe('the other packages keep their boundaries', () => {
-  it('shared imports no library', async () => {
+  it('shared imports no library but the ICU formatter', async () => {
     const code = "import { tzOffset } from '@date-fns/tz';\nexport const used = tzOffset;\n";
     expect(await ruleIds('packages/shared/src/format/example.ts', code)).toContain(
       'no-restricted-imports',
     );
+  });
+
+  it('shared may import the ICU message formatter', async () => {
+    const code =
+      "import { IntlMessageFormat } from 'intl-messageformat';\nexport const used = IntlMessageFormat;\n";
+    expect(await ruleIds('packages/shared/src/messages/example.ts', code)).toEqual([]);
   });
 
   it('web never imports api', async () => {

@@ -3,8 +3,8 @@ import type { MessageTable } from './message-table.js';
 /** The back office's own refusals: settings, zones, tariffs and municipalities. */
 export const adminMessages = {
   SETTINGS_INVALID: {
-    nl: 'Niet alle instellingen zijn geldig ({count} fout(en)); er is niets opgeslagen.',
-    en: 'Not every setting is valid ({count} problem(s)); nothing was saved.',
+    nl: '{count, plural, one {Niet alle instellingen zijn geldig (# fout); er is niets opgeslagen.} other {Niet alle instellingen zijn geldig (# fouten); er is niets opgeslagen.}}',
+    en: '{count, plural, one {Not every setting is valid (# problem); nothing was saved.} other {Not every setting is valid (# problems); nothing was saved.}}',
   },
   SETTING_REQUIRED: {
     nl: 'Vul dit veld in.',

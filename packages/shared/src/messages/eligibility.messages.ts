@@ -62,8 +62,8 @@ export const eligibilityMessages = {
     en: 'The request is dated before the date of the parking fine ({fineDate}).',
   },
   WAIVER_REQUEST_TOO_LATE: {
-    nl: 'Een verzoek om kwijtschelding moest uiterlijk op {deadline} worden ingediend (binnen {months} maand(en) na de dagtekening van de boete).',
-    en: 'A waiver had to be requested no later than {deadline} (within {months} month(s) of the date of the fine).',
+    nl: '{months, plural, one {Een verzoek om kwijtschelding moest uiterlijk op {deadline} worden ingediend (binnen # maand na de dagtekening van de boete).} other {Een verzoek om kwijtschelding moest uiterlijk op {deadline} worden ingediend (binnen # maanden na de dagtekening van de boete).}}',
+    en: '{months, plural, one {A waiver had to be requested no later than {deadline} (within # month of the date of the fine).} other {A waiver had to be requested no later than {deadline} (within # months of the date of the fine).}}',
   },
   WAIVER_YEAR_ALLOWANCE_USED: {
     nl: 'U heeft voor {year} al het maximum aantal kwijtscheldingen via de coulanceregeling ({max}) aangevraagd of gekregen.',

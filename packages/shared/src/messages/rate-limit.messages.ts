@@ -1,10 +1,9 @@
 import type { MessageTable } from './message-table.js';
 
-// "min." reads right for 1 and for 10, in both languages: the catalogue has no plural forms.
 export const rateLimitMessages = {
   RATE_LIMITED: {
-    nl: 'Te veel pogingen. Probeer het over {minutes} min. opnieuw.',
-    en: 'Too many attempts. Please try again in {minutes} min.',
+    nl: '{minutes, plural, one {Te veel pogingen. Probeer het over # minuut opnieuw.} other {Te veel pogingen. Probeer het over # minuten opnieuw.}}',
+    en: '{minutes, plural, one {Too many attempts. Please try again in # minute.} other {Too many attempts. Please try again in # minutes.}}',
   },
   BUSY: {
     nl: 'Het is nu erg druk. Probeer het over een paar seconden opnieuw.',

@@ -30,8 +30,8 @@ export const requestMessages = {
     en: 'An outage can only be compensated once it is over.',
   },
   OUTAGE_WINDOW_TOO_LONG: {
-    nl: 'Een storing van meer dan {maxDays} dagen kan niet in één keer worden gecompenseerd.',
-    en: 'An outage of more than {maxDays} days cannot be compensated at once.',
+    nl: '{maxDays, plural, one {Een storing van meer dan # dag kan niet in één keer worden gecompenseerd.} other {Een storing van meer dan # dagen kan niet in één keer worden gecompenseerd.}}',
+    en: '{maxDays, plural, one {An outage of more than # day cannot be compensated at once.} other {An outage of more than # days cannot be compensated at once.}}',
   },
   OUTAGE_WINDOW_OVERLAPS: {
     nl: 'Deze zone is voor een deel van deze tijd al gecompenseerd ({from} tot {until}); minuten worden maar één keer vergoed.',

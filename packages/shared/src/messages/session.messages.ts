@@ -46,8 +46,8 @@ export const sessionMessages = {
     en: 'On this product parking stops when paid parking ends that day.',
   },
   SESSION_OVER_MAX_DURATION: {
-    nl: 'Uw bezoek mag maximaal {maxMinutes} minuten parkeren.',
-    en: 'Your visitor may park for at most {maxMinutes} minutes.',
+    nl: '{maxMinutes, plural, one {Uw bezoek mag maximaal # minuut parkeren.} other {Uw bezoek mag maximaal # minuten parkeren.}}',
+    en: '{maxMinutes, plural, one {Your visitor may park for at most # minute.} other {Your visitor may park for at most # minutes.}}',
   },
   SESSION_PLATE_ALREADY_PARKED: {
     nl: 'Voor dit kenteken loopt of staat al een parkeeractie in die tijd.',

@@ -1,44 +1,106 @@
 import { describe, expect, it } from 'vitest';
-import { languages } from '@parkeer/shared/language';
+import { parse } from '@formatjs/icu-messageformat-parser';
+import { languages, type Language } from '@parkeer/shared/language';
+import { argumentNames, countsOutsidePlurals } from '@parkeer/shared/messages/count-arguments';
 import { backOfficeResources, createI18n, loadBackOfficeStrings, resources } from './i18n.js';
 
-/** Every key path of a catalogue, e.g. `login.title`. */
-function keysOf(value: unknown, prefix = ''): string[] {
-  if (typeof value !== 'object' || value === null) return [prefix];
+/** Every message of a catalogue by its key path, e.g. `login.title`. */
+function messagesOf(value: unknown, prefix = ''): [string, unknown][] {
+  if (typeof value !== 'object' || value === null) return [[prefix, value]];
   return Object.entries(value).flatMap(([key, inner]) =>
-    keysOf(inner, prefix ? `${prefix}.${key}` : key),
+    messagesOf(inner, prefix ? `${prefix}.${key}` : key),
   );
+}
+
+// The catalogues as written (the build compiles them): language → namespace → key → message.
+const sources = import.meta.glob<string>(['../modules/*/i18n/*.json', './i18n/*.json'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const written = Object.fromEntries(languages.map((language) => [language, {}])) as Record<
+  Language,
+  Record<string, Map<string, unknown>>
+>;
+for (const [path, text] of Object.entries(sources)) {
+  const language = /([a-z]+)\.json$/.exec(path)![1] as Language;
+  const namespace = /modules\/([^/]+)\/i18n/.exec(path)?.[1] ?? 'app';
+  written[language][namespace] = new Map(messagesOf(JSON.parse(text)));
 }
 
 const residents = resources();
 const backOffice = await backOfficeResources();
-// Every catalogue, the residents' and the back office's (loaded with the back office).
-const all = Object.fromEntries(
-  languages.map((language) => [language, { ...residents[language], ...backOffice[language] }]),
-) as typeof residents;
 
 describe('the interface catalogues', () => {
   it('say everything in Dutch and in English: the same namespaces and keys', () => {
-    const namespaces = Object.keys(all.nl).sort();
+    const namespaces = Object.keys(written.nl).sort();
     expect(namespaces.length).toBeGreaterThan(3);
-    for (const language of languages) expect(Object.keys(all[language]).sort()).toEqual(namespaces);
+    expect(namespaces).toEqual(
+      [...Object.keys(residents.nl), ...Object.keys(backOffice.nl)].sort(),
+    );
+    for (const language of languages)
+      expect(Object.keys(written[language]).sort()).toEqual(namespaces);
     for (const namespace of namespaces) {
-      expect(keysOf(all.en[namespace]).sort(), namespace).toEqual(keysOf(all.nl[namespace]).sort());
+      expect([...written.en[namespace]!.keys()].sort(), namespace).toEqual(
+        [...written.nl[namespace]!.keys()].sort(),
+      );
     }
   });
 
-  it('have no empty strings', () => {
-    for (const language of languages) {
-      for (const [namespace, catalogue] of Object.entries(all[language])) {
-        const empty = keysOf(catalogue).filter((path) => {
-          const value = path
-            .split('.')
-            .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], catalogue);
-          return typeof value !== 'string' || value.trim() === '';
-        });
-        expect(empty, `${language}/${namespace}`).toEqual([]);
+  it('are ICU MessageFormat: non-empty, the same arguments in both languages, no old syntax', () => {
+    for (const [namespace, messages] of Object.entries(written.nl)) {
+      for (const [key, nl] of messages) {
+        const en = written.en[namespace]!.get(key);
+        const where = `${namespace}:${key}`;
+        for (const text of [nl, en]) {
+          expect(typeof text === 'string' && text.trim() !== '', where).toBe(true);
+          // At the top, i18next's `{{name}}` does not parse; in a plural's branch it would.
+          if (!/,\s*(plural|select)\s*,/.test(text as string)) {
+            expect(text, `${where} uses i18next's {{…}}`).not.toMatch(/\{\{/);
+          }
+          expect(key, `${where} is an i18next plural key`).not.toMatch(/_(zero|one|other)$/);
+        }
+        const [nlTree, enTree] = [nl, en].map((text) => parse(text as string, { ignoreTag: true }));
+        expect(argumentNames(enTree!), where).toEqual(argumentNames(nlTree!));
       }
     }
+  });
+
+  it('show every count in a plural (docs/architecture.md §Strings)', () => {
+    const wrong = languages.flatMap((language) =>
+      Object.entries(written[language]).flatMap(([namespace, messages]) =>
+        [...messages]
+          .filter(([, text]) => countsOutsidePlurals(parse(text as string)).length > 0)
+          .map(([key]) => `${language}/${namespace}:${key}`),
+      ),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('say one and more in words that fit, in both languages', async () => {
+    const i18n = createI18n('nl');
+    await loadBackOfficeStrings(i18n);
+    expect(i18n.t('admin-zones:exceptionCount', { count: 1 })).toBe('1 uitzondering');
+    expect(i18n.t('admin-zones:exceptionCount', { count: 3 })).toBe('3 uitzonderingen');
+    expect(i18n.t('admin-permits:revoke.endedSessions', { count: 0 })).toBe(
+      'Er waren geen sessies te beëindigen.',
+    );
+    expect(i18n.t('admin-products:detail.facts', { count: 1, code: 'B', unit: 'uur' })).toBe(
+      'Code B · saldo: uur · 1 vergunning',
+    );
+    expect(i18n.t('sessions:tabs.running', { count: 1234 })).toBe('Lopend (1.234)');
+    await i18n.changeLanguage('en');
+    expect(i18n.t('admin-zones:exceptionCount', { count: 1 })).toBe('1 exception');
+    expect(i18n.t('admin-products:detail.facts', { count: 2, code: 'B', unit: 'hours' })).toBe(
+      'Code B · balance: hours · 2 permits',
+    );
+    expect(i18n.t('sessions:tabs.running', { count: 1234 })).toBe('Running (1,234)');
+  });
+
+  it('fill arguments and show text with quotes as written', () => {
+    const i18n = createI18n('nl');
+    expect(i18n.t('auth:forgot.sent', { email: 'a@b.nl' })).toContain('e-mailadres a@b.nl,');
+    expect(i18n.t('nav.products')).toBe('Producten');
   });
 
   it('switches the interface language', async () => {

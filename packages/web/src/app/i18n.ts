@@ -1,12 +1,14 @@
-import i18next, { type i18n } from 'i18next';
+import i18next, { type i18n, type ThirdPartyModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { defaultLanguage, isLanguage, languages, type Language } from '@parkeer/shared/language';
+import { formatMessage, type MessageSource } from '@parkeer/shared/messages/format-message';
 
 type Catalogue = { default: Record<string, unknown> };
 
 // Every module keeps its strings in modules/<module>/i18n/<language>.json (namespace = module);
 // the app's own are app/i18n/<language>.json (namespace "app"). The back office's modules
-// (admin*) are loaded with the back office, so residents do not download its strings.
+// (admin*) are loaded with the back office, so residents do not download its strings. Strings
+// are ICU MessageFormat, compiled by the build (docs/architecture.md §Strings).
 const moduleCatalogues = import.meta.glob<Catalogue>(
   ['../modules/*/i18n/*.json', '!../modules/admin*/i18n/*.json'],
   { eager: true },
@@ -72,17 +74,40 @@ export function rememberLanguage(language: Language): void {
   globalThis.localStorage?.setItem(storedLanguageKey, language);
 }
 
+/**
+ * Lets the shared ICU formatter fill i18next's messages, so `t('key', { count })` picks the
+ * plural inside the message: i18next's own interpolation and `_one`/`_other` keys are not used.
+ */
+const icuFormat = {
+  type: 'i18nFormat',
+  // Compiled messages are arrays: i18next must hand them over as they are, not walk them.
+  handleAsObject: false,
+  init() {},
+  addLookupKeys(finalKeys: string[]) {
+    return finalKeys;
+  },
+  parse(message: unknown, options: Record<string, unknown>, language: string) {
+    if (options.returnObjects && !Array.isArray(message)) return message;
+    if (typeof message !== 'string' && !Array.isArray(message)) return message;
+    const into = isLanguage(language) ? language : defaultLanguage;
+    return formatMessage(message as MessageSource, into, options);
+  },
+} as unknown as ThirdPartyModule;
+
 /** An i18next instance with every catalogue loaded (no requests: the strings are small). */
 export function createI18n(language: Language = initialLanguage()): i18n {
   const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    resources: resources(),
-    lng: language,
-    fallbackLng: defaultLanguage,
-    defaultNS: 'app',
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
+  void instance
+    .use(initReactI18next)
+    .use(icuFormat)
+    .init({
+      resources: resources(),
+      lng: language,
+      fallbackLng: defaultLanguage,
+      defaultNS: 'app',
+      interpolation: { escapeValue: false },
+      initAsync: false,
+    });
   return instance;
 }
 

@@ -75,6 +75,10 @@ describe('product types, tariffs and town settings in chromium', () => {
     const summary = page.getByTestId('problem-summary');
     await summary.waitFor();
     expect(await summary.innerText()).toMatch(/Plafond: Het plafond is kleiner dan één blok/);
+    // One problem, in the singular: the built SPA formats its compiled ICU plural.
+    expect(await summary.getByRole('heading').innerText()).toBe(
+      'Niets opgeslagen: 1 instelling klopt niet',
+    );
     const cap = page.getByLabel('Plafond (uren)');
     expect(await cap.getAttribute('aria-invalid')).toBe('true');
     const capError = page.locator(`#${(await cap.getAttribute('id'))!}-error`);

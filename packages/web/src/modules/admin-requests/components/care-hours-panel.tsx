@@ -135,7 +135,7 @@ function CareGrantForm({
         {granted && (
           <p className="notice notice--success">
             {t('care.granted', {
-              hours: format.duration(granted.minutes),
+              duration: format.duration(granted.minutes),
               code: permit.productCode,
               balance: permit.unit ? format.balance(granted.balanceAfter, permit.unit) : '',
             })}

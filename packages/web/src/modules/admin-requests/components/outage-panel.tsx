@@ -199,7 +199,7 @@ function OutageForm({ onCompensated }: { onCompensated(id: string, minutes: numb
                 done.compensation.windowEnd,
               ),
               sessions: t('outage.sessionCount', { count: done.compensation.sessionsCredited }),
-              minutes: format.duration(done.minutes),
+              duration: format.duration(done.minutes),
             })}
           </p>
         )}
