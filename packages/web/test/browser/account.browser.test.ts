@@ -208,7 +208,7 @@ describe('the account pages in chromium', () => {
     await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
     await page
       .getByRole('alert')
-      .getByText(/Te veel pogingen.*over \d+ min\. opnieuw/)
+      .getByText(/Te veel pogingen.*over \d+ minuten opnieuw/)
       .waitFor();
     await photograph(page, 'add-product-desktop');
     await page.context().close();

@@ -100,11 +100,38 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** A screenshot (see `screenshot`), checked by axe in the state it was photographed in. */
+/**
+ * A screenshot (see `screenshot`), checked by axe in the state it was photographed in, in the
+ * normal theme and in high contrast.
+ */
 export async function photograph(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
-  expect(await accessibilityViolations(page), name).toEqual([]);
+  await expectAccessible(page, name);
   expect(await contentSecurityViolations(page), name).toEqual([]);
+}
+
+/**
+ * axe finds nothing on the page as it is, in the normal theme and in high contrast (the setting
+ * a resident can choose; docs/architecture.md, The web app, `packages/web`): the theme is switched on the page
+ * for the check and switched back.
+ */
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  expect(await accessibilityViolations(page), name).toEqual([]);
+  const before = await page.evaluate(() => {
+    const root = document.documentElement;
+    const contrast = root.dataset.contrast ?? null;
+    root.dataset.contrast = contrast === 'high' ? 'normal' : 'high';
+    return contrast;
+  });
+  try {
+    expect(await accessibilityViolations(page), `${name} (other contrast)`).toEqual([]);
+  } finally {
+    await page.evaluate((contrast) => {
+      const root = document.documentElement;
+      if (contrast === null) delete root.dataset.contrast;
+      else root.dataset.contrast = contrast;
+    }, before);
+  }
 }
 
 /** What the page's Content-Security-Policy blocked since it was opened. */
@@ -115,15 +142,17 @@ export function contentSecurityViolations(page: Page): Promise<string[]> {
 }
 
 /**
- * The page checked by axe as it is, then photographed at phone and at desktop size
- * (`<name>-phone`, `<name>-desktop`); the page is left at phone size.
+ * The page checked by axe and photographed at phone and at desktop size (`<name>-phone`,
+ * `<name>-desktop`), each size checked in the normal theme and in high contrast; the page is left
+ * at phone size.
  */
 export async function photographBoth(page: Page, name: string): Promise<void> {
-  expect(await accessibilityViolations(page), name).toEqual([]);
   expect(await contentSecurityViolations(page), name).toEqual([]);
   await page.setViewportSize(phone);
+  await expectAccessible(page, `${name}-phone`);
   await screenshot(page, `${name}-phone`);
   await page.setViewportSize(desktop);
+  await expectAccessible(page, `${name}-desktop`);
   await screenshot(page, `${name}-desktop`);
   await page.setViewportSize(phone);
 }
