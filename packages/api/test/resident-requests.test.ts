@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { Account } from '../src/model/account.entity.js';
+import { Delegation } from '../src/model/delegation.entity.js';
 import { LedgerEntry } from '../src/model/ledger-entry.entity.js';
 import { useDemoApi } from './demo-api.js';
 import type { TestClient } from './graphql-client.js';
@@ -219,6 +221,28 @@ describe.each(dialects)("residents' own requests, on %s", (dialect) => {
       });
       expect(codeOf(businessCare)).toBe('CARE_GRANT_NOT_OFFERED');
 
+      // A delegate uses the product but does not ask the town on the owner's behalf.
+      const em = api.em();
+      const lent = em.create(Delegation, {
+        permit: await api.permitOf(carla),
+        email: bram,
+        delegate: await em.findOneOrFail(Account, { email: bram }),
+        budget: 0,
+        balance: 0,
+        status: 'accepted',
+        acceptedAt: api.now,
+      });
+      await em.flush();
+      const asDelegate = await as(bram).request(requestWaiver, {
+        input: { ...input, permitId: await api.permitOf(carla), idempotencyKey: randomUUID() },
+      });
+      expect(codeOf(asDelegate)).toBe('PRODUCT_OWNER_ONLY');
+      expect(
+        codeOf(await as(bram).request(permitRequests, { permitId: await api.permitOf(carla) })),
+      ).toBe('PRODUCT_OWNER_ONLY');
+      lent.status = 'revoked';
+      await em.flush();
+
       // Oudstad's visitor permit: goodwill waivers, but no care time.
       const carlas = await api.permitOf(carla);
       expect(await overview(carla, carlas)).toMatchObject({
@@ -380,6 +404,22 @@ describe.each(dialects)("residents' own requests, on %s", (dialect) => {
       const seen = await overview(bram, permitId);
       expect(seen.careRequests[0]).toMatchObject({ id, status: 'refused' });
       expect(seen.care.remainingMinutes).toBe(100 * hours);
+    });
+
+    it('two requests filed at the same moment cannot promise the same hours twice', async () => {
+      const permitId = await api.permitOf(bram);
+      const file = () =>
+        as(bram).request<Data>(requestCare, {
+          input: {
+            permitId,
+            minutes: 60 * hours,
+            carerStatement: 'V',
+            idempotencyKey: randomUUID(),
+          },
+        });
+      const results = await Promise.all([file(), file()]);
+      expect(results.map(codeOf).sort()).toEqual(['CARE_GRANT_LIMIT_EXCEEDED', undefined]);
+      expect((await overview(bram, permitId)).care.remainingMinutes).toBe(40 * hours);
     });
   });
 });

@@ -5,6 +5,7 @@ import { problemsByPath } from '../../../app/errors.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { useFormats } from '../../../app/ui/format.js';
 import { RequestCareHoursMutation } from '../graphql/requests.js';
+import { useIntentKey } from '../intent-key.js';
 import { checkCare, minutesOfHours, type CareSchemeView } from '../request-rules.js';
 import { Field } from './field.js';
 import { RuleRefusalNotice } from './rule-refusal.js';
@@ -37,6 +38,7 @@ export function CareForm({
   const [statement, setStatement] = useState('');
   const [checked, setChecked] = useState(false);
   const [state, send] = useMutation(RequestCareHoursMutation);
+  const intent = useIntentKey([hours, statement]);
 
   const minutes = minutesOfHours(hours);
   const refusal =
@@ -64,10 +66,11 @@ export function CareForm({
         permitId,
         minutes,
         carerStatement: statement.trim(),
-        idempotencyKey: crypto.randomUUID(),
+        idempotencyKey: intent.key,
       },
     });
     if (result.data?.requestCareHours) {
+      intent.renew();
       onSent(result.data.requestCareHours.minutes);
       setHours('');
       setStatement('');

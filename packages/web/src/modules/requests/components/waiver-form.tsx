@@ -8,6 +8,7 @@ import { problemsByPath } from '../../../app/errors.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { useFormats } from '../../../app/ui/format.js';
 import { RequestFineWaiverMutation } from '../graphql/requests.js';
+import { useIntentKey } from '../intent-key.js';
 import { checkWaiver, waiverDeadlineOf } from '../request-rules.js';
 import { Field } from './field.js';
 import { RuleRefusalNotice } from './rule-refusal.js';
@@ -39,6 +40,7 @@ export function WaiverForm({
   const [reason, setReason] = useState('');
   const [checked, setChecked] = useState(false);
   const [state, send] = useMutation(RequestFineWaiverMutation);
+  const intent = useIntentKey([reference, fineDate, plate, reason]);
 
   const refusal = checkWaiver({ fineDate, now: new Date(), timeZone, policy, previous });
   const deadline = waiverDeadlineOf(fineDate, policy);
@@ -75,10 +77,11 @@ export function WaiverForm({
         fineDate,
         plate,
         reason: reason.trim(),
-        idempotencyKey: crypto.randomUUID(),
+        idempotencyKey: intent.key,
       },
     });
     if (result.data?.requestFineWaiver) {
+      intent.renew();
       onSent(result.data.requestFineWaiver.fineReference);
       setReference('');
       setFineDate('');
