@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Account } from '../src/model/account.entity.js';
 import { Delegation } from '../src/model/delegation.entity.js';
 import { LedgerEntry } from '../src/model/ledger-entry.entity.js';
+import { MailOutbox } from '../src/model/mail-outbox.entity.js';
 import { useDemoApi } from './demo-api.js';
 import type { TestClient } from './graphql-client.js';
 import { loggedIn } from './login.js';
@@ -67,6 +68,8 @@ describe.each(dialects)("residents' own requests, on %s", (dialect) => {
   const codeOf = (result: { errors?: unknown[] }) => failure(result)?.extensions.code;
   const careRows = (permitId: string) =>
     api.em().find(LedgerEntry, { permit: permitId, kind: 'careGrant' });
+  const mailsTo = (recipient: string, subject: string) =>
+    api.em().find(MailOutbox, { recipient, subject });
   const overview = async (email: string, permitId: string) => {
     const result = await as(email).request<Data>(permitRequests, { permitId });
     expect(result.errors).toBeUndefined();
@@ -166,6 +169,10 @@ describe.each(dialects)("residents' own requests, on %s", (dialect) => {
           decidedAt: api.now.toISOString(),
         }),
       ]);
+      const [refusedMail, ...more] = await mailsTo(anna, 'Uw aanvraag is afgewezen');
+      expect(more).toEqual([]);
+      expect(refusedMail!.text).toContain('boete CJIB-2026-0042');
+      expect(refusedMail!.text).toContain('Op die dag was er geen storing.');
       // A refused request uses no allowance: another fine of the year may be asked about.
       const again = await as(anna).request<Data>(requestWaiver, {
         input: {
@@ -355,6 +362,10 @@ describe.each(dialects)("residents' own requests, on %s", (dialect) => {
       });
       expect(audit.data!.auditLog.totalCount).toBe(1);
 
+      const approvedMails = await mailsTo(bram, 'Uw aanvraag is toegekend');
+      expect(approvedMails.map((mail) => mail.text)).toEqual([
+        expect.stringContaining('300 u mantelzorguren toegekend'),
+      ]);
       const seen = await overview(bram, permitId);
       expect(seen.careRequests).toEqual([
         expect.objectContaining({

@@ -15,6 +15,7 @@ import { recordChange } from '../audit/audit-log.js';
 import { withPermitTransaction, type ChangeSink } from '../ledger/permit-transaction.js';
 import type { PermitEvent } from '../session/permit-events.js';
 import { CareGrantService } from './care-grant.service.js';
+import { queueDecisionMail } from './request-decision-mail.js';
 import { actingAdmin, requiredText } from './request-scope.js';
 
 export interface CareRequestDecision {
@@ -141,6 +142,14 @@ export class CareRequestService {
     request.decidedBy = await actingAdmin(tx, work);
     request.decidedAt = work.now;
     also?.(request);
+    queueDecisionMail(
+      tx,
+      request.requestedBy,
+      { kind: 'careHours', minutes: request.minutes },
+      status === 'approved',
+      reason,
+      work.now,
+    );
     recordChange(tx, work, {
       action: status === 'approved' ? 'careRequest.approve' : 'careRequest.refuse',
       subjectType: 'careRequest',

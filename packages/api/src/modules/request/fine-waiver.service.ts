@@ -16,6 +16,7 @@ import { recordChange } from '../audit/audit-log.js';
 import { lockPermit } from '../ledger/balance-book.js';
 import { FineWaiver } from '../../model/fine-waiver.entity.js';
 import { actingAdmin, ownTownPermit, requiredText } from './request-scope.js';
+import { queueDecisionMail } from './request-decision-mail.js';
 import { checkWaiverAllowed } from './waiver-allowance.js';
 
 export interface RecordFineWaiverCommand {
@@ -131,6 +132,17 @@ export class FineWaiverService {
         waiver.decisionReason = reason;
         waiver.decidedBy = await actingAdmin(tx, work);
         waiver.decidedAt = work.now;
+        // A holder who asked in the app hears the decision; one asked at the counter is told there.
+        if (waiver.filedByHolder) {
+          queueDecisionMail(
+            tx,
+            waiver.recordedBy,
+            { kind: 'fineWaiver', fineReference: waiver.fineReference },
+            command.approve,
+            reason,
+            work.now,
+          );
+        }
         recordChange(tx, work, {
           action: command.approve ? 'fineWaiver.approve' : 'fineWaiver.refuse',
           subjectType: 'fineWaiver',
