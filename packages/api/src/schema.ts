@@ -21,6 +21,7 @@ import { PlateResolver } from './modules/plate/plate.resolver.js';
 import { ProductResolver } from './modules/product/product.resolver.js';
 import { ProductAdminResolver } from './modules/product/product-admin.resolver.js';
 import { RequestResolver } from './modules/request/request.resolver.js';
+import { HolderRequestResolver } from './modules/request/holder-request.resolver.js';
 import { SessionResolver } from './modules/session/session.resolver.js';
 import { ZoneAdminResolver } from './modules/zone/zone-admin.resolver.js';
 import { WorkQueueAdminResolver } from './modules/work-queue/work-queue-admin.resolver.js';
@@ -56,6 +57,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       ProductAdminResolver,
       MunicipalityAdminResolver,
       RequestResolver,
+      HolderRequestResolver,
       AdminPaymentsResolver,
       WorkQueueAdminResolver,
     ],

@@ -71,6 +71,10 @@ const gates: Record<string, Gate> = {
   sessionHistory: holders,
   transactionHistory: holders,
   balanceUsage: holders,
+  // A holder's own requests, on their own permit (tested in resident-requests.test.ts).
+  permitRequests: holders,
+  requestFineWaiver: holders,
+  requestCareHours: holders,
   // Subscriptions (over graphql-ws): gated once when they start.
   sessionEvents: holders,
   balanceEvents: holders,
@@ -84,6 +88,8 @@ const gates: Record<string, Gate> = {
   fineWaivers: ['municipalAdmin'],
   recordFineWaiverRequest: ['municipalAdmin'],
   decideFineWaiver: ['municipalAdmin'],
+  careHoursRequests: ['municipalAdmin'],
+  decideCareHoursRequest: ['municipalAdmin'],
   outageCompensations: ['municipalAdmin'],
   compensateOutage: ['municipalAdmin'],
   // Permits of the admin's own town (tested in admin-permits.test.ts).

@@ -1,6 +1,7 @@
 import { BaseEntity } from './base.entity.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { CareGrant } from './care-grant.entity.js';
+import { CareRequest } from './care-request.entity.js';
 import { FineWaiver } from './fine-waiver.entity.js';
 import { OutageCompensation } from './outage-compensation.entity.js';
 import { ScheduledJob } from './scheduled-job.entity.js';
@@ -47,6 +48,7 @@ export const entities = [
   ScheduledJob,
   AuditEntry,
   CareGrant,
+  CareRequest,
   FineWaiver,
   OutageCompensation,
   EnforcementTown,

@@ -24,8 +24,21 @@ export class FineWaiver extends BaseEntity {
   @Property({ type: Date })
   requestedAt!: Date;
 
+  /** The holder's own account when they filed it themselves, else the admin who recorded it. */
   @ManyToOne(() => Account)
   recordedBy!: Rel<Account>;
+
+  /** Filed by the permit's holder through the app (docs/rules.md §9), not at the counter. */
+  @Property({ type: 'boolean' })
+  filedByHolder: boolean & Opt = false;
+
+  /** The fined vehicle's plate, normalised, as the holder gave it; null when recorded without. */
+  @Property({ type: 'string', length: 20, nullable: true })
+  plate?: string | null;
+
+  /** Why the holder asks (the visitor could not be registered…); shown to the official. */
+  @Property({ type: 'text', nullable: true })
+  holderReason?: string | null;
 
   /** Why it was approved or refused; shown to the holder. */
   @Property({ type: 'text', nullable: true })

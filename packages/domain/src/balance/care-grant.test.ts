@@ -3,7 +3,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, type LocalDate } from '../time/local-date.js';
 import { instantAt, localDateOf } from '../time/zoned-time.js';
-import { decideCareGrant, type CareGrant, type CareGrantInput } from './care-grant.js';
+import {
+  careGrantRoom,
+  decideCareGrant,
+  type CareGrant,
+  type CareGrantInput,
+} from './care-grant.js';
 import {
   delftTopUpPolicy,
   moneyCapTopUpPolicy,
@@ -150,5 +155,29 @@ describe('docs/rules.md §4: informal care, up to 400 free hours per calendar ye
         for (const total of perYear.values()) expect(total).toBeLessThanOrEqual(hours(400));
       }),
     );
+  });
+});
+
+describe("docs/rules.md §4: the care cap's room, as a holder's request form shows it", () => {
+  it('is what the grants of this year leave, and what a request up to it is granted', () => {
+    const grants = [
+      { at: local('2026-03-01'), amount: hours(300) },
+      { at: local('2025-12-31', 23, 30), amount: hours(400) },
+    ];
+    const room = careGrantRoom(request({ grants }));
+    expect(room).toEqual({
+      limit: hours(400),
+      remaining: hours(100),
+      periodStart: '2026-01-01',
+      nextPeriodStart: '2027-01-01',
+    });
+    expect(decideCareGrant(request({ grants, requestedMinutes: room!.remaining })).ok).toBe(true);
+    expect(decideCareGrant(request({ grants, requestedMinutes: room!.remaining + 1 })).ok).toBe(
+      false,
+    );
+  });
+
+  it('is none for a product without care time', () => {
+    expect(careGrantRoom(request({ policy: moneyCapTopUpPolicy }))).toBeNull();
   });
 });

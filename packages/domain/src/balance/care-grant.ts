@@ -11,7 +11,8 @@ export interface CareGrant {
 }
 
 export interface CareGrantInput {
-  readonly policy: TopUpPolicy;
+  /** Only the unit and the care cap count: a browser that knows no more can decide too. */
+  readonly policy: Pick<TopUpPolicy, 'unit' | 'careGrant'>;
   readonly requestedMinutes: number;
   readonly grants: readonly CareGrant[];
   readonly now: Date;
@@ -33,22 +34,24 @@ export interface CareGrantDecision {
 export type CareGrantRefusal =
   'CARE_GRANT_NOT_OFFERED' | 'CARE_GRANT_INVALID_AMOUNT' | 'CARE_GRANT_LIMIT_EXCEEDED';
 
-/**
- * Whether the municipality may grant informal-care time (docs/rules.md §4, 004: up to 400 hours a year,
- * free, on request with a carer's statement; the statement is judged by a person, not here).
- * Care grants have their own cap and do not count against the top-up cap. A request beyond the
- * cap is refused whole, with what remains, so the official decides on a smaller grant knowingly.
- */
-export function decideCareGrant(
-  input: CareGrantInput,
-): Outcome<CareGrantDecision, CareGrantRefusal> {
-  const grantPolicy = input.policy.careGrant;
-  if (!grantPolicy || input.policy.unit !== 'minutes') return refuse('CARE_GRANT_NOT_OFFERED');
-  const requested = input.requestedMinutes;
-  if (!Number.isSafeInteger(requested) || requested <= 0) {
-    return refuse('CARE_GRANT_INVALID_AMOUNT', { requested });
-  }
+/** Where a product stands against its care cap in the current period. */
+export interface CareGrantRoom {
+  readonly limit: number;
+  /** What may still be granted (or asked for) in this period. */
+  readonly remaining: number;
+  readonly periodStart: LocalDate;
+  readonly nextPeriodStart: LocalDate;
+}
 
+/**
+ * The care cap's room now (docs/rules.md §4), counting `grants`; null when the product grants no
+ * care time. A holder's pending requests may be passed as grants: what is asked is spoken for.
+ */
+export function careGrantRoom(
+  input: Omit<CareGrantInput, 'requestedMinutes'>,
+): CareGrantRoom | null {
+  const grantPolicy = input.policy.careGrant;
+  if (!grantPolicy || input.policy.unit !== 'minutes') return null;
   const today = localDateOf(input.now, input.timeZone);
   const current = periodOf(grantPolicy.period, today, input.permitStart);
   const granted = sumInPeriod(
@@ -60,14 +63,37 @@ export function decideCareGrant(
     input.timeZone,
   );
   const limit = grantPolicy.limitMinutes;
-  const remaining = Math.max(0, limit - granted);
+  return {
+    limit,
+    remaining: Math.max(0, limit - granted),
+    periodStart: current.start,
+    nextPeriodStart: current.nextStart,
+  };
+}
+
+/**
+ * Whether the municipality may grant informal-care time (docs/rules.md §4, 004: up to 400 hours a year,
+ * free, on request with a carer's statement; the statement is judged by a person, not here).
+ * Care grants have their own cap and do not count against the top-up cap. A request beyond the
+ * cap is refused whole, with what remains, so the official decides on a smaller grant knowingly.
+ */
+export function decideCareGrant(
+  input: CareGrantInput,
+): Outcome<CareGrantDecision, CareGrantRefusal> {
+  const room = careGrantRoom(input);
+  if (!room) return refuse('CARE_GRANT_NOT_OFFERED');
+  const requested = input.requestedMinutes;
+  if (!Number.isSafeInteger(requested) || requested <= 0) {
+    return refuse('CARE_GRANT_INVALID_AMOUNT', { requested });
+  }
+  const { limit, remaining } = room;
   if (requested > remaining) {
     return refuse('CARE_GRANT_LIMIT_EXCEEDED', {
       requested,
       remaining,
       limit,
       unit: 'minutes',
-      nextPeriodStart: current.nextStart,
+      nextPeriodStart: room.nextPeriodStart,
     });
   }
   return {
@@ -75,7 +101,7 @@ export function decideCareGrant(
     amount: requested,
     limit,
     remainingAfter: remaining - requested,
-    periodStart: current.start,
-    nextPeriodStart: current.nextStart,
+    periodStart: room.periodStart,
+    nextPeriodStart: room.nextPeriodStart,
   };
 }

@@ -1,7 +1,8 @@
 import type { MessageTable } from './message-table.js';
 
 /**
- * The back office's requests: goodwill fine waivers and outage compensation. Care grants and the
+ * Requests (filed by a holder or at the counter): goodwill fine waivers, informal-care hours and
+ * outage compensation. Care grants and the
  * waiver's limits are the domain's codes (top-up and eligibility messages).
  */
 export const requestMessages = {
@@ -20,6 +21,10 @@ export const requestMessages = {
   FINE_WAIVER_ALREADY_DECIDED: {
     nl: 'Over dit verzoek is al beslist; een beslissing wordt niet overschreven.',
     en: 'This request has already been decided; a decision is not overwritten.',
+  },
+  CARE_REQUEST_ALREADY_DECIDED: {
+    nl: 'Over deze aanvraag voor mantelzorguren is al beslist; een beslissing wordt niet overschreven.',
+    en: 'This request for informal-care hours has already been decided; a decision is not overwritten.',
   },
   OUTAGE_WINDOW_ENDS_BEFORE_START: {
     nl: 'Het einde van de storing moet na het begin liggen.',

@@ -158,6 +158,10 @@ export function createRouter() {
           lazy: page(() => import('../modules/plates/components/plates-page.js')),
         },
         {
+          path: '/producten/:productId/aanvragen',
+          lazy: page(() => import('../modules/requests/components/requests-page.js')),
+        },
+        {
           path: '/sessies',
           lazy: page(() => import('../modules/sessions/components/all-sessions-page.js')),
         },

@@ -43,7 +43,7 @@ const floorToMinute = (ms: number) => Math.floor(ms / minute) * minute;
 async function requestsTab(page: Page, tab: string): Promise<Locator> {
   await page.goto('/beheer/aanvragen');
   await page.getByRole('heading', { level: 1, name: 'Aanvragen' }).waitFor();
-  await page.getByRole('tab', { name: tab }).click();
+  await page.getByRole('tab', { name: tab, exact: true }).click();
   // Hidden panels are left out of the accessibility tree: this is the one shown.
   return page.getByRole('tabpanel');
 }

@@ -53,7 +53,14 @@ export class CareGrantService {
     );
   }
 
-  async grant(command: GrantCareHoursCommand): Promise<GrantedCare> {
+  /**
+   * `alongside` runs in the grant's own transaction, after the grant is written: an approved
+   * holder's request is marked approved in the same commit as its ledger row, or not at all.
+   */
+  async grant(
+    command: GrantCareHoursCommand,
+    alongside?: (tx: EntityManager, granted: GrantedCare) => Promise<void>,
+  ): Promise<GrantedCare> {
     const problems: InputProblem[] = [];
     const statement = requiredText(
       problems,
@@ -63,13 +70,14 @@ export class CareGrantService {
     );
     refuseProblems(problems);
     const permit = await ownTownPermit(this.em, this.work, command.permitId);
-    return this.grantLocked(permit.id, command, statement);
+    return this.grantLocked(permit.id, command, statement, alongside);
   }
 
   private grantLocked(
     permitId: string,
     command: GrantCareHoursCommand,
     statement: string,
+    alongside?: (tx: EntityManager, granted: GrantedCare) => Promise<void>,
   ): Promise<GrantedCare> {
     const { work } = this;
     return withPermitTransaction<GrantedCare, PermitEvent>(
@@ -137,11 +145,13 @@ export class CareGrantService {
             carerStatement: statement,
           },
         });
-        return {
+        const granted = {
           grant,
           balanceAfter: written.balanceAfter,
           remainingMinutes: decision.remainingAfter,
         };
+        if (alongside) await alongside(tx, granted);
+        return granted;
       },
       { clear: true, sink: this.sink },
     );

@@ -1,9 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import {
-  decideWaiverRequest,
-  goodwillWaiverPolicy,
-  type WaiverStatus,
-} from '@parkeer/domain/eligibility/goodwill-waiver';
+import type { WaiverStatus } from '@parkeer/domain/eligibility/goodwill-waiver';
 import { isLocalDate } from '@parkeer/domain/time/local-date';
 import { isUuid } from '../../db/uuid.js';
 import { AppError, refuseProblems, type InputProblem } from '../../graphql/app-error.js';
@@ -18,9 +14,10 @@ import {
 import { adminTown, type AdminWork } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
 import { lockPermit } from '../ledger/balance-book.js';
-import { displayParams } from '../top-up/top-up-message.js';
 import { FineWaiver } from '../../model/fine-waiver.entity.js';
 import { actingAdmin, ownTownPermit, requiredText } from './request-scope.js';
+import { queueDecisionMail } from './request-decision-mail.js';
+import { checkWaiverAllowed } from './waiver-allowance.js';
 
 export interface RecordFineWaiverCommand {
   readonly permitId: string;
@@ -44,6 +41,7 @@ const summary = (waiver: FineWaiver) => ({
   permitId: waiver.permit.id,
   fineReference: waiver.fineReference,
   fineDate: waiver.fineDate,
+  filedByHolder: waiver.filedByHolder,
   requestedAt: waiver.requestedAt.toISOString(),
   status: waiver.status,
   decisionReason: waiver.decisionReason ?? null,
@@ -83,21 +81,13 @@ export class FineWaiverService {
         const permit = await lockPermit(tx, found.id);
         if (!permit) throw new AppError('NOT_FOUND');
         await tx.populate(permit, ['municipality']);
-        const previous = await tx.find(
-          FineWaiver,
-          { permit: permit.id },
-          { fields: ['fineDate', 'status'] },
-        );
-        const decision = decideWaiverRequest({
+        await checkWaiverAllowed(tx, {
+          permitId: permit.id,
           fineDate,
           requestedAt,
           timeZone: permit.municipality.timeZone,
-          previousWaivers: previous.map((w) => ({ fineDate: w.fineDate, status: w.status })),
-          policy: goodwillWaiverPolicy,
+          language: work.language,
         });
-        if (!decision.ok) {
-          throw new AppError(decision.reason, displayParams(decision.params ?? {}, work.language));
-        }
         const waiver = tx.create(FineWaiver, {
           permit,
           fineReference: reference,
@@ -142,6 +132,17 @@ export class FineWaiverService {
         waiver.decisionReason = reason;
         waiver.decidedBy = await actingAdmin(tx, work);
         waiver.decidedAt = work.now;
+        // A holder who asked in the app hears the decision; one asked at the counter is told there.
+        if (waiver.filedByHolder) {
+          queueDecisionMail(
+            tx,
+            waiver.recordedBy,
+            { kind: 'fineWaiver', fineReference: waiver.fineReference },
+            command.approve,
+            reason,
+            work.now,
+          );
+        }
         recordChange(tx, work, {
           action: command.approve ? 'fineWaiver.approve' : 'fineWaiver.refuse',
           subjectType: 'fineWaiver',

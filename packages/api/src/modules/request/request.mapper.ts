@@ -1,7 +1,16 @@
+import { formatPlate } from '@parkeer/domain/plate/plate';
 import type { CareGrant } from '../../model/care-grant.entity.js';
+import type { CareRequest } from '../../model/care-request.entity.js';
 import type { FineWaiver } from '../../model/fine-waiver.entity.js';
 import type { OutageCompensation } from '../../model/outage-compensation.entity.js';
-import { CareGrantDto, FineWaiverDto, OutageCompensationDto } from './request.types.js';
+import {
+  CareGrantDto,
+  CareHoursRequestDto,
+  FineWaiverDto,
+  OutageCompensationDto,
+} from './request.types.js';
+
+const shownPlate = (plate: string | null | undefined) => (plate ? formatPlate(plate) : null);
 
 /** Entities as the back office reads them; the accounts involved are loaded. */
 export const toCareGrant = (grant: CareGrant): CareGrantDto =>
@@ -26,6 +35,9 @@ export const toFineWaiver = (waiver: FineWaiver): FineWaiverDto =>
     status: waiver.status,
     requestedAt: waiver.requestedAt,
     recordedBy: waiver.recordedBy.email,
+    filedByHolder: waiver.filedByHolder,
+    plate: shownPlate(waiver.plate),
+    holderReason: waiver.holderReason ?? null,
     decisionReason: waiver.decisionReason ?? null,
     decidedBy: waiver.decidedBy?.email ?? null,
     decidedAt: waiver.decidedAt ?? null,
@@ -42,4 +54,21 @@ export const toOutageCompensation = (compensation: OutageCompensation): OutageCo
     sessionsCredited: compensation.sessionsCredited,
     createdBy: compensation.createdBy.email,
     createdAt: compensation.createdAt,
+  });
+
+/** Needs the permit and the accounts loaded. */
+export const toCareHoursRequest = (request: CareRequest): CareHoursRequestDto =>
+  Object.assign(new CareHoursRequestDto(), {
+    id: request.id,
+    permitId: request.permit.id,
+    productCode: request.permit.productCode,
+    addressLabel: request.permit.addressLabel,
+    minutes: request.minutes,
+    carerStatement: request.carerStatement,
+    status: request.status,
+    requestedBy: request.requestedBy.email,
+    requestedAt: request.requestedAt,
+    decisionReason: request.decisionReason ?? null,
+    decidedBy: request.decidedBy?.email ?? null,
+    decidedAt: request.decidedAt ?? null,
   });

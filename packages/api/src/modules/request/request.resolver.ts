@@ -6,11 +6,21 @@ import { answerOnce } from '../idempotency/answer-once.js';
 import { keyedCall } from '../idempotency/keyed-call.js';
 import { LivePublisher } from '../session/live-publisher.js';
 import { CareGrantService } from './care-grant.service.js';
+import { CareRequestService } from './care-request.service.js';
 import { FineWaiverService } from './fine-waiver.service.js';
 import { OutageCompensationService } from './outage-compensation.service.js';
-import { toCareGrant, toFineWaiver, toOutageCompensation } from './request.mapper.js';
+import {
+  toCareGrant,
+  toCareHoursRequest,
+  toFineWaiver,
+  toOutageCompensation,
+} from './request.mapper.js';
 import {
   CareGrantDto,
+  CareHoursRequestConnection,
+  CareHoursRequestDecision,
+  CareHoursRequestDto,
+  DecideCareHoursRequestInput,
   CareGrantResult,
   CompensateOutageInput,
   CompensateOutageResult,
@@ -60,6 +70,40 @@ export class RequestResolver {
     return Object.assign(new CareGrantResult(), {
       ...answer.value,
       grant: Object.assign(new CareGrantDto(), answer.value.grant),
+    });
+  }
+
+  @Authorized('municipalAdmin')
+  @Query(() => CareHoursRequestConnection, {
+    description: "Holders' requests for informal-care time in the town, newest request first.",
+  })
+  async careHoursRequests(
+    @Arg('status', () => FineWaiverStatusEnum, { nullable: true }) status: WaiverStatus | null,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<CareHoursRequestConnection> {
+    const page = await new CareRequestService(adminWorkOf(ctx)).list(status ?? null, first, after);
+    return Object.assign(new CareHoursRequestConnection(), mapConnection(page, toCareHoursRequest));
+  }
+
+  @Authorized('municipalAdmin')
+  @Mutation(() => CareHoursRequestDecision, {
+    description:
+      "Approves (granting the minutes, within the care cap's room) or refuses a holder's pending care request, with the reason; only once.",
+  })
+  async decideCareHoursRequest(
+    @Arg('input', () => DecideCareHoursRequestInput) input: DecideCareHoursRequestInput,
+    @Ctx() ctx: Context,
+  ): Promise<CareHoursRequestDecision> {
+    const answer = await answerOnce(keyedCall(ctx, 'decideCareHoursRequest', input), async () => {
+      const publisher = new LivePublisher(ctx.pubSub);
+      const decided = await new CareRequestService(adminWorkOf(ctx), publisher.sink).decide(input);
+      return { ...decided, request: toCareHoursRequest(decided.request) };
+    });
+    return Object.assign(new CareHoursRequestDecision(), {
+      ...answer.value,
+      request: Object.assign(new CareHoursRequestDto(), answer.value.request),
     });
   }
 

@@ -116,8 +116,23 @@ export class FineWaiverDto {
   @Field(() => Date)
   requestedAt!: Date;
 
-  @Field(() => String, { description: "The recording administrator's e-mail address." })
+  @Field(() => String, {
+    description:
+      "Who recorded it: the administrator's e-mail, or the holder's own when filedByHolder.",
+  })
   recordedBy!: string;
+
+  @Field(() => Boolean, { description: 'Filed by the holder in the app, not at the counter.' })
+  filedByHolder!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The fined vehicle's plate, as the holder gave it.",
+  })
+  plate!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the holder asks, in their words.' })
+  holderReason!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Why it was approved or refused.' })
   decisionReason!: string | null;
@@ -188,4 +203,89 @@ export class CompensateOutageResult {
 
   @Field(() => Int, { description: 'Paid minutes given back, over all sessions.' })
   minutesCredited!: number;
+}
+
+// ---- Holders' requests for informal-care time, as the back office decides them ----
+
+@ObjectType('CareHoursRequest', {
+  description: "A holder's request for informal-care time (docs/rules.md §4), in the town's queue.",
+})
+export class CareHoursRequestDto {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  permitId!: string;
+
+  @Field(() => String)
+  productCode!: string;
+
+  @Field(() => String)
+  addressLabel!: string;
+
+  @Field(() => Int)
+  minutes!: number;
+
+  @Field(() => String)
+  carerStatement!: string;
+
+  @Field(() => FineWaiverStatusEnum)
+  status!: WaiverStatus;
+
+  @Field(() => String, { description: "The holder's e-mail address." })
+  requestedBy!: string;
+
+  @Field(() => Date)
+  requestedAt!: Date;
+
+  @Field(() => String, { nullable: true })
+  decisionReason!: string | null;
+
+  @Field(() => String, { nullable: true })
+  decidedBy!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  decidedAt!: Date | null;
+}
+
+@ObjectType('CareHoursRequestConnection')
+export class CareHoursRequestConnection extends ConnectionType(
+  CareHoursRequestDto,
+  'CareHoursRequest',
+) {}
+
+@InputType()
+export class DecideCareHoursRequestInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Boolean, { description: "Approve: the minutes are granted, within the cap's room." })
+  approve!: boolean;
+
+  @Field(() => String, { description: 'Why; the holder sees it.' })
+  reason!: string;
+
+  @Field(() => String, {
+    description:
+      'Unique per attempt; an approval moves balance, so a retry returns the first answer.',
+  })
+  idempotencyKey!: string;
+}
+
+@ObjectType()
+export class CareHoursRequestDecision {
+  @Field(() => CareHoursRequestDto)
+  request!: CareHoursRequestDto;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Approved: the permit's balance after the grant.",
+  })
+  balanceAfter!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Approved: minutes that may still be granted in the current care period.',
+  })
+  remainingMinutes!: number | null;
 }

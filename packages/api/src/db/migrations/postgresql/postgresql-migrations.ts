@@ -10,6 +10,7 @@ import { Migration20261206195714 } from './Migration20261206195714.js';
 import { Migration20261206220702 } from './Migration20261206220702.js';
 import { Migration20261206220815 } from './Migration20261206220815.js';
 import { Migration20261206223702 } from './Migration20261206223702.js';
+import { Migration20261206223801 } from './Migration20261206223801.js';
 import { Migration20261206224002 } from './Migration20261206224002.js';
 
 /** Every postgresql migration in order; new ones are appended by `npm run db:migration`. */
@@ -25,5 +26,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206220702', class: Migration20261206220702 },
   { name: 'Migration20261206220815', class: Migration20261206220815 },
   { name: 'Migration20261206223702', class: Migration20261206223702 },
+  { name: 'Migration20261206223801', class: Migration20261206223801 },
   { name: 'Migration20261206224002', class: Migration20261206224002 },
 ];

@@ -10,6 +10,7 @@ import { Migration20261206195709 } from './Migration20261206195709.js';
 import { Migration20261206220700 } from './Migration20261206220700.js';
 import { Migration20261206220812 } from './Migration20261206220812.js';
 import { Migration20261206223700 } from './Migration20261206223700.js';
+import { Migration20261206223758 } from './Migration20261206223758.js';
 import { Migration20261206224000 } from './Migration20261206224000.js';
 
 /** Every sqlite migration in order; new ones are appended by `npm run db:migration`. */
@@ -25,5 +26,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206220700', class: Migration20261206220700 },
   { name: 'Migration20261206220812', class: Migration20261206220812 },
   { name: 'Migration20261206223700', class: Migration20261206223700 },
+  { name: 'Migration20261206223758', class: Migration20261206223758 },
   { name: 'Migration20261206224000', class: Migration20261206224000 },
 ];

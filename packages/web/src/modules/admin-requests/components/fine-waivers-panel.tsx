@@ -138,8 +138,20 @@ function WaiverCard({
         <dd>{format.date(`${waiver.fineDate}T12:00:00Z`)}</dd>
         <dt>{t('waivers.requestedAt')}</dt>
         <dd>{format.date(waiver.requestedAt)}</dd>
-        <dt>{t('waivers.recordedBy')}</dt>
+        <dt>{t(waiver.filedByHolder ? 'waivers.filedBy' : 'waivers.recordedBy')}</dt>
         <dd>{waiver.recordedBy}</dd>
+        {waiver.plate && (
+          <>
+            <dt>{t('waivers.plate')}</dt>
+            <dd>{waiver.plate}</dd>
+          </>
+        )}
+        {waiver.holderReason && (
+          <>
+            <dt>{t('waivers.holderReason')}</dt>
+            <dd className="request-statement">{waiver.holderReason}</dd>
+          </>
+        )}
         {waiver.decisionReason && (
           <>
             <dt>{t('waivers.reason')}</dt>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Tabs } from '../../../app/ui/tabs.js';
 import '../admin-requests.css';
 import { CareHoursPanel } from './care-hours-panel.js';
+import { CareRequestsPanel } from './care-requests-panel.js';
 import { FineWaiversPanel } from './fine-waivers-panel.js';
 import { OutagePanel } from './outage-panel.js';
 
@@ -19,6 +20,7 @@ export default function RequestsPage() {
         label={t('title')}
         tabs={[
           { key: 'care', label: t('tabs.care'), panel: <CareHoursPanel /> },
+          { key: 'careRequests', label: t('tabs.careRequests'), panel: <CareRequestsPanel /> },
           { key: 'waivers', label: t('tabs.waivers'), panel: <FineWaiversPanel /> },
           { key: 'outage', label: t('tabs.outage'), panel: <OutagePanel /> },
         ]}

@@ -70,6 +70,56 @@ export const GrantCareHoursMutation = graphql(
   [CareGrantFieldsFragment],
 );
 
+// ---- Holders' requests for care time ----
+
+export const CareHoursRequestFieldsFragment = graphql(`
+  fragment CareHoursRequestFields on CareHoursRequest {
+    id
+    permitId
+    productCode
+    addressLabel
+    minutes
+    carerStatement
+    status
+    requestedBy
+    requestedAt
+    decisionReason
+    decidedBy
+    decidedAt
+  }
+`);
+
+export const CareHoursRequestsQuery = graphql(
+  `
+    query CareHoursRequests($status: FineWaiverStatus, $first: Int!) {
+      careHoursRequests(status: $status, first: $first) {
+        totalCount
+        edges {
+          node {
+            ...CareHoursRequestFields
+          }
+        }
+      }
+    }
+  `,
+  [CareHoursRequestFieldsFragment],
+);
+
+export const DecideCareHoursRequestMutation = graphql(
+  `
+    mutation DecideCareHoursRequest($input: DecideCareHoursRequestInput!) {
+      decideCareHoursRequest(input: $input) {
+        balanceAfter
+        remainingMinutes
+        request {
+          ...CareHoursRequestFields
+        }
+      }
+    }
+  `,
+  [CareHoursRequestFieldsFragment],
+);
+
 // ---- Goodwill fine waivers ----
 
 export const FineWaiverFieldsFragment = graphql(`
@@ -82,6 +132,9 @@ export const FineWaiverFieldsFragment = graphql(`
     status
     requestedAt
     recordedBy
+    filedByHolder
+    plate
+    holderReason
     decisionReason
     decidedBy
     decidedAt

@@ -5,6 +5,7 @@ import { readFragment } from '../../../app/graphql.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { ProductCardFragment } from '../../products/graphql/products.js';
+import { RequestsDoor } from '../../requests/components/requests-door.js';
 import { ProductDetailQuery, SessionsQuery } from '../graphql/sessions.js';
 import { useLiveRefetch } from '../hooks/use-live-refetch.js';
 import { ProductHeader } from './product-header.js';
@@ -66,6 +67,7 @@ export default function ProductSessionsPage() {
         <Link className="button button--secondary" to={`/producten/${productId}/geschiedenis`}>
           {t('actions.history')}
         </Link>
+        {card.isOwner && <RequestsDoor productId={productId} />}
         {card.isOwner && !card.hasSessions && (
           <Link className="button button--secondary" to={`/producten/${productId}/kentekens`}>
             {t('actions.plates')}
