@@ -62,6 +62,7 @@ export const AuditLogQuery = graphql(`
           subjectLabel
           before
           after
+          balanceUnit
         }
       }
     }
