@@ -93,6 +93,7 @@ const gates: Record<string, Gate> = {
   revokePermit: ['municipalAdmin'],
   changePermitPlate: ['municipalAdmin'],
   issuePermit: ['municipalAdmin'],
+  findAddress: ['municipalAdmin'],
   sessionStartsToday: ['municipalAdmin'],
   adminMunicipality: ['municipalAdmin'],
   adminZones: ['municipalAdmin'],
