@@ -93,8 +93,8 @@ describe('the permits of the back office in chromium', () => {
 
     // Both changes are in the audit log.
     await admin.goto('/beheer/logboek');
-    await admin.getByText('permit.unblock').first().waitFor();
-    await admin.getByText('permit.block').first().waitFor();
+    await admin.getByText('Vergunning vrijgegeven').first().waitFor();
+    await admin.getByText('Vergunning geblokkeerd').first().waitFor();
     await admin.context().close();
   });
 

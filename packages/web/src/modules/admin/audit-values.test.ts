@@ -34,8 +34,14 @@ describe('an audit value as an admin reads it', () => {
   });
 
   it("shows a regime's windows as clock times and weekdays, choices and yes/no in words", () => {
-    expect(shown('weekly', [{ weekday: 7, from: 720, to: 1020 }])).toBe(
-      'Dag: zondag; Van: 12:00; Tot: 17:00',
+    expect(
+      shown('weekly', [
+        { weekday: 6, from: 540, to: 1260 },
+        { weekday: 7, from: 720, to: 1020 },
+      ]),
+    ).toBe('zaterdag 09:00–21:00, zondag 12:00–17:00');
+    expect(shown('exceptions', [{ date: '2026-12-25', label: 'Kerst', windows: [] }])).toBe(
+      'Datum: 25 december 2026; Omschrijving: Kerst; Tijdvakken: geen',
     );
     expect(shown('invalidWeekdays', [6])).toBe('zaterdag');
     expect(shown('status', 'blocked')).toBe('geblokkeerd');

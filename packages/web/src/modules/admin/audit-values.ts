@@ -66,6 +66,12 @@ function weekdayName(weekday: number, language: string): string {
   );
 }
 
+/** A time window of a regime: minutes since midnight, perhaps on a weekday, and nothing else. */
+const isWindow = (value: Record<string, unknown>): value is { from: number; to: number } =>
+  typeof value.from === 'number' &&
+  typeof value.to === 'number' &&
+  Object.keys(value).every((key) => key === 'from' || key === 'to' || key === 'weekday');
+
 const clock = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
@@ -84,6 +90,12 @@ export function displayValue(
   if (Array.isArray(value)) {
     if (value.length === 0) return t('audit.none');
     return value.map((item) => displayValue(key, item, unit, context)).join(', ');
+  }
+  if (isObject(value) && isWindow(value)) {
+    // A regime's time window (docs/rules.md §3): 'zondag 12:00–17:00'.
+    const span = `${clock(value.from)}–${clock(value.to)}`;
+    const day = value.weekday;
+    return typeof day === 'number' ? `${weekdayName(day, formats.language)} ${span}` : span;
   }
   if (isObject(value)) {
     const innerUnit = isUnit(value.unit) ? value.unit : unit;
