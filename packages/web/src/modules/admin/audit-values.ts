@@ -67,7 +67,9 @@ function weekdayName(weekday: number, language: string): string {
 }
 
 /** A time window of a regime: minutes since midnight, perhaps on a weekday, and nothing else. */
-const isWindow = (value: Record<string, unknown>): value is { from: number; to: number } =>
+const isWindow = (
+  value: Record<string, unknown>,
+): value is { from: number; to: number; weekday?: unknown } =>
   typeof value.from === 'number' &&
   typeof value.to === 'number' &&
   Object.keys(value).every((key) => key === 'from' || key === 'to' || key === 'weekday');
