@@ -69,6 +69,11 @@ describe('the back office dashboard in chromium', () => {
     await admin.locator('[data-testid="hour-bar"][data-current="true"]').waitFor();
     const runningBefore = await numberIn(admin, 'zone-running', zoneRow);
     const startsBefore = await currentHourCount(admin);
+    // The zone's day as a chart in its row; its current hour counts what ran in it so far.
+    const dayChart = admin.locator(`${zoneRow} [data-testid="zone-day-chart"]`);
+    await dayChart.waitFor();
+    const thisHour = async () => Number(await dayChart.getAttribute('data-now'));
+    const hourBefore = await thisHour();
     // Marks this very document: a reload would lose it.
     await admin.evaluate(() => ((window as unknown as { unreloaded: boolean }).unreloaded = true));
 
@@ -89,6 +94,16 @@ describe('the back office dashboard in chromium', () => {
 
     await expect.poll(() => numberIn(admin, 'zone-running', zoneRow)).toBe(runningBefore + 1);
     await expect.poll(() => currentHourCount(admin)).toBe(startsBefore + 1);
+    await expect.poll(thisHour).toBe(hourBefore + 1);
+    expect(await dayChart.getAttribute('aria-label')).toMatch(
+      new RegExp(`^Zone ${permit.zone} vandaag: het drukst .* dit uur ${hourBefore + 1}\\.$`),
+    );
+    // The same numbers as a table, for reading off and for screen readers.
+    await admin.getByText('Per uur als tabel').click();
+    const dayRow = admin.locator(`[data-testid="zone-day-row"][data-zone="${permit.zone}"]`);
+    expect(Number(await dayRow.locator('td[data-current="true"]').innerText())).toBe(
+      hourBefore + 1,
+    );
     expect(await numberIn(admin, 'zones-total')).toBeGreaterThanOrEqual(runningBefore + 1);
     expect(
       await admin.evaluate(() => (window as unknown as { unreloaded?: boolean }).unreloaded),
