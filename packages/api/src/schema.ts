@@ -4,6 +4,7 @@ import { AboutResolver } from './modules/about/about.resolver.js';
 import { AccountResolver } from './modules/account/account.resolver.js';
 import { AdminPermitResolver } from './modules/admin-permit/admin-permit.resolver.js';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
+import { AddressResolver } from './modules/address/address.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { AdminPaymentsResolver } from './modules/payment/admin-payments.resolver.js';
 import { PaymentResolver } from './modules/payment/payment.resolver.js';
@@ -52,6 +53,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       LiveResolver,
       OversightResolver,
       AuditResolver,
+      AddressResolver,
       AdminPermitResolver,
       ZoneAdminResolver,
       ProductAdminResolver,

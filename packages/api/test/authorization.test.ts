@@ -81,6 +81,7 @@ const gates: Record<string, Gate> = {
   // The back office: an admin sees its own town only (tested in oversight.test.ts).
   zoneOccupancy: ['municipalAdmin'],
   zoneOccupancyChanged: ['municipalAdmin'],
+  zoneOccupancyToday: ['municipalAdmin'],
   auditLog: ['municipalAdmin'],
   // Requests of the admin's own town (tested in admin-requests.test.ts).
   careGrants: ['municipalAdmin'],
@@ -100,6 +101,7 @@ const gates: Record<string, Gate> = {
   revokePermit: ['municipalAdmin'],
   changePermitPlate: ['municipalAdmin'],
   issuePermit: ['municipalAdmin'],
+  findAddress: ['municipalAdmin'],
   sessionStartsToday: ['municipalAdmin'],
   adminMunicipality: ['municipalAdmin'],
   adminZones: ['municipalAdmin'],

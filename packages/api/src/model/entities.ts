@@ -24,6 +24,7 @@ import { Tariff } from './tariff.entity.js';
 import { ParkingSession } from './parking-session.entity.js';
 import { Zone } from './zone.entity.js';
 import { IdempotencyClaim } from './idempotency-claim.entity.js';
+import { Address } from './address.entity.js';
 
 /** Every entity, as classes: discovery by folder glob does not work under Vitest. */
 export const entities = [
@@ -53,4 +54,5 @@ export const entities = [
   OutageCompensation,
   EnforcementTown,
   IdempotencyClaim,
+  Address,
 ];

@@ -27,6 +27,7 @@ import { Zone } from '../model/zone.entity.js';
 
 /** The password of every demo account; it meets the password rules. */
 import { demoPassword } from '../modules/auth/demo-password.js';
+import { seedDemoAddresses } from './demo-addresses.js';
 
 export { demoPassword };
 
@@ -304,6 +305,10 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
     },
   ];
   for (const fields of demoPermits) await permit(fields);
+  seedDemoAddresses(em, [
+    { town: delft, townName: 'Delft', zones: delftZones },
+    { town: oudstad, townName: 'Oudstad', zones: new Map([['centrum', centrum]]) },
+  ]);
 
   await em.flush();
   for (const { permitId, amount } of openingBalances) {

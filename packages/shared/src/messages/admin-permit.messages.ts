@@ -30,4 +30,12 @@ export const adminPermitMessages = {
     nl: 'De einddatum moet na de begindatum liggen.',
     en: 'The end date must be after the start date.',
   },
+  ADDRESS_POSTCODE_INVALID: {
+    nl: 'Vul een postcode in als 2611 HA.',
+    en: 'Please enter a postcode such as 2611 HA.',
+  },
+  ADDRESS_HOUSE_NUMBER_INVALID: {
+    nl: 'Vul een huisnummer in (een heel getal) en eventueel een toevoeging van hoogstens 10 tekens.',
+    en: 'Please enter a house number (a whole number) and, if any, an addition of at most 10 characters.',
+  },
 } as const satisfies MessageTable;

@@ -7,6 +7,7 @@ import {
   backOfficeRoles,
   homeOf,
 } from '../modules/admin/admin-routes.js';
+import { workHome, workRoles } from '../modules/work-home/work-roles.js';
 import { useSession } from './session.js';
 import { AppShell } from './shell/app-shell.js';
 import { Loading } from './shell/loading.js';
@@ -25,13 +26,15 @@ function ToLogin() {
 
 /**
  * Logged-in pages: everyone else goes to the login page, and comes back after. A municipal
- * admin works in the back office and never sees a resident's page.
+ * admin works in the back office, an officer or partner on its own start page: neither ever
+ * sees a resident's page.
  */
 function RequireLogin() {
   const { me } = useSession();
   if (me === undefined) return <Loading />;
   if (me === null) return <ToLogin />;
   if (backOfficeRoles.includes(me.role)) return <Navigate to={homeOf(me.role)} replace />;
+  if (workRoles.includes(me.role)) return <Navigate to={workHome} replace />;
   return <AppShell />;
 }
 
@@ -100,6 +103,10 @@ export function createRouter() {
           lazy: page(() => import('../modules/delegations/components/accept-delegation-page.js')),
         },
       ],
+    },
+    {
+      path: workHome,
+      lazy: page(() => import('../modules/work-home/components/work-home-page.js')),
     },
     {
       element: <RequireBackOffice />,

@@ -24,6 +24,24 @@ async function annasPermit(page: Page): Promise<{ id: string; zone: string }> {
   return { id: product.id, zone: product.zone.code };
 }
 
+type Settings = Record<string, unknown> & {
+  id: string;
+  code: string;
+  sessionPolicy: Record<string, unknown>;
+  topUpPolicy: unknown;
+};
+
+/** The same value with the keys of every object in it in reverse order. */
+function reversedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reversedKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([key, inner]) => [key, reversedKeys(inner)]),
+  );
+}
+
 const numberIn = async (page: Page, testId: string, within: string | null = null) => {
   const scope = within ? page.locator(within) : page;
   return Number(await scope.getByTestId(testId).innerText());
@@ -51,6 +69,11 @@ describe('the back office dashboard in chromium', () => {
     await admin.locator('[data-testid="hour-bar"][data-current="true"]').waitFor();
     const runningBefore = await numberIn(admin, 'zone-running', zoneRow);
     const startsBefore = await currentHourCount(admin);
+    // The zone's day as a chart in its row; its current hour counts what ran in it so far.
+    const dayChart = admin.locator(`${zoneRow} [data-testid="zone-day-chart"]`);
+    await dayChart.waitFor();
+    const thisHour = async () => Number(await dayChart.getAttribute('data-now'));
+    const hourBefore = await thisHour();
     // Marks this very document: a reload would lose it.
     await admin.evaluate(() => ((window as unknown as { unreloaded: boolean }).unreloaded = true));
 
@@ -71,6 +94,16 @@ describe('the back office dashboard in chromium', () => {
 
     await expect.poll(() => numberIn(admin, 'zone-running', zoneRow)).toBe(runningBefore + 1);
     await expect.poll(() => currentHourCount(admin)).toBe(startsBefore + 1);
+    await expect.poll(thisHour).toBe(hourBefore + 1);
+    expect(await dayChart.getAttribute('aria-label')).toMatch(
+      new RegExp(`^Zone ${permit.zone} vandaag: het drukst .* dit uur ${hourBefore + 1}\\.$`),
+    );
+    // The same numbers as a table, for reading off and for screen readers.
+    await admin.getByText('Per uur als tabel').click();
+    const dayRow = admin.locator(`[data-testid="zone-day-row"][data-zone="${permit.zone}"]`);
+    expect(Number(await dayRow.locator('td[data-current="true"]').innerText())).toBe(
+      hourBefore + 1,
+    );
     expect(await numberIn(admin, 'zones-total')).toBeGreaterThanOrEqual(runningBefore + 1);
     expect(
       await admin.evaluate(() => (window as unknown as { unreloaded?: boolean }).unreloaded),
@@ -86,11 +119,11 @@ describe('the back office dashboard in chromium', () => {
     await admin.context().close();
   });
 
-  it('shows the audit log with what changed, filtered by subject and admin', async () => {
+  it('shows the audit log field by field, in readable words and units, without no-op saves', async () => {
     const admin = await openPage(env.browser, env.platform, desktop);
     await logIn(admin, env.platform, delftAdmin);
     await admin.waitForURL((url) => url.pathname === '/beheer');
-    // Two changes of a zone's name give the log something to show.
+    // Two changes of a zone's name give the log something to show; a third save changes nothing.
     const { adminZones } = await graphqlIn<{
       adminZones: { id: string; code: string; name: string }[];
     }>(admin, '{ adminZones { id code name } }');
@@ -99,17 +132,48 @@ describe('the back office dashboard in chromium', () => {
       'mutation ($id: ID!, $input: ZoneInput!) { updateZone(id: $id, input: $input) { id } }';
     await graphqlIn(admin, rename, { id: zone.id, input: { code: zone.code, name: 'Tijdelijk' } });
     await graphqlIn(admin, rename, { id: zone.id, input: { code: zone.code, name: zone.name } });
+    await graphqlIn(admin, rename, { id: zone.id, input: { name: zone.name, code: zone.code } });
+    // A product's longest session set to 90 minutes, then saved again with its keys reordered.
+    const { adminProductTypes } = await graphqlIn<{ adminProductTypes: Settings[] }>(
+      admin,
+      `{ adminProductTypes { id code nameNl nameEn delegationAllowed topUpPolicy sessionPolicy {
+        maxDurationMinutes defaultEnd latestEnd maxConcurrentSessions insufficientBalance
+        invalidWeekdays pastStartToleranceMinutes } } }`,
+    );
+    const product = adminProductTypes.find((p) => p.code === 'visitor-permit')!;
+    const { id, code, ...settings } = product;
+    void code;
+    const save =
+      'mutation ($id: ID!, $input: ProductSettingsInput!) { updateProductSettings(id: $id, input: $input) { id } }';
+    const longer = {
+      ...settings,
+      sessionPolicy: { ...settings.sessionPolicy, maxDurationMinutes: 90 },
+    };
+    await graphqlIn(admin, save, { id, input: longer });
+    await graphqlIn(admin, save, {
+      id,
+      input: { ...longer, topUpPolicy: reversedKeys(settings.topUpPolicy) },
+    });
 
     await admin.getByRole('link', { name: 'Logboek' }).click();
     const entries = admin.getByTestId('audit-entry');
     await entries.first().waitFor();
-    expect(await entries.count()).toBeGreaterThanOrEqual(2);
-    // Newest first: the rename back, from 'Tijdelijk' to the old name.
+    // Newest first: the product's one real change (the reordered save wrote nothing), then the
+    // zone's rename back (its no-op save wrote nothing either).
     const newest = entries.first();
-    expect(await newest.innerText()).toContain(delftAdmin);
-    expect(await newest.locator('.audit-diff__before').first().innerText()).toBe('"Tijdelijk"');
-    expect(await newest.locator('.audit-diff__after').first().innerText()).toBe(
-      JSON.stringify(zone.name),
+    expect(await newest.innerText()).toContain('Productinstellingen gewijzigd');
+    const row = newest.locator('tr[data-field="sessionPolicy.maxDurationMinutes"]');
+    expect(await row.locator('th').innerText()).toBe('Sessieregels › Maximale parkeerduur');
+    expect(await row.locator('.audit-diff__after').innerText()).toBe('1 u 30 min');
+    expect(await newest.locator('tbody tr').count()).toBe(1);
+    const renamed = entries.nth(1);
+    expect(await renamed.innerText()).toContain(delftAdmin);
+    expect(await renamed.innerText()).toContain('Zone gewijzigd');
+    expect(await renamed.locator('tbody th').first().innerText()).toBe('Naam');
+    expect(await renamed.locator('.audit-diff__before').first().innerText()).toBe('Tijdelijk');
+    expect(await renamed.locator('.audit-diff__after').first().innerText()).toBe(zone.name);
+    expect(await entries.nth(2).locator('.audit-diff__after').first().innerText()).toBe(
+      'Tijdelijk',
     );
     await photographBoth(admin, 'admin-audit-log');
 

@@ -93,8 +93,8 @@ describe('the permits of the back office in chromium', () => {
 
     // Both changes are in the audit log.
     await admin.goto('/beheer/logboek');
-    await admin.getByText('permit.unblock').first().waitFor();
-    await admin.getByText('permit.block').first().waitFor();
+    await admin.getByText('Vergunning vrijgegeven').first().waitFor();
+    await admin.getByText('Vergunning geblokkeerd').first().waitFor();
     await admin.context().close();
   });
 
@@ -114,19 +114,44 @@ describe('the permits of the back office in chromium', () => {
     const email = admin.getByLabel('E-mailadres voor de koppellink');
     await expect(email.getAttribute('aria-invalid')).resolves.toBe('true');
     await admin.locator('#issue-email-error').getByText('Vul een geldig e-mailadres in.').waitFor();
+    await admin.locator('#issue-address-error').getByText('Zoek eerst het adres op.').waitFor();
     await photographBoth(admin, 'admin-permit-issue-refused');
 
-    const fill = async (addressKey: string, label: string, mail: string) => {
+    // The address by postcode and house number: an unknown one says so, a known one fills the
+    // address and chooses its zone.
+    const lookUp = async (postcode: string, houseNumber: string, addition = '') => {
+      await admin.getByLabel('Postcode').fill(postcode);
+      await admin.getByLabel('Huisnummer').fill(houseNumber);
+      await admin.getByLabel('Toevoeging (optioneel)').fill(addition);
+      await admin.getByRole('button', { name: 'Adres zoeken' }).click();
+    };
+    await lookUp('2611 BA', '2');
+    await admin.getByText(/^Geen adres gevonden met deze postcode/).waitFor();
+    await admin.getByLabel('Postcode').fill('2611');
+    await admin.getByRole('button', { name: 'Adres zoeken' }).click();
+    await admin
+      .locator('#issue-postcode-error')
+      .getByText('Vul een postcode in als 2611 HA.')
+      .waitFor();
+    const fill = async (postcode: string, houseNumber: string, addition: string, mail: string) => {
       await product.selectOption({ label: 'Bezoekersvergunning' });
+      await lookUp(postcode, houseNumber, addition);
       await admin
-        .getByLabel('Zone', { exact: true })
-        .selectOption({ label: 'D · Parkeergebied D' });
-      await admin.getByLabel('Adressleutel').fill(addressKey);
-      await admin.getByLabel('Adres zoals getoond').fill(label);
+        .getByTestId('address-outcome')
+        .getByText(/^Gevonden: /)
+        .waitFor();
       await email.fill(mail);
       await admin.getByRole('button', { name: 'Vergunning uitgeven' }).click();
     };
-    await fill('delft-markt-7', 'Markt 7, Delft', 'nieuw.bewoner@example.nl');
+    await product.selectOption({ label: 'Bezoekersvergunning' });
+    await lookUp('2611gs', '7', 'a');
+    await admin
+      .getByTestId('address-outcome')
+      .getByText('Gevonden: Markt 7A, Delft, in zone D · Parkeergebied D.')
+      .waitFor();
+    await expect(admin.getByLabel('Zone', { exact: true }).inputValue()).resolves.toBe('D');
+    await photographBoth(admin, 'admin-permit-issue-address-found');
+    await fill('2611gs', '7', 'a', 'nieuw.bewoner@example.nl');
     const letter = admin.getByTestId('issued-letter');
     await letter.waitFor();
     const code = await admin.getByTestId('issued-code').innerText();
@@ -148,12 +173,13 @@ describe('the permits of the back office in chromium', () => {
 
     // A second visitor permit at anna's address is refused, and the form keeps what was typed.
     await admin.goto('/beheer/vergunningen/uitgeven');
-    await fill('delft-oude-delft-1', 'Oude Delft 1, Delft', 'tweede@example.nl');
+    await fill('2611BA', '1', '', 'tweede@example.nl');
     await admin
       .getByRole('alert')
       .getByText('Op dit adres is al een Bezoekersvergunning; per adres is er maar één.')
       .waitFor();
-    await expect(admin.getByLabel('Adressleutel').inputValue()).resolves.toBe('delft-oude-delft-1');
+    await expect(admin.getByLabel('Postcode').inputValue()).resolves.toBe('2611BA');
+    await admin.getByText('Gevonden: Oude Delft 1, Delft, in zone B · Binnenstad.').waitFor();
     await photograph(admin, 'admin-permit-issue-taken-phone');
     await admin.context().close();
   });

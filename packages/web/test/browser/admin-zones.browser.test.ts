@@ -72,7 +72,8 @@ describe('the zones of the back office in chromium', () => {
 
     // And the change is in the audit log, with who made it.
     await admin.goto('/beheer/logboek');
-    await admin.getByText('zone.regime.set').first().waitFor();
+    await admin.getByText('Tijden betaald parkeren gewijzigd').first().waitFor();
+    await photographBoth(admin, 'admin-audit-regime');
     await admin.context().close();
     await resident.context().close();
   });

@@ -3,6 +3,7 @@ import type { Actor } from '../admin/admin-scope.js';
 import { Account } from '../../model/account.entity.js';
 import { Municipality } from '../../model/municipality.entity.js';
 import { AuditEntry } from '../../model/audit-entry.entity.js';
+import { sameValue } from '@parkeer/shared/same-value';
 
 export interface AuditedChange {
   /** What was done, e.g. 'zone.regime.set'. */
@@ -20,8 +21,19 @@ export interface AuditedChange {
  * Writes the audit entry of a change into the same unit of work as the change, so both are
  * flushed (and committed) together. `before` and `after` are copied, so later edits of the
  * objects passed do not leak into the entry.
+ *
+ * A change that leaves the subject as it was (the same values, perhaps in another key order, as
+ * PostgreSQL's jsonb returns stored settings) is no change: it writes no entry and gives null
+ * (docs/rules.md §8).
  */
-export function recordChange(em: EntityManager, actor: Actor, change: AuditedChange): AuditEntry {
+export function recordChange(
+  em: EntityManager,
+  actor: Actor,
+  change: AuditedChange,
+): AuditEntry | null {
+  const before = snapshot(change.before);
+  const after = snapshot(change.after);
+  if (before !== null && after !== null && sameValue(before, after)) return null;
   return em.create(AuditEntry, {
     municipality: change.municipalityId
       ? em.getReference(Municipality, change.municipalityId)
@@ -32,8 +44,8 @@ export function recordChange(em: EntityManager, actor: Actor, change: AuditedCha
     subjectType: change.subjectType,
     subjectId: change.subjectId,
     subjectLabel: change.subjectLabel,
-    before: snapshot(change.before),
-    after: snapshot(change.after),
+    before,
+    after,
   });
 }
 

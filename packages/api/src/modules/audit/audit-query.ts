@@ -11,6 +11,9 @@ import {
 import { isUuid } from '../../db/uuid.js';
 import { adminTown, type Actor } from '../admin/admin-scope.js';
 import { AuditEntry } from '../../model/audit-entry.entity.js';
+import { Permit } from '../../model/permit.entity.js';
+import { ProductType } from '../../model/product-type.entity.js';
+import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import type { AuditLogFilter } from './audit.types.js';
 
 // A part of an address: '_' and '%' act as wildcards there too, which only widens the match (an
@@ -66,4 +69,34 @@ export async function auditLogPage(
     encodeDateCursor(entry.at, entry.id),
   );
   return connection;
+}
+
+/**
+ * The balance unit (minutes or cents) of each entry's product, by subject id, for entries about a
+ * permit or a product type: their `balance`-like fields are counted in it, and the back office
+ * shows them as hours and minutes or as euros (docs/rules.md §4).
+ */
+export async function balanceUnitsOf(
+  em: EntityManager,
+  entries: readonly AuditEntry[],
+): Promise<Map<string, BalanceUnit>> {
+  const idsOf = (type: string) => [
+    ...new Set(entries.filter((e) => e.subjectType === type).map((e) => e.subjectId)),
+  ];
+  const permitIds = idsOf('permit');
+  const productIds = idsOf('productType');
+  const [permits, products] = await Promise.all([
+    permitIds.length > 0
+      ? em.find(Permit, { id: { $in: permitIds } }, { populate: ['productType'] })
+      : [],
+    productIds.length > 0 ? em.find(ProductType, { id: { $in: productIds } }) : [],
+  ]);
+  const units = new Map<string, BalanceUnit>();
+  for (const permit of permits) {
+    if (permit.productType.balanceUnit) units.set(permit.id, permit.productType.balanceUnit);
+  }
+  for (const product of products) {
+    if (product.balanceUnit) units.set(product.id, product.balanceUnit);
+  }
+  return units;
 }

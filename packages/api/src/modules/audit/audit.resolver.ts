@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { mapConnection } from '../../graphql/connection.js';
 import { actorOf, type Context } from '../../graphql/context.js';
-import { auditLogPage } from './audit-query.js';
+import { auditLogPage, balanceUnitsOf } from './audit-query.js';
 import { AuditLogConnection, AuditLogEntry, AuditLogFilter } from './audit.types.js';
 
 @Resolver()
@@ -17,6 +17,10 @@ export class AuditResolver {
     @Ctx() ctx: Context,
   ): Promise<AuditLogConnection> {
     const connection = await auditLogPage(ctx.em, actorOf(ctx), filter, first, after);
+    const units = await balanceUnitsOf(
+      ctx.em,
+      connection.edges.map((edge) => edge.node),
+    );
     return Object.assign(
       new AuditLogConnection(),
       mapConnection(connection, (entry) =>
@@ -30,6 +34,7 @@ export class AuditResolver {
           subjectLabel: entry.subjectLabel,
           before: entry.before ?? null,
           after: entry.after ?? null,
+          balanceUnit: units.get(entry.subjectId) ?? null,
         }),
       ),
     );

@@ -32,6 +32,13 @@ export class AuditLogEntry {
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'The subject after the change.' })
   after!: unknown;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "What a permit's or product's balance counts ('minutes' or 'cents'); null for other subjects.",
+  })
+  balanceUnit!: string | null;
 }
 
 @ObjectType('AuditLogConnection')

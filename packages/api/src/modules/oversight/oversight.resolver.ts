@@ -6,10 +6,16 @@ import { endsWithAccess } from '../../graphql/subscription-access.js';
 import { adminTown } from '../admin/admin-scope.js';
 import { toMunicipalityDto } from '../product/product.mapper.js';
 import { MunicipalityDto } from '../product/product.types.js';
-import { HourCount, ZoneOccupancy } from './oversight.types.js';
+import {
+  HourCount,
+  ZoneHourOccupancy,
+  ZoneOccupancy,
+  ZoneOccupancyDay,
+} from './oversight.types.js';
 import { municipalityOf } from './admin-municipality.js';
 import { sessionStartsToday } from './session-starts.js';
 import { zoneCounts, type ZoneCount } from './zone-occupancy.js';
+import { zoneDays } from './zone-day.js';
 
 const toZoneOccupancy = (count: ZoneCount, at: Date) =>
   Object.assign(new ZoneOccupancy(), {
@@ -40,6 +46,23 @@ export class OversightResolver {
   async sessionStartsToday(@Ctx() ctx: Context): Promise<HourCount[]> {
     const hours = await sessionStartsToday(ctx.em, adminTown(ctx), ctx.now);
     return hours.map((hour) => Object.assign(new HourCount(), hour));
+  }
+
+  @Authorized('municipalAdmin')
+  @Query(() => [ZoneOccupancyDay], {
+    description:
+      "Each zone of the admin's municipality over today (local time): the sessions that ran in it per hour, up to now.",
+  })
+  async zoneOccupancyToday(@Ctx() ctx: Context): Promise<ZoneOccupancyDay[]> {
+    const days = await zoneDays(ctx.em, adminTown(ctx), ctx.now);
+    return days.map((day) =>
+      Object.assign(new ZoneOccupancyDay(), {
+        zoneId: day.zoneId,
+        zoneCode: day.code,
+        zoneName: day.name,
+        hours: day.hours.map((hour) => Object.assign(new ZoneHourOccupancy(), hour)),
+      }),
+    );
   }
 
   @Authorized('municipalAdmin')

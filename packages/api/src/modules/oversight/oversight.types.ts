@@ -32,3 +32,33 @@ export class HourCount {
   @Field(() => Int, { description: 'Sessions that started in this hour, so far.' })
   count!: number;
 }
+
+@ObjectType({ description: 'Sessions that ran in a zone during one hour of the local day.' })
+export class ZoneHourOccupancy {
+  @Field(() => Int, { description: "The local hour, 0–23, of the hour's first instant." })
+  hour!: number;
+
+  @Field(() => Date, { description: "The hour's first instant." })
+  start!: Date;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Sessions running at some moment of the hour, up to now; null: still to come.',
+  })
+  sessions!: number | null;
+}
+
+@ObjectType({ description: "A zone's sessions per hour of today (local time)." })
+export class ZoneOccupancyDay {
+  @Field(() => ID)
+  zoneId!: string;
+
+  @Field(() => String)
+  zoneCode!: string;
+
+  @Field(() => String)
+  zoneName!: string;
+
+  @Field(() => [ZoneHourOccupancy], { description: 'Every hour of the local day, in order.' })
+  hours!: ZoneHourOccupancy[];
+}

@@ -12,6 +12,7 @@ import { Migration20261206220815 } from './Migration20261206220815.js';
 import { Migration20261206223702 } from './Migration20261206223702.js';
 import { Migration20261206223801 } from './Migration20261206223801.js';
 import { Migration20261206224002 } from './Migration20261206224002.js';
+import { Migration20261206224242 } from './Migration20261206224242.js';
 
 /** Every postgresql migration in order; new ones are appended by `npm run db:migration`. */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206223702', class: Migration20261206223702 },
   { name: 'Migration20261206223801', class: Migration20261206223801 },
   { name: 'Migration20261206224002', class: Migration20261206224002 },
+  { name: 'Migration20261206224242', class: Migration20261206224242 },
 ];

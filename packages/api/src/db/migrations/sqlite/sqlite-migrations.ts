@@ -12,6 +12,7 @@ import { Migration20261206220812 } from './Migration20261206220812.js';
 import { Migration20261206223700 } from './Migration20261206223700.js';
 import { Migration20261206223758 } from './Migration20261206223758.js';
 import { Migration20261206224000 } from './Migration20261206224000.js';
+import { Migration20261206224237 } from './Migration20261206224237.js';
 
 /** Every sqlite migration in order; new ones are appended by `npm run db:migration`. */
 export const sqliteMigrations: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206223700', class: Migration20261206223700 },
   { name: 'Migration20261206223758', class: Migration20261206223758 },
   { name: 'Migration20261206224000', class: Migration20261206224000 },
+  { name: 'Migration20261206224237', class: Migration20261206224237 },
 ];

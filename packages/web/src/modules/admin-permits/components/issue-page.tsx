@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { problemsByPath } from '../../../app/errors.js';
 import { IssueChoicesQuery, IssuePermitMutation } from '../graphql/permits.js';
 import { todayInTown, validityOf } from '../permit-rules.js';
+import { AddressLookup } from './address-lookup.js';
 import '../admin-permits.css';
 
 type Issued = ResultOf<typeof IssuePermitMutation>['issuePermit'] & { readonly email: string };
@@ -176,8 +177,22 @@ function IssueForm({ onIssued }: { onIssued(issued: Issued): void }) {
           ))}
         </select>
       ))}
-      {field('addressKey', text('text', { maxLength: 80 }), t('issue.addressKeyHint'))}
-      {field('addressLabel', text('text', { maxLength: 200 }), t('issue.addressLabelHint'))}
+      <AddressLookup
+        onChange={(address) =>
+          setDraft((current) => ({
+            ...current,
+            addressKey: address?.key ?? '',
+            addressLabel: address?.label ?? '',
+            // The zone the address lies in; the admin may still choose another.
+            zone: address?.zoneCode ?? current.zone,
+          }))
+        }
+        error={
+          draft.addressKey === '' && (problems.has('addressKey') || problems.has('addressLabel'))
+            ? t('issue.address.missing')
+            : (problems.get('addressKey') ?? problems.get('addressLabel'))
+        }
+      />
       <div className="admin-permits__dates">
         {field('validFrom', text('date'))}
         {field('validUntil', text('date'), t('issue.validUntilHint'))}

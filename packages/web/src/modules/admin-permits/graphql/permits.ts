@@ -219,3 +219,14 @@ export const AdminPermitRefundedPaymentsQuery = graphql(`
     }
   }
 `);
+
+export const FindAddressQuery = graphql(`
+  query FindAddress($postcode: String!, $houseNumber: Int!, $addition: String) {
+    findAddress(postcode: $postcode, houseNumber: $houseNumber, addition: $addition) {
+      key
+      label
+      zoneCode
+      zoneName
+    }
+  }
+`);

@@ -1,12 +1,33 @@
 import { useTranslation } from 'react-i18next';
 import { useFormats } from '../../../app/ui/format.js';
-import { changedFields } from '../audit-diff.js';
+import { changedFields, type FieldChange } from '../audit-diff.js';
+import { displayValue, fieldLabel, unitAt, type ValueContext } from '../audit-values.js';
 import type { AuditEntry } from '../hooks/use-audit-log.js';
+
+/** One side of a change: the value as an admin reads it, or a muted 'empty'. */
+function ChangeValue({
+  change,
+  value,
+  entry,
+  context,
+}: {
+  change: FieldChange;
+  value: unknown;
+  entry: AuditEntry;
+  context: ValueContext;
+}) {
+  if (value === undefined || value === null) {
+    return <span className="muted">{context.t('audit.nothing')}</span>;
+  }
+  const unit = unitAt(change, entry.before, entry.after, context.balanceUnit);
+  return <>{displayValue(change.path.at(-1), value, unit, context)}</>;
+}
 
 /** One change: when, who, what on which subject, and each changed field from before to after. */
 export function AuditEntryCard({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation('admin');
   const formats = useFormats();
+  const context: ValueContext = { t, formats, balanceUnit: entry.balanceUnit ?? null };
   const changes = changedFields(entry.before, entry.after);
   const subjectType = t(`audit.subjectTypes.${entry.subjectType}`, {
     defaultValue: entry.subjectType,
@@ -30,8 +51,10 @@ export function AuditEntryCard({ entry }: { entry: AuditEntry }) {
         <dt>{t('audit.who')}</dt>
         <dd>{entry.actor}</dd>
         <dt>{t('audit.what')}</dt>
-        <dd>
-          <code>{entry.action}</code>
+        <dd data-action={entry.action}>
+          {t(`audit.actions.${entry.action.replaceAll('.', '_')}`, {
+            defaultValue: entry.action,
+          })}
         </dd>
       </dl>
       {changes.length === 0 ? (
@@ -48,23 +71,23 @@ export function AuditEntryCard({ entry }: { entry: AuditEntry }) {
           </thead>
           <tbody>
             {changes.map((change) => (
-              <tr key={change.path}>
-                <th scope="row">
-                  <code>{change.path || subjectType}</code>
-                </th>
+              <tr key={change.path.join('.')} data-field={change.path.join('.')}>
+                <th scope="row">{fieldLabel(change.path, t, subjectType)}</th>
                 <td className="audit-diff__before">
-                  {change.before === null ? (
-                    <span className="muted">{t('audit.nothing')}</span>
-                  ) : (
-                    <code>{change.before}</code>
-                  )}
+                  <ChangeValue
+                    change={change}
+                    value={change.before}
+                    entry={entry}
+                    context={context}
+                  />
                 </td>
                 <td className="audit-diff__after">
-                  {change.after === null ? (
-                    <span className="muted">{t('audit.nothing')}</span>
-                  ) : (
-                    <code>{change.after}</code>
-                  )}
+                  <ChangeValue
+                    change={change}
+                    value={change.after}
+                    entry={entry}
+                    context={context}
+                  />
                 </td>
               </tr>
             ))}

@@ -8,7 +8,7 @@ import { ZoneOccupancyTable } from './zone-occupancy-table.js';
 /** The back office's start: what runs in the town now, and how today went so far. */
 export default function DashboardPage() {
   const { t } = useTranslation('admin');
-  const { zones, occupancyError, hours, startsError } = useLiveDashboard();
+  const { zones, days, occupancyError, hours, startsError } = useLiveDashboard();
   return (
     <section>
       <h1>{t('dashboard.title')}</h1>
@@ -17,7 +17,11 @@ export default function DashboardPage() {
         <section className="card dashboard__panel" aria-labelledby="occupancy-title">
           <h2 id="occupancy-title">{t('dashboard.occupancy.title')}</h2>
           <ErrorNotice error={occupancyError} />
-          {zones ? <ZoneOccupancyTable zones={zones} /> : !occupancyError && <Loading />}
+          {zones ? (
+            <ZoneOccupancyTable zones={zones} days={days} />
+          ) : (
+            !occupancyError && <Loading />
+          )}
         </section>
         <section className="card dashboard__panel" aria-labelledby="starts-title">
           <h2 id="starts-title">{t('dashboard.starts.title')}</h2>

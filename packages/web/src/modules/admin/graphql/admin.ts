@@ -41,6 +41,19 @@ export const SessionStartsTodayQuery = graphql(`
   }
 `);
 
+export const ZoneOccupancyTodayQuery = graphql(`
+  query ZoneOccupancyToday {
+    zoneOccupancyToday {
+      zoneId
+      hours {
+        hour
+        start
+        sessions
+      }
+    }
+  }
+`);
+
 export const auditPageSize = 20;
 
 export const AuditLogQuery = graphql(`
@@ -62,6 +75,7 @@ export const AuditLogQuery = graphql(`
           subjectLabel
           before
           after
+          balanceUnit
         }
       }
     }

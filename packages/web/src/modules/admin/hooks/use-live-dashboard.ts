@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import type { ResultOf } from '../../../app/graphql.js';
 import { useSession } from '../../../app/session.js';
@@ -6,7 +6,9 @@ import {
   SessionStartsTodayQuery,
   ZoneOccupancyChangedSubscription,
   ZoneOccupancyQuery,
+  ZoneOccupancyTodayQuery,
 } from '../graphql/admin.js';
+import { zoneHourBars, type ZoneHourBar } from '../zone-day.js';
 
 type Change = ResultOf<typeof ZoneOccupancyChangedSubscription>['zoneOccupancyChanged'];
 /** The latest event per zone id. */
@@ -23,13 +25,23 @@ const keepLatest = (previous: Latest = {}, event: { zoneOccupancyChanged: Change
 
 /**
  * The dashboard's data, live: each zone's running sessions (an event's count wins over the
- * query's when it is newer) and today's starts per hour, asked again after every event (a
- * burst of events causes one request) and when a new hour begins.
+ * query's when it is newer), and each zone's sessions per hour and the town's starts per hour
+ * today, both asked again after every event (a burst of events causes one request each) and when
+ * a new hour begins.
  */
 export function useLiveDashboard() {
   const { refresh } = useSession();
   const [occupancy, refetchOccupancy] = useQuery({ query: ZoneOccupancyQuery });
-  const [starts, refetchStarts] = useQuery({ query: SessionStartsTodayQuery });
+  const [starts, refetchStartsOnly] = useQuery({ query: SessionStartsTodayQuery });
+  const [day, refetchDay] = useQuery({ query: ZoneOccupancyTodayQuery });
+  // Today's two series (starts, and each zone's sessions per hour) are asked again together.
+  const refetchStarts = useCallback(
+    (context: { requestPolicy: 'network-only' }) => {
+      refetchStartsOnly(context);
+      refetchDay(context);
+    },
+    [refetchStartsOnly, refetchDay],
+  );
   const [live, listen] = useSubscription({ query: ZoneOccupancyChangedSubscription }, keepLatest);
 
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -74,8 +86,17 @@ export function useLiveDashboard() {
     });
   }, [occupancy.data, live.data]);
 
+  const days = useMemo(() => {
+    if (!day.data) return null;
+    const now = new Date();
+    return new Map<string, readonly ZoneHourBar[]>(
+      day.data.zoneOccupancyToday.map((zone) => [zone.zoneId, zoneHourBars(zone.hours, now)]),
+    );
+  }, [day.data]);
+
   return {
     zones,
+    days,
     occupancyError: occupancy.error,
     hours: starts.data?.sessionStartsToday,
     startsError: starts.error,

@@ -1,0 +1,29 @@
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { actorOf, type Context } from '../../graphql/context.js';
+import { findAddress } from './address-lookup.js';
+import { FoundAddress } from './address.types.js';
+
+@Resolver()
+export class AddressResolver {
+  @Authorized('municipalAdmin')
+  @Query(() => FoundAddress, {
+    nullable: true,
+    description:
+      "An address of the admin's town by postcode and house number (and addition); null: not known.",
+  })
+  async findAddress(
+    @Arg('postcode', () => String) postcode: string,
+    @Arg('houseNumber', () => Int) houseNumber: number,
+    @Arg('addition', () => String, { nullable: true }) addition: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<FoundAddress | null> {
+    const address = await findAddress(ctx.em, actorOf(ctx), { postcode, houseNumber, addition });
+    if (!address) return null;
+    return Object.assign(new FoundAddress(), {
+      key: address.key,
+      label: address.label,
+      zoneCode: address.zone?.code ?? null,
+      zoneName: address.zone?.name ?? null,
+    });
+  }
+}
