@@ -155,6 +155,13 @@ function convertObject(
       result[base] = mergedPlural(forms);
     } else if (typeof value === 'string') {
       result[key] = withPlurals(icuArguments(value), language, `${where}${key}`);
+    } else if (Array.isArray(value)) {
+      // A list (paragraphs, steps) stays a list: each string of it converted on its own.
+      result[key] = value.map((item, index) =>
+        typeof item === 'string'
+          ? withPlurals(icuArguments(item), language, `${where}${key}.${index}`)
+          : item,
+      );
     } else if (typeof value === 'object' && value !== null) {
       result[key] = convertObject(
         /** @type {Record<string, unknown>} */ (value),

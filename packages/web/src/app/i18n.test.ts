@@ -32,6 +32,17 @@ const residents = resources();
 const backOffice = await backOfficeResources();
 
 describe('the interface catalogues', () => {
+  it('hold messages and groups of messages, never lists (a compiled message is a list itself)', () => {
+    const lists = Object.entries(sources)
+      .filter(([, text]) =>
+        JSON.stringify(JSON.parse(text), (_key, value: unknown) =>
+          Array.isArray(value) ? 'LIST' : value,
+        ).includes('"LIST"'),
+      )
+      .map(([path]) => path);
+    expect(lists).toEqual([]);
+  });
+
   it('say everything in Dutch and in English: the same namespaces and keys', () => {
     const namespaces = Object.keys(written.nl).sort();
     expect(namespaces.length).toBeGreaterThan(3);

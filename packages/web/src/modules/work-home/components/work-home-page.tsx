@@ -7,6 +7,15 @@ import { useLogout } from '../../../app/shell/logout.js';
 import { workHome, workRoles } from '../work-roles.js';
 import '../work-home.css';
 
+/**
+ * What each role can do now, as catalogue keys: one message each (a list in a catalogue would be
+ * read as a compiled message, which is a list too).
+ */
+const canDo: Record<string, readonly string[]> = {
+  enforcement: ['rightCheck', 'token', 'towns'],
+  partner: ['token'],
+};
+
 /** The officer's and the partner's start: who they are logged in as, and what they can do now. */
 export default function WorkHomePage() {
   const { t } = useTranslation();
@@ -40,8 +49,8 @@ export default function WorkHomePage() {
         <p className="notice">{work(`${role}.coming`)}</p>
         <h2>{work('now')}</h2>
         <ul>
-          {(work(`${role}.canDo`, { returnObjects: true }) as string[]).map((line) => (
-            <li key={line}>{line}</li>
+          {(canDo[role] ?? []).map((line) => (
+            <li key={line}>{work(`${role}.canDo.${line}`)}</li>
           ))}
         </ul>
       </main>
