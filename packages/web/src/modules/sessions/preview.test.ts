@@ -62,6 +62,20 @@ describe('the cost preview, by the domain with the product rules from the API', 
     expect(other).toMatchObject({ ok: false, reason: 'SESSION_PLATE_NOT_ALLOWED' });
   });
 
+  it('reads a foreign plate by its country, as the API does (docs/rules.md §5)', () => {
+    // Without its country a German plate is taken for a mistyped Dutch one.
+    expect(previewSession(input({ plate: 'B AB 1234' }))).toMatchObject({
+      ok: false,
+      reason: 'PLATE_NOT_DUTCH',
+    });
+    expect(previewSession(input({ plate: 'B AB 1234', country: 'DE' }))).toMatchObject({
+      ok: true,
+      plate: 'BAB1234',
+      country: 'DE',
+      cost: 630,
+    });
+  });
+
   it('counts only paid hours across the spring daylight-saving change', () => {
     // Sunday 29 March 2026, paid 12:00–17:00 local: 11:00–13:00 costs one hour.
     const preview = previewSession(

@@ -9,6 +9,8 @@ export type Preview =
   | {
       readonly ok: true;
       readonly plate: string;
+      /** ISO country of the plate ('NL' for a Dutch one). */
+      readonly country: string;
       readonly start: Date;
       readonly end: Date;
       readonly paidMinutes: number;
@@ -33,6 +35,8 @@ export interface PreviewInput {
   /** A delegation limited to one plate. */
   readonly delegationPlate: string | null;
   readonly plate: string;
+  /** ISO country of a foreign plate; omitted or 'NL': a Dutch plate. */
+  readonly country?: string;
   readonly start: Date | null;
   readonly end: Date | null;
   readonly language: Language;
@@ -44,7 +48,7 @@ export interface PreviewInput {
  * balance or the sessions change in between.
  */
 export function previewSession(input: PreviewInput): Preview {
-  const parsed = parsePlate(input.plate);
+  const parsed = parsePlate(input.plate, input.country);
   if (!parsed.ok) return { ok: false, reason: parsed.reason, params: parsed.params };
   const allowed = input.delegationPlate ? parsePlate(input.delegationPlate) : null;
   const decision = decideStart(
@@ -69,6 +73,7 @@ export function previewSession(input: PreviewInput): Preview {
   return {
     ok: true,
     plate: parsed.plate.display,
+    country: parsed.plate.country,
     start: decision.start,
     end: decision.end,
     paidMinutes: decision.bill.minutes,

@@ -8,6 +8,7 @@ import { currentLanguage } from '../../../app/i18n.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { fromLocalInput, toLocalInput } from '../../../app/ui/local-time.js';
+import { homeCountry } from '../../favorites/countries.js';
 import { ProductCardFragment } from '../../products/graphql/products.js';
 import {
   PlateChoicesQuery,
@@ -49,6 +50,7 @@ export default function NewSessionPage() {
     pause: !card,
   });
   const [plate, setPlate] = useState('');
+  const [country, setCountry] = useState(homeCountry);
   const [startsLater, setStartsLater] = useState(false);
   const [startInput, setStartInput] = useState('');
   const [endInput, setEndInput] = useState('');
@@ -81,6 +83,7 @@ export default function NewSessionPage() {
           sessions: open,
           delegationPlate: detail.delegationPlate ?? null,
           plate,
+          country,
           start: start_,
           end,
           language,
@@ -96,6 +99,7 @@ export default function NewSessionPage() {
       input: {
         productId,
         plate,
+        country,
         start: times.start,
         end: times.end,
         idempotencyKey: crypto.randomUUID(),
@@ -117,6 +121,7 @@ export default function NewSessionPage() {
           ? {
               ok: true,
               plate: proposal.formattedPlate,
+              country,
               start: new Date(proposal.start),
               end: new Date(proposal.end),
               paidMinutes: proposal.paidMinutes,
@@ -191,7 +196,11 @@ export default function NewSessionPage() {
         <form onSubmit={submit} noValidate>
           <PlateField
             value={plate}
-            onChange={setPlate}
+            country={country}
+            onChange={(nextPlate, nextCountry) => {
+              setPlate(nextPlate);
+              setCountry(nextCountry);
+            }}
             favorites={choices.data?.favorites ?? []}
             recent={choices.data?.recentPlates ?? []}
           />

@@ -4,7 +4,9 @@ import { Link } from 'react-router';
 import { readFragment, type FragmentOf } from '../../../app/graphql.js';
 import { ConfirmDialog } from '../../../app/ui/confirm-dialog.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
+import { currentLanguage } from '../../../app/i18n.js';
 import { useFormats } from '../../../app/ui/format.js';
+import { plateLabel } from '../../favorites/countries.js';
 import { useMutation } from 'urql';
 import {
   DeleteSessionMutation,
@@ -51,9 +53,11 @@ function SessionRow({
   onChanged(): void;
   showProduct?: (productId: string) => string;
 }) {
-  const { t } = useTranslation('sessions');
+  const { t, i18n } = useTranslation('sessions');
   const format = useFormats();
   const item = readFragment(SessionItemFragment, session);
+  // A foreign plate with its country: "B1234" alone would be read as Dutch.
+  const plate = plateLabel(item, currentLanguage(i18n));
   const [asking, setAsking] = useState<'stop' | 'delete' | 'extend' | null>(null);
   const [stopState, stop] = useMutation(StopSessionMutation);
   const [deleteState, remove] = useMutation(DeleteSessionMutation);
@@ -70,7 +74,7 @@ function SessionRow({
 
   return (
     <li className="card" data-testid="session" data-plate={item.plate}>
-      <h3 className="card__title">{item.formattedPlate}</h3>
+      <h3 className="card__title">{plate}</h3>
       {showProduct && (
         <p>
           <Link to={`/producten/${item.productId}`}>{showProduct(item.productId)}</Link>
@@ -116,8 +120,8 @@ function SessionRow({
         open={asking === 'stop' || asking === 'delete'}
         title={
           asking === 'delete'
-            ? t('confirm.deleteTitle', { plate: item.formattedPlate })
-            : t('confirm.stopTitle', { plate: item.formattedPlate })
+            ? t('confirm.deleteTitle', { plate })
+            : t('confirm.stopTitle', { plate })
         }
         confirmLabel={asking === 'delete' ? t('actions.delete') : t('actions.stop')}
         danger
@@ -132,7 +136,7 @@ function SessionRow({
         <ChangeEndDialog
           sessionId={item.id}
           currentEnd={item.end}
-          plate={item.formattedPlate}
+          plate={plate}
           onDone={() => {
             setAsking(null);
             onChanged();
