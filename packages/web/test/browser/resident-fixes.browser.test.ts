@@ -58,4 +58,57 @@ describe('what residents met, in chromium', () => {
     await photographBoth(page, 'fix-foreign-plate-sessions');
     await page.context().close();
   });
+
+  it('confirms a stop, a change of end and a delete, previews a new end, and shows a planned session', async () => {
+    const page = await openPage(env.browser, env.platform, phone);
+    await logIn(page, env.platform, 'bram@demo.parkeer.nl');
+    const productId = await productIdOf(page, 'Bezoekersvergunning');
+    const status = page.getByRole('status');
+
+    // Planned: the product opens on the planned tab, where the new session is.
+    await page.goto(`/producten/${productId}/parkeren`);
+    await page.getByLabel('Kenteken').fill('KK-100-B');
+    await page.getByLabel('Later (gepland)').check();
+    const start = new Date(env.platform.now().getTime() + 2 * 3600_000);
+    await page.getByLabel('Starttijd').fill(toLocalInput(start));
+    await page.getByLabel('Eindtijd').fill(toLocalInput(new Date(start.getTime() + 3600_000)));
+    await page.getByRole('button', { name: 'Sessie plannen' }).click();
+    await status.getByText('De sessie is gepland.').waitFor();
+    expect(await page.getByRole('tab', { name: 'Gepland (1)' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    const planned = page.getByTestId('session').filter({ hasText: 'KK-100-B' });
+    await planned.waitFor();
+
+    // A new end shows its cost and what more is reserved before it is confirmed.
+    await planned.getByRole('button', { name: 'Eindtijd wijzigen' }).click();
+    const dialog = page.getByRole('dialog');
+    const later = new Date(start.getTime() + 2 * 3600_000);
+    await dialog.getByLabel('Nieuwe eindtijd').fill(toLocalInput(later));
+    const preview = dialog.getByTestId('change-preview');
+    await preview.getByText('2 u', { exact: true }).first().waitFor();
+    expect(await dialog.getByTestId('change-preview-balance').innerText()).toBe(
+      'Er wordt 1 u extra gereserveerd.',
+    );
+    await photographBoth(page, 'fix-change-end-preview');
+    await dialog.getByRole('button', { name: 'Wijzigen' }).click();
+    await status.getByText(`De sessie van KK-100-B eindigt nu`).waitFor();
+    await planned.getByText(toLocalInput(later).slice(11)).waitFor();
+
+    await planned.getByRole('button', { name: 'Verwijderen' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Verwijderen' }).click();
+    await status.getByText('De geplande sessie van KK-100-B is verwijderd.').waitFor();
+
+    // A running session: stopped, and said so.
+    await page.goto(`/producten/${productId}/parkeren`);
+    await page.getByLabel('Kenteken').fill('GB-123-K');
+    await page.getByRole('button', { name: 'Parkeren starten' }).click();
+    await status.getByText('De parkeersessie is gestart.').waitFor();
+    const running = page.getByTestId('session').filter({ hasText: 'GB-123-K' });
+    await running.getByRole('button', { name: 'Stoppen' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Stoppen' }).click();
+    await status.getByText('De parkeersessie van GB-123-K is gestopt.').waitFor();
+    await photographBoth(page, 'fix-session-stopped');
+    await page.context().close();
+  });
 });

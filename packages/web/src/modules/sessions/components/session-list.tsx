@@ -13,7 +13,7 @@ import {
   SessionItemFragment,
   StopSessionMutation,
 } from '../graphql/sessions.js';
-import { ChangeEndDialog } from './change-end-dialog.js';
+import { ChangeEndDialog, type ChangeGround } from './change-end-dialog.js';
 
 type Item = FragmentOf<typeof SessionItemFragment>;
 
@@ -22,9 +22,13 @@ export function SessionList({
   sessions,
   onChanged,
   showProduct,
+  ground,
 }: {
   sessions: readonly Item[];
-  onChanged(): void;
+  /** The product's rules and sessions, for the preview of a new end (see ChangeEndDialog). */
+  ground?: ChangeGround;
+  /** After a stop, delete or change, with what to confirm to the resident. */
+  onChanged(notice: string): void;
   /** A label per product id: shown when the list spans several products. */
   showProduct?: (productId: string) => string;
 }) {
@@ -38,6 +42,7 @@ export function SessionList({
           session={session}
           onChanged={onChanged}
           showProduct={showProduct}
+          ground={ground}
         />
       ))}
     </ul>
@@ -48,9 +53,11 @@ function SessionRow({
   session,
   onChanged,
   showProduct,
+  ground,
 }: {
   session: Item;
-  onChanged(): void;
+  ground?: ChangeGround;
+  onChanged(notice: string): void;
   showProduct?: (productId: string) => string;
 }) {
   const { t, i18n } = useTranslation('sessions');
@@ -68,7 +75,7 @@ function SessionRow({
       asking === 'stop' ? await stop({ sessionId: item.id }) : await remove({ sessionId: item.id });
     if (!result.error) {
       setAsking(null);
-      onChanged();
+      onChanged(t(asking === 'stop' ? 'done.stopped' : 'done.deleted', { plate }));
     }
   };
 
@@ -134,12 +141,12 @@ function SessionRow({
       </ConfirmDialog>
       {asking === 'extend' && (
         <ChangeEndDialog
-          sessionId={item.id}
-          currentEnd={item.end}
+          session={session}
           plate={plate}
-          onDone={() => {
+          ground={ground}
+          onDone={(end) => {
             setAsking(null);
-            onChanged();
+            onChanged(t('done.changed', { plate, end: format.dateTime(end) }));
           }}
           onCancel={() => setAsking(null)}
         />
