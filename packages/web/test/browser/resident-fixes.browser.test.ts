@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { toLocalInput } from '../../src/app/ui/local-time.js';
 import { logIn, openPage, phone, photographBoth, useChromiumPlatform } from './browser.js';
@@ -8,6 +8,14 @@ async function productIdOf(page: Page, name: string | RegExp): Promise<string> {
   await page.goto('/producten');
   const link = page.locator('.card a.card__link').filter({ hasText: name });
   return (await link.first().getAttribute('href'))!.split('/').pop()!;
+}
+
+/** Whether the element is wholly inside the viewport and has the keyboard focus. */
+function inViewAndFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight && document.activeElement === element;
+  });
 }
 
 /** What residents met (issue 15), each in the browser as they met it. */
@@ -109,6 +117,38 @@ describe('what residents met, in chromium', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Stoppen' }).click();
     await status.getByText('De parkeersessie van GB-123-K is gestopt.').waitFor();
     await photographBoth(page, 'fix-session-stopped');
+    await page.context().close();
+  });
+
+  it('drops an error once the request changes, and brings a refusal into view and focus', async () => {
+    const page = await openPage(env.browser, env.platform, phone);
+    await logIn(page, env.platform, 'carla@demo.parkeer.nl');
+    const productId = await productIdOf(page, 'Bezoekersvergunning');
+    await page.goto(`/producten/${productId}/parkeren`);
+
+    // A Belgian plate sent as Dutch: the API's error is shown, in view and focused.
+    await page.getByLabel('Kenteken').fill('1-ABC-234');
+    await page.getByRole('button', { name: 'Parkeren starten' }).click();
+    const error = page.getByTestId('start-error');
+    await error.getByRole('alert').waitFor();
+    expect(await inViewAndFocused(error)).toBe(true);
+    await photographBoth(page, 'fix-new-session-error');
+    // Fixed: the error of the request before no longer stands.
+    await page.getByLabel('Land', { exact: true }).selectOption({ label: 'België' });
+    await expect.poll(() => error.getByRole('alert').count()).toBe(0);
+
+    // Five hours where three are allowed: the refusal replaces the form, at the top of the page.
+    await page.getByLabel('Land', { exact: true }).selectOption({ label: 'Nederland' });
+    await page.getByLabel('Kenteken').fill('12-ABC-3');
+    await page
+      .getByLabel('Eindtijd')
+      .fill(toLocalInput(new Date(env.platform.now().getTime() + 5 * 3600_000)));
+    await page.getByTestId('preview-refusal').waitFor();
+    await page.getByRole('button', { name: 'Parkeren starten' }).scrollIntoViewIfNeeded();
+    await page.getByRole('button', { name: 'Parkeren starten' }).click();
+    const refusal = page.getByTestId('refusal');
+    await refusal.waitFor();
+    await expect.poll(() => inViewAndFocused(refusal)).toBe(true);
     await page.context().close();
   });
 });
