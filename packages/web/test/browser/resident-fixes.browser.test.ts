@@ -151,4 +151,39 @@ describe('what residents met, in chromium', () => {
     await expect.poll(() => inViewAndFocused(refusal)).toBe(true);
     await page.context().close();
   });
+
+  it("counts a favorite's name while it is typed and says when the limit is reached", async () => {
+    const page = await openPage(env.browser, env.platform, phone);
+    await logIn(page, env.platform, 'bram@demo.parkeer.nl');
+    const productId = await productIdOf(page, 'Bezoekersvergunning');
+    await page.goto(`/producten/${productId}/favorieten`);
+    const name = page.getByLabel('Naam', { exact: true });
+    const form = page.locator('form', { has: name });
+    await name.fill('Oma');
+    await form.getByText('3/10 tekens').waitFor();
+    expect(await form.getByRole('status').first().innerText()).toBe('');
+    // Cut at ten by the field, and said so instead of silently.
+    await name.pressSequentially(' en Tante Ilse');
+    expect(await name.inputValue()).toBe('Oma en Tan');
+    await form.getByText('10/10 tekens').waitFor();
+    await form
+      .getByRole('status')
+      .getByText('Dit is het maximum: de naam heeft 10 tekens.')
+      .waitFor();
+    // The counter is part of the field's description.
+    const describedBy = (await name.getAttribute('aria-describedby'))!.split(' ');
+    const counterId = await form.getByText('10/10 tekens').getAttribute('id');
+    expect(describedBy).toContain(counterId);
+    await photographBoth(page, 'fix-favorite-name-limit');
+
+    await name.fill('Oma');
+    await page.getByLabel('Kenteken', { exact: true }).fill('GB-123-K');
+    await page.getByRole('button', { name: 'Favoriet toevoegen' }).click();
+    await page.getByText('Oma staat nu in uw favorieten.').waitFor();
+    await page.getByRole('button', { name: /^Naam wijzigen/ }).click();
+    const rename = page.getByLabel('Nieuwe naam voor GB-123-K');
+    await rename.fill('Oma Jet');
+    await page.getByTestId('favorite').getByText('7/10 tekens').waitFor();
+    await page.context().close();
+  });
 });
