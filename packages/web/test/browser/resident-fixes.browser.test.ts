@@ -186,4 +186,39 @@ describe('what residents met, in chromium', () => {
     await page.getByTestId('favorite').getByText('7/10 tekens').waitFor();
     await page.context().close();
   });
+
+  it('shows the active plate on a resident permit, top-up only where it is sold, and a start choice that says what it opens', async () => {
+    const page = await openPage(env.browser, env.platform, phone);
+    await logIn(page, env.platform, 'carla@demo.parkeer.nl');
+    await page.goto('/producten');
+    const resident = page.locator('.card').filter({ hasText: 'Bewonersvergunning' });
+    expect(await resident.getByTestId('active-plate').innerText()).toBe('XX-999-X');
+    await photographBoth(page, 'fix-products-active-plate');
+
+    // The overview choice opens the overview, as it now says; a product choice opens it.
+    await page.goto('/instellingen');
+    const start = page.getByLabel('Startproduct');
+    await start.selectOption({ label: 'Bewonersvergunning · Centrum' });
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Opgeslagen.').waitFor();
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Bewonersvergunning' }).waitFor();
+    await page.goto('/instellingen');
+    await start.selectOption({ label: 'Het overzicht van mijn producten' });
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Opgeslagen.').waitFor();
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Mijn producten' }).waitFor();
+    await page.context().close();
+
+    // Delft sells no balance for the bakery's flexible permit: no top-up button there.
+    const bakery = await openPage(env.browser, env.platform, phone);
+    await logIn(bakery, env.platform, 'bakkerij@demo.parkeer.nl');
+    const flexible = await productIdOf(bakery, /./);
+    await bakery.goto(`/producten/${flexible}`);
+    await bakery.getByRole('link', { name: 'Geschiedenis' }).waitFor();
+    expect(await bakery.getByRole('link', { name: 'Opwaarderen' }).count()).toBe(0);
+    await photographBoth(bakery, 'fix-product-without-top-up');
+    await bakery.context().close();
+  });
 });

@@ -52,7 +52,7 @@ export default function ProductSessionsPage() {
             {t('actions.newSession')}
           </Link>
         )}
-        {card.isOwner && card.balance && (
+        {card.canTopUp && (
           <Link className="button button--secondary" to={`/producten/${productId}/opwaarderen`}>
             {t('actions.topUp')}
           </Link>
