@@ -221,4 +221,59 @@ describe('what residents met, in chromium', () => {
     await photographBoth(bakery, 'fix-product-without-top-up');
     await bakery.context().close();
   });
+
+  it('says what is missing on an empty login, checks a reset link on opening, closes the menu on Escape, and has a real not-found page', async () => {
+    const page = await openPage(env.browser, env.platform, phone);
+    const logins: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && /login/i.test(request.postData() ?? '')) {
+        logins.push(request.postData()!);
+      }
+    });
+    await page.goto('/inloggen');
+    const email = page.getByLabel('E-mailadres');
+    const password = page.getByLabel('Wachtwoord', { exact: true });
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('status').getByText('Vul uw e-mailadres en uw wachtwoord in.').waitFor();
+    expect(await email.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    await photographBoth(page, 'fix-login-empty');
+    await email.fill('anna@demo.parkeer.nl');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('status').getByText('Vul uw wachtwoord in.').waitFor();
+    expect(await password.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await page.getByText(/onjuist|klopt niet/i).count()).toBe(0);
+    // Nothing was asked of the API.
+    expect(logins).toEqual([]);
+
+    // A reset link that cannot work is said so at once: no password to type first.
+    await page.goto('/wachtwoord-herstellen?token=niet-uit-een-mail');
+    await page.getByRole('alert').getByText('Deze link is niet geldig.').waitFor();
+    expect(await page.getByLabel('Nieuw wachtwoord', { exact: true }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Een nieuwe link aanvragen' }).waitFor();
+    await photographBoth(page, 'fix-reset-link-invalid');
+
+    // Escape closes the menu, and the keyboard is back on its button.
+    await logIn(page, env.platform, 'anna@demo.parkeer.nl');
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await menu.click();
+    const close = page.getByRole('button', { name: 'Menu sluiten' });
+    expect(await close.getAttribute('aria-expanded')).toBe('true');
+    await page.getByRole('link', { name: 'Instellingen' }).focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await menu.evaluate((element) => element === document.activeElement)).toBe(true);
+
+    // An unknown address: a page in the app's frame that says what happened and leads on.
+    await page.goto('/producten-oud/123');
+    await page.getByRole('heading', { level: 1, name: 'Deze pagina bestaat niet' }).waitFor();
+    await page
+      .getByText('Op het adres /producten-oud/123 staat geen pagina van Parkeer.')
+      .waitFor();
+    await menu.waitFor();
+    await photographBoth(page, 'fix-not-found');
+    await page.getByRole('link', { name: 'Naar de startpagina' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mijn producten' }).waitFor();
+    await page.context().close();
+  });
 });
