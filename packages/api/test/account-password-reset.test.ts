@@ -18,6 +18,7 @@ const login = `mutation ($email: String!, $password: String!) {
   login(input: { email: $email, password: $password }) { me { email } }
 }`;
 const me = '{ me { email } }';
+const checkLink = 'query ($token: String!) { passwordResetLink(token: $token) }';
 const passwordResetLimit = limitPolicies.passwordReset.email;
 
 describe.each(dialects)('password reset by e-mail link on %s (docs/rules.md §6)', (dialect) => {
@@ -56,6 +57,7 @@ describe.each(dialects)('password reset by e-mail link on %s (docs/rules.md §6)
   const request = (email: string) => new TestClient(server.url).request(requestReset, { email });
   const reset = (token: string, password: string, passwordRepeat = password) =>
     new TestClient(server.url).request(resetPassword, { token, password, passwordRepeat });
+  const check = (token: string) => new TestClient(server.url).request(checkLink, { token });
   const canLogin = async (email: string, password: string) =>
     !(await new TestClient(server.url).request(login, { email, password })).errors;
 
@@ -126,6 +128,10 @@ describe.each(dialects)('password reset by e-mail link on %s (docs/rules.md §6)
     expect((await elsewhere.request(me)).data).toEqual({ me: { email } });
     await request(email);
     const token = await tokenFromLatestMail(email);
+    // Checked when the page opens, twice even: that uses nothing up.
+    for (let i = 0; i < 2; i++) {
+      expect((await check(token)).data).toEqual({ passwordResetLink: true });
+    }
 
     expect((await reset(token, 'Brood-en-banket-9')).data).toEqual({ resetPassword: true });
     expect(await canLogin(email, demoPassword)).toBe(false);
@@ -134,6 +140,7 @@ describe.each(dialects)('password reset by e-mail link on %s (docs/rules.md §6)
 
     const again = await reset(token, 'Nog-een-wachtwoord-2');
     expect(again.errors?.[0]?.extensions.code).toBe('LINK_ALREADY_USED');
+    expect((await check(token)).errors?.[0]?.extensions.code).toBe('LINK_ALREADY_USED');
     expect(await canLogin(email, 'Brood-en-banket-9')).toBe(true);
   });
 
@@ -172,10 +179,25 @@ describe.each(dialects)('password reset by e-mail link on %s (docs/rules.md §6)
     await request(email);
     const token = await tokenFromLatestMail(email);
     advance(emailLinkLifetime.passwordReset);
+    expect((await check(token)).errors?.[0]?.extensions.code).toBe('LINK_EXPIRED');
     const expired = await reset(token, 'Te-laat-gekomen-1');
     expect(expired.errors?.[0]?.extensions.code).toBe('LINK_EXPIRED');
     expect(await canLogin(email, demoPassword)).toBe(true);
     const unknown = await reset('bestaat-niet', 'Te-laat-gekomen-1');
     expect(unknown.errors?.[0]?.extensions.code).toBe('LINK_INVALID');
+    const unknownChecked = await check('bestaat-niet');
+    expect(unknownChecked.errors?.[0]?.extensions.code).toBe('LINK_INVALID');
+    expect(unknownChecked.errors?.[0]?.extensions.messages.nl).toBeTruthy();
+  });
+
+  it('limits the checks of reset links per client with RATE_LIMITED', async () => {
+    const { points, windowSeconds } = limitPolicies.passwordResetLink.address;
+    advance(windowSeconds * 1000);
+    for (let i = 0; i < points; i++) {
+      expect((await check(`geraden-${i}`)).errors?.[0]?.extensions.code).toBe('LINK_INVALID');
+    }
+    expect((await check('nog-een')).errors?.[0]?.extensions.code).toBe('RATE_LIMITED');
+    advance(windowSeconds * 1000);
+    expect((await check('later')).errors?.[0]?.extensions.code).toBe('LINK_INVALID');
   });
 });

@@ -37,6 +37,7 @@ const gates: Record<string, Gate> = {
   createAccessToken: anyone,
   requestPasswordReset: anyone,
   resetPassword: anyone,
+  passwordResetLink: anyone,
   couplingLink: anyone,
   acceptCouplingLink: anyone,
   delegationInvitation: anyone,

@@ -12,7 +12,7 @@ const dialects = await testDialects();
 
 const productFields = `id name kind status validFrom validUntil zone { code name }
   municipality { code name logoUrl } balance { amount unit } delegatedBy delegationPlate address
-  productCode isOwner delegationAllowed hasSessions runningCount plannedCount
+  productCode isOwner delegationAllowed hasSessions canTopUp runningCount plannedCount
   plates { plate formattedPlate active } rules`;
 const groups = `{ productGroups { municipality { code name logoUrl } count products { ${productFields} } } }`;
 const product = `query ($id: ID!) { product(id: $id) { ${productFields} } }`;
@@ -87,6 +87,7 @@ describe.each(dialects)('products through GraphQL on %s (docs/rules.md §6)', (d
       isOwner: true,
       delegationAllowed: true,
       hasSessions: true,
+      canTopUp: true,
       runningCount: 2,
       plannedCount: 1,
       plates: [],
@@ -113,6 +114,7 @@ describe.each(dialects)('products through GraphQL on %s (docs/rules.md §6)', (d
       productCode: null,
       isOwner: false,
       delegationAllowed: false,
+      canTopUp: false,
       runningCount: 0,
     });
   });
@@ -126,6 +128,7 @@ describe.each(dialects)('products through GraphQL on %s (docs/rules.md §6)', (d
     expect(resident).toMatchObject({
       balance: null,
       hasSessions: false,
+      canTopUp: false,
       rules: null,
       plates: [
         { plate: 'XX999X', formattedPlate: 'XX-999-X', active: true },
@@ -136,6 +139,18 @@ describe.each(dialects)('products through GraphQL on %s (docs/rules.md §6)', (d
     expect(visitor.rules.billing).toMatchObject({
       unit: 'cents',
       tariffs: [{ validFrom: '2024-01-01', centsPerHour: 210 }],
+    });
+  });
+
+  it('offers a top-up only on a product whose type has a top-up policy (docs/rules.md §4)', async () => {
+    const bakkerij = await loggedIn(server.url, 'bakkerij@demo.parkeer.nl');
+    const [delft] = (await bakkerij.request<Data>(groups)).data?.productGroups ?? [];
+    // The flexible business permit has a balance, but Delft sells none for it.
+    expect(delft.products[0]).toMatchObject({
+      kind: 'flexibleBusinessPermit',
+      balance: { unit: 'minutes' },
+      isOwner: true,
+      canTopUp: false,
     });
   });
 

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Link, Navigate, Outlet, useLocation } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
 import {
   adminPages,
   backOfficeHome,
@@ -10,6 +10,7 @@ import {
 import { workHome, workRoles } from '../modules/work-home/work-roles.js';
 import { useSession } from './session.js';
 import { AppShell } from './shell/app-shell.js';
+import { NotFoundPage } from './shell/not-found-page.js';
 import { Loading } from './shell/loading.js';
 
 /** A page loaded when first visited (route-level code splitting). */
@@ -70,16 +71,6 @@ function Home() {
   );
 }
 
-function NotFound() {
-  const { t } = useTranslation();
-  return (
-    <section>
-      <h1>{t('notFound')}</h1>
-      <Link to="/">{t('toHome')}</Link>
-    </section>
-  );
-}
-
 export function createRouter() {
   return createBrowserRouter([
     {
@@ -115,7 +106,7 @@ export function createRouter() {
           lazy: page(() => import('../modules/admin/components/admin-shell.js')),
           children: [
             ...adminPages.map(({ path, load }) => ({ path, lazy: page(load) })),
-            { path: `${backOfficeHome}/*`, element: <NotFound /> },
+            { path: `${backOfficeHome}/*`, element: <NotFoundPage /> },
           ],
         },
       ],
@@ -177,7 +168,7 @@ export function createRouter() {
           lazy: page(() => import('../modules/settings/components/settings-page.js')),
         },
         { path: '/over', lazy: page(() => import('../modules/about/components/about-page.js')) },
-        { path: '*', element: <NotFound /> },
+        { path: '*', element: <NotFoundPage /> },
       ],
     },
   ]);

@@ -157,6 +157,8 @@ describe('the resident app in chromium', () => {
     // All sessions: across products; choosing one opens its product.
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'Alle sessies' }).click();
+    // The product page has the same tabs: wait until it is gone.
+    await page.getByRole('heading', { level: 1, name: 'Alle sessies' }).waitFor();
     await page.getByRole('tab', { name: 'Gepland (1)' }).click();
     await page.getByTestId('session').filter({ hasText: 'KK-100-B' }).waitFor();
     await photograph(page, 'all-sessions-phone');
@@ -164,6 +166,7 @@ describe('the resident app in chromium', () => {
       .getByTestId('session')
       .getByRole('link', { name: /Bezoekersvergunning/ })
       .click();
+    await page.getByRole('heading', { name: 'Sessies', exact: true }).waitFor();
     await page.getByRole('tab', { name: 'Gepland (1)' }).click();
     await planned.getByRole('button', { name: 'Verwijderen' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Verwijderen' }).click();

@@ -1,10 +1,22 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { Topic } from '../../graphql/pubsub.js';
 import { PasswordResetService } from './password-reset.service.js';
 
 @Resolver()
 export class PasswordResetResolver {
+  @Query(() => Boolean, {
+    description:
+      'True when a reset link can still be used; LINK_INVALID, LINK_EXPIRED or LINK_ALREADY_USED otherwise. Uses nothing up.',
+  })
+  async passwordResetLink(
+    @Arg('token', () => String) token: string,
+    @Ctx() { em, now, clientAddress }: Context,
+  ): Promise<boolean> {
+    await new PasswordResetService(em).checkLink(token, now, clientAddress);
+    return true;
+  }
+
   @Mutation(() => Boolean, {
     description:
       'Mails a link to set a new password when the address has an account. Always true: the answer does not tell whether it has.',

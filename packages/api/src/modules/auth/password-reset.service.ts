@@ -60,6 +60,20 @@ export class PasswordResetService {
   }
 
   /**
+   * Whether a reset link can still be used, asked when its page opens so a resident does not
+   * choose a password for a dead link first: LINK_INVALID, LINK_EXPIRED or LINK_ALREADY_USED
+   * otherwise. Uses nothing up; limited per client like the rest of the ways in.
+   */
+  async checkLink(token: string, now: Date, clientAddress: string): Promise<void> {
+    await attemptLimits().take('passwordResetLink', [{ kind: 'address', id: clientAddress }], {
+      em: this.em,
+      now,
+    });
+    const link = await usableEmailToken(this.em, token, 'passwordReset', now);
+    if (!link.account) throw new AppError('LINK_INVALID');
+  }
+
+  /**
    * Sets a new password with a reset link (once) and ends the account's other logins: whoever
    * knew the old password is out. Other reset links still open for the account stop working.
    */

@@ -39,6 +39,8 @@ export function toProductDto(
     isOwner: !delegation,
     delegationAllowed: productType.delegationAllowed && !delegation,
     hasSessions: productType.sessionPolicy != null && unit != null,
+    // docs/rules.md §4: a balance is bought only where the municipality set a top-up policy.
+    canTopUp: !delegation && unit != null && productType.topUpPolicy != null,
     permit,
     delegation,
   });

@@ -118,6 +118,12 @@ export class ProductDto {
   @Field(() => Boolean, { description: 'Sessions can be started with this product.' })
   hasSessions!: boolean;
 
+  @Field(() => Boolean, {
+    description:
+      'Its owner can buy balance for it (its product type has a top-up policy); false for a delegate.',
+  })
+  canTopUp!: boolean;
+
   /** For field resolvers: the permit and, for a delegate, the delegation. */
   permit!: Permit;
   delegation!: Delegation | null;

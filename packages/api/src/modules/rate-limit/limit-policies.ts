@@ -46,6 +46,13 @@ export const limitPolicies = {
     address: { points: 10, windowSeconds: hour },
   },
   /**
+   * A reset link checked when its page opens (tokens are unguessable; this keeps a client from
+   * using the check as a free oracle at volume), per client.
+   */
+  passwordResetLink: {
+    address: { points: 30, windowSeconds: 15 * minute },
+  },
+  /**
    * Product code + PIN: a 4-digit PIN must not be guessable. Per account (and the accounts that
    * invited it, see product-code.service.ts) and per client, so new accounts share one budget.
    */

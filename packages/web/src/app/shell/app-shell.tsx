@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../session.js';
@@ -18,6 +18,18 @@ export function AppShell() {
   const [menuOpen, setMenuOpen] = useState(false);
   const menuId = useId();
   useEffect(() => setMenuOpen(false), [location.pathname]);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  // Escape closes the open menu (as a disclosure does) and the keyboard goes back to its button.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [menuOpen]);
   const logoutIdle = useCallback(() => void logout('inactive'), [logout]);
   useInactivityLogout(Boolean(me) && !rememberedLogin(), logoutIdle);
 
@@ -29,6 +41,7 @@ export function AppShell() {
       <header className="shell__header">
         <span className="shell__brand">{t('appName')}</span>
         <button
+          ref={menuButton}
           type="button"
           className="shell__menu-button"
           aria-expanded={menuOpen}

@@ -8,10 +8,18 @@ export interface Tab {
 
 /**
  * Tabs as WAI-ARIA describes them: arrow keys, Home and End move between them. `label` names the
- * tab list; the first tab is selected at first.
+ * tab list; `initial` (or else the first tab) is selected at first.
  */
-export function Tabs({ label, tabs }: { label: string; tabs: readonly Tab[] }) {
-  const [selected, setSelected] = useState(tabs[0]?.key);
+export function Tabs({
+  label,
+  tabs,
+  initial,
+}: {
+  label: string;
+  tabs: readonly Tab[];
+  initial?: string;
+}) {
+  const [selected, setSelected] = useState(initial ?? tabs[0]?.key);
   const id = useId();
   const select = (index: number) => {
     const tab = tabs[(index + tabs.length) % tabs.length];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cityCentreRegime } from '@parkeer/domain/regime/example-regimes';
 import { visitorPolicyMaxThreeHours } from '@parkeer/domain/session-policy/session-policy';
-import { previewSession, type PreviewInput } from './preview.js';
+import { previewChangeEnd, previewSession, type PreviewInput } from './preview.js';
 
 /** Oudstad's visitor permit as the API sends its `rules` (JSON: dates as ISO strings). */
 const rules = JSON.parse(
@@ -62,6 +62,20 @@ describe('the cost preview, by the domain with the product rules from the API', 
     expect(other).toMatchObject({ ok: false, reason: 'SESSION_PLATE_NOT_ALLOWED' });
   });
 
+  it('reads a foreign plate by its country, as the API does (docs/rules.md §5)', () => {
+    // Without its country a German plate is taken for a mistyped Dutch one.
+    expect(previewSession(input({ plate: 'B AB 1234' }))).toMatchObject({
+      ok: false,
+      reason: 'PLATE_NOT_DUTCH',
+    });
+    expect(previewSession(input({ plate: 'B AB 1234', country: 'DE' }))).toMatchObject({
+      ok: true,
+      plate: 'BAB1234',
+      country: 'DE',
+      cost: 630,
+    });
+  });
+
   it('counts only paid hours across the spring daylight-saving change', () => {
     // Sunday 29 March 2026, paid 12:00–17:00 local: 11:00–13:00 costs one hour.
     const preview = previewSession(
@@ -72,5 +86,46 @@ describe('the cost preview, by the domain with the product rules from the API', 
       }),
     );
     expect(preview).toMatchObject({ ok: true, planned: true, paidMinutes: 60, cost: 210 });
+  });
+
+  it('previews a new end: the whole cost, and what is reserved or released', () => {
+    const session = {
+      id: 's1',
+      plate: 'GB123K',
+      formattedPlate: 'GB-123-K',
+      country: 'NL',
+      start: '2026-11-23T09:00:00Z',
+      end: '2026-11-23T10:00:00Z',
+      reservation: 210,
+    };
+    const change = (end: string, balance = 5000) =>
+      previewChangeEnd({
+        rules,
+        now: new Date('2026-11-23T09:30:00Z'),
+        balance,
+        unit: 'cents',
+        session,
+        sessions: [session],
+        delegationPlate: null,
+        end: new Date(end),
+      });
+    expect(change('2026-11-23T11:00:00Z')).toMatchObject({
+      ok: true,
+      plate: 'GB-123-K',
+      cost: 420,
+      reservation: 420,
+      change: 210,
+    });
+    expect(change('2026-11-23T09:45:00Z')).toMatchObject({
+      ok: true,
+      reservation: 158,
+      change: -52,
+    });
+    // Its own reservation counts as available: 2 hours more fit in 210 + 420 cents.
+    expect(change('2026-11-23T12:00:00Z', 420)).toMatchObject({ ok: true, change: 420 });
+    expect(change('2026-11-23T13:00:00Z')).toMatchObject({
+      ok: false,
+      reason: 'SESSION_OVER_MAX_DURATION',
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
@@ -28,10 +28,21 @@ export default function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [remember, setRemember] = useState(false);
+  // Fields left empty, said beside them: asking the API would only answer "wrong credentials".
+  const [missing, setMissing] = useState<{ email: boolean; password: boolean } | null>(null);
+  const emailField = useRef<HTMLInputElement>(null);
+  const passwordField = useRef<HTMLInputElement>(null);
   const [{ fetching, error }, login] = useMutation(LoginMutation);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const empty = { email: !email.trim(), password: !password };
+    if (empty.email || empty.password) {
+      setMissing(empty);
+      (empty.email ? emailField : passwordField).current?.focus();
+      return;
+    }
+    setMissing(null);
     const result = await login({ input: { email, password, remember } });
     if (result.error) return;
     setRememberedLogin(remember);
@@ -51,24 +62,46 @@ export default function LoginPage() {
         <div className="field">
           <label htmlFor="login-email">{t('login.email')}</label>
           <input
+            ref={emailField}
             id="login-email"
             type="email"
             autoComplete="username"
             required
+            aria-invalid={missing?.email || undefined}
+            aria-describedby={missing?.email ? 'login-email-missing' : undefined}
             value={email}
-            onChange={(event) => setEmail(event.target.value)}
+            onChange={(event) => {
+              setEmail(event.target.value);
+              setMissing((before) => before && { ...before, email: false });
+            }}
           />
+          {missing?.email && (
+            <span id="login-email-missing" className="field__error">
+              {t('login.emailMissing')}
+            </span>
+          )}
         </div>
         <div className="field">
           <label htmlFor="login-password">{t('login.password')}</label>
           <input
+            ref={passwordField}
             id="login-password"
             type="password"
             autoComplete="current-password"
             required
+            aria-invalid={missing?.password || undefined}
+            aria-describedby={missing?.password ? 'login-password-missing' : undefined}
             value={password}
-            onChange={(event) => setPassword(event.target.value)}
+            onChange={(event) => {
+              setPassword(event.target.value);
+              setMissing((before) => before && { ...before, password: false });
+            }}
           />
+          {missing?.password && (
+            <span id="login-password-missing" className="field__error">
+              {t('login.passwordMissing')}
+            </span>
+          )}
         </div>
         <div className="field field--inline">
           <input
@@ -79,7 +112,21 @@ export default function LoginPage() {
           />
           <label htmlFor="login-remember">{t('login.remember')}</label>
         </div>
-        <ErrorNotice error={error} />
+        {/* What was missing is said once more, announced: focus went to the first such field. */}
+        <div role="status">
+          {missing && (missing.email || missing.password) && (
+            <p className="notice notice--error">
+              {t(
+                missing.email && missing.password
+                  ? 'login.bothMissing'
+                  : missing.email
+                    ? 'login.emailMissing'
+                    : 'login.passwordMissing',
+              )}
+            </p>
+          )}
+        </div>
+        {!missing && <ErrorNotice error={error} />}
         <button type="submit" className="button button--block" disabled={fetching}>
           {t('login.submit')}
         </button>

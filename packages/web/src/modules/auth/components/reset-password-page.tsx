@@ -1,29 +1,47 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { errorMessage } from '@parkeer/shared/messages/error-catalogue';
-import { failureOf } from '../../../app/errors.js';
+import { failureOf, messageOf } from '../../../app/errors.js';
 import { currentLanguage } from '../../../app/i18n.js';
 import { useSession } from '../../../app/session.js';
+import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
-import { ResetPasswordMutation } from '../graphql/password-reset.js';
+import { PasswordResetLinkQuery, ResetPasswordMutation } from '../graphql/password-reset.js';
 import { NewPasswordFields, usePasswordFailure } from './new-password-fields.js';
 import { SuccessNotice } from './success-notice.js';
 
 const linkFailures = new Set(['LINK_INVALID', 'LINK_EXPIRED', 'LINK_ALREADY_USED']);
 
-/** Sets a new password with the token of the e-mailed link (typed twice, checked by the API). */
+/**
+ * Sets a new password with the token of the e-mailed link (typed twice, checked by the API). The
+ * link is checked as the page opens: a dead one is said at once, not after a password is chosen.
+ */
 export default function ResetPasswordPage() {
-  const { t } = useTranslation('auth');
+  const { i18n } = useTranslation('auth');
   const token = useSearchParams()[0].get('token') ?? '';
+  const [link] = useQuery({
+    query: PasswordResetLinkQuery,
+    variables: { token },
+    pause: !token,
+    requestPolicy: 'network-only',
+  });
+  if (!token) return <UnusableLink />;
+  if (link.error) {
+    return <UnusableLink message={messageOf(link.error, currentLanguage(i18n))} />;
+  }
+  if (!link.data) return <Loading />;
+  return <ResetPasswordForm token={token} />;
+}
+
+function ResetPasswordForm({ token }: { token: string }) {
+  const { t } = useTranslation('auth');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [done, setDone] = useState(false);
   const [{ fetching, error }, reset] = useMutation(ResetPasswordMutation);
   const { problems, otherError } = usePasswordFailure(error);
-
-  if (!token) return <UnusableLink />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -83,14 +101,17 @@ function ContinueLink() {
   );
 }
 
-/** A link without its token (cut off in the mail program): nothing to set a password with. */
-function UnusableLink() {
+/**
+ * A link that cannot be used: without its token (cut off in the mail program), unknown, expired
+ * or used already (`message`, from the API).
+ */
+function UnusableLink({ message }: { message?: string }) {
   const { t, i18n } = useTranslation('auth');
   return (
     <section className="card">
       <h1>{t('reset.title')}</h1>
       <p className="notice notice--error" role="alert">
-        {errorMessage('LINK_INVALID', currentLanguage(i18n))}
+        {message ?? errorMessage('LINK_INVALID', currentLanguage(i18n))}
       </p>
       <p>
         <Link to="/wachtwoord-vergeten">{t('reset.newLink')}</Link>

@@ -12,3 +12,10 @@ export const ResetPasswordMutation = graphql(`
     resetPassword(token: $token, password: $password, passwordRepeat: $passwordRepeat)
   }
 `);
+
+/** Whether the link can still be used: asked when its page opens, before a password is chosen. */
+export const PasswordResetLinkQuery = graphql(`
+  query PasswordResetLink($token: String!) {
+    passwordResetLink(token: $token)
+  }
+`);

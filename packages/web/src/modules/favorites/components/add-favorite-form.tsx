@@ -6,6 +6,7 @@ import {
   type FormEvent,
   type InputHTMLAttributes,
   type ReactElement,
+  type ReactNode,
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
@@ -13,9 +14,7 @@ import { currentLanguage } from '../../../app/i18n.js';
 import { foreignCountries } from '../countries.js';
 import { fieldErrorOf, type FavoriteField } from '../form-errors.js';
 import { AddFavoriteMutation } from '../graphql/favorites.js';
-
-/** docs/rules.md §7: a favorite's name has at most 10 characters. */
-export const nameMaxLength = 10;
+import { NameLength, nameMaxLength } from './name-length.js';
 
 /** A new favorite: the plate, a short name, and the country when the plate is foreign. */
 export function AddFavoriteForm({
@@ -70,6 +69,8 @@ export function AddFavoriteForm({
         label={t('add.name')}
         hint={t('add.nameHint', { max: nameMaxLength })}
         error={errorFor('name')}
+        after={<NameLength id={`${id}-name`} name={name} />}
+        describedBy={`${id}-name-length`}
       >
         <input
           value={name}
@@ -114,15 +115,22 @@ function Field({
   label,
   hint,
   error,
+  after,
+  describedBy: more,
   children,
 }: {
   id: string;
   label: string;
   hint?: string;
   error?: string;
+  /** Shown below the hint (e.g. a counter), described by the ids in `describedBy`. */
+  after?: ReactNode;
+  describedBy?: string;
   children: ReactElement<InputHTMLAttributes<HTMLElement>>;
 }) {
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+  const describedBy = [hint && `${id}-hint`, more, error && `${id}-error`]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -136,6 +144,7 @@ function Field({
           {hint}
         </span>
       )}
+      {after}
       {error && (
         <span id={`${id}-error`} className="field__error" role="alert">
           {error}

@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { plateLabel } from '../countries.js';
 import { fieldErrorOf } from '../form-errors.js';
 import { DeleteFavoriteMutation, RenameFavoriteMutation } from '../graphql/favorites.js';
-import { nameMaxLength } from './add-favorite-form.js';
+import { NameLength, nameMaxLength } from './name-length.js';
 
 interface Favorite {
   readonly id: string;
@@ -133,12 +133,13 @@ function RenameForm({
           // Opened by the resident's own press on "rename": the field is where they go next.
           autoFocus
           aria-invalid={failure?.field === 'name' || undefined}
-          aria-describedby={`${id}-hint${failure?.field === 'name' ? ` ${id}-error` : ''}`}
+          aria-describedby={`${id}-hint ${id}-name-length${failure?.field === 'name' ? ` ${id}-error` : ''}`}
           onChange={(event) => setName(event.target.value)}
         />
         <span id={`${id}-hint`} className="field__hint">
           {t('add.nameHint', { max: nameMaxLength })}
         </span>
+        <NameLength id={`${id}-name`} name={name} />
         {failure?.field === 'name' && (
           <span id={`${id}-error`} className="field__error" role="alert">
             {failure.message}

@@ -1,14 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { readFragment, type FragmentOf } from '../../../app/graphql.js';
+import { currentLanguage } from '../../../app/i18n.js';
 import { useFormats } from '../../../app/ui/format.js';
+import { plateLabel } from '../../favorites/countries.js';
 import { ProductCardFragment } from '../graphql/products.js';
 
-/** One product in the overview: name, zone, validity, balance, sessions, who delegated it. */
+/**
+ * One product in the overview: name, zone, validity, the plate it is valid for (a resident
+ * permit), balance, sessions, who delegated it.
+ */
 export function ProductCard({ product }: { product: FragmentOf<typeof ProductCardFragment> }) {
-  const { t } = useTranslation('products');
+  const { t, i18n } = useTranslation('products');
   const format = useFormats();
   const card = readFragment(ProductCardFragment, product);
+  const activePlate = card.plates.find((plate) => plate.active);
   return (
     <li className="card">
       <Link className="card__link" to={`/producten/${card.id}`}>
@@ -29,6 +35,12 @@ export function ProductCard({ product }: { product: FragmentOf<typeof ProductCar
               })
             : t('card.validFrom', { from: format.date(card.validFrom) })}
         </dd>
+        {activePlate && (
+          <>
+            <dt>{t('card.activePlate')}</dt>
+            <dd data-testid="active-plate">{plateLabel(activePlate, currentLanguage(i18n))}</dd>
+          </>
+        )}
         {card.balance && (
           <>
             <dt>{t('card.balance')}</dt>

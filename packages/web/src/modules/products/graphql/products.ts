@@ -20,8 +20,14 @@ export const ProductCardFragment = graphql(`
     delegatedBy
     isOwner
     hasSessions
+    canTopUp
     runningCount
     plannedCount
+    plates {
+      formattedPlate
+      country
+      active
+    }
   }
 `);
 

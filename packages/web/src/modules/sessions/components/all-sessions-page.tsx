@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { readFragment } from '../../../app/graphql.js';
@@ -15,6 +16,7 @@ export default function AllSessionsPage() {
   const [sessions, refetch] = useQuery({ query: SessionsQuery, variables: { productId: null } });
   const [groups] = useQuery({ query: ProductGroupsQuery });
   useLiveRefetch(null, () => refetch({ requestPolicy: 'network-only' }));
+  const [notice, setNotice] = useState<string | null>(null);
   const names = new Map(
     (groups.data?.productGroups ?? []).flatMap((group) =>
       group.products.map((product) => {
@@ -28,13 +30,17 @@ export default function AllSessionsPage() {
   const open = (items: NonNullable<typeof list>['running']) => (
     <SessionList
       sessions={items}
-      onChanged={() => refetch({ requestPolicy: 'network-only' })}
+      onChanged={(done) => {
+        setNotice(done);
+        refetch({ requestPolicy: 'network-only' });
+      }}
       showProduct={productLink}
     />
   );
   return (
     <section>
       <h1>{t('all.title')}</h1>
+      <div role="status">{notice && <p className="notice notice--success">{notice}</p>}</div>
       <ErrorNotice error={sessions.error} />
       {!list ? (
         <Loading />

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { CombinedError } from '@urql/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -8,6 +9,7 @@ import { currentLanguage } from '../../../app/i18n.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { fromLocalInput, toLocalInput } from '../../../app/ui/local-time.js';
+import { homeCountry } from '../../favorites/countries.js';
 import { ProductCardFragment } from '../../products/graphql/products.js';
 import {
   PlateChoicesQuery,
@@ -49,12 +51,24 @@ export default function NewSessionPage() {
     pause: !card,
   });
   const [plate, setPlate] = useState('');
+  const [country, setCountry] = useState(homeCountry);
   const [startsLater, setStartsLater] = useState(false);
   const [startInput, setStartInput] = useState('');
   const [endInput, setEndInput] = useState('');
   const [now, setNow] = useState(() => new Date());
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [starting, start] = useMutation(StartSessionMutation);
+  // The last request's error, until the resident changes the request: then it no longer applies.
+  const [failure, setFailure] = useState<CombinedError | null>(null);
+  const problem = useRef<HTMLDivElement>(null);
+  // On a phone the submit button is far below the top: what went wrong is brought into view and
+  // focused, so neither eyes nor a screen reader miss it.
+  useEffect(() => {
+    if (!refusal && !failure) return;
+    problem.current?.scrollIntoView({ block: 'center' });
+    problem.current?.focus({ preventScroll: true });
+  }, [refusal, failure]);
+  const edited = () => setFailure(null);
 
   // The preview follows the clock: 'now' moves on while the form is open.
   useEffect(() => {
@@ -81,6 +95,7 @@ export default function NewSessionPage() {
           sessions: open,
           delegationPlate: detail.delegationPlate ?? null,
           plate,
+          country,
           start: start_,
           end,
           language,
@@ -92,15 +107,18 @@ export default function NewSessionPage() {
 
   const request = async (times: { start: string | null; end: string | null }) => {
     setRefusal(null);
+    setFailure(null);
     const result = await start({
       input: {
         productId,
         plate,
+        country,
         start: times.start,
         end: times.end,
         idempotencyKey: crypto.randomUUID(),
       },
     });
+    setFailure(result.error ?? null);
     const outcome = result.data?.startSession;
     if (outcome?.__typename === 'SessionAccepted') {
       await navigate(`/producten/${productId}`, {
@@ -117,6 +135,7 @@ export default function NewSessionPage() {
           ? {
               ok: true,
               plate: proposal.formattedPlate,
+              country,
               start: new Date(proposal.start),
               end: new Date(proposal.end),
               paidMinutes: proposal.paidMinutes,
@@ -145,7 +164,13 @@ export default function NewSessionPage() {
       <ProductHeader product={detail} />
       <h2>{t('new.title')}</h2>
       {refusal ? (
-        <div className="notice notice--warning" role="alert" data-testid="refusal">
+        <div
+          ref={problem}
+          tabIndex={-1}
+          className="notice notice--warning"
+          role="alert"
+          data-testid="refusal"
+        >
           <h3>{t('new.refusedTitle')}</h3>
           <p>{refusal.message}</p>
           {refusal.proposalView && refusal.proposal && (
@@ -191,7 +216,12 @@ export default function NewSessionPage() {
         <form onSubmit={submit} noValidate>
           <PlateField
             value={plate}
-            onChange={setPlate}
+            country={country}
+            onChange={(nextPlate, nextCountry) => {
+              edited();
+              setPlate(nextPlate);
+              setCountry(nextCountry);
+            }}
             favorites={choices.data?.favorites ?? []}
             recent={choices.data?.recentPlates ?? []}
           />
@@ -203,7 +233,10 @@ export default function NewSessionPage() {
                 type="radio"
                 name="when"
                 checked={!startsLater}
-                onChange={() => setStartsLater(false)}
+                onChange={() => {
+                  edited();
+                  setStartsLater(false);
+                }}
               />
               <label htmlFor="starts-now">{t('new.now')}</label>
             </div>
@@ -214,6 +247,7 @@ export default function NewSessionPage() {
                 name="when"
                 checked={startsLater}
                 onChange={() => {
+                  edited();
                   setStartsLater(true);
                   if (!startInput) setStartInput(toLocalInput(new Date(now.getTime() + 3600_000)));
                 }}
@@ -227,7 +261,10 @@ export default function NewSessionPage() {
                   id="session-start"
                   type="datetime-local"
                   value={startInput}
-                  onChange={(event) => setStartInput(event.target.value)}
+                  onChange={(event) => {
+                    edited();
+                    setStartInput(event.target.value);
+                  }}
                 />
               </div>
             )}
@@ -238,7 +275,10 @@ export default function NewSessionPage() {
               id="session-end"
               type="datetime-local"
               value={endInput}
-              onChange={(event) => setEndInput(event.target.value)}
+              onChange={(event) => {
+                edited();
+                setEndInput(event.target.value);
+              }}
               aria-describedby="session-end-hint"
             />
             <span id="session-end-hint" className="field__hint">
@@ -247,13 +287,16 @@ export default function NewSessionPage() {
           </div>
           <div aria-live="polite">
             {preview?.ok === true && <QuoteView preview={preview} testId="preview" />}
-            {preview?.ok === false && (
+            {/* The API's answer to the same request says it once, below. */}
+            {preview?.ok === false && !failure && (
               <p className="notice notice--warning" data-testid="preview-refusal">
                 {errorMessage(preview.reason, language, preview.params)}
               </p>
             )}
           </div>
-          <ErrorNotice error={starting.error} />
+          <div ref={problem} tabIndex={-1} data-testid="start-error">
+            <ErrorNotice error={failure} />
+          </div>
           <button
             type="submit"
             className="button button--block"

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -17,7 +18,9 @@ export default function ProductSessionsPage() {
   const { t } = useTranslation('sessions');
   const { productId = '' } = useParams();
   // Set by the new-session page after a start: said once, here.
-  const notice = (useLocation().state as { notice?: 'started' | 'planned' } | null)?.notice;
+  const started = (useLocation().state as { notice?: 'started' | 'planned' } | null)?.notice;
+  // The last thing done here, said in a status region that is there before it changes.
+  const [notice, setNotice] = useState(() => (started ? t(`notice.${started}`) : null));
   const [product, refetchProduct] = useQuery({
     query: ProductDetailQuery,
     variables: { id: productId },
@@ -28,28 +31,29 @@ export default function ProductSessionsPage() {
     refetchSessions({ requestPolicy: 'network-only' });
   };
   useLiveRefetch(productId, refetch);
+  const changed = (done: string) => {
+    setNotice(done);
+    refetch();
+  };
 
   const detail = product.data?.product;
   if (product.error) return <ErrorNotice error={product.error} />;
   if (!detail) return <Loading />;
   const card = readFragment(ProductCardFragment, detail);
   const list = sessions.data?.sessions;
+  const ground = list && { product: detail, sessions: [...list.running, ...list.planned] };
 
   return (
     <section>
       <ProductHeader product={detail} />
-      {notice && (
-        <p className="notice notice--success" role="status">
-          {t(`notice.${notice}`)}
-        </p>
-      )}
+      <div role="status">{notice && <p className="notice notice--success">{notice}</p>}</div>
       <nav className="actions" aria-label={t('productActions')}>
         {card.hasSessions && card.status === 'active' && (
           <Link className="button" to={`/producten/${productId}/parkeren`}>
             {t('actions.newSession')}
           </Link>
         )}
-        {card.isOwner && card.balance && (
+        {card.canTopUp && (
           <Link className="button button--secondary" to={`/producten/${productId}/opwaarderen`}>
             {t('actions.topUp')}
           </Link>
@@ -84,8 +88,9 @@ export default function ProductSessionsPage() {
             <SessionTabs
               runningCount={list.runningCount}
               plannedCount={list.plannedCount}
-              running={<SessionList sessions={list.running} onChanged={refetch} />}
-              planned={<SessionList sessions={list.planned} onChanged={refetch} />}
+              initial={started === 'planned' ? 'planned' : 'running'}
+              running={<SessionList sessions={list.running} onChanged={changed} ground={ground} />}
+              planned={<SessionList sessions={list.planned} onChanged={changed} ground={ground} />}
             />
           )}
         </>

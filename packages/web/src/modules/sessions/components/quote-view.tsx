@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../../app/i18n.js';
 import { useFormats } from '../../../app/ui/format.js';
+import { plateLabel } from '../../favorites/countries.js';
 import type { Preview } from '../preview.js';
 
 /** A session's plate, times and cost, before it is confirmed. */
@@ -10,7 +12,7 @@ export function QuoteView({
   preview: Extract<Preview, { ok: true }>;
   testId?: string;
 }) {
-  const { t } = useTranslation('sessions');
+  const { t, i18n } = useTranslation('sessions');
   const format = useFormats();
   return (
     <div className="preview" data-testid={testId}>
@@ -22,7 +24,12 @@ export function QuoteView({
       </p>
       <dl className="facts">
         <dt>{t('quote.plate')}</dt>
-        <dd>{preview.plate}</dd>
+        <dd>
+          {plateLabel(
+            { formattedPlate: preview.plate, country: preview.country },
+            currentLanguage(i18n),
+          )}
+        </dd>
         <dt>{t('quote.start')}</dt>
         <dd>{format.dateTime(preview.start)}</dd>
         <dt>{t('quote.end')}</dt>

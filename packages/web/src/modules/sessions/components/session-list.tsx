@@ -4,14 +4,16 @@ import { Link } from 'react-router';
 import { readFragment, type FragmentOf } from '../../../app/graphql.js';
 import { ConfirmDialog } from '../../../app/ui/confirm-dialog.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
+import { currentLanguage } from '../../../app/i18n.js';
 import { useFormats } from '../../../app/ui/format.js';
+import { plateLabel } from '../../favorites/countries.js';
 import { useMutation } from 'urql';
 import {
   DeleteSessionMutation,
   SessionItemFragment,
   StopSessionMutation,
 } from '../graphql/sessions.js';
-import { ChangeEndDialog } from './change-end-dialog.js';
+import { ChangeEndDialog, type ChangeGround } from './change-end-dialog.js';
 
 type Item = FragmentOf<typeof SessionItemFragment>;
 
@@ -20,9 +22,13 @@ export function SessionList({
   sessions,
   onChanged,
   showProduct,
+  ground,
 }: {
   sessions: readonly Item[];
-  onChanged(): void;
+  /** The product's rules and sessions, for the preview of a new end (see ChangeEndDialog). */
+  ground?: ChangeGround;
+  /** After a stop, delete or change, with what to confirm to the resident. */
+  onChanged(notice: string): void;
   /** A label per product id: shown when the list spans several products. */
   showProduct?: (productId: string) => string;
 }) {
@@ -36,6 +42,7 @@ export function SessionList({
           session={session}
           onChanged={onChanged}
           showProduct={showProduct}
+          ground={ground}
         />
       ))}
     </ul>
@@ -46,14 +53,18 @@ function SessionRow({
   session,
   onChanged,
   showProduct,
+  ground,
 }: {
   session: Item;
-  onChanged(): void;
+  ground?: ChangeGround;
+  onChanged(notice: string): void;
   showProduct?: (productId: string) => string;
 }) {
-  const { t } = useTranslation('sessions');
+  const { t, i18n } = useTranslation('sessions');
   const format = useFormats();
   const item = readFragment(SessionItemFragment, session);
+  // A foreign plate with its country: "B1234" alone would be read as Dutch.
+  const plate = plateLabel(item, currentLanguage(i18n));
   const [asking, setAsking] = useState<'stop' | 'delete' | 'extend' | null>(null);
   const [stopState, stop] = useMutation(StopSessionMutation);
   const [deleteState, remove] = useMutation(DeleteSessionMutation);
@@ -64,13 +75,13 @@ function SessionRow({
       asking === 'stop' ? await stop({ sessionId: item.id }) : await remove({ sessionId: item.id });
     if (!result.error) {
       setAsking(null);
-      onChanged();
+      onChanged(t(asking === 'stop' ? 'done.stopped' : 'done.deleted', { plate }));
     }
   };
 
   return (
     <li className="card" data-testid="session" data-plate={item.plate}>
-      <h3 className="card__title">{item.formattedPlate}</h3>
+      <h3 className="card__title">{plate}</h3>
       {showProduct && (
         <p>
           <Link to={`/producten/${item.productId}`}>{showProduct(item.productId)}</Link>
@@ -116,8 +127,8 @@ function SessionRow({
         open={asking === 'stop' || asking === 'delete'}
         title={
           asking === 'delete'
-            ? t('confirm.deleteTitle', { plate: item.formattedPlate })
-            : t('confirm.stopTitle', { plate: item.formattedPlate })
+            ? t('confirm.deleteTitle', { plate })
+            : t('confirm.stopTitle', { plate })
         }
         confirmLabel={asking === 'delete' ? t('actions.delete') : t('actions.stop')}
         danger
@@ -130,12 +141,12 @@ function SessionRow({
       </ConfirmDialog>
       {asking === 'extend' && (
         <ChangeEndDialog
-          sessionId={item.id}
-          currentEnd={item.end}
-          plate={item.formattedPlate}
-          onDone={() => {
+          session={session}
+          plate={plate}
+          ground={ground}
+          onDone={(end) => {
             setAsking(null);
-            onChanged();
+            onChanged(t('done.changed', { plate, end: format.dateTime(end) }));
           }}
           onCancel={() => setAsking(null)}
         />

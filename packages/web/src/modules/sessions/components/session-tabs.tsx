@@ -8,16 +8,20 @@ export function SessionTabs({
   planned,
   runningCount,
   plannedCount,
+  initial = 'running',
 }: {
   running: ReactNode;
   planned: ReactNode;
   runningCount: number;
   plannedCount: number;
+  /** The tab shown first: planned right after planning one. */
+  initial?: 'running' | 'planned';
 }) {
   const { t } = useTranslation('sessions');
   return (
     <Tabs
       label={t('tabs.label')}
+      initial={initial}
       tabs={[
         {
           key: 'running',

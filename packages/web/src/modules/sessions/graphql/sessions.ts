@@ -7,6 +7,7 @@ export const SessionItemFragment = graphql(`
     productId
     plate
     formattedPlate
+    country
     start
     end
     status
@@ -148,10 +149,12 @@ export const PlateChoicesQuery = graphql(`
       name
       plate
       formattedPlate
+      country
     }
     recentPlates(permitId: $permitId, first: 10) {
       plate
       formattedPlate
+      country
     }
   }
 `);

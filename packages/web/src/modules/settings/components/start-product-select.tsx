@@ -3,7 +3,10 @@ import { useQuery } from 'urql';
 import { readFragment } from '../../../app/graphql.js';
 import { ProductCardFragment, ProductGroupsQuery } from '../../products/graphql/products.js';
 
-/** The product the app opens with: one of the viewer's, per municipality, or the first one. */
+/**
+ * What the app opens with: one of the viewer's products, per municipality (a delegated one says
+ * whose, as it may share name and zone with the viewer's own), or the overview of them all.
+ */
 export function StartProductSelect({
   id,
   value,
@@ -25,14 +28,20 @@ export function StartProductSelect({
         aria-describedby={`${id}-hint`}
         onChange={(event) => onChange(event.target.value)}
       >
-        <option value="">{t('firstProduct')}</option>
+        <option value="">{t('overview')}</option>
         {groups.map((group) => (
           <optgroup key={group.municipality.id} label={group.municipality.name}>
             {group.products.map((product) => {
               const card = readFragment(ProductCardFragment, product);
               return (
                 <option key={card.id} value={card.id}>
-                  {t('productOption', { name: card.name, zone: card.zone.name })}
+                  {card.delegatedBy
+                    ? t('delegatedOption', {
+                        name: card.name,
+                        zone: card.zone.name,
+                        owner: card.delegatedBy,
+                      })
+                    : t('productOption', { name: card.name, zone: card.zone.name })}
                 </option>
               );
             })}
