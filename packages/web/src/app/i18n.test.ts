@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '@formatjs/icu-messageformat-parser';
 import { languages, type Language } from '@parkeer/shared/language';
 import { argumentNames, countsOutsidePlurals } from '@parkeer/shared/messages/count-arguments';
-import { backOfficeResources, createI18n, loadBackOfficeStrings, resources } from './i18n.js';
+import {
+  addPageStrings,
+  backOfficeResources,
+  createI18n,
+  loadBackOfficeStrings,
+  onDemandResources,
+  pageStrings,
+  resources,
+} from './i18n.js';
 
 /** Every message of a catalogue by its key path, e.g. `login.title`. */
 function messagesOf(value: unknown, prefix = ''): [string, unknown][] {
@@ -30,6 +38,7 @@ for (const [path, text] of Object.entries(sources)) {
 
 const residents = resources();
 const backOffice = await backOfficeResources();
+const onDemand = await onDemandResources();
 
 describe('the interface catalogues', () => {
   it('hold messages and groups of messages, never lists (a compiled message is a list itself)', () => {
@@ -47,7 +56,11 @@ describe('the interface catalogues', () => {
     const namespaces = Object.keys(written.nl).sort();
     expect(namespaces.length).toBeGreaterThan(3);
     expect(namespaces).toEqual(
-      [...Object.keys(residents.nl), ...Object.keys(backOffice.nl)].sort(),
+      [
+        ...Object.keys(residents.nl),
+        ...Object.keys(backOffice.nl),
+        ...Object.keys(onDemand.nl),
+      ].sort(),
     );
     for (const language of languages)
       expect(Object.keys(written[language]).sort()).toEqual(namespaces);
@@ -132,5 +145,22 @@ describe('the interface catalogues', () => {
     expect(i18n.t('admin:menu.dashboard')).toBe(
       (backOffice.en.admin as { menu: { dashboard: string } }).menu.dashboard,
     );
+    // The permit ledger shows the residents' history rows: their strings come along.
+    expect(i18n.t('history:ledgerKind.topUp')).toBe('Top-up');
+  });
+
+  it('brings the strings of occasional pages with them, not in the first download', async () => {
+    expect(Object.keys(onDemand.nl).sort()).toEqual(
+      ['coupling', 'delegations', 'history', 'plates', 'top-up', 'work-home'].sort(),
+    );
+    for (const namespace of Object.keys(onDemand.nl)) {
+      expect(Object.keys(residents.nl), namespace).not.toContain(namespace);
+    }
+    const i18n = createI18n('nl');
+    expect(i18n.t('history:title')).toBe('title');
+    addPageStrings(i18n, 'history', await pageStrings('history'));
+    expect(i18n.t('history:title')).toBe('Geschiedenis');
+    await i18n.changeLanguage('en');
+    expect(i18n.t('history:title')).toBe('History');
   });
 });

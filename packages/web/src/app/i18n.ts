@@ -9,11 +9,66 @@ type Catalogue = { default: Record<string, unknown> };
 // the app's own are app/i18n/<language>.json (namespace "app"). The back office's modules
 // (admin*) are loaded with the back office, so residents do not download its strings. Strings
 // are ICU MessageFormat, compiled by the build (docs/architecture.md §Strings).
+// Pages a resident opens now and then (lending balance, history, buying, plates, a coupling
+// link, the officer's and partner's home) bring their strings with them, as the back office
+// does: the first download stays within its budget (docs/architecture.md §Strings).
 const moduleCatalogues = import.meta.glob<Catalogue>(
-  ['../modules/*/i18n/*.json', '!../modules/admin*/i18n/*.json'],
+  [
+    '../modules/*/i18n/*.json',
+    '!../modules/admin*/i18n/*.json',
+    '!../modules/{coupling,delegations,history,plates,top-up,work-home}/i18n/*.json',
+  ],
   { eager: true },
 );
 const backOfficeCatalogues = import.meta.glob<Catalogue>('../modules/admin*/i18n/*.json');
+const onDemandCatalogues = import.meta.glob<Catalogue>(
+  '../modules/{coupling,delegations,history,plates,top-up,work-home}/i18n/*.json',
+);
+
+/** The namespaces whose strings come with their pages (see `pageStrings`). */
+export type OnDemandNamespace =
+  'coupling' | 'delegations' | 'history' | 'plates' | 'top-up' | 'work-home';
+
+/** One namespace's strings in every language, as a page loads them: language → strings. */
+export type NamespaceStrings = Record<Language, Record<string, unknown>>;
+
+/** Fetches the strings of an on-demand namespace (beside its page's code, in parallel). */
+export async function pageStrings(namespace: OnDemandNamespace): Promise<NamespaceStrings> {
+  const result = {} as NamespaceStrings;
+  await Promise.all(
+    Object.entries(onDemandCatalogues)
+      .filter(([path]) => namespaceOf(path) === namespace)
+      .map(async ([path, load]) => {
+        const language = languageOf(path);
+        if (isLanguage(language)) result[language] = (await load()).default;
+      }),
+  );
+  return result;
+}
+
+/** Adds a namespace's strings to an instance unless they are there already (synchronous). */
+export function addPageStrings(
+  instance: i18n,
+  namespace: OnDemandNamespace,
+  strings: NamespaceStrings,
+): void {
+  if (instance.hasResourceBundle(defaultLanguage, namespace)) return;
+  for (const language of languages) {
+    instance.addResourceBundle(language, namespace, strings[language], true, true);
+  }
+}
+
+/** Every on-demand namespace's strings (for tests): language → namespace → strings. */
+export async function onDemandResources(): Promise<Resources> {
+  const result = Object.fromEntries(languages.map((language) => [language, {}])) as Resources;
+  await Promise.all(
+    Object.entries(onDemandCatalogues).map(async ([path, load]) => {
+      const language = languageOf(path);
+      if (isLanguage(language)) result[language][namespaceOf(path)] = (await load()).default;
+    }),
+  );
+  return result;
+}
 const appCatalogues = import.meta.glob<Catalogue>('./i18n/*.json', { eager: true });
 
 type Resources = Record<Language, Record<string, Record<string, unknown>>>;
@@ -54,7 +109,9 @@ export const hasBackOfficeStrings = (instance: i18n) =>
 /** Adds the back office's strings to an instance (once; later calls find them there). */
 export async function loadBackOfficeStrings(instance: i18n): Promise<void> {
   if (hasBackOfficeStrings(instance)) return;
-  const loaded = await backOfficeResources();
+  // The permit ledger of the back office shows the residents' history rows.
+  const [loaded, history] = await Promise.all([backOfficeResources(), pageStrings('history')]);
+  addPageStrings(instance, 'history', history);
   for (const language of languages) {
     for (const [namespace, strings] of Object.entries(loaded[language])) {
       instance.addResourceBundle(language, namespace, strings, true, true);

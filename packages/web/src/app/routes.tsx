@@ -8,15 +8,31 @@ import {
   homeOf,
 } from '../modules/admin/admin-routes.js';
 import { workHome, workRoles } from '../modules/work-home/work-roles.js';
+import { addPageStrings, pageStrings, type OnDemandNamespace } from './i18n.js';
 import { useSession } from './session.js';
 import { AppShell } from './shell/app-shell.js';
 import { NotFoundPage } from './shell/not-found-page.js';
 import { Loading } from './shell/loading.js';
 
-/** A page loaded when first visited (route-level code splitting). */
-const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({
-  Component: (await load()).default,
-});
+/**
+ * A page loaded when first visited (route-level code splitting); with a namespace, its strings
+ * are fetched beside its code and added before it first renders.
+ */
+const page =
+  (load: () => Promise<{ default: ComponentType }>, namespace?: OnDemandNamespace) => async () => {
+    const [module, strings] = await Promise.all([
+      load(),
+      namespace ? pageStrings(namespace) : Promise.resolve(null),
+    ]);
+    const Page = module.default;
+    if (!namespace || !strings) return { Component: Page };
+    function WithStrings() {
+      const { i18n } = useTranslation();
+      addPageStrings(i18n, namespace!, strings!);
+      return <Page />;
+    }
+    return { Component: WithStrings };
+  };
 
 /** To the login page, and back here after. */
 function ToLogin() {
@@ -87,17 +103,20 @@ export function createRouter() {
         },
         {
           path: '/product-koppelen',
-          lazy: page(() => import('../modules/coupling/components/coupling-page.js')),
+          lazy: page(() => import('../modules/coupling/components/coupling-page.js'), 'coupling'),
         },
         {
           path: '/machtiging',
-          lazy: page(() => import('../modules/delegations/components/accept-delegation-page.js')),
+          lazy: page(
+            () => import('../modules/delegations/components/accept-delegation-page.js'),
+            'delegations',
+          ),
         },
       ],
     },
     {
       path: workHome,
-      lazy: page(() => import('../modules/work-home/components/work-home-page.js')),
+      lazy: page(() => import('../modules/work-home/components/work-home-page.js'), 'work-home'),
     },
     {
       element: <RequireBackOffice />,
@@ -133,11 +152,11 @@ export function createRouter() {
         },
         {
           path: '/producten/:productId/opwaarderen',
-          lazy: page(() => import('../modules/top-up/components/top-up-page.js')),
+          lazy: page(() => import('../modules/top-up/components/top-up-page.js'), 'top-up'),
         },
         {
           path: '/opwaarderen/resultaat',
-          lazy: page(() => import('../modules/top-up/components/top-up-result-page.js')),
+          lazy: page(() => import('../modules/top-up/components/top-up-result-page.js'), 'top-up'),
         },
         {
           path: '/producten/:productId/favorieten',
@@ -145,15 +164,18 @@ export function createRouter() {
         },
         {
           path: '/producten/:productId/machtigingen',
-          lazy: page(() => import('../modules/delegations/components/delegations-page.js')),
+          lazy: page(
+            () => import('../modules/delegations/components/delegations-page.js'),
+            'delegations',
+          ),
         },
         {
           path: '/producten/:productId/geschiedenis',
-          lazy: page(() => import('../modules/history/components/history-page.js')),
+          lazy: page(() => import('../modules/history/components/history-page.js'), 'history'),
         },
         {
           path: '/producten/:productId/kentekens',
-          lazy: page(() => import('../modules/plates/components/plates-page.js')),
+          lazy: page(() => import('../modules/plates/components/plates-page.js'), 'plates'),
         },
         {
           path: '/producten/:productId/aanvragen',

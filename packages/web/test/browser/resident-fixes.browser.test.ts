@@ -255,6 +255,9 @@ describe('what residents met, in chromium', () => {
 
     // Escape closes the menu, and the keyboard is back on its button.
     await logIn(page, env.platform, 'anna@demo.parkeer.nl');
+    // The start redirects once more (to the products): a menu opened before that would close.
+    await page.waitForURL((url) => url.pathname.startsWith('/producten'));
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
     const menu = page.getByRole('button', { name: 'Menu' });
     await menu.click();
     const close = page.getByRole('button', { name: 'Menu sluiten' });
