@@ -113,4 +113,3 @@ describe('mail templates', () => {
     expect(granted.html).toContain('Reason: Statement &lt;ok&gt;.');
   });
 });
-
