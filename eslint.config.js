@@ -93,6 +93,11 @@ export default tseslint.config(
               group: ['@parkeer/api', '@parkeer/api/*'],
               message: 'web talks to the API over GraphQL only.',
             },
+            {
+              group: ['@parkeer/shared/messages/mail*'],
+              message:
+                'only the API sends mail: the mail texts stay out of the SPA (docs/architecture.md §Strings).',
+            },
           ],
         },
       ],

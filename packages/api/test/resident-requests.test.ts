@@ -364,7 +364,7 @@ describe.each(dialects)("residents' own requests, on %s", (dialect) => {
 
       const approvedMails = await mailsTo(bram, 'Uw aanvraag is toegekend');
       expect(approvedMails.map((mail) => mail.text)).toEqual([
-        expect.stringContaining('300 u mantelzorguren toegekend'),
+        expect.stringContaining('300 u mantelzorg toegekend'),
       ]);
       const seen = await overview(bram, permitId);
       expect(seen.careRequests).toEqual([

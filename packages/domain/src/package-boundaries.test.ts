@@ -80,6 +80,17 @@ describe('the other packages keep their boundaries', () => {
     );
   });
 
+  it.each(['mail-catalogue', 'mail.messages'])(
+    'web never imports the mail texts (%s)',
+    async (file) => {
+      const code = `import * as texts from '@parkeer/shared/messages/${file}';\nexport const used = texts;\n`;
+      expect(await ruleIds('packages/web/src/app/example.tsx', code)).toContain(
+        'no-restricted-imports',
+      );
+      expect(await ruleIds('packages/api/src/modules/mail/example.ts', code)).toEqual([]);
+    },
+  );
+
   it('resolvers do not touch the ORM', async () => {
     const code =
       "import { EntityManager } from '@mikro-orm/core';\nexport const used = EntityManager;\n";

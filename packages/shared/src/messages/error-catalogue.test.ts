@@ -4,11 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { languages } from '../language.js';
 import { argumentNames, countArgument, countsOutsidePlurals } from './count-arguments.js';
 import { errorCatalogue, errorMessage, isErrorCode } from './error-catalogue.js';
+import { mailCatalogue, mailMessage } from './mail-catalogue.js';
+import type { Message } from './message-table.js';
 
-const entries = Object.entries(errorCatalogue);
+// Every table of the shared catalogue answers to the same rules (docs/architecture.md §Strings).
+const tables: [string, Readonly<Record<string, Message>>][] = [
+  ['error catalogue', errorCatalogue],
+  ['mail catalogue', mailCatalogue],
+];
 
-describe('error catalogue', () => {
+describe.each(tables)('%s', (_, table) => {
+  const entries = Object.entries(table);
+
   it('has a non-empty Dutch and English message for every code', () => {
+    expect(entries.length).toBeGreaterThan(0);
     for (const [code, message] of entries) {
       for (const language of languages) {
         expect(message[language].trim(), `${code}.${language}`).not.toBe('');
@@ -32,7 +41,9 @@ describe('error catalogue', () => {
     );
     expect(wrong).toEqual([]);
   });
+});
 
+describe('error catalogue', () => {
   it('says one and more in words that fit', () => {
     expect(errorMessage('SESSION_OVER_MAX_DURATION', 'nl', { maxMinutes: 1 })).toBe(
       'Uw bezoek mag maximaal 1 minuut parkeren.',
@@ -68,6 +79,33 @@ describe('error catalogue', () => {
     expect(isErrorCode('FORBIDDEN')).toBe(true);
     expect(isErrorCode('toString')).toBe(false);
     expect(isErrorCode(42)).toBe(false);
+  });
+});
+
+describe('mail catalogue', () => {
+  it('says one and more in words that fit', () => {
+    const validFor = (minutes: number, language: 'nl' | 'en') =>
+      mailMessage('MAIL_LINK_VALID_MINUTES', language, { minutes });
+    expect(validFor(1, 'nl')).toBe('De link werkt één keer en is 1 minuut geldig.');
+    expect(validFor(60, 'nl')).toBe('De link werkt één keer en is 60 minuten geldig.');
+    expect(validFor(1, 'en')).toBe('The link works once and for 1 minute.');
+    expect(validFor(60, 'en')).toBe('The link works once and for 60 minutes.');
+    expect(mailMessage('MAIL_LINK_VALID_DAYS', 'nl', { days: 1 })).toContain(' 1 dag geldig');
+    expect(mailMessage('MAIL_LINK_VALID_DAYS', 'en', { days: 14 })).toContain(' 14 days.');
+  });
+
+  it('fills names as text, whatever characters they hold', () => {
+    const subject = mailMessage('COUPLING_SUBJECT', 'en', { productName: "Visitor's {permit}" });
+    expect(subject).toBe("Your product is ready: Visitor's {permit}");
+  });
+
+  it('chooses the words of a decision', () => {
+    expect(mailMessage('REQUEST_DECISION_SUBJECT', 'nl', { decision: 'approved' })).toBe(
+      'Uw aanvraag is toegekend',
+    );
+    expect(mailMessage('REQUEST_DECISION_SUBJECT', 'en', { decision: 'refused' })).toBe(
+      'Your request was refused',
+    );
   });
 });
 

@@ -1,15 +1,15 @@
-import { parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { defaultLanguage, type Language } from '../language.js';
 import { accountMessages } from './account.messages.js';
 import { adminMessages } from './admin.messages.js';
 import { adminPermitMessages } from './admin-permit.messages.js';
 import { availabilityMessages } from './availability.messages.js';
 import { commonMessages } from './common.messages.js';
+import { compiledMessage } from './compiled-message.js';
 import { delegationMessages } from './delegation.messages.js';
 import { eligibilityMessages } from './eligibility.messages.js';
 import { enforcementMessages } from './enforcement.messages.js';
 import { favoriteMessages } from './favorite.messages.js';
-import { formatMessage, isPlainText, type MessageSource } from './format-message.js';
+import { formatMessage } from './format-message.js';
 import { inputMessages } from './input.messages.js';
 import { linkMessages } from './link.messages.js';
 import type { Message } from './message-table.js';
@@ -56,19 +56,6 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.hasOwn(errorCatalogue, value);
-}
-
-const parsed = new Map<string, readonly MessageFormatElement[]>();
-
-/**
- * A table's message compiled. The parser comes with the tables, not with the formatter: the web
- * app's first download formats only its own precompiled strings (docs/architecture.md §Strings).
- */
-function compiledMessage(text: string): MessageSource {
-  if (isPlainText(text)) return text;
-  let tree = parsed.get(text);
-  if (!tree) parsed.set(text, (tree = parse(text, { ignoreTag: true })));
-  return tree;
 }
 
 /** The message for a code in a language (ICU MessageFormat), its arguments from `params`. */

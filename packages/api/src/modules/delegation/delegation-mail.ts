@@ -1,6 +1,7 @@
-import type { Language } from '@parkeer/shared/language';
-import { formatBalance } from '@parkeer/shared/format/balance';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
+import { formatBalance } from '@parkeer/shared/format/balance';
+import type { Language } from '@parkeer/shared/language';
+import { composeMail, type MailContent } from '../mail/mail-composer.js';
 
 export interface DelegationInvite {
   readonly ownerEmail: string;
@@ -14,28 +15,24 @@ export interface DelegationInvite {
 }
 
 /** The invitation a delegate receives: who lends what, and the link to accept it. */
-export function delegationInviteMail(language: Language, invite: DelegationInvite) {
+export function delegationInviteMail(language: Language, invite: DelegationInvite): MailContent {
+  const { ownerEmail, productName, municipality, plate, link, validDays } = invite;
   const amount = formatBalance(invite.amount, invite.unit, language);
-  const lines =
-    language === 'en'
-      ? [
-          'Hello,',
-          `${invite.ownerEmail} lets you use their ${invite.productName} (${invite.municipality}) with a budget of ${amount}${invite.plate ? ` for the licence plate ${invite.plate}` : ''}.`,
-          'Open this link to accept; log in or create an account first:',
-          invite.link,
-          `The link works once and for ${invite.validDays} days.`,
-          'Kind regards,\nParkeer',
-        ]
-      : [
-          'Beste,',
-          `${invite.ownerEmail} machtigt u om de ${invite.productName} (${invite.municipality}) te gebruiken met een tegoed van ${amount}${invite.plate ? ` voor het kenteken ${invite.plate}` : ''}.`,
-          'Open deze link om de machtiging te accepteren; log eerst in of maak een account aan:',
-          invite.link,
-          `De link werkt één keer en ${invite.validDays} dagen lang.`,
-          'Met vriendelijke groet,\nParkeer',
-        ];
-  return {
-    subject: language === 'en' ? 'You have been given a delegation' : 'U bent gemachtigd',
-    text: `${lines.join('\n\n')}\n`,
-  };
+  return composeMail(language, {
+    subject: { message: 'DELEGATION_INVITE_SUBJECT' },
+    body: [
+      plate
+        ? {
+            message: 'DELEGATION_INVITE_BUDGET_FOR_PLATE',
+            values: { ownerEmail, productName, municipality, amount, plate },
+          }
+        : {
+            message: 'DELEGATION_INVITE_BUDGET',
+            values: { ownerEmail, productName, municipality, amount },
+          },
+      { message: 'DELEGATION_INVITE_OPEN_LINK' },
+      { link },
+      { message: 'MAIL_LINK_VALID_DAYS', values: { days: validDays } },
+    ],
+  });
 }

@@ -2,27 +2,25 @@ import type { EntityManager } from '@mikro-orm/core';
 import { formatBalance } from '@parkeer/shared/format/balance';
 import type { Language } from '@parkeer/shared/language';
 import type { Account } from '../../model/account.entity.js';
+import { composeMail, type MailContent } from '../mail/mail-composer.js';
 import { queueMail } from '../mail/mail-outbox.js';
 
 export type DecidedRequest =
   | { readonly kind: 'fineWaiver'; readonly fineReference: string }
   | { readonly kind: 'careHours'; readonly minutes: number };
 
-function subjectOf(language: Language, approved: boolean): string {
-  if (language === 'en') return approved ? 'Your request was granted' : 'Your request was refused';
-  return approved ? 'Uw aanvraag is toegekend' : 'Uw aanvraag is afgewezen';
-}
+type Decision = 'approved' | 'refused';
 
-function whatOf(language: Language, request: DecidedRequest): string {
+/** What was asked, in the words of the decision's message. */
+function decisionParagraph(language: Language, request: DecidedRequest, decision: Decision) {
   if (request.kind === 'fineWaiver') {
-    return language === 'en'
-      ? `your request to waive fine ${request.fineReference}`
-      : `uw verzoek om kwijtschelding van boete ${request.fineReference}`;
+    return {
+      message: 'FINE_WAIVER_DECISION',
+      values: { decision, fineReference: request.fineReference },
+    } as const;
   }
-  const hours = formatBalance(request.minutes, 'minutes', language);
-  return language === 'en'
-    ? `your request for ${hours} of informal-care time`
-    : `uw aanvraag voor ${hours} mantelzorguren`;
+  const duration = formatBalance(request.minutes, 'minutes', language);
+  return { message: 'CARE_HOURS_DECISION', values: { decision, duration } } as const;
 }
 
 /** The decision's text: what was asked, granted or refused, and the town's reason. */
@@ -31,25 +29,16 @@ export function requestDecisionMail(
   request: DecidedRequest,
   approved: boolean,
   reason: string,
-) {
-  const what = whatOf(language, request);
-  const lines =
-    language === 'en'
-      ? [
-          'Hello,',
-          `The municipality has ${approved ? 'granted' : 'refused'} ${what}.`,
-          `Reason: ${reason}`,
-          'You also find the decision in the app, under Requests.',
-          'Kind regards,\nParkeer',
-        ]
-      : [
-          'Beste,',
-          `De gemeente heeft ${what} ${approved ? 'toegekend' : 'afgewezen'}.`,
-          `Reden: ${reason}`,
-          'U vindt de beslissing ook in de app, onder Aanvragen.',
-          'Met vriendelijke groet,\nParkeer',
-        ];
-  return { subject: subjectOf(language, approved), text: `${lines.join('\n\n')}\n` };
+): MailContent {
+  const decision: Decision = approved ? 'approved' : 'refused';
+  return composeMail(language, {
+    subject: { message: 'REQUEST_DECISION_SUBJECT', values: { decision } },
+    body: [
+      decisionParagraph(language, request, decision),
+      { message: 'REQUEST_DECISION_REASON', values: { reason } },
+      { message: 'REQUEST_DECISION_IN_APP' },
+    ],
+  });
 }
 
 /**
