@@ -1,6 +1,6 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { useFormState, type FieldErrors } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useFormStrings } from './strings.js';
 import { useFormFrame } from './form-context.js';
 import { controlId, enclosingNames } from './paths.js';
 
@@ -26,7 +26,7 @@ export function errorEntries(errors: FieldErrors, at = ''): Entry[] {
  * Errors of the whole form (`root`) show here without a link.
  */
 export function ErrorSummary() {
-  const { t } = useTranslation('common');
+  const { t } = useFormStrings();
   const { id: formId, labels } = useFormFrame();
   const { errors, isSubmitting, submitCount } = useFormState();
   const entries = errorEntries(errors);
@@ -57,7 +57,7 @@ export function ErrorSummary() {
       data-testid="error-summary"
     >
       <h2 id={titleId} className="form-kit__summary-title">
-        {t('form.summaryTitle', { count: entries.length })}
+        {t('summaryTitle', { count: entries.length })}
       </h2>
       <ul>
         {entries.map(({ name, message }) => {

@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { get, useFormContext, useFormState, useWatch } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useFormStrings } from './strings.js';
 import { useFormFrame } from './form-context.js';
 import { controlId } from './paths.js';
 
@@ -28,12 +28,12 @@ function useLabel(name: string, label: string) {
 }
 
 function Counter({ id, name, max }: { id: string; name: string; max: number }) {
-  const { t } = useTranslation('common');
+  const { t } = useFormStrings();
   const value = useWatch({ name }) as unknown;
   const count = typeof value === 'string' ? value.length : 0;
   return (
     <span id={id} className="field__hint form-kit__counter">
-      {t('form.counter', { count, max })}
+      {t('counter', { count, max })}
     </span>
   );
 }
@@ -67,7 +67,7 @@ export function Field({
   inputClassName?: string;
   children?(control: ControlProps): ReactNode;
 }) {
-  const { t } = useTranslation('common');
+  const { t } = useFormStrings();
   const { id: formId } = useFormFrame();
   const { register } = useFormContext();
   const error = useFieldError(name);
@@ -88,7 +88,7 @@ export function Field({
     <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={id}>
         {label}
-        {required && <span className="form-kit__required">{` (${t('form.required')})`}</span>}
+        {required && <span className="form-kit__required">{` (${t('required')})`}</span>}
       </label>
       {hint && (
         <span id={`${id}-hint`} className="field__hint">

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useFormState } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useFormStrings } from './strings.js';
 
 /**
  * The form's submit button: while the form is being sent it says so and takes no second press
@@ -16,7 +16,7 @@ export function SubmitButton({
   busy?: boolean;
   className?: string;
 }) {
-  const { t } = useTranslation('common');
+  const { t } = useFormStrings();
   const { isSubmitting } = useFormState();
   const working = busy || isSubmitting;
   return (
@@ -29,7 +29,7 @@ export function SubmitButton({
       }}
     >
       {children}
-      {working && <span className="visually-hidden"> ({t('form.busy')})</span>}
+      {working && <span className="visually-hidden"> ({t('busy')})</span>}
     </button>
   );
 }
