@@ -22,8 +22,9 @@ export function errorEntries(errors: FieldErrors, at = ''): Entry[] {
 
 /**
  * The errors of the last submit at the top of the form, each a link to its field (or the group
- * around it), so nothing goes unseen on a long page; it takes the focus after a refused submit.
- * Errors of the whole form (`root`) show here without a link.
+ * around it) named by its label, so nothing goes unseen on a long page; it takes the focus after
+ * a refused submit. The message is beside the field; errors of the whole form (`root`) or of a
+ * place with no field show their message here, without a link.
  */
 export function ErrorSummary() {
   const { t } = useFormStrings();
@@ -65,12 +66,15 @@ export function ErrorSummary() {
           const label = enclosingNames(name)
             .map((candidate) => labels.get(candidate))
             .find(Boolean);
+          // The message itself is beside the field (and read with it): here the field's name.
+          if (!label) return <li key={name}>{message}</li>;
           return (
             <li key={name}>
               <a href={`#${controlId(formId, name)}`} onClick={(event) => focusField(event, name)}>
-                {label ?? name}
+                {label}
               </a>
-              : {message}
+              {/* A place inside a group shows no message of its own: it is said here. */}
+              {!labels.has(name) && `: ${message}`}
             </li>
           );
         })}
