@@ -7,44 +7,99 @@ type OutputChunk = Rollup.OutputChunk;
 /** The budget of issue 5: what a phone downloads before the first page shows. */
 export const initialBudgetBytes = 150 * 1024;
 
-/** The entry chunks and everything they import statically: what loads before any route. */
-export function initialChunks(bundle: OutputBundle): OutputChunk[] {
+/**
+ * The back office's ceiling for now: it shares the residents' entry (150 KB) and adds its shell
+ * and its strings in both languages (about 25 KB). Issue 15 asks for 150 KB; that needs the back
+ * office to stop loading the residents' shell and the other language's strings (docs/architecture.md,
+ * "The web app"). Until then this keeps it from growing unnoticed.
+ */
+export const backOfficeBudgetBytes = 180 * 1024;
+
+/** The chunks that `starts` picks and everything they import statically. */
+export function chunksLoadedWith(
+  bundle: OutputBundle,
+  starts: (chunk: OutputChunk) => boolean,
+): OutputChunk[] {
   const chunks = new Map(
     Object.values(bundle)
       .filter((item): item is OutputChunk => item.type === 'chunk')
       .map((chunk) => [chunk.fileName, chunk]),
   );
-  const initial = new Map<string, OutputChunk>();
+  const loaded = new Map<string, OutputChunk>();
   const visit = (chunk: OutputChunk) => {
-    if (initial.has(chunk.fileName)) return;
-    initial.set(chunk.fileName, chunk);
+    if (loaded.has(chunk.fileName)) return;
+    loaded.set(chunk.fileName, chunk);
     for (const name of chunk.imports) {
       const imported = chunks.get(name);
       if (imported) visit(imported);
     }
   };
-  for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk);
-  return [...initial.values()];
+  for (const chunk of chunks.values()) if (starts(chunk)) visit(chunk);
+  return [...loaded.values()];
 }
+
+/** The entry chunks and everything they import statically: what loads before any route. */
+export const initialChunks = (bundle: OutputBundle) =>
+  chunksLoadedWith(bundle, (chunk) => chunk.isEntry);
+
+/**
+ * What loads before a back-office page shows: the entry, the back office's shell and its
+ * strings (the shell waits for them), each with what it imports statically. The page itself and
+ * what only pages import (e.g. the form kit) load after.
+ */
+const backOfficeStart =
+  /\/modules\/admin\/components\/admin-shell\.tsx$|\/modules\/admin[^/]*\/i18n\/[a-z]+\.json$/;
+
+export const backOfficeInitialChunks = (bundle: OutputBundle) =>
+  chunksLoadedWith(
+    bundle,
+    (chunk) => chunk.isEntry || backOfficeStart.test(chunk.facadeModuleId ?? ''),
+  );
 
 export const gzippedSize = (code: string) => gzipSync(code, { level: 9 }).length;
 
+const kb = (value: number) => `${(value / 1024).toFixed(1)} KB`;
+
+/** One area's initial JavaScript, gzipped, as the build prints it; over budget when `over`. */
+export function sizeLine(
+  area: string,
+  chunks: readonly OutputChunk[],
+  budget: number,
+): { line: string; over: boolean } {
+  const bytes = chunks.reduce((sum, chunk) => sum + gzippedSize(chunk.code), 0);
+  return {
+    line: `${area}: ${kb(bytes)} gzipped in ${chunks.length} file(s) (budget ${kb(budget)})`,
+    over: bytes > budget,
+  };
+}
+
 /**
- * Prints the initial JavaScript's gzipped size after a build, and fails the build over budget:
- * route pages load on demand (React.lazy), so only the frame of the app counts.
+ * Prints the initial JavaScript's gzipped size after a build, for the residents' app and for the
+ * back office, and fails the build when either is over its budget: route pages load on demand
+ * (React.lazy), so only the frame of each area counts.
  */
-export function initialSizeReport(budget = initialBudgetBytes): Plugin {
+export function initialSizeReport(
+  budget = initialBudgetBytes,
+  backOfficeBudget = backOfficeBudgetBytes,
+): Plugin {
   return {
     name: 'parkeer-initial-size',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const chunks = initialChunks(bundle);
-      const bytes = chunks.reduce((sum, chunk) => sum + gzippedSize(chunk.code), 0);
-      const kb = (value: number) => `${(value / 1024).toFixed(1)} KB`;
-      const line = `Initial JavaScript: ${kb(bytes)} gzipped in ${chunks.length} file(s) (budget ${kb(budget)})`;
-      if (bytes > budget) this.error(line);
-      this.info(line);
-      console.log(line);
+      const reports = [
+        sizeLine('Initial JavaScript', initialChunks(bundle), budget),
+        sizeLine(
+          'Back office initial JavaScript',
+          backOfficeInitialChunks(bundle),
+          backOfficeBudget,
+        ),
+      ];
+      for (const { line } of reports) {
+        this.info(line);
+        console.log(line);
+      }
+      const over = reports.find((report) => report.over);
+      if (over) this.error(over.line);
     },
   };
 }

@@ -1,10 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { currentLanguage } from '../../../app/i18n.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
-import { problemsByPath } from '../../../app/errors.js';
+import { ErrorSummary } from '../../../app/form/error-summary.js';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { showServerProblems } from '../../../app/form/server-problems.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import '../../admin-zones/admin-zones.css';
 import { CreateMunicipalityMutation, MunicipalitiesQuery } from '../graphql/municipalities.js';
 
@@ -42,95 +47,83 @@ export default function MunicipalitiesPage() {
   );
 }
 
+interface TownValues {
+  code: string;
+  name: string;
+  retentionKind: string;
+  retentionAmount: string;
+}
+
+/** The API names the retention's parts `retention.kind`; the form holds them flat. */
+const townFieldOf = (path: string) =>
+  ({ 'retention.kind': 'retentionKind', 'retention.amount': 'retentionAmount' })[path] ?? path;
+
 function NewMunicipalityForm({ onCreated }: { onCreated(): void }) {
   const { t, i18n } = useTranslation('admin-platform');
-  const [code, setCode] = useState('');
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState('weeksAfterEnd');
-  const [amount, setAmount] = useState('13');
+  const form = useForm<TownValues>({
+    defaultValues: { code: '', name: '', retentionKind: 'weeksAfterEnd', retentionAmount: '13' },
+  });
   const [created, setCreated] = useState<string | null>(null);
+  const [placed, setPlaced] = useState(0);
   const [state, create] = useMutation(CreateMunicipalityMutation);
-  const problems = problemsByPath(state.error, currentLanguage(i18n));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async (values: TownValues) => {
     setCreated(null);
     const result = await create({
-      input: { code, name, retention: { kind, amount: Number(amount) } },
+      input: {
+        code: values.code,
+        name: values.name,
+        retention: { kind: values.retentionKind, amount: Number(values.retentionAmount) },
+      },
     });
+    setPlaced(showServerProblems(result.error, currentLanguage(i18n), form.setError, townFieldOf));
     if (result.data) {
       setCreated(result.data.createMunicipality.name);
-      setCode('');
-      setName('');
+      form.reset({ ...values, code: '', name: '' });
       onCreated();
     }
   };
 
-  const error = (path: string, id: string) =>
-    problems.get(path) && (
-      <span id={`${id}-error`} className="field__error">
-        {problems.get(path)}
-      </span>
-    );
-  const invalid = (path: string, id: string) =>
-    problems.has(path) ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {};
-
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="new-town-title">
+    <Form form={form} onSubmit={submit} id="town" aria-labelledby="new-town-title">
       <h2 id="new-town-title">{t('new.title')}</h2>
-      {problems.size === 0 && <ErrorNotice error={state.error} />}
-      <div className="field">
-        <label htmlFor="town-name">{t('new.name')}</label>
-        <input
-          id="town-name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          {...invalid('name', 'town-name')}
-        />
-        {error('name', 'town-name')}
-      </div>
-      <div className="field">
-        <label htmlFor="town-code">{t('new.code')}</label>
-        <input
-          id="town-code"
-          value={code}
-          autoCapitalize="none"
-          spellCheck={false}
-          aria-describedby="town-code-hint"
-          onChange={(e) => setCode(e.target.value)}
-          {...invalid('code', 'town-code')}
-        />
-        <span id="town-code-hint" className="field__hint">
-          {t('new.codeHint')}
-        </span>
-        {error('code', 'town-code')}
-      </div>
-      <div className="field">
-        <label htmlFor="town-retention-kind">{t('new.retentionKind')}</label>
-        <select id="town-retention-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-          <option value="hoursAfterEnd">{t('new.hours')}</option>
-          <option value="weeksAfterEnd">{t('new.weeks')}</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="town-retention-amount">{t('new.retentionAmount')}</label>
-        <input
-          id="town-retention-amount"
-          type="number"
-          min={1}
-          inputMode="numeric"
-          value={amount}
-          onChange={(e) => setAmount(e.target.value)}
-          {...invalid('retention.amount', 'town-retention-amount')}
-        />
-        {error('retention.amount', 'town-retention-amount')}
-      </div>
+      <ErrorSummary />
+      {placed === 0 && <ErrorNotice error={state.error} />}
+      <Field name="name" label={t('new.name')} />
+      <Field name="code" label={t('new.code')} hint={t('new.codeHint')}>
+        {(control) => (
+          <input
+            {...control}
+            {...form.register('code')}
+            autoCapitalize="none"
+            autoComplete="off"
+            spellCheck={false}
+          />
+        )}
+      </Field>
+      <Field name="retentionKind" label={t('new.retentionKind')}>
+        {(control) => (
+          <select {...control} {...form.register('retentionKind')}>
+            <option value="hoursAfterEnd">{t('new.hours')}</option>
+            <option value="weeksAfterEnd">{t('new.weeks')}</option>
+          </select>
+        )}
+      </Field>
+      <Field name="retentionAmount" label={t('new.retentionAmount')}>
+        {(control) => (
+          <input
+            {...control}
+            {...form.register('retentionAmount')}
+            type="number"
+            min={1}
+            inputMode="numeric"
+          />
+        )}
+      </Field>
       <div role="status">
         {created && <p className="notice notice--success">{t('new.created', { name: created })}</p>}
       </div>
-      <button className="button" type="submit" disabled={state.fetching}>
-        {t('new.submit')}
-      </button>
-    </form>
+      <SubmitButton busy={state.fetching}>{t('new.submit')}</SubmitButton>
+    </Form>
   );
 }

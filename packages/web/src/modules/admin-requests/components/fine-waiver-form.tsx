@@ -1,19 +1,24 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { ErrorSummary } from '../../../app/form/error-summary.js';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { showServerProblems } from '../../../app/form/server-problems.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import { readFragment } from '../../../app/graphql.js';
 import { currentLanguage } from '../../../app/i18n.js';
 import { displayTimeZone } from '../../../app/ui/format.js';
-import { problemsByPath } from '../../../app/errors.js';
 import { FineWaiverFieldsFragment, RecordFineWaiverMutation } from '../graphql/requests.js';
 import { requestedAtOf, todayIn } from '../request-input.js';
-import { Field, RefusalNotice, useFocusFirstInvalid } from './form-parts.js';
+import { RefusalNotice } from './form-parts.js';
 import { PermitPicker, type RequestPermit } from './permit-picker.js';
 
-interface Checked {
-  reference?: string;
-  fineDate?: string;
-  received?: string;
+interface WaiverValues {
+  fineReference: string;
+  fineDate: string;
+  received: string;
 }
 
 /**
@@ -25,53 +30,29 @@ export function FineWaiverForm({ onRecorded }: { onRecorded(): void }) {
   const id = useId();
   const [permit, setPermit] = useState<RequestPermit | null>(null);
   const today = todayIn(displayTimeZone);
-  const [reference, setReference] = useState('');
-  const [fineDate, setFineDate] = useState('');
-  const [received, setReceived] = useState(today);
-  const [checked, setChecked] = useState<Checked>({});
+  const empty = { fineReference: '', fineDate: '', received: today };
+  const form = useForm<WaiverValues>({ defaultValues: empty, shouldFocusError: false });
   const [recorded, setRecorded] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const form = useFocusFirstInvalid(attempt);
+  const [placed, setPlaced] = useState(0);
   const [state, record] = useMutation(RecordFineWaiverMutation);
-  const problems = problemsByPath(state.error, currentLanguage(i18n));
-  const refusal = state.error && problems.size === 0 ? state.error : null;
+  const refusal = state.error && placed === 0 ? state.error : null;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!permit || state.fetching) return;
-    const found: Checked = {
-      reference: reference.trim() === '' ? t('waivers.referenceRequired') : undefined,
-      fineDate: fineDate === '' ? t('waivers.dateRequired') : undefined,
-      received:
-        received === ''
-          ? t('waivers.dateRequired')
-          : received > today
-            ? t('waivers.receivedInFuture')
-            : undefined,
-    };
-    setChecked(found);
+  const submit = async (values: WaiverValues) => {
+    if (!permit) return;
     setRecorded(null);
-    if (found.reference || found.fineDate || found.received) {
-      setAttempt((n) => n + 1);
-      return;
-    }
     const result = await record({
       input: {
         permitId: permit.id,
-        fineReference: reference.trim(),
-        fineDate,
-        requestedAt: requestedAtOf(received, today, displayTimeZone),
+        fineReference: values.fineReference.trim(),
+        fineDate: values.fineDate,
+        requestedAt: requestedAtOf(values.received, today, displayTimeZone),
       },
     });
+    setPlaced(showServerProblems(result.error, currentLanguage(i18n), form.setError));
     const waiver = result.data?.recordFineWaiverRequest;
-    if (!waiver) {
-      setAttempt((n) => n + 1);
-      return;
-    }
+    if (!waiver) return;
     setRecorded(readFragment(FineWaiverFieldsFragment, waiver).fineReference);
-    setReference('');
-    setFineDate('');
-    setReceived(today);
+    form.reset(empty);
     onRecorded();
   };
 
@@ -86,7 +67,7 @@ export function FineWaiverForm({ onRecorded }: { onRecorded(): void }) {
         }}
       />
       {permit && (
-        <form ref={form} onSubmit={(event) => void submit(event)} noValidate>
+        <Form form={form} onSubmit={submit} id={`waiver${id}`}>
           <div role="status">
             {recorded && (
               <p className="notice notice--success">
@@ -94,62 +75,52 @@ export function FineWaiverForm({ onRecorded }: { onRecorded(): void }) {
               </p>
             )}
           </div>
+          <ErrorSummary />
           <RefusalNotice error={refusal} title={t('waivers.notRecorded')} />
           <Field
-            id={`${id}-reference`}
+            name="fineReference"
             label={t('waivers.reference')}
             hint={t('waivers.referenceHint')}
-            error={checked.reference ?? problems.get('fineReference')}
           >
             {(control) => (
               <input
                 {...control}
+                {...form.register('fineReference', {
+                  validate: (value) => value.trim() !== '' || t('waivers.referenceRequired'),
+                })}
                 className="request-form__short"
                 autoComplete="off"
                 maxLength={40}
-                value={reference}
-                onChange={(event) => setReference(event.target.value)}
               />
             )}
           </Field>
           <div className="request-form__pair">
-            <Field
-              id={`${id}-fine-date`}
-              label={t('waivers.fineDate')}
-              hint={t('waivers.fineDateHint')}
-              error={checked.fineDate ?? problems.get('fineDate')}
-            >
+            <Field name="fineDate" label={t('waivers.fineDate')} hint={t('waivers.fineDateHint')}>
               {(control) => (
                 <input
                   {...control}
+                  {...form.register('fineDate', { required: t('waivers.dateRequired') })}
                   type="date"
                   max={today}
-                  value={fineDate}
-                  onChange={(event) => setFineDate(event.target.value)}
                 />
               )}
             </Field>
-            <Field
-              id={`${id}-received`}
-              label={t('waivers.received')}
-              hint={t('waivers.receivedHint')}
-              error={checked.received}
-            >
+            <Field name="received" label={t('waivers.received')} hint={t('waivers.receivedHint')}>
               {(control) => (
                 <input
                   {...control}
+                  {...form.register('received', {
+                    required: t('waivers.dateRequired'),
+                    validate: (value) => value <= today || t('waivers.receivedInFuture'),
+                  })}
                   type="date"
                   max={today}
-                  value={received}
-                  onChange={(event) => setReceived(event.target.value)}
                 />
               )}
             </Field>
           </div>
-          <button className="button" type="submit" disabled={state.fetching}>
-            {t('waivers.recordSubmit')}
-          </button>
-        </form>
+          <SubmitButton busy={state.fetching}>{t('waivers.recordSubmit')}</SubmitButton>
+        </Form>
       )}
     </section>
   );

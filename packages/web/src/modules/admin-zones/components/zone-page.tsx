@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -7,11 +8,14 @@ import { currentLanguage } from '../../../app/i18n.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { AdminZoneFieldsFragment, AdminZoneQuery, UpdateZoneMutation } from '../graphql/zones.js';
-import { problemsByPath } from '../../../app/errors.js';
+import { ErrorSummary } from '../../../app/form/error-summary.js';
+import { Form } from '../../../app/form/form.js';
+import { showServerProblems } from '../../../app/form/server-problems.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import '../admin-zones.css';
 import { RegimeEditor } from './regime-editor.js';
 import { WeekView } from './week-view.js';
-import { ZoneFields } from './zone-fields.js';
+import { ZoneFields, type ZoneValues } from './zone-fields.js';
 
 /** One zone: its code and name, its paid hours and a week of them as they fall. */
 export default function ZonePage() {
@@ -37,36 +41,26 @@ export default function ZonePage() {
 
 function RenameForm({ zone }: { zone: ResultOf<typeof AdminZoneFieldsFragment> }) {
   const { t, i18n } = useTranslation('admin-zones');
-  const fields = zone;
-  const [code, setCode] = useState(fields.code);
-  const [name, setName] = useState(fields.name);
+  const form = useForm<ZoneValues>({ defaultValues: { code: zone.code, name: zone.name } });
   const [state, update] = useMutation(UpdateZoneMutation);
   const [saved, setSaved] = useState(false);
-  const problems = problemsByPath(state.error, currentLanguage(i18n));
+  const [placed, setPlaced] = useState(0);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async (input: ZoneValues) => {
     setSaved(false);
-    const result = await update({ id: fields.id, input: { code, name } });
+    const result = await update({ id: zone.id, input });
+    setPlaced(showServerProblems(result.error, currentLanguage(i18n), form.setError));
     if (result.data) setSaved(true);
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="zone-name-title">
+    <Form form={form} onSubmit={submit} id="zone" aria-labelledby="zone-name-title">
       <h2 id="zone-name-title">{t('rename.title')}</h2>
-      {problems.size === 0 && <ErrorNotice error={state.error} />}
-      <ZoneFields
-        code={code}
-        name={name}
-        onCode={setCode}
-        onName={setName}
-        problems={problems}
-        idPrefix="zone"
-      />
+      <ErrorSummary />
+      {placed === 0 && <ErrorNotice error={state.error} />}
+      <ZoneFields />
       <div role="status">{saved && <p className="notice notice--success">{t('saved')}</p>}</div>
-      <button className="button" type="submit" disabled={state.fetching}>
-        {t('rename.submit')}
-      </button>
-    </form>
+      <SubmitButton busy={state.fetching}>{t('rename.submit')}</SubmitButton>
+    </Form>
   );
 }

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -7,9 +8,12 @@ import { currentLanguage } from '../../../app/i18n.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { AdminZoneFieldsFragment, AdminZonesQuery, CreateZoneMutation } from '../graphql/zones.js';
-import { problemsByPath } from '../../../app/errors.js';
+import { ErrorSummary } from '../../../app/form/error-summary.js';
+import { Form } from '../../../app/form/form.js';
+import { showServerProblems } from '../../../app/form/server-problems.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import '../admin-zones.css';
-import { ZoneFields } from './zone-fields.js';
+import { ZoneFields, type ZoneValues } from './zone-fields.js';
 
 /** The town's zones, each leading to its paid hours, and a form for a new one. */
 export default function ZonesPage() {
@@ -49,34 +53,25 @@ export default function ZonesPage() {
 function NewZoneForm() {
   const { t, i18n } = useTranslation('admin-zones');
   const navigate = useNavigate();
-  const [code, setCode] = useState('');
-  const [name, setName] = useState('');
+  const form = useForm<ZoneValues>({ defaultValues: { code: '', name: '' } });
   const [state, create] = useMutation(CreateZoneMutation);
-  const problems = problemsByPath(state.error, currentLanguage(i18n));
+  const [placed, setPlaced] = useState(0);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = await create({ input: { code, name } });
+  const submit = async (input: ZoneValues) => {
+    const result = await create({ input });
     const created = result.data?.createZone;
+    setPlaced(showServerProblems(result.error, currentLanguage(i18n), form.setError));
     if (created)
       void navigate(`/beheer/zones/${readFragment(AdminZoneFieldsFragment, created).id}`);
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="new-zone-title">
+    <Form form={form} onSubmit={submit} id="new-zone" aria-labelledby="new-zone-title">
       <h2 id="new-zone-title">{t('new.title')}</h2>
-      {problems.size === 0 && <ErrorNotice error={state.error} />}
-      <ZoneFields
-        code={code}
-        name={name}
-        onCode={setCode}
-        onName={setName}
-        problems={problems}
-        idPrefix="new-zone"
-      />
-      <button className="button" type="submit" disabled={state.fetching}>
-        {t('new.submit')}
-      </button>
-    </form>
+      <ErrorSummary />
+      {placed === 0 && <ErrorNotice error={state.error} />}
+      <ZoneFields />
+      <SubmitButton busy={state.fetching}>{t('new.submit')}</SubmitButton>
+    </Form>
   );
 }
