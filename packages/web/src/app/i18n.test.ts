@@ -114,6 +114,7 @@ describe('the interface catalogues', () => {
     );
     expect(i18n.t('sessions:tabs.running', { count: 1234 })).toBe('Lopend (1.234)');
     await i18n.changeLanguage('en');
+    await loadBackOfficeStrings(i18n);
     expect(i18n.t('admin-zones:exceptionCount', { count: 1 })).toBe('1 exception');
     expect(i18n.t('admin-products:detail.facts', { count: 2, code: 'B', unit: 'hours' })).toBe(
       'Code B · balance: hours · 2 permits',
@@ -147,6 +148,18 @@ describe('the interface catalogues', () => {
     );
     // The permit ledger shows the residents' history rows: their strings come along.
     expect(i18n.t('history:ledgerKind.topUp')).toBe('Top-up');
+  });
+
+  it("brings the back office's strings in the shown language only, the other when asked", async () => {
+    const i18n = createI18n('en');
+    await loadBackOfficeStrings(i18n);
+    expect(i18n.hasResourceBundle('en', 'admin-zones')).toBe(true);
+    expect(i18n.hasResourceBundle('nl', 'admin-zones')).toBe(false);
+    expect(i18n.hasResourceBundle('nl', 'history')).toBe(false);
+    await i18n.changeLanguage('nl');
+    await loadBackOfficeStrings(i18n, 'nl');
+    expect(i18n.t('admin-zones:exceptionCount', { count: 3 })).toBe('3 uitzonderingen');
+    expect(i18n.t('history:title')).toBe('Geschiedenis');
   });
 
   it('brings the strings of occasional pages with them, not in the first download', async () => {

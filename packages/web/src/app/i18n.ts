@@ -52,8 +52,9 @@ export function addPageStrings(
   namespace: OnDemandNamespace,
   strings: NamespaceStrings,
 ): void {
-  if (instance.hasResourceBundle(defaultLanguage, namespace)) return;
   for (const language of languages) {
+    // The back office may have brought one language of a namespace already.
+    if (instance.hasResourceBundle(language, namespace)) continue;
     instance.addResourceBundle(language, namespace, strings[language], true, true);
   }
 }
@@ -102,18 +103,29 @@ export async function backOfficeResources(): Promise<Resources> {
   return result;
 }
 
-/** Whether the back office's strings are in this instance already. */
-export const hasBackOfficeStrings = (instance: i18n) =>
-  instance.hasResourceBundle(defaultLanguage, 'admin');
+/** Whether the back office's strings in this language are in this instance already. */
+export const hasBackOfficeStrings = (instance: i18n, language: Language) =>
+  instance.hasResourceBundle(language, 'admin');
 
-/** Adds the back office's strings to an instance (once; later calls find them there). */
-export async function loadBackOfficeStrings(instance: i18n): Promise<void> {
-  if (hasBackOfficeStrings(instance)) return;
-  // The permit ledger of the back office shows the residents' history rows.
-  const [loaded, history] = await Promise.all([backOfficeResources(), pageStrings('history')]);
-  addPageStrings(instance, 'history', history);
-  for (const language of languages) {
-    for (const [namespace, strings] of Object.entries(loaded[language])) {
+/**
+ * Adds the back office's strings in one language to an instance (once; later calls find them
+ * there): the shown language only, the other when the interface switches to it, so the back
+ * office's first download carries one language (docs/architecture.md §Strings).
+ */
+export async function loadBackOfficeStrings(
+  instance: i18n,
+  language: Language = currentLanguage(instance),
+): Promise<void> {
+  if (hasBackOfficeStrings(instance, language)) return;
+  const wanted = Object.entries(backOfficeCatalogues)
+    // The permit ledger of the back office shows the residents' history rows.
+    .concat(Object.entries(onDemandCatalogues).filter(([path]) => namespaceOf(path) === 'history'))
+    .filter(([path]) => languageOf(path) === language);
+  const loaded = await Promise.all(
+    wanted.map(async ([path, load]) => [namespaceOf(path), (await load()).default] as const),
+  );
+  for (const [namespace, strings] of loaded) {
+    if (!instance.hasResourceBundle(language, namespace)) {
       instance.addResourceBundle(language, namespace, strings, true, true);
     }
   }
