@@ -6,21 +6,15 @@ import { formatMessage, type MessageSource } from '@parkeer/shared/messages/form
 type Catalogue = { default: Record<string, unknown> };
 
 // Every module keeps its strings in modules/<module>/i18n/<language>.json (namespace = module);
-// the app's own are app/i18n/<language>.json (namespace "app"). The back office's modules
-// (admin*) are loaded with the back office, so residents do not download its strings. Strings
-// are ICU MessageFormat, compiled by the build (docs/architecture.md §Strings).
-// Pages a resident opens now and then (lending balance, history, buying, plates, a coupling
-// link, the officer's and partner's home) bring their strings with them, as the back office
-// does: the first download stays within its budget (docs/architecture.md §Strings).
-const moduleCatalogues = import.meta.glob<Catalogue>(
-  [
-    '../modules/*/i18n/*.json',
-    '!../modules/admin*/i18n/*.json',
-    '!../modules/{coupling,delegations,history,plates,top-up,work-home}/i18n/*.json',
-  ],
-  { eager: true },
-);
-const backOfficeCatalogues = import.meta.glob<Catalogue>('../modules/admin*/i18n/*.json');
+// the app's own are app/i18n/<language>.json (namespace "app"). Strings are ICU MessageFormat,
+// compiled by the build (docs/architecture.md §Strings). The entry carries only what every area
+// shows (the app's and "common"); the residents' pages bring theirs in one chunk (see
+// `residentStrings`), the back office its own in the shown language, and occasional pages
+// (lending balance, history, buying, plates, a coupling link, the officer's and partner's home)
+// their own: each first download stays within its budget (docs/architecture.md §Strings).
+const moduleCatalogues = import.meta.glob<Catalogue>('../modules/common/i18n/*.json', {
+  eager: true,
+});
 const onDemandCatalogues = import.meta.glob<Catalogue>(
   '../modules/{coupling,delegations,history,plates,top-up,work-home}/i18n/*.json',
 );
@@ -72,6 +66,32 @@ export async function onDemandResources(): Promise<Resources> {
 }
 const appCatalogues = import.meta.glob<Catalogue>('./i18n/*.json', { eager: true });
 
+/** The residents' pages' strings: language → namespace → strings (one chunk, fetched once). */
+export async function residentStrings(): Promise<Resources> {
+  const { residentCatalogues } = await import('./resident-strings.js');
+  const result = Object.fromEntries(languages.map((language) => [language, {}])) as Resources;
+  for (const [path, strings] of Object.entries(residentCatalogues)) {
+    const language = languageOf(path);
+    if (isLanguage(language)) result[language][namespaceOf(path)] = strings;
+  }
+  return result;
+}
+
+/** Adds the residents' pages' strings to an instance unless they are there (synchronous). */
+export function addResidentStrings(instance: i18n, strings: Resources): void {
+  for (const language of languages) {
+    for (const [namespace, catalogue] of Object.entries(strings[language])) {
+      if (instance.hasResourceBundle(language, namespace)) continue;
+      instance.addResourceBundle(language, namespace, catalogue, true, true);
+    }
+  }
+}
+
+/** Fetches and adds the residents' pages' strings (for tests and pages outside the router). */
+export async function loadResidentStrings(instance: i18n): Promise<void> {
+  addResidentStrings(instance, await residentStrings());
+}
+
 type Resources = Record<Language, Record<string, Record<string, unknown>>>;
 
 const namespaceOf = (path: string) => /modules\/([^/]+)\/i18n/.exec(path)![1]!;
@@ -91,15 +111,15 @@ export function resources(): Resources {
   return result;
 }
 
-/** The back office's catalogues, fetched when first needed: language → namespace → strings. */
+/** The back office's catalogues in every language (for tests): language → namespace → strings. */
 export async function backOfficeResources(): Promise<Resources> {
   const result = Object.fromEntries(languages.map((language) => [language, {}])) as Resources;
-  await Promise.all(
-    Object.entries(backOfficeCatalogues).map(async ([path, load]) => {
-      const language = languageOf(path);
-      if (isLanguage(language)) result[language][namespaceOf(path)] = (await load()).default;
-    }),
-  );
+  for (const language of languages) {
+    const { backOfficeCatalogues } = await backOfficeStringsIn[language]();
+    for (const [path, strings] of Object.entries(backOfficeCatalogues)) {
+      if (namespaceOf(path) !== 'history') result[language][namespaceOf(path)] = strings;
+    }
+  }
   return result;
 }
 
@@ -117,19 +137,20 @@ export async function loadBackOfficeStrings(
   language: Language = currentLanguage(instance),
 ): Promise<void> {
   if (hasBackOfficeStrings(instance, language)) return;
-  const wanted = Object.entries(backOfficeCatalogues)
-    // The permit ledger of the back office shows the residents' history rows.
-    .concat(Object.entries(onDemandCatalogues).filter(([path]) => namespaceOf(path) === 'history'))
-    .filter(([path]) => languageOf(path) === language);
-  const loaded = await Promise.all(
-    wanted.map(async ([path, load]) => [namespaceOf(path), (await load()).default] as const),
-  );
-  for (const [namespace, strings] of loaded) {
+  const { backOfficeCatalogues: loaded } = await backOfficeStringsIn[language]();
+  for (const [path, strings] of Object.entries(loaded)) {
+    const namespace = namespaceOf(path);
     if (!instance.hasResourceBundle(language, namespace)) {
       instance.addResourceBundle(language, namespace, strings, true, true);
     }
   }
 }
+
+// One chunk per language (a literal import each, so the build splits them).
+const backOfficeStringsIn = {
+  nl: () => import('./back-office-strings.nl.js'),
+  en: () => import('./back-office-strings.en.js'),
+} satisfies Record<Language, () => Promise<unknown>>;
 
 const storedLanguageKey = 'parkeer.language';
 
