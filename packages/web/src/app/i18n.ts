@@ -184,7 +184,7 @@ const icuFormat = {
   },
 } as unknown as ThirdPartyModule;
 
-/** An i18next instance with every catalogue loaded (no requests: the strings are small). */
+/** An i18next instance with the entry's strings (the app's, `common`); pages add theirs. */
 export function createI18n(language: Language = initialLanguage()): i18n {
   const instance = i18next.createInstance();
   void instance

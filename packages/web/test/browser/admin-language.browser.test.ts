@@ -35,7 +35,9 @@ describe('the back office’s strings in chromium', () => {
     await graphqlIn(admin, 'mutation { updateSettings(input: { language: en }) { language } }');
     await admin.reload();
     await admin.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await admin.getByRole('button', { name: 'Menu' }).click();
     await admin.getByRole('link', { name: 'Audit log' }).waitFor();
+    await admin.getByRole('button', { name: 'Close menu' }).click();
     expect(await admin.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(fetched('back-office-strings.en')).toBe(true);
     expect(fetched('resident-strings')).toBe(false);
