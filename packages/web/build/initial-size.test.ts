@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Rollup } from 'vite';
-import { backOfficeInitialChunks, initialChunks, sizeLine } from './initial-size.js';
+import {
+  backOfficeInitialChunks,
+  initialChunks,
+  residentInitialChunks,
+  sizeLine,
+} from './initial-size.js';
 
 const chunk = (fileName: string, imports: string[], isEntry = false, facadeModuleId?: string) =>
   ({
@@ -29,10 +34,16 @@ describe('the initial JavaScript of a build', () => {
   });
 });
 
-describe('the back office’s initial JavaScript', () => {
+describe('the initial JavaScript of each area', () => {
   const bundle = {
-    'index.js': chunk('index.js', ['react.js'], true, '/web/src/main.tsx'),
+    'index.js': chunk('index.js', ['react.js'], true, '/web/index.html'),
     'react.js': chunk('react.js', []),
+    'resident-strings.js': chunk(
+      'resident-strings.js',
+      [],
+      false,
+      '/web/src/app/resident-strings.ts',
+    ),
     'admin-shell.js': chunk(
       'admin-shell.js',
       ['react.js', 'admin-css.js'],
@@ -40,8 +51,19 @@ describe('the back office’s initial JavaScript', () => {
       '/web/src/modules/admin/components/admin-shell.tsx',
     ),
     'admin-css.js': chunk('admin-css.js', []),
-    'nl.js': chunk('nl.js', [], false, '/web/src/modules/admin-zones/i18n/nl.json'),
-    'resident-nl.js': chunk('resident-nl.js', [], false, '/web/src/modules/sessions/i18n/nl.json'),
+    'back-office-nl.js': chunk(
+      'back-office-nl.js',
+      ['history-nl.js'],
+      false,
+      '/web/src/app/back-office-strings.nl.ts',
+    ),
+    'history-nl.js': chunk('history-nl.js', [], false, '/web/src/modules/history/i18n/nl.json'),
+    'back-office-en.js': chunk(
+      'back-office-en.js',
+      [],
+      false,
+      '/web/src/app/back-office-strings.en.ts',
+    ),
     'zones-page.js': chunk(
       'zones-page.js',
       ['form-kit.js'],
@@ -50,18 +72,37 @@ describe('the back office’s initial JavaScript', () => {
     ),
     'form-kit.js': chunk('form-kit.js', []),
   } as unknown as Rollup.OutputBundle;
+  const names = (chunks: readonly Rollup.OutputChunk[]) =>
+    chunks.map((item) => item.fileName).sort();
 
-  it('is the entry, the back office’s shell and its strings, not its pages nor the kit', () => {
-    expect(
-      backOfficeInitialChunks(bundle)
-        .map((item) => item.fileName)
-        .sort(),
-    ).toEqual(['admin-css.js', 'admin-shell.js', 'index.js', 'nl.js', 'react.js']);
-    expect(initialChunks(bundle).map((item) => item.fileName)).not.toContain('admin-shell.js');
+  it('is, for a resident, the entry and the residents’ strings, nothing of the back office', () => {
+    expect(names(residentInitialChunks(bundle))).toEqual([
+      'index.js',
+      'react.js',
+      'resident-strings.js',
+    ]);
+  });
+
+  it('is, for the back office, the entry, its shell and its strings in one language, not its pages nor the kit', () => {
+    expect(names(backOfficeInitialChunks(bundle, 'nl'))).toEqual([
+      'admin-css.js',
+      'admin-shell.js',
+      'back-office-nl.js',
+      'history-nl.js',
+      'index.js',
+      'react.js',
+    ]);
+    expect(names(backOfficeInitialChunks(bundle, 'en'))).toEqual([
+      'admin-css.js',
+      'admin-shell.js',
+      'back-office-en.js',
+      'index.js',
+      'react.js',
+    ]);
   });
 
   it('is over budget when its gzipped code is larger than the budget', () => {
-    const chunks = backOfficeInitialChunks(bundle);
+    const chunks = backOfficeInitialChunks(bundle, 'en');
     expect(sizeLine('Back office', chunks, 1_000).over).toBe(false);
     expect(sizeLine('Back office', chunks, 10)).toMatchObject({
       over: true,

@@ -7,7 +7,9 @@ import {
   backOfficeResources,
   createI18n,
   loadBackOfficeStrings,
+  loadResidentStrings,
   onDemandResources,
+  residentStrings,
   pageStrings,
   resources,
 } from './i18n.js';
@@ -36,7 +38,8 @@ for (const [path, text] of Object.entries(sources)) {
   written[language][namespace] = new Map(messagesOf(JSON.parse(text)));
 }
 
-const residents = resources();
+const shared = resources();
+const residents = await residentStrings();
 const backOffice = await backOfficeResources();
 const onDemand = await onDemandResources();
 
@@ -57,6 +60,7 @@ describe('the interface catalogues', () => {
     expect(namespaces.length).toBeGreaterThan(3);
     expect(namespaces).toEqual(
       [
+        ...Object.keys(shared.nl),
         ...Object.keys(residents.nl),
         ...Object.keys(backOffice.nl),
         ...Object.keys(onDemand.nl),
@@ -103,7 +107,7 @@ describe('the interface catalogues', () => {
 
   it('say one and more in words that fit, in both languages', async () => {
     const i18n = createI18n('nl');
-    await loadBackOfficeStrings(i18n);
+    await Promise.all([loadBackOfficeStrings(i18n), loadResidentStrings(i18n)]);
     expect(i18n.t('admin-zones:exceptionCount', { count: 1 })).toBe('1 uitzondering');
     expect(i18n.t('admin-zones:exceptionCount', { count: 3 })).toBe('3 uitzonderingen');
     expect(i18n.t('admin-permits:revoke.endedSessions', { count: 0 })).toBe(
@@ -114,6 +118,7 @@ describe('the interface catalogues', () => {
     );
     expect(i18n.t('sessions:tabs.running', { count: 1234 })).toBe('Lopend (1.234)');
     await i18n.changeLanguage('en');
+    await loadBackOfficeStrings(i18n);
     expect(i18n.t('admin-zones:exceptionCount', { count: 1 })).toBe('1 exception');
     expect(i18n.t('admin-products:detail.facts', { count: 2, code: 'B', unit: 'hours' })).toBe(
       'Code B · balance: hours · 2 permits',
@@ -121,10 +126,20 @@ describe('the interface catalogues', () => {
     expect(i18n.t('sessions:tabs.running', { count: 1234 })).toBe('Running (1,234)');
   });
 
-  it('fill arguments and show text with quotes as written', () => {
+  it('fill arguments and show text with quotes as written', async () => {
     const i18n = createI18n('nl');
+    await loadResidentStrings(i18n);
     expect(i18n.t('auth:forgot.sent', { email: 'a@b.nl' })).toContain('e-mailadres a@b.nl,');
     expect(i18n.t('nav.products')).toBe('Producten');
+  });
+
+  it("keeps the residents' pages' strings out of the entry the back office shares", async () => {
+    expect(Object.keys(shared.nl).sort()).toEqual(['app', 'common']);
+    expect(Object.keys(residents.nl)).toEqual(expect.arrayContaining(['auth', 'sessions']));
+    const i18n = createI18n('nl');
+    expect(i18n.t('sessions:tabs.running', { count: 2 })).toBe('tabs.running');
+    await loadResidentStrings(i18n);
+    expect(i18n.t('sessions:tabs.running', { count: 2 })).toBe('Lopend (2)');
   });
 
   it('switches the interface language', async () => {
@@ -136,9 +151,11 @@ describe('the interface catalogues', () => {
 
   it("keeps the back office's strings out of the residents' app until the back office opens", async () => {
     expect(Object.keys(backOffice.nl)).toContain('admin');
-    expect(Object.keys(residents.nl).filter((namespace) => namespace.startsWith('admin'))).toEqual(
-      [],
-    );
+    expect(
+      [...Object.keys(shared.nl), ...Object.keys(residents.nl)].filter((namespace) =>
+        namespace.startsWith('admin'),
+      ),
+    ).toEqual([]);
     const i18n = createI18n('en');
     expect(i18n.t('admin:menu.dashboard')).toBe('menu.dashboard');
     await loadBackOfficeStrings(i18n);
@@ -149,11 +166,24 @@ describe('the interface catalogues', () => {
     expect(i18n.t('history:ledgerKind.topUp')).toBe('Top-up');
   });
 
+  it("brings the back office's strings in the shown language only, the other when asked", async () => {
+    const i18n = createI18n('en');
+    await loadBackOfficeStrings(i18n);
+    expect(i18n.hasResourceBundle('en', 'admin-zones')).toBe(true);
+    expect(i18n.hasResourceBundle('nl', 'admin-zones')).toBe(false);
+    expect(i18n.hasResourceBundle('nl', 'history')).toBe(false);
+    await i18n.changeLanguage('nl');
+    await loadBackOfficeStrings(i18n, 'nl');
+    expect(i18n.t('admin-zones:exceptionCount', { count: 3 })).toBe('3 uitzonderingen');
+    expect(i18n.t('history:title')).toBe('Geschiedenis');
+  });
+
   it('brings the strings of occasional pages with them, not in the first download', async () => {
     expect(Object.keys(onDemand.nl).sort()).toEqual(
       ['coupling', 'delegations', 'history', 'plates', 'top-up', 'work-home'].sort(),
     );
     for (const namespace of Object.keys(onDemand.nl)) {
+      expect(Object.keys(shared.nl), namespace).not.toContain(namespace);
       expect(Object.keys(residents.nl), namespace).not.toContain(namespace);
     }
     const i18n = createI18n('nl');

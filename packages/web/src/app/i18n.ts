@@ -6,21 +6,15 @@ import { formatMessage, type MessageSource } from '@parkeer/shared/messages/form
 type Catalogue = { default: Record<string, unknown> };
 
 // Every module keeps its strings in modules/<module>/i18n/<language>.json (namespace = module);
-// the app's own are app/i18n/<language>.json (namespace "app"). The back office's modules
-// (admin*) are loaded with the back office, so residents do not download its strings. Strings
-// are ICU MessageFormat, compiled by the build (docs/architecture.md §Strings).
-// Pages a resident opens now and then (lending balance, history, buying, plates, a coupling
-// link, the officer's and partner's home) bring their strings with them, as the back office
-// does: the first download stays within its budget (docs/architecture.md §Strings).
-const moduleCatalogues = import.meta.glob<Catalogue>(
-  [
-    '../modules/*/i18n/*.json',
-    '!../modules/admin*/i18n/*.json',
-    '!../modules/{coupling,delegations,history,plates,top-up,work-home}/i18n/*.json',
-  ],
-  { eager: true },
-);
-const backOfficeCatalogues = import.meta.glob<Catalogue>('../modules/admin*/i18n/*.json');
+// the app's own are app/i18n/<language>.json (namespace "app"). Strings are ICU MessageFormat,
+// compiled by the build (docs/architecture.md §Strings). The entry carries only what every area
+// shows (the app's and "common"); the residents' pages bring theirs in one chunk (see
+// `residentStrings`), the back office its own in the shown language, and occasional pages
+// (lending balance, history, buying, plates, a coupling link, the officer's and partner's home)
+// their own: each first download stays within its budget (docs/architecture.md §Strings).
+const moduleCatalogues = import.meta.glob<Catalogue>('../modules/common/i18n/*.json', {
+  eager: true,
+});
 const onDemandCatalogues = import.meta.glob<Catalogue>(
   '../modules/{coupling,delegations,history,plates,top-up,work-home}/i18n/*.json',
 );
@@ -52,8 +46,9 @@ export function addPageStrings(
   namespace: OnDemandNamespace,
   strings: NamespaceStrings,
 ): void {
-  if (instance.hasResourceBundle(defaultLanguage, namespace)) return;
   for (const language of languages) {
+    // The back office may have brought one language of a namespace already.
+    if (instance.hasResourceBundle(language, namespace)) continue;
     instance.addResourceBundle(language, namespace, strings[language], true, true);
   }
 }
@@ -70,6 +65,32 @@ export async function onDemandResources(): Promise<Resources> {
   return result;
 }
 const appCatalogues = import.meta.glob<Catalogue>('./i18n/*.json', { eager: true });
+
+/** The residents' pages' strings: language → namespace → strings (one chunk, fetched once). */
+export async function residentStrings(): Promise<Resources> {
+  const { residentCatalogues } = await import('./resident-strings.js');
+  const result = Object.fromEntries(languages.map((language) => [language, {}])) as Resources;
+  for (const [path, strings] of Object.entries(residentCatalogues)) {
+    const language = languageOf(path);
+    if (isLanguage(language)) result[language][namespaceOf(path)] = strings;
+  }
+  return result;
+}
+
+/** Adds the residents' pages' strings to an instance unless they are there (synchronous). */
+export function addResidentStrings(instance: i18n, strings: Resources): void {
+  for (const language of languages) {
+    for (const [namespace, catalogue] of Object.entries(strings[language])) {
+      if (instance.hasResourceBundle(language, namespace)) continue;
+      instance.addResourceBundle(language, namespace, catalogue, true, true);
+    }
+  }
+}
+
+/** Fetches and adds the residents' pages' strings (for tests and pages outside the router). */
+export async function loadResidentStrings(instance: i18n): Promise<void> {
+  addResidentStrings(instance, await residentStrings());
+}
 
 type Resources = Record<Language, Record<string, Record<string, unknown>>>;
 
@@ -90,34 +111,46 @@ export function resources(): Resources {
   return result;
 }
 
-/** The back office's catalogues, fetched when first needed: language → namespace → strings. */
+/** The back office's catalogues in every language (for tests): language → namespace → strings. */
 export async function backOfficeResources(): Promise<Resources> {
   const result = Object.fromEntries(languages.map((language) => [language, {}])) as Resources;
-  await Promise.all(
-    Object.entries(backOfficeCatalogues).map(async ([path, load]) => {
-      const language = languageOf(path);
-      if (isLanguage(language)) result[language][namespaceOf(path)] = (await load()).default;
-    }),
-  );
+  for (const language of languages) {
+    const { backOfficeCatalogues } = await backOfficeStringsIn[language]();
+    for (const [path, strings] of Object.entries(backOfficeCatalogues)) {
+      if (namespaceOf(path) !== 'history') result[language][namespaceOf(path)] = strings;
+    }
+  }
   return result;
 }
 
-/** Whether the back office's strings are in this instance already. */
-export const hasBackOfficeStrings = (instance: i18n) =>
-  instance.hasResourceBundle(defaultLanguage, 'admin');
+/** Whether the back office's strings in this language are in this instance already. */
+export const hasBackOfficeStrings = (instance: i18n, language: Language) =>
+  instance.hasResourceBundle(language, 'admin');
 
-/** Adds the back office's strings to an instance (once; later calls find them there). */
-export async function loadBackOfficeStrings(instance: i18n): Promise<void> {
-  if (hasBackOfficeStrings(instance)) return;
-  // The permit ledger of the back office shows the residents' history rows.
-  const [loaded, history] = await Promise.all([backOfficeResources(), pageStrings('history')]);
-  addPageStrings(instance, 'history', history);
-  for (const language of languages) {
-    for (const [namespace, strings] of Object.entries(loaded[language])) {
+/**
+ * Adds the back office's strings in one language to an instance (once; later calls find them
+ * there): the shown language only, the other when the interface switches to it, so the back
+ * office's first download carries one language (docs/architecture.md §Strings).
+ */
+export async function loadBackOfficeStrings(
+  instance: i18n,
+  language: Language = currentLanguage(instance),
+): Promise<void> {
+  if (hasBackOfficeStrings(instance, language)) return;
+  const { backOfficeCatalogues: loaded } = await backOfficeStringsIn[language]();
+  for (const [path, strings] of Object.entries(loaded)) {
+    const namespace = namespaceOf(path);
+    if (!instance.hasResourceBundle(language, namespace)) {
       instance.addResourceBundle(language, namespace, strings, true, true);
     }
   }
 }
+
+// One chunk per language (a literal import each, so the build splits them).
+const backOfficeStringsIn = {
+  nl: () => import('./back-office-strings.nl.js'),
+  en: () => import('./back-office-strings.en.js'),
+} satisfies Record<Language, () => Promise<unknown>>;
 
 const storedLanguageKey = 'parkeer.language';
 
@@ -151,7 +184,7 @@ const icuFormat = {
   },
 } as unknown as ThirdPartyModule;
 
-/** An i18next instance with every catalogue loaded (no requests: the strings are small). */
+/** An i18next instance with the entry's strings (the app's, `common`); pages add theirs. */
 export function createI18n(language: Language = initialLanguage()): i18n {
   const instance = i18next.createInstance();
   void instance

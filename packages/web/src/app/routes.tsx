@@ -8,31 +8,44 @@ import {
   homeOf,
 } from '../modules/admin/admin-routes.js';
 import { workHome, workRoles } from '../modules/work-home/work-roles.js';
-import { addPageStrings, pageStrings, type OnDemandNamespace } from './i18n.js';
+import {
+  addPageStrings,
+  addResidentStrings,
+  pageStrings,
+  residentStrings,
+  type OnDemandNamespace,
+} from './i18n.js';
 import { useSession } from './session.js';
 import { AppShell } from './shell/app-shell.js';
 import { NotFoundPage } from './shell/not-found-page.js';
 import { Loading } from './shell/loading.js';
 
 /**
- * A page loaded when first visited (route-level code splitting); with a namespace, its strings
- * are fetched beside its code and added before it first renders.
+ * A page loaded when first visited (route-level code splitting), with the residents' pages'
+ * strings; with a namespace, its own strings too. Both are fetched beside its code and added
+ * before it first renders.
  */
 const page =
   (load: () => Promise<{ default: ComponentType }>, namespace?: OnDemandNamespace) => async () => {
-    const [module, strings] = await Promise.all([
+    const [module, residents, strings] = await Promise.all([
       load(),
+      residentStrings(),
       namespace ? pageStrings(namespace) : Promise.resolve(null),
     ]);
     const Page = module.default;
-    if (!namespace || !strings) return { Component: Page };
     function WithStrings() {
       const { i18n } = useTranslation();
-      addPageStrings(i18n, namespace!, strings!);
+      addResidentStrings(i18n, residents);
+      if (namespace && strings) addPageStrings(i18n, namespace, strings);
       return <Page />;
     }
     return { Component: WithStrings };
   };
+
+/** A back-office page or its shell: the shell brings the back office's strings itself. */
+const backOfficePage = (load: () => Promise<{ default: ComponentType }>) => async () => ({
+  Component: (await load()).default,
+});
 
 /** To the login page, and back here after. */
 function ToLogin() {
@@ -122,9 +135,9 @@ export function createRouter() {
       element: <RequireBackOffice />,
       children: [
         {
-          lazy: page(() => import('../modules/admin/components/admin-shell.js')),
+          lazy: backOfficePage(() => import('../modules/admin/components/admin-shell.js')),
           children: [
-            ...adminPages.map(({ path, load }) => ({ path, lazy: page(load) })),
+            ...adminPages.map(({ path, load }) => ({ path, lazy: backOfficePage(load) })),
             { path: `${backOfficeHome}/*`, element: <NotFoundPage /> },
           ],
         },

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchPath, Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { useQuery } from 'urql';
-import { hasBackOfficeStrings, loadBackOfficeStrings } from '../../../app/i18n.js';
+import type { Language } from '@parkeer/shared/language';
+import { currentLanguage, hasBackOfficeStrings, loadBackOfficeStrings } from '../../../app/i18n.js';
 import { useSession } from '../../../app/session.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { useInactivityLogout } from '../../../app/shell/inactivity.js';
@@ -19,12 +20,23 @@ import '../admin.css';
  */
 export default function AdminShellWithStrings() {
   const { i18n } = useTranslation();
-  // The back office's strings come with it, not with the residents' app (the initial JS budget).
-  const [ready, setReady] = useState(() => hasBackOfficeStrings(i18n));
+  const language = currentLanguage(i18n);
+  // The back office's strings come with it, not with the residents' app, and in the shown
+  // language only; another language's come when the interface switches (the initial JS budget).
+  const [loaded, setLoaded] = useState<Language | null>(() =>
+    hasBackOfficeStrings(i18n, language) ? language : null,
+  );
   useEffect(() => {
-    if (!ready) void loadBackOfficeStrings(i18n).then(() => setReady(true));
-  }, [i18n, ready]);
-  return ready ? <AdminShell /> : <Loading />;
+    if (loaded === language) return;
+    let current = true;
+    void loadBackOfficeStrings(i18n, language).then(() => {
+      if (current) setLoaded(language);
+    });
+    return () => {
+      current = false;
+    };
+  }, [i18n, language, loaded]);
+  return loaded === language ? <AdminShell /> : <Loading />;
 }
 
 function AdminShell() {
