@@ -19,7 +19,7 @@ import {
   GrantCareHoursMutation,
 } from '../graphql/requests.js';
 import { minutesOfHours } from '../request-input.js';
-import { RefusalNotice } from './form-parts.js';
+import { RefusalNotice } from './refusal-notice.js';
 import { PermitPicker, type RequestPermit } from './permit-picker.js';
 
 /** Informal-care time: choose a permit, see what it was granted, grant more with a statement. */

@@ -16,7 +16,7 @@ import {
   CareHoursRequestsQuery,
   DecideCareHoursRequestMutation,
 } from '../graphql/requests.js';
-import { RefusalNotice } from './form-parts.js';
+import { RefusalNotice } from './refusal-notice.js';
 
 type Status = NonNullable<VariablesOf<typeof CareHoursRequestsQuery>['status']>;
 type CareRequest = ResultOf<typeof CareHoursRequestFieldsFragment>;

@@ -13,7 +13,7 @@ import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { useFormats } from '../../../app/ui/format.js';
 import { DecideFineWaiverMutation, FineWaiverFieldsFragment } from '../graphql/requests.js';
 import { useFineWaivers, type FineWaiver, type WaiverStatus } from '../use-fine-waivers.js';
-import { RefusalNotice } from './form-parts.js';
+import { RefusalNotice } from './refusal-notice.js';
 import { FineWaiverForm } from './fine-waiver-form.js';
 
 const statuses = ['pending', 'approved', 'refused'] as const satisfies readonly WaiverStatus[];

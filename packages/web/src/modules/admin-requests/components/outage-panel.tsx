@@ -20,7 +20,7 @@ import {
   OutageCompensationsQuery,
   OutageZonesQuery,
 } from '../graphql/requests.js';
-import { RefusalNotice } from './form-parts.js';
+import { RefusalNotice } from './refusal-notice.js';
 
 type Compensation = ResultOf<typeof OutageCompensationFieldsFragment>;
 
