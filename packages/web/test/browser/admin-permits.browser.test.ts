@@ -108,7 +108,7 @@ describe('the permits of the back office in chromium', () => {
     // Nothing chosen: each problem beside its field.
     await admin.getByRole('button', { name: 'Vergunning uitgeven' }).click();
     await admin.getByText('Niet uitgegeven: bekijk de gemarkeerde velden.').waitFor();
-    const product = admin.getByLabel('Product', { exact: true });
+    const product = admin.getByLabel('Product (verplicht)', { exact: true });
     await expect(product.getAttribute('aria-invalid')).resolves.toBe('true');
     await admin.locator('#issue-productType-error').getByText('Kies een product.').waitFor();
     const email = admin.getByLabel('E-mailadres voor de koppellink');
@@ -149,7 +149,9 @@ describe('the permits of the back office in chromium', () => {
       .getByTestId('address-outcome')
       .getByText('Gevonden: Markt 7A, Delft, in zone D · Parkeergebied D.')
       .waitFor();
-    await expect(admin.getByLabel('Zone', { exact: true }).inputValue()).resolves.toBe('D');
+    await expect(admin.getByLabel('Zone (verplicht)', { exact: true }).inputValue()).resolves.toBe(
+      'D',
+    );
     await photographBoth(admin, 'admin-permit-issue-address-found');
     await fill('2611gs', '7', 'a', 'nieuw.bewoner@example.nl');
     const letter = admin.getByTestId('issued-letter');

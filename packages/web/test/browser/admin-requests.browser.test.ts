@@ -122,12 +122,16 @@ describe('the requests of the back office in chromium', () => {
       .getByText('Op deze vergunning zijn nog geen uren voor mantelzorg toegekend.')
       .waitFor();
 
-    // Without a statement nothing is sent; the field says why and has the focus.
+    // Without a statement nothing is sent; the field says why, and the focus is on the summary
+    // that leads to it.
     await panel.getByLabel('Aantal uren').fill('10');
     await panel.getByRole('button', { name: 'Uren toekennen' }).click();
     await panel.getByText('Vul de mantelzorgverklaring in.').waitFor();
-    const statement = panel.getByLabel('Mantelzorgverklaring');
+    const statement = panel.getByLabel('Mantelzorgverklaring', { exact: false });
     expect(await statement.getAttribute('aria-invalid')).toBe('true');
+    const summary = panel.getByTestId('error-summary');
+    expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
+    await summary.getByRole('link', { name: 'Mantelzorgverklaring' }).click();
     expect(await statement.evaluate((element) => element === document.activeElement)).toBe(true);
 
     // A double click grants once: one key per submission.

@@ -1,10 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { ErrorSummary } from '../../../app/form/error-summary.js';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { showServerProblems } from '../../../app/form/server-problems.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import { currentLanguage } from '../../../app/i18n.js';
 import { ConfirmDialog } from '../../../app/ui/confirm-dialog.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
-import { problemsByPath } from '../../../app/errors.js';
 import { BlockPermitMutation, UnblockPermitMutation } from '../graphql/permits.js';
 import type { PermitDetails } from './permit-facts.js';
 
@@ -17,27 +22,29 @@ const reasonMaxLength = 500;
  */
 export function BlockSection({ permit }: { permit: PermitDetails }) {
   const { t, i18n } = useTranslation('admin-permits');
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
-  const [confirming, setConfirming] = useState(false);
+  const form = useForm<{ reason: string }>({
+    defaultValues: { reason: '' },
+    shouldFocusError: false,
+  });
+  const [reason, setReason] = useState<string | null>(null);
+  const [placed, setPlaced] = useState(0);
   const [done, setDone] = useState<'blocked' | 'unblocked' | null>(null);
   const [blockState, block] = useMutation(BlockPermitMutation);
   const [unblockState, unblock] = useMutation(UnblockPermitMutation);
-  const problems = problemsByPath(blockState.error, currentLanguage(i18n));
-  const reasonError = missing ? t('block.reasonMissing') : problems.get('reason');
+  const refusal = placed === 0 ? blockState.error : undefined;
 
-  const ask = (event: FormEvent) => {
-    event.preventDefault();
+  // The kit has checked the reason; the block itself waits for the confirmation.
+  const ask = (values: { reason: string }) => {
     setDone(null);
-    const empty = reason.trim() === '';
-    setMissing(empty);
-    if (!empty) setConfirming(true);
+    setReason(values.reason.trim());
   };
   const confirmBlock = async () => {
-    const result = await block({ id: permit.id, reason: reason.trim() });
-    setConfirming(false);
+    if (reason === null) return;
+    const result = await block({ id: permit.id, reason });
+    setReason(null);
+    setPlaced(showServerProblems(result.error, currentLanguage(i18n), form.setError));
     if (result.data) {
-      setReason('');
+      form.reset({ reason: '' });
       setDone('blocked');
     }
   };
@@ -67,44 +74,40 @@ export function BlockSection({ permit }: { permit: PermitDetails }) {
           </button>
         </>
       ) : (
-        <form onSubmit={ask} noValidate>
+        <Form form={form} onSubmit={ask} id="block">
           <p className="muted">{t('block.intro')}</p>
-          {problems.size === 0 && <ErrorNotice error={blockState.error} />}
-          <div className="field">
-            <label htmlFor="block-reason">{t('block.reason')}</label>
-            <textarea
-              id="block-reason"
-              className="admin-permits__textarea"
-              rows={3}
-              maxLength={reasonMaxLength}
-              value={reason}
-              aria-invalid={reasonError ? true : undefined}
-              aria-describedby={reasonError ? 'block-reason-error' : undefined}
-              onChange={(event) => setReason(event.target.value)}
-            />
-            {reasonError && (
-              <span id="block-reason-error" className="field__error">
-                {reasonError}
-              </span>
+          <ErrorSummary />
+          <ErrorNotice error={refusal} />
+          <Field name="reason" label={t('block.reason')} required counter={reasonMaxLength}>
+            {(control) => (
+              <textarea
+                {...control}
+                {...form.register('reason', {
+                  validate: (value) => value.trim() !== '' || t('block.reasonMissing'),
+                })}
+                className="admin-permits__textarea"
+                rows={3}
+                maxLength={reasonMaxLength}
+              />
             )}
-          </div>
-          <button type="submit" className="button button--danger">
+          </Field>
+          <SubmitButton className="button button--danger" busy={blockState.fetching}>
             {t('block.submit')}
-          </button>
-        </form>
+          </SubmitButton>
+        </Form>
       )}
       <ConfirmDialog
-        open={confirming}
+        open={reason !== null}
         title={t('block.confirmTitle', { code: permit.productCode })}
         confirmLabel={t('block.confirm')}
         danger
         busy={blockState.fetching}
         onConfirm={() => void confirmBlock()}
-        onCancel={() => setConfirming(false)}
+        onCancel={() => setReason(null)}
       >
         <p>{t('block.confirmText', { count: permit.openSessions })}</p>
         <p>
-          {t('block.confirmReason')} <q>{reason.trim()}</q>
+          {t('block.confirmReason')} <q>{reason}</q>
         </p>
       </ConfirmDialog>
     </div>

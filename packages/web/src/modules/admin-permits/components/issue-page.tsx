@@ -1,13 +1,19 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { holderTypes, type HolderType } from '@parkeer/shared/holder-type';
+import { ErrorSummary } from '../../../app/form/error-summary.js';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { fieldName, pathSegments } from '../../../app/form/paths.js';
+import { showServerProblems } from '../../../app/form/server-problems.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import type { ResultOf } from '../../../app/graphql.js';
 import { currentLanguage } from '../../../app/i18n.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
-import { problemsByPath } from '../../../app/errors.js';
 import { IssueChoicesQuery, IssuePermitMutation } from '../graphql/permits.js';
 import { todayInTown, validityOf } from '../permit-rules.js';
 import { AddressLookup } from './address-lookup.js';
@@ -72,152 +78,125 @@ function IssueForm({ onIssued }: { onIssued(issued: Issued): void }) {
   const { t, i18n } = useTranslation('admin-permits');
   const language = currentLanguage(i18n);
   const [choices] = useQuery({ query: IssueChoicesQuery });
-  const [draft, setDraft] = useState<Draft>(emptyDraft);
-  const [fromMissing, setFromMissing] = useState(false);
+  const form = useForm<Draft>({ defaultValues: emptyDraft(), shouldFocusError: false });
+  const [placed, setPlaced] = useState(0);
   const [state, issue] = useMutation(IssuePermitMutation);
-  const problems = problemsByPath(state.error, language);
-  const set = (name: keyof Draft) => (value: string) =>
-    setDraft((current) => ({ ...current, [name]: value }));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async (draft: Draft) => {
     const { validFrom, validUntil } = validityOf(draft.validFrom, draft.validUntil);
-    setFromMissing(!validFrom);
     if (!validFrom) return;
-    const result = await issue({
-      input: {
-        productType: draft.productType,
-        zone: draft.zone,
-        holderType: draft.holderType,
-        addressKey: draft.addressKey,
-        addressLabel: draft.addressLabel,
-        validFrom,
-        validUntil,
-        email: draft.email,
-      },
-    });
+    const result = await issue({ input: { ...draft, validFrom, validUntil } });
+    const count = showServerProblems(result.error, language, form.setError, (path) =>
+      path === 'addressLabel' ? 'addressKey' : fieldName(pathSegments(path)),
+    );
+    setPlaced(count);
+    // Nothing chosen reads better as that than as the API's 'no such product/zone/address'.
+    for (const name of ['productType', 'zone'] as const) {
+      if (draft[name] === '' && form.getFieldState(name).error) {
+        form.setError(name, { type: 'server', message: t(`issue.chooseMissing.${name}`) });
+      }
+    }
+    if (draft.addressKey === '' && form.getFieldState('addressKey').error) {
+      form.setError('addressKey', { type: 'server', message: t('issue.address.missing') });
+    }
     if (result.data) onIssued({ ...result.data.issuePermit, email: draft.email.trim() });
   };
 
   if (choices.error) return <ErrorNotice error={choices.error} />;
   if (!choices.data) return <Loading />;
   const { adminProductTypes: products, adminZones: zones } = choices.data;
-  const errorOf = (name: keyof Draft) => {
-    if (name === 'validFrom' && fromMissing) return t('issue.validFromMissing');
-    const problem = problems.get(name);
-    // Nothing chosen reads better as that than as the API's 'no such product/zone'.
-    if (problem && draft[name] === '' && (name === 'productType' || name === 'zone')) {
-      return t(`issue.chooseMissing.${name}`);
-    }
-    return problem;
-  };
-
-  const field = (name: keyof Draft, control: (props: ControlProps) => ReactNode, hint?: string) => {
-    const id = `issue-${name}`;
-    const error = errorOf(name);
-    const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
-      .filter(Boolean)
-      .join(' ');
-    return (
-      <div className="field">
-        <label htmlFor={id}>{t(`issue.fields.${name}`)}</label>
-        {control({
-          id,
-          value: draft[name],
-          onChange: (event) => set(name)(event.target.value),
-          'aria-invalid': error ? true : undefined,
-          'aria-describedby': described || undefined,
-        })}
-        {hint && (
-          <span id={`${id}-hint`} className="field__hint">
-            {hint}
-          </span>
-        )}
-        {error && (
-          <span id={`${id}-error`} className="field__error">
-            {error}
-          </span>
-        )}
-      </div>
-    );
-  };
-  const text =
-    (type: string, extra: Record<string, unknown> = {}) =>
-    (props: ControlProps) => <input type={type} autoComplete="off" {...extra} {...props} />;
 
   return (
-    <form className="card admin-permits__form" onSubmit={(event) => void submit(event)} noValidate>
+    <Form form={form} onSubmit={submit} id="issue" className="card admin-permits__form">
       <p className="muted">{t('issue.intro')}</p>
-      {field('productType', (props) => (
-        <select {...props}>
-          <option value="">{t('issue.choose')}</option>
-          {products.map((product) => (
-            <option key={product.id} value={product.code}>
-              {language === 'en' ? product.nameEn : product.nameNl}
-            </option>
-          ))}
-        </select>
-      ))}
-      {field('zone', (props) => (
-        <select {...props}>
-          <option value="">{t('issue.choose')}</option>
-          {zones.map((zone) => (
-            <option key={zone.id} value={zone.code}>
-              {zone.code} · {zone.name}
-            </option>
-          ))}
-        </select>
-      ))}
-      {field('holderType', (props) => (
-        <select {...props}>
-          {holderTypes.map((type) => (
-            <option key={type} value={type}>
-              {t(`holderTypes.${type}`)}
-            </option>
-          ))}
-        </select>
-      ))}
+      <ErrorSummary />
+      <Field name="productType" label={t('issue.fields.productType')} required>
+        {(control) => (
+          <select {...control} {...form.register('productType')}>
+            <option value="">{t('issue.choose')}</option>
+            {products.map((product) => (
+              <option key={product.id} value={product.code}>
+                {language === 'en' ? product.nameEn : product.nameNl}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field name="zone" label={t('issue.fields.zone')} required>
+        {(control) => (
+          <select {...control} {...form.register('zone')}>
+            <option value="">{t('issue.choose')}</option>
+            {zones.map((zone) => (
+              <option key={zone.id} value={zone.code}>
+                {zone.code} · {zone.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field name="holderType" label={t('issue.fields.holderType')}>
+        {(control) => (
+          <select {...control} {...form.register('holderType')}>
+            {holderTypes.map((type) => (
+              <option key={type} value={type}>
+                {t(`holderTypes.${type}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <AddressLookup
-        onChange={(address) =>
-          setDraft((current) => ({
-            ...current,
-            addressKey: address?.key ?? '',
-            addressLabel: address?.label ?? '',
-            // The zone the address lies in; the admin may still choose another.
-            zone: address?.zoneCode ?? current.zone,
-          }))
-        }
-        error={
-          draft.addressKey === '' && (problems.has('addressKey') || problems.has('addressLabel'))
-            ? t('issue.address.missing')
-            : (problems.get('addressKey') ?? problems.get('addressLabel'))
-        }
+        onChange={(address) => {
+          form.setValue('addressKey', address?.key ?? '');
+          form.setValue('addressLabel', address?.label ?? '');
+          if (address) form.clearErrors('addressKey');
+          // The zone the address lies in; the admin may still choose another.
+          if (address?.zoneCode) form.setValue('zone', address.zoneCode);
+        }}
+        error={form.formState.errors.addressKey?.message}
       />
       <div className="admin-permits__dates">
-        {field('validFrom', text('date'))}
-        {field('validUntil', text('date'), t('issue.validUntilHint'))}
+        <Field name="validFrom" label={t('issue.fields.validFrom')} required>
+          {(control) => (
+            <input
+              {...control}
+              {...form.register('validFrom', {
+                validate: (value) =>
+                  validityOf(value, '').validFrom !== null || t('issue.validFromMissing'),
+              })}
+              type="date"
+            />
+          )}
+        </Field>
+        <Field
+          name="validUntil"
+          label={t('issue.fields.validUntil')}
+          hint={t('issue.validUntilHint')}
+          type="date"
+        />
       </div>
-      {field('email', text('email', { inputMode: 'email', maxLength: 254 }), t('issue.emailHint'))}
-      {problems.size > 0 ? (
+      <Field name="email" label={t('issue.fields.email')} hint={t('issue.emailHint')} required>
+        {(control) => (
+          <input
+            {...control}
+            {...form.register('email')}
+            type="email"
+            inputMode="email"
+            autoComplete="off"
+            maxLength={254}
+          />
+        )}
+      </Field>
+      {placed > 0 ? (
         <p className="notice notice--error" role="alert">
           {t('issue.checkFields')}
         </p>
       ) : (
         <ErrorNotice error={state.error} />
       )}
-      <button type="submit" className="button" disabled={state.fetching}>
-        {t('issue.submit')}
-      </button>
-    </form>
+      <SubmitButton busy={state.fetching}>{t('issue.submit')}</SubmitButton>
+    </Form>
   );
-}
-
-interface ControlProps {
-  id: string;
-  value: string;
-  onChange(event: { target: { value: string } }): void;
-  'aria-invalid': true | undefined;
-  'aria-describedby': string | undefined;
 }
 
 /** The letter's code and PIN, shown this once, and where the coupling mail went. */

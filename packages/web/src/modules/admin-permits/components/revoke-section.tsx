@@ -1,6 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { ErrorSummary } from '../../../app/form/error-summary.js';
+import { FieldGroup } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import type { ResultOf } from '../../../app/graphql.js';
 import { currentLanguage } from '../../../app/i18n.js';
 import { ConfirmDialog } from '../../../app/ui/confirm-dialog.js';
@@ -19,9 +24,12 @@ type Revocation = Omit<ResultOf<typeof RevokePermitMutation>['revokePermit'], 'p
  */
 export function RevokeSection({ permit }: { permit: PermitDetails }) {
   const { t } = useTranslation('admin-permits');
+  const form = useForm<{ occasion: RefundOccasion | '' }>({
+    defaultValues: { occasion: '' },
+    shouldFocusError: false,
+  });
+  // The occasion checked by the kit, waiting for the confirmation.
   const [occasion, setOccasion] = useState<RefundOccasion | null>(null);
-  const [missing, setMissing] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const [revocation, setRevocation] = useState<Revocation | null>(null);
   const [state, revoke] = useMutation(RevokePermitMutation);
 
@@ -34,15 +42,13 @@ export function RevokeSection({ permit }: { permit: PermitDetails }) {
     ) : null;
   }
 
-  const ask = (event: FormEvent) => {
-    event.preventDefault();
-    setMissing(occasion === null);
-    if (occasion) setConfirming(true);
+  const ask = (values: { occasion: RefundOccasion | '' }) => {
+    if (values.occasion !== '') setOccasion(values.occasion);
   };
   const confirm = async () => {
     if (!occasion) return;
     const result = await revoke({ id: permit.id, occasion });
-    setConfirming(false);
+    setOccasion(null);
     const answer = result.data?.revokePermit;
     if (answer) {
       setRevocation({
@@ -55,45 +61,35 @@ export function RevokeSection({ permit }: { permit: PermitDetails }) {
   };
 
   return (
-    <form className="card admin-permits__action" onSubmit={ask} noValidate>
+    <Form form={form} onSubmit={ask} id="revoke" className="card admin-permits__action">
       <h3 className="card__title">{t('revoke.title')}</h3>
       <p className="muted">{t('revoke.intro')}</p>
+      <ErrorSummary />
       <ErrorNotice error={state.error} />
-      <fieldset
-        className="admin-permits__choices"
-        aria-describedby={missing ? 'revoke-occasion-error' : undefined}
-      >
-        <legend>{t('revoke.occasion')}</legend>
+      <FieldGroup name="occasion" legend={t('revoke.occasion')} className="admin-permits__choices">
         {refundOccasions.map((choice) => (
           <div key={choice} className="field field--inline">
             <input
               id={`revoke-${choice}`}
               type="radio"
-              name="revoke-occasion"
               value={choice}
-              checked={occasion === choice}
-              onChange={() => setOccasion(choice)}
+              {...form.register('occasion', { required: t('revoke.occasionMissing') })}
             />
             <label htmlFor={`revoke-${choice}`}>{t(`revoke.occasions.${choice}`)}</label>
           </div>
         ))}
-        {missing && (
-          <span id="revoke-occasion-error" className="field__error">
-            {t('revoke.occasionMissing')}
-          </span>
-        )}
-      </fieldset>
-      <button type="submit" className="button button--danger">
+      </FieldGroup>
+      <SubmitButton className="button button--danger" busy={state.fetching}>
         {t('revoke.submit')}
-      </button>
+      </SubmitButton>
       <ConfirmDialog
-        open={confirming}
+        open={occasion !== null}
         title={t('revoke.confirmTitle', { code: permit.productCode })}
         confirmLabel={t('revoke.confirm')}
         danger
         busy={state.fetching}
         onConfirm={() => void confirm()}
-        onCancel={() => setConfirming(false)}
+        onCancel={() => setOccasion(null)}
       >
         <p>{occasion && t(`revoke.occasions.${occasion}`)}</p>
         <p>{t('revoke.confirmSessions', { count: permit.openSessions })}</p>
@@ -102,7 +98,7 @@ export function RevokeSection({ permit }: { permit: PermitDetails }) {
         )}
         <p>{t('revoke.confirmFinal')}</p>
       </ConfirmDialog>
-    </form>
+    </Form>
   );
 }
 

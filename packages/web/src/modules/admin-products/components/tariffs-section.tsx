@@ -1,10 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import type { CombinedError } from '@urql/core';
 import { addDays, compareLocalDates, type LocalDate } from '@parkeer/domain/time/local-date';
 import { errorMessage } from '@parkeer/shared/messages/error-catalogue';
 import { failureOf } from '../../../app/errors.js';
+import { ErrorSummary } from '../../../app/form/error-summary.js';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { showServerProblems } from '../../../app/form/server-problems.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import { readFragment } from '../../../app/graphql.js';
 import { currentLanguage } from '../../../app/i18n.js';
 import { Loading } from '../../../app/shell/loading.js';
@@ -18,9 +24,13 @@ import {
   CancelTariffMutation,
   ScheduleTariffMutation,
 } from '../graphql/products.js';
-import { problemsOf, type Problem } from '../problems.js';
 import { useLocalDate, useShortLocalDate } from './dated-lines.js';
-import { Field, ProblemsContext } from './fields.js';
+
+interface TariffValues {
+  validFrom: string;
+  zoneId: string;
+  price: string;
+}
 
 interface Period {
   readonly id: string;
@@ -67,8 +77,10 @@ export function TariffsSection({
   const readable = useReadableError();
   const tomorrow = addDays(today, 1);
   const [tariffs, refetch] = useQuery({ query: AdminTariffsQuery, variables: { productTypeId } });
-  const [form, setForm] = useState({ validFrom: tomorrow, zoneId: zones[0]?.id ?? '', price: '' });
-  const [problems, setProblems] = useState<readonly Problem[]>([]);
+  const form = useForm<TariffValues>({
+    defaultValues: { validFrom: tomorrow, zoneId: zones[0]?.id ?? '', price: '' },
+    shouldFocusError: false,
+  });
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [withdrawing, setWithdrawing] = useState<Period | null>(null);
@@ -84,39 +96,41 @@ export function TariffsSection({
     .filter((group) => group.periods.length > 0);
   const zoneCode = (id: string) => zones.find((zone) => zone.id === id)?.code ?? '';
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async (values: TariffValues) => {
     setDone(null);
     setFailure(null);
-    const cents = parseAmount(form.price, 'cents');
-    const local: Problem[] = [];
-    if (!form.validFrom) local.push({ path: 'validFrom', message: t('local.required') });
-    if (cents === undefined) local.push({ path: 'centsPerHour', message: t('local.notAnAmount') });
-    if (cents === null) local.push({ path: 'centsPerHour', message: t('local.required') });
-    setProblems(local);
-    if (local.length > 0 || cents == null) return;
+    const cents = parseAmount(values.price, 'cents');
+    if (cents == null) return;
     const result = await schedule({
-      input: { productTypeId, zoneId: form.zoneId, validFrom: form.validFrom, centsPerHour: cents },
+      input: {
+        productTypeId,
+        zoneId: values.zoneId,
+        validFrom: values.validFrom,
+        centsPerHour: cents,
+      },
     });
     if (result.error) {
       const refusal = readable(result.error);
-      const fieldProblems = problemsOf(result.error, formats.language);
       // A date before tomorrow belongs beside the date; any other refusal above the button.
       if (refusal.code === 'TARIFF_DATE_NOT_IN_FUTURE') {
-        setProblems([{ path: 'validFrom', message: refusal.message }]);
-      } else if (fieldProblems.length > 0) {
-        setProblems(fieldProblems);
-      } else setFailure(refusal.message);
+        form.setError('validFrom', { type: 'server', message: refusal.message });
+      } else if (
+        showServerProblems(result.error, formats.language, form.setError, (path) =>
+          path === 'centsPerHour' ? 'price' : path,
+        ) === 0
+      ) {
+        setFailure(refusal.message);
+      }
       return;
     }
     setDone(
       t('tariffs.scheduled', {
         price: formats.money(cents),
-        zone: zoneCode(form.zoneId),
-        date: localDate(form.validFrom),
+        zone: zoneCode(values.zoneId),
+        date: localDate(values.validFrom),
       }),
     );
-    setForm((current) => ({ ...current, price: '' }));
+    form.reset({ ...values, price: '' });
     reload();
   };
 
@@ -204,56 +218,63 @@ export function TariffsSection({
       )}
       <div role="status">{done && <p className="notice notice--success">{done}</p>}</div>
 
-      <ProblemsContext.Provider value={problems}>
-        <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="tariff-new">
-          <h3 id="tariff-new">{t('tariffs.newTitle')}</h3>
-          <div className="admin-products__row">
-            <Field
-              path="validFrom"
-              label={t('tariffs.validFrom')}
-              hint={t('tariffs.validFromHint', { date: localDate(tomorrow) })}
-            >
+      <Form form={form} onSubmit={submit} id="tariff" aria-labelledby="tariff-new">
+        <h3 id="tariff-new">{t('tariffs.newTitle')}</h3>
+        <ErrorSummary />
+        <div className="admin-products__row">
+          <Field
+            name="validFrom"
+            label={t('tariffs.validFrom')}
+            hint={t('tariffs.validFromHint', { date: localDate(tomorrow) })}
+            required
+          >
+            {(control) => (
               <input
+                {...control}
+                {...form.register('validFrom', { required: t('local.required') })}
                 type="date"
                 min={tomorrow}
-                value={form.validFrom}
-                onChange={(event) => setForm((f) => ({ ...f, validFrom: event.target.value }))}
               />
-            </Field>
-            <Field path="zoneId" label={t('tariffs.zone')}>
-              <select
-                value={form.zoneId}
-                onChange={(event) => setForm((f) => ({ ...f, zoneId: event.target.value }))}
-              >
+            )}
+          </Field>
+          <Field name="zoneId" label={t('tariffs.zone')}>
+            {(control) => (
+              <select {...control} {...form.register('zoneId')}>
                 {zones.map((zone) => (
                   <option key={zone.id} value={zone.id}>
                     {zone.code} – {zone.name}
                   </option>
                 ))}
               </select>
-            </Field>
-            <Field path="centsPerHour" label={t('tariffs.centsPerHour')}>
+            )}
+          </Field>
+          <Field name="price" label={t('tariffs.centsPerHour')} required>
+            {(control) => (
               <input
+                {...control}
+                {...form.register('price', {
+                  validate: (value) => {
+                    const cents = parseAmount(value, 'cents');
+                    if (cents === null) return t('local.required');
+                    return cents !== undefined || t('local.notAnAmount');
+                  },
+                })}
                 type="text"
                 inputMode="decimal"
                 className="admin-products__short"
-                value={form.price}
-                onChange={(event) => setForm((f) => ({ ...f, price: event.target.value }))}
               />
-            </Field>
-          </div>
-          {failure && (
-            <p className="notice notice--error" role="alert">
-              {failure}
-            </p>
-          )}
-          <div className="actions">
-            <button type="submit" className="button" disabled={scheduleState.fetching}>
-              {t('tariffs.submit')}
-            </button>
-          </div>
-        </form>
-      </ProblemsContext.Provider>
+            )}
+          </Field>
+        </div>
+        {failure && (
+          <p className="notice notice--error" role="alert">
+            {failure}
+          </p>
+        )}
+        <div className="actions">
+          <SubmitButton busy={scheduleState.fetching}>{t('tariffs.submit')}</SubmitButton>
+        </div>
+      </Form>
 
       <ConfirmDialog
         open={withdrawing !== null}

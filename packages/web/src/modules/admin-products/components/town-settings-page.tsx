@@ -1,13 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
+import { ErrorSummary } from '../../../app/form/error-summary.js';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { showServerProblems } from '../../../app/form/server-problems.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import { currentLanguage } from '../../../app/i18n.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { parseCount } from '../amounts.js';
 import { MunicipalitySettingsQuery, SetRetentionMutation } from '../graphql/products.js';
-import { problemsOf, type Problem } from '../problems.js';
-import { Field, ProblemsContext } from './fields.js';
 import '../admin-products.css';
 
 const kinds = ['hoursAfterEnd', 'weeksAfterEnd'] as const;
@@ -27,89 +31,96 @@ export default function TownSettingsPage() {
   );
 }
 
+interface RetentionValues {
+  retention: { kind: Kind; amount: string };
+}
+
 /** The retention period, starting from the stored one. */
 function RetentionForm({ stored }: { stored: { kind: string; amount: number } }) {
   const { t, i18n } = useTranslation('admin-products');
   const language = currentLanguage(i18n);
-  const [kind, setKind] = useState<Kind>(
-    stored.kind === 'weeksAfterEnd' ? 'weeksAfterEnd' : 'hoursAfterEnd',
-  );
-  const [amount, setAmount] = useState(String(stored.amount));
-  const [problems, setProblems] = useState<readonly Problem[]>([]);
+  const form = useForm<RetentionValues>({
+    defaultValues: {
+      retention: {
+        kind: stored.kind === 'weeksAfterEnd' ? 'weeksAfterEnd' : 'hoursAfterEnd',
+        amount: String(stored.amount),
+      },
+    },
+    shouldFocusError: false,
+  });
+  const kind = form.watch('retention.kind');
+  const [placed, setPlaced] = useState(0);
   const [saved, setSaved] = useState(false);
   const [state, save] = useMutation(SetRetentionMutation);
+  useEffect(() => {
+    // What was saved is no longer what the form shows once it changes.
+    const watching = form.watch(() => setSaved(false));
+    return () => watching.unsubscribe();
+  }, [form]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async ({ retention }: RetentionValues) => {
+    const count = parseCount(retention.amount);
+    if (count == null) return;
     setSaved(false);
-    const count = parseCount(amount);
-    if (count == null) {
-      setProblems([
-        {
-          path: 'retention.amount',
-          message: t(count === null ? 'local.required' : 'local.notAWholeNumber'),
-        },
-      ]);
-      return;
-    }
-    const result = await save({ input: { kind, amount: count } });
-    setProblems(problemsOf(result.error, language));
+    const result = await save({ input: { kind: retention.kind, amount: count } });
+    // The API names the places as the form does (`retention.amount`).
+    setPlaced(showServerProblems(result.error, language, form.setError));
     if (result.data) setSaved(true);
   };
 
   return (
-    <ProblemsContext.Provider value={problems}>
-      <form
-        className="card admin-products__section"
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        aria-labelledby="retention-title"
-      >
-        <h2 id="retention-title">{t('town.retentionTitle')}</h2>
-        <p className="muted">{t('town.retentionIntro')}</p>
-        <div className="admin-products__row">
-          <Field path="retention.kind" label={t('town.kind')}>
-            <select
-              value={kind}
-              onChange={(event) => {
-                setSaved(false);
-                setKind(event.target.value as Kind);
-              }}
-            >
+    <Form
+      form={form}
+      onSubmit={submit}
+      id="retention"
+      className="card admin-products__section"
+      aria-labelledby="retention-title"
+    >
+      <h2 id="retention-title">{t('town.retentionTitle')}</h2>
+      <p className="muted">{t('town.retentionIntro')}</p>
+      <ErrorSummary />
+      <div className="admin-products__row">
+        <Field name="retention.kind" label={t('town.kind')}>
+          {(control) => (
+            <select {...control} {...form.register('retention.kind')}>
               {kinds.map((value) => (
                 <option key={value} value={value}>
                   {t(`town.kinds.${value}`)}
                 </option>
               ))}
             </select>
-          </Field>
-          <Field
-            path="retention.amount"
-            label={t('town.amount')}
-            hint={t(`town.amountHint.${kind}`)}
-          >
+          )}
+        </Field>
+        <Field
+          name="retention.amount"
+          label={t('town.amount')}
+          hint={t(`town.amountHint.${kind}`)}
+          required
+        >
+          {(control) => (
             <input
+              {...control}
+              {...form.register('retention.amount', {
+                validate: (value) => {
+                  const count = parseCount(value);
+                  if (count === null) return t('local.required');
+                  return count !== undefined || t('local.notAWholeNumber');
+                },
+              })}
               type="text"
               inputMode="numeric"
               className="admin-products__short"
-              value={amount}
-              onChange={(event) => {
-                setSaved(false);
-                setAmount(event.target.value);
-              }}
             />
-          </Field>
-        </div>
-        {problems.length === 0 && <ErrorNotice error={state.error} />}
-        <div className="actions">
-          <button type="submit" className="button" disabled={state.fetching}>
-            {t('town.save')}
-          </button>
-        </div>
-        <div role="status">
-          {saved && <p className="notice notice--success">{t('town.saved')}</p>}
-        </div>
-      </form>
-    </ProblemsContext.Provider>
+          )}
+        </Field>
+      </div>
+      {placed === 0 && <ErrorNotice error={state.error} />}
+      <div className="actions">
+        <SubmitButton busy={state.fetching}>{t('town.save')}</SubmitButton>
+      </div>
+      <div role="status">
+        {saved && <p className="notice notice--success">{t('town.saved')}</p>}
+      </div>
+    </Form>
   );
 }

@@ -1,20 +1,25 @@
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
+import { ErrorSummary } from '../../../app/form/error-summary.js';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { showServerProblems } from '../../../app/form/server-problems.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import { readFragment } from '../../../app/graphql.js';
 import { failureOf } from '../../../app/errors.js';
 import { currentLanguage } from '../../../app/i18n.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { useFormats } from '../../../app/ui/format.js';
-import { problemsByPath } from '../../../app/errors.js';
 import {
   CareGrantFieldsFragment,
   CareGrantsQuery,
   GrantCareHoursMutation,
 } from '../graphql/requests.js';
 import { minutesOfHours } from '../request-input.js';
-import { codeOf, Field, RefusalNotice, useFocusFirstInvalid } from './form-parts.js';
+import { RefusalNotice } from './refusal-notice.js';
 import { PermitPicker, type RequestPermit } from './permit-picker.js';
 
 /** Informal-care time: choose a permit, see what it was granted, grant more with a statement. */
@@ -46,6 +51,13 @@ interface Granted {
   readonly remainingMinutes: number | null;
 }
 
+interface GrantValues {
+  hours: string;
+  statement: string;
+}
+
+const emptyGrant: GrantValues = { hours: '', statement: '' };
+
 function CareGrantForm({
   permit,
   onGranted,
@@ -56,78 +68,65 @@ function CareGrantForm({
   const { t, i18n } = useTranslation('admin-requests');
   const format = useFormats();
   const id = useId();
-  const [hours, setHours] = useState('');
-  const [statement, setStatement] = useState('');
-  const [checked, setChecked] = useState<{ hours?: string; statement?: string }>({});
+  const form = useForm<GrantValues>({ defaultValues: emptyGrant, shouldFocusError: false });
   const [granted, setGranted] = useState<Granted | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const form = useFocusFirstInvalid(attempt);
+  const [placed, setPlaced] = useState(0);
   const [state, grant] = useMutation(GrantCareHoursMutation);
   // One key per grant the official means: a double click or a retry after a lost answer sends
   // the same key, so the permit is credited once; a changed form is another grant.
   const key = useRef<string>(crypto.randomUUID());
-  const edited = (set: (value: string) => void) => (value: string) => {
-    key.current = crypto.randomUUID();
-    set(value);
-  };
+  useEffect(() => {
+    const watching = form.watch(() => {
+      key.current = crypto.randomUUID();
+    });
+    return () => watching.unsubscribe();
+  }, [form]);
 
-  const problems = problemsByPath(state.error, currentLanguage(i18n));
-  const code = codeOf(state.error);
-  const amountRefused = code === 'CARE_GRANT_INVALID_AMOUNT';
-  const hoursError =
-    checked.hours ?? (amountRefused && state.error ? t('care.hoursInvalid') : undefined);
-  const statementError = checked.statement ?? problems.get('carerStatement');
-  const refusal = state.error && problems.size === 0 && !amountRefused ? state.error : null;
+  const refusal = state.error && placed === 0 ? state.error : null;
   // The API sends this refusal's other amounts as hours ("390 u") but the amount asked as bare
   // minutes; it reads as a duration here too.
   const requested = refusal ? failureOf(refusal).params.requested : undefined;
   const shownParams =
     typeof requested === 'number' ? { requested: format.duration(requested) } : undefined;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (state.fetching) return;
-    const minutes = minutesOfHours(hours);
-    const found = {
-      hours: minutes === null ? t('care.hoursInvalid') : undefined,
-      statement: statement.trim() === '' ? t('care.statementRequired') : undefined,
-    };
-    setChecked(found);
+  const submit = async (values: GrantValues) => {
+    const minutes = minutesOfHours(values.hours);
+    if (minutes === null) return;
     setGranted(null);
-    if (minutes === null || found.statement) {
-      setAttempt((n) => n + 1);
-      return;
-    }
     const result = await grant({
       input: {
         permitId: permit.id,
         minutes,
-        carerStatement: statement.trim(),
+        carerStatement: values.statement.trim(),
         idempotencyKey: key.current,
       },
     });
-    const answer = result.data?.grantCareHours;
-    if (!answer) {
-      setAttempt((n) => n + 1);
-      return;
+    let count = showServerProblems(result.error, currentLanguage(i18n), form.setError, (path) =>
+      path === 'carerStatement' ? 'statement' : null,
+    );
+    if (result.error && failureOf(result.error).code === 'CARE_GRANT_INVALID_AMOUNT') {
+      form.setError('hours', { type: 'server', message: t('care.hoursInvalid') });
+      count += 1;
     }
+    setPlaced(count);
+    const answer = result.data?.grantCareHours;
+    if (!answer) return;
     setGranted({
       minutes: readFragment(CareGrantFieldsFragment, answer.grant).minutes,
       balanceAfter: answer.balanceAfter,
       remainingMinutes: answer.remainingMinutes ?? null,
     });
     onGranted(answer.balanceAfter);
+    form.reset(emptyGrant);
     key.current = crypto.randomUUID();
-    setHours('');
-    setStatement('');
   };
 
   return (
-    <form
-      ref={form}
+    <Form
+      form={form}
+      onSubmit={submit}
+      id={`care${id}`}
       className="card request-form"
-      onSubmit={(event) => void submit(event)}
-      noValidate
       aria-labelledby={`${id}-title`}
     >
       <h3 id={`${id}-title`}>{t('care.grantTitle')}</h3>
@@ -144,44 +143,41 @@ function CareGrantForm({
           </p>
         )}
       </div>
+      <ErrorSummary />
       <RefusalNotice error={refusal} title={t('care.refused')} params={shownParams} />
-      <Field
-        id={`${id}-hours`}
-        label={t('care.hours')}
-        hint={t('care.hoursHint')}
-        error={hoursError}
-      >
+      <Field name="hours" label={t('care.hours')} hint={t('care.hoursHint')} required>
         {(control) => (
           <input
             {...control}
+            {...form.register('hours', {
+              validate: (value) => minutesOfHours(value) !== null || t('care.hoursInvalid'),
+            })}
             className="request-form__short"
             inputMode="decimal"
             autoComplete="off"
-            value={hours}
-            onChange={(event) => edited(setHours)(event.target.value)}
           />
         )}
       </Field>
       <Field
-        id={`${id}-statement`}
+        name="statement"
         label={t('care.statement')}
         hint={t('care.statementHint')}
-        error={statementError}
+        required
+        counter={2000}
       >
         {(control) => (
           <textarea
             {...control}
+            {...form.register('statement', {
+              validate: (value) => value.trim() !== '' || t('care.statementRequired'),
+            })}
             rows={3}
             maxLength={2000}
-            value={statement}
-            onChange={(event) => edited(setStatement)(event.target.value)}
           />
         )}
       </Field>
-      <button className="button" type="submit" disabled={state.fetching}>
-        {t('care.submit')}
-      </button>
-    </form>
+      <SubmitButton busy={state.fetching}>{t('care.submit')}</SubmitButton>
+    </Form>
   );
 }
 

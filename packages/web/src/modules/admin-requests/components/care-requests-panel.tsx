@@ -1,8 +1,11 @@
 import { useId, useMemo, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { showServerProblems } from '../../../app/form/server-problems.js';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { readFragment, type ResultOf, type VariablesOf } from '../../../app/graphql.js';
-import { problemsByPath } from '../../../app/errors.js';
 import { currentLanguage } from '../../../app/i18n.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ConfirmDialog } from '../../../app/ui/confirm-dialog.js';
@@ -13,7 +16,7 @@ import {
   CareHoursRequestsQuery,
   DecideCareHoursRequestMutation,
 } from '../graphql/requests.js';
-import { Field, RefusalNotice } from './form-parts.js';
+import { RefusalNotice } from './refusal-notice.js';
 
 type Status = NonNullable<VariablesOf<typeof CareHoursRequestsQuery>['status']>;
 type CareRequest = ResultOf<typeof CareHoursRequestFieldsFragment>;
@@ -181,26 +184,24 @@ function DecideDialog({
   const { t, i18n } = useTranslation('admin-requests');
   const format = useFormats();
   const id = useId();
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
+  // The field takes the focus when the kit finds it empty (a dialog of one field: no summary).
+  const form = useForm<{ reason: string }>({ defaultValues: { reason: '' } });
+  const [placed, setPlaced] = useState(0);
   const [state, decide] = useMutation(DecideCareHoursRequestMutation);
   // One key per decision: a retry after a lost answer does not grant twice.
   const key = useRef(crypto.randomUUID());
-  const problems = problemsByPath(state.error, currentLanguage(i18n));
-  const reasonError = missing ? t('careRequests.reasonRequired') : problems.get('reason');
-  const refusal = state.error && problems.size === 0 ? state.error : null;
+  const refusal = state.error && placed === 0 ? state.error : null;
   const hours = format.duration(request.minutes);
 
-  const confirm = async () => {
-    const empty = reason.trim() === '';
-    setMissing(empty);
-    if (empty) {
-      document.getElementById(`${id}-reason`)?.focus();
-      return;
-    }
+  const confirm = async ({ reason }: { reason: string }) => {
     const result = await decide({
       input: { id: request.id, approve, reason: reason.trim(), idempotencyKey: key.current },
     });
+    setPlaced(
+      showServerProblems(result.error, currentLanguage(i18n), form.setError, (path) =>
+        path === 'reason' ? 'reason' : null,
+      ),
+    );
     const done = result.data?.decideCareHoursRequest;
     if (!done) {
       key.current = crypto.randomUUID();
@@ -227,29 +228,33 @@ function DecideDialog({
       confirmLabel={t(approve ? 'careRequests.approve' : 'careRequests.refuse')}
       danger={!approve}
       busy={state.fetching}
-      onConfirm={() => void confirm()}
+      onConfirm={() => void form.handleSubmit(confirm)()}
       onCancel={() => onClose(null)}
     >
       <p className="muted">
         {request.productCode} · {request.addressLabel}
       </p>
-      <RefusalNotice error={refusal} title={t('careRequests.notDecided')} />
-      <Field
-        id={`${id}-reason`}
-        label={t('careRequests.reasonLabel')}
-        hint={t('careRequests.reasonHint')}
-        error={reasonError}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            rows={3}
-            maxLength={2000}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-          />
-        )}
-      </Field>
+      <Form form={form} onSubmit={confirm} id={`decide${id}`}>
+        <RefusalNotice error={refusal} title={t('careRequests.notDecided')} />
+        <Field
+          name="reason"
+          label={t('careRequests.reasonLabel')}
+          hint={t('careRequests.reasonHint')}
+          required
+          counter={2000}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              {...form.register('reason', {
+                validate: (value) => value.trim() !== '' || t('careRequests.reasonRequired'),
+              })}
+              rows={3}
+              maxLength={2000}
+            />
+          )}
+        </Field>
+      </Form>
     </ConfirmDialog>
   );
 }

@@ -12,7 +12,7 @@ import { currentLanguage } from '../../../app/i18n.js';
 import { displayTimeZone } from '../../../app/ui/format.js';
 import { FineWaiverFieldsFragment, RecordFineWaiverMutation } from '../graphql/requests.js';
 import { requestedAtOf, todayIn } from '../request-input.js';
-import { RefusalNotice } from './form-parts.js';
+import { RefusalNotice } from './refusal-notice.js';
 import { PermitPicker, type RequestPermit } from './permit-picker.js';
 
 interface WaiverValues {

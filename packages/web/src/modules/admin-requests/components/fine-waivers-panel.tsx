@@ -1,4 +1,8 @@
 import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { showServerProblems } from '../../../app/form/server-problems.js';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { readFragment } from '../../../app/graphql.js';
@@ -7,10 +11,9 @@ import { Loading } from '../../../app/shell/loading.js';
 import { ConfirmDialog } from '../../../app/ui/confirm-dialog.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { useFormats } from '../../../app/ui/format.js';
-import { problemsByPath } from '../../../app/errors.js';
 import { DecideFineWaiverMutation, FineWaiverFieldsFragment } from '../graphql/requests.js';
 import { useFineWaivers, type FineWaiver, type WaiverStatus } from '../use-fine-waivers.js';
-import { Field, RefusalNotice } from './form-parts.js';
+import { RefusalNotice } from './refusal-notice.js';
 import { FineWaiverForm } from './fine-waiver-form.js';
 
 const statuses = ['pending', 'approved', 'refused'] as const satisfies readonly WaiverStatus[];
@@ -203,21 +206,19 @@ function DecideDialog({
 }) {
   const { t, i18n } = useTranslation('admin-requests');
   const id = useId();
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
+  // The field takes the focus when the kit finds it empty (a dialog of one field: no summary).
+  const form = useForm<{ reason: string }>({ defaultValues: { reason: '' } });
+  const [placed, setPlaced] = useState(0);
   const [state, decide] = useMutation(DecideFineWaiverMutation);
-  const problems = problemsByPath(state.error, currentLanguage(i18n));
-  const reasonError = missing ? t('waivers.reasonRequired') : problems.get('reason');
-  const refusal = state.error && problems.size === 0 ? state.error : null;
+  const refusal = state.error && placed === 0 ? state.error : null;
 
-  const confirm = async () => {
-    const empty = reason.trim() === '';
-    setMissing(empty);
-    if (empty) {
-      document.getElementById(`${id}-reason`)?.focus();
-      return;
-    }
+  const confirm = async ({ reason }: { reason: string }) => {
     const result = await decide({ id: waiver.id, approve, reason: reason.trim() });
+    setPlaced(
+      showServerProblems(result.error, currentLanguage(i18n), form.setError, (path) =>
+        path === 'reason' ? 'reason' : null,
+      ),
+    );
     const done = result.data?.decideFineWaiver;
     if (done) onClose(readFragment(FineWaiverFieldsFragment, done));
   };
@@ -231,32 +232,33 @@ function DecideDialog({
       confirmLabel={t(approve ? 'waivers.approve' : 'waivers.refuse')}
       danger={!approve}
       busy={state.fetching}
-      onConfirm={() => void confirm()}
+      onConfirm={() => void form.handleSubmit(confirm)()}
       onCancel={() => onClose(null)}
     >
       <p className="muted">
         {waiver.productCode} · {waiver.addressLabel}
       </p>
-      <RefusalNotice error={refusal} title={t('waivers.notDecided')} />
-      <Field
-        id={`${id}-reason`}
-        label={t('waivers.reasonLabel')}
-        hint={t('waivers.reasonHint')}
-        error={reasonError}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            rows={3}
-            maxLength={2000}
-            value={reason}
-            onChange={(event) => {
-              setReason(event.target.value);
-              setMissing(false);
-            }}
-          />
-        )}
-      </Field>
+      <Form form={form} onSubmit={confirm} id={`decide${id}`}>
+        <RefusalNotice error={refusal} title={t('waivers.notDecided')} />
+        <Field
+          name="reason"
+          label={t('waivers.reasonLabel')}
+          hint={t('waivers.reasonHint')}
+          required
+          counter={2000}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              {...form.register('reason', {
+                validate: (value) => value.trim() !== '' || t('waivers.reasonRequired'),
+              })}
+              rows={3}
+              maxLength={2000}
+            />
+          )}
+        </Field>
+      </Form>
     </ConfirmDialog>
   );
 }

@@ -1,21 +1,26 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
+import { ErrorSummary } from '../../../app/form/error-summary.js';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { showServerProblems } from '../../../app/form/server-problems.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import { readFragment, type ResultOf } from '../../../app/graphql.js';
-import { messageOf } from '../../../app/errors.js';
+import { failureOf, messageOf } from '../../../app/errors.js';
 import { currentLanguage } from '../../../app/i18n.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { useFormats, type Formats } from '../../../app/ui/format.js';
 import { fromLocalInput } from '../../../app/ui/local-time.js';
-import { problemsByPath } from '../../../app/errors.js';
 import {
   CompensateOutageMutation,
   OutageCompensationFieldsFragment,
   OutageCompensationsQuery,
   OutageZonesQuery,
 } from '../graphql/requests.js';
-import { codeOf, Field, RefusalNotice, useFocusFirstInvalid } from './form-parts.js';
+import { RefusalNotice } from './refusal-notice.js';
 
 type Compensation = ResultOf<typeof OutageCompensationFieldsFragment>;
 
@@ -111,11 +116,11 @@ function CompensationCard({
   );
 }
 
-interface Checked {
-  zone?: string;
-  start?: string;
-  end?: string;
-  reason?: string;
+interface OutageValues {
+  zoneId: string;
+  start: string;
+  end: string;
+  reason: string;
 }
 
 function OutageForm({ onCompensated }: { onCompensated(id: string, minutes: number): void }) {
@@ -123,68 +128,55 @@ function OutageForm({ onCompensated }: { onCompensated(id: string, minutes: numb
   const format = useFormats();
   const id = useId();
   const [zones] = useQuery({ query: OutageZonesQuery });
-  const [zoneId, setZoneId] = useState('');
-  const [start, setStart] = useState('');
-  const [end, setEnd] = useState('');
-  const [reason, setReason] = useState('');
-  const [checked, setChecked] = useState<Checked>({});
+  const form = useForm<OutageValues>({
+    defaultValues: { zoneId: '', start: '', end: '', reason: '' },
+    shouldFocusError: false,
+  });
   const [done, setDone] = useState<{ compensation: Compensation; minutes: number } | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const form = useFocusFirstInvalid(attempt);
+  const [placed, setPlaced] = useState(0);
   const [state, compensate] = useMutation(CompensateOutageMutation);
-  const problems = problemsByPath(state.error, currentLanguage(i18n));
-  const code = codeOf(state.error);
-  const endRefused = state.error && code && aboutTheEnd.has(code) ? state.error : null;
-  const refusal = state.error && problems.size === 0 && !endRefused ? state.error : null;
+  const refusal = state.error && placed === 0 ? state.error : null;
+  const timeRequired = (value: string) =>
+    fromLocalInput(value) !== null || t('outage.timeRequired');
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (state.fetching) return;
-    const windowStart = fromLocalInput(start);
-    const windowEnd = fromLocalInput(end);
-    const found: Checked = {
-      zone: zoneId === '' ? t('outage.zoneRequired') : undefined,
-      start: windowStart ? undefined : t('outage.timeRequired'),
-      end: windowEnd ? undefined : t('outage.timeRequired'),
-      reason: reason.trim() === '' ? t('outage.reasonRequired') : undefined,
-    };
-    setChecked(found);
+  const submit = async (values: OutageValues) => {
+    const windowStart = fromLocalInput(values.start);
+    const windowEnd = fromLocalInput(values.end);
+    if (!windowStart || !windowEnd) return;
     setDone(null);
-    if (!windowStart || !windowEnd || found.zone || found.reason) {
-      setAttempt((n) => n + 1);
-      return;
-    }
     const result = await compensate({
       input: {
-        zoneId,
+        zoneId: values.zoneId,
         windowStart: windowStart.toISOString(),
         windowEnd: windowEnd.toISOString(),
-        reason: reason.trim(),
+        reason: values.reason.trim(),
       },
     });
-    const answer = result.data?.compensateOutage;
-    if (!answer) {
-      setAttempt((n) => n + 1);
-      return;
+    const language = currentLanguage(i18n);
+    let count = showServerProblems(result.error, language, form.setError, (path) =>
+      path === 'reason' ? 'reason' : null,
+    );
+    // The API's refusals about the window's end, beside that field.
+    const code = result.error ? failureOf(result.error).code : undefined;
+    if (result.error && code && aboutTheEnd.has(code)) {
+      form.setError('end', { type: 'server', message: messageOf(result.error, language) });
+      count += 1;
     }
+    setPlaced(count);
+    const answer = result.data?.compensateOutage;
+    if (!answer) return;
     const compensation = readFragment(OutageCompensationFieldsFragment, answer.compensation);
     setDone({ compensation, minutes: answer.minutesCredited });
     onCompensated(compensation.id, answer.minutesCredited);
-    setStart('');
-    setEnd('');
-    setReason('');
+    form.reset({ ...values, start: '', end: '', reason: '' });
   };
 
-  // The API's message, beside the end of the window it is about.
-  const endError =
-    checked.end ?? (endRefused ? messageOf(endRefused, currentLanguage(i18n)) : undefined);
-
   return (
-    <form
-      ref={form}
+    <Form
+      form={form}
+      onSubmit={submit}
+      id={`outage${id}`}
       className="card request-form"
-      onSubmit={(event) => void submit(event)}
-      noValidate
       aria-labelledby={`${id}-title`}
     >
       <h3 id={`${id}-title`}>{t('outage.formTitle')}</h3>
@@ -204,11 +196,12 @@ function OutageForm({ onCompensated }: { onCompensated(id: string, minutes: numb
           </p>
         )}
       </div>
+      <ErrorSummary />
       <RefusalNotice error={refusal} title={t('outage.refused')} />
       <ErrorNotice error={zones.error} />
-      <Field id={`${id}-zone`} label={t('outage.zone')} error={checked.zone}>
+      <Field name="zoneId" label={t('outage.zone')} required>
         {(control) => (
-          <select {...control} value={zoneId} onChange={(event) => setZoneId(event.target.value)}>
+          <select {...control} {...form.register('zoneId', { required: t('outage.zoneRequired') })}>
             <option value="">{t('outage.chooseZone')}</option>
             {zones.data?.adminZones.map((zone) => (
               <option key={zone.id} value={zone.id}>
@@ -219,56 +212,44 @@ function OutageForm({ onCompensated }: { onCompensated(id: string, minutes: numb
         )}
       </Field>
       <div className="request-form__pair">
-        <Field
-          id={`${id}-start`}
-          label={t('outage.start')}
-          hint={t('outage.timeHint')}
-          error={checked.start}
-        >
+        <Field name="start" label={t('outage.start')} hint={t('outage.timeHint')} required>
           {(control) => (
             <input
               {...control}
+              {...form.register('start', { validate: timeRequired })}
               type="datetime-local"
-              value={start}
-              onChange={(event) => setStart(event.target.value)}
             />
           )}
         </Field>
-        <Field
-          id={`${id}-end`}
-          label={t('outage.end')}
-          hint={t('outage.timeHint')}
-          error={endError}
-        >
+        <Field name="end" label={t('outage.end')} hint={t('outage.timeHint')} required>
           {(control) => (
             <input
               {...control}
+              {...form.register('end', { validate: timeRequired })}
               type="datetime-local"
-              value={end}
-              onChange={(event) => setEnd(event.target.value)}
             />
           )}
         </Field>
       </div>
       <Field
-        id={`${id}-reason`}
+        name="reason"
         label={t('outage.reason')}
         hint={t('outage.reasonHint')}
-        error={checked.reason ?? problems.get('reason')}
+        required
+        counter={300}
       >
         {(control) => (
           <textarea
             {...control}
+            {...form.register('reason', {
+              validate: (value) => value.trim() !== '' || t('outage.reasonRequired'),
+            })}
             rows={2}
             maxLength={300}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
           />
         )}
       </Field>
-      <button className="button" type="submit" disabled={state.fetching}>
-        {t('outage.submit')}
-      </button>
-    </form>
+      <SubmitButton busy={state.fetching}>{t('outage.submit')}</SubmitButton>
+    </Form>
   );
 }

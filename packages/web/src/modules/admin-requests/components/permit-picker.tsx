@@ -1,6 +1,9 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
 import { readFragment, type ResultOf } from '../../../app/graphql.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
@@ -47,9 +50,9 @@ export function PermitPicker({
 }) {
   const { t } = useTranslation('admin-requests');
   const id = useId();
-  const [text, setText] = useState('');
+  // One field: an empty search focuses it with its error, no summary above.
+  const form = useForm<{ search: string }>({ defaultValues: { search: '' } });
   const [search, setSearch] = useState<string | null>(null);
-  const [empty, setEmpty] = useState(false);
   const [result] = useQuery({
     query: RequestPermitSearchQuery,
     variables: { search: search ?? '', first: resultsShown },
@@ -91,46 +94,41 @@ export function PermitPicker({
     );
   }
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const wanted = text.trim();
-    setEmpty(wanted === '');
-    if (wanted !== '') setSearch(wanted);
-  };
+  const searchField = form.register('search', {
+    validate: (value) => value.trim() !== '' || t('picker.empty'),
+  });
   const asked = result.operation?.variables.search;
   const found = search !== null && asked === search ? result.data?.adminPermits : undefined;
   const permits = found?.edges.map((edge) => readFragment(RequestPermitFieldsFragment, edge.node));
 
   return (
     <div className="request-picker">
-      <form role="search" onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-search`}>{t('picker.search')}</label>
-          <span id={`${id}-hint`} className="field__hint">
-            {t('picker.hint')}
-          </span>
-          <div className="request-picker__row">
-            <input
-              id={`${id}-search`}
-              ref={searchBox}
-              type="search"
-              autoComplete="off"
-              value={text}
-              aria-invalid={empty || undefined}
-              aria-describedby={`${id}-hint${empty ? ` ${id}-empty` : ''}`}
-              onChange={(event) => setText(event.target.value)}
-            />
-            <button type="submit" className="button">
-              {t('picker.submit')}
-            </button>
-          </div>
-          {empty && (
-            <span id={`${id}-empty`} className="field__error">
-              {t('picker.empty')}
-            </span>
+      <Form
+        form={form}
+        onSubmit={(values) => setSearch(values.search.trim())}
+        id={`picker${id}`}
+        role="search"
+      >
+        <Field name="search" label={t('picker.search')} hint={t('picker.hint')}>
+          {(control) => (
+            <div className="request-picker__row">
+              <input
+                {...control}
+                {...searchField}
+                ref={(element) => {
+                  searchField.ref(element);
+                  searchBox.current = element;
+                }}
+                type="search"
+                autoComplete="off"
+              />
+              <button type="submit" className="button">
+                {t('picker.submit')}
+              </button>
+            </div>
           )}
-        </div>
-      </form>
+        </Field>
+      </Form>
       <ErrorNotice error={result.error} />
       {search !== null && !permits && !result.error && <Loading />}
       {permits && (

@@ -1,7 +1,10 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { endOfDay, startOfDay } from '@parkeer/domain/time/zoned-time';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { ShowMoreButton, useShowMore } from '../../../app/ui/show-more.js';
@@ -22,6 +25,15 @@ export const subjectTypes = [
 ] as const;
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+interface FilterValues {
+  subjectType: string;
+  actor: string;
+  from: string;
+  until: string;
+}
+
+const noFilter: FilterValues = { subjectType: '', actor: '', from: '', until: '' };
 
 /** The filter in the address (so a filtered log can be shared and survives a reload). */
 function filterOf(search: URLSearchParams): AuditFilter {
@@ -45,95 +57,68 @@ export default function AuditLogPage() {
   const [search, setSearch] = useSearchParams();
   const filter = useMemo(() => filterOf(search), [search]);
   const log = useAuditLog(filter);
-  const [draft, setDraft] = useState(() => ({
-    subjectType: search.get('onderwerp') ?? '',
-    actor: search.get('beheerder') ?? '',
-    from: search.get('van') ?? '',
-    until: search.get('tot') ?? '',
-  }));
-  const [problem, setProblem] = useState(false);
+  // One check (the days' order) beside its field: a filter bar needs no summary.
+  const form = useForm<FilterValues>({
+    defaultValues: {
+      subjectType: search.get('onderwerp') ?? '',
+      actor: search.get('beheerder') ?? '',
+      from: search.get('van') ?? '',
+      until: search.get('tot') ?? '',
+    },
+  });
   const count = log.entries.length;
   const { list, more } = useShowMore<HTMLOListElement>(count, log.showMore);
 
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    const wrongOrder = draft.from !== '' && draft.until !== '' && draft.until < draft.from;
-    setProblem(wrongOrder);
-    if (wrongOrder) return;
+  const apply = (values: FilterValues) => {
     const next = new URLSearchParams();
-    if (draft.subjectType) next.set('onderwerp', draft.subjectType);
-    if (draft.actor.trim()) next.set('beheerder', draft.actor.trim());
-    if (draft.from) next.set('van', draft.from);
-    if (draft.until) next.set('tot', draft.until);
+    if (values.subjectType) next.set('onderwerp', values.subjectType);
+    if (values.actor.trim()) next.set('beheerder', values.actor.trim());
+    if (values.from) next.set('van', values.from);
+    if (values.until) next.set('tot', values.until);
     setSearch(next, { replace: true });
   };
   const clear = () => {
-    setDraft({ subjectType: '', actor: '', from: '', until: '' });
-    setProblem(false);
+    form.reset(noFilter);
     setSearch(new URLSearchParams(), { replace: true });
   };
-  const set = (field: keyof typeof draft) => (value: string) =>
-    setDraft((current) => ({ ...current, [field]: value }));
 
   return (
     <section>
       <h1>{t('audit.title')}</h1>
       <p className="muted">{t('audit.intro')}</p>
-      <form className="card audit-filters" onSubmit={apply} aria-label={t('audit.filters')}>
-        <div className="field">
-          <label htmlFor="audit-subject">{t('audit.subjectType')}</label>
-          <select
-            id="audit-subject"
-            value={draft.subjectType}
-            onChange={(event) => set('subjectType')(event.target.value)}
-          >
-            <option value="">{t('audit.allSubjects')}</option>
-            {subjectTypes.map((type) => (
-              <option key={type} value={type}>
-                {t(`audit.subjectTypes.${type}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-actor">{t('audit.actor')}</label>
-          <input
-            id="audit-actor"
-            type="search"
-            autoComplete="off"
-            aria-describedby="audit-actor-hint"
-            value={draft.actor}
-            onChange={(event) => set('actor')(event.target.value)}
-          />
-          <span id="audit-actor-hint" className="field__hint">
-            {t('audit.actorHint')}
-          </span>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-from">{t('audit.from')}</label>
-          <input
-            id="audit-from"
-            type="date"
-            value={draft.from}
-            onChange={(event) => set('from')(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-until">{t('audit.until')}</label>
-          <input
-            id="audit-until"
-            type="date"
-            value={draft.until}
-            aria-invalid={problem || undefined}
-            aria-describedby={problem ? 'audit-until-problem' : undefined}
-            onChange={(event) => set('until')(event.target.value)}
-          />
-          {problem && (
-            <span id="audit-until-problem" className="field__error" role="alert">
-              {t('audit.untilBeforeFrom')}
-            </span>
+      <Form
+        form={form}
+        onSubmit={apply}
+        id="audit"
+        className="card audit-filters"
+        aria-label={t('audit.filters')}
+      >
+        <Field name="subjectType" label={t('audit.subjectType')}>
+          {(control) => (
+            <select {...control} {...form.register('subjectType')}>
+              <option value="">{t('audit.allSubjects')}</option>
+              {subjectTypes.map((type) => (
+                <option key={type} value={type}>
+                  {t(`audit.subjectTypes.${type}`)}
+                </option>
+              ))}
+            </select>
           )}
-        </div>
+        </Field>
+        <Field name="actor" label={t('audit.actor')} hint={t('audit.actorHint')} type="search" />
+        <Field name="from" label={t('audit.from')} type="date" />
+        <Field name="until" label={t('audit.until')}>
+          {(control) => (
+            <input
+              {...control}
+              {...form.register('until', {
+                validate: (until, { from }) =>
+                  from === '' || until === '' || until >= from || t('audit.untilBeforeFrom'),
+              })}
+              type="date"
+            />
+          )}
+        </Field>
         <div className="actions audit-filters__actions">
           <button type="submit" className="button">
             {t('audit.apply')}
@@ -142,7 +127,7 @@ export default function AuditLogPage() {
             {t('audit.clear')}
           </button>
         </div>
-      </form>
+      </Form>
 
       <ErrorNotice error={log.error} />
       {count === 0 ? (
