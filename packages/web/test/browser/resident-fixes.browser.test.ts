@@ -160,19 +160,16 @@ describe('what residents met, in chromium', () => {
     const name = page.getByLabel('Naam', { exact: true });
     const form = page.locator('form', { has: name });
     await name.fill('Oma');
-    await form.getByText('3/10 tekens').waitFor();
+    await form.getByText('3 tekens van 10').waitFor();
     expect(await form.getByRole('status').first().innerText()).toBe('');
     // Cut at ten by the field, and said so instead of silently.
     await name.pressSequentially(' en Tante Ilse');
     expect(await name.inputValue()).toBe('Oma en Tan');
-    await form.getByText('10/10 tekens').waitFor();
-    await form
-      .getByRole('status')
-      .getByText('Dit is het maximum: de naam heeft 10 tekens.')
-      .waitFor();
+    await form.getByText('10 tekens van 10').waitFor();
+    await form.getByRole('status').getByText('Dit is het maximum: 10 tekens.').waitFor();
     // The counter is part of the field's description.
     const describedBy = (await name.getAttribute('aria-describedby'))!.split(' ');
-    const counterId = await form.getByText('10/10 tekens').getAttribute('id');
+    const counterId = await form.getByText('10 tekens van 10').getAttribute('id');
     expect(describedBy).toContain(counterId);
     await photographBoth(page, 'fix-favorite-name-limit');
 
@@ -183,7 +180,7 @@ describe('what residents met, in chromium', () => {
     await page.getByRole('button', { name: /^Naam wijzigen/ }).click();
     const rename = page.getByLabel('Nieuwe naam voor GB-123-K');
     await rename.fill('Oma Jet');
-    await page.getByTestId('favorite').getByText('7/10 tekens').waitFor();
+    await page.getByTestId('favorite').getByText('7 tekens van 10').waitFor();
     await page.context().close();
   });
 
