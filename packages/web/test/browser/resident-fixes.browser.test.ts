@@ -230,14 +230,23 @@ describe('what residents met, in chromium', () => {
     await page.goto('/inloggen');
     const email = page.getByLabel('E-mailadres');
     const password = page.getByLabel('Wachtwoord', { exact: true });
+    // The form kit's summary names both fields and takes the focus; each says why beside it.
+    const summary = page.getByTestId('error-summary');
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('status').getByText('Vul uw e-mailadres en uw wachtwoord in.').waitFor();
-    expect(await email.evaluate((element) => element === document.activeElement)).toBe(true);
+    await summary.getByText('Er zijn 2 dingen om te verbeteren').waitFor();
+    await expect
+      .poll(() => summary.evaluate((element) => element === document.activeElement))
+      .toBe(true);
     expect(await email.getAttribute('aria-invalid')).toBe('true');
+    await page.locator('.field__error').getByText('Vul uw e-mailadres in.').waitFor();
     await photographBoth(page, 'fix-login-empty');
     await email.fill('anna@demo.parkeer.nl');
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('status').getByText('Vul uw wachtwoord in.').waitFor();
+    await summary.getByText('Er is 1 ding om te verbeteren').waitFor();
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+    await page.locator('.field__error').getByText('Vul uw wachtwoord in.').waitFor();
+    // The summary's link leads to the field.
+    await summary.getByRole('link', { name: 'Wachtwoord' }).click();
     expect(await password.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await page.getByText(/onjuist|klopt niet/i).count()).toBe(0);
     // Nothing was asked of the API.
