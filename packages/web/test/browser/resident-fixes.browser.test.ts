@@ -126,16 +126,18 @@ describe('what residents met, in chromium', () => {
     const productId = await productIdOf(page, 'Bezoekersvergunning');
     await page.goto(`/producten/${productId}/parkeren`);
 
-    // A Belgian plate sent as Dutch: the API's error is shown, in view and focused.
+    // A Belgian plate sent as Dutch: the domain's plate parser says so before anything is sent,
+    // beside the plate and in the form's summary, which is in view and focused.
     await page.getByLabel('Kenteken').fill('1-ABC-234');
     await page.getByRole('button', { name: 'Parkeren starten' }).click();
-    const error = page.getByTestId('start-error');
-    await error.getByRole('alert').waitFor();
-    expect(await inViewAndFocused(error)).toBe(true);
+    const error = page.getByTestId('error-summary');
+    await error.getByRole('link', { name: 'Kenteken' }).waitFor();
+    await expect.poll(() => inViewAndFocused(error)).toBe(true);
+    expect(await page.getByLabel('Kenteken').getAttribute('aria-invalid')).toBe('true');
     await photographBoth(page, 'fix-new-session-error');
     // Fixed: the error of the request before no longer stands.
     await page.getByLabel('Land', { exact: true }).selectOption({ label: 'België' });
-    await expect.poll(() => error.getByRole('alert').count()).toBe(0);
+    await expect.poll(() => error.count()).toBe(0);
 
     // Five hours where three are allowed: the refusal replaces the form, at the top of the page.
     await page.getByLabel('Land', { exact: true }).selectOption({ label: 'Nederland' });

@@ -70,7 +70,7 @@ export function Field({
   required?: boolean;
   /** Shows how many characters of at most this many are typed (and limits the input). */
   counter?: number;
-  type?: 'text' | 'date' | 'email' | 'number' | 'time' | 'search' | 'tel';
+  type?: 'text' | 'date' | 'email' | 'number' | 'time' | 'datetime-local' | 'search' | 'tel';
   autoComplete?: string;
   className?: string;
   inputClassName?: string;
