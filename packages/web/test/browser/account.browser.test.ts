@@ -105,16 +105,26 @@ describe('the account pages in chromium', () => {
     await password.fill('kort');
     await repeat.fill('kort');
     await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
-    const problems = page.getByRole('alert');
+    // Beside the password field, and counted in the summary that takes the focus.
+    const problems = page.locator('.field__error');
     await problems.getByText('minstens 10 tekens').waitFor();
     await expect(problems.textContent()).resolves.toContain('een letter bevatten');
     expect(await password.getAttribute('aria-invalid')).toBe('true');
+    await page
+      .getByTestId('error-summary')
+      .getByRole('link', { name: 'Nieuw wachtwoord' })
+      .waitFor();
     await photograph(page, 'reset-password-problems-phone');
 
     await password.fill('Nieuw-wachtwoord-2026');
     await repeat.fill('Nieuw-wachtwoord-2062');
     await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
-    await page.getByRole('alert').getByText('De twee wachtwoorden zijn niet gelijk.').waitFor();
+    // Said before sending, beside the repeat.
+    await page
+      .locator('.field__error')
+      .getByText('De twee wachtwoorden zijn niet gelijk.')
+      .waitFor();
+    expect(await repeat.getAttribute('aria-invalid')).toBe('true');
 
     // Shown as typed, to check for typos on a phone.
     await page.getByLabel('Wachtwoord tonen').check();
@@ -239,7 +249,7 @@ describe('the account pages in chromium', () => {
     await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('kort');
     await page.getByLabel('Herhaal het nieuwe wachtwoord').fill('kort');
     await page.getByRole('button', { name: 'Account maken en product toevoegen' }).click();
-    await page.getByRole('alert').getByText('minstens 10 tekens').waitFor();
+    await page.locator('.field__error').getByText('minstens 10 tekens').waitFor();
     await photograph(page, 'coupling-problems-phone');
 
     await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('Nieuw-wachtwoord-2026');

@@ -126,16 +126,18 @@ describe('what residents met, in chromium', () => {
     const productId = await productIdOf(page, 'Bezoekersvergunning');
     await page.goto(`/producten/${productId}/parkeren`);
 
-    // A Belgian plate sent as Dutch: the API's error is shown, in view and focused.
+    // A Belgian plate sent as Dutch: the domain's plate parser says so before anything is sent,
+    // beside the plate and in the form's summary, which is in view and focused.
     await page.getByLabel('Kenteken').fill('1-ABC-234');
     await page.getByRole('button', { name: 'Parkeren starten' }).click();
-    const error = page.getByTestId('start-error');
-    await error.getByRole('alert').waitFor();
-    expect(await inViewAndFocused(error)).toBe(true);
+    const error = page.getByTestId('error-summary');
+    await error.getByRole('link', { name: 'Kenteken' }).waitFor();
+    await expect.poll(() => inViewAndFocused(error)).toBe(true);
+    expect(await page.getByLabel('Kenteken').getAttribute('aria-invalid')).toBe('true');
     await photographBoth(page, 'fix-new-session-error');
     // Fixed: the error of the request before no longer stands.
     await page.getByLabel('Land', { exact: true }).selectOption({ label: 'België' });
-    await expect.poll(() => error.getByRole('alert').count()).toBe(0);
+    await expect.poll(() => error.count()).toBe(0);
 
     // Five hours where three are allowed: the refusal replaces the form, at the top of the page.
     await page.getByLabel('Land', { exact: true }).selectOption({ label: 'Nederland' });
@@ -160,19 +162,16 @@ describe('what residents met, in chromium', () => {
     const name = page.getByLabel('Naam', { exact: true });
     const form = page.locator('form', { has: name });
     await name.fill('Oma');
-    await form.getByText('3/10 tekens').waitFor();
+    await form.getByText('3 tekens van 10').waitFor();
     expect(await form.getByRole('status').first().innerText()).toBe('');
     // Cut at ten by the field, and said so instead of silently.
     await name.pressSequentially(' en Tante Ilse');
     expect(await name.inputValue()).toBe('Oma en Tan');
-    await form.getByText('10/10 tekens').waitFor();
-    await form
-      .getByRole('status')
-      .getByText('Dit is het maximum: de naam heeft 10 tekens.')
-      .waitFor();
+    await form.getByText('10 tekens van 10').waitFor();
+    await form.getByRole('status').getByText('Dit is het maximum: 10 tekens.').waitFor();
     // The counter is part of the field's description.
     const describedBy = (await name.getAttribute('aria-describedby'))!.split(' ');
-    const counterId = await form.getByText('10/10 tekens').getAttribute('id');
+    const counterId = await form.getByText('10 tekens van 10').getAttribute('id');
     expect(describedBy).toContain(counterId);
     await photographBoth(page, 'fix-favorite-name-limit');
 
@@ -183,7 +182,7 @@ describe('what residents met, in chromium', () => {
     await page.getByRole('button', { name: /^Naam wijzigen/ }).click();
     const rename = page.getByLabel('Nieuwe naam voor GB-123-K');
     await rename.fill('Oma Jet');
-    await page.getByTestId('favorite').getByText('7/10 tekens').waitFor();
+    await page.getByTestId('favorite').getByText('7 tekens van 10').waitFor();
     await page.context().close();
   });
 
@@ -233,14 +232,23 @@ describe('what residents met, in chromium', () => {
     await page.goto('/inloggen');
     const email = page.getByLabel('E-mailadres');
     const password = page.getByLabel('Wachtwoord', { exact: true });
+    // The form kit's summary names both fields and takes the focus; each says why beside it.
+    const summary = page.getByTestId('error-summary');
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('status').getByText('Vul uw e-mailadres en uw wachtwoord in.').waitFor();
-    expect(await email.evaluate((element) => element === document.activeElement)).toBe(true);
+    await summary.getByText('Er zijn 2 dingen om te verbeteren').waitFor();
+    await expect
+      .poll(() => summary.evaluate((element) => element === document.activeElement))
+      .toBe(true);
     expect(await email.getAttribute('aria-invalid')).toBe('true');
+    await page.locator('.field__error').getByText('Vul uw e-mailadres in.').waitFor();
     await photographBoth(page, 'fix-login-empty');
     await email.fill('anna@demo.parkeer.nl');
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('status').getByText('Vul uw wachtwoord in.').waitFor();
+    await summary.getByText('Er is 1 ding om te verbeteren').waitFor();
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+    await page.locator('.field__error').getByText('Vul uw wachtwoord in.').waitFor();
+    // The summary's link leads to the field.
+    await summary.getByRole('link', { name: 'Wachtwoord' }).click();
     expect(await password.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await page.getByText(/onjuist|klopt niet/i).count()).toBe(0);
     // Nothing was asked of the API.

@@ -30,11 +30,20 @@ function useLabel(name: string, label: string) {
 function Counter({ id, name, max }: { id: string; name: string; max: number }) {
   const { t } = useFormStrings();
   const value = useWatch({ name }) as unknown;
+  // Counted as `maxlength` counts (UTF-16 units), so the two agree.
   const count = typeof value === 'string' ? value.length : 0;
+  const full = count >= max;
   return (
-    <span id={id} className="field__hint form-kit__counter">
-      {t('counter', { count, max })}
-    </span>
+    <>
+      <span id={id} className="field__hint form-kit__counter">
+        {t('counter', { count, max })}
+      </span>
+      {/* The field's `maxlength` drops further typing silently: the limit is said instead. A live
+          region must exist before it speaks: always there, out of the layout while empty. */}
+      <span role="status" className={full ? 'field__hint' : 'visually-hidden'}>
+        {full ? t('counterFull', { max }) : ''}
+      </span>
+    </>
   );
 }
 
@@ -61,7 +70,7 @@ export function Field({
   required?: boolean;
   /** Shows how many characters of at most this many are typed (and limits the input). */
   counter?: number;
-  type?: 'text' | 'date' | 'email' | 'number' | 'time' | 'search' | 'tel';
+  type?: 'text' | 'date' | 'email' | 'number' | 'time' | 'datetime-local' | 'search' | 'tel';
   autoComplete?: string;
   className?: string;
   inputClassName?: string;

@@ -10,11 +10,14 @@ export function SubmitButton({
   children,
   busy = false,
   className = 'button',
+  describedBy,
 }: {
   children: ReactNode;
   /** Busy for a reason besides the submit itself, e.g. a mutation started elsewhere. */
   busy?: boolean;
   className?: string;
+  /** The id of a text that says what pressing it does (e.g. that it leaves for the bank). */
+  describedBy?: string;
 }) {
   const { t } = useFormStrings();
   const { isSubmitting } = useFormState();
@@ -23,6 +26,7 @@ export function SubmitButton({
     <button
       className={className}
       type="submit"
+      aria-describedby={describedBy}
       aria-disabled={working || undefined}
       onClick={(event) => {
         if (working) event.preventDefault();

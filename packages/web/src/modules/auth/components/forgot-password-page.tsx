@@ -1,7 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
+import { ErrorSummary } from '../../../app/form/error-summary.js';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { RequestPasswordResetMutation } from '../graphql/password-reset.js';
 import { SuccessNotice } from './success-notice.js';
@@ -12,16 +17,15 @@ import { SuccessNotice } from './success-notice.js';
  */
 export default function ForgotPasswordPage() {
   const { t } = useTranslation('auth');
-  const [email, setEmail] = useState('');
-  const [missing, setMissing] = useState(false);
+  const form = useForm<{ email: string }>({
+    defaultValues: { email: '' },
+    shouldFocusError: false,
+  });
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [{ fetching, error }, request] = useMutation(RequestPasswordResetMutation);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async ({ email }: { email: string }) => {
     const address = email.trim();
-    setMissing(!address);
-    if (!address) return;
     const result = await request({ email: address });
     if (!result.error) setSentTo(address);
   };
@@ -39,31 +43,26 @@ export default function ForgotPasswordPage() {
           </p>
         </>
       ) : (
-        <form onSubmit={(event) => void submit(event)} noValidate>
+        <Form form={form} onSubmit={submit} id="forgot">
           <p>{t('forgot.intro')}</p>
-          <div className="field">
-            <label htmlFor="forgot-email">{t('forgot.email')}</label>
-            <input
-              id="forgot-email"
-              type="email"
-              autoComplete="username"
-              required
-              aria-invalid={missing}
-              aria-describedby={missing ? 'forgot-email-missing' : undefined}
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-            />
-            {missing && (
-              <span id="forgot-email-missing" className="field__error">
-                {t('forgot.emailMissing')}
-              </span>
+          <ErrorSummary />
+          <Field name="email" label={t('forgot.email')}>
+            {(control) => (
+              <input
+                {...control}
+                {...form.register('email', {
+                  validate: (value) => value.trim() !== '' || t('forgot.emailMissing'),
+                })}
+                type="email"
+                autoComplete="username"
+              />
             )}
-          </div>
+          </Field>
           <ErrorNotice error={error} />
-          <button type="submit" className="button button--block" disabled={fetching}>
+          <SubmitButton busy={fetching} className="button button--block">
             {t('forgot.submit')}
-          </button>
-        </form>
+          </SubmitButton>
+        </Form>
       )}
       <p>
         <Link to="/inloggen">{t('forgot.backToLogin')}</Link>

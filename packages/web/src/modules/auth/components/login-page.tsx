@@ -1,7 +1,11 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
+import { ErrorSummary } from '../../../app/form/error-summary.js';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import { graphql } from '../../../app/graphql.js';
 import { useSession } from '../../../app/session.js';
 import { setRememberedLogin } from '../../../app/shell/remembered-login.js';
@@ -20,29 +24,24 @@ function safeBack(back: string | null): string {
   return back && back.startsWith('/') && !back.startsWith('//') ? back : '/';
 }
 
+interface LoginValues {
+  email: string;
+  password: string;
+  remember: boolean;
+}
+
 export default function LoginPage() {
   const { t } = useTranslation('auth');
   const { restart, logoutReason, me } = useSession();
   const [search] = useSearchParams();
   const navigate = useNavigate();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [remember, setRemember] = useState(false);
-  // Fields left empty, said beside them: asking the API would only answer "wrong credentials".
-  const [missing, setMissing] = useState<{ email: boolean; password: boolean } | null>(null);
-  const emailField = useRef<HTMLInputElement>(null);
-  const passwordField = useRef<HTMLInputElement>(null);
+  const form = useForm<LoginValues>({
+    defaultValues: { email: '', password: '', remember: false },
+    shouldFocusError: false,
+  });
   const [{ fetching, error }, login] = useMutation(LoginMutation);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const empty = { email: !email.trim(), password: !password };
-    if (empty.email || empty.password) {
-      setMissing(empty);
-      (empty.email ? emailField : passwordField).current?.focus();
-      return;
-    }
-    setMissing(null);
+  const submit = async ({ email, password, remember }: LoginValues) => {
     const result = await login({ input: { email, password, remember } });
     if (result.error) return;
     setRememberedLogin(remember);
@@ -58,79 +57,41 @@ export default function LoginPage() {
           {t(`login.loggedOut.${logoutReason}`)}
         </p>
       )}
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <div className="field">
-          <label htmlFor="login-email">{t('login.email')}</label>
-          <input
-            ref={emailField}
-            id="login-email"
-            type="email"
-            autoComplete="username"
-            required
-            aria-invalid={missing?.email || undefined}
-            aria-describedby={missing?.email ? 'login-email-missing' : undefined}
-            value={email}
-            onChange={(event) => {
-              setEmail(event.target.value);
-              setMissing((before) => before && { ...before, email: false });
-            }}
-          />
-          {missing?.email && (
-            <span id="login-email-missing" className="field__error">
-              {t('login.emailMissing')}
-            </span>
+      <Form form={form} onSubmit={submit} id="login">
+        <ErrorSummary />
+        {/* Fields left empty are said beside them: asking the API would only answer "wrong
+            credentials". */}
+        <Field name="email" label={t('login.email')}>
+          {(control) => (
+            <input
+              {...control}
+              {...form.register('email', {
+                validate: (value) => value.trim() !== '' || t('login.emailMissing'),
+              })}
+              type="email"
+              autoComplete="username"
+            />
           )}
-        </div>
-        <div className="field">
-          <label htmlFor="login-password">{t('login.password')}</label>
-          <input
-            ref={passwordField}
-            id="login-password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-invalid={missing?.password || undefined}
-            aria-describedby={missing?.password ? 'login-password-missing' : undefined}
-            value={password}
-            onChange={(event) => {
-              setPassword(event.target.value);
-              setMissing((before) => before && { ...before, password: false });
-            }}
-          />
-          {missing?.password && (
-            <span id="login-password-missing" className="field__error">
-              {t('login.passwordMissing')}
-            </span>
+        </Field>
+        <Field name="password" label={t('login.password')}>
+          {(control) => (
+            <input
+              {...control}
+              {...form.register('password', { required: t('login.passwordMissing') })}
+              type="password"
+              autoComplete="current-password"
+            />
           )}
-        </div>
+        </Field>
         <div className="field field--inline">
-          <input
-            id="login-remember"
-            type="checkbox"
-            checked={remember}
-            onChange={(event) => setRemember(event.target.checked)}
-          />
+          <input id="login-remember" type="checkbox" {...form.register('remember')} />
           <label htmlFor="login-remember">{t('login.remember')}</label>
         </div>
-        {/* What was missing is said once more, announced: focus went to the first such field. */}
-        <div role="status">
-          {missing && (missing.email || missing.password) && (
-            <p className="notice notice--error">
-              {t(
-                missing.email && missing.password
-                  ? 'login.bothMissing'
-                  : missing.email
-                    ? 'login.emailMissing'
-                    : 'login.passwordMissing',
-              )}
-            </p>
-          )}
-        </div>
-        {!missing && <ErrorNotice error={error} />}
-        <button type="submit" className="button button--block" disabled={fetching}>
+        <ErrorNotice error={error} />
+        <SubmitButton busy={fetching} className="button button--block">
           {t('login.submit')}
-        </button>
-      </form>
+        </SubmitButton>
+      </Form>
       <p>
         <Link to="/wachtwoord-vergeten">{t('login.forgot')}</Link>
       </p>

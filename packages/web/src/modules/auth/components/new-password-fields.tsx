@@ -1,75 +1,79 @@
 import type { CombinedError } from '@urql/core';
 import { useId, useState } from 'react';
+import { useFormContext, type UseFormSetError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { failureOf } from '../../../app/errors.js';
-import { currentLanguage } from '../../../app/i18n.js';
+import { errorMessage } from '@parkeer/shared/messages/error-catalogue';
 import { passwordMinLength } from '@parkeer/shared/password-length';
+import { failureOf } from '../../../app/errors.js';
+import { Field } from '../../../app/form/field.js';
+import { currentLanguage } from '../../../app/i18n.js';
 import { passwordProblems } from '../password-problems.js';
 
-/**
- * Splits a failed request into what is wrong with the new password (shown at the password
- * fields) and any other error (shown by the page, e.g. an expired link).
- */
-export function usePasswordFailure(error: CombinedError | undefined) {
-  const { i18n } = useTranslation();
-  const problems = error ? passwordProblems(failureOf(error), currentLanguage(i18n)) : [];
-  return { problems, otherError: problems.length > 0 ? undefined : error };
+/** The values of a kit form with a new password typed twice. */
+export interface NewPasswordValues {
+  password: string;
+  passwordRepeat: string;
 }
 
 /**
- * A new password typed twice, with the rules said beforehand and every broken one listed after
- * a refusal. A 'show password' switch spares phone users typing blind twice.
+ * Puts what the API found wrong with a new password on the password field, every broken rule at
+ * once; the mismatch on the repeat. Returns the error when it is about something else (an expired
+ * link, the network), for the page to show.
  */
-export function NewPasswordFields({
-  password,
-  repeat,
-  onPasswordChange,
-  onRepeatChange,
-  problems,
-}: {
-  password: string;
-  repeat: string;
-  onPasswordChange(value: string): void;
-  onRepeatChange(value: string): void;
-  problems: readonly string[];
-}) {
-  const { t } = useTranslation('auth');
+export function usePasswordFailure() {
+  const { i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  return function place<Values extends NewPasswordValues>(
+    error: CombinedError | undefined,
+    setError: UseFormSetError<Values>,
+  ): CombinedError | undefined {
+    if (!error) return undefined;
+    const failure = failureOf(error);
+    const problems = passwordProblems(failure, language);
+    if (problems.length === 0) return error;
+    const setField = setError as UseFormSetError<NewPasswordValues>;
+    const field = failure.code === 'PASSWORD_MISMATCH' ? 'passwordRepeat' : 'password';
+    setField(field, { type: 'server', message: problems.join(' ') });
+    return undefined;
+  };
+}
+
+/**
+ * A new password typed twice in a kit form, with the rules said beforehand, every broken one said
+ * after a refusal, and a different repeat said before sending. A 'show password' switch spares
+ * phone users typing blind twice.
+ */
+export function NewPasswordFields() {
+  const { t, i18n } = useTranslation('auth');
+  const { register, getValues } = useFormContext<NewPasswordValues>();
   const [shown, setShown] = useState(false);
   const id = useId();
-  const hintId = `${id}-hint`;
-  const problemsId = `${id}-problems`;
-  const describedBy = problems.length > 0 ? `${hintId} ${problemsId}` : hintId;
   const type = shown ? 'text' : 'password';
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${id}-password`}>{t('newPassword.password')}</label>
-        <input
-          id={`${id}-password`}
-          type={type}
-          autoComplete="new-password"
-          required
-          aria-describedby={describedBy}
-          aria-invalid={problems.length > 0}
-          value={password}
-          onChange={(event) => onPasswordChange(event.target.value)}
-        />
-        <span id={hintId} className="field__hint">
-          {t('newPassword.hint', { min: passwordMinLength })}
-        </span>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-repeat`}>{t('newPassword.repeat')}</label>
-        <input
-          id={`${id}-repeat`}
-          type={type}
-          autoComplete="new-password"
-          required
-          aria-invalid={problems.length > 0}
-          value={repeat}
-          onChange={(event) => onRepeatChange(event.target.value)}
-        />
-      </div>
+      <Field
+        name="password"
+        label={t('newPassword.password')}
+        hint={t('newPassword.hint', { min: passwordMinLength })}
+      >
+        {(control) => (
+          <input {...control} {...register('password')} type={type} autoComplete="new-password" />
+        )}
+      </Field>
+      <Field name="passwordRepeat" label={t('newPassword.repeat')}>
+        {(control) => (
+          <input
+            {...control}
+            {...register('passwordRepeat', {
+              validate: (value) =>
+                value === getValues('password') ||
+                errorMessage('PASSWORD_MISMATCH', currentLanguage(i18n)),
+            })}
+            type={type}
+            autoComplete="new-password"
+          />
+        )}
+      </Field>
       <div className="field field--inline">
         <input
           id={`${id}-show`}
@@ -79,21 +83,6 @@ export function NewPasswordFields({
         />
         <label htmlFor={`${id}-show`}>{t('newPassword.show')}</label>
       </div>
-      <PasswordProblems id={problemsId} problems={problems} />
     </>
-  );
-}
-
-function PasswordProblems({ id, problems }: { id: string; problems: readonly string[] }) {
-  if (problems.length === 0) return null;
-  // Each problem is a sentence of its own: one per line, no heading needed.
-  return (
-    <div id={id} className="notice notice--error" role="alert">
-      <ul className="list">
-        {problems.map((problem) => (
-          <li key={problem}>{problem}</li>
-        ))}
-      </ul>
-    </div>
   );
 }

@@ -1,15 +1,24 @@
-import { useState, type FormEvent } from 'react';
+import type { CombinedError } from '@urql/core';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { errorMessage } from '@parkeer/shared/messages/error-catalogue';
 import { failureOf, messageOf } from '../../../app/errors.js';
+import { ErrorSummary } from '../../../app/form/error-summary.js';
+import { Form } from '../../../app/form/form.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import { currentLanguage } from '../../../app/i18n.js';
 import { useSession } from '../../../app/session.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { PasswordResetLinkQuery, ResetPasswordMutation } from '../graphql/password-reset.js';
-import { NewPasswordFields, usePasswordFailure } from './new-password-fields.js';
+import {
+  NewPasswordFields,
+  usePasswordFailure,
+  type NewPasswordValues,
+} from './new-password-fields.js';
 import { SuccessNotice } from './success-notice.js';
 
 const linkFailures = new Set(['LINK_INVALID', 'LINK_EXPIRED', 'LINK_ALREADY_USED']);
@@ -37,15 +46,18 @@ export default function ResetPasswordPage() {
 
 function ResetPasswordForm({ token }: { token: string }) {
   const { t } = useTranslation('auth');
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const form = useForm<NewPasswordValues>({
+    defaultValues: { password: '', passwordRepeat: '' },
+    shouldFocusError: false,
+  });
   const [done, setDone] = useState(false);
-  const [{ fetching, error }, reset] = useMutation(ResetPasswordMutation);
-  const { problems, otherError } = usePasswordFailure(error);
+  const [otherError, setOtherError] = useState<CombinedError | undefined>();
+  const [{ fetching }, reset] = useMutation(ResetPasswordMutation);
+  const placePasswordFailure = usePasswordFailure();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = await reset({ token, password, passwordRepeat: repeat });
+  const submit = async (values: NewPasswordValues) => {
+    const result = await reset({ token, ...values });
+    setOtherError(placePasswordFailure(result.error, form.setError));
     if (!result.error) setDone(true);
   };
 
@@ -58,25 +70,20 @@ function ResetPasswordForm({ token }: { token: string }) {
           <ContinueLink />
         </>
       ) : (
-        <form onSubmit={(event) => void submit(event)} noValidate>
+        <Form form={form} onSubmit={submit} id="reset">
           <p>{t('reset.intro')}</p>
-          <NewPasswordFields
-            password={password}
-            repeat={repeat}
-            onPasswordChange={setPassword}
-            onRepeatChange={setRepeat}
-            problems={problems}
-          />
+          <ErrorSummary />
+          <NewPasswordFields />
           <ErrorNotice error={otherError} />
           {otherError && linkFailures.has(failureOf(otherError).code) && (
             <p>
               <Link to="/wachtwoord-vergeten">{t('reset.newLink')}</Link>
             </p>
           )}
-          <button type="submit" className="button button--block" disabled={fetching}>
+          <SubmitButton busy={fetching} className="button button--block">
             {t('reset.submit')}
-          </button>
-        </form>
+          </SubmitButton>
+        </Form>
       )}
     </section>
   );

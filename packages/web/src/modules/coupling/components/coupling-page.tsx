@@ -1,8 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import type { CombinedError } from '@urql/core';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { errorMessage } from '@parkeer/shared/messages/error-catalogue';
+import { ErrorSummary } from '../../../app/form/error-summary.js';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import type { ResultOf } from '../../../app/graphql.js';
 import { currentLanguage } from '../../../app/i18n.js';
 import { useSession } from '../../../app/session.js';
@@ -12,6 +18,7 @@ import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import {
   NewPasswordFields,
   usePasswordFailure,
+  type NewPasswordValues,
 } from '../../auth/components/new-password-fields.js';
 import { AcceptCouplingLinkMutation, CouplingLinkQuery } from '../graphql/coupling.js';
 
@@ -106,29 +113,39 @@ function AcceptIntro({ link }: { link: CouplingLink }) {
   return <p>{t(link.accountExists ? 'existingAccount' : 'newAccount')}</p>;
 }
 
+interface AcceptValues extends NewPasswordValues {
+  remember: boolean;
+}
+
 function AcceptForm({ token, link }: { token: string; link: CouplingLink }) {
   const { t } = useTranslation('coupling');
   const { me, restart } = useSession();
   const navigate = useNavigate();
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
   // Logged in as the link's account already: the new login is remembered as the present one
   // was, without asking again.
   const staysLoggedIn = me ? sameAddress(me.email, link.email) : false;
-  const [remember, setRemember] = useState(() => staysLoggedIn && rememberedLogin());
-  const [{ fetching, error }, accept] = useMutation(AcceptCouplingLinkMutation);
-  const { problems, otherError } = usePasswordFailure(error);
+  const form = useForm<AcceptValues>({
+    defaultValues: {
+      password: '',
+      passwordRepeat: '',
+      remember: staysLoggedIn && rememberedLogin(),
+    },
+    shouldFocusError: false,
+  });
+  const [otherError, setOtherError] = useState<CombinedError | undefined>();
+  const [{ fetching }, accept] = useMutation(AcceptCouplingLinkMutation);
+  const placePasswordFailure = usePasswordFailure();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async ({ password, passwordRepeat, remember }: AcceptValues) => {
     const result = await accept({
       input: {
         token,
         password,
-        passwordRepeat: link.accountExists ? null : repeat,
+        passwordRepeat: link.accountExists ? null : passwordRepeat,
         remember,
       },
     });
+    setOtherError(placePasswordFailure(result.error, form.setError));
     if (result.error) return;
     // The API logged in as the link's account (a new cookie): start over with a fresh client.
     setRememberedLogin(remember);
@@ -138,47 +155,40 @@ function AcceptForm({ token, link }: { token: string; link: CouplingLink }) {
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
+    <Form form={form} onSubmit={submit} id="coupling">
       <AcceptIntro link={link} />
+      <ErrorSummary />
       {/* For password managers: the account the password belongs to (shown in the facts). */}
       <input type="email" autoComplete="username" value={link.email} readOnly hidden />
       {link.accountExists ? (
-        <div className="field">
-          <label htmlFor="coupling-password">{t('password')}</label>
-          <input
-            id="coupling-password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-          <Link to="/wachtwoord-vergeten">{t('forgot')}</Link>
-        </div>
+        <>
+          <Field name="password" label={t('password')}>
+            {(control) => (
+              <input
+                {...control}
+                {...form.register('password')}
+                type="password"
+                autoComplete="current-password"
+              />
+            )}
+          </Field>
+          <p>
+            <Link to="/wachtwoord-vergeten">{t('forgot')}</Link>
+          </p>
+        </>
       ) : (
-        <NewPasswordFields
-          password={password}
-          repeat={repeat}
-          onPasswordChange={setPassword}
-          onRepeatChange={setRepeat}
-          problems={problems}
-        />
+        <NewPasswordFields />
       )}
       {!staysLoggedIn && (
         <div className="field field--inline">
-          <input
-            id="coupling-remember"
-            type="checkbox"
-            checked={remember}
-            onChange={(event) => setRemember(event.target.checked)}
-          />
+          <input id="coupling-remember" type="checkbox" {...form.register('remember')} />
           <label htmlFor="coupling-remember">{t('remember')}</label>
         </div>
       )}
       <ErrorNotice error={otherError} />
-      <button type="submit" className="button button--block" disabled={fetching}>
+      <SubmitButton busy={fetching} className="button button--block">
         {t(link.accountExists ? 'confirm' : 'createAndConfirm')}
-      </button>
-    </form>
+      </SubmitButton>
+    </Form>
   );
 }

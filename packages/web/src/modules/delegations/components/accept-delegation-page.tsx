@@ -1,13 +1,22 @@
-import { useId, useState, type FormEvent } from 'react';
+import type { CombinedError } from '@urql/core';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { errorMessage } from '@parkeer/shared/messages/error-catalogue';
+import { ErrorSummary } from '../../../app/form/error-summary.js';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import type { ResultOf } from '../../../app/graphql.js';
+import { currentLanguage } from '../../../app/i18n.js';
 import { useSession } from '../../../app/session.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { setRememberedLogin } from '../../../app/shell/remembered-login.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { useFormats } from '../../../app/ui/format.js';
+import { usePasswordFailure } from '../../auth/components/new-password-fields.js';
 import { AcceptDelegationMutation, DelegationInvitationQuery } from '../graphql/delegations.js';
 
 type Invitation = ResultOf<typeof DelegationInvitationQuery>['delegationInvitation'];
@@ -134,6 +143,12 @@ function AcceptAsViewer({
   );
 }
 
+interface AcceptValues {
+  password: string;
+  passwordRepeat: string;
+  remember: boolean;
+}
+
 function AcceptWithPassword({
   token,
   invitedEmail,
@@ -143,41 +158,45 @@ function AcceptWithPassword({
   invitedEmail: string;
   onAccepted(productId: string): void;
 }) {
-  const { t } = useTranslation('delegations');
+  const { t, i18n } = useTranslation('delegations');
   const id = useId();
   const [account, setAccount] = useState<'existing' | 'new'>('existing');
-  const [password, setPassword] = useState('');
-  const [passwordRepeat, setPasswordRepeat] = useState('');
-  const [remember, setRemember] = useState(false);
-  const [{ fetching, error }, accept] = useMutation(AcceptDelegationMutation);
+  const form = useForm<AcceptValues>({
+    defaultValues: { password: '', passwordRepeat: '', remember: false },
+    shouldFocusError: false,
+  });
+  const [otherError, setOtherError] = useState<CombinedError | undefined>();
+  const [{ fetching }, accept] = useMutation(AcceptDelegationMutation);
+  const placePasswordFailure = usePasswordFailure();
   const isNew = account === 'new';
-  // An error answers the way of accepting it was tried with, not the other one.
-  const [triedAs, setTriedAs] = useState(account);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setTriedAs(account);
+  const submit = async ({ password, passwordRepeat, remember }: AcceptValues) => {
     const result = await accept({
       input: { token, password, passwordRepeat: isNew ? passwordRepeat : null, remember },
     });
+    setOtherError(placePasswordFailure(result.error, form.setError));
     if (!result.data) return;
     setRememberedLogin(remember);
     onAccepted(result.data.acceptDelegation);
   };
 
+  const switchAccount = () => {
+    // An error answers the way of accepting it was tried with, not the other one.
+    form.clearErrors();
+    setOtherError(undefined);
+    setAccount(isNew ? 'existing' : 'new');
+  };
+
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
+    <Form form={form} onSubmit={submit} id={`accept${id}`}>
       <h2>{isNew ? t('accept.newTitle') : t('accept.existingTitle')}</h2>
       <p>
         {isNew ? t('accept.haveAccount') : t('accept.noAccount', { email: invitedEmail })}{' '}
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => setAccount(isNew ? 'existing' : 'new')}
-        >
+        <button type="button" className="link-button" onClick={switchAccount}>
           {isNew ? t('accept.toExisting') : t('accept.toNew')}
         </button>
       </p>
+      <ErrorSummary />
       {/* The address is the user name: shown, and offered to password managers. */}
       <div className="field">
         <label htmlFor={`${id}-email`}>{t('accept.email')}</label>
@@ -189,56 +208,50 @@ function AcceptWithPassword({
           value={invitedEmail}
         />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-password`}>
-          {isNew ? t('accept.newPassword') : t('accept.password')}
-        </label>
-        <input
-          id={`${id}-password`}
-          type="password"
-          autoComplete={isNew ? 'new-password' : 'current-password'}
-          required
-          aria-describedby={isNew ? `${id}-password-hint` : undefined}
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-        {isNew && (
-          <span id={`${id}-password-hint`} className="field__hint">
-            {t('accept.passwordHint')}
-          </span>
-        )}
-      </div>
-      {isNew && (
-        <div className="field">
-          <label htmlFor={`${id}-repeat`}>{t('accept.passwordRepeat')}</label>
+      <Field
+        name="password"
+        label={isNew ? t('accept.newPassword') : t('accept.password')}
+        hint={isNew ? t('accept.passwordHint') : undefined}
+      >
+        {(control) => (
           <input
-            id={`${id}-repeat`}
+            {...control}
+            {...form.register('password')}
             type="password"
-            autoComplete="new-password"
-            required
-            value={passwordRepeat}
-            onChange={(event) => setPasswordRepeat(event.target.value)}
+            autoComplete={isNew ? 'new-password' : 'current-password'}
           />
-        </div>
+        )}
+      </Field>
+      {isNew && (
+        <Field name="passwordRepeat" label={t('accept.passwordRepeat')}>
+          {(control) => (
+            <input
+              {...control}
+              {...form.register('passwordRepeat', {
+                validate: (value) =>
+                  !isNew ||
+                  value === form.getValues('password') ||
+                  errorMessage('PASSWORD_MISMATCH', currentLanguage(i18n)),
+              })}
+              type="password"
+              autoComplete="new-password"
+            />
+          )}
+        </Field>
       )}
       <div className="field field--inline">
-        <input
-          id={`${id}-remember`}
-          type="checkbox"
-          checked={remember}
-          onChange={(event) => setRemember(event.target.checked)}
-        />
+        <input id={`${id}-remember`} type="checkbox" {...form.register('remember')} />
         <label htmlFor={`${id}-remember`}>{t('accept.remember')}</label>
       </div>
-      <ErrorNotice error={triedAs === account ? error : undefined} />
-      <button type="submit" className="button button--block" disabled={fetching}>
+      <ErrorNotice error={otherError} />
+      <SubmitButton busy={fetching} className="button button--block">
         {isNew ? t('accept.submitNew') : t('accept.submit')}
-      </button>
+      </SubmitButton>
       {!isNew && (
         <p>
           <Link to="/wachtwoord-vergeten">{t('accept.forgot')}</Link>
         </p>
       )}
-    </form>
+    </Form>
   );
 }

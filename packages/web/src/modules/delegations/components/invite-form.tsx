@@ -1,10 +1,24 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { ErrorSummary } from '../../../app/form/error-summary.js';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { useFormats } from '../../../app/ui/format.js';
 import { parseAmount } from '../amount.js';
 import { InviteDelegationMutation } from '../graphql/delegations.js';
+
+interface InviteValues {
+  email: string;
+  plate: string;
+  /** As typed, in hours or euros (see parseAmount). */
+  amount: string;
+}
+
+const empty: InviteValues = { email: '', plate: '', amount: '' };
 
 /**
  * Invites someone by e-mail: optionally for one plate, with an amount moved from the product's
@@ -22,109 +36,72 @@ export function InviteForm({
   const { t } = useTranslation('delegations');
   const format = useFormats();
   const id = useId();
-  const [email, setEmail] = useState('');
-  const [plate, setPlate] = useState('');
-  const [amountText, setAmountText] = useState('');
-  const [amountError, setAmountError] = useState(false);
+  const form = useForm<InviteValues>({ defaultValues: empty, shouldFocusError: false });
   const [inviting, invite] = useMutation(InviteDelegationMutation);
   const unit = available.unit;
-  const amount = parseAmount(amountText, unit);
+  const amount = parseAmount(form.watch('amount'), unit);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (amount === null) {
-      setAmountError(true);
-      document.getElementById(`${id}-amount`)?.focus();
-      return;
-    }
+  const submit = async (values: InviteValues) => {
     const result = await invite({
       input: {
         productId,
-        email: email.trim(),
-        plate: plate.trim() || null,
-        amount,
+        email: values.email.trim(),
+        plate: values.plate.trim() || null,
+        // Checked by the field's rule before the form is sent.
+        amount: parseAmount(values.amount, unit) ?? 0,
         idempotencyKey: crypto.randomUUID(),
       },
     });
     if (result.error) return;
-    setEmail('');
-    setPlate('');
-    setAmountText('');
-    onInvited(t('invite.sent', { email: result.data?.inviteDelegation.email ?? email }));
+    form.reset(empty);
+    onInvited(t('invite.sent', { email: result.data?.inviteDelegation.email ?? values.email }));
   };
 
-  const amountHelp = [
-    amountError && amount === null ? `${id}-amount-error` : null,
-    `${id}-amount-hint`,
-  ]
-    .filter(Boolean)
-    .join(' ');
-
   return (
-    <form className="card" onSubmit={(event) => void submit(event)} noValidate>
+    <Form form={form} onSubmit={submit} id={`invite${id}`} className="card">
       <h2 className="card__title">{t('invite.title')}</h2>
-      <div className="field">
-        <label htmlFor={`${id}-email`}>{t('invite.email')}</label>
-        <input
-          id={`${id}-email`}
-          type="email"
-          autoComplete="off"
-          required
-          aria-describedby={`${id}-email-hint`}
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-        />
-        <span id={`${id}-email-hint`} className="field__hint">
-          {t('invite.emailHint')}
-        </span>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-plate`}>{t('invite.plate')}</label>
-        <input
-          id={`${id}-plate`}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          aria-describedby={`${id}-plate-hint`}
-          value={plate}
-          onChange={(event) => setPlate(event.target.value)}
-        />
-        <span id={`${id}-plate-hint`} className="field__hint">
-          {t('invite.plateHint')}
-        </span>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-amount`}>
-          {unit === 'cents' ? t('invite.amountEuros') : t('invite.amountHours')}
-        </label>
-        <input
-          id={`${id}-amount`}
-          inputMode="decimal"
-          autoComplete="off"
-          required
-          aria-invalid={amountError && amount === null}
-          aria-describedby={amountHelp}
-          value={amountText}
-          onChange={(event) => setAmountText(event.target.value)}
-        />
-        {amountError && amount === null && (
-          <span id={`${id}-amount-error`} className="field__error">
-            {unit === 'cents' ? t('invite.amountInvalidEuros') : t('invite.amountInvalidHours')}
-          </span>
+      <ErrorSummary />
+      <Field name="email" type="email" label={t('invite.email')} hint={t('invite.emailHint')} />
+      <Field name="plate" label={t('invite.plate')} hint={t('invite.plateHint')}>
+        {(control) => (
+          <input
+            {...control}
+            {...form.register('plate')}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+          />
         )}
-        <span id={`${id}-amount-hint`} className="field__hint">
-          {amount !== null
+      </Field>
+      <Field
+        name="amount"
+        label={unit === 'cents' ? t('invite.amountEuros') : t('invite.amountHours')}
+        hint={
+          amount !== null
             ? t('invite.amountIs', {
                 amount: format.balance(amount, unit),
                 available: format.balance(available.amount, unit),
               })
-            : t('invite.available', { amount: format.balance(available.amount, unit) })}
-        </span>
-      </div>
+            : t('invite.available', { amount: format.balance(available.amount, unit) })
+        }
+      >
+        {(control) => (
+          <input
+            {...control}
+            {...form.register('amount', {
+              validate: (value) =>
+                parseAmount(value, unit) !== null ||
+                (unit === 'cents'
+                  ? t('invite.amountInvalidEuros')
+                  : t('invite.amountInvalidHours')),
+            })}
+            inputMode="decimal"
+            autoComplete="off"
+          />
+        )}
+      </Field>
       <ErrorNotice error={inviting.error} />
-      <button type="submit" className="button" disabled={inviting.fetching}>
-        {t('invite.submit')}
-      </button>
-    </form>
+      <SubmitButton busy={inviting.fetching}>{t('invite.submit')}</SubmitButton>
+    </Form>
   );
 }

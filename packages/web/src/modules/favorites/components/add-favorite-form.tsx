@@ -1,20 +1,24 @@
-import {
-  cloneElement,
-  useId,
-  useMemo,
-  useState,
-  type FormEvent,
-  type InputHTMLAttributes,
-  type ReactElement,
-  type ReactNode,
-} from 'react';
+import { useId, useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { ErrorSummary } from '../../../app/form/error-summary.js';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import { currentLanguage } from '../../../app/i18n.js';
 import { foreignCountries } from '../countries.js';
-import { fieldErrorOf, type FavoriteField } from '../form-errors.js';
+import { fieldErrorOf } from '../form-errors.js';
 import { AddFavoriteMutation } from '../graphql/favorites.js';
-import { NameLength, nameMaxLength } from './name-length.js';
+import { nameMaxLength } from '../name-length.js';
+
+interface FavoriteValues {
+  plate: string;
+  name: string;
+  country: string;
+}
+
+const empty: FavoriteValues = { plate: '', name: '', country: '' };
 
 /** A new favorite: the plate, a short name, and the country when the plate is foreign. */
 export function AddFavoriteForm({
@@ -31,125 +35,67 @@ export function AddFavoriteForm({
   const language = currentLanguage(i18n);
   const id = useId();
   const countries = useMemo(() => foreignCountries(language), [language]);
-  const [plate, setPlate] = useState('');
-  const [name, setName] = useState('');
-  const [country, setCountry] = useState('');
+  const form = useForm<FavoriteValues>({ defaultValues: empty, shouldFocusError: false });
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [state, add] = useMutation(AddFavoriteMutation);
-  const failure = fieldErrorOf(state.error, language);
-  const errorFor = (field: FavoriteField) =>
-    failure?.field === field ? failure.message : undefined;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async (values: FavoriteValues) => {
+    setRefusal(null);
     const result = await add({
-      input: { permitId, plate, name, country: country || null },
+      input: { permitId, plate: values.plate, name: values.name, country: values.country || null },
     });
+    // The API knows the plate rules and the names in use: its refusal stands beside its field.
+    const failure = fieldErrorOf(result.error, language);
+    if (failure?.field) form.setError(failure.field, { type: 'server', message: failure.message });
+    else if (failure) setRefusal(failure.message);
     const added = result.data?.addFavorite;
     if (!added) return;
-    setPlate('');
-    setName('');
-    setCountry('');
+    form.reset(empty);
     onAdded(added.name);
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-title`}>
+    <Form form={form} onSubmit={submit} id={`favorite${id}`} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('add.title')}</h2>
-      <Field id={`${id}-plate`} label={t('add.plate')} error={errorFor('plate')}>
-        <input
-          value={plate}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          onChange={(event) => setPlate(event.target.value)}
-        />
+      <ErrorSummary />
+      <Field name="plate" label={t('add.plate')}>
+        {(control) => (
+          <input
+            {...control}
+            {...form.register('plate')}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+          />
+        )}
       </Field>
       <Field
-        id={`${id}-name`}
+        name="name"
         label={t('add.name')}
         hint={t('add.nameHint', { max: nameMaxLength })}
-        error={errorFor('name')}
-        after={<NameLength id={`${id}-name`} name={name} />}
-        describedBy={`${id}-name-length`}
-      >
-        <input
-          value={name}
-          maxLength={nameMaxLength}
-          autoComplete="off"
-          onChange={(event) => setName(event.target.value)}
-        />
+        counter={nameMaxLength}
+      />
+      <Field name="country" label={t('add.country')} hint={t('add.countryHint')}>
+        {(control) => (
+          <select {...control} {...form.register('country')}>
+            <option value="">{t('add.netherlands')}</option>
+            {countries.map((option) => (
+              <option key={option.code} value={option.code}>
+                {option.name}
+              </option>
+            ))}
+          </select>
+        )}
       </Field>
-      <Field
-        id={`${id}-country`}
-        label={t('add.country')}
-        hint={t('add.countryHint')}
-        error={errorFor('country')}
-      >
-        <select value={country} onChange={(event) => setCountry(event.target.value)}>
-          <option value="">{t('add.netherlands')}</option>
-          {countries.map((option) => (
-            <option key={option.code} value={option.code}>
-              {option.name}
-            </option>
-          ))}
-        </select>
-      </Field>
-      {failure && failure.field === null && (
+      {refusal && (
         <p className="notice notice--error" role="alert">
-          {failure.message}
+          {refusal}
         </p>
       )}
       <div className="actions">
-        <button type="submit" className="button" disabled={state.fetching}>
-          {t('add.submit')}
-        </button>
+        <SubmitButton busy={state.fetching}>{t('add.submit')}</SubmitButton>
       </div>
       <div role="status">{notice && <p className="notice notice--success">{notice}</p>}</div>
-    </form>
-  );
-}
-
-/** A labelled control with its hint and its error, tied to it for screen readers. */
-function Field({
-  id,
-  label,
-  hint,
-  error,
-  after,
-  describedBy: more,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  /** Shown below the hint (e.g. a counter), described by the ids in `describedBy`. */
-  after?: ReactNode;
-  describedBy?: string;
-  children: ReactElement<InputHTMLAttributes<HTMLElement>>;
-}) {
-  const describedBy = [hint && `${id}-hint`, more, error && `${id}-error`]
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {cloneElement(children, {
-        id,
-        'aria-invalid': error ? true : undefined,
-        'aria-describedby': describedBy || undefined,
-      })}
-      {hint && (
-        <span id={`${id}-hint`} className="field__hint">
-          {hint}
-        </span>
-      )}
-      {after}
-      {error && (
-        <span id={`${id}-error`} className="field__error" role="alert">
-          {error}
-        </span>
-      )}
-    </div>
+    </Form>
   );
 }

@@ -1,13 +1,18 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { ErrorSummary } from '../../../app/form/error-summary.js';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import { currentLanguage } from '../../../app/i18n.js';
 import { ConfirmDialog } from '../../../app/ui/confirm-dialog.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { plateLabel } from '../countries.js';
 import { fieldErrorOf } from '../form-errors.js';
 import { DeleteFavoriteMutation, RenameFavoriteMutation } from '../graphql/favorites.js';
-import { NameLength, nameMaxLength } from './name-length.js';
+import { nameMaxLength } from '../name-length.js';
 
 interface Favorite {
   readonly id: string;
@@ -111,54 +116,55 @@ function RenameForm({
   const { t, i18n } = useTranslation('favorites');
   const { t: common } = useTranslation('common');
   const id = useId();
-  const [name, setName] = useState(favorite.name);
+  const form = useForm<{ name: string }>({
+    defaultValues: { name: favorite.name },
+    shouldFocusError: false,
+  });
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [state, rename] = useMutation(RenameFavoriteMutation);
-  const failure = fieldErrorOf(state.error, currentLanguage(i18n));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = await rename({ input: { id: favorite.id, name } });
+  const submit = async (values: { name: string }) => {
+    setRefusal(null);
+    const result = await rename({ input: { id: favorite.id, name: values.name } });
+    const failure = fieldErrorOf(result.error, currentLanguage(i18n));
+    if (failure?.field === 'name')
+      form.setError('name', { type: 'server', message: failure.message });
+    else if (failure) setRefusal(failure.message);
     const renamed = result.data?.renameFavorite;
     if (renamed) onDone(renamed.name);
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>{t('rename.label', { plate })}</label>
-        <input
-          id={`${id}-name`}
-          value={name}
-          maxLength={nameMaxLength}
-          // Opened by the resident's own press on "rename": the field is where they go next.
-          autoFocus
-          aria-invalid={failure?.field === 'name' || undefined}
-          aria-describedby={`${id}-hint ${id}-name-length${failure?.field === 'name' ? ` ${id}-error` : ''}`}
-          onChange={(event) => setName(event.target.value)}
-        />
-        <span id={`${id}-hint`} className="field__hint">
-          {t('add.nameHint', { max: nameMaxLength })}
-        </span>
-        <NameLength id={`${id}-name`} name={name} />
-        {failure?.field === 'name' && (
-          <span id={`${id}-error`} className="field__error" role="alert">
-            {failure.message}
-          </span>
+    <Form form={form} onSubmit={submit} id={`rename${id}`}>
+      <ErrorSummary />
+      <Field
+        name="name"
+        label={t('rename.label', { plate })}
+        hint={t('add.nameHint', { max: nameMaxLength })}
+        counter={nameMaxLength}
+      >
+        {(control) => (
+          <input
+            {...control}
+            {...form.register('name')}
+            maxLength={nameMaxLength}
+            autoComplete="off"
+            // Opened by the resident's own press on "rename": the field is where they go next.
+            autoFocus
+          />
         )}
-      </div>
-      {failure && failure.field !== 'name' && (
+      </Field>
+      {refusal && (
         <p className="notice notice--error" role="alert">
-          {failure.message}
+          {refusal}
         </p>
       )}
       <div className="actions">
-        <button type="submit" className="button" disabled={state.fetching}>
-          {common('save')}
-        </button>
+        <SubmitButton busy={state.fetching}>{common('save')}</SubmitButton>
         <button type="button" className="button button--secondary" onClick={onCancel}>
           {common('cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

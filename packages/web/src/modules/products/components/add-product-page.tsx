@@ -1,7 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
+import { ErrorSummary } from '../../../app/form/error-summary.js';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { AddProductByCodeMutation } from '../../add-product/graphql/add-product.js';
 
@@ -9,21 +13,22 @@ import { AddProductByCodeMutation } from '../../add-product/graphql/add-product.
  * Adds a granted product with the product code and PIN of the municipality's letter. Empty
  * fields are caught here: the API would count them as a wrong try against the resident's limit.
  */
+interface ProductValues {
+  code: string;
+  pin: string;
+}
+
 export default function AddProductPage() {
   const { t } = useTranslation('add-product');
   const { t: common } = useTranslation('common');
   const navigate = useNavigate();
-  const [code, setCode] = useState('');
-  const [pin, setPin] = useState('');
-  const [checked, setChecked] = useState(false);
+  const form = useForm<ProductValues>({
+    defaultValues: { code: '', pin: '' },
+    shouldFocusError: false,
+  });
   const [{ fetching, error }, add] = useMutation(AddProductByCodeMutation);
-  const codeMissing = checked && !code.trim();
-  const pinMissing = checked && !pin.trim();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setChecked(true);
-    if (!code.trim() || !pin.trim()) return;
+  const submit = async ({ code, pin }: ProductValues) => {
     const result = await add(
       { input: { productCode: code, pin } },
       // The overview lists products: read it again next time rather than from the cache.
@@ -37,61 +42,43 @@ export default function AddProductPage() {
     <section>
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
-      <form className="card" onSubmit={(event) => void submit(event)} noValidate>
-        <div className="field">
-          <label htmlFor="product-code">{t('code')}</label>
-          <input
-            id="product-code"
-            type="text"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            required
-            aria-invalid={codeMissing}
-            aria-describedby={
-              codeMissing ? 'product-code-hint product-code-missing' : 'product-code-hint'
-            }
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-          />
-          <span id="product-code-hint" className="field__hint">
-            {t('codeHint')}
-          </span>
-          {codeMissing && (
-            <span id="product-code-missing" className="field__error">
-              {t('codeMissing')}
-            </span>
+      <Form form={form} onSubmit={submit} id="product" className="card">
+        <ErrorSummary />
+        <Field name="code" label={t('code')} hint={t('codeHint')}>
+          {(control) => (
+            <input
+              {...control}
+              {...form.register('code', {
+                validate: (value) => value.trim() !== '' || t('codeMissing'),
+              })}
+              type="text"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+            />
           )}
-        </div>
-        <div className="field">
-          <label htmlFor="product-pin">{t('pin')}</label>
-          <input
-            id="product-pin"
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            required
-            aria-invalid={pinMissing}
-            aria-describedby={pinMissing ? 'product-pin-missing' : undefined}
-            value={pin}
-            onChange={(event) => setPin(event.target.value)}
-          />
-          {pinMissing && (
-            <span id="product-pin-missing" className="field__error">
-              {t('pinMissing')}
-            </span>
+        </Field>
+        <Field name="pin" label={t('pin')}>
+          {(control) => (
+            <input
+              {...control}
+              {...form.register('pin', {
+                validate: (value) => value.trim() !== '' || t('pinMissing'),
+              })}
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+            />
           )}
-        </div>
+        </Field>
         <ErrorNotice error={error} />
         <div className="actions">
-          <button type="submit" className="button" disabled={fetching}>
-            {t('submit')}
-          </button>
+          <SubmitButton busy={fetching}>{t('submit')}</SubmitButton>
           <Link className="button button--secondary" to="/producten">
             {common('cancel')}
           </Link>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -1,19 +1,31 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { problemsByPath } from '../../../app/errors.js';
+import { ErrorSummary } from '../../../app/form/error-summary.js';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { showServerProblems } from '../../../app/form/server-problems.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { useFormats } from '../../../app/ui/format.js';
 import { RequestCareHoursMutation } from '../graphql/requests.js';
 import { useIntentKey } from '../intent-key.js';
 import { checkCare, minutesOfHours, type CareSchemeView } from '../request-rules.js';
-import { Field } from './field.js';
 import { RuleRefusalNotice } from './rule-refusal.js';
 
 export interface CareSchemeState extends CareSchemeView {
   readonly remainingMinutes: number;
   readonly nextPeriodStart: string;
 }
+
+interface CareValues {
+  /** As typed; the API is sent minutes. */
+  hours: string;
+  carerStatement: string;
+}
+
+const empty: CareValues = { hours: '', carerStatement: '' };
 
 /**
  * A request for informal-care time (docs/rules.md §4): hours and the carer's statement. What the
@@ -33,53 +45,50 @@ export function CareForm({
   const { t } = useTranslation('requests');
   const format = useFormats();
   const id = useId();
-  const form = useRef<HTMLFormElement>(null);
-  const [hours, setHours] = useState('');
-  const [statement, setStatement] = useState('');
-  const [checked, setChecked] = useState(false);
+  const form = useForm<CareValues>({ defaultValues: empty, shouldFocusError: false });
   const [state, send] = useMutation(RequestCareHoursMutation);
-  const intent = useIntentKey([hours, statement]);
+  const [placed, setPlaced] = useState(0);
+  const values = form.watch();
+  const intent = useIntentKey([values.hours, values.carerStatement]);
 
-  const minutes = minutesOfHours(hours);
+  const minutes = minutesOfHours(values.hours);
   const refusal =
     minutes === null ? null : checkCare({ minutes, now: new Date(), timeZone, scheme });
-  const problems = problemsByPath(state.error, format.language);
-  const errors = {
-    hours: checked && minutes === null ? t('care.hoursInvalid') : null,
-    statement: checked && !statement.trim() ? t('care.statementRequired') : null,
-  };
-  const apiFailure = state.error && problems.size === 0 ? state.error : null;
+  const apiFailure = state.error && placed === 0 ? state.error : null;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setChecked(true);
-    if (minutes === null || !statement.trim() || refusal) {
-      requestAnimationFrame(() =>
-        form.current
-          ?.querySelector<HTMLElement>('[aria-invalid="true"], [data-testid="rule-refusal"]')
-          ?.focus(),
-      );
+  const submit = async ({ hours, carerStatement }: CareValues) => {
+    if (refusal) {
+      // The fields are fine but the year's cap says no: its notice is what to read.
+      document
+        .getElementById(`care${id}`)
+        ?.querySelector<HTMLElement>('[data-testid="rule-refusal"]')
+        ?.focus();
       return;
     }
     const result = await send({
       input: {
         permitId,
-        minutes,
-        carerStatement: statement.trim(),
+        // Checked by the field's rule before the form is sent.
+        minutes: minutesOfHours(hours) ?? 0,
+        carerStatement: carerStatement.trim(),
         idempotencyKey: intent.key,
       },
     });
+    // The API counts minutes; the form asks for hours.
+    setPlaced(
+      showServerProblems(result.error, format.language, form.setError, (path) =>
+        path === 'minutes' ? 'hours' : path,
+      ),
+    );
     if (result.data?.requestCareHours) {
       intent.renew();
       onSent(result.data.requestCareHours.minutes);
-      setHours('');
-      setStatement('');
-      setChecked(false);
+      form.reset(empty);
     }
   };
 
   return (
-    <form ref={form} className="card" noValidate onSubmit={(event) => void submit(event)}>
+    <Form form={form} onSubmit={submit} id={`care${id}`} className="card">
       <h2>{t('care.title')}</h2>
       <p className="muted" data-testid="care-room">
         {t('care.rules', {
@@ -88,45 +97,36 @@ export function CareForm({
           next: format.date(new Date(`${scheme.nextPeriodStart}T12:00:00Z`)),
         })}
       </p>
-      <Field
-        id={`${id}-hours`}
-        label={t('care.hours')}
-        hint={t('care.hoursHint')}
-        error={errors.hours ?? problems.get('minutes')}
-      >
+      <ErrorSummary />
+      <Field name="hours" label={t('care.hours')} hint={t('care.hoursHint')}>
         {(control) => (
           <input
             {...control}
+            {...form.register('hours', {
+              validate: (value) => minutesOfHours(value) !== null || t('care.hoursInvalid'),
+            })}
             inputMode="decimal"
             autoComplete="off"
-            value={hours}
-            onChange={(event) => setHours(event.target.value)}
           />
         )}
       </Field>
       <RuleRefusalNotice refusal={refusal} title={t('notSent')} />
-      <Field
-        id={`${id}-statement`}
-        label={t('care.statement')}
-        hint={t('care.statementHint')}
-        error={errors.statement ?? problems.get('carerStatement')}
-      >
+      <Field name="carerStatement" label={t('care.statement')} hint={t('care.statementHint')}>
         {(control) => (
           <textarea
             {...control}
+            {...form.register('carerStatement', {
+              validate: (value) => value.trim() !== '' || t('care.statementRequired'),
+            })}
             rows={3}
             maxLength={2000}
-            value={statement}
-            onChange={(event) => setStatement(event.target.value)}
           />
         )}
       </Field>
       <ErrorNotice error={apiFailure} />
       <div className="actions">
-        <button type="submit" className="button" disabled={state.fetching}>
-          {t('care.submit')}
-        </button>
+        <SubmitButton busy={state.fetching}>{t('care.submit')}</SubmitButton>
       </div>
-    </form>
+    </Form>
   );
 }

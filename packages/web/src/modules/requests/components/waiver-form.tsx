@@ -1,17 +1,30 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { parsePlate } from '@parkeer/domain/plate/plate';
 import type { PreviousWaiver, WaiverPolicy } from '@parkeer/domain/eligibility/goodwill-waiver';
 import { errorMessage } from '@parkeer/shared/messages/error-catalogue';
-import { problemsByPath } from '../../../app/errors.js';
+import { ErrorSummary } from '../../../app/form/error-summary.js';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { showServerProblems } from '../../../app/form/server-problems.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { useFormats } from '../../../app/ui/format.js';
 import { RequestFineWaiverMutation } from '../graphql/requests.js';
 import { useIntentKey } from '../intent-key.js';
 import { checkWaiver, waiverDeadlineOf } from '../request-rules.js';
-import { Field } from './field.js';
 import { RuleRefusalNotice } from './rule-refusal.js';
+
+interface WaiverValues {
+  fineReference: string;
+  fineDate: string;
+  plate: string;
+  reason: string;
+}
+
+const empty: WaiverValues = { fineReference: '', fineDate: '', plate: '', reason: '' };
 
 /**
  * A goodwill waiver request (docs/rules.md §9): the fine, the car and why. The month's window and
@@ -33,143 +46,122 @@ export function WaiverForm({
   const { t } = useTranslation('requests');
   const format = useFormats();
   const id = useId();
-  const form = useRef<HTMLFormElement>(null);
-  const [reference, setReference] = useState('');
-  const [fineDate, setFineDate] = useState('');
-  const [plate, setPlate] = useState('');
-  const [reason, setReason] = useState('');
-  const [checked, setChecked] = useState(false);
+  const form = useForm<WaiverValues>({ defaultValues: empty, shouldFocusError: false });
   const [state, send] = useMutation(RequestFineWaiverMutation);
-  const intent = useIntentKey([reference, fineDate, plate, reason]);
+  const [placed, setPlaced] = useState(0);
+  const values = form.watch();
+  const intent = useIntentKey([values.fineReference, values.fineDate, values.plate, values.reason]);
 
-  const refusal = checkWaiver({ fineDate, now: new Date(), timeZone, policy, previous });
-  const deadline = waiverDeadlineOf(fineDate, policy);
-  const parsedPlate = parsePlate(plate);
-  const problems = problemsByPath(state.error, format.language);
-  const errors = {
-    reference: checked && !reference.trim() ? t('waiver.referenceRequired') : null,
-    fineDate: checked && !deadline ? t('waiver.fineDateRequired') : null,
-    plate:
-      checked && !parsedPlate.ok
-        ? errorMessage(parsedPlate.reason, format.language, parsedPlate.params ?? {})
-        : null,
-    reason: checked && !reason.trim() ? t('waiver.reasonRequired') : null,
-  };
-  const apiFailure = state.error && problems.size === 0 ? state.error : null;
+  const refusal = checkWaiver({
+    fineDate: values.fineDate,
+    now: new Date(),
+    timeZone,
+    policy,
+    previous,
+  });
+  const deadline = waiverDeadlineOf(values.fineDate, policy);
+  const apiFailure = state.error && placed === 0 ? state.error : null;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setChecked(true);
-    const complete = reference.trim() && deadline && parsedPlate.ok && reason.trim();
-    if (!complete || refusal) {
-      // After this render the invalid field (or the rule's notice) is marked: go there.
-      requestAnimationFrame(() =>
-        form.current
-          ?.querySelector<HTMLElement>('[aria-invalid="true"], [data-testid="rule-refusal"]')
-          ?.focus(),
-      );
+  const submit = async ({ fineReference, fineDate, plate, reason }: WaiverValues) => {
+    if (refusal) {
+      // The fields are fine but the rule says no: its notice is what to read.
+      document
+        .getElementById(`waiver${id}`)
+        ?.querySelector<HTMLElement>('[data-testid="rule-refusal"]')
+        ?.focus();
       return;
     }
     const result = await send({
       input: {
         permitId,
-        fineReference: reference.trim(),
+        fineReference: fineReference.trim(),
         fineDate,
         plate,
         reason: reason.trim(),
         idempotencyKey: intent.key,
       },
     });
+    setPlaced(showServerProblems(result.error, format.language, form.setError));
     if (result.data?.requestFineWaiver) {
       intent.renew();
       onSent(result.data.requestFineWaiver.fineReference);
-      setReference('');
-      setFineDate('');
-      setPlate('');
-      setReason('');
-      setChecked(false);
+      form.reset(empty);
     }
   };
 
   return (
-    <form ref={form} className="card" noValidate onSubmit={(event) => void submit(event)}>
+    <Form form={form} onSubmit={submit} id={`waiver${id}`} className="card">
       <h2>{t('waiver.title')}</h2>
       <p className="muted">{t('waiver.rules', { months: policy.requestWithinMonths })}</p>
-      <Field
-        id={`${id}-reference`}
-        label={t('waiver.reference')}
-        hint={t('waiver.referenceHint')}
-        error={errors.reference ?? problems.get('fineReference')}
-      >
+      <ErrorSummary />
+      <Field name="fineReference" label={t('waiver.reference')} hint={t('waiver.referenceHint')}>
         {(control) => (
           <input
             {...control}
+            {...form.register('fineReference', {
+              validate: (value) => value.trim() !== '' || t('waiver.referenceRequired'),
+            })}
             maxLength={40}
             autoComplete="off"
-            value={reference}
-            onChange={(event) => setReference(event.target.value)}
           />
         )}
       </Field>
       <Field
-        id={`${id}-date`}
+        name="fineDate"
         label={t('waiver.fineDate')}
         hint={
           deadline
             ? t('waiver.deadline', { deadline: format.date(new Date(`${deadline}T12:00:00Z`)) })
             : t('waiver.fineDateHint')
         }
-        error={errors.fineDate ?? problems.get('fineDate')}
       >
         {(control) => (
           <input
             {...control}
+            {...form.register('fineDate', {
+              validate: (value) =>
+                waiverDeadlineOf(value, policy) !== null || t('waiver.fineDateRequired'),
+            })}
             type="date"
-            value={fineDate}
-            onChange={(event) => setFineDate(event.target.value)}
           />
         )}
       </Field>
       <RuleRefusalNotice refusal={refusal} title={t('notSent')} />
-      <Field
-        id={`${id}-plate`}
-        label={t('waiver.plate')}
-        hint={t('waiver.plateHint')}
-        error={errors.plate ?? problems.get('plate')}
-      >
+      <Field name="plate" label={t('waiver.plate')} hint={t('waiver.plateHint')}>
         {(control) => (
           <input
             {...control}
+            {...form.register('plate', {
+              // The domain's plate rules, in the words the API would use (docs/rules.md §1).
+              validate: (value) => {
+                const parsed = parsePlate(value);
+                return (
+                  parsed.ok || errorMessage(parsed.reason, format.language, parsed.params ?? {})
+                );
+              },
+            })}
             autoComplete="off"
             autoCapitalize="characters"
             spellCheck={false}
-            value={plate}
-            onChange={(event) => setPlate(event.target.value)}
           />
         )}
       </Field>
-      <Field
-        id={`${id}-reason`}
-        label={t('waiver.reason')}
-        hint={t('waiver.reasonHint')}
-        error={errors.reason ?? problems.get('reason')}
-      >
+      <Field name="reason" label={t('waiver.reason')} hint={t('waiver.reasonHint')}>
         {(control) => (
           <textarea
             {...control}
+            {...form.register('reason', {
+              validate: (value) => value.trim() !== '' || t('waiver.reasonRequired'),
+            })}
             rows={3}
             maxLength={2000}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
           />
         )}
       </Field>
       <ErrorNotice error={apiFailure} />
       <div className="actions">
-        <button type="submit" className="button" disabled={state.fetching}>
-          {t('waiver.submit')}
-        </button>
+        <SubmitButton busy={state.fetching}>{t('waiver.submit')}</SubmitButton>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,9 +1,16 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CombinedError } from '@urql/core';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { errorMessage } from '@parkeer/shared/messages/error-catalogue';
+import { domainSchema } from '../../../app/form/domain-schema.js';
+import { ErrorSummary } from '../../../app/form/error-summary.js';
+import { Field, FieldGroup } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { standardResolver } from '../../../app/form/resolver.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import { readFragment } from '../../../app/graphql.js';
 import { currentLanguage } from '../../../app/i18n.js';
 import { Loading } from '../../../app/shell/loading.js';
@@ -20,9 +27,16 @@ import {
   StartSessionMutation,
 } from '../graphql/sessions.js';
 import { previewSession, type Preview } from '../preview.js';
-import { PlateField } from './plate-field.js';
+import { PlateField, plateCheck, type PlateValues } from './plate-field.js';
 import { ProductHeader } from './product-header.js';
 import { QuoteView } from './quote-view.js';
+
+interface SessionValues extends PlateValues {
+  when: 'now' | 'later';
+  /** `datetime-local` texts; an empty end is the product's default. */
+  start: string;
+  end: string;
+}
 
 /** What the API said no to, with the alternative it offers. */
 interface Refusal {
@@ -50,11 +64,17 @@ export default function NewSessionPage() {
     variables: { permitId: productId, owner: card?.isOwner ?? false },
     pause: !card,
   });
-  const [plate, setPlate] = useState('');
-  const [country, setCountry] = useState(homeCountry);
-  const [startsLater, setStartsLater] = useState(false);
-  const [startInput, setStartInput] = useState('');
-  const [endInput, setEndInput] = useState('');
+  // The plate is read by the domain's parser before anything is sent (docs/rules.md §5).
+  const schema = useMemo(() => domainSchema(plateCheck<SessionValues>(), language), [language]);
+  const form = useForm<SessionValues>({
+    defaultValues: { plate: '', country: homeCountry, when: 'now', start: '', end: '' },
+    resolver: standardResolver(schema),
+    shouldFocusError: false,
+  });
+  const { plate, country, when, start: startInput, end: endInput } = form.watch();
+  const startsLater = when === 'later';
+  // The plate's own error stands beside it already: the preview does not say it a second time.
+  const plateRefused = Boolean(form.formState.errors.plate ?? form.formState.errors.country);
   const [now, setNow] = useState(() => new Date());
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [starting, start] = useMutation(StartSessionMutation);
@@ -68,7 +88,11 @@ export default function NewSessionPage() {
     problem.current?.scrollIntoView({ block: 'center' });
     problem.current?.focus({ preventScroll: true });
   }, [refusal, failure]);
-  const edited = () => setFailure(null);
+  // Any change makes a new request: the answer to the one before no longer applies.
+  useEffect(() => {
+    const watching = form.watch(() => setFailure(null));
+    return () => watching.unsubscribe();
+  }, [form]);
 
   // The preview follows the clock: 'now' moves on while the form is open.
   useEffect(() => {
@@ -151,9 +175,17 @@ export default function NewSessionPage() {
     }
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void request({
+  // Later: the start is an hour from now until chosen otherwise.
+  const whenControl = form.register('when', {
+    onChange: (event: { target: { value: string } }) => {
+      if (event.target.value === 'later' && !form.getValues('start')) {
+        form.setValue('start', toLocalInput(new Date(now.getTime() + 3600_000)));
+      }
+    },
+  });
+
+  const submit = async () => {
+    await request({
       start: start_ ? start_.toISOString() : null,
       end: end ? end.toISOString() : null,
     });
@@ -213,82 +245,28 @@ export default function NewSessionPage() {
           )}
         </div>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <Form form={form} onSubmit={submit} id="session">
+          <ErrorSummary />
           <PlateField
-            value={plate}
-            country={country}
-            onChange={(nextPlate, nextCountry) => {
-              edited();
-              setPlate(nextPlate);
-              setCountry(nextCountry);
-            }}
             favorites={choices.data?.favorites ?? []}
             recent={choices.data?.recentPlates ?? []}
           />
-          <fieldset className="field">
-            <legend>{t('new.when')}</legend>
+          <FieldGroup name="when" legend={t('new.when')} className="field">
             <div className="field field--inline">
-              <input
-                id="starts-now"
-                type="radio"
-                name="when"
-                checked={!startsLater}
-                onChange={() => {
-                  edited();
-                  setStartsLater(false);
-                }}
-              />
+              <input id="starts-now" type="radio" value="now" {...whenControl} />
               <label htmlFor="starts-now">{t('new.now')}</label>
             </div>
             <div className="field field--inline">
-              <input
-                id="starts-later"
-                type="radio"
-                name="when"
-                checked={startsLater}
-                onChange={() => {
-                  edited();
-                  setStartsLater(true);
-                  if (!startInput) setStartInput(toLocalInput(new Date(now.getTime() + 3600_000)));
-                }}
-              />
+              <input id="starts-later" type="radio" value="later" {...whenControl} />
               <label htmlFor="starts-later">{t('new.later')}</label>
             </div>
-            {startsLater && (
-              <div className="field">
-                <label htmlFor="session-start">{t('new.start')}</label>
-                <input
-                  id="session-start"
-                  type="datetime-local"
-                  value={startInput}
-                  onChange={(event) => {
-                    edited();
-                    setStartInput(event.target.value);
-                  }}
-                />
-              </div>
-            )}
-          </fieldset>
-          <div className="field">
-            <label htmlFor="session-end">{t('new.end')}</label>
-            <input
-              id="session-end"
-              type="datetime-local"
-              value={endInput}
-              onChange={(event) => {
-                edited();
-                setEndInput(event.target.value);
-              }}
-              aria-describedby="session-end-hint"
-            />
-            <span id="session-end-hint" className="field__hint">
-              {t('new.endHint')}
-            </span>
-          </div>
+            {startsLater && <Field name="start" type="datetime-local" label={t('new.start')} />}
+          </FieldGroup>
+          <Field name="end" type="datetime-local" label={t('new.end')} hint={t('new.endHint')} />
           <div aria-live="polite">
             {preview?.ok === true && <QuoteView preview={preview} testId="preview" />}
             {/* The API's answer to the same request says it once, below. */}
-            {preview?.ok === false && !failure && (
+            {preview?.ok === false && !failure && !plateRefused && (
               <p className="notice notice--warning" data-testid="preview-refusal">
                 {errorMessage(preview.reason, language, preview.params)}
               </p>
@@ -297,14 +275,10 @@ export default function NewSessionPage() {
           <div ref={problem} tabIndex={-1} data-testid="start-error">
             <ErrorNotice error={failure} />
           </div>
-          <button
-            type="submit"
-            className="button button--block"
-            disabled={!plate.trim() || starting.fetching}
-          >
+          <SubmitButton busy={starting.fetching} className="button button--block">
             {startsLater ? t('new.confirmPlanned') : t('new.confirm')}
-          </button>
-        </form>
+          </SubmitButton>
+        </Form>
       )}
     </section>
   );

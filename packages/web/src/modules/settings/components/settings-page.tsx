@@ -1,7 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { isLanguage, languages, type Language } from '@parkeer/shared/language';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import { useSession, type Me } from '../../../app/session.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
@@ -26,19 +30,33 @@ export default function SettingsPage() {
   );
 }
 
+interface SettingsValues {
+  language: Language;
+  startPermitId: string;
+  highContrast: boolean;
+}
+
 function SettingsForm({ me }: { me: Me }) {
   const { t } = useTranslation('settings');
   const { t: common } = useTranslation('common');
   const { refresh } = useSession();
   const id = useId();
-  const [language, setLanguage] = useState<Language>(isLanguage(me.language) ? me.language : 'nl');
-  const [startPermitId, setStartPermitId] = useState(me.startPermitId ?? '');
-  const [highContrast, setHighContrast] = useState(me.highContrast);
+  const form = useForm<SettingsValues>({
+    defaultValues: {
+      language: isLanguage(me.language) ? me.language : 'nl',
+      startPermitId: me.startPermitId ?? '',
+      highContrast: me.highContrast,
+    },
+  });
   const [saved, setSaved] = useState(false);
   const [saving, save] = useMutation(UpdateSettingsMutation);
+  // "Saved" is about the values shown: a change after it takes it back.
+  useEffect(() => {
+    const watching = form.watch(() => setSaved(false));
+    return () => watching.unsubscribe();
+  }, [form]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async ({ language, startPermitId, highContrast }: SettingsValues) => {
     setSaved(false);
     const result = await save({
       input: { language, startPermitId: startPermitId || null, highContrast },
@@ -56,43 +74,26 @@ function SettingsForm({ me }: { me: Me }) {
           <dd>{me.email}</dd>
         </dl>
       </div>
-      <form className="card" onSubmit={(event) => void submit(event)}>
-        <div className="field">
-          <label htmlFor={`${id}-language`}>{t('language')}</label>
-          <select
-            id={`${id}-language`}
-            value={language}
-            onChange={(event) => {
-              setSaved(false);
-              if (isLanguage(event.target.value)) setLanguage(event.target.value);
-            }}
-          >
-            {languages.map((code) => (
-              <option key={code} value={code} lang={code}>
-                {languageNames[code]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <StartProductSelect
-          id={`${id}-start`}
-          value={startPermitId}
-          onChange={(value) => {
-            setSaved(false);
-            setStartPermitId(value);
-          }}
-        />
+      <Form form={form} onSubmit={submit} id={`settings${id}`} className="card">
+        <Field name="language" label={t('language')}>
+          {(control) => (
+            <select {...control} {...form.register('language')}>
+              {languages.map((code) => (
+                <option key={code} value={code} lang={code}>
+                  {languageNames[code]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <StartProductSelect name="startPermitId" />
         <div className="field">
           <div className="field field--inline">
             <input
               id={`${id}-contrast`}
               type="checkbox"
               aria-describedby={`${id}-contrast-hint`}
-              checked={highContrast}
-              onChange={(event) => {
-                setSaved(false);
-                setHighContrast(event.target.checked);
-              }}
+              {...form.register('highContrast')}
             />
             <label htmlFor={`${id}-contrast`}>{t('highContrast')}</label>
           </div>
@@ -106,10 +107,8 @@ function SettingsForm({ me }: { me: Me }) {
             {common('saved')}
           </p>
         )}
-        <button type="submit" className="button" disabled={saving.fetching}>
-          {common('save')}
-        </button>
-      </form>
+        <SubmitButton busy={saving.fetching}>{common('save')}</SubmitButton>
+      </Form>
     </>
   );
 }

@@ -1,6 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { FieldGroup } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
+import { SubmitButton } from '../../../app/form/submit-button.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { useFormats } from '../../../app/ui/format.js';
 import { StartTopUpMutation } from '../graphql/top-up.js';
@@ -30,7 +34,11 @@ export function OfferForm({
 }) {
   const { t } = useTranslation('top-up');
   const format = useFormats();
-  const [chosenAmount, setChosenAmount] = useState(offers[0]!.amount);
+  // The radios' values are the amounts as text.
+  const form = useForm<{ amount: string }>({
+    defaultValues: { amount: String(offers[0]!.amount) },
+  });
+  const chosenAmount = Number(form.watch('amount'));
   // Offers can change under the form (a live balance change): fall back to the first again.
   const chosen = offers.find((offer) => offer.amount === chosenAmount) ?? offers[0]!;
   const [starting, startTopUp] = useMutation(StartTopUpMutation);
@@ -45,8 +53,7 @@ export function OfferForm({
     return () => window.removeEventListener('pageshow', restored);
   }, []);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const result = await startTopUp({
       input: { permitId, amount: chosen.amount, idempotencyKey: crypto.randomUUID() },
     });
@@ -58,18 +65,16 @@ export function OfferForm({
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)}>
-      <fieldset className="field">
-        <legend>{t('offers.legend')}</legend>
+    <Form form={form} onSubmit={submit} id="offer">
+      <FieldGroup name="amount" legend={t('offers.legend')} className="field">
         {offers.map((offer) => (
           <div className="field field--inline" key={offer.amount}>
             <input
               id={`offer-${offer.amount}`}
               type="radio"
-              name="offer"
-              value={offer.amount}
+              value={String(offer.amount)}
               checked={offer.amount === chosen.amount}
-              onChange={() => setChosenAmount(offer.amount)}
+              {...form.register('amount')}
             />
             <label htmlFor={`offer-${offer.amount}`}>
               {/* Money bought at face value: "€ 25,00 for € 25,00" would only say it twice. */}
@@ -82,7 +87,7 @@ export function OfferForm({
             </label>
           </div>
         ))}
-      </fieldset>
+      </FieldGroup>
       <div className="preview" aria-live="polite" data-testid="top-up-summary">
         <p className="preview__cost">
           {t('offers.toPay', { total: format.money(chosen.totalCents) })}
@@ -112,17 +117,16 @@ export function OfferForm({
         {t('offers.payHint')}
       </p>
       <div className="actions">
-        <button
-          type="submit"
+        <SubmitButton
           className="button button--block"
-          aria-describedby="pay-hint"
-          disabled={starting.fetching || leaving}
+          describedBy="pay-hint"
+          busy={starting.fetching || leaving}
         >
           {leaving
             ? t('offers.leaving')
             : t('offers.pay', { total: format.money(chosen.totalCents) })}
-        </button>
+        </SubmitButton>
       </div>
-    </form>
+    </Form>
   );
 }
