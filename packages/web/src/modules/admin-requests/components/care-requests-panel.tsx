@@ -1,14 +1,8 @@
-import { useId, useMemo, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { Field } from '../../../app/form/field.js';
-import { Form } from '../../../app/form/form.js';
-import { showServerProblems } from '../../../app/form/server-problems.js';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { readFragment, type ResultOf, type VariablesOf } from '../../../app/graphql.js';
-import { currentLanguage } from '../../../app/i18n.js';
 import { Loading } from '../../../app/shell/loading.js';
-import { ConfirmDialog } from '../../../app/ui/confirm-dialog.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { useFormats } from '../../../app/ui/format.js';
 import {
@@ -16,7 +10,7 @@ import {
   CareHoursRequestsQuery,
   DecideCareHoursRequestMutation,
 } from '../graphql/requests.js';
-import { RefusalNotice } from './refusal-notice.js';
+import { ReasonDialog } from './reason-dialog.js';
 
 type Status = NonNullable<VariablesOf<typeof CareHoursRequestsQuery>['status']>;
 type CareRequest = ResultOf<typeof CareHoursRequestFieldsFragment>;
@@ -181,31 +175,21 @@ function DecideDialog({
   approve: boolean;
   onClose(decided: string | null): void;
 }) {
-  const { t, i18n } = useTranslation('admin-requests');
+  const { t } = useTranslation('admin-requests');
   const format = useFormats();
-  const id = useId();
-  // The field takes the focus when the kit finds it empty (a dialog of one field: no summary).
-  const form = useForm<{ reason: string }>({ defaultValues: { reason: '' } });
-  const [placed, setPlaced] = useState(0);
   const [state, decide] = useMutation(DecideCareHoursRequestMutation);
   // One key per decision: a retry after a lost answer does not grant twice.
   const key = useRef(crypto.randomUUID());
-  const refusal = state.error && placed === 0 ? state.error : null;
   const hours = format.duration(request.minutes);
 
-  const confirm = async ({ reason }: { reason: string }) => {
+  const send = async (reason: string) => {
     const result = await decide({
-      input: { id: request.id, approve, reason: reason.trim(), idempotencyKey: key.current },
+      input: { id: request.id, approve, reason, idempotencyKey: key.current },
     });
-    setPlaced(
-      showServerProblems(result.error, currentLanguage(i18n), form.setError, (path) =>
-        path === 'reason' ? 'reason' : null,
-      ),
-    );
     const done = result.data?.decideCareHoursRequest;
     if (!done) {
       key.current = crypto.randomUUID();
-      return;
+      return result.error;
     }
     onClose(
       approve && done.balanceAfter !== null
@@ -216,45 +200,27 @@ function DecideDialog({
           })
         : t('careRequests.refused', { code: request.productCode }),
     );
+    return undefined;
   };
 
   return (
-    <ConfirmDialog
-      open
-      title={t(approve ? 'careRequests.approveTitle' : 'careRequests.refuseTitle', {
-        duration: hours,
-        code: request.productCode,
-      })}
-      confirmLabel={t(approve ? 'careRequests.approve' : 'careRequests.refuse')}
-      danger={!approve}
+    <ReasonDialog
+      texts={{
+        title: t(approve ? 'careRequests.approveTitle' : 'careRequests.refuseTitle', {
+          duration: hours,
+          code: request.productCode,
+        }),
+        confirm: t(approve ? 'careRequests.approve' : 'careRequests.refuse'),
+        notDecided: t('careRequests.notDecided'),
+        reasonLabel: t('careRequests.reasonLabel'),
+        reasonHint: t('careRequests.reasonHint'),
+        reasonRequired: t('careRequests.reasonRequired'),
+      }}
+      refuse={!approve}
       busy={state.fetching}
-      onConfirm={() => void form.handleSubmit(confirm)()}
+      context={`${request.productCode} · ${request.addressLabel}`}
+      decide={send}
       onCancel={() => onClose(null)}
-    >
-      <p className="muted">
-        {request.productCode} · {request.addressLabel}
-      </p>
-      <Form form={form} onSubmit={confirm} id={`decide${id}`}>
-        <RefusalNotice error={refusal} title={t('careRequests.notDecided')} />
-        <Field
-          name="reason"
-          label={t('careRequests.reasonLabel')}
-          hint={t('careRequests.reasonHint')}
-          required
-          counter={2000}
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              {...form.register('reason', {
-                validate: (value) => value.trim() !== '' || t('careRequests.reasonRequired'),
-              })}
-              rows={3}
-              maxLength={2000}
-            />
-          )}
-        </Field>
-      </Form>
-    </ConfirmDialog>
+    />
   );
 }

@@ -1,19 +1,13 @@
-import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { Field } from '../../../app/form/field.js';
-import { Form } from '../../../app/form/form.js';
-import { showServerProblems } from '../../../app/form/server-problems.js';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { readFragment } from '../../../app/graphql.js';
-import { currentLanguage } from '../../../app/i18n.js';
 import { Loading } from '../../../app/shell/loading.js';
-import { ConfirmDialog } from '../../../app/ui/confirm-dialog.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { useFormats } from '../../../app/ui/format.js';
 import { DecideFineWaiverMutation, FineWaiverFieldsFragment } from '../graphql/requests.js';
 import { useFineWaivers, type FineWaiver, type WaiverStatus } from '../use-fine-waivers.js';
-import { RefusalNotice } from './refusal-notice.js';
+import { ReasonDialog } from './reason-dialog.js';
 import { FineWaiverForm } from './fine-waiver-form.js';
 
 const statuses = ['pending', 'approved', 'refused'] as const satisfies readonly WaiverStatus[];
@@ -204,61 +198,33 @@ function DecideDialog({
   approve: boolean;
   onClose(decided: FineWaiver | null): void;
 }) {
-  const { t, i18n } = useTranslation('admin-requests');
-  const id = useId();
-  // The field takes the focus when the kit finds it empty (a dialog of one field: no summary).
-  const form = useForm<{ reason: string }>({ defaultValues: { reason: '' } });
-  const [placed, setPlaced] = useState(0);
+  const { t } = useTranslation('admin-requests');
   const [state, decide] = useMutation(DecideFineWaiverMutation);
-  const refusal = state.error && placed === 0 ? state.error : null;
 
-  const confirm = async ({ reason }: { reason: string }) => {
-    const result = await decide({ id: waiver.id, approve, reason: reason.trim() });
-    setPlaced(
-      showServerProblems(result.error, currentLanguage(i18n), form.setError, (path) =>
-        path === 'reason' ? 'reason' : null,
-      ),
-    );
+  const send = async (reason: string) => {
+    const result = await decide({ id: waiver.id, approve, reason });
     const done = result.data?.decideFineWaiver;
     if (done) onClose(readFragment(FineWaiverFieldsFragment, done));
+    return result.error;
   };
 
   return (
-    <ConfirmDialog
-      open
-      title={t(approve ? 'waivers.approveTitle' : 'waivers.refuseTitle', {
-        reference: waiver.fineReference,
-      })}
-      confirmLabel={t(approve ? 'waivers.approve' : 'waivers.refuse')}
-      danger={!approve}
+    <ReasonDialog
+      texts={{
+        title: t(approve ? 'waivers.approveTitle' : 'waivers.refuseTitle', {
+          reference: waiver.fineReference,
+        }),
+        confirm: t(approve ? 'waivers.approve' : 'waivers.refuse'),
+        notDecided: t('waivers.notDecided'),
+        reasonLabel: t('waivers.reasonLabel'),
+        reasonHint: t('waivers.reasonHint'),
+        reasonRequired: t('waivers.reasonRequired'),
+      }}
+      refuse={!approve}
       busy={state.fetching}
-      onConfirm={() => void form.handleSubmit(confirm)()}
+      context={`${waiver.productCode} · ${waiver.addressLabel}`}
+      decide={send}
       onCancel={() => onClose(null)}
-    >
-      <p className="muted">
-        {waiver.productCode} · {waiver.addressLabel}
-      </p>
-      <Form form={form} onSubmit={confirm} id={`decide${id}`}>
-        <RefusalNotice error={refusal} title={t('waivers.notDecided')} />
-        <Field
-          name="reason"
-          label={t('waivers.reasonLabel')}
-          hint={t('waivers.reasonHint')}
-          required
-          counter={2000}
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              {...form.register('reason', {
-                validate: (value) => value.trim() !== '' || t('waivers.reasonRequired'),
-              })}
-              rows={3}
-              maxLength={2000}
-            />
-          )}
-        </Field>
-      </Form>
-    </ConfirmDialog>
+    />
   );
 }
