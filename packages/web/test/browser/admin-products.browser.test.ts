@@ -94,6 +94,16 @@ describe('product types, tariffs and town settings in chromium', () => {
     const stored = await storedVisitorPermit(page);
     expect(stored.topUpPolicy!.cap!.limit).toBe(600 * 60);
     expect(stored.sessionPolicy!.maxDurationMinutes).toBe(210);
+
+    // An empty name only the API refuses: its problem lands beside the field, nothing saved.
+    await cap.fill('600');
+    const nameNl = page.getByLabel('Naam (Nederlands)');
+    await nameNl.fill('');
+    await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
+    await summary.getByRole('link', { name: 'Naam (Nederlands)' }).waitFor();
+    expect(await nameNl.getAttribute('aria-invalid')).toBe('true');
+    expect(await cap.getAttribute('aria-invalid')).toBeNull();
+    expect((await storedVisitorPermit(page)).sessionPolicy!.maxDurationMinutes).toBe(210);
   });
 
   it('schedules a tariff from a future date, shows the periods, and withdraws it after a question', async () => {
