@@ -72,22 +72,20 @@ describe('product types, tariffs and town settings in chromium', () => {
     await page.getByLabel('Plafond (uren)').fill('100');
     await afterReload.getByLabel('uren').fill('5');
     await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
-    const summary = page.getByTestId('problem-summary');
+    // The domain's top-up rules run in the browser: the same words as the API's refusal.
+    const summary = page.getByTestId('error-summary');
     await summary.waitFor();
-    expect(await summary.innerText()).toMatch(/Plafond: Het plafond is kleiner dan één blok/);
     // One problem, in the singular: the built SPA formats its compiled ICU plural.
-    expect(await summary.getByRole('heading').innerText()).toBe(
-      'Niets opgeslagen: 1 instelling klopt niet',
-    );
+    expect(await summary.getByRole('heading').innerText()).toBe('Er is 1 ding om te verbeteren');
     const cap = page.getByLabel('Plafond (uren)');
     expect(await cap.getAttribute('aria-invalid')).toBe('true');
     const capError = page.locator(`#${(await cap.getAttribute('id'))!}-error`);
     expect(await capError.innerText()).toMatch(/kleiner dan één blok/);
     // The summary took the focus; its link brings the keyboard to the field.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
-      'problem-summary',
+      'error-summary',
     );
-    await summary.getByRole('link', { name: 'Plafond' }).click();
+    await summary.getByRole('link', { name: 'Plafond (uren)' }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(
       await cap.getAttribute('id'),
     );
@@ -96,6 +94,16 @@ describe('product types, tariffs and town settings in chromium', () => {
     const stored = await storedVisitorPermit(page);
     expect(stored.topUpPolicy!.cap!.limit).toBe(600 * 60);
     expect(stored.sessionPolicy!.maxDurationMinutes).toBe(210);
+
+    // An empty name only the API refuses: its problem lands beside the field, nothing saved.
+    await cap.fill('600');
+    const nameNl = page.getByLabel('Naam (Nederlands)');
+    await nameNl.fill('');
+    await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
+    await summary.getByRole('link', { name: 'Naam (Nederlands)' }).waitFor();
+    expect(await nameNl.getAttribute('aria-invalid')).toBe('true');
+    expect(await cap.getAttribute('aria-invalid')).toBeNull();
+    expect((await storedVisitorPermit(page)).sessionPolicy!.maxDurationMinutes).toBe(210);
   });
 
   it('schedules a tariff from a future date, shows the periods, and withdraws it after a question', async () => {

@@ -4,9 +4,11 @@ import { addDays, isLocalDate, type LocalDate } from '@parkeer/domain/time/local
 import { holderTypes } from '@parkeer/shared/holder-type';
 import { localeOf } from '@parkeer/shared/language';
 import { useFormats } from '../../../app/ui/format.js';
-import { fieldId } from '../problems.js';
+import { useFormFrame } from '../../../app/form/form-context.js';
+import { controlId } from '../../../app/form/paths.js';
 import { newFee, newPriceLine, type FeeDraft, type PriceLineDraft } from '../settings-draft.js';
-import { Choice, Field, FieldGroup } from './fields.js';
+import { Field, FieldGroup } from '../../../app/form/field.js';
+import { Choice } from './choice.js';
 
 /** A local date 'YYYY-MM-DD' in words, e.g. '1 november 2020' (noon UTC is that day in NL). */
 export function useLocalDate(): (date: LocalDate) => string {
@@ -56,14 +58,20 @@ export function PriceLines({
   const formats = useFormats();
   const localDate = useLocalDate();
   const tomorrow = addDays(today, 1);
+  const { id: formId } = useFormFrame();
   const zoneLabel = (codes: readonly string[]) => codes.join(', ');
 
   return (
-    <FieldGroup path={pricesAt} legend={t('topUp.pricesTitle')} hint={t('topUp.pricesHint')}>
+    <FieldGroup
+      name={pricesAt}
+      legend={t('topUp.pricesTitle')}
+      hint={t('topUp.pricesHint')}
+      className="admin-products__group"
+    >
       {lines.length === 0 && <p className="muted">{t('topUp.pricesEmpty')}</p>}
       <ol className="list admin-products__lines">
         {lines.map((line, index) => {
-          const at = `${pricesAt}[${index}]`;
+          const at = `${pricesAt}.${index}`;
           const n = index + 1;
           const price =
             line.original?.priceCents == null
@@ -71,7 +79,12 @@ export function PriceLines({
               : formats.money(line.original.priceCents);
           if (line.original) {
             return (
-              <li key={index} id={fieldId(at)} tabIndex={-1} className="admin-products__line">
+              <li
+                key={index}
+                id={controlId(formId, at)}
+                tabIndex={-1}
+                className="admin-products__line"
+              >
                 <span className="badge">{t('topUp.inEffect')}</span>{' '}
                 <span className="visually-hidden">{t('topUp.priceLine', { n })}: </span>
                 {t('tariffs.from')} {localDate(line.validFrom)} · {zoneLabel(line.original.zones)} ·{' '}
@@ -86,38 +99,46 @@ export function PriceLines({
               <h4 className="admin-products__line-title">{t('topUp.priceLine', { n })}</h4>
               <div className="admin-products__row">
                 <Field
-                  path={`${at}.validFrom`}
+                  name={`${at}.validFrom`}
                   label={t('paths.topUpPolicy.pricing.prices.validFrom')}
                 >
-                  <input
-                    type="date"
-                    min={tomorrow}
-                    value={line.validFrom}
-                    onChange={(event) => update((draft) => (draft.validFrom = event.target.value))}
-                  />
+                  {(control) => (
+                    <input
+                      {...control}
+                      type="date"
+                      min={tomorrow}
+                      value={line.validFrom}
+                      onChange={(event) =>
+                        update((draft) => (draft.validFrom = event.target.value))
+                      }
+                    />
+                  )}
                 </Field>
                 <Field
-                  path={`${at}.holderType`}
+                  name={`${at}.holderType`}
                   label={t('paths.topUpPolicy.pricing.prices.holderType')}
                 >
-                  <select
-                    value={line.holderType}
-                    onChange={(event) =>
-                      update(
-                        (draft) =>
-                          (draft.holderType = event.target.value as typeof draft.holderType),
-                      )
-                    }
-                  >
-                    {holderTypes.map((type) => (
-                      <option key={type} value={type}>
-                        {t(`topUp.holderTypes.${type}`)}
-                      </option>
-                    ))}
-                  </select>
+                  {(control) => (
+                    <select
+                      {...control}
+                      value={line.holderType}
+                      onChange={(event) =>
+                        update(
+                          (draft) =>
+                            (draft.holderType = event.target.value as typeof draft.holderType),
+                        )
+                      }
+                    >
+                      {holderTypes.map((type) => (
+                        <option key={type} value={type}>
+                          {t(`topUp.holderTypes.${type}`)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
                 </Field>
                 <Field
-                  path={`${at}.priceCents`}
+                  name={`${at}.priceCents`}
                   label={
                     unitAmountLabel
                       ? `${t('paths.topUpPolicy.pricing.prices.priceCents')} / ${unitAmountLabel}`
@@ -125,20 +146,22 @@ export function PriceLines({
                   }
                   hint={t('topUp.priceHint')}
                 >
-                  <input
-                    type="text"
-                    inputMode="decimal"
-                    className="admin-products__short"
-                    value={line.price}
-                    onChange={(event) => update((draft) => (draft.price = event.target.value))}
-                  />
+                  {(control) => (
+                    <input
+                      {...control}
+                      type="text"
+                      inputMode="decimal"
+                      className="admin-products__short"
+                      value={line.price}
+                      onChange={(event) => update((draft) => (draft.price = event.target.value))}
+                    />
+                  )}
                 </Field>
               </div>
               <FieldGroup
-                path={`${at}.zones`}
+                name={`${at}.zones`}
                 legend={t('paths.topUpPolicy.pricing.prices.zones')}
-                within
-                className="admin-products__checks"
+                className="admin-products__group admin-products__checks"
               >
                 {zones.map((zone) => (
                   <Choice
@@ -194,15 +217,27 @@ export function FeeLines({
   const formats = useFormats();
   const localDate = useLocalDate();
   const tomorrow = addDays(today, 1);
+  const { id: formId } = useFormFrame();
   return (
-    <FieldGroup legendHidden path={feesAt} legend={t('topUp.feesTitle')} hint={t('topUp.feesHint')}>
+    <FieldGroup
+      legendHidden
+      name={feesAt}
+      legend={t('topUp.feesTitle')}
+      hint={t('topUp.feesHint')}
+      className="admin-products__group"
+    >
       {fees.length === 0 && <p className="muted">{t('topUp.feesEmpty')}</p>}
       <ol className="list admin-products__lines">
         {fees.map((fee, index) => {
-          const at = `${feesAt}[${index}]`;
+          const at = `${feesAt}.${index}`;
           if (fee.original) {
             return (
-              <li key={index} id={fieldId(at)} tabIndex={-1} className="admin-products__line">
+              <li
+                key={index}
+                id={controlId(formId, at)}
+                tabIndex={-1}
+                className="admin-products__line"
+              >
                 <span className="badge">{t('topUp.inEffect')}</span>{' '}
                 {t('topUp.feeLine', {
                   date: localDate(fee.original.validFrom),
@@ -217,27 +252,35 @@ export function FeeLines({
             <li key={index} className="card admin-products__line-card">
               <div className="admin-products__row">
                 <Field
-                  path={`${at}.validFrom`}
+                  name={`${at}.validFrom`}
                   label={t('paths.topUpPolicy.applicationFees.validFrom')}
                 >
-                  <input
-                    type="date"
-                    min={tomorrow}
-                    value={fee.validFrom}
-                    onChange={(event) => update((draft) => (draft.validFrom = event.target.value))}
-                  />
+                  {(control) => (
+                    <input
+                      {...control}
+                      type="date"
+                      min={tomorrow}
+                      value={fee.validFrom}
+                      onChange={(event) =>
+                        update((draft) => (draft.validFrom = event.target.value))
+                      }
+                    />
+                  )}
                 </Field>
                 <Field
-                  path={`${at}.feeCents`}
+                  name={`${at}.feeCents`}
                   label={t('paths.topUpPolicy.applicationFees.feeCents')}
                 >
-                  <input
-                    type="text"
-                    inputMode="decimal"
-                    className="admin-products__short"
-                    value={fee.fee}
-                    onChange={(event) => update((draft) => (draft.fee = event.target.value))}
-                  />
+                  {(control) => (
+                    <input
+                      {...control}
+                      type="text"
+                      inputMode="decimal"
+                      className="admin-products__short"
+                      value={fee.fee}
+                      onChange={(event) => update((draft) => (draft.fee = event.target.value))}
+                    />
+                  )}
                 </Field>
               </div>
               <button

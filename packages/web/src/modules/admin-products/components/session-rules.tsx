@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { localeOf } from '@parkeer/shared/language';
 import { currentLanguage } from '../../../app/i18n.js';
 import type { SessionDraft } from '../settings-draft.js';
-import { Choice, Field, FieldGroup } from './fields.js';
+import { Field, FieldGroup } from '../../../app/form/field.js';
+import { Choice } from './choice.js';
 
 const at = 'sessionPolicy';
 const defaultEnds = ['endOfDay', 'maxDuration', 'endOfPaidHours'] as const;
@@ -42,10 +43,10 @@ export function SessionRules({
   return (
     <>
       <FieldGroup
-        path={`${at}.maxDurationMinutes`}
+        name={`${at}.maxDurationMinutes`}
         legend={t('paths.sessionPolicy.maxDurationMinutes')}
         hint={t('sessions.maxDurationHint')}
-        className="admin-products__inline-group"
+        className="admin-products__group admin-products__inline-group"
       >
         <label className="admin-products__unit-input">
           <input
@@ -68,61 +69,75 @@ export function SessionRules({
           <span>{t('sessions.minutes')}</span>
         </label>
       </FieldGroup>
-      <Field path={`${at}.defaultEnd`} label={t('paths.sessionPolicy.defaultEnd')}>
-        <select
-          value={draft.defaultEnd}
-          onChange={(event) => set('defaultEnd')(event.target.value)}
-        >
-          {defaultEnds.map((value) => (
-            <option key={value} value={value}>
-              {t(`sessions.defaultEnds.${value}`)}
-            </option>
-          ))}
-        </select>
+      <Field name={`${at}.defaultEnd`} label={t('paths.sessionPolicy.defaultEnd')}>
+        {(control) => (
+          <select
+            {...control}
+            value={draft.defaultEnd}
+            onChange={(event) => set('defaultEnd')(event.target.value)}
+          >
+            {defaultEnds.map((value) => (
+              <option key={value} value={value}>
+                {t(`sessions.defaultEnds.${value}`)}
+              </option>
+            ))}
+          </select>
+        )}
       </Field>
-      <Field path={`${at}.latestEnd`} label={t('paths.sessionPolicy.latestEnd')}>
-        <select value={draft.latestEnd} onChange={(event) => set('latestEnd')(event.target.value)}>
-          {latestEnds.map((value) => (
-            <option key={value} value={value}>
-              {t(`sessions.latestEnds.${value}`)}
-            </option>
-          ))}
-        </select>
+      <Field name={`${at}.latestEnd`} label={t('paths.sessionPolicy.latestEnd')}>
+        {(control) => (
+          <select
+            {...control}
+            value={draft.latestEnd}
+            onChange={(event) => set('latestEnd')(event.target.value)}
+          >
+            {latestEnds.map((value) => (
+              <option key={value} value={value}>
+                {t(`sessions.latestEnds.${value}`)}
+              </option>
+            ))}
+          </select>
+        )}
       </Field>
       <Field
-        path={`${at}.maxConcurrentSessions`}
+        name={`${at}.maxConcurrentSessions`}
         label={t('paths.sessionPolicy.maxConcurrentSessions')}
         hint={t('sessions.maxConcurrentHint')}
       >
-        <input
-          type="text"
-          inputMode="numeric"
-          className="admin-products__short"
-          value={draft.maxConcurrent}
-          onChange={(event) => set('maxConcurrent')(event.target.value)}
-        />
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            inputMode="numeric"
+            className="admin-products__short"
+            value={draft.maxConcurrent}
+            onChange={(event) => set('maxConcurrent')(event.target.value)}
+          />
+        )}
       </Field>
       <Field
-        path={`${at}.insufficientBalance`}
+        name={`${at}.insufficientBalance`}
         label={t('paths.sessionPolicy.insufficientBalance')}
       >
-        <select
-          value={draft.insufficientBalance}
-          onChange={(event) => set('insufficientBalance')(event.target.value)}
-        >
-          {balancePolicies.map((value) => (
-            <option key={value} value={value}>
-              {t(`sessions.insufficientBalances.${value}`)}
-            </option>
-          ))}
-        </select>
+        {(control) => (
+          <select
+            {...control}
+            value={draft.insufficientBalance}
+            onChange={(event) => set('insufficientBalance')(event.target.value)}
+          >
+            {balancePolicies.map((value) => (
+              <option key={value} value={value}>
+                {t(`sessions.insufficientBalances.${value}`)}
+              </option>
+            ))}
+          </select>
+        )}
       </Field>
       <FieldGroup
-        path={`${at}.invalidWeekdays`}
+        name={`${at}.invalidWeekdays`}
         legend={t('paths.sessionPolicy.invalidWeekdays')}
         hint={t('sessions.invalidWeekdaysHint')}
-        within
-        className="admin-products__checks"
+        className="admin-products__group admin-products__checks"
       >
         {isoWeekdays.map((day, index) => (
           <Choice
@@ -141,17 +156,20 @@ export function SessionRules({
         ))}
       </FieldGroup>
       <Field
-        path={`${at}.pastStartToleranceMinutes`}
+        name={`${at}.pastStartToleranceMinutes`}
         label={t('paths.sessionPolicy.pastStartToleranceMinutes')}
         hint={t('sessions.toleranceHint')}
       >
-        <input
-          type="text"
-          inputMode="numeric"
-          className="admin-products__short"
-          value={draft.pastTolerance}
-          onChange={(event) => set('pastTolerance')(event.target.value)}
-        />
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            inputMode="numeric"
+            className="admin-products__short"
+            value={draft.pastTolerance}
+            onChange={(event) => set('pastTolerance')(event.target.value)}
+          />
+        )}
       </Field>
     </>
   );

@@ -4,7 +4,8 @@ import { useFormats } from '../../../app/ui/format.js';
 import { parseAmount, type AmountUnit } from '../amounts.js';
 import { refundOccasions, type TopUpDraft } from '../settings-draft.js';
 import { FeeLines, PriceLines } from './dated-lines.js';
-import { Choice, Field, FieldGroup } from './fields.js';
+import { Field, FieldGroup } from '../../../app/form/field.js';
+import { Choice } from './choice.js';
 
 const at = 'topUpPolicy';
 const periods = ['calendarYear', 'permitYear'] as const;
@@ -46,7 +47,11 @@ export function TopUpRules({
       </dl>
 
       <h3>{t('topUp.amountsTitle')}</h3>
-      <FieldGroup path={`${at}.amounts.kind`} legend={t('paths.topUpPolicy.amounts.kind')}>
+      <FieldGroup
+        name={`${at}.amounts.kind`}
+        legend={t('paths.topUpPolicy.amounts.kind')}
+        className="admin-products__group"
+      >
         {(['blocks', 'presets'] as const).map((kind) => (
           <Choice
             key={kind}
@@ -61,48 +66,61 @@ export function TopUpRules({
       {draft.amountsKind === 'blocks' ? (
         <div className="admin-products__row">
           <Field
-            path={`${at}.amounts.blockSize`}
+            name={`${at}.amounts.blockSize`}
             label={inUnit(t('paths.topUpPolicy.amounts.blockSize'))}
           >
-            <input
-              type="text"
-              inputMode="decimal"
-              className="admin-products__short"
-              value={draft.blockSize}
-              onChange={(event) => set('blockSize')(event.target.value)}
-            />
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                inputMode="decimal"
+                className="admin-products__short"
+                value={draft.blockSize}
+                onChange={(event) => set('blockSize')(event.target.value)}
+              />
+            )}
           </Field>
           <Field
-            path={`${at}.amounts.maxBlocksPerPurchase`}
+            name={`${at}.amounts.maxBlocksPerPurchase`}
             label={t('paths.topUpPolicy.amounts.maxBlocksPerPurchase')}
           >
-            <input
-              type="text"
-              inputMode="numeric"
-              className="admin-products__short"
-              value={draft.maxBlocks}
-              onChange={(event) => set('maxBlocks')(event.target.value)}
-            />
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                inputMode="numeric"
+                className="admin-products__short"
+                value={draft.maxBlocks}
+                onChange={(event) => set('maxBlocks')(event.target.value)}
+              />
+            )}
           </Field>
         </div>
       ) : (
-        <FieldGroup path={`${at}.amounts.presets`} legend={t('topUp.presets')}>
+        <FieldGroup
+          name={`${at}.amounts.presets`}
+          legend={t('topUp.presets')}
+          className="admin-products__group"
+        >
           <ol className="list admin-products__lines">
             {draft.presets.map((preset, index) => (
               <li key={index} className="admin-products__row">
                 <Field
-                  path={`${at}.amounts.presets[${index}]`}
+                  name={`${at}.amounts.presets.${index}`}
                   label={inUnit(`${t('paths.topUpPolicy.amounts.presets')} ${index + 1}`)}
                 >
-                  <input
-                    type="text"
-                    inputMode="decimal"
-                    className="admin-products__short"
-                    value={preset}
-                    onChange={(event) =>
-                      onChange((topUp) => void (topUp.presets[index] = event.target.value))
-                    }
-                  />
+                  {(control) => (
+                    <input
+                      {...control}
+                      type="text"
+                      inputMode="decimal"
+                      className="admin-products__short"
+                      value={preset}
+                      onChange={(event) =>
+                        onChange((topUp) => void (topUp.presets[index] = event.target.value))
+                      }
+                    />
+                  )}
                 </Field>
                 <button
                   type="button"
@@ -126,7 +144,11 @@ export function TopUpRules({
 
       <h3>{t('topUp.pricingTitle')}</h3>
       {unit === 'cents' && (
-        <FieldGroup path={`${at}.pricing.kind`} legend={t('paths.topUpPolicy.pricing.kind')}>
+        <FieldGroup
+          name={`${at}.pricing.kind`}
+          legend={t('paths.topUpPolicy.pricing.kind')}
+          className="admin-products__group"
+        >
           {(['faceValue', 'perUnit'] as const).map((kind) => (
             <Choice
               key={kind}
@@ -142,16 +164,19 @@ export function TopUpRules({
       {draft.pricingKind === 'perUnit' && (
         <>
           <Field
-            path={`${at}.pricing.unitAmount`}
+            name={`${at}.pricing.unitAmount`}
             label={inUnit(t('paths.topUpPolicy.pricing.unitAmount'))}
           >
-            <input
-              type="text"
-              inputMode="decimal"
-              className="admin-products__short"
-              value={draft.unitAmount}
-              onChange={(event) => set('unitAmount')(event.target.value)}
-            />
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                inputMode="decimal"
+                className="admin-products__short"
+                value={draft.unitAmount}
+                onChange={(event) => set('unitAmount')(event.target.value)}
+              />
+            )}
           </Field>
           <PriceLines
             lines={draft.prices}
@@ -165,21 +190,29 @@ export function TopUpRules({
 
       <h3>{t('topUp.thresholdTitle')}</h3>
       <Field
-        path={`${at}.maxBalanceForTopUp`}
+        name={`${at}.maxBalanceForTopUp`}
         label={inUnit(t('paths.topUpPolicy.maxBalanceForTopUp'))}
         hint={t('topUp.thresholdHint')}
       >
-        <input
-          type="text"
-          inputMode="decimal"
-          className="admin-products__short"
-          value={draft.maxBalance}
-          onChange={(event) => set('maxBalance')(event.target.value)}
-        />
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            inputMode="decimal"
+            className="admin-products__short"
+            value={draft.maxBalance}
+            onChange={(event) => set('maxBalance')(event.target.value)}
+          />
+        )}
       </Field>
 
       <h3>{t('topUp.capTitle')}</h3>
-      <FieldGroup legendHidden path={`${at}.cap`} legend={t('paths.topUpPolicy.cap.all')}>
+      <FieldGroup
+        legendHidden
+        name={`${at}.cap`}
+        legend={t('paths.topUpPolicy.cap.all')}
+        className="admin-products__group"
+      >
         {(['none', 'limited'] as const).map((kind) => (
           <Choice
             key={kind}
@@ -193,46 +226,57 @@ export function TopUpRules({
       </FieldGroup>
       {draft.capKind === 'limited' && (
         <div className="admin-products__row">
-          <Field path={`${at}.cap.period`} label={t('paths.topUpPolicy.cap.period')}>
-            <select
-              value={draft.capPeriod}
-              onChange={(event) => set('capPeriod')(event.target.value as TopUpDraft['capPeriod'])}
-            >
-              {periods.map((period) => (
-                <option key={period} value={period}>
-                  {t(`topUp.periods.${period}`)}
-                </option>
-              ))}
-            </select>
+          <Field name={`${at}.cap.period`} label={t('paths.topUpPolicy.cap.period')}>
+            {(control) => (
+              <select
+                {...control}
+                value={draft.capPeriod}
+                onChange={(event) =>
+                  set('capPeriod')(event.target.value as TopUpDraft['capPeriod'])
+                }
+              >
+                {periods.map((period) => (
+                  <option key={period} value={period}>
+                    {t(`topUp.periods.${period}`)}
+                  </option>
+                ))}
+              </select>
+            )}
           </Field>
-          <Field path={`${at}.cap.measure`} label={t('paths.topUpPolicy.cap.measure')}>
-            <select
-              value={draft.capMeasure}
-              onChange={(event) =>
-                set('capMeasure')(event.target.value as TopUpDraft['capMeasure'])
-              }
-            >
-              {(['amount', 'price'] as const).map((measure) => (
-                <option key={measure} value={measure}>
-                  {t(`topUp.measures.${measure}`)}
-                </option>
-              ))}
-            </select>
+          <Field name={`${at}.cap.measure`} label={t('paths.topUpPolicy.cap.measure')}>
+            {(control) => (
+              <select
+                {...control}
+                value={draft.capMeasure}
+                onChange={(event) =>
+                  set('capMeasure')(event.target.value as TopUpDraft['capMeasure'])
+                }
+              >
+                {(['amount', 'price'] as const).map((measure) => (
+                  <option key={measure} value={measure}>
+                    {t(`topUp.measures.${measure}`)}
+                  </option>
+                ))}
+              </select>
+            )}
           </Field>
           <Field
-            path={`${at}.cap.limit`}
+            name={`${at}.cap.limit`}
             label={inUnit(
               t('paths.topUpPolicy.cap.limit'),
               draft.capMeasure === 'price' ? 'cents' : unit,
             )}
           >
-            <input
-              type="text"
-              inputMode="decimal"
-              className="admin-products__short"
-              value={draft.capLimit}
-              onChange={(event) => set('capLimit')(event.target.value)}
-            />
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                inputMode="decimal"
+                className="admin-products__short"
+                value={draft.capLimit}
+                onChange={(event) => set('capLimit')(event.target.value)}
+              />
+            )}
           </Field>
         </div>
       )}
@@ -247,8 +291,9 @@ export function TopUpRules({
       <h3>{t('topUp.careTitle')}</h3>
       <FieldGroup
         legendHidden
-        path={`${at}.careGrant`}
+        name={`${at}.careGrant`}
         legend={t('paths.topUpPolicy.careGrant.all')}
+        className="admin-products__group"
       >
         {(['none', 'limited'] as const).map((kind) => (
           <Choice
@@ -263,31 +308,37 @@ export function TopUpRules({
       </FieldGroup>
       {draft.careKind === 'limited' && (
         <div className="admin-products__row">
-          <Field path={`${at}.careGrant.period`} label={t('paths.topUpPolicy.careGrant.period')}>
-            <select
-              value={draft.carePeriod}
-              onChange={(event) =>
-                set('carePeriod')(event.target.value as TopUpDraft['carePeriod'])
-              }
-            >
-              {periods.map((period) => (
-                <option key={period} value={period}>
-                  {t(`topUp.periods.${period}`)}
-                </option>
-              ))}
-            </select>
+          <Field name={`${at}.careGrant.period`} label={t('paths.topUpPolicy.careGrant.period')}>
+            {(control) => (
+              <select
+                {...control}
+                value={draft.carePeriod}
+                onChange={(event) =>
+                  set('carePeriod')(event.target.value as TopUpDraft['carePeriod'])
+                }
+              >
+                {periods.map((period) => (
+                  <option key={period} value={period}>
+                    {t(`topUp.periods.${period}`)}
+                  </option>
+                ))}
+              </select>
+            )}
           </Field>
           <Field
-            path={`${at}.careGrant.limitMinutes`}
+            name={`${at}.careGrant.limitMinutes`}
             label={t('paths.topUpPolicy.careGrant.limitMinutes')}
           >
-            <input
-              type="text"
-              inputMode="decimal"
-              className="admin-products__short"
-              value={draft.careHours}
-              onChange={(event) => set('careHours')(event.target.value)}
-            />
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                inputMode="decimal"
+                className="admin-products__short"
+                value={draft.careHours}
+                onChange={(event) => set('careHours')(event.target.value)}
+              />
+            )}
           </Field>
         </div>
       )}
@@ -295,9 +346,9 @@ export function TopUpRules({
       <h3>{t('topUp.unusedTitle')}</h3>
       <FieldGroup
         legendHidden
-        path={`${at}.unusedBalance`}
+        name={`${at}.unusedBalance`}
         legend={t('paths.topUpPolicy.unusedBalance.all')}
-        within
+        className="admin-products__group"
       >
         <Choice
           type="radio"
