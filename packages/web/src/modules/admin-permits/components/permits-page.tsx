@@ -1,6 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { Field } from '../../../app/form/field.js';
+import { Form } from '../../../app/form/form.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { ShowMoreButton, useShowMore } from '../../../app/ui/show-more.js';
@@ -19,16 +22,15 @@ export default function PermitsPage() {
   const { t } = useTranslation('admin-permits');
   const [params, setParams] = useSearchParams();
   const search = (params.get(searchParam) ?? '').trim();
-  const [draft, setDraft] = useState(search);
+  const form = useForm<{ search: string }>({ defaultValues: { search } });
   // Back and forward change the address: the box follows it.
-  useEffect(() => setDraft(search), [search]);
+  useEffect(() => form.reset({ search }), [search, form]);
   const found = usePermitSearch(search);
   const count = found.permits.length;
   const { list, more } = useShowMore<HTMLUListElement>(count, found.showMore);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const text = draft.trim();
+  const submit = ({ search: typed }: { search: string }) => {
+    const text = typed.trim();
     // Each search is a step back can return to.
     setParams(text ? { [searchParam]: text } : {});
   };
@@ -41,29 +43,31 @@ export default function PermitsPage() {
           {t('list.issue')}
         </Link>
       </div>
-      <form className="card admin-permits__search" role="search" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="permit-search">{t('list.search')}</label>
-          <div className="admin-permits__search-row">
-            <input
-              id="permit-search"
-              type="search"
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={200}
-              aria-describedby="permit-search-hint"
-              value={draft}
-              onChange={(event) => setDraft(event.target.value)}
-            />
-            <button type="submit" className="button">
-              {t('list.find')}
-            </button>
-          </div>
-          <span id="permit-search-hint" className="field__hint">
-            {t('list.searchHint')}
-          </span>
-        </div>
-      </form>
+      <Form
+        form={form}
+        onSubmit={submit}
+        id="permit"
+        className="card admin-permits__search"
+        role="search"
+      >
+        <Field name="search" label={t('list.search')} hint={t('list.searchHint')}>
+          {(control) => (
+            <div className="admin-permits__search-row">
+              <input
+                {...control}
+                {...form.register('search')}
+                type="search"
+                autoComplete="off"
+                spellCheck={false}
+                maxLength={200}
+              />
+              <button type="submit" className="button">
+                {t('list.find')}
+              </button>
+            </div>
+          )}
+        </Field>
+      </Form>
 
       <ErrorNotice error={found.error} />
       {search === '' ? (
