@@ -1,3 +1,4 @@
+import type { EntityManager, EntityName, FilterQuery, FindOptions } from '@mikro-orm/core';
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { AppError } from './app-error.js';
 
@@ -174,4 +175,37 @@ export function mapConnection<TFrom, TTo>(
     ...connection,
     edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: toNode(edge.node) })),
   };
+}
+
+/**
+ * One page of an entity's rows, newest first by a moment (`by`, then id), with their count: the
+ * town's queues and a product's sessions. Counting and paging happen in SQL, the last row's
+ * cursor leading on: rows added at the top while someone pages down are neither repeated nor
+ * skipped.
+ */
+export async function newestFirstPage<T extends { id: string }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  by: keyof T & string,
+  request: { readonly first: number; readonly after?: string | null },
+  populate: readonly string[] = [],
+): Promise<Connection<T>> {
+  const first = pageSize(request.first);
+  const position = request.after != null ? decodeDateCursor(request.after) : null;
+  const page = position
+    ? ({ $and: [where, newestFirstAfter(by, position)] } as FilterQuery<T>)
+    : where;
+  const options = {
+    orderBy: { [by]: 'desc', id: 'desc' },
+    limit: first + 1,
+    populate,
+  } as unknown as FindOptions<T>;
+  const [totalCount, rows] = await Promise.all([
+    em.count(entity, where),
+    em.find(entity, page, options),
+  ]);
+  return connectionFrom(rows as T[], { first, totalCount }, (row) =>
+    encodeDateCursor(row[by] as Date, row.id),
+  );
 }

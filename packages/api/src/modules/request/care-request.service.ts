@@ -1,14 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { isUuid } from '../../db/uuid.js';
 import { AppError, refuseProblems, type InputProblem } from '../../graphql/app-error.js';
-import {
-  connectionFrom,
-  decodeDateCursor,
-  encodeDateCursor,
-  newestFirstAfter,
-  pageSize,
-  type Connection,
-} from '../../graphql/connection.js';
+import { type Connection, newestFirstPage } from '../../graphql/connection.js';
 import { CareRequest, type CareRequestStatus } from '../../model/care-request.entity.js';
 import { adminTown, type AdminWork } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
@@ -62,27 +55,15 @@ export class CareRequestService {
     first: number,
     after: string | null,
   ): Promise<Connection<CareRequest>> {
-    const size = pageSize(first);
-    const position = after != null ? decodeDateCursor(after) : null;
     const where: FilterQuery<CareRequest> = {
       permit: { municipality: adminTown(this.work) },
       ...(status ? { status } : {}),
     };
-    const [totalCount, rows] = await Promise.all([
-      this.em.count(CareRequest, where),
-      this.em.find(
-        CareRequest,
-        position ? { $and: [where, newestFirstAfter('requestedAt', position)] } : where,
-        {
-          orderBy: { requestedAt: 'desc', id: 'desc' },
-          limit: size + 1,
-          populate: ['permit', 'requestedBy', 'decidedBy'],
-        },
-      ),
+    return newestFirstPage(this.em, CareRequest, where, 'requestedAt', { first, after }, [
+      'permit',
+      'requestedBy',
+      'decidedBy',
     ]);
-    return connectionFrom(rows, { first: size, totalCount }, (request) =>
-      encodeDateCursor(request.requestedAt, request.id),
-    );
   }
 
   async decide(command: CareRequestDecision): Promise<DecidedCareRequest> {

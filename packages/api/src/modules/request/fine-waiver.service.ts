@@ -3,14 +3,7 @@ import type { WaiverStatus } from '@parkeer/domain/eligibility/goodwill-waiver';
 import { isLocalDate } from '@parkeer/domain/time/local-date';
 import { isUuid } from '../../db/uuid.js';
 import { AppError, refuseProblems, type InputProblem } from '../../graphql/app-error.js';
-import {
-  connectionFrom,
-  decodeDateCursor,
-  encodeDateCursor,
-  newestFirstAfter,
-  pageSize,
-  type Connection,
-} from '../../graphql/connection.js';
+import { type Connection, newestFirstPage } from '../../graphql/connection.js';
 import { adminTown, type AdminWork } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
 import { lockPermit } from '../ledger/balance-book.js';
@@ -164,27 +157,15 @@ export class FineWaiverService {
     first: number,
     after: string | null,
   ): Promise<Connection<FineWaiver>> {
-    const size = pageSize(first);
-    const position = after != null ? decodeDateCursor(after) : null;
     const where: FilterQuery<FineWaiver> = {
       permit: { municipality: adminTown(this.work) },
       ...(status ? { status } : {}),
     };
-    const [totalCount, rows] = await Promise.all([
-      this.em.count(FineWaiver, where),
-      this.em.find(
-        FineWaiver,
-        position ? { $and: [where, newestFirstAfter('requestedAt', position)] } : where,
-        {
-          orderBy: { requestedAt: 'desc', id: 'desc' },
-          limit: size + 1,
-          populate: ['permit', 'recordedBy', 'decidedBy'],
-        },
-      ),
+    return newestFirstPage(this.em, FineWaiver, where, 'requestedAt', { first, after }, [
+      'permit',
+      'recordedBy',
+      'decidedBy',
     ]);
-    return connectionFrom(rows, { first: size, totalCount }, (waiver) =>
-      encodeDateCursor(waiver.requestedAt, waiver.id),
-    );
   }
 
   private async ownWaiver(em: EntityManager, id: string): Promise<FineWaiver> {
