@@ -3,6 +3,8 @@ import { ensureRetentionJob, runDueJobs } from '../src/jobs/job-runner.js';
 import { applyRetention } from '../src/jobs/retention.js';
 import { anonymisedPlate } from '../src/model/parking-session.entity.js';
 import { EmailToken } from '../src/model/email-token.entity.js';
+import { MailOutbox } from '../src/model/mail-outbox.entity.js';
+import { ScheduledJob, type JobKind } from '../src/model/scheduled-job.entity.js';
 import { ParkingSession, type SessionStatus } from '../src/model/parking-session.entity.js';
 import { useDemoApi } from './demo-api.js';
 import { testDialects } from './test-databases.js';
@@ -73,6 +75,43 @@ describe.each(dialects)('retention on %s (docs/rules.md §8)', (dialect) => {
 
     // Nothing of the plate is kept, so a second pass finds nothing more to do.
     expect((await applyRetention(api.em(), api.now)).anonymisedSessions).toBe(0);
+  });
+
+  it('removes sent mail and finished one-off work after 30 days, and keeps the rest', async () => {
+    const em = api.em();
+    const day = 24 * hour;
+    const ago = (days: number) => new Date(api.now.getTime() - days * day);
+    const mail = (sentDaysAgo: number | null) =>
+      em.create(MailOutbox, {
+        recipient: 'gast@example.nl',
+        subject: 'U bent gemachtigd',
+        text: 'Hallo',
+        createdAt: ago(40),
+        // The old poller's column, still mapped for a rolling upgrade (docs/operations.md).
+        nextAttemptAt: ago(40),
+        sentAt: sentDaysAgo === null ? null : ago(sentDaysAgo),
+      });
+    const oldMail = mail(31);
+    const recentMail = mail(29);
+    const unsent = mail(null);
+    const job = (kind: JobKind, subject: string, done: Date | null, dead: Date | null = null) =>
+      em.create(ScheduledJob, { kind, subject, runAt: ago(40), doneAt: done, deadAt: dead });
+    const oldJob = job('sendMail', oldMail.id, ago(31));
+    const recentJob = job('sendMail', recentMail.id, ago(29));
+    const deadJob = job('refundPayment', 'payment-x', null, ago(60));
+    const settlement = job('settlePermit', 'permit-x', ago(60));
+    await em.flush();
+
+    const { removedFinishedWork } = await applyRetention(api.em(), api.now);
+    expect(removedFinishedWork).toBe(2);
+    const mails = await api
+      .em()
+      .find(MailOutbox, { id: { $in: [oldMail.id, recentMail.id, unsent.id] } });
+    expect(mails.map((m) => m.id).sort()).toEqual([recentMail.id, unsent.id].sort());
+    const jobs = await api.em().find(ScheduledJob, {
+      id: { $in: [oldJob.id, recentJob.id, deadJob.id, settlement.id] },
+    });
+    expect(jobs.map((j) => j.id).sort()).toEqual([recentJob.id, deadJob.id, settlement.id].sort());
   });
 
   it('runs as scheduled work, inside the job’s transaction, on every database', async () => {

@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import { sqlDate } from '../db/sql-date.js';
 import { AuthSession } from '../model/auth-session.entity.js';
 import { EmailToken } from '../model/email-token.entity.js';
+import { MailOutbox } from '../model/mail-outbox.entity.js';
+import { ScheduledJob } from '../model/scheduled-job.entity.js';
 import { RightCheckLog } from '../model/right-check-log.entity.js';
 import { Municipality } from '../model/municipality.entity.js';
 import { RateLimitCounter } from '../model/rate-limit-counter.entity.js';
@@ -11,6 +13,11 @@ import { anonymisedCountry, anonymisedPlate } from '../model/parking-session.ent
 const hourMs = 60 * 60_000;
 /** Check logs (no plates) are kept this long for oversight, then removed. */
 export const checkLogRetentionMs = 13 * 7 * 24 * hourMs;
+/**
+ * Mail that went out, and one-off work that finished, is kept this long (support questions:
+ * "did the mail go?"), then removed: a sent mail holds an address and a link.
+ */
+export const finishedWorkRetentionMs = 30 * 24 * hourMs;
 /** Used or expired e-mail links and lapsed logins linger this long (support questions). */
 const expiredSecretsGraceMs = 24 * hourMs;
 
@@ -25,13 +32,14 @@ export interface RetentionResult {
   readonly removedSecrets: number;
   readonly removedCheckLogs: number;
   readonly removedClaims: number;
+  readonly removedFinishedWork: number;
 }
 
 /**
  * The retention schedule (docs/rules.md §8): plates of ended sessions are anonymised once the
  * municipality's period after parking has passed (13 weeks, or 48 hours); e-mail links, logins
  * and rate-limit counters that can no longer be used are removed; old check logs and idempotency
- * keys' answers (a day) are removed.
+ * keys' answers (a day) are removed; sent mail and finished one-off work after 30 days.
  * Running and planned sessions are never touched.
  */
 export async function applyRetention(em: EntityManager, now: Date): Promise<RetentionResult> {
@@ -72,5 +80,18 @@ export async function applyRetention(em: EntityManager, now: Date): Promise<Rete
     checkedAt: { $lte: new Date(now.getTime() - checkLogRetentionMs) },
   });
   const removedClaims = await removeExpiredClaims(em, now);
-  return { anonymisedSessions, removedSecrets, removedCheckLogs, removedClaims };
+  const finishedBefore = new Date(now.getTime() - finishedWorkRetentionMs);
+  // Recurring jobs (settlements, retention) keep their row; dead-lettered work waits for an admin.
+  const removedFinishedWork =
+    (await em.nativeDelete(ScheduledJob, {
+      kind: { $in: ['sendMail', 'refundPayment'] },
+      doneAt: { $lte: finishedBefore },
+    })) + (await em.nativeDelete(MailOutbox, { sentAt: { $lte: finishedBefore } }));
+  return {
+    anonymisedSessions,
+    removedSecrets,
+    removedCheckLogs,
+    removedClaims,
+    removedFinishedWork,
+  };
 }
