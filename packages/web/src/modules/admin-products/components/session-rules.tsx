@@ -4,7 +4,7 @@ import { localeOf } from '@parkeer/shared/language';
 import { currentLanguage } from '../../../app/i18n.js';
 import type { SessionDraft } from '../settings-draft.js';
 import { Field, FieldGroup } from '../../../app/form/field.js';
-import { Choice } from './choice.js';
+import { Choice, SelectField } from './choice.js';
 
 const at = 'sessionPolicy';
 const defaultEnds = ['endOfDay', 'maxDuration', 'endOfPaidHours'] as const;
@@ -69,36 +69,22 @@ export function SessionRules({
           <span>{t('sessions.minutes')}</span>
         </label>
       </FieldGroup>
-      <Field name={`${at}.defaultEnd`} label={t('paths.sessionPolicy.defaultEnd')}>
-        {(control) => (
-          <select
-            {...control}
-            value={draft.defaultEnd}
-            onChange={(event) => set('defaultEnd')(event.target.value)}
-          >
-            {defaultEnds.map((value) => (
-              <option key={value} value={value}>
-                {t(`sessions.defaultEnds.${value}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field name={`${at}.latestEnd`} label={t('paths.sessionPolicy.latestEnd')}>
-        {(control) => (
-          <select
-            {...control}
-            value={draft.latestEnd}
-            onChange={(event) => set('latestEnd')(event.target.value)}
-          >
-            {latestEnds.map((value) => (
-              <option key={value} value={value}>
-                {t(`sessions.latestEnds.${value}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        name={`${at}.defaultEnd`}
+        label={t('paths.sessionPolicy.defaultEnd')}
+        value={draft.defaultEnd}
+        values={defaultEnds}
+        labelOf={(value) => t(`sessions.defaultEnds.${value}`)}
+        onChange={set('defaultEnd')}
+      />
+      <SelectField
+        name={`${at}.latestEnd`}
+        label={t('paths.sessionPolicy.latestEnd')}
+        value={draft.latestEnd}
+        values={latestEnds}
+        labelOf={(value) => t(`sessions.latestEnds.${value}`)}
+        onChange={set('latestEnd')}
+      />
       <Field
         name={`${at}.maxConcurrentSessions`}
         label={t('paths.sessionPolicy.maxConcurrentSessions')}

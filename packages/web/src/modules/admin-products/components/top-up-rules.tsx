@@ -5,7 +5,7 @@ import { parseAmount, type AmountUnit } from '../amounts.js';
 import { refundOccasions, type TopUpDraft } from '../settings-draft.js';
 import { FeeLines, PriceLines } from './dated-lines.js';
 import { Field, FieldGroup } from '../../../app/form/field.js';
-import { Choice } from './choice.js';
+import { Choice, SelectField } from './choice.js';
 
 const at = 'topUpPolicy';
 const periods = ['calendarYear', 'permitYear'] as const;
@@ -226,40 +226,22 @@ export function TopUpRules({
       </FieldGroup>
       {draft.capKind === 'limited' && (
         <div className="admin-products__row">
-          <Field name={`${at}.cap.period`} label={t('paths.topUpPolicy.cap.period')}>
-            {(control) => (
-              <select
-                {...control}
-                value={draft.capPeriod}
-                onChange={(event) =>
-                  set('capPeriod')(event.target.value as TopUpDraft['capPeriod'])
-                }
-              >
-                {periods.map((period) => (
-                  <option key={period} value={period}>
-                    {t(`topUp.periods.${period}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field name={`${at}.cap.measure`} label={t('paths.topUpPolicy.cap.measure')}>
-            {(control) => (
-              <select
-                {...control}
-                value={draft.capMeasure}
-                onChange={(event) =>
-                  set('capMeasure')(event.target.value as TopUpDraft['capMeasure'])
-                }
-              >
-                {(['amount', 'price'] as const).map((measure) => (
-                  <option key={measure} value={measure}>
-                    {t(`topUp.measures.${measure}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            name={`${at}.cap.period`}
+            label={t('paths.topUpPolicy.cap.period')}
+            value={draft.capPeriod}
+            values={periods}
+            labelOf={(period) => t(`topUp.periods.${period}`)}
+            onChange={set('capPeriod')}
+          />
+          <SelectField
+            name={`${at}.cap.measure`}
+            label={t('paths.topUpPolicy.cap.measure')}
+            value={draft.capMeasure}
+            values={['amount', 'price'] as const}
+            labelOf={(measure) => t(`topUp.measures.${measure}`)}
+            onChange={set('capMeasure')}
+          />
           <Field
             name={`${at}.cap.limit`}
             label={inUnit(
@@ -308,23 +290,14 @@ export function TopUpRules({
       </FieldGroup>
       {draft.careKind === 'limited' && (
         <div className="admin-products__row">
-          <Field name={`${at}.careGrant.period`} label={t('paths.topUpPolicy.careGrant.period')}>
-            {(control) => (
-              <select
-                {...control}
-                value={draft.carePeriod}
-                onChange={(event) =>
-                  set('carePeriod')(event.target.value as TopUpDraft['carePeriod'])
-                }
-              >
-                {periods.map((period) => (
-                  <option key={period} value={period}>
-                    {t(`topUp.periods.${period}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            name={`${at}.careGrant.period`}
+            label={t('paths.topUpPolicy.careGrant.period')}
+            value={draft.carePeriod}
+            values={periods}
+            labelOf={(period) => t(`topUp.periods.${period}`)}
+            onChange={set('carePeriod')}
+          />
           <Field
             name={`${at}.careGrant.limitMinutes`}
             label={t('paths.topUpPolicy.careGrant.limitMinutes')}
