@@ -5,6 +5,8 @@ export default defineConfig({
   ...sourceConditions,
   test: {
     include: ['src/**/*.test.ts'],
+    // Pure functions without process state: one module load per worker, not one per file.
+    isolate: false,
     benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 });

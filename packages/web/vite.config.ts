@@ -12,9 +12,18 @@ export default defineConfig({
   plugins: [react(), icuCatalogues(), initialSizeReport()],
   server: {
     // Same origin in development as in production, where the API serves the built SPA.
-    proxy: { '/graphql': { target: apiUrl, ws: true } },
+    proxy: {
+      '/graphql': { target: apiUrl, ws: true },
+      // DigiD / eHerkenning start and callback, and the demo's test broker.
+      '/auth/oidc': apiUrl,
+      '/test-idp': apiUrl,
+    },
   },
   preview: {
-    proxy: { '/graphql': { target: apiUrl, ws: true } },
+    proxy: {
+      '/graphql': { target: apiUrl, ws: true },
+      '/auth/oidc': apiUrl,
+      '/test-idp': apiUrl,
+    },
   },
 });

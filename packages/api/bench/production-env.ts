@@ -8,4 +8,5 @@ export const productionBenchEnv = {
   PUBLIC_URL: 'https://parkeer.bench.invalid',
   PAYMENT_PROVIDER: 'mollie',
   MOLLIE_API_KEY: 'test_benchmark_never_called',
+  IDENTITY_HASH_KEY: 'benchmark-identity-hash-key-never-used-0000',
 } as const;

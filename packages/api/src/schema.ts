@@ -1,3 +1,5 @@
+import { QuotaResolver } from './modules/quota/quota.resolver.js';
+import { QuotaOfferResolver } from './modules/quota-offer/quota-offer.resolver.js';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AboutResolver } from './modules/about/about.resolver.js';
@@ -5,12 +7,18 @@ import { AccountResolver } from './modules/account/account.resolver.js';
 import { AdminPermitResolver } from './modules/admin-permit/admin-permit.resolver.js';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { AddressResolver } from './modules/address/address.resolver.js';
+import { ZoneShapeResolver } from './modules/address/zone-shape.resolver.js';
+import { AddressImportResolver } from './modules/address-import/address-import.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { AdminPaymentsResolver } from './modules/payment/admin-payments.resolver.js';
 import { PaymentResolver } from './modules/payment/payment.resolver.js';
 import { TopUpResolver } from './modules/top-up/top-up.resolver.js';
 import { PasswordResetResolver } from './modules/auth/password-reset.resolver.js';
+import { CounterReviewResolver } from './modules/counter-review/counter-review.resolver.js';
 import { CouplingResolver } from './modules/coupling/coupling.resolver.js';
+import { BusinessResolver } from './modules/business/business.resolver.js';
+import { CounterResolver } from './modules/counter/counter.resolver.js';
+import { MoveResolver } from './modules/moving/move.resolver.js';
 import { DelegationResolver } from './modules/delegation/delegation.resolver.js';
 import { EnforcementResolver } from './modules/enforcement/enforcement.resolver.js';
 import { FavoriteResolver } from './modules/favorite/favorite.resolver.js';
@@ -26,6 +34,9 @@ import { HolderRequestResolver } from './modules/request/holder-request.resolver
 import { SessionResolver } from './modules/session/session.resolver.js';
 import { ZoneAdminResolver } from './modules/zone/zone-admin.resolver.js';
 import { WorkQueueAdminResolver } from './modules/work-queue/work-queue-admin.resolver.js';
+import { LetterResolver } from './modules/letter/letter.resolver.js';
+import { IdentityResolver } from './modules/identity/identity.resolver.js';
+import { FlexResolver } from './modules/flex/flex.resolver.js';
 import { authChecker } from './graphql/auth-checker.js';
 import { BoundedDateTimeISO } from './graphql/date-time-scalar.js';
 import { withUuidIds } from './graphql/id-scalar.js';
@@ -54,6 +65,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
       OversightResolver,
       AuditResolver,
       AddressResolver,
+      ZoneShapeResolver,
+      AddressImportResolver,
       AdminPermitResolver,
       ZoneAdminResolver,
       ProductAdminResolver,
@@ -62,6 +75,15 @@ export async function createSchema(): Promise<GraphQLSchema> {
       HolderRequestResolver,
       AdminPaymentsResolver,
       WorkQueueAdminResolver,
+      LetterResolver,
+      IdentityResolver,
+      CounterResolver,
+      CounterReviewResolver,
+      BusinessResolver,
+      FlexResolver,
+      QuotaResolver,
+      QuotaOfferResolver,
+      MoveResolver,
     ],
     pubSub: topicsNotSupported,
     authChecker,

@@ -17,9 +17,14 @@ import { createContext, type Context } from './graphql/context.js';
 import { viewerFromCredentials } from './modules/auth/credentials.js';
 import { controlCharactersPlugin } from './graphql/control-characters.js';
 import { errorLanguagePlugin, formatError } from './graphql/error-formatting.js';
-import { sessionCookieName, type HttpSession } from './graphql/http-session.js';
+import {
+  sessionCookieName,
+  sessionCookieOptions,
+  type HttpSession,
+} from './graphql/http-session.js';
 import { operationRules, parseOptions } from './graphql/operation-limits.js';
 import { livePubSubFromEnv, type LivePubSub } from './graphql/pubsub.js';
+import { registerRoutes } from './modules/moving/register-routes.js';
 import { answerTimeout } from './graphql/timeout-answer.js';
 import { refuseWhenDatabaseFails } from './db/database-errors.js';
 import { readinessCheck } from './health/readiness.js';
@@ -35,6 +40,14 @@ import type { Viewer } from './graphql/viewer.js';
 import { graphqlWsOptions } from './modules/live/graphql-ws.js';
 import { gateWebSockets, originAllowList } from './modules/live/websocket-gate.js';
 import { paymentRoutes } from './modules/payment/payment-routes.js';
+import { phoneRoutes } from './modules/phone/phone-routes.js';
+import { phoneSimulatorRoutes } from './modules/phone/phone-simulator-routes.js';
+import { documentRoutes } from './modules/letter/document-routes.js';
+import { identityRoutes } from './modules/identity/identity-routes.js';
+import { lazyTestBroker } from './modules/identity/test-broker/lazy-test-broker.js';
+import { provideRegistryFakes, stopRegistryFakes } from './modules/registry/registry-endpoints.js';
+import { testBrokerPath } from './modules/identity/test-broker/test-broker-settings.js';
+import { applyApplicationPayment } from './modules/counter/counter-grant.js';
 import { retryAfterPlugin } from './modules/rate-limit/retry-after-plugin.js';
 import { metricsRoute } from './observability/metrics-route.js';
 
@@ -167,14 +180,11 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
         const viewer = await viewerOf(em, req, now).catch(refuseWhenDatabaseFails);
         const http: HttpSession = {
           setSessionCookie: (token, expiresAt) =>
-            res.cookie(sessionCookieName, token, {
-              httpOnly: true,
-              // Lax: sent on top-level navigation only, never on cross-site POSTs (CSRF).
-              sameSite: 'lax',
-              secure: secureCookies || req.secure,
-              path: '/',
-              ...(expiresAt ? { expires: expiresAt } : {}),
-            }),
+            res.cookie(
+              sessionCookieName,
+              token,
+              sessionCookieOptions(secureCookies || req.secure, expiresAt),
+            ),
           clearSessionCookie: () => res.clearCookie(sessionCookieName, { path: '/' }),
         };
         return createContext(em, req, viewer, http, now, pubSub);
@@ -184,7 +194,31 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   );
 
   // Payment webhooks and the simulated bank's pages: plain HTTP, before the SPA's catch-all.
-  app.use(paymentRoutes({ orm: options.orm, clock, pubSub }));
+  app.use(
+    paymentRoutes({
+      orm: options.orm,
+      clock,
+      pubSub,
+      applicationPayments: applyApplicationPayment,
+    }),
+  );
+  // The population register's change notifications (a move), when the town has them.
+  app.use(registerRoutes({ orm: options.orm, clock, pubSub }));
+  // Letters and uploads of the permit counter (GET /documents/:id, POST /documents).
+  app.use(documentRoutes({ orm: options.orm, clock }));
+  // DigiD and eHerkenning: the start and the broker's callback, and in demo mode the test broker.
+  app.use(identityRoutes({ orm: options.orm, clock, secureCookies }));
+  // The phone line's webhooks (Twilio-compatible), signed with PHONE_WEBHOOK_TOKEN.
+  app.use(phoneRoutes({ orm: options.orm, clock, pubSub }));
+  // Demo mode: the phone simulator page's keypad, sent on to the webhook above, signed.
+  app.use(phoneSimulatorRoutes());
+  if (settings.IDENTITY_TEST_BROKER) app.use(testBrokerPath, lazyTestBroker());
+  // Imported at first use: a process that never asks a registry never loads the fakes.
+  if (settings.REGISTRY_FAKES) {
+    provideRegistryFakes(() =>
+      import('./registry-fakes/registry-fakes.js').then((fakes) => fakes.startRegistryFakes()),
+    );
+  }
 
   const webDist = options.webDist === undefined ? defaultWebDist() : options.webDist;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {
@@ -232,6 +266,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       await apollo.stop();
       await flushRightCheckLog(options.orm.em);
       if (ownPubSub) await pubSub.close();
+      await stopRegistryFakes();
     },
   };
 }

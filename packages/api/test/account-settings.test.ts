@@ -113,7 +113,7 @@ describe.each(dialects)('account settings on %s (docs/rules.md §6)', (dialect) 
     const bram = await em.findOneOrFail(Account, { email: 'bram@demo.parkeer.nl' });
     const delegation = em.create(Delegation, {
       permit: carlasPermit,
-      email: bram.email,
+      email: bram.email!,
       delegate: bram,
       budget: 0,
       balance: 0,

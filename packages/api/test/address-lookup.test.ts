@@ -60,4 +60,14 @@ describe.each(dialects)("looking up an address of the admin's town, on %s", (dia
       ),
     ).toEqual(['ADDRESS_POSTCODE_INVALID postcode', 'ADDRESS_HOUSE_NUMBER_INVALID houseNumber']);
   });
+
+  it('finds an address of any town for an applicant at the permit counter (docs/rules.md §2)', async () => {
+    const anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
+    const delft = await anna.request<Data>(find, { postcode: '2611GS', houseNumber: 7 });
+    expect(delft.data!.findAddress).toMatchObject({ key: 'delft-markt-7' });
+    const oudstad = await anna.request<Data>(find, { postcode: '9999 aa', houseNumber: 3 });
+    expect(oudstad.data!.findAddress.key).toBe('oudstad-markt-3');
+    const unknown = await anna.request<Data>(find, { postcode: '2611BA', houseNumber: 2 });
+    expect(unknown.data!.findAddress).toBeNull();
+  });
 });

@@ -47,6 +47,9 @@ const gates: Record<string, Gate> = {
   logout: loggedInOnly,
   updateSettings: loggedInOnly,
   rightCheck: ['enforcement'],
+  rightCheckBatch: ['enforcement'],
+  recordFine: ['enforcement'],
+  enforcementPlaces: ['enforcement'],
   productGroups: holders,
   product: holders,
   addProductByCode: holders,
@@ -63,6 +66,13 @@ const gates: Record<string, Gate> = {
   recentPlates: holders,
   permitPlates: holders,
   switchPlate: holders,
+  // The flexible business permit: the business, an admin of its town reads (flex.test.ts).
+  flexPermit: ['business', 'municipalAdmin'],
+  addFlexPlate: ['business'],
+  renameFlexPlate: ['business'],
+  removeFlexPlate: ['business'],
+  registerFlexPlate: ['business'],
+  stopFlexRegistration: ['business'],
   delegations: holders,
   inviteDelegation: holders,
   revokeDelegation: holders,
@@ -76,6 +86,24 @@ const gates: Record<string, Gate> = {
   permitRequests: holders,
   requestFineWaiver: holders,
   requestCareHours: holders,
+  // The permit counter: the applicant's own applications and permits (counter-*.test.ts).
+  permitOffers: holders,
+  quotePermitApplication: holders,
+  applyForPermit: holders,
+  permitApplication: holders,
+  myPermitApplications: holders,
+  counterPermits: holders,
+  // A business's own establishments (KvK); a login acting for a person is refused by the
+  // service (business-establishments.test.ts).
+  businessEstablishments: ['business'],
+  counterPermit: holders,
+  renewPermit: holders,
+  requestPlateChange: holders,
+  endPermit: holders,
+  // Moving house (docs/rules.md §2 moving): a resident's own move only.
+  movePreview: ['resident'],
+  reportMove: ['resident'],
+  requestMoveRefund: ['resident'],
   // Subscriptions (over graphql-ws): gated once when they start.
   sessionEvents: holders,
   balanceEvents: holders,
@@ -102,7 +130,7 @@ const gates: Record<string, Gate> = {
   revokePermit: ['municipalAdmin'],
   changePermitPlate: ['municipalAdmin'],
   issuePermit: ['municipalAdmin'],
-  findAddress: ['municipalAdmin'],
+  findAddress: ['municipalAdmin', ...holders],
   sessionStartsToday: ['municipalAdmin'],
   adminMunicipality: ['municipalAdmin'],
   adminZones: ['municipalAdmin'],
@@ -110,6 +138,12 @@ const gates: Record<string, Gate> = {
   createZone: ['municipalAdmin'],
   updateZone: ['municipalAdmin'],
   setZoneRegime: ['municipalAdmin'],
+  zoneShapes: ['municipalAdmin'],
+  setZoneShape: ['municipalAdmin'],
+  startAddressImport: ['municipalAdmin'],
+  addressImports: ['municipalAdmin'],
+  addressImport: ['municipalAdmin'],
+  setZoneEmissionRule: ['municipalAdmin'],
   adminProductTypes: ['municipalAdmin'],
   adminProductType: ['municipalAdmin'],
   updateProductSettings: ['municipalAdmin'],
@@ -118,12 +152,36 @@ const gates: Record<string, Gate> = {
   cancelTariff: ['municipalAdmin'],
   municipalitySettings: ['municipalAdmin'],
   setRetention: ['municipalAdmin'],
+  setAdministrationFee: ['municipalAdmin'],
+  setResidenceCheck: ['municipalAdmin'],
+  // The back office of the permit counter (tested in counter-review.test.ts).
+  permitApplications: ['municipalAdmin'],
+  adminPermitApplication: ['municipalAdmin'],
+  decidePermitApplication: ['municipalAdmin'],
+  // Quotas and waiting lists (tested in quota-waiting-list.test.ts).
+  adminQuotas: ['municipalAdmin'],
+  setQuota: ['municipalAdmin'],
+  waitingList: ['municipalAdmin'],
+  moveWaitingListEntry: ['municipalAdmin'],
+  removeWaitingListEntry: ['municipalAdmin'],
+  offerWaitingListEntry: ['municipalAdmin'],
+  payPermitOffer: holders,
   // The platform's own administrator creates towns and sees none of their data.
   municipalities: ['platformAdmin'],
   createMunicipality: ['platformAdmin'],
   // The work queue's dead letter (tested in jobs.test.ts).
   deadLetteredJobs: ['platformAdmin'],
   retryDeadLetteredJob: ['platformAdmin'],
+  // Decision letters: a permit's holder and its town's admins read them; admins mail one again.
+  permitLetters: [...holders, 'municipalAdmin'],
+  resendLetter: ['municipalAdmin'],
+  // DigiD and eHerkenning (tested in identity-login.test.ts): the login page's list is public,
+  // the town's brokers its admin's, the links every account's own.
+  signInOptions: anyone,
+  identityProviders: ['municipalAdmin'],
+  setIdentityProvider: ['municipalAdmin'],
+  identityLinks: loggedInOnly,
+  unlinkIdentity: loggedInOnly,
 };
 
 const accounts: Record<Role, string> = {

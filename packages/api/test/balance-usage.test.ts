@@ -32,11 +32,14 @@ describe.each(dialects)('balance usage on %s', (dialect) => {
     const account = await api.em().findOneOrFail(Account, { email: 'anna@demo.parkeer.nl' });
     annaViewer = {
       accountId: account.id,
+      holderAccountId: account.id,
       role: 'resident',
       municipalityId: null,
       language: 'nl',
       authSessionId: 'test',
       via: 'cookie',
+      signIn: { method: 'password', assurance: null },
+      actingFor: null,
     };
   });
 

@@ -15,23 +15,37 @@ import { Permit } from '../src/model/permit.entity.js';
 import { ProductType } from '../src/model/product-type.entity.js';
 import { ParkingSession, type SessionStatus } from '../src/model/parking-session.entity.js';
 import { Zone } from '../src/model/zone.entity.js';
+import { OutageCompensation } from '../src/model/outage-compensation.entity.js';
+import { applyRetention } from '../src/jobs/retention.js';
+import { FineWaiver } from '../src/model/fine-waiver.entity.js';
+import { anonymisedPlate } from '../src/model/parking-session.entity.js';
 import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';
 import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
 import { MikroORM } from '@mikro-orm/core';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ormOptions, type DatabaseSettings } from '../src/db/orm-config.js';
+import { sqlDate } from '../src/db/sql-date.js';
 import { createScratchPostgres } from '../src/db/scratch-postgres.js';
 
 const dialects = await testDialects();
 const login = `mutation ($email: String!, $password: String!) {
   login(input: { email: $email, password: $password }) { me { email } }
 }`;
+const answerFields =
+  'valid kind validUntil checkedAt plate zone checkId mayFine outage { start end }';
 const rightCheck = `query ($input: RightCheckInput!) {
-  rightCheck(input: $input) { valid kind validUntil checkedAt plate }
+  rightCheck(input: $input) { ${answerFields} }
+}`;
+const rightCheckBatch = `query ($input: RightCheckBatchInput!) {
+  rightCheckBatch(input: $input) {
+    __typename
+    ... on RightCheckResult { ${answerFields} }
+    ... on RightCheckRefused { index reason message params }
+  }
 }`;
 
 interface Answer {
@@ -40,7 +54,34 @@ interface Answer {
   validUntil: string | null;
   checkedAt: string;
   plate: string;
+  zone?: string;
+  checkId?: string;
+  mayFine?: boolean;
+  outage?: { start: string; end: string } | null;
 }
+type Question = {
+  plate: string;
+  zone?: string;
+  municipality: string;
+  at?: string;
+  country?: string;
+  latitude?: number;
+  longitude?: number;
+};
+type BatchItem =
+  | ({ __typename: 'RightCheckResult' } & Answer)
+  | {
+      __typename: 'RightCheckRefused';
+      index: number;
+      reason: string;
+      message: string;
+      params: Record<string, unknown> | null;
+    };
+/** The answer without what differs per check by design: its log entry. */
+const withoutCheckId = ({ checkId, ...rest }: Answer) => {
+  expect(checkId).toMatch(/^[0-9a-f-]{36}$/);
+  return rest;
+};
 
 const minutes = (n: number) => n * 60_000;
 
@@ -67,14 +108,18 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
     expect(result.errors).toBeUndefined();
     return client;
   };
-  const check = async (
-    input: { plate: string; zone: string; municipality: string; at?: string; country?: string },
-    client: TestClient = officer,
-  ) => client.request<{ rightCheck: Answer }>(rightCheck, { input });
+  const check = async (input: Question, client: TestClient = officer) =>
+    client.request<{ rightCheck: Answer }>(rightCheck, { input });
   const answer = async (...args: Parameters<typeof check>) => {
     const result = await check(...args);
     expect(result.errors).toBeUndefined();
-    return result.data!.rightCheck;
+    return withoutCheckId(result.data!.rightCheck);
+  };
+  const batch = async (items: Question[], client: TestClient = officer) =>
+    client.request<{ rightCheckBatch: BatchItem[] }>(rightCheckBatch, { input: { items } });
+  const logCount = async () => {
+    await flushRightCheckLog(database.orm.em);
+    return em().count(RightCheckLog, {});
   };
   const em = () => database.orm.em.fork();
 
@@ -106,6 +151,9 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
       validUntil: later(120).toISOString(),
       checkedAt: now.toISOString(),
       plate: 'GB-123-K',
+      zone: 'B',
+      mayFine: false,
+      outage: null,
     });
   });
 
@@ -160,6 +208,9 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
       validUntil: null,
       checkedAt: now.toISOString(),
       plate: 'XX-999-X',
+      zone: 'centrum',
+      mayFine: false,
+      outage: null,
     });
     expect(await answer({ plate: '12ABC3', zone: 'centrum', municipality: 'oudstad' })).toEqual({
       valid: false,
@@ -167,6 +218,9 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
       validUntil: null,
       checkedAt: now.toISOString(),
       plate: '12-ABC-3',
+      zone: 'centrum',
+      mayFine: true,
+      outage: null,
     });
   });
 
@@ -239,6 +293,9 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
       validUntil: null,
       checkedAt: now.toISOString(),
       plate: 'ZZ-99-ZZ',
+      zone: 'B',
+      mayFine: true,
+      outage: null,
     });
   });
 
@@ -323,16 +380,210 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
     expect(await answer(inOudstad, delft.client)).toMatchObject({ valid: true });
   });
 
+  describe('the batch check for scan cars (docs/rules.md §9, batch)', () => {
+    const mix: Question[] = [
+      { plate: 'gb-123-k', zone: 'B', municipality: 'delft' },
+      { plate: '1ABC23', zone: 'B', municipality: 'delft' },
+      { plate: 'AB12CD', zone: 'B', municipality: 'delft', at: later(-30).toISOString() },
+      { plate: 'XX999X', zone: 'centrum', municipality: 'oudstad' },
+      { plate: '12ABC3', zone: 'centrum', municipality: 'oudstad' },
+      { plate: 'GH45JK', zone: 'B', municipality: 'delft' },
+      { plate: 'GH45JK', zone: 'C', municipality: 'delft' },
+      { plate: 'B-AB 123', country: 'DE', zone: 'B', municipality: 'delft' },
+      { plate: 'ZZ99ZZ', zone: 'B', municipality: 'delft' },
+    ];
+
+    it('answers each item exactly as the single check does, in order, and logs each once', async () => {
+      const singles = [];
+      for (const question of mix) singles.push(await answer(question));
+      const before = await logCount();
+      const result = await batch(mix);
+      expect(result.errors).toBeUndefined();
+      const answers = result.data!.rightCheckBatch;
+      expect(await logCount()).toBe(before + mix.length);
+      expect(answers.map((item) => item.__typename)).toEqual(mix.map(() => 'RightCheckResult'));
+      expect(
+        answers.map((item) => withoutCheckId(item as Answer & { __typename: string })),
+      ).toEqual(singles.map((single) => ({ __typename: 'RightCheckResult', ...single })));
+      // Each answer has its own log entry to record a fine against.
+      const ids = answers.map((item) => (item as Answer).checkId);
+      expect(new Set(ids).size).toBe(mix.length);
+    });
+
+    it('refuses a bad item in its place with its code and message, and answers the rest', async () => {
+      const before = await logCount();
+      const result = await batch([
+        { plate: 'AB!12', zone: 'B', municipality: 'delft' },
+        { plate: 'GB123K', zone: 'B', municipality: 'delft' },
+        { plate: 'GB123K', zone: 'Q', municipality: 'delft' },
+        { plate: 'GB123K', municipality: 'delft' },
+        { plate: 'GB123K', zone: 'B', municipality: 'delft', at: later(-13 * 60).toISOString() },
+        { plate: 'BAB123', zone: 'B', municipality: 'delft' },
+      ]);
+      expect(result.errors).toBeUndefined();
+      const answers = result.data!.rightCheckBatch;
+      expect(answers[1]).toMatchObject({ __typename: 'RightCheckResult', valid: true });
+      const refusals = answers.filter((item) => item.__typename === 'RightCheckRefused');
+      expect(refusals.map((item) => [item.index, item.reason])).toEqual([
+        [0, 'PLATE_INVALID_CHARACTERS'],
+        [2, 'NOT_FOUND'],
+        [3, 'RIGHT_CHECK_PLACE_MISSING'],
+        [4, 'RIGHT_CHECK_TIME_OUT_OF_RANGE'],
+        [5, 'PLATE_NOT_DUTCH'],
+      ]);
+      expect(refusals[3]).toMatchObject({ params: { hours: 12 } });
+      expect(refusals[3]!.message).toContain('12 uur');
+      // Refused items are not checks: only the answered one is logged.
+      expect(await logCount()).toBe(before + 1);
+    });
+
+    it("refuses another town's item in its place for an officer of one town", async () => {
+      const fork = em();
+      const account = fork.create(Account, {
+        email: 'scanauto@delft.example.nl',
+        role: 'enforcement',
+        passwordHash: await argon2.hash(demoPassword, hashOptions()),
+      });
+      fork.create(EnforcementTown, {
+        account,
+        municipality: await fork.findOneOrFail(Municipality, { code: 'delft' }),
+      });
+      await fork.flush();
+      const result = await batch(
+        [
+          { plate: 'XX999X', zone: 'centrum', municipality: 'oudstad' },
+          { plate: 'GB123K', zone: 'B', municipality: 'delft' },
+        ],
+        await clientOf('scanauto@delft.example.nl'),
+      );
+      expect(result.data!.rightCheckBatch).toMatchObject([
+        {
+          __typename: 'RightCheckRefused',
+          index: 0,
+          reason: 'ENFORCEMENT_TOWN_NOT_ASSIGNED',
+          params: { municipality: 'oudstad' },
+        },
+        { __typename: 'RightCheckResult', valid: true, kind: 'visitorSession' },
+      ]);
+    });
+
+    it('takes 100 items, and refuses 101 as a whole with RIGHT_CHECK_BATCH_TOO_LARGE', async () => {
+      const item = { plate: 'GH45JK', zone: 'B', municipality: 'delft' };
+      const full = await batch(Array.from({ length: 100 }, () => item));
+      expect(full.errors).toBeUndefined();
+      expect(
+        full.data!.rightCheckBatch.filter((answer) => 'valid' in answer && answer.valid),
+      ).toHaveLength(100);
+      const before = await logCount();
+      const over = await batch(Array.from({ length: 101 }, () => item));
+      expect(over.errors?.[0]?.extensions.code).toBe('RIGHT_CHECK_BATCH_TOO_LARGE');
+      expect(over.errors?.[0]?.extensions.messages.en).toContain('100');
+      expect(over.data).toBeNull();
+      expect(await logCount()).toBe(before);
+    });
+
+    it('is for enforcement only: residents and admins are FORBIDDEN, nobody is UNAUTHENTICATED', async () => {
+      const items = [{ plate: 'GB123K', zone: 'B', municipality: 'delft' }];
+      for (const email of ['anna@demo.parkeer.nl', 'beheer@delft.demo.parkeer.nl']) {
+        const denied = await batch(items, await clientOf(email));
+        expect(denied.errors?.[0]?.extensions.code, email).toBe('FORBIDDEN');
+        expect(denied.data, email).toBeNull();
+      }
+      const anonymous = await batch(items, new TestClient(server.url));
+      expect(anonymous.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  it("lists the officer's own towns and their zones, with which have an area", async () => {
+    const places = `{ enforcementPlaces { code name zones { code hasArea } } }`;
+    type Places = {
+      enforcementPlaces: { code: string; zones: { code: string; hasArea: boolean }[] }[];
+    };
+    const all = (await officer.request<Places>(places)).data!.enforcementPlaces;
+    expect(all.map((town) => town.code)).toEqual(['delft', 'oudstad']);
+    const delft = all[0]!.zones;
+    expect(delft.find((zone) => zone.code === 'B')).toEqual({ code: 'B', hasArea: true });
+    // Zone H is placed by address ranges only: a position cannot pick it.
+    expect(delft.find((zone) => zone.code === 'H')).toEqual({ code: 'H', hasArea: false });
+    const delftOnly = await clientOf('scanauto@delft.example.nl');
+    expect(
+      (await delftOnly.request<Places>(places)).data!.enforcementPlaces.map((town) => town.code),
+    ).toEqual(['delft']);
+    const resident = await (await clientOf('anna@demo.parkeer.nl')).request(places);
+    expect(resident.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+  });
+
+  describe("a place by the device's position (docs/rules.md §9, place)", () => {
+    // RD (84 409, 447 403): inside the demo's zone B of Delft.
+    const inB = { latitude: 52.0105, longitude: 4.359 };
+    // RD (83 441, 446 916): in no zone's area.
+    const outside = { latitude: 52.006, longitude: 4.345 };
+
+    it("checks in the zone whose area holds the position, as by the zone's code", async () => {
+      const byPosition = await answer({ plate: 'GB123K', municipality: 'delft', ...inB });
+      expect(byPosition).toEqual(
+        await answer({ plate: 'GB123K', municipality: 'delft', zone: 'B' }),
+      );
+      expect(byPosition).toMatchObject({ zone: 'B', valid: true });
+    });
+
+    it('refuses a position outside every area, and a zone and position given together', async () => {
+      const away = await check({ plate: 'GB123K', municipality: 'delft', ...outside });
+      expect(away.errors?.[0]?.extensions.code).toBe('RIGHT_CHECK_POSITION_OUTSIDE_ZONES');
+      const both = await check({ plate: 'GB123K', municipality: 'delft', zone: 'B', ...inB });
+      expect(both.errors?.[0]?.extensions.code).toBe('RIGHT_CHECK_PLACE_MISSING');
+      const half = await check({ plate: 'GB123K', municipality: 'delft', latitude: 52 });
+      expect(half.errors?.[0]?.extensions.code).toBe('RIGHT_CHECK_PLACE_MISSING');
+    });
+  });
+
+  describe('outages (docs/rules.md §9, outages)', () => {
+    // Arranged below: zone D of Delft could not register sessions from an hour ago for two hours.
+    const inD = { plate: 'ZZ99ZZ', zone: 'D', municipality: 'delft' };
+
+    it('answers "outage, do not fine" for a moment inside the window in that zone', async () => {
+      expect(await answer(inD)).toMatchObject({
+        valid: false,
+        kind: null,
+        mayFine: false,
+        outage: { start: later(-60).toISOString(), end: later(60).toISOString() },
+      });
+    });
+
+    it('does not cover a moment before the window, nor another zone', async () => {
+      expect(await answer({ ...inD, at: later(-61).toISOString() })).toMatchObject({
+        valid: false,
+        mayFine: true,
+        outage: null,
+      });
+      expect(await answer({ ...inD, zone: 'B' })).toMatchObject({ mayFine: true, outage: null });
+      // The window's end is not in it.
+      expect(await atMoment(later(60), () => answer(inD))).toMatchObject({ outage: null });
+    });
+
+    it('answers the outage in the batch as in the single check', async () => {
+      const result = await batch([inD, { ...inD, zone: 'B' }]);
+      expect(result.data!.rightCheckBatch).toMatchObject([
+        { valid: false, mayFine: false, outage: { start: later(-60).toISOString() } },
+        { valid: false, mayFine: true, outage: null },
+      ]);
+    });
+  });
+
   it('answers with no personal data: the result type has only the allowed fields', async () => {
     const result = await officer.request<{ __type: { fields: { name: string }[] } }>(
       '{ __type(name: "RightCheckResult") { fields { name } } }',
     );
     expect(result.data!.__type.fields.map((field) => field.name).sort()).toEqual([
+      'checkId',
       'checkedAt',
       'kind',
+      'mayFine',
+      'outage',
       'plate',
       'valid',
       'validUntil',
+      'zone',
     ]);
   });
 
@@ -403,6 +654,140 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
       expect(Object.values(row).map(String)).not.toContain('AB12CD');
     }
   });
+  // Last in this block: the retention runs here anonymise the sessions other tests check.
+  describe('fines (docs/rules.md §9, fines)', () => {
+    const recordFine = `mutation ($input: RecordFineInput!) {
+      recordFine(input: $input) { checkId reference keptUntil sessionsKept }
+    }`;
+    const fine = (
+      input: { checkId: string; reference: string; plate: string },
+      client: TestClient = officer,
+    ) =>
+      client.request<{
+        recordFine: { checkId: string; reference: string; keptUntil: string; sessionsKept: number };
+      }>(recordFine, { input });
+    const checkIdOf = async (question: Question, client: TestClient = officer) => {
+      const result = await check(question, client);
+      expect(result.errors).toBeUndefined();
+      return result.data!.rightCheck.checkId!;
+    };
+    const dayMs = 24 * 60 * 60_000;
+    const plateOf = async (plate: string) =>
+      (
+        await em()
+          .getConnection()
+          .execute<{ plate: string; kept_until: unknown }[]>(
+            `select s.plate, s.kept_until from parking_session s where s.id = ?`,
+            [await sessionIdOf(plate)],
+          )
+      )[0]!.plate;
+    const ids = new Map<string, string>();
+    const sessionIdOf = async (plate: string) => {
+      if (!ids.has(plate)) {
+        ids.set(plate, (await em().findOneOrFail(ParkingSession, { plate })).id);
+      }
+      return ids.get(plate)!;
+    };
+
+    it("records a fine against the officer's own check that found no right", async () => {
+      // KL12MN's session in B ended an hour ago; the officer finds no right now and fines.
+      await sessionIdOf('KL12MN');
+      await sessionIdOf('AB12CD');
+      const checkId = await checkIdOf({ plate: 'KL12MN', zone: 'B', municipality: 'delft' });
+      const result = await fine({ checkId, reference: 'CJIB-2026-0001', plate: 'kl-12-mn' });
+      expect(result.errors).toBeUndefined();
+      // Delft's objection period: the default of 42 days.
+      expect(result.data!.recordFine).toEqual({
+        checkId,
+        reference: 'CJIB-2026-0001',
+        keptUntil: new Date(now.getTime() + 42 * dayMs).toISOString(),
+        sessionsKept: 1,
+      });
+      // The same fine again is the same answer; another number on the same check is refused.
+      expect((await fine({ checkId, reference: 'CJIB-2026-0001', plate: 'KL12MN' })).data).toEqual(
+        result.data,
+      );
+      const other = await fine({ checkId, reference: 'CJIB-2026-0002', plate: 'KL12MN' });
+      expect(other.errors?.[0]?.extensions.code).toBe('FINE_ALREADY_RECORDED');
+      const log = await em().findOneOrFail(RightCheckLog, { id: checkId });
+      expect(log.fineReference).toBe('CJIB-2026-0001');
+    });
+
+    it('lets a goodwill waiver request for that fine point to the check', async () => {
+      const anna = await clientOf('anna@demo.parkeer.nl');
+      const permit = await em().findOneOrFail(Permit, {
+        holder: { email: 'anna@demo.parkeer.nl' },
+        productType: { kind: 'visitorPermit' },
+      });
+      const filed = await anna.request<{ requestFineWaiver: { id: string } }>(
+        `mutation ($input: RequestFineWaiverInput!) { requestFineWaiver(input: $input) { id } }`,
+        {
+          input: {
+            permitId: permit.id,
+            fineReference: 'CJIB-2026-0001',
+            fineDate: '2026-11-23',
+            plate: 'KL12MN',
+            reason: 'Mijn bezoek kon zich niet aanmelden.',
+            idempotencyKey: randomUUID(),
+          },
+        },
+      );
+      expect(filed.errors).toBeUndefined();
+      const waiver = await em().findOneOrFail(FineWaiver, { id: filed.data!.requestFineWaiver.id });
+      const check = await em().findOneOrFail(RightCheckLog, { fineReference: 'CJIB-2026-0001' });
+      expect(waiver.fineCheck?.id).toBe(check.id);
+    });
+
+    it("refuses a fine on a valid check, in an outage, on a bad number, or on another officer's check", async () => {
+      const valid = await checkIdOf({ plate: 'GB123K', zone: 'B', municipality: 'delft' });
+      const codeOf = async (
+        input: { checkId: string; reference: string; plate: string },
+        client?: TestClient,
+      ) => (await fine(input, client)).errors?.[0]?.extensions.code;
+      expect(await codeOf({ checkId: valid, reference: 'F1', plate: 'GB123K' })).toBe(
+        'FINE_ON_VALID_CHECK',
+      );
+      const inOutage = await checkIdOf({ plate: 'ZZ99ZZ', zone: 'D', municipality: 'delft' });
+      expect(await codeOf({ checkId: inOutage, reference: 'F2', plate: 'ZZ99ZZ' })).toBe(
+        'FINE_ON_VALID_CHECK',
+      );
+      const open = await checkIdOf({ plate: 'ZZ99ZZ', zone: 'B', municipality: 'delft' });
+      expect(await codeOf({ checkId: open, reference: 'F 3!', plate: 'ZZ99ZZ' })).toBe(
+        'FINE_REFERENCE_INVALID',
+      );
+      expect(await codeOf({ checkId: randomUUID(), reference: 'F4', plate: 'ZZ99ZZ' })).toBe(
+        'NOT_FOUND',
+      );
+      const regional = await clientOf('handhaving@regio.example.nl');
+      expect(await codeOf({ checkId: open, reference: 'F5', plate: 'ZZ99ZZ' }, regional)).toBe(
+        'NOT_FOUND',
+      );
+      for (const email of ['anna@demo.parkeer.nl', 'beheer@delft.demo.parkeer.nl']) {
+        const client = await clientOf(email);
+        expect(await codeOf({ checkId: open, reference: 'F6', plate: 'ZZ99ZZ' }, client)).toBe(
+          'FORBIDDEN',
+        );
+      }
+      expect(
+        await codeOf(
+          { checkId: open, reference: 'F7', plate: 'ZZ99ZZ' },
+          new TestClient(server.url),
+        ),
+      ).toBe('UNAUTHENTICATED');
+    });
+
+    it("keeps the fined session's plate past Delft's 48 hours until the objection period ends; a session without a fine is anonymised", async () => {
+      const retain = (moment: Date) => em().transactional((tx) => applyRetention(tx, moment));
+      await retain(new Date(now.getTime() + 49 * 60 * 60_000));
+      expect(await plateOf('KL12MN')).toBe('KL12MN');
+      // AB12CD's session (stopped ten minutes ago, no fine) follows the normal 48 hours.
+      expect(await plateOf('AB12CD')).toBe(anonymisedPlate);
+      await retain(new Date(now.getTime() + 42 * dayMs - 60_000));
+      expect(await plateOf('KL12MN')).toBe('KL12MN');
+      await retain(new Date(now.getTime() + 42 * dayMs));
+      expect(await plateOf('KL12MN')).toBe(anonymisedPlate);
+    });
+  });
 });
 
 /** The migration that adds enforcement towns, per dialect. */
@@ -422,13 +807,32 @@ describe.each(dialects)('enforcement towns on a database from before them, on %s
       const before = pending[pending.indexOf(townsMigration[dialect]) - 1]!;
       await orm.migrator.up({ to: before });
       expect(await executed()).not.toContain(townsMigration[dialect]);
-      const em = orm.em.fork();
-      const retention = { kind: 'hoursAfterEnd', hours: 48 } as const;
-      em.create(Municipality, { code: 'delft', name: 'Delft', retention });
-      em.create(Municipality, { code: 'oudstad', name: 'Oudstad', retention });
-      const officer = em.create(Account, { email: 'scan@example.nl', role: 'enforcement' });
-      em.create(Account, { email: 'bewoner@example.nl', role: 'resident' });
-      await em.flush();
+      // Rows in the shape of that time, in plain SQL: the entities have the columns of later
+      // migrations too.
+      const connection = orm.em.getConnection();
+      const createdAt = sqlDate(orm.em, new Date());
+      const retention = JSON.stringify({ kind: 'hoursAfterEnd', hours: 48 });
+      for (const [code, name] of [
+        ['delft', 'Delft'],
+        ['oudstad', 'Oudstad'],
+      ]) {
+        await connection.execute(
+          `insert into municipality (id, code, name, time_zone, retention, created_at)
+            values (?, ?, ?, 'Europe/Amsterdam', ?, ?)`,
+          [randomUUID(), code, name, retention, createdAt],
+        );
+      }
+      const addAccount = async (email: string, role: 'enforcement' | 'resident') => {
+        const id = randomUUID();
+        await connection.execute(
+          `insert into account (id, email, role, language, high_contrast, created_at)
+            values (?, ?, ?, 'nl', false, ?)`,
+          [id, email, role, createdAt],
+        );
+        return { id };
+      };
+      const officer = await addAccount('scan@example.nl', 'enforcement');
+      await addAccount('bewoner@example.nl', 'resident');
 
       await orm.migrator.up();
       const towns = await orm.em.fork().find(EnforcementTown, {}, { populate: ['municipality'] });
@@ -515,5 +919,13 @@ async function arrangeRights(em: EntityManager, now: Date): Promise<void> {
   };
   exemptionFor('GH45JK', 'EX100001', 'active');
   exemptionFor('RV12VR', 'EX100002', 'revoked');
+
+  em.create(OutageCompensation, {
+    zone: await em.findOneOrFail(Zone, { municipality: delft, code: 'D' }),
+    windowStart: at(-60),
+    windowEnd: at(60),
+    reason: 'Storing bij de parkeerprovider',
+    createdBy: await em.findOneOrFail(Account, { email: 'beheer@delft.demo.parkeer.nl' }),
+  });
   await em.flush();
 }

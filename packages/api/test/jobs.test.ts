@@ -25,11 +25,14 @@ describe.each(dialects)('scheduled work on %s (durable, in the database)', (dial
 
   const viewerOf = (accountId: string): Viewer => ({
     accountId,
+    holderAccountId: accountId,
     role: 'resident',
     municipalityId: null,
     language: 'nl',
     authSessionId: 'test',
     via: 'cookie',
+    signIn: { method: 'password', assurance: null },
+    actingFor: null,
   });
   const startFor = async (
     permitId: string,

@@ -26,6 +26,7 @@ const productionEnv = {
   PUBLIC_URL: 'https://parkeren.example.nl',
   PAYMENT_PROVIDER: 'mollie',
   MOLLIE_API_KEY: 'test_production_defaults',
+  IDENTITY_HASH_KEY: 'test-production-defaults-identity-hash-key',
   // Empty is unset: production's own argon2 cost instead of the tests' cheap one.
   PASSWORD_HASH_MEMORY_KIB: '',
   PASSWORD_HASH_TIME_COST: '',
@@ -178,29 +179,34 @@ describe('starting the API process', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
-  it.skipIf(!postgres)('never seeds demo data in production', async () => {
-    const scratch = await createScratchPostgres();
-    try {
-      const api = await startApiProcess({
-        ...productionEnv,
-        PORT: '0',
-        DATABASE_URL: scratch.url,
-        PUBLIC_URL: 'https://parkeren.example.nl',
-      });
-      await api.stop();
-      const orm = await openDatabase({ databaseUrl: scratch.url });
-      expect(await orm.em.fork().count(Account, {})).toBe(0);
-      await orm.close(true);
-      await expect(
-        startApiProcess({
+  it.skipIf(!postgres)(
+    'never seeds demo data in production',
+    async () => {
+      const scratch = await createScratchPostgres();
+      try {
+        const api = await startApiProcess({
           ...productionEnv,
           PORT: '0',
           DATABASE_URL: scratch.url,
-          SEED_DEMO: 'true',
-        }),
-      ).rejects.toThrow(/SEED_DEMO: demo data is never seeded in production/);
-    } finally {
-      await scratch.drop();
-    }
-  });
+          PUBLIC_URL: 'https://parkeren.example.nl',
+        });
+        await api.stop();
+        const orm = await openDatabase({ databaseUrl: scratch.url });
+        expect(await orm.em.fork().count(Account, {})).toBe(0);
+        await orm.close(true);
+        await expect(
+          startApiProcess({
+            ...productionEnv,
+            PORT: '0',
+            DATABASE_URL: scratch.url,
+            SEED_DEMO: 'true',
+          }),
+        ).rejects.toThrow(/SEED_DEMO: demo data is never seeded in production/);
+      } finally {
+        await scratch.drop();
+      }
+      // Two API processes start (tsx) and migrate an empty PostgreSQL: 30 s is tight on a busy CI.
+    },
+    90_000,
+  );
 });

@@ -29,6 +29,7 @@ const production = {
   PUBLIC_URL: 'https://parkeer.example.nl',
   PAYMENT_PROVIDER: 'mollie',
   MOLLIE_API_KEY: 'test_production_rules',
+  IDENTITY_HASH_KEY: 'test-production-rules-identity-hash-key-000',
   DEMO_MODE: undefined,
   SEED_DEMO: undefined,
   CLOCK_START: undefined,

@@ -42,7 +42,7 @@ describe.each(dialects)('products through GraphQL on %s (docs/rules.md §6)', (d
     annaPermit = permit.id;
     em.create(Delegation, {
       permit,
-      email: bramAccount.email,
+      email: bramAccount.email!,
       delegate: bramAccount,
       plate: 'GB123K',
       budget: 600,

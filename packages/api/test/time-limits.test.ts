@@ -62,7 +62,11 @@ describe.each(dialects)('database time limits on %s', (dialect) => {
         lock_timeout: settings.DB_LOCK_TIMEOUT_MS,
         idle_in_transaction_session_timeout: settings.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
       };
-      // Several transactions at once, so several pooled connections answer.
+      // Each transaction holds its connection until all four have one, so four pooled
+      // connections answer even when the machine is too slow to overlap them by chance.
+      let arrived = 0;
+      let allArrived!: () => void;
+      const barrier = new Promise<void>((resolve) => (allArrived = resolve));
       const seen = await Promise.all(
         Array.from({ length: 4 }, () =>
           database.orm.em.fork().transactional(async (em) => {
@@ -75,6 +79,8 @@ describe.each(dialects)('database time limits on %s', (dialect) => {
             const [{ pid }] = (await query<{ pid: number }[]>(
               'select pg_backend_pid() as pid',
             )) as [{ pid: number }];
+            if (++arrived === 4) allArrived();
+            await barrier;
             return {
               pid,
               settings: Object.fromEntries(
@@ -87,7 +93,7 @@ describe.each(dialects)('database time limits on %s', (dialect) => {
           }),
         ),
       );
-      expect(new Set(seen.map((session) => session.pid)).size).toBeGreaterThan(1);
+      expect(new Set(seen.map((session) => session.pid)).size).toBe(4);
       for (const session of seen) expect(session.settings).toEqual(expected);
     } finally {
       await database.dispose();

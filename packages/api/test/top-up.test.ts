@@ -445,7 +445,7 @@ describe.each(dialects)('top-up and payment on %s (docs/rules.md §4)', (dialect
     const annaAccount = await em.findOneOrFail(Account, { email: 'anna@demo.parkeer.nl' });
     em.create(Delegation, {
       permit: em.getReference(Permit, bramPermit),
-      email: annaAccount.email,
+      email: annaAccount.email!,
       delegate: annaAccount,
       budget: 0,
       balance: 0,

@@ -8,6 +8,7 @@ const production = {
   PUBLIC_URL: 'https://parkeren.example.nl/',
   PAYMENT_PROVIDER: 'mollie',
   MOLLIE_API_KEY: 'live_abc',
+  IDENTITY_HASH_KEY: 'a-production-key-for-the-bsn-hash-0123456789',
 };
 
 function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {

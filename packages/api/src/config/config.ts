@@ -105,6 +105,46 @@ const environmentSchema = z.object({
    * before it counts as failed: the Mollie client itself never gives up on a silent connection.
    */
   PAYMENT_PROVIDER_TIMEOUT_MS: positiveMs(10_000),
+  /**
+   * The phone line's auth token (Twilio's): it keys the request signature of every webhook
+   * (docs/operations.md §Phone line). Unset, the line answers 404 in production; in development
+   * and demo mode a random token of this process signs the phone simulator's requests.
+   */
+  PHONE_WEBHOOK_TOKEN: optionalText,
+  /**
+   * The key of the keyed hash that stands in for a BSN or KvK number (docs/security.md
+   * §Identity). Demo mode and tests use a fixed key when unset; production requires one.
+   */
+  IDENTITY_HASH_KEY: optionalText,
+  /** The Test-DigiD / Test-eHerkenning broker at /test-idp: demo mode only. */
+  IDENTITY_TEST_BROKER: flag.optional(),
+  /**
+   * The national registries (docs/architecture.md §Registries). Each unset one counts as
+   * unavailable: the counter sends its cases to an official instead of deciding them.
+   */
+  BRP_API_URL: httpUrl.optional(),
+  BRP_API_KEY: optionalText,
+  /**
+   * The shared secret of the population register's change notifications
+   * (POST /registry/brp/notifications, `Authorization: Bearer …`); unset, the endpoint is off.
+   */
+  BRP_NOTIFICATION_SECRET: optionalText,
+  BAG_API_URL: httpUrl.optional(),
+  BAG_API_KEY: optionalText,
+  RDW_API_URL: httpUrl.optional(),
+  RDW_APP_TOKEN: optionalText,
+  KVK_API_URL: httpUrl.optional(),
+  KVK_API_KEY: optionalText,
+  /** How long one call to a registry may take; it is tried once more before it counts as down. */
+  REGISTRY_TIMEOUT_MS: positiveMs(3_000),
+  /**
+   * How long a business's establishments from KvK are reused (in memory, per process, per KvK
+   * number) before KvK is asked again; 0 asks every time. KvK charges and limits per call, and one
+   * counter visit asks the same list several times (docs/architecture.md §Registries, KvK).
+   */
+  KVK_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  /** Fake registries on loopback with the demo's people, addresses, vehicles and businesses. */
+  REGISTRY_FAKES: flag.optional(),
   SMTP_URL: optionalText,
   MAIL_FROM: optionalText,
   MAIL_DIR: optionalText,
@@ -174,8 +214,13 @@ const environmentSchema = z.object({
 export const configVariables = Object.keys(environmentSchema.shape);
 
 export type Config = Readonly<
-  Omit<z.output<typeof environmentSchema>, 'DEMO_MODE' | 'PUBLIC_URL' | 'PAYMENT_PROVIDER'> & {
+  Omit<
+    z.output<typeof environmentSchema>,
+    'DEMO_MODE' | 'PUBLIC_URL' | 'PAYMENT_PROVIDER' | 'IDENTITY_TEST_BROKER' | 'REGISTRY_FAKES'
+  > & {
     PUBLIC_URL: string;
+    IDENTITY_TEST_BROKER: boolean;
+    REGISTRY_FAKES: boolean;
     DEMO_MODE: boolean;
     PAYMENT_PROVIDER: 'mollie' | 'simulated' | null;
     production: boolean;
@@ -243,12 +288,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (paymentProvider === 'mollie' && !values.MOLLIE_API_KEY) {
     problems.push('MOLLIE_API_KEY: required with PAYMENT_PROVIDER=mollie');
   }
+  // On by default in demo mode; production refuses it when asked for, and never defaults to it.
+  const testBroker = values.IDENTITY_TEST_BROKER ?? (demoMode && !production);
+  if (testBroker && (production || !demoMode)) {
+    problems.push(
+      'IDENTITY_TEST_BROKER: the test DigiD / eHerkenning broker is for demo mode only',
+    );
+  }
+  const registryFakes = values.REGISTRY_FAKES ?? (demoMode && !production);
+  if (registryFakes && (production || !demoMode)) {
+    problems.push('REGISTRY_FAKES: the fake registries are for demo mode only');
+  }
+  if (production && !values.IDENTITY_HASH_KEY) {
+    problems.push('IDENTITY_HASH_KEY: production needs its own key for the BSN hash');
+  }
+  if (values.IDENTITY_HASH_KEY && values.IDENTITY_HASH_KEY.length < 32) {
+    problems.push('IDENTITY_HASH_KEY: at least 32 characters');
+  }
+  if (values.BRP_NOTIFICATION_SECRET && values.BRP_NOTIFICATION_SECRET.length < 32) {
+    problems.push('BRP_NOTIFICATION_SECRET: at least 32 characters');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     ...values,
     production,
     DEMO_MODE: demoMode,
     PAYMENT_PROVIDER: paymentProvider,
+    IDENTITY_TEST_BROKER: testBroker,
+    REGISTRY_FAKES: registryFakes,
     PUBLIC_URL: values.PUBLIC_URL ?? `http://localhost:${values.PORT || 4000}`,
   });
 }

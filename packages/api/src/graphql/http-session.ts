@@ -5,3 +5,17 @@ export interface HttpSession {
 }
 
 export const sessionCookieName = 'parkeer_session';
+
+/**
+ * The login cookie's attributes, for the GraphQL login and the DigiD / eHerkenning callback alike.
+ * Lax: sent on top-level navigation only, never on cross-site POSTs (CSRF).
+ */
+export function sessionCookieOptions(secure: boolean, expiresAt: Date | null) {
+  return {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    ...(expiresAt ? { expires: expiresAt } : {}),
+  } as const;
+}

@@ -1,6 +1,6 @@
 import type { Language } from '@parkeer/shared/language';
 import type { Role } from '../model/account.entity.js';
-import type { AuthSessionKind } from '../model/auth-session.entity.js';
+import type { AuthSessionKind, SignInMethod } from '../model/auth-session.entity.js';
 
 /** Who is asking: resolved once per request from the session cookie or bearer token. */
 export interface Viewer {
@@ -12,4 +12,14 @@ export interface Viewer {
   readonly authSessionId: string;
   /** How the request authenticated: the SPA's cookie or an app's bearer token. */
   readonly via: AuthSessionKind;
+  /**
+   * Whose products this login works on: the represented person's or company's account when it
+   * acts for someone (DigiD Machtigen, eHerkenning representation), else `accountId`. Create
+   * things for this account; record `accountId` as who acted (docs/rules.md §6).
+   */
+  readonly holderAccountId: string;
+  /** How the login proved who it is, and the level of assurance the broker vouched for. */
+  readonly signIn: { readonly method: SignInMethod; readonly assurance: string | null };
+  /** The represented holder when acting for someone, with their name as the broker gave it. */
+  readonly actingFor: { readonly accountId: string; readonly label: string | null } | null;
 }

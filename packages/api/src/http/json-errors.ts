@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import {
   errorMessage,
   type ErrorCode,
@@ -14,6 +14,17 @@ function errorBody(request: Request, code: ErrorCode, params: MessageParams = {}
   const language = languageFromHeader(request.headers['accept-language']);
   const extensions = { code, messages, ...(Object.keys(params).length > 0 ? { params } : {}) };
   return { errors: [{ message: messages[language], extensions }] };
+}
+
+/** Answers a route's own refusal with its status, shaped like every other error. */
+export function sendJsonError(
+  request: Request,
+  response: Response,
+  status: number,
+  code: ErrorCode,
+  params: MessageParams = {},
+): void {
+  response.status(status).json(errorBody(request, code, params));
 }
 
 /** The status an error asks for (body-parser's carry one), else 500. */

@@ -45,12 +45,53 @@ export const jobPolicies: Readonly<Record<JobKind, JobKindPolicy>> = {
     leaseMs: 2 * minute,
     runs: 'once',
   },
+  permitReminders: {
+    baseMs: minute,
+    capMs: hour,
+    maxAttempts: 10,
+    leaseMs: 10 * minute,
+    runs: 'recurring',
+  },
+  // Waiting lists (docs/rules.md §2 quotas): every few minutes, each list in its own transaction.
+  waitingLists: {
+    baseMs: minute,
+    capMs: hour,
+    maxAttempts: 10,
+    leaseMs: 10 * minute,
+    runs: 'recurring',
+  },
+  // Asks the register once per holder, each within REGISTRY_TIMEOUT_MS twice: a long lease.
+  residenceRecheck: {
+    baseMs: 10 * minute,
+    capMs: 6 * hour,
+    maxAttempts: 10,
+    leaseMs: hour,
+    runs: 'recurring',
+  },
   // SMTP servers may take minutes to answer: the lease outlasts the transport's own timeouts.
   sendMail: {
     baseMs: minute,
     capMs: 6 * hour,
     maxAttempts: 10,
     leaseMs: 15 * minute,
+    runs: 'once',
+  },
+  // A letter whose printing failed with its decision: printing is local and quick, so retried
+  // soon; a letter that still fails after a day is dead-lettered for an admin to see.
+  renderLetter: {
+    baseMs: 30 * second,
+    capMs: hour,
+    maxAttempts: 30,
+    leaseMs: 2 * minute,
+    runs: 'once',
+  },
+  // An address import works through its file in batches, each committed with its progress; a
+  // run that dies picks up at the last batch, so a short lease and quick retries suffice.
+  importAddresses: {
+    baseMs: 10 * second,
+    capMs: 10 * minute,
+    maxAttempts: 10,
+    leaseMs: 5 * minute,
     runs: 'once',
   },
 };

@@ -5,9 +5,15 @@ import { jobKinds, type JobKind } from '../model/scheduled-job.entity.js';
 import { adoptLegacyMails, sendQueuedMail } from '../modules/mail/mail-sender.js';
 import type { MailTransport } from '../modules/mail/mail-transport.js';
 import { sendRefund } from '../modules/payment/refund-sender.js';
+import { renderPendingLetter } from '../modules/letter/letter-render-job.js';
+import { runAddressImport } from '../modules/address-import/address-import.service.js';
 import type { ChangeSink } from '../modules/ledger/permit-transaction.js';
 import type { PermitEvent } from '../modules/session/permit-events.js';
 import { SessionService } from '../modules/session/session.service.js';
+import { reminderIntervalMs, sendPermitReminders } from '../modules/counter/counter-reminders.js';
+import { passWaitingLists, waitingListIntervalMs } from '../modules/quota/quota-offers.js';
+import { recheckResidences, residenceRecheckIntervalMs } from '../modules/moving/register-moves.js';
+import { ScheduledJob } from '../model/scheduled-job.entity.js';
 import { logger } from '../logging/logger.js';
 import { jobsDeadLettered, jobsFailed, jobsRun, registerQueueGauges } from './job-metrics.js';
 import { applyRetention } from './retention.js';
@@ -58,17 +64,68 @@ async function runJob(em: EntityManager, job: ClaimedJob, context: RunContext): 
       if (!context.mailTransport) throw new Error('no mail transport');
       await sendQueuedMail(em, context.mailTransport, job.subject, now);
       return;
+    case 'renderLetter':
+      await renderPendingLetter(em, job.subject);
+      return;
+    case 'importAddresses':
+      // Batches commit their own progress; a repeat continues from the last one.
+      await runAddressImport(em, job.subject);
+      return;
+    case 'permitReminders':
+      // Each permit's reminder is claimed in its own transaction: a repeat sends nothing twice.
+      await sendPermitReminders(em, now);
+      await em.nativeUpdate(
+        ScheduledJob,
+        { id: job.id },
+        { runAt: new Date(now.getTime() + reminderIntervalMs) },
+      );
+      return;
+    case 'waitingLists':
+      // Each list takes its turn in its own transaction, under its quota's claim.
+      await passWaitingLists(em, now);
+      await em.nativeUpdate(
+        ScheduledJob,
+        { id: job.id },
+        { runAt: new Date(now.getTime() + waitingListIntervalMs) },
+      );
+      return;
+    case 'residenceRecheck':
+      // docs/rules.md §2 moving: each holder is moved in transactions of its own; a register
+      // that does not answer leaves them for the next run.
+      await recheckResidences(em, now);
+      await em.nativeUpdate(
+        ScheduledJob,
+        { id: job.id },
+        { runAt: new Date(now.getTime() + residenceRecheckIntervalMs) },
+      );
+      return;
   }
 }
 
-/** Makes sure the hourly retention job exists (it is due at once the first time). */
-export async function ensureRetentionJob(em: EntityManager, now: Date): Promise<void> {
+/** Makes sure an hourly recurring job exists (it is due at once the first time). */
+async function ensureRecurringJob(em: EntityManager, kind: JobKind, now: Date): Promise<void> {
   await em.getConnection().execute(
     `insert into scheduled_job (id, kind, subject, run_at, attempts)
-      values (?, 'retention', 'all', ?, 0) on conflict (kind, subject) do nothing`,
-    [randomUUID(), sqlDate(em, now)],
+      values (?, ?, 'all', ?, 0) on conflict (kind, subject) do nothing`,
+    [randomUUID(), kind, sqlDate(em, now)],
   );
 }
+
+/** Makes sure the hourly retention job exists (it is due at once the first time). */
+export const ensureRetentionJob = (em: EntityManager, now: Date): Promise<void> =>
+  ensureRecurringJob(em, 'retention', now);
+
+/** Makes sure the hourly job of the permit counter's expiry reminders exists. */
+export const ensureReminderJob = (em: EntityManager, now: Date): Promise<void> =>
+  ensureRecurringJob(em, 'permitReminders', now);
+
+/** Makes sure the waiting lists' recurring job exists (docs/rules.md §2 quotas). */
+export const ensureWaitingListJob = (em: EntityManager, now: Date): Promise<void> =>
+  ensureRecurringJob(em, 'waitingLists', now);
+
+/** Makes sure the daily re-check of permit holders against the population register exists. */
+export const ensureResidenceRecheckJob = (em: EntityManager, now: Date): Promise<void> =>
+  ensureRecurringJob(em, 'residenceRecheck', now);
 
 export interface RunOptions {
   readonly now: Date;
@@ -151,6 +208,9 @@ export function startJobWorker(options: {
   let stopped = false;
   const ready = (async () => {
     await ensureRetentionJob(options.orm.em.fork(), clock());
+    await ensureReminderJob(options.orm.em.fork(), clock());
+    await ensureWaitingListJob(options.orm.em.fork(), clock());
+    await ensureResidenceRecheckJob(options.orm.em.fork(), clock());
     await adoptLegacyMails(options.orm.em.fork());
   })();
   let running: Promise<void> = Promise.resolve();

@@ -6,6 +6,7 @@ import { MailOutbox } from '../model/mail-outbox.entity.js';
 import { ScheduledJob } from '../model/scheduled-job.entity.js';
 import { RightCheckLog } from '../model/right-check-log.entity.js';
 import { Municipality } from '../model/municipality.entity.js';
+import { PermitDocument } from '../model/permit-document.entity.js';
 import { RateLimitCounter } from '../model/rate-limit-counter.entity.js';
 import { removeExpiredClaims } from '../modules/idempotency/claim-retention.js';
 import { anonymisedCountry, anonymisedPlate } from '../model/parking-session.entity.js';
@@ -18,6 +19,11 @@ export const checkLogRetentionMs = 13 * 7 * 24 * hourMs;
  * "did the mail go?"), then removed: a sent mail holds an address and a link.
  */
 export const finishedWorkRetentionMs = 30 * 24 * hourMs;
+/**
+ * An upload no application took within this long is removed: the applicant gave up, and the file
+ * (a contract, a statement) is personal data kept for nothing.
+ */
+export const orphanUploadRetentionMs = 24 * hourMs;
 /** Used or expired e-mail links and lapsed logins linger this long (support questions). */
 const expiredSecretsGraceMs = 24 * hourMs;
 
@@ -33,13 +39,16 @@ export interface RetentionResult {
   readonly removedCheckLogs: number;
   readonly removedClaims: number;
   readonly removedFinishedWork: number;
+  readonly removedOrphanUploads: number;
 }
 
 /**
  * The retention schedule (docs/rules.md §8): plates of ended sessions are anonymised once the
- * municipality's period after parking has passed (13 weeks, or 48 hours); e-mail links, logins
+ * municipality's period after parking has passed (13 weeks, or 48 hours), or, near a fine, its
+ * objection period (docs/rules.md §9); e-mail links, logins
  * and rate-limit counters that can no longer be used are removed; old check logs and idempotency
- * keys' answers (a day) are removed; sent mail and finished one-off work after 30 days.
+ * keys' answers (a day) are removed; sent mail and finished one-off work after 30 days; uploads
+ * no application took after a day.
  * Running and planned sessions are never touched.
  */
 export async function applyRetention(em: EntityManager, now: Date): Promise<RetentionResult> {
@@ -56,6 +65,7 @@ export async function applyRetention(em: EntityManager, now: Date): Promise<Rete
       `update parking_session set plate = ?, country = ?
       where status in ('ended', 'deleted') and plate <> ?
         and coalesce(stopped_at, "end") <= ?
+        and (kept_until is null or kept_until <= ?)
         and permit_id in (select id from permit where municipality_id = ?)
       returning id`,
       [
@@ -63,6 +73,8 @@ export async function applyRetention(em: EntityManager, now: Date): Promise<Rete
         anonymisedCountry,
         anonymisedPlate,
         stored(new Date(now.getTime() - periodMs)),
+        // docs/rules.md §9 fines: a fine keeps its sessions' plates for the objection period.
+        stored(now),
         municipality.id,
       ],
       'all',
@@ -78,20 +90,29 @@ export async function applyRetention(em: EntityManager, now: Date): Promise<Rete
     (await em.nativeDelete(RateLimitCounter, { expire: { $lte: graceCutoff.getTime() } }));
   const removedCheckLogs = await em.nativeDelete(RightCheckLog, {
     checkedAt: { $lte: new Date(now.getTime() - checkLogRetentionMs) },
+    // A check with a fine stays while the fine can be objected to.
+    $or: [{ keptUntil: null }, { keptUntil: { $lte: now } }],
   });
   const removedClaims = await removeExpiredClaims(em, now);
   const finishedBefore = new Date(now.getTime() - finishedWorkRetentionMs);
   // Recurring jobs (settlements, retention) keep their row; dead-lettered work waits for an admin.
   const removedFinishedWork =
     (await em.nativeDelete(ScheduledJob, {
-      kind: { $in: ['sendMail', 'refundPayment'] },
+      kind: { $in: ['sendMail', 'refundPayment', 'renderLetter'] },
       doneAt: { $lte: finishedBefore },
     })) + (await em.nativeDelete(MailOutbox, { sentAt: { $lte: finishedBefore } }));
+  const removedOrphanUploads = await em.nativeDelete(PermitDocument, {
+    kind: 'upload',
+    permit: null,
+    application: null,
+    createdAt: { $lte: new Date(now.getTime() - orphanUploadRetentionMs) },
+  });
   return {
     anonymisedSessions,
     removedSecrets,
     removedCheckLogs,
     removedClaims,
     removedFinishedWork,
+    removedOrphanUploads,
   };
 }

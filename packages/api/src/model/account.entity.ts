@@ -17,9 +17,12 @@ export const holderRoles: readonly Role[] = ['resident', 'business'];
 
 @Entity({ tableName: 'account' })
 export class Account extends BaseEntity {
-  /** Stored lower-cased and trimmed: the login name. */
-  @Property({ type: 'string', length: 254, unique: true })
-  email!: string;
+  /**
+   * Stored lower-cased and trimmed: the login name. Null for an account made by a DigiD or
+   * eHerkenning login until its holder gives a contact address.
+   */
+  @Property({ type: 'string', length: 254, unique: true, nullable: true })
+  email!: string | null;
 
   /** argon2id; null until the holder sets a password through a coupling link. */
   @Property({ type: 'string', length: 200, nullable: true, hidden: true, lazy: true })
@@ -42,6 +45,22 @@ export class Account extends BaseEntity {
   @Property({ type: 'uuid', nullable: true })
   startPermitId?: string | null;
 
+  /** A business's chamber-of-commerce number (public data), from its eHerkenning login. */
+  @Property({ type: 'string', length: 8, nullable: true })
+  kvkNumber?: string | null;
+
+  /** The company's name (eHerkenning) or the person's name from the identity broker. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  displayName?: string | null;
+
   @Property({ type: Date })
   createdAt: Date & Opt = new Date();
+}
+
+/**
+ * How people see an account in lists: its e-mail address, or for an account a DigiD or
+ * eHerkenning login made without one, the name the broker gave (never a BSN).
+ */
+export function accountLabel(account: Pick<Account, 'email' | 'displayName'>): string {
+  return account.email ?? account.displayName ?? '—';
 }

@@ -3,6 +3,9 @@ import { BaseEntity } from './base.entity.js';
 import { Account } from './account.entity.js';
 
 export type AuthSessionKind = 'cookie' | 'bearer';
+export const signInMethods = ['password', 'digid', 'eherkenning'] as const;
+/** How the login proved who it is. */
+export type SignInMethod = (typeof signInMethods)[number];
 
 /**
  * A login: the SPA's cookie session or a partner's bearer token. Only a SHA-256 of the token is
@@ -28,6 +31,24 @@ export class AuthSession extends BaseEntity {
 
   @Property({ type: Date })
   lastSeenAt!: Date;
+
+  @Property({ type: 'string', length: 20 })
+  method: SignInMethod & Opt = 'password';
+
+  /** The level of assurance the identity broker vouched for; null for a password. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  assurance?: string | null;
+
+  /**
+   * DigiD Machtigen or eHerkenning representation: the account acted for. The login's own
+   * account is the actor (audit logs), this one the holder of what it creates.
+   */
+  @ManyToOne(() => Account, { nullable: true, deleteRule: 'cascade' })
+  actingFor?: Rel<Account> | null;
+
+  /** The represented one's name as the broker gave it; never an identifier. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  actingForLabel?: string | null;
 
   @Property({ type: Date })
   createdAt: Date & Opt = new Date();

@@ -12,6 +12,7 @@ import { Delegation } from './delegation.entity.js';
 import { EnforcementTown } from './enforcement-town.entity.js';
 import { RightCheckLog } from './right-check-log.entity.js';
 import { Favorite } from './favorite.entity.js';
+import { FlexPlate } from './flex-plate.entity.js';
 import { MailOutbox } from './mail-outbox.entity.js';
 import { Payment } from './payment.entity.js';
 import { RateLimitCounter } from './rate-limit-counter.entity.js';
@@ -20,11 +21,20 @@ import { Municipality } from './municipality.entity.js';
 import { PermitPlate } from './permit-plate.entity.js';
 import { Permit } from './permit.entity.js';
 import { ProductType } from './product-type.entity.js';
+import { ProductTypeZone } from './product-type-zone.entity.js';
 import { Tariff } from './tariff.entity.js';
 import { ParkingSession } from './parking-session.entity.js';
 import { Zone } from './zone.entity.js';
 import { IdempotencyClaim } from './idempotency-claim.entity.js';
 import { Address } from './address.entity.js';
+import { AddressImport } from './address-import.entity.js';
+import { PermitApplication } from './permit-application.entity.js';
+import { PermitDocument } from './permit-document.entity.js';
+import { IdentityProvider } from './identity-provider.entity.js';
+import { IdentityLink } from './identity-link.entity.js';
+import { IdentityLogin } from './identity-login.entity.js';
+import { ZoneQuota } from './zone-quota.entity.js';
+import { PhoneCall } from './phone-call.entity.js';
 
 /** Every entity, as classes: discovery by folder glob does not work under Vitest. */
 export const entities = [
@@ -32,6 +42,7 @@ export const entities = [
   Municipality,
   Zone,
   ProductType,
+  ProductTypeZone,
   Tariff,
   Account,
   AuthSession,
@@ -40,6 +51,7 @@ export const entities = [
   ParkingSession,
   LedgerEntry,
   Favorite,
+  FlexPlate,
   Delegation,
   Payment,
   EmailToken,
@@ -55,4 +67,12 @@ export const entities = [
   EnforcementTown,
   IdempotencyClaim,
   Address,
+  AddressImport,
+  PermitApplication,
+  PermitDocument,
+  IdentityProvider,
+  IdentityLink,
+  IdentityLogin,
+  ZoneQuota,
+  PhoneCall,
 ];

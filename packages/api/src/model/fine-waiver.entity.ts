@@ -3,6 +3,7 @@ import { BaseEntity } from './base.entity.js';
 import type { WaiverStatus } from '@parkeer/domain/eligibility/goodwill-waiver';
 import { Account } from './account.entity.js';
 import { Permit } from './permit.entity.js';
+import { RightCheckLog } from './right-check-log.entity.js';
 
 /** A request to waive a fine under the goodwill scheme (docs/rules.md §9), and its decision. */
 @Entity({ tableName: 'fine_waiver' })
@@ -17,6 +18,13 @@ export class FineWaiver extends BaseEntity {
   /** The date on the fine, a local date 'YYYY-MM-DD'. */
   @Property({ type: 'string', length: 10 })
   fineDate!: string;
+
+  /**
+   * The officer's check the fine was recorded against, when its reference is known in the
+   * permit's town (docs/rules.md §9 fines): the official sees where and when it was written.
+   */
+  @ManyToOne(() => RightCheckLog, { nullable: true, deleteRule: 'set null' })
+  fineCheck?: Rel<RightCheckLog> | null;
 
   @Property({ type: 'string', length: 10 })
   status: WaiverStatus & Opt = 'pending';

@@ -16,6 +16,8 @@ export const ledgerKinds = [
   'careGrant',
   'compensation',
   'refund',
+  'permitFee',
+  'permitRefund',
 ] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 
@@ -59,6 +61,14 @@ export class LedgerEntry extends BaseEntity {
 
   @Property({ type: 'integer' })
   balanceAfter!: number;
+
+  /**
+   * Money that changed hands with this row, in euro cents: positive paid by the holder (a
+   * permit's price and fee), negative paid back (a pro-rata refund). Null for rows that only
+   * move a balance. A permit without a balance books its money with amount 0.
+   */
+  @Property({ type: 'integer', nullable: true })
+  moneyCents?: number | null;
 
   @ManyToOne(() => ParkingSession, { nullable: true })
   session?: Rel<ParkingSession> | null;

@@ -7,6 +7,16 @@ import { BaseEntity } from './base.entity.js';
  */
 export const legacySenderNever = new Date('9999-12-31T00:00:00Z');
 
+/** A file of a queued mail: a document of `permit_document`, or bytes held until it is sent. */
+export type MailAttachmentRef =
+  | { readonly documentId: string }
+  | {
+      readonly fileName: string;
+      readonly contentType: string;
+      /** Base64; removed from the row once the mail is sent. */
+      readonly content: string | null;
+    };
+
 /**
  * A mail to be sent. Written in the same transaction as the change it reports, together with its
  * `sendMail` job in the work queue, so a mail is sent exactly when the change happened; the job
@@ -26,6 +36,14 @@ export class MailOutbox extends BaseEntity {
 
   @Property({ type: 'text', nullable: true })
   html?: string | null;
+
+  /**
+   * Files sent with it: a stored document by id (a decision letter), or a file kept here only
+   * until the mail is sent (a letter with a PIN, which is never stored: docs/security.md,
+   * "Letters and documents"). Null: none.
+   */
+  @Property({ type: 'json', nullable: true })
+  attachments?: MailAttachmentRef[] | null;
 
   @Property({ type: Date })
   createdAt: Date & Opt = new Date();

@@ -61,6 +61,13 @@ export class ParkingSession extends BaseEntity {
   @Property({ type: 'string', length: 30 })
   status!: SessionStatus;
 
+  /**
+   * A fine was written near this session (docs/rules.md §9 fines): its plate is kept until the
+   * town's objection period has passed, past the normal anonymisation (§8). Null: no fine.
+   */
+  @Property({ type: Date, nullable: true })
+  keptUntil?: Date | null;
+
   @Property({ type: Date })
   createdAt: Date & Opt = new Date();
 }

@@ -2,6 +2,7 @@ import { Entity, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-
 import { BaseEntity } from './base.entity.js';
 import { Account } from './account.entity.js';
 import { Permit } from './permit.entity.js';
+import { PermitApplication } from './permit-application.entity.js';
 
 /**
  * `refunded`: paid at the provider but not credited (see `refundReason`), so the money goes back;
@@ -18,15 +19,33 @@ export const paymentStatuses = [
 export type PaymentStatus = (typeof paymentStatuses)[number];
 
 /** Why a paid payment could not be credited when its outcome came in. */
-export const refundReasons = ['capReached', 'thresholdReached', 'permitRevoked'] as const;
+export const refundReasons = [
+  'capReached',
+  'thresholdReached',
+  'permitRevoked',
+  'applicationRefused',
+  'permitEnded',
+] as const;
 export type RefundReason = (typeof refundReasons)[number];
+
+/** What a payment buys: balance for a permit, or a permit counter application. */
+export const paymentPurposes = ['topUp', 'permitApplication'] as const;
+export type PaymentPurpose = (typeof paymentPurposes)[number];
 
 /** A top-up being paid: created open, made paid (and credited once) by the provider's webhook. */
 @Entity({ tableName: 'payment' })
 @Unique({ properties: ['permit', 'idempotencyKey'] })
 export class Payment extends BaseEntity {
-  @ManyToOne(() => Permit)
-  permit!: Rel<Permit>;
+  @Property({ type: 'string', length: 20 })
+  purpose: PaymentPurpose & Opt = 'topUp';
+
+  /** The permit topped up; for an application, the permit once granted (or renewed/changed). */
+  @ManyToOne(() => Permit, { nullable: true })
+  permit?: Rel<Permit> | null;
+
+  /** The counter application this pays (purpose `permitApplication`). */
+  @ManyToOne(() => PermitApplication, { nullable: true, index: true })
+  application?: Rel<PermitApplication> | null;
 
   @ManyToOne(() => Account)
   account!: Rel<Account>;
@@ -67,6 +86,10 @@ export class Payment extends BaseEntity {
   /** Set with status `refunded`, in the transaction that decided not to credit the payment. */
   @Property({ type: 'string', length: 30, nullable: true })
   refundReason?: RefundReason | null;
+
+  /** How much goes back, in cents; null: the whole total (a payment that was not credited). */
+  @Property({ type: 'integer', nullable: true })
+  refundCents?: number | null;
 
   /** The provider's id of the refund, once the provider has accepted it. */
   @Property({ type: 'string', length: 120, nullable: true })

@@ -17,7 +17,8 @@ import { Zone } from './zone.entity.js';
 // Type only: the plate's entity imports this one; the relation below names it (no load-order cycle).
 import type { PermitPlate } from './permit-plate.entity.js';
 
-export const permitStatuses = ['active', 'blocked', 'revoked'] as const;
+/** `ended`: its holder ended it early at the counter (an official's end is `revoked`). */
+export const permitStatuses = ['active', 'blocked', 'revoked', 'ended'] as const;
 export type PermitStatus = (typeof permitStatuses)[number];
 
 @Entity({ tableName: 'permit' })
@@ -80,8 +81,22 @@ export class Permit extends BaseEntity {
   @Property({ type: 'string', length: 80, nullable: true })
   addressSlot?: string | null;
 
+  /**
+   * The end of the term whose expiry reminder went out (docs/rules.md §1, reminders): one mail
+   * per permit and term, however often the reminder job runs.
+   */
+  @Property({ type: Date, nullable: true })
+  remindedUntil?: Date | null;
+
   @OneToMany<PermitPlate, Permit>('PermitPlate', (plate) => plate.permit)
   plates = new Collection<PermitPlate>(this);
+
+  /**
+   * When a move (docs/rules.md §2 moving) blocked or ended it; a permit blocked by a move may
+   * have its unused purchase back on request, one blocked by an official may not.
+   */
+  @Property({ type: Date, nullable: true })
+  movedAt?: Date | null;
 
   @Property({ type: Date })
   createdAt: Date & Opt = new Date();

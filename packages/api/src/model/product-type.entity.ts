@@ -6,7 +6,9 @@ import {
   type MinuteCounting,
 } from '@parkeer/domain/billing/billing-settings';
 import type { PermitEligibilitySettings } from '@parkeer/domain/eligibility/permit-application';
+import type { ZoneValidity } from '@parkeer/domain/settings/permit-scope-validation';
 import type { SessionPolicy } from '@parkeer/domain/session-policy/session-policy';
+import type { CounterSettings } from '@parkeer/domain/counter/counter-settings';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { Municipality } from './municipality.entity.js';
 
@@ -72,4 +74,23 @@ export class ProductType extends BaseEntity {
   /** A visitor permit limits one per address: the database enforces it (see the migrations). */
   @Property({ type: 'boolean' })
   onePerAddress: boolean & Opt = false;
+
+  /**
+   * Where a permit of this product is valid (docs/rules.md §1 care permit): its own zone, every
+   * zone of the town, or the zones the town listed (rows of `ProductTypeZone`), for a care
+   * worker who parks where the clients live. The right-check and the vehicle check read it.
+   */
+  @Property({ type: 'string', length: 12 })
+  validIn: ZoneValidity & Opt = 'ownZone';
+
+  /** How the permit counter sells it; null: not offered there, only issued by an official. */
+  @Property({ type: 'json', nullable: true })
+  counter?: CounterSettings | null;
+
+  /**
+   * How many plates a flexible business permit lists (docs/rules.md §5, The flexible business
+   * permit); null for products without such a list.
+   */
+  @Property({ type: 'integer', nullable: true })
+  maxListedPlates?: number | null;
 }

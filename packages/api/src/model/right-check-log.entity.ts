@@ -29,6 +29,17 @@ export class RightCheckLog extends BaseEntity {
   @Property({ type: 'string', length: 30, nullable: true })
   rightKind?: string | null;
 
+  /** The fine the officer wrote after this check (docs/rules.md §9 fines); null: none. */
+  @Property({ type: 'string', length: 40, nullable: true, index: true })
+  fineReference?: string | null;
+
+  @Property({ type: Date, nullable: true })
+  finedAt?: Date | null;
+
+  /** With a fine: kept until the town's objection period has passed, past the 13 weeks. */
+  @Property({ type: Date, nullable: true })
+  keptUntil?: Date | null;
+
   @Property({ type: Date })
   createdAt: Date & Opt = new Date();
 }

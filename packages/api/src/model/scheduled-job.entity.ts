@@ -1,7 +1,17 @@
 import { Entity, Index, Property, Unique, type Opt } from '@mikro-orm/core';
 import { BaseEntity } from './base.entity.js';
 
-export const jobKinds = ['settlePermit', 'retention', 'refundPayment', 'sendMail'] as const;
+export const jobKinds = [
+  'settlePermit',
+  'retention',
+  'refundPayment',
+  'sendMail',
+  'renderLetter',
+  'permitReminders',
+  'waitingLists',
+  'importAddresses',
+  'residenceRecheck',
+] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 /**
@@ -19,7 +29,10 @@ export class ScheduledJob extends BaseEntity {
   @Property({ type: 'string', length: 30 })
   kind!: JobKind;
 
-  /** What the job is about: a permit id (settlePermit), payment id, mail_outbox id (sendMail). */
+  /**
+   * What the job is about: a permit id (settlePermit), payment id, mail_outbox id (sendMail),
+   * permit_document id (renderLetter), address_import id (importAddresses).
+   */
   @Property({ type: 'string', length: 64 })
   subject!: string;
 

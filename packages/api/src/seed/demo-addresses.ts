@@ -16,6 +16,8 @@ const delftAddresses: readonly DemoAddress[] = [
   ['Nieuwe Langendijk', 12, '', '2611VH', 'F'],
   ['Mekelweg', 5, '', '2628CD', 'TU'],
   ['Buitenhof', 40, '', '2613AD', null],
+  // Zone Z's one address, where the demo's waiting list is (demo-seed.ts, docs/rules.md §2 quotas).
+  ['Zuidwal', 30, '', '2611ZZ', 'Z'],
 ];
 
 const oudstadAddresses: readonly DemoAddress[] = [

@@ -3,6 +3,7 @@ import {
   delftTopUpPolicy,
   moneyCapTopUpPolicy,
 } from '@parkeer/domain/balance/top-up-policy.examples';
+import type { CounterSettings } from '@parkeer/domain/counter/counter-settings';
 import type { TopUpPolicy } from '@parkeer/domain/balance/top-up-policy';
 import { visitorPermitEligibility } from '@parkeer/domain/eligibility/permit-application';
 import { cityCentreRegime, everyDay, hm } from '@parkeer/domain/regime/example-regimes';
@@ -20,14 +21,20 @@ import { permitPot } from '../modules/ledger/ledger.js';
 import { withPermitTransaction } from '../modules/ledger/permit-transaction.js';
 import { Municipality } from '../model/municipality.entity.js';
 import { PermitPlate } from '../model/permit-plate.entity.js';
+import { FlexPlate } from '../model/flex-plate.entity.js';
+import type { ListedPlateRole } from '@parkeer/domain/session-policy/flexible-registration';
 import { Permit } from '../model/permit.entity.js';
 import { ProductType } from '../model/product-type.entity.js';
 import { Tariff } from '../model/tariff.entity.js';
 import { Zone } from '../model/zone.entity.js';
+import { ZoneQuota } from '../model/zone-quota.entity.js';
+import { PermitApplication } from '../model/permit-application.entity.js';
+import { demoGemeentecodes, demoZoneShapes } from './demo-zone-shapes.js';
 
 /** The password of every demo account; it meets the password rules. */
 import { demoPassword } from '../modules/auth/demo-password.js';
 import { seedDemoAddresses } from './demo-addresses.js';
+import { seedDemoIdentityProviders } from '../modules/identity/test-broker/demo-identity-providers.js';
 
 export { demoPassword };
 
@@ -65,9 +72,140 @@ const oudstadTopUpPolicy: TopUpPolicy = {
 
 const flexibleBusinessPolicy: SessionPolicy = {
   ...visitorPolicyEndOfPaidHours,
-  // 000: registered every day, stopped automatically after the zone's hours.
+  // 000: registered every day, stopped automatically after the zone's hours, one plate at a time
+  // (docs/rules.md §5, The flexible business permit).
   latestEnd: 'endOfPaidHours',
+  maxConcurrentSessions: 1,
   insufficientBalance: 'refuseWithProposal',
+};
+
+/**
+ * How the demo towns sell their permits at the counter (docs/rules.md §1, The permit counter):
+ * a visitor permit free but for the fee, a resident permit per calendar year with whole months
+ * back on an early end, the flexible business permit per quarter with days back.
+ */
+const visitorCounter: CounterSettings = {
+  pricePerTermCents: 0,
+  period: 'year',
+  alignment: 'rolling',
+  chargesAdministrationFee: true,
+  proRataRefund: 'none',
+  plateChangeFeeCents: 0,
+  maxPlates: 0,
+  requiresPlate: false,
+  renewalWindowDays: 30,
+  reminderDaysBefore: 14,
+  maxDaysAhead: 60,
+  reviewCases: [],
+  documents: [],
+};
+const residentCounter: CounterSettings = {
+  pricePerTermCents: 9600,
+  period: 'year',
+  alignment: 'calendar',
+  chargesAdministrationFee: true,
+  proRataRefund: 'wholeMonths',
+  plateChangeFeeCents: 1000,
+  maxPlates: 1,
+  requiresPlate: true,
+  renewalWindowDays: 42,
+  reminderDaysBefore: 28,
+  maxDaysAhead: 90,
+  reviewCases: ['leaseCar', 'companyCar', 'other'],
+  documents: [
+    {
+      code: 'leaseContract',
+      name: { nl: 'Leasecontract', en: 'Lease contract' },
+      when: 'leaseCar',
+    },
+    {
+      code: 'employerStatement',
+      name: { nl: 'Verklaring van de werkgever', en: "Employer's statement" },
+      when: 'companyCar',
+    },
+  ],
+};
+const businessCounter: CounterSettings = {
+  pricePerTermCents: 15000,
+  period: 'quarter',
+  alignment: 'rolling',
+  chargesAdministrationFee: true,
+  proRataRefund: 'days',
+  plateChangeFeeCents: 0,
+  maxPlates: 0,
+  requiresPlate: false,
+  renewalWindowDays: 21,
+  reminderDaysBefore: 14,
+  maxDaysAhead: 60,
+  reviewCases: ['other'],
+  documents: [],
+};
+
+/**
+ * Delft's business permit (docs/rules.md §2 business permits): per quarter at the demo's price,
+ * for one or two plates of the business's vehicles, a quarter's unused whole months back.
+ */
+const businessPermitCounter: CounterSettings = {
+  pricePerTermCents: 11480,
+  period: 'quarter',
+  alignment: 'rolling',
+  chargesAdministrationFee: true,
+  proRataRefund: 'wholeMonths',
+  plateChangeFeeCents: 0,
+  maxPlates: 2,
+  requiresPlate: true,
+  renewalWindowDays: 21,
+  reminderDaysBefore: 14,
+  maxDaysAhead: 60,
+  reviewCases: ['other'],
+  documents: [],
+};
+
+/**
+ * Delft's care permit for professional care workers (004: "Professional care workers get a care
+ * permit instead"): a year at a time, the care organisation's statement always asked and read by
+ * an official before the permit is granted (docs/rules.md §1 care permit).
+ */
+const careCounter: CounterSettings = {
+  pricePerTermCents: 5000,
+  period: 'year',
+  alignment: 'rolling',
+  chargesAdministrationFee: true,
+  proRataRefund: 'wholeMonths',
+  plateChangeFeeCents: 0,
+  maxPlates: 1,
+  requiresPlate: true,
+  renewalWindowDays: 42,
+  reminderDaysBefore: 28,
+  maxDaysAhead: 60,
+  reviewCases: [],
+  documents: [
+    {
+      code: 'careStatement',
+      name: { nl: 'Verklaring van de zorginstelling', en: "Care organisation's statement" },
+      when: null,
+    },
+  ],
+  alwaysReviewed: true,
+};
+/**
+ * A contractor's day permit (docs/rules.md §1 contractor day permit): a business buys one local
+ * day for a plate, e.g. for building work, up to a month ahead; a day is not refunded.
+ */
+const contractorDayCounter: CounterSettings = {
+  pricePerTermCents: 1250,
+  period: 'day',
+  alignment: 'rolling',
+  chargesAdministrationFee: false,
+  proRataRefund: 'none',
+  plateChangeFeeCents: 0,
+  maxPlates: 1,
+  requiresPlate: true,
+  renewalWindowDays: 1,
+  reminderDaysBefore: null,
+  maxDaysAhead: 30,
+  reviewCases: [],
+  documents: [],
 };
 
 /**
@@ -90,6 +228,8 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
   const delft = em.create(Municipality, {
     code: 'delft',
     name: 'Gemeente Delft (demo)',
+    gemeentecode: demoGemeentecodes.delft!,
+    administrationFeeCents: 590,
     retention: { kind: 'hoursAfterEnd', hours: 48 },
   });
   const delftZones = new Map<string, Zone>();
@@ -102,6 +242,9 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
         name: code === 'B' ? 'Binnenstad' : `Parkeergebied ${code}`,
         regime: code === 'B' ? delftCentre : delftRing,
         excludedHolderTypes: code === 'TU' ? { 'visitor-permit': ['business'] } : {},
+        shape: demoZoneShapes.delft![code] ?? null,
+        // The demo's environmental zone: diesel from Euro 6 (docs/rules.md §2 emission rule).
+        emissionRule: code === 'B' ? { minimumEuroClass: { diesel: 6 } } : null,
       }),
     );
   }
@@ -116,6 +259,7 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
     eligibility: { ...visitorPermitEligibility, productCode: 'visitor-permit' },
     delegationAllowed: true,
     onePerAddress: true,
+    counter: visitorCounter,
   });
   const delftFlexible = em.create(ProductType, {
     municipality: delft,
@@ -129,12 +273,72 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
       productCode: 'flexible-business-permit',
       holderTypes: ['business'],
       maxPerAddress: null,
+      // One per establishment rather than one per business (docs/rules.md §2 business permits).
+      maxPerBusiness: null,
+      maxPerEstablishment: 1,
     },
+    counter: businessCounter,
+    maxListedPlates: 10,
+  });
+  em.create(ProductType, {
+    municipality: delft,
+    code: 'business-permit',
+    kind: 'businessPermit',
+    name: { nl: 'Bedrijfsvergunning', en: 'Business permit' },
+    eligibility: {
+      ...visitorPermitEligibility,
+      productCode: 'business-permit',
+      holderTypes: ['business'],
+      maxPerAddress: null,
+      maxPerBusiness: 3,
+      maxPerEstablishment: 2,
+    },
+    counter: businessPermitCounter,
+  });
+
+  em.create(ProductType, {
+    municipality: delft,
+    code: 'care-permit',
+    kind: 'carePermit',
+    name: { nl: 'Zorgvergunning', en: 'Care permit' },
+    eligibility: {
+      ...visitorPermitEligibility,
+      productCode: 'care-permit',
+      holderTypes: ['resident', 'business'],
+      // A care worker parks where the clients live, not where the worker does.
+      requiresAddressInPermitZone: false,
+      zoneOfAddressOnly: false,
+      maxPerAddress: null,
+      maxPerBusiness: null,
+    },
+    validIn: 'allZones',
+    counter: careCounter,
+  });
+  em.create(ProductType, {
+    municipality: delft,
+    code: 'contractor-day-permit',
+    kind: 'contractorDayPermit',
+    name: { nl: 'Aannemersdagvergunning', en: 'Contractor day permit' },
+    eligibility: {
+      ...visitorPermitEligibility,
+      productCode: 'contractor-day-permit',
+      holderTypes: ['business'],
+      zoneOfAddressOnly: false,
+      maxPerAddress: null,
+      // At most three vehicles of one business on day permits at a time.
+      maxPerBusiness: 3,
+      excludedVehicleCategories: ['largeVehicle', 'trailer', 'recreationalVehicle'],
+      // A contractor's van or light lorry is fine; larger lorries are not (a town's own line).
+      vehicleSizeLimits: { maxMassKg: 7500, maxLengthCm: 1000 },
+    },
+    counter: contractorDayCounter,
   });
 
   const oudstad = em.create(Municipality, {
     code: 'oudstad',
     name: 'Gemeente Oudstad (demo)',
+    gemeentecode: demoGemeentecodes.oudstad!,
+    administrationFeeCents: 590,
     retention: { kind: 'weeksAfterEnd', weeks: 13 },
   });
   const centrum = em.create(Zone, {
@@ -142,6 +346,7 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
     code: 'centrum',
     name: 'Centrum',
     regime: cityCentreRegime,
+    shape: demoZoneShapes.oudstad!.centrum!,
   });
   const oudstadVisitor = em.create(ProductType, {
     municipality: oudstad,
@@ -154,6 +359,7 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
     eligibility: { ...visitorPermitEligibility, productCode: 'visitor-permit' },
     delegationAllowed: true,
     onePerAddress: true,
+    counter: visitorCounter,
   });
   em.create(Tariff, {
     productType: oudstadVisitor,
@@ -173,6 +379,7 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
       excludedVehicleCategories: [],
       maxPerAddress: null,
     },
+    counter: residentCounter,
   });
 
   const anna = account('anna@demo.parkeer.nl', 'resident', 'resident, Delft zone B, time balance');
@@ -180,8 +387,10 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
   const bakkerij = account(
     'bakkerij@demo.parkeer.nl',
     'business',
-    'business, Delft, flexible permit',
+    'business, Delft, flexible permit (KvK 90000012)',
   );
+  // The same business as the test broker's eHerkenning identity: KvK knows its establishments.
+  bakkerij.kvkNumber = '90000012';
   const carla = account(
     'carla@demo.parkeer.nl',
     'resident',
@@ -212,8 +421,10 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
     addressLabel: string;
     balance?: number;
     plates?: string[];
+    /** A flexible business permit's list (docs/rules.md §5). */
+    listed?: { plate: string; name: string; role: ListedPlateRole }[];
   }) => {
-    const { plates, ...permitFields } = fields;
+    const { plates, listed, ...permitFields } = fields;
     const productCode = `PK${codeNumber++}`;
     const pin = String(1000 + (codeNumber % 9000));
     const created = em.create(Permit, {
@@ -231,6 +442,7 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
         activeSlot: index === 0 ? created.id : null,
       }),
     );
+    for (const entry of listed ?? []) em.create(FlexPlate, { permit: created, ...entry });
     if (fields.balance) openingBalances.push({ permitId: created.id, amount: fields.balance });
     if (!fields.holder)
       letters.push({
@@ -272,6 +484,11 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
       addressKey: 'delft-kerkstraat-5',
       addressLabel: 'Kerkstraat 5, Delft',
       balance: 200 * 60,
+      listed: [
+        { plate: 'GHJ12K', name: 'Sanne (ma–wo)', role: 'employee' },
+        { plate: '4TXL89', name: 'Youssef (do–za)', role: 'employee' },
+        { plate: '89KBN2', name: 'Leverancier meel', role: 'visitor' },
+      ],
     },
     // Granted but not yet coupled: added with the product code and PIN of its letter.
     {
@@ -309,6 +526,43 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
     { town: delft, townName: 'Delft', zones: delftZones },
     { town: oudstad, townName: 'Oudstad', zones: new Map([['centrum', centrum]]) },
   ]);
+  seedDemoIdentityProviders(em, [delft, oudstad]);
+
+  // docs/rules.md §2 quotas, for a newcomer to see the waiting-list screens: Delft's zone Z
+  // takes no new visitor permits for now (a quota of 0), and Carla waits for a place at Zuidwal
+  // 30. Zone Z and that address are in no other demo story; raising the quota passes her an offer.
+  em.create(ZoneQuota, {
+    municipality: delft,
+    zone: zone('Z'),
+    productType: delftVisitor,
+    limit: 0,
+    offerDays: 14,
+    updatedAt: now,
+  });
+  em.create(PermitApplication, {
+    municipality: delft,
+    productType: delftVisitor,
+    kind: 'new',
+    zone: zone('Z'),
+    permit: null,
+    applicant: carla,
+    actor: carla,
+    holderType: 'resident',
+    addressKey: 'delft-zuidwal-30',
+    addressLabel: 'Zuidwal 30, Delft',
+    plates: [],
+    validFrom: now,
+    validUntil: null,
+    priceCents: 0,
+    feeCents: 0,
+    totalCents: 0,
+    status: 'waitlisted',
+    waitlistRank: 0,
+    contactEmail: 'carla@demo.parkeer.nl',
+    language: 'nl',
+    idempotencyKey: 'demo-waiting-list-zone-z',
+    createdAt: now,
+  });
 
   await em.flush();
   for (const { permitId, amount } of openingBalances) {

@@ -160,6 +160,60 @@ describe('docs/rules.md §2: one visitor permit per address, one per business', 
   });
 });
 
+describe('docs/rules.md §2 business permits: within the maximums per business and per establishment', () => {
+  const business = (addressKey: string) => applicant({ holderType: 'business', addressKey });
+  const held = (addressKey: string): ExistingPermit => ({ holderType: 'business', addressKey });
+  const perEstablishment = { ...businessPermit, maxPerBusiness: 3, maxPerEstablishment: 1 };
+
+  it('refuses a second permit at one establishment and allows one at another, up to the business maximum', () => {
+    const product = perEstablishment;
+    expect(
+      codes(
+        checkPermitApplication(
+          application({
+            product,
+            applicant: business('shop-1'),
+            existingPermits: [held('shop-1')],
+          }),
+        ),
+      ),
+    ).toEqual(['ELIGIBILITY_ESTABLISHMENT_LIMIT_REACHED']);
+    expect(
+      checkPermitApplication(
+        application({ product, applicant: business('shop-2'), existingPermits: [held('shop-1')] }),
+      ).ok,
+    ).toBe(true);
+    const check = checkPermitApplication(
+      application({
+        product,
+        applicant: business('shop-4'),
+        existingPermits: [held('shop-1'), held('shop-2'), held('shop-3')],
+      }),
+    );
+    expect(check.ok ? null : check.reasons).toEqual([
+      { ok: false, reason: 'ELIGIBILITY_BUSINESS_LIMIT_REACHED', params: { max: 3 } },
+    ]);
+  });
+
+  it('counts no establishment without the setting, and never a resident permit at the address', () => {
+    const product = { ...businessPermit, maxPerBusiness: 2 };
+    expect(
+      checkPermitApplication(
+        application({ product, applicant: business('shop-1'), existingPermits: [held('shop-1')] }),
+      ).ok,
+    ).toBe(true);
+    expect(
+      checkPermitApplication(
+        application({
+          product: perEstablishment,
+          applicant: business('shop-1'),
+          existingPermits: [{ holderType: 'resident', addressKey: 'shop-1' }],
+        }),
+      ).ok,
+    ).toBe(true);
+  });
+});
+
 describe('docs/rules.md §2: address in a permit zone, permit only for its zone', () => {
   it('refuses an applicant whose address lies in no permit zone', () => {
     const check = checkPermitApplication(

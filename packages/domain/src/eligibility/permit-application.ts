@@ -1,6 +1,7 @@
 import type { HolderType } from '@parkeer/shared/holder-type';
 import type { ErrorCode } from '@parkeer/shared/messages/error-catalogue';
 import { refuse, type Outcome, type Refusal } from '../result.js';
+import type { VehicleSizeLimits } from './vehicle.js';
 
 /**
  * Kinds of vehicle a product may exclude. The API derives the category of a plate from the
@@ -31,11 +32,30 @@ export interface PermitEligibilitySettings {
   readonly maxPerAddress: number | null;
   /** Active permits of this type one business may have; null = no limit. */
   readonly maxPerBusiness: number | null;
+  /**
+   * Active permits of this type one business may have at one establishment (its address), for
+   * towns that count per establishment rather than (or as well as) per business; null or left
+   * out = no limit (docs/rules.md §2 business permits).
+   */
+  readonly maxPerEstablishment?: number | null;
   /** Whether a parking space on one's own premises disqualifies (004 says it "may"). */
   readonly privateParkingDisqualifies: boolean;
   /** Vehicles the permit is not for (004: large vehicles, trailers, recreational vehicles). */
   readonly excludedVehicleCategories: readonly VehicleCategory[];
+  /**
+   * Where this town draws the line for a large vehicle (docs/rules.md §2 vehicle category);
+   * absent: 3500 kg and 6 m (`defaultVehicleSizeLimits`).
+   */
+  readonly vehicleSizeLimits?: VehicleSizeLimits;
+  /**
+   * A plate from abroad is not in the Dutch register: `review` sends the application to an
+   * official, `accept` takes the applicant's word (docs/rules.md §2 vehicle check); absent: review.
+   */
+  readonly foreignPlates?: ForeignPlatePolicy;
 }
+
+export const foreignPlatePolicies = ['review', 'accept'] as const;
+export type ForeignPlatePolicy = (typeof foreignPlatePolicies)[number];
 
 /** A zone's own eligibility settings. */
 export interface ZoneEligibilitySettings {
@@ -62,8 +82,9 @@ export interface Applicant {
 
 /**
  * An active permit of the product type applied for. The caller passes those at the applicant's
- * address and, for a business, those the business holds; the rule counts the residents' permits
- * at the same address for a resident and the business's permits for a business.
+ * address for a resident, and those the business holds (at any of its establishments) for a
+ * business; the rule counts the residents' permits at the same address for a resident, and the
+ * business's permits, in all and at the establishment applied for, for a business.
  */
 export interface ExistingPermit {
   readonly holderType: HolderType;
@@ -166,9 +187,14 @@ function checkPermitLimit(
 ): EligibilityRefusal | null {
   if (applicant.holderType === 'business') {
     const max = product.maxPerBusiness;
-    const held = existingPermits.filter((permit) => permit.holderType === 'business').length;
-    return max !== null && held >= max
-      ? refuse('ELIGIBILITY_BUSINESS_LIMIT_REACHED', { max })
+    const held = existingPermits.filter((permit) => permit.holderType === 'business');
+    if (max !== null && held.length >= max) {
+      return refuse('ELIGIBILITY_BUSINESS_LIMIT_REACHED', { max });
+    }
+    const perEstablishment = product.maxPerEstablishment ?? null;
+    const here = held.filter((permit) => permit.addressKey === applicant.address.key).length;
+    return perEstablishment !== null && here >= perEstablishment
+      ? refuse('ELIGIBILITY_ESTABLISHMENT_LIMIT_REACHED', { max: perEstablishment })
       : null;
   }
   const max = product.maxPerAddress;

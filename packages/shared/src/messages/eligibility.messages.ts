@@ -41,6 +41,26 @@ export const eligibilityMessages = {
     nl: 'Deze vergunning geldt niet voor dit soort voertuig (zoals een groot voertuig, aanhangwagen of recreatievoertuig).',
     en: 'This permit does not cover this kind of vehicle (such as a large vehicle, trailer or recreational vehicle).',
   },
+  ELIGIBILITY_VEHICLE_UNKNOWN: {
+    nl: 'Het kenteken {plate} staat niet in het kentekenregister van de RDW.',
+    en: 'The licence plate {plate} is not in the RDW vehicle register.',
+  },
+  ELIGIBILITY_VEHICLE_EXCLUDED: {
+    nl: 'Deze vergunning geldt niet voor het voertuig met kenteken {plate}: {category, select, largeVehicle {een groot voertuig} trailer {een aanhangwagen} recreationalVehicle {een kampeer- of recreatievoertuig} motorcycle {een motorfiets} moped {een bromfiets} van {een bestelauto} other {een personenauto}}.',
+    en: 'This permit does not cover the vehicle with licence plate {plate}: {category, select, largeVehicle {a large vehicle} trailer {a trailer} recreationalVehicle {a camper or recreational vehicle} motorcycle {a motorcycle} moped {a moped} van {a van} other {a passenger car}}.',
+  },
+  ELIGIBILITY_VEHICLE_EMISSION: {
+    nl: 'Het voertuig met kenteken {plate} voldoet niet aan de milieuregel van parkeergebied {zone}: voor {fuel, select, diesel {diesel} petrol {benzine} lpg {lpg} other {deze brandstof}} is minimaal Euro {minimum} nodig.',
+    en: 'The vehicle with licence plate {plate} does not meet the emission rule of parking zone {zone}: {fuel, select, diesel {diesel} petrol {petrol} lpg {LPG} other {this fuel}} needs at least Euro {minimum}.',
+  },
+  ELIGIBILITY_VEHICLE_REGISTRY_UNANSWERED: {
+    nl: 'Het kentekenregister van de RDW kon het kenteken nu niet controleren. Probeer het later opnieuw.',
+    en: 'The RDW vehicle register could not check the licence plate just now. Please try again later.',
+  },
+  ELIGIBILITY_NOT_REGISTERED_AT_ADDRESS: {
+    nl: 'Volgens de Basisregistratie Personen (BRP) woont u niet op dit adres. U kunt alleen een bewonersvergunning aanvragen voor het adres waarop u staat ingeschreven.',
+    en: 'According to the population register (BRP) you do not live at this address. You can only apply for a resident permit for the address where you are registered.',
+  },
   ELIGIBILITY_BALANCE_NOT_TRANSFERABLE: {
     nl: 'Tegoed kan niet worden overgezet naar of overgenomen van een ander huishouden.',
     en: 'Balance cannot be transferred to or taken over from another household.',
@@ -52,6 +72,26 @@ export const eligibilityMessages = {
   MOVE_BLOCKED_ADDRESS_HAS_PERMIT: {
     nl: 'Op uw nieuwe adres is al een vergunning van dit type; uw vergunning is geblokkeerd.',
     en: 'Your new address already has a permit of this type; your permit has been blocked.',
+  },
+  MOVE_PERMIT_MOVES_ALONG: {
+    nl: 'Uw nieuwe adres ({address}) ligt in hetzelfde parkeergebied: de vergunning en het tegoed verhuizen mee.',
+    en: 'Your new address ({address}) is in the same parking zone: the permit and its balance move with you.',
+  },
+  MOVE_ENDED_OTHER_ZONE: {
+    nl: 'U bent verhuisd naar een ander parkeergebied ({zone}); uw vergunning is beëindigd en het ongebruikte deel van de periode betalen wij terug. U kunt een nieuwe vergunning aanvragen voor het nieuwe gebied.',
+    en: 'You have moved to another parking zone ({zone}); your permit has ended and we pay back the unused part of its term. You can apply for a new permit for the new zone.',
+  },
+  MOVE_BALANCE_REFUNDED: {
+    nl: 'U vroeg het ongebruikte gekochte tegoed van uw geblokkeerde vergunning terug; de vergunning is ingetrokken.',
+    en: 'You asked for the unused purchased balance of your blocked permit back; the permit has been revoked.',
+  },
+  MOVE_REFUND_NOT_BLOCKED: {
+    nl: 'Alleen het tegoed van een vergunning die door een verhuizing is geblokkeerd, kunt u terugvragen.',
+    en: 'You can only ask back the balance of a permit that a move has blocked.',
+  },
+  MOVE_DATE_INVALID: {
+    nl: '{days, plural, one {De verhuisdatum moet vandaag zijn of in de afgelopen # dag liggen.} other {De verhuisdatum moet vandaag zijn of in de afgelopen # dagen liggen.}}',
+    en: '{days, plural, one {The moving date must be today or within the last # day.} other {The moving date must be today or within the last # days.}}',
   },
   MOVE_REVOKED_NO_PAID_PARKING: {
     nl: 'U bent verhuisd naar een gebied zonder betaald parkeren; uw vergunning is ingetrokken.',

@@ -1,21 +1,29 @@
 import { defaultLanguage, type Language } from '../language.js';
 import { accountMessages } from './account.messages.js';
+import { addressMessages } from './address.messages.js';
 import { adminMessages } from './admin.messages.js';
 import { adminPermitMessages } from './admin-permit.messages.js';
 import { availabilityMessages } from './availability.messages.js';
+import { businessMessages } from './business.messages.js';
 import { commonMessages } from './common.messages.js';
 import { compiledMessage } from './compiled-message.js';
+import { counterReviewMessages } from './counter-review.messages.js';
+import { counterMessages } from './counter.messages.js';
 import { delegationMessages } from './delegation.messages.js';
+import { documentMessages } from './document.messages.js';
 import { eligibilityMessages } from './eligibility.messages.js';
 import { enforcementMessages } from './enforcement.messages.js';
 import { favoriteMessages } from './favorite.messages.js';
+import { flexMessages } from './flex.messages.js';
 import { formatMessage } from './format-message.js';
+import { identityMessages } from './identity.messages.js';
 import { inputMessages } from './input.messages.js';
 import { linkMessages } from './link.messages.js';
 import type { Message } from './message-table.js';
 import { paymentMessages } from './payment.messages.js';
 import { plateMessages } from './plate.messages.js';
 import { productMessages } from './product.messages.js';
+import { quotaMessages } from './quota.messages.js';
 import { rateLimitMessages } from './rate-limit.messages.js';
 import { regimeMessages } from './regime.messages.js';
 import { requestMessages } from './request.messages.js';
@@ -38,6 +46,7 @@ export const errorCatalogue = {
   ...topUpMessages,
   ...paymentMessages,
   ...eligibilityMessages,
+  ...counterMessages,
   ...delegationMessages,
   ...enforcementMessages,
   ...favoriteMessages,
@@ -48,6 +57,13 @@ export const errorCatalogue = {
   ...requestLimitsMessages,
   ...availabilityMessages,
   ...inputMessages,
+  ...counterReviewMessages,
+  ...documentMessages,
+  ...identityMessages,
+  ...businessMessages,
+  ...flexMessages,
+  ...quotaMessages,
+  ...addressMessages,
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

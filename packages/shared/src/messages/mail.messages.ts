@@ -97,4 +97,68 @@ export const mailMessages = {
     nl: 'U vindt de beslissing ook in de app, onder Aanvragen.',
     en: 'You also find the decision in the app, under Requests.',
   },
+
+  // A decision letter of the permit counter, attached as a PDF; `kind` is a LetterKind
+  LETTER_MAIL_SUBJECT: {
+    nl: '{kind, select, granted {Uw parkeervergunning is verleend} changed {Het kenteken op uw parkeervergunning is gewijzigd} extended {Uw parkeervergunning is verlengd} ended {Uw parkeervergunning is beëindigd} other {Uw aanvraag voor een parkeervergunning is afgewezen}} ({reference})',
+    en: '{kind, select, granted {Your parking permit has been granted} changed {The licence plate on your parking permit has been changed} extended {Your parking permit has been extended} ended {Your parking permit has ended} other {Your application for a parking permit has been refused}} ({reference})',
+  },
+  LETTER_MAIL_BODY: {
+    nl: '{municipalityName} heeft een besluit genomen over uw {productName}. U vindt de brief met het besluit in de bijlage (PDF).',
+    en: '{municipalityName} has made a decision on your {productName}. You find the letter with the decision attached (PDF).',
+  },
+  LETTER_MAIL_PIN: {
+    nl: 'In de brief staan de productcode en de pincode van de vergunning. De pincode staat alleen in deze brief: bewaar hem goed.',
+    en: 'The letter holds the product code and the PIN of the permit. The PIN appears only in this letter: keep it safe.',
+  },
+  LETTER_MAIL_IN_APP: {
+    nl: 'U vindt de brief ook in Parkeer, bij uw vergunning of uw aanvraag.',
+    en: 'You also find the letter in Parkeer, with your permit or your application.',
+  },
+  LETTER_MAIL_RESENT: {
+    nl: 'Wij sturen u deze brief opnieuw.',
+    en: 'We are sending you this letter again.',
+  },
+  // Permit counter: a permit that will soon end (docs/rules.md §1, reminders)
+  PERMIT_REMINDER_SUBJECT: {
+    nl: 'Uw {productName} loopt binnenkort af',
+    en: 'Your {productName} ends soon',
+  },
+  PERMIT_REMINDER_ENDS: {
+    nl: 'Uw {productName} voor {addressLabel} is geldig tot en met {lastDay}.',
+    en: 'Your {productName} for {addressLabel} is valid until {lastDay} inclusive.',
+  },
+  PERMIT_REMINDER_RENEW: {
+    nl: 'Wilt u de vergunning houden? Verleng haar via deze link:',
+    en: 'Do you want to keep the permit? Renew it through this link:',
+  },
+  // Waiting lists: an offer of a place, and one that lapsed or was withdrawn (docs/rules.md §2 quotas)
+  QUOTA_OFFER_SUBJECT: {
+    nl: 'Er is plaats voor uw {productName}',
+    en: 'There is a place for your {productName}',
+  },
+  QUOTA_OFFER_BODY: {
+    nl: 'U stond op de wachtlijst voor een {productName} voor {addressLabel}. Er is nu een plaats voor u. Betaal uiterlijk {lastDay}; daarna gaat de plaats naar de volgende op de lijst.',
+    en: 'You were on the waiting list for a {productName} for {addressLabel}. There is now a place for you. Pay by {lastDay} inclusive; after that the place goes to the next on the list.',
+  },
+  QUOTA_OFFER_PAY: {
+    nl: 'Bekijk het aanbod en betaal via deze link:',
+    en: 'See the offer and pay through this link:',
+  },
+  QUOTA_OFFER_LAPSED_SUBJECT: {
+    nl: 'Het aanbod voor uw {productName} is verlopen',
+    en: 'The offer for your {productName} has lapsed',
+  },
+  QUOTA_OFFER_LAPSED_BODY: {
+    nl: 'Het aanbod voor een {productName} voor {addressLabel} is niet op tijd betaald. De plaats gaat naar de volgende op de wachtlijst. U kunt opnieuw een aanvraag doen.',
+    en: 'The offer of a {productName} for {addressLabel} was not paid in time. The place goes to the next on the waiting list. You may apply again.',
+  },
+  QUOTA_REMOVED_SUBJECT: {
+    nl: 'Uw aanvraag staat niet meer op de wachtlijst',
+    en: 'Your application is no longer on the waiting list',
+  },
+  QUOTA_REMOVED_BODY: {
+    nl: 'De gemeente heeft uw aanvraag voor een {productName} voor {addressLabel} van de wachtlijst gehaald. Reden: {reason}',
+    en: 'The municipality removed your application for a {productName} for {addressLabel} from the waiting list. Reason: {reason}',
+  },
 } as const satisfies MessageTable;

@@ -64,6 +64,8 @@ describe('the interface catalogues', () => {
         ...Object.keys(residents.nl),
         ...Object.keys(backOffice.nl),
         ...Object.keys(onDemand.nl),
+        // Loaded by its page itself, beside the shared lists (modules/enforcement/strings.ts).
+        'enforcement',
       ].sort(),
     );
     for (const language of languages)
@@ -108,6 +110,9 @@ describe('the interface catalogues', () => {
   it('say one and more in words that fit, in both languages', async () => {
     const i18n = createI18n('nl');
     await Promise.all([loadBackOfficeStrings(i18n), loadResidentStrings(i18n)]);
+    addPageStrings(i18n, 'admin-permits', await pageStrings('admin-permits'));
+    // The products' pages bring their own strings (admin-products/strings.ts).
+    addPageStrings(i18n, 'admin-products', await pageStrings('admin-products'));
     expect(i18n.t('admin-zones:exceptionCount', { count: 1 })).toBe('1 uitzondering');
     expect(i18n.t('admin-zones:exceptionCount', { count: 3 })).toBe('3 uitzonderingen');
     expect(i18n.t('admin-permits:revoke.endedSessions', { count: 0 })).toBe(
@@ -180,7 +185,23 @@ describe('the interface catalogues', () => {
 
   it('brings the strings of occasional pages with them, not in the first download', async () => {
     expect(Object.keys(onDemand.nl).sort()).toEqual(
-      ['coupling', 'delegations', 'history', 'plates', 'top-up', 'work-home'].sort(),
+      [
+        'admin-addresses',
+        'admin-applications',
+        'admin-permits',
+        'admin-products',
+        'admin-quotas',
+        'admin-requests',
+        'coupling',
+        'counter',
+        'delegations',
+        'flex',
+        'history',
+        'moving',
+        'plates',
+        'top-up',
+        'work-home',
+      ].sort(),
     );
     for (const namespace of Object.keys(onDemand.nl)) {
       expect(Object.keys(shared.nl), namespace).not.toContain(namespace);

@@ -16,12 +16,26 @@ const moduleCatalogues = import.meta.glob<Catalogue>('../modules/common/i18n/*.j
   eager: true,
 });
 const onDemandCatalogues = import.meta.glob<Catalogue>(
-  '../modules/{coupling,delegations,history,plates,top-up,work-home}/i18n/*.json',
+  '../modules/{admin-addresses,admin-applications,admin-permits,admin-products,admin-quotas,admin-requests,coupling,counter,delegations,flex,history,moving,plates,top-up,work-home}/i18n/*.json',
 );
 
 /** The namespaces whose strings come with their pages (see `pageStrings`). */
 export type OnDemandNamespace =
-  'coupling' | 'delegations' | 'history' | 'plates' | 'top-up' | 'work-home';
+  | 'admin-addresses'
+  | 'admin-applications'
+  | 'admin-permits'
+  | 'admin-products'
+  | 'admin-quotas'
+  | 'admin-requests'
+  | 'coupling'
+  | 'counter'
+  | 'delegations'
+  | 'flex'
+  | 'history'
+  | 'moving'
+  | 'plates'
+  | 'top-up'
+  | 'work-home';
 
 /** One namespace's strings in every language, as a page loads them: language → strings. */
 export type NamespaceStrings = Record<Language, Record<string, unknown>>;

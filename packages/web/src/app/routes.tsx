@@ -172,6 +172,30 @@ export function createRouter() {
           lazy: page(() => import('../modules/top-up/components/top-up-result-page.js'), 'top-up'),
         },
         {
+          path: '/loket',
+          lazy: page(() => import('../modules/counter/components/counter-page.js'), 'counter'),
+        },
+        {
+          path: '/loket/aanvraag/:applicationId',
+          lazy: page(() => import('../modules/counter/components/application-page.js'), 'counter'),
+        },
+        {
+          path: '/vergunningen',
+          lazy: page(() => import('../modules/counter/components/permits-page.js'), 'counter'),
+        },
+        {
+          path: '/verhuizen',
+          lazy: page(() => import('../modules/moving/components/move-page.js'), 'moving'),
+        },
+        {
+          path: '/vergunningen/:permitId',
+          lazy: page(() => import('../modules/counter/components/permit-page.js'), 'counter'),
+        },
+        {
+          path: '/vergunningen/:permitId/verlengen',
+          lazy: page(() => import('../modules/counter/components/renew-page.js'), 'counter'),
+        },
+        {
           path: '/producten/:productId/favorieten',
           lazy: page(() => import('../modules/favorites/components/favorites-page.js')),
         },
@@ -189,6 +213,10 @@ export function createRouter() {
         {
           path: '/producten/:productId/kentekens',
           lazy: page(() => import('../modules/plates/components/plates-page.js'), 'plates'),
+        },
+        {
+          path: '/producten/:productId/vandaag',
+          lazy: page(() => import('../modules/flex/components/flex-page.js'), 'flex'),
         },
         {
           path: '/producten/:productId/aanvragen',

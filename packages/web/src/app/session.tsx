@@ -19,10 +19,19 @@ export const MeQuery = graphql(`
     me {
       id
       email
+      displayName
       role
       language
       highContrast
       startPermitId
+      signIn {
+        method
+        assurance
+      }
+      actingFor {
+        accountId
+        label
+      }
     }
   }
 `);

@@ -31,7 +31,7 @@ describe('the permits of the back office in chromium', () => {
 
     // By e-mail: anna's one permit, with what the card promises.
     await search(admin, 'anna@demo');
-    await expect.poll(() => results(admin).count()).toBe(1);
+    await expect.poll(() => results(admin).count(), { timeout: 10_000 }).toBe(1);
     const card = results(admin).first();
     await card.getByText('Oude Delft 1, Delft').waitFor();
     await card.getByText('anna@demo.parkeer.nl').waitFor();
@@ -40,7 +40,7 @@ describe('the permits of the back office in chromium', () => {
     // The search lives in the address: a reload shows the same results.
     expect(new URL(admin.url()).searchParams.get('zoek')).toBe('anna@demo');
     await admin.reload();
-    await expect.poll(() => results(admin).count()).toBe(1);
+    await expect.poll(() => results(admin).count(), { timeout: 10_000 }).toBe(1);
     await expect(admin.getByRole('searchbox', { name: 'Zoeken' }).inputValue()).resolves.toBe(
       'anna@demo',
     );
@@ -52,14 +52,14 @@ describe('the permits of the back office in chromium', () => {
     await admin.getByText('Geen vergunningen gevonden voor ‘GB-123-K’.').waitFor();
     // The part of the address all of Delft's permits share: more than one, each a card.
     await search(admin, 'delft');
-    await expect.poll(() => results(admin).count()).toBe(4);
+    await expect.poll(() => results(admin).count(), { timeout: 10_000 }).toBe(4);
     await photographBoth(admin, 'admin-permits-search');
 
     // Back to anna's, by its product code from the card.
     await search(admin, 'anna@demo');
     const code = (await results(admin).first().getByRole('link').innerText()).split(' · ')[0]!;
     await search(admin, code.toLowerCase());
-    await expect.poll(() => results(admin).count()).toBe(1);
+    await expect.poll(() => results(admin).count(), { timeout: 10_000 }).toBe(1);
     await results(admin).first().getByRole('link').click();
     await admin.getByRole('heading', { level: 1, name: `${code} · Bezoekersvergunning` }).waitFor();
     const facts = admin.getByTestId('permit-facts');
@@ -243,7 +243,7 @@ describe('the permits of the back office in chromium', () => {
     await admin.goto('/beheer/vergunningen');
     // As typed on a ticket: lower case, with dashes.
     await search(admin, 'xx-999-x');
-    await expect.poll(() => results(admin).count()).toBe(1);
+    await expect.poll(() => results(admin).count(), { timeout: 10_000 }).toBe(1);
     await results(admin).first().getByText('XX-999-X').waitFor();
     await results(admin).first().getByRole('link').click();
     await admin.getByRole('heading', { level: 1, name: /Bewonersvergunning/ }).waitFor();

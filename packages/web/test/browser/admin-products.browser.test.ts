@@ -169,4 +169,87 @@ describe('product types, tariffs and town settings in chromium', () => {
     expect(municipalitySettings.retention).toEqual({ kind: 'hoursAfterEnd', amount: 72 });
     await photographBoth(page, 'admin-products-retention');
   });
+
+  it('switches the town’s residence check to the population register', async () => {
+    const page = await openPage(env.browser, env.platform);
+    await logIn(page, env.platform, oudstadAdmin);
+    await page.goto('/beheer/instellingen');
+    await page.getByRole('heading', { level: 1, name: 'Instellingen van de gemeente' }).waitFor();
+    const section = page.locator('#residence');
+    await section.getByText(/Basisregistratie Personen \(BRP\) of een bewoner/).waitFor();
+    const none = section.getByLabel('Geen controle: het woord van de aanvrager geldt');
+    const register = section.getByLabel('Controleren bij de Basisregistratie Personen (BRP)');
+    expect(await none.isChecked()).toBe(true);
+
+    await register.check();
+    await section.getByRole('button', { name: 'Woonadrescontrole opslaan' }).click();
+    await section.getByText('De woonadrescontrole is opgeslagen.').waitFor();
+    const { municipalitySettings } = await graphqlIn<{
+      municipalitySettings: { residenceCheck: string };
+    }>(page, '{ municipalitySettings { residenceCheck } }');
+    expect(municipalitySettings.residenceCheck).toBe('register');
+    await photographBoth(page, 'admin-products-residence-check');
+
+    await page.reload();
+    expect(
+      await page
+        .locator('#residence')
+        .getByLabel('Controleren bij de Basisregistratie Personen (BRP)')
+        .isChecked(),
+    ).toBe(true);
+  });
+
+  it('limits the care permit to listed zones and sets its vehicle rules (docs/rules.md §1 care permit)', async () => {
+    const page = await openPage(env.browser, env.platform);
+    await logIn(page, env.platform, delftAdmin);
+    await openProduct(page, 'Zorgvergunning');
+    const section = page.locator('section', {
+      has: page.getByRole('heading', { level: 2, name: 'Voertuigen en zones' }),
+    });
+    const validIn = section.getByRole('group', { name: 'Geldig in' });
+    expect(await validIn.getByLabel('In alle zones van de gemeente').isChecked()).toBe(true);
+    expect(await section.getByLabel('Het woord van de aanvrager geldt').isChecked()).toBe(false);
+
+    // A list without zones is refused in the browser, beside the list.
+    await validIn.getByLabel(/zones die hieronder zijn aangevinkt/).check();
+    await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
+    await section
+      .getByRole('group', { name: 'Zones' })
+      .locator('.field__error')
+      .getByText('Vul dit veld in.')
+      .waitFor();
+    await photographBoth(page, 'admin-products-care-zones-problem');
+
+    const zones = section.getByRole('group', { name: 'Zones' });
+    await zones.getByLabel('C – Parkeergebied C').check();
+    await zones.getByLabel('TU – Parkeergebied TU').check();
+    await section.getByLabel('Deze gemeente legt een eigen grens voor een groot voertuig').check();
+    expect(await section.getByLabel('Maximummassa (kg)').inputValue()).toBe('3500');
+    await section.getByLabel('Maximummassa (kg)').fill('2500');
+    await section.getByLabel('Maximale lengte (cm)').fill('550');
+    await section.getByLabel('Het woord van de aanvrager geldt').check();
+    await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
+    await page.getByText('De instellingen zijn opgeslagen.').waitFor();
+    await photographBoth(page, 'admin-products-care-zones');
+
+    const { adminProductTypes } = await graphqlIn<{
+      adminProductTypes: {
+        code: string;
+        validIn: string;
+        validZoneCodes: string[];
+        vehicleSizeLimits: { maxMassKg: number; maxLengthCm: number } | null;
+        foreignPlates: string;
+      }[];
+    }>(
+      page,
+      '{ adminProductTypes { code validIn validZoneCodes vehicleSizeLimits { maxMassKg maxLengthCm } foreignPlates } }',
+    );
+    expect(adminProductTypes.find((type) => type.code === 'care-permit')).toEqual({
+      code: 'care-permit',
+      validIn: 'listedZones',
+      validZoneCodes: ['C', 'TU'],
+      vehicleSizeLimits: { maxMassKg: 2500, maxLengthCm: 550 },
+      foreignPlates: 'accept',
+    });
+  });
 });

@@ -112,7 +112,7 @@ describe('the requests of the back office in chromium', () => {
   it("grants anna 10 hours with the carer's statement once, lists it, and refuses past the cap", async () => {
     const admin = await openPage(env.browser, env.platform, desktop);
     await logIn(admin, env.platform, delftAdmin);
-    await admin.getByRole('link', { name: 'Aanvragen' }).click();
+    await admin.getByRole('link', { name: 'Aanvragen', exact: true }).click();
     const panel = await requestsTab(admin, 'Mantelzorg');
     await chooseAnnasPermit(panel);
     const chosen = await panel.getByRole('group', { name: 'Gekozen vergunning' }).innerText();

@@ -17,7 +17,7 @@ const delftAdmin = 'beheer@delft.demo.parkeer.nl';
 async function openRequests(page: Page): Promise<void> {
   await page.goto('/producten');
   await page.getByRole('link', { name: 'Bezoekersvergunning' }).first().click();
-  await page.getByRole('link', { name: 'Aanvragen' }).click();
+  await page.getByRole('link', { name: 'Aanvragen', exact: true }).click();
   await page.getByRole('heading', { level: 2, name: 'Aanvragen', exact: true }).waitFor();
 }
 

@@ -13,6 +13,7 @@ export class AccountResolver {
     @Arg('input', () => UpdateSettingsInput) input: UpdateSettingsInput,
     @Ctx() { em, viewer }: Context,
   ): Promise<MeDto> {
-    return toMeDto(await new AccountService(em).updateSettings(viewer!, input));
+    const { account, startPermitId } = await new AccountService(em).updateSettings(viewer!, input);
+    return toMeDto(account, viewer!, startPermitId);
   }
 }

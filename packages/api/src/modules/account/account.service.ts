@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Language } from '@parkeer/shared/language';
 import { forgetCachedLogins } from '../auth/auth.service.js';
-import { viewerAccount } from '../auth/viewer-account.js';
+import { startAccount, viewerAccount } from '../auth/viewer-account.js';
 import type { Viewer } from '../../graphql/viewer.js';
 import { permitForViewer } from '../permit/permit-access.js';
 import type { Account } from '../../model/account.entity.js';
@@ -16,7 +16,11 @@ export interface SettingsChange {
 export class AccountService {
   constructor(private readonly em: EntityManager) {}
 
-  async updateSettings(viewer: Viewer, change: SettingsChange): Promise<Account> {
+  /** The actor's account, and the product to start with as now stored (see `startAccount`). */
+  async updateSettings(
+    viewer: Viewer,
+    change: SettingsChange,
+  ): Promise<{ account: Account; startPermitId: string | null }> {
     // Only a product the viewer may see: held, or used through an accepted delegation.
     const startPermitId = change.startPermitId
       ? (await permitForViewer(this.em, viewer, change.startPermitId, 'read')).permit.id
@@ -24,9 +28,10 @@ export class AccountService {
     const account = await viewerAccount(this.em, viewer.accountId);
     if (change.language != null) account.language = change.language;
     if (change.highContrast != null) account.highContrast = change.highContrast;
-    if (startPermitId !== undefined) account.startPermitId = startPermitId;
+    const start = await startAccount(this.em, viewer, account);
+    if (startPermitId !== undefined) start.startPermitId = startPermitId;
     await this.em.flush();
     forgetCachedLogins(viewer.accountId); // the cached viewer carries the language
-    return account;
+    return { account, startPermitId: start.startPermitId ?? null };
   }
 }

@@ -5,11 +5,11 @@ import { FoundAddress } from './address.types.js';
 
 @Resolver()
 export class AddressResolver {
-  @Authorized('municipalAdmin')
+  @Authorized('municipalAdmin', 'resident', 'business')
   @Query(() => FoundAddress, {
     nullable: true,
     description:
-      "An address of the admin's town by postcode and house number (and addition); null: not known.",
+      "An address by postcode and house number (and addition): of the admin's own town, or for a resident or business at the permit counter of any town (its key is the counter's addressKey); null: not known.",
   })
   async findAddress(
     @Arg('postcode', () => String) postcode: string,

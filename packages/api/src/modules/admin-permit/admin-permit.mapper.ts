@@ -29,9 +29,11 @@ export function toAdminPermitDto(permit: Permit, language: Language): AdminPermi
   return Object.assign(new AdminPermitDto(), permitFields(permit, language));
 }
 
+/** What the details add to the permit's own row: its use now and its establishment. */
 export interface PermitUseCounts {
   readonly openDelegations: number;
   readonly openSessions: number;
+  readonly establishmentNumber: string | null;
 }
 
 export function toAdminPermitDetailsDto(

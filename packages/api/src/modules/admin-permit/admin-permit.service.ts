@@ -2,11 +2,11 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { RefundOccasion } from '@parkeer/domain/balance/top-up-policy';
 import { formatPlate, parsePlate } from '@parkeer/domain/plate/plate';
 import { isUuid } from '../../db/uuid.js';
+import { checkVehicles, permitZones } from '../vehicle/vehicle-check.js';
 import { AppError, refuseProblems } from '../../graphql/app-error.js';
 import { requireOwnTown, type AdminWork } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
 import type { Delegation } from '../../model/delegation.entity.js';
-import { permitPot } from '../ledger/ledger.js';
 import {
   withPermitTransaction,
   type ChangeSink,
@@ -16,10 +16,11 @@ import { PermitPlate } from '../../model/permit-plate.entity.js';
 import { Permit } from '../../model/permit.entity.js';
 import { plateRightKinds } from '../../model/product-type.entity.js';
 import { loadProductRules } from '../product/product-rules.js';
+import { nudgeWaitingLists } from '../../db/job-nudges.js';
 import type { PermitEvent } from '../session/permit-events.js';
 import type { StoredSession } from '../session/session-store.js';
 import { endOpenSessions, revokeOpenDelegations } from './permit-wind-down.js';
-import { unusedPurchaseOf } from './unused-purchase.js';
+import { refundUnusedPurchase } from './unused-purchase.js';
 
 const reasonMaxLength = 500;
 
@@ -158,21 +159,26 @@ export class AdminPermitService {
     return this.inTransaction(id, async (tx, permit, unit) => {
       if (permit.status === 'revoked') throw new AppError('PERMIT_ALREADY_REVOKED');
       const before = stateOf(permit);
-      const rules = await loadProductRules(tx, permit);
-      const endedSessions = await endOpenSessions(unit, rules, this.actorId, this.admin.now);
+      // A product without sessions (a resident permit) has none to end, and no session rules.
+      const endedSessions = permit.productType.sessionPolicy
+        ? await endOpenSessions(
+            unit,
+            await loadProductRules(tx, permit),
+            this.actorId,
+            this.admin.now,
+          )
+        : [];
       const revokedDelegations = await revokeOpenDelegations(unit, this.actorId, this.admin.now);
-      const refund = await unusedPurchaseOf(tx, permit, occasion);
-      if (refund.owed && refund.amount > 0) {
-        await unit.ledger.post(permitPot, {
-          kind: 'refund',
-          amount: -refund.amount,
-          idempotencyKey: `revoke:${permit.id}`,
-          createdById: this.actorId,
-          at: this.admin.now,
-        });
-      }
+      const refund = await refundUnusedPurchase(unit, permit, occasion, {
+        idempotencyKey: `revoke:${permit.id}`,
+        actorId: this.actorId,
+        at: this.admin.now,
+      });
       permit.status = 'revoked';
       permit.addressSlot = null;
+      // Its place under the zone's quota is free: the first in line gets the offer at once
+      // (docs/rules.md §2 quotas, passing offers along), not on the job's next round.
+      await nudgeWaitingLists(tx, this.admin.now);
       const refundCents = refund.owed ? refund.value.refundCents : null;
       this.audit(tx, permit, 'permit.revoke', before, {
         ...stateOf(permit),
@@ -195,14 +201,41 @@ export class AdminPermitService {
   }
 
   /**
+   * docs/rules.md §2 vehicle check, as at the counter, asked before the permit's transaction so
+   * no row lock waits on RDW. The official is the review: an unanswered register does not stop
+   * the change, a refusing one does. Another town's permit is NOT_FOUND, as in the change.
+   */
+  private async checkVehicle(id: string, wanted: { normalised: string; country: string }) {
+    if (!isUuid(id)) throw new AppError('NOT_FOUND');
+    const permit = await this.admin.em.findOne(
+      Permit,
+      { id },
+      { populate: ['productType', 'zone', 'municipality'] },
+    );
+    if (!permit) throw new AppError('NOT_FOUND');
+    requireOwnTown(this.admin, permit.municipality.id);
+    if (!plateRightKinds.includes(permit.productType.kind)) return;
+    const [refused] =
+      (
+        await checkVehicles({
+          eligibility: permit.productType.eligibility,
+          zones: await permitZones(this.admin.em, permit.productType, permit.zone),
+          plates: [{ plate: wanted.normalised, country: wanted.country }],
+        })
+      ).refusals ?? [];
+    if (refused) throw new AppError(refused.rule, refused.params ?? undefined);
+  }
+
+  /**
    * Replaces the permit's active plate (a new car): the new plate becomes the active one and
    * the old active plate is taken off; other registered plates stay. A plate already active is
    * left as it is, so a retried change does nothing twice.
    */
-  changePlate(id: string, plate: string, country?: string | null): Promise<PermitChange> {
+  async changePlate(id: string, plate: string, country?: string | null): Promise<PermitChange> {
     const parsed = parsePlate(plate, country ?? undefined);
     if (!parsed.ok) throw new AppError(parsed.reason, parsed.params);
     const wanted = parsed.plate;
+    await this.checkVehicle(id, wanted);
     return this.inTransaction(id, async (tx, permit) => {
       if (permit.status === 'revoked') throw new AppError('PERMIT_ALREADY_REVOKED');
       if (!plateRightKinds.includes(permit.productType.kind))

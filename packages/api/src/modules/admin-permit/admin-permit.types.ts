@@ -106,6 +106,13 @@ export class AdminPermitDetailsDto extends AdminPermitDto {
 
   @Field(() => Date)
   createdAt!: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "A business permit's establishment (KvK vestigingsnummer), from the application that granted or last renewed it; null for a resident's permit or one issued in the back office.",
+  })
+  establishmentNumber!: string | null;
 }
 
 @ObjectType('PermitRevocation', { description: 'A revoked permit and what was refunded.' })

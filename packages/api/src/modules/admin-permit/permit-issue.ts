@@ -1,14 +1,12 @@
-import { randomInt } from 'node:crypto';
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { checkPermitApplication } from '@parkeer/domain/eligibility/permit-application';
 import { holderTypes, type HolderType } from '@parkeer/shared/holder-type';
 import { AppError, refuseProblems, type InputProblem } from '../../graphql/app-error.js';
 import { adminTown, type AdminWork } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
 import { normaliseEmail } from '../auth/auth.service.js';
-import { hashSecret } from '../auth/password-hash.js';
 import { sendCouplingLink } from '../coupling/coupling-link.service.js';
-import { Municipality } from '../../model/municipality.entity.js';
+import { createPermit } from '../permit/permit-create.js';
 import { Permit } from '../../model/permit.entity.js';
 import { ProductType } from '../../model/product-type.entity.js';
 import { Tariff } from '../../model/tariff.entity.js';
@@ -35,20 +33,6 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // The columns' widths (Permit entity).
 const addressKeyMaxLength = 80;
 const addressLabelMaxLength = 200;
-
-/**
- * A product code as on the allocation letters: PK and eight digits. The seed's are PK and six,
- * so the two never meet; a clash with an earlier issue is drawn again.
- */
-async function freshProductCode(tx: EntityManager): Promise<string> {
-  for (;;) {
-    const code = `PK${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
-    if ((await tx.count(Permit, { productCode: code })) === 0) return code;
-  }
-}
-
-/** Four digits, as the letters have; only its hash is stored. */
-const freshPin = () => String(randomInt(0, 10_000)).padStart(4, '0');
 
 function textProblems(command: IssueCommand): InputProblem[] {
   const problems: InputProblem[] = [];
@@ -120,25 +104,19 @@ export async function issuePermit(work: AdminWork, command: IssueCommand): Promi
   }
   if (productType!.onePerAddress && atAddress.length > 0) throw taken();
 
-  const pin = freshPin();
-  const pinHash = await hashSecret(pin);
   try {
     return await work.em.transactional(async (tx) => {
-      const productCode = await freshProductCode(tx);
-      const permit = tx.create(Permit, {
-        municipality: tx.getReference(Municipality, town),
+      const { permit, productCode, pin } = await createPermit(tx, {
+        municipalityId: town,
         productType: productType!,
         zone: zone!,
-        holder: null,
+        holderId: null,
         holderType: command.holderType,
         addressKey,
         addressLabel: command.addressLabel.trim(),
         validFrom: command.validFrom,
         validUntil: command.validUntil ?? null,
-        productCode,
-        pinHash,
-        addressSlot: productType!.onePerAddress ? addressKey : null,
-        createdAt: work.now,
+        at: work.now,
       });
       await sendCouplingLink(tx, permit, command.email, work.now);
       recordChange(tx, work, {

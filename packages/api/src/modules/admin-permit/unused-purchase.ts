@@ -8,6 +8,8 @@ import {
 } from '@parkeer/domain/balance/unused-purchase-refund';
 import { LedgerEntry, type LedgerKind } from '../../model/ledger-entry.entity.js';
 import type { Permit } from '../../model/permit.entity.js';
+import { permitPot } from '../ledger/ledger.js';
+import type { PermitWork } from '../ledger/permit-transaction.js';
 
 /**
  * Rows that added to the balance from outside: a purchase, or free time from the municipality.
@@ -54,4 +56,29 @@ export async function unusedPurchaseOf(
   const { refundCents, parts, unvaluedAmount } = outcome;
   const amount = parts.reduce((sum, part) => sum + part.amount, 0);
   return { owed: true, value: { refundCents, parts, unvaluedAmount }, amount };
+}
+
+/**
+ * Values the unused purchase of a permit ending on `occasion` and, where the product owes it,
+ * books it back as one `refund` row on the permit's ledger (docs/rules.md §2 refund of unused
+ * purchase). The idempotency key names the occasion's event, so a repeat books nothing twice.
+ * Runs on the locked permit, after its sessions and delegations are settled.
+ */
+export async function refundUnusedPurchase(
+  unit: PermitWork<unknown>,
+  permit: Permit,
+  occasion: RefundOccasion,
+  booking: { readonly idempotencyKey: string; readonly actorId: string; readonly at: Date },
+): Promise<RefundDecision> {
+  const refund = await unusedPurchaseOf(unit.tx, permit, occasion);
+  if (refund.owed && refund.amount > 0) {
+    await unit.ledger.post(permitPot, {
+      kind: 'refund',
+      amount: -refund.amount,
+      idempotencyKey: booking.idempotencyKey,
+      createdById: booking.actorId,
+      at: booking.at,
+    });
+  }
+  return refund;
 }

@@ -12,6 +12,27 @@ export interface Actor {
   readonly now: Date;
 }
 
+/**
+ * The audit log's actor for work no signed-in request does (a payment's webhook grants what its
+ * payer applied for; the waiting lists' job passes an offer along): the account that caused it.
+ */
+export function actorForAccount(accountId: string, now: Date): Actor {
+  return {
+    viewer: {
+      accountId,
+      role: 'resident',
+      municipalityId: null,
+      language: 'nl',
+      authSessionId: '',
+      via: 'cookie',
+      holderAccountId: accountId,
+      signIn: { method: 'password', assurance: null },
+      actingFor: null,
+    },
+    now,
+  };
+}
+
 /** An admin's work on permits: the actor, its unit of work and the language labels are in. */
 export interface AdminWork extends Actor {
   readonly em: EntityManager;

@@ -18,6 +18,22 @@ export interface AuditedChange {
 }
 
 /**
+ * The audit subject of a permit application: labelled with the reference its letters print (the
+ * first eight characters of its id), in its town.
+ */
+export function applicationSubject(application: {
+  readonly id: string;
+  readonly municipality: { readonly id: string };
+}): Pick<AuditedChange, 'subjectType' | 'subjectId' | 'subjectLabel' | 'municipalityId'> {
+  return {
+    subjectType: 'permitApplication',
+    subjectId: application.id,
+    subjectLabel: application.id.slice(0, 8).toUpperCase(),
+    municipalityId: application.municipality.id,
+  };
+}
+
+/**
  * Writes the audit entry of a change into the same unit of work as the change, so both are
  * flushed (and committed) together. `before` and `after` are copied, so later edits of the
  * objects passed do not leak into the entry.

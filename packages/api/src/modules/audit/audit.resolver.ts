@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { mapConnection } from '../../graphql/connection.js';
 import { actorOf, type Context } from '../../graphql/context.js';
 import { auditLogPage, balanceUnitsOf } from './audit-query.js';
+import { accountLabel } from '../../model/account.entity.js';
 import { AuditLogConnection, AuditLogEntry, AuditLogFilter } from './audit.types.js';
 
 @Resolver()
@@ -27,7 +28,7 @@ export class AuditResolver {
         Object.assign(new AuditLogEntry(), {
           id: entry.id,
           at: entry.at,
-          actor: entry.actor.email,
+          actor: accountLabel(entry.actor),
           action: entry.action,
           subjectType: entry.subjectType,
           subjectId: entry.subjectId,

@@ -3,14 +3,17 @@ import type { Context } from '../../graphql/context.js';
 import { Topic } from '../../graphql/pubsub.js';
 import { toLoginResult, toMeDto } from './auth.mapper.js';
 import { AuthService } from './auth.service.js';
-import { viewerAccount } from './viewer-account.js';
+import { startAccount, viewerAccount } from './viewer-account.js';
 import { AccessToken, LoginInput, LoginResult, MeDto } from './auth.types.js';
 
 @Resolver()
 export class AuthResolver {
   @Query(() => MeDto, { nullable: true, description: 'The logged-in account, or null.' })
   async me(@Ctx() { em, viewer }: Context): Promise<MeDto | null> {
-    return viewer ? toMeDto(await viewerAccount(em, viewer.accountId)) : null;
+    if (!viewer) return null;
+    const account = await viewerAccount(em, viewer.accountId);
+    const start = await startAccount(em, viewer, account);
+    return toMeDto(account, viewer, start.startPermitId ?? null);
   }
 
   @Mutation(() => LoginResult, {

@@ -6,11 +6,23 @@ import { AppError } from '../../graphql/app-error.js';
 import type { Language } from '@parkeer/shared/language';
 import { Account, type Role } from '../../model/account.entity.js';
 import { attemptLimits } from '../rate-limit/attempt-limits.js';
-import { AuthSession, type AuthSessionKind } from '../../model/auth-session.entity.js';
+import {
+  AuthSession,
+  type AuthSessionKind,
+  type SignInMethod,
+} from '../../model/auth-session.entity.js';
 import { BearerCache } from './bearer-cache.js';
 import { verifySecret } from './password-hash.js';
 import { isLapsed, lifetimeOf } from './session-lifetime.js';
 import type { Viewer } from '../../graphql/viewer.js';
+
+/** How a DigiD or eHerkenning login proved itself, and whom it acts for (docs/rules.md §6). */
+export interface LoginIdentity {
+  readonly method: SignInMethod;
+  readonly assurance: string | null;
+  readonly actingFor: Account | null;
+  readonly actingForLabel: string | null;
+}
 
 export interface IssuedSession {
   readonly token: string;
@@ -33,6 +45,10 @@ interface LoginRow {
   role: Role;
   municipality_id: string | null;
   language: Language;
+  method: SignInMethod;
+  assurance: string | null;
+  acting_for_id: string | null;
+  acting_for_label: string | null;
 }
 
 const bearerLogins = new BearerCache<LoginRow>();
@@ -46,6 +62,7 @@ export function forgetCachedLogins(accountId: string): void {
 }
 
 const loginSql = `select s.id, s.remember, s.expires_at, s.last_seen_at,
+    s.method, s.assurance, s.acting_for_id, s.acting_for_label,
     a.id as account_id, a.role, a.municipality_id, a.language
   from auth_session s join account a on a.id = s.account_id
   where s.token_hash = ? and s.kind = ?`;
@@ -100,6 +117,7 @@ export class AuthService {
     kind: AuthSessionKind,
     remember: boolean,
     now: Date,
+    identity: LoginIdentity | null = null,
   ): Promise<IssuedSession> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + lifetimeOf(kind, remember).absolute);
@@ -110,6 +128,12 @@ export class AuthService {
       remember,
       expiresAt,
       lastSeenAt: now,
+      ...(identity && {
+        method: identity.method,
+        assurance: identity.assurance,
+        actingFor: identity.actingFor,
+        actingForLabel: identity.actingForLabel,
+      }),
     });
     await this.em.flush();
     return { token, expiresAt, remember, account };
@@ -152,6 +176,11 @@ export class AuthService {
       language: row.language,
       authSessionId: row.id,
       via: kind,
+      holderAccountId: row.acting_for_id ?? row.account_id,
+      signIn: { method: row.method, assurance: row.assurance },
+      actingFor: row.acting_for_id
+        ? { accountId: row.acting_for_id, label: row.acting_for_label }
+        : null,
     };
   }
 

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { languages, type Language } from '@parkeer/shared/language';
 import { roles, type Role } from '../../model/account.entity.js';
+import { signInMethods, type SignInMethod } from '../../model/auth-session.entity.js';
 
 export const LanguageEnum = Object.fromEntries(languages.map((l) => [l, l])) as Record<
   Language,
@@ -11,13 +12,70 @@ registerEnumType(LanguageEnum, { name: 'Language', description: 'Interface langu
 export const RoleEnum = Object.fromEntries(roles.map((r) => [r, r])) as Record<Role, Role>;
 registerEnumType(RoleEnum, { name: 'Role' });
 
+export const SignInMethodEnum = Object.fromEntries(signInMethods.map((m) => [m, m])) as Record<
+  SignInMethod,
+  SignInMethod
+>;
+registerEnumType(SignInMethodEnum, {
+  name: 'SignInMethod',
+  description: 'How a login proved who it is.',
+});
+
+@ObjectType({ description: 'How the viewer logged in.' })
+export class SignInDto {
+  @Field(() => SignInMethodEnum)
+  method!: SignInMethod;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The level of assurance the broker vouched for; null for a password.',
+  })
+  assurance!: string | null;
+}
+
+@ObjectType({
+  description:
+    'DigiD Machtigen or eHerkenning representation: whom this login acts for. What it creates is theirs.',
+})
+export class ActingForDto {
+  @Field(() => ID, { description: "The represented holder's account." })
+  accountId!: string;
+
+  @Field(() => String, { description: 'Their name as the broker gave it (never a BSN).' })
+  label!: string;
+}
+
 @ObjectType('Me', { description: 'The logged-in account and its settings.' })
 export class MeDto {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => String)
-  email!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The login name and contact address; null for an account a DigiD or eHerkenning login made until its holder gives one.',
+  })
+  email!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The person's or company's name from DigiD or eHerkenning, if the broker gave one.",
+  })
+  displayName!: string | null;
+
+  @Field(() => String, { nullable: true, description: "A business's KvK number (eHerkenning)." })
+  kvkNumber!: string | null;
+
+  @Field(() => SignInDto, { description: 'How this login proved who it is.' })
+  signIn!: SignInDto;
+
+  @Field(() => ActingForDto, {
+    nullable: true,
+    description:
+      'DigiD Machtigen / eHerkenning representation: whom this login acts for. Products, permits and requests are theirs; the audit log names this account as who acted.',
+  })
+  actingFor!: ActingForDto | null;
 
   @Field(() => RoleEnum)
   role!: Role;

@@ -54,7 +54,7 @@ export class PasswordResetService {
         link: `${publicAppUrl()}/wachtwoord-herstellen?token=${encodeURIComponent(token)}`,
         validMinutes: Math.round(emailLinkLifetime.passwordReset / 60_000),
       });
-      queueMail(tx, { to: account.email, ...mail }, now);
+      queueMail(tx, { to: address, ...mail }, now);
       // Token and mail are flushed together when the transaction commits.
     });
   }
@@ -88,7 +88,7 @@ export class PasswordResetService {
       const link = await usableEmailToken(tx, token, 'passwordReset', now);
       const account = link.account;
       if (!account) throw new AppError('LINK_INVALID');
-      assertNewPassword(password, passwordRepeat, account.email);
+      assertNewPassword(password, passwordRepeat, account.email ?? '');
       // Hashed before the first write: SQLite holds its write lock from there to the commit.
       const passwordHash = await hashSecret(password);
       await markEmailTokenUsed(tx, link, now);

@@ -73,7 +73,7 @@ export class ProductCodeService {
     if (!valid || !permit) throw new AppError('PRODUCT_CODE_OR_PIN_WRONG');
     // The right pair does not count; the wrong ones before it still do.
     await attempt.succeeded();
-    await coupleToHolder(this.em, permit.id, viewer.accountId);
+    await coupleToHolder(this.em, permit.id, viewer.holderAccountId);
     return permit;
   }
 }

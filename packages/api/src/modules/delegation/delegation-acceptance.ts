@@ -70,7 +70,8 @@ function acceptInTransaction(
     let account: Account;
     if (input.viewer) {
       if (!holderRoles.includes(input.viewer.role)) throw new AppError('FORBIDDEN');
-      account = tx.getReference(Account, input.viewer.accountId);
+      // Acting for someone accepts for them: the delegation is theirs (docs/rules.md §6).
+      account = tx.getReference(Account, input.viewer.holderAccountId);
     } else {
       if (!input.credentials) throw new AppError('UNAUTHENTICATED');
       account = await accountForLink(tx, link.email, input.credentials, {

@@ -65,7 +65,7 @@ export class DelegationService {
     if (email.length > 254 || !emailPattern.test(email)) {
       throw new AppError('DELEGATION_EMAIL_INVALID');
     }
-    const owner = await this.em.findOneOrFail(Account, { id: this.viewer.accountId });
+    const owner = await this.em.findOneOrFail(Account, { id: this.viewer.holderAccountId });
     if (email === owner.email) throw new AppError('DELEGATION_TO_SELF');
     if (!Number.isInteger(command.amount) || command.amount <= 0) {
       throw new AppError('DELEGATION_AMOUNT_INVALID');
@@ -117,7 +117,7 @@ export class DelegationService {
             createdById: owner.id,
             at: this.now,
           });
-          await this.queueInvite(tx, delegation, permit, owner.email);
+          await this.queueInvite(tx, delegation, permit, owner.email ?? owner.displayName ?? '');
           await tx.flush();
           return delegation;
         },

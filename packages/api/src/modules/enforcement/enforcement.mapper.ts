@@ -1,5 +1,15 @@
-import type { RightCheckAnswer } from './enforcement.service.js';
-import { RightCheckResult } from './enforcement.types.js';
+import type { Language } from '@parkeer/shared/language';
+import { errorMessage } from '@parkeer/shared/messages/error-catalogue';
+import type { RightCheckAnswer, RightCheckRefusal } from './enforcement.service.js';
+import {
+  EnforcementTownDto,
+  EnforcementZone,
+  OutageWindow,
+  RecordedFine,
+  RightCheckRefused,
+  RightCheckResult,
+} from './enforcement.types.js';
+import type { RecordedFineAnswer } from './fine.service.js';
 
 export function toRightCheckResult(answer: RightCheckAnswer): RightCheckResult {
   return Object.assign(new RightCheckResult(), {
@@ -8,5 +18,39 @@ export function toRightCheckResult(answer: RightCheckAnswer): RightCheckResult {
     validUntil: answer.validUntil,
     checkedAt: answer.checkedAt,
     plate: answer.plate,
+    zone: answer.zone,
+    checkId: answer.checkId,
+    outage: answer.outage ? Object.assign(new OutageWindow(), answer.outage) : null,
+    mayFine: answer.mayFine,
+  });
+}
+
+export function toRightCheckBatchAnswer(
+  answer: RightCheckAnswer | RightCheckRefusal,
+  language: Language,
+): RightCheckResult | RightCheckRefused {
+  if (!('refused' in answer)) return toRightCheckResult(answer);
+  const params = Object.keys(answer.params).length > 0 ? { ...answer.params } : null;
+  return Object.assign(new RightCheckRefused(), {
+    index: answer.index,
+    reason: answer.code,
+    message: errorMessage(answer.code, language, answer.params),
+    params: params as Record<string, string | number> | null,
+  });
+}
+
+export function toRecordedFine(fine: RecordedFineAnswer): RecordedFine {
+  return Object.assign(new RecordedFine(), fine);
+}
+
+export function toEnforcementTown(town: {
+  code: string;
+  name: string;
+  zones: { code: string; name: string; hasArea: boolean }[];
+}): EnforcementTownDto {
+  return Object.assign(new EnforcementTownDto(), {
+    code: town.code,
+    name: town.name,
+    zones: town.zones.map((zone) => Object.assign(new EnforcementZone(), zone)),
   });
 }

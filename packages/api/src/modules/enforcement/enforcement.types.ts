@@ -1,4 +1,14 @@
-import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import {
+  createUnionType,
+  Field,
+  Float,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from 'type-graphql';
 import { rightKinds, type RightKind } from './right-choice.js';
 
 export const RightKindEnum = Object.fromEntries(rightKinds.map((k) => [k, k])) as Record<
@@ -15,8 +25,21 @@ export class RightCheckInput {
   @Field(() => String, { description: 'The plate as read; separators and case do not matter.' })
   plate!: string;
 
-  @Field(() => String, { description: "The zone's code within the municipality, e.g. 'B'." })
-  zone!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "The zone's code within the municipality, e.g. 'B'; or else give a position.",
+  })
+  zone?: string | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "The device's WGS84 latitude, instead of a zone: where the town's zones have areas.",
+  })
+  latitude?: number | null;
+
+  @Field(() => Float, { nullable: true, description: "The device's WGS84 longitude." })
+  longitude?: number | null;
 
   @Field(() => String, { description: "The municipality's code, e.g. 'delft'." })
   municipality!: string;
@@ -54,4 +77,117 @@ export class RightCheckResult {
 
   @Field(() => String, { description: 'The plate checked, formatted (Dutch plates with dashes).' })
   plate!: string;
+
+  @Field(() => String, { description: "The zone checked: the one asked, or the position's." })
+  zone!: string;
+
+  @Field(() => ID, { description: "This check's log entry: record a fine against it." })
+  checkId!: string;
+
+  @Field(() => OutageWindow, {
+    nullable: true,
+    description:
+      'An outage covers the moment in this zone: sessions could not be registered. Do not fine.',
+  })
+  outage!: OutageWindow | null;
+
+  @Field(() => Boolean, {
+    description: 'No right registered and no outage: a fine may be written.',
+  })
+  mayFine!: boolean;
+}
+
+@ObjectType({ description: 'A window in which the platform could not register sessions.' })
+export class OutageWindow {
+  @Field(() => Date)
+  start!: Date;
+
+  @Field(() => Date)
+  end!: Date;
+}
+
+@InputType({ description: "A scan car's plates, each with its place and moment." })
+export class RightCheckBatchInput {
+  @Field(() => [RightCheckInput], { description: 'At most 100.' })
+  items!: RightCheckInput[];
+}
+
+@ObjectType({
+  description: 'One item of a batch the rules refused (bad plate, unknown zone, another town).',
+})
+export class RightCheckRefused {
+  @Field(() => Int, { description: "The item's place in the batch, from 0." })
+  index!: number;
+
+  @Field(() => String, { description: 'A code from the shared catalogue.' })
+  reason!: string;
+
+  @Field(() => String, { description: "In the viewer's language." })
+  message!: string;
+
+  @Field(() => GraphQLJSONObject, { nullable: true })
+  params!: Record<string, string | number> | null;
+}
+
+export const RightCheckBatchAnswer = createUnionType({
+  name: 'RightCheckBatchAnswer',
+  types: () => [RightCheckResult, RightCheckRefused] as const,
+  resolveType: (value) =>
+    value instanceof RightCheckRefused ? RightCheckRefused : RightCheckResult,
+});
+
+@InputType({ description: 'A fine the officer wrote after one of its own checks.' })
+export class RecordFineInput {
+  @Field(() => ID, { description: 'The checkId of the right-check answer.' })
+  checkId!: string;
+
+  @Field(() => String, { description: "The fine's number: 1–40 letters, digits or dashes." })
+  reference!: string;
+
+  @Field(() => String, { description: 'The fined plate (the check log does not hold it).' })
+  plate!: string;
+
+  @Field(() => String, { nullable: true, description: "Its country; default 'NL'." })
+  country?: string | null;
+}
+
+@ObjectType({ description: 'A fine recorded against a check.' })
+export class RecordedFine {
+  @Field(() => ID)
+  checkId!: string;
+
+  @Field(() => String)
+  reference!: string;
+
+  @Field(() => Date, {
+    description: "Until when the sessions near it keep their plate: the town's objection period.",
+  })
+  keptUntil!: Date;
+
+  @Field(() => Int, { description: 'Sessions of the plate in the zone within a day of the check.' })
+  sessionsKept!: number;
+}
+
+@ObjectType({ description: 'A zone an officer can check in.' })
+export class EnforcementZone {
+  @Field(() => String)
+  code!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Boolean, { description: "It has an area: the device's position can pick it." })
+  hasArea!: boolean;
+}
+
+@ObjectType({ description: "One of the officer's towns, with its zones." })
+export class EnforcementTownDto {
+  @Field(() => String)
+  code!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => [EnforcementZone])
+  zones!: EnforcementZone[];
 }

@@ -1,3 +1,5 @@
+import type { ZoneShape } from '@parkeer/domain/zone-shape/zone-shape';
+
 /**
  * Zones (id and town) by municipality and zone code, kept briefly per database: every
  * right-check needs one and zones change rarely. A zone added shows up at once (misses are not
@@ -44,4 +46,36 @@ export async function cachedZone(
  */
 export function forgetCachedZones(database: object): void {
   caches.delete(database);
+  townCaches.delete(database);
+}
+
+/** A zone with its shape, to place a device's position (docs/rules.md §9). */
+export interface ShapedTownZone extends CachedZone {
+  readonly code: string;
+  readonly shape: ZoneShape | null;
+}
+
+interface CachedTown {
+  readonly zones: readonly ShapedTownZone[];
+  readonly expiresAt: number;
+}
+
+const townCaches = new WeakMap<object, Map<string, CachedTown>>();
+
+/** A town's zones with their shapes, kept like the zone codes (a shape changes rarely). */
+export async function cachedTownZones(
+  database: object,
+  municipalityCode: string,
+  load: () => Promise<readonly ShapedTownZone[]>,
+): Promise<readonly ShapedTownZone[]> {
+  let cache = townCaches.get(database);
+  if (!cache) townCaches.set(database, (cache = new Map()));
+  const clock = performance.now();
+  const hit = cache.get(municipalityCode);
+  if (hit && hit.expiresAt > clock) return hit.zones;
+  const zones = await load();
+  // An unknown town is not kept, as a missing zone code is not.
+  if (zones.length > 0) cache.set(municipalityCode, { zones, expiresAt: clock + zoneCacheTtlMs });
+  else cache.delete(municipalityCode);
+  return zones;
 }

@@ -76,6 +76,7 @@ export function toTransactionDto(entry: LedgerEntry, unit: BalanceUnit | null): 
     id: entry.id,
     kind: entry.kind,
     amount: entry.amount,
+    moneyCents: entry.moneyCents ?? null,
     balanceAfter: entry.balanceAfter,
     at: entry.createdAt,
     unit,

@@ -79,6 +79,13 @@ export class TransactionDto {
   @Field(() => Int, { description: 'The balance right after this change.' })
   balanceAfter!: number;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Money that changed hands with this row, in euro cents: positive paid by the holder (a counter permit's price and fee), negative paid back (a refund on ending). Null for rows that only move a balance.",
+  })
+  moneyCents!: number | null;
+
   @Field(() => Date)
   at!: Date;
 

@@ -27,6 +27,8 @@ export interface Posting {
    */
   readonly idempotencyKey?: string | null;
   readonly createdById?: string | null;
+  /** Money paid (positive) or paid back (negative) with the row, in cents (a permit's fee). */
+  readonly moneyCents?: number | null;
   readonly at: Date;
 }
 
@@ -118,9 +120,10 @@ export class Ledger {
     // The next number of the permit: the lock makes this read and the insert one step.
     const [written] = await this.run(
       `insert into ledger_entry (id, permit_id, sequence, kind, pot, delegation_id, amount,
-        balance_after, session_id, payment_id, idempotency_key, created_by_id, created_at)
+        balance_after, session_id, payment_id, idempotency_key, created_by_id, created_at,
+        money_cents)
       values (?, ?, (select coalesce(max(l.sequence), 0) + 1 from ledger_entry l
-        where l.permit_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning sequence`,
+        where l.permit_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning sequence`,
       [
         entryId,
         this.permitId,
@@ -135,6 +138,7 @@ export class Ledger {
         posting.idempotencyKey ?? null,
         posting.createdById ?? null,
         this.tx.getPlatform().processDateProperty(posting.at),
+        posting.moneyCents ?? null,
       ],
     );
     if (pot.kind === 'permit') this.permitBalance = after;

@@ -80,7 +80,8 @@ export function graphqlWsOptions(deps: {
     schema: deps.schema,
     subscribe: sharingSubscribe((context) => {
       const { viewer, language } = context as Context;
-      return viewer ? `${viewer.accountId}:${language}` : null;
+      // Acting for someone sees their products: never share with the actor's own login.
+      return viewer ? `${viewer.accountId}:${viewer.holderAccountId}:${language}` : null;
     }),
     onConnect: async (ctx) => {
       const { request, socket } = ctx.extra;

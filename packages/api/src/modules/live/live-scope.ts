@@ -26,10 +26,10 @@ export async function watchedProducts(
     return [{ productId: permit.id, delegationId: delegation?.id ?? null }];
   }
   const [owned, delegations] = await Promise.all([
-    em.find(Permit, { holder: viewer.accountId }, { fields: ['id'] }),
+    em.find(Permit, { holder: viewer.holderAccountId }, { fields: ['id'] }),
     em.find(
       Delegation,
-      { delegate: viewer.accountId, status: 'accepted' },
+      { delegate: viewer.holderAccountId, status: 'accepted' },
       { fields: ['id', 'permit'] },
     ),
   ]);

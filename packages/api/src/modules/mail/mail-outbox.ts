@@ -1,5 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { legacySenderNever, MailOutbox } from '../../model/mail-outbox.entity.js';
+import {
+  legacySenderNever,
+  MailOutbox,
+  type MailAttachmentRef,
+} from '../../model/mail-outbox.entity.js';
 import { ScheduledJob } from '../../model/scheduled-job.entity.js';
 
 export interface OutgoingMail {
@@ -7,6 +11,8 @@ export interface OutgoingMail {
   readonly subject: string;
   readonly text: string;
   readonly html?: string;
+  /** Files sent with it (see MailOutbox.attachments). */
+  readonly attachments?: readonly MailAttachmentRef[];
 }
 
 /**
@@ -19,6 +25,7 @@ export function queueMail(em: EntityManager, mail: OutgoingMail, now: Date): Mai
     subject: mail.subject,
     text: mail.text,
     html: mail.html ?? null,
+    attachments: mail.attachments?.length ? [...mail.attachments] : null,
     createdAt: now,
     nextAttemptAt: legacySenderNever,
   });

@@ -5,12 +5,32 @@ import { fileURLToPath } from 'node:url';
 import nodemailer from 'nodemailer';
 import { logger } from '../../logging/logger.js';
 
+/** A file sent with a mail. */
+export interface MailAttachment {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly content: Buffer;
+}
+
 /** One mail as the sender hands it over; `from` is the transport's. */
 export interface MailMessage {
   readonly to: string;
   readonly subject: string;
   readonly text: string;
   readonly html?: string | null;
+  readonly attachments?: readonly MailAttachment[];
+}
+
+/** What nodemailer takes for a message: its own optional fields, not nulls. */
+function nodemailerMessage(from: string, message: MailMessage) {
+  return {
+    from,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html ?? undefined,
+    attachments: message.attachments?.map((file) => ({ ...file })),
+  };
 }
 
 /** Delivers one mail or throws; the sender retries what throws. */
@@ -35,7 +55,7 @@ export function smtpTransport(url: string, from = mailFrom()): MailTransport {
   return {
     name: 'smtp',
     async send(message) {
-      await transporter.sendMail({ from, ...message, html: message.html ?? undefined });
+      await transporter.sendMail(nodemailerMessage(from, message));
     },
     close: () => transporter.close(),
   };
@@ -59,11 +79,7 @@ export function fileTransport(
   return {
     name: 'file',
     async send(message) {
-      const info = await transporter.sendMail({
-        from,
-        ...message,
-        html: message.html ?? undefined,
-      });
+      const info = await transporter.sendMail(nodemailerMessage(from, message));
       await mkdir(directory, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       const file = join(directory, `${stamp}-${randomUUID().slice(0, 8)}.eml`);

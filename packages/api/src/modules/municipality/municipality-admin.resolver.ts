@@ -1,12 +1,13 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { actorOf, type Context } from '../../graphql/context.js';
 import { MunicipalityAdminService } from './municipality-admin.service.js';
 import {
   AdminMunicipality,
   MunicipalityInput,
+  ResidenceCheckEnum,
   RetentionInput,
 } from './municipality-admin.types.js';
-import type { Municipality } from '../../model/municipality.entity.js';
+import type { Municipality, ResidenceCheck } from '../../model/municipality.entity.js';
 
 const toAdminMunicipality = (town: Municipality): AdminMunicipality =>
   Object.assign(new AdminMunicipality(), {
@@ -18,6 +19,8 @@ const toAdminMunicipality = (town: Municipality): AdminMunicipality =>
       kind: town.retention.kind,
       amount: town.retention.kind === 'hoursAfterEnd' ? town.retention.hours : town.retention.weeks,
     },
+    administrationFeeCents: town.administrationFeeCents,
+    residenceCheck: town.residenceCheck,
   });
 
 @Resolver()
@@ -40,6 +43,38 @@ export class MunicipalityAdminResolver {
   ): Promise<AdminMunicipality> {
     return toAdminMunicipality(
       await new MunicipalityAdminService(ctx.em, actorOf(ctx)).setRetention(input),
+    );
+  }
+
+  @Authorized('municipalAdmin')
+  @Mutation(() => AdminMunicipality, {
+    description:
+      'The administration fee (leges) added to each product bought at the permit counter, in euro cents (0: none). Applications already made keep the fee they were quoted.',
+  })
+  async setAdministrationFee(
+    @Arg('administrationFeeCents', () => Int, { description: 'Euro cents, 0 to 100000.' })
+    administrationFeeCents: number,
+    @Ctx() ctx: Context,
+  ): Promise<AdminMunicipality> {
+    return toAdminMunicipality(
+      await new MunicipalityAdminService(ctx.em, actorOf(ctx)).setAdministrationFee(
+        administrationFeeCents,
+      ),
+    );
+  }
+
+  @Authorized('municipalAdmin')
+  @Mutation(() => AdminMunicipality, {
+    description:
+      "Whether the permit counter checks a resident's address with the population register (BRP) and follows holders' moves from it (docs/rules.md §2 registered address).",
+  })
+  async setResidenceCheck(
+    @Arg('residenceCheck', () => ResidenceCheckEnum, { description: 'register or none.' })
+    residenceCheck: ResidenceCheck,
+    @Ctx() ctx: Context,
+  ): Promise<AdminMunicipality> {
+    return toAdminMunicipality(
+      await new MunicipalityAdminService(ctx.em, actorOf(ctx)).setResidenceCheck(residenceCheck),
     );
   }
 

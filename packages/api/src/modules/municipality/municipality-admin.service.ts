@@ -4,9 +4,15 @@ import { AppError, refuseProblems } from '../../graphql/app-error.js';
 import { adminTown, type Actor } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
 import type { MunicipalityInput, RetentionInput } from './municipality-admin.types.js';
-import { Municipality, type RetentionPolicy } from '../../model/municipality.entity.js';
+import {
+  Municipality,
+  type ResidenceCheck,
+  type RetentionPolicy,
+} from '../../model/municipality.entity.js';
 
 const codePattern = /^[a-z][a-z0-9-]{1,39}$/;
+/** Leges of a thousand euros per permit: far above any town's, a typo guard. */
+const maxAdministrationFee = 100_000;
 /** Beyond these, plates would be kept longer than any town's rule asks (docs/rules.md §8). */
 const maxRetention = { hoursAfterEnd: 24 * 7, weeksAfterEnd: 52 } as const;
 
@@ -51,6 +57,52 @@ export class MunicipalityAdminService {
       municipalityId: town.id,
       before,
       after: town.retention,
+    });
+    await this.em.flush();
+    return town;
+  }
+
+  async setAdministrationFee(cents: number): Promise<Municipality> {
+    const town = await this.ownTown();
+    const problems: InputProblem[] = [];
+    if (!Number.isSafeInteger(cents) || cents < 0) {
+      problems.push({ code: 'SETTING_NEGATIVE', path: 'administrationFeeCents' });
+    } else if (cents > maxAdministrationFee) {
+      problems.push({
+        code: 'SETTING_TOO_LARGE',
+        path: 'administrationFeeCents',
+        params: { max: maxAdministrationFee },
+      });
+    }
+    refuseProblems(problems);
+    const before = { administrationFeeCents: town.administrationFeeCents };
+    town.administrationFeeCents = cents;
+    recordChange(this.em, this.actor, {
+      action: 'municipality.administrationFee.set',
+      subjectType: 'municipality',
+      subjectId: town.id,
+      subjectLabel: town.code,
+      municipalityId: town.id,
+      before,
+      after: { administrationFeeCents: cents },
+    });
+    await this.em.flush();
+    return town;
+  }
+
+  /** docs/rules.md §2 registered address: the town's choice, audited. */
+  async setResidenceCheck(residenceCheck: ResidenceCheck): Promise<Municipality> {
+    const town = await this.ownTown();
+    const before = { residenceCheck: town.residenceCheck };
+    town.residenceCheck = residenceCheck;
+    recordChange(this.em, this.actor, {
+      action: 'municipality.residenceCheck.set',
+      subjectType: 'municipality',
+      subjectId: town.id,
+      subjectLabel: town.code,
+      municipalityId: town.id,
+      before,
+      after: { residenceCheck },
     });
     await this.em.flush();
     return town;

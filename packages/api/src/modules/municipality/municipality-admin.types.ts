@@ -1,4 +1,22 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { ResidenceCheck } from '../../model/municipality.entity.js';
+
+export const ResidenceCheckEnum = {
+  register: 'register',
+  none: 'none',
+} as const satisfies Record<ResidenceCheck, ResidenceCheck>;
+registerEnumType(ResidenceCheckEnum, {
+  name: 'ResidenceCheck',
+  description:
+    "How the permit counter knows a resident's address (docs/rules.md §2 registered address).",
+  valuesConfig: {
+    register: {
+      description:
+        "The population register (BRP) is asked by the DigiD login's BSN; without one, an official checks. Holders' moves are followed from the register.",
+    },
+    none: { description: "The applicant's address is taken as given." },
+  },
+});
 
 @ObjectType({ description: 'How long plates of ended sessions are kept (docs/rules.md §8).' })
 export class RetentionSettings {
@@ -25,6 +43,17 @@ export class AdminMunicipality {
 
   @Field(() => RetentionSettings)
   retention!: RetentionSettings;
+
+  @Field(() => Int, {
+    description:
+      'The administration fee (leges) per product bought at the permit counter, in euro cents; product types say whether they charge it.',
+  })
+  administrationFeeCents!: number;
+
+  @Field(() => ResidenceCheckEnum, {
+    description: "Whether the counter checks a resident's address with the population register.",
+  })
+  residenceCheck!: ResidenceCheck;
 }
 
 @InputType()

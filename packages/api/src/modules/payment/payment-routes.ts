@@ -4,8 +4,7 @@ import express, { type Request, type Response } from 'express';
 import { publicAppUrl } from '../auth/email-link.js';
 import { WebhookRejected, type PaymentUpdate } from './payment-provider.js';
 import { providerForWebhook, simulatedBank } from './payment-providers.js';
-import { paymentResultUrl } from './payment-result-url.js';
-import { PaymentService } from './payment.service.js';
+import { PaymentService, type ApplicationPaymentHandler } from './payment.service.js';
 import { checkoutPage, messagePage } from './simulated-checkout-page.js';
 import {
   type SimulatedIdealProvider,
@@ -24,6 +23,8 @@ export interface PaymentRoutesOptions {
   readonly clock: () => Date;
   /** Tells the holder's open apps that the balance changed. */
   readonly pubSub: LivePubSub;
+  /** Grants what a permit counter application's payment paid for (the counter's handler). */
+  readonly applicationPayments?: ApplicationPaymentHandler | null;
 }
 
 /**
@@ -78,7 +79,12 @@ function sendHtml(res: Response, status: number, render: (nonce: string) => stri
  * simulated bank is the configured provider (development, demo mode), its pages. Mount before
  * the SPA fallback.
  */
-export function paymentRoutes({ orm, clock, pubSub }: PaymentRoutesOptions): express.Router {
+export function paymentRoutes({
+  orm,
+  clock,
+  pubSub,
+  applicationPayments = null,
+}: PaymentRoutesOptions): express.Router {
   const router = express.Router();
 
   router.post(
@@ -106,7 +112,11 @@ export function paymentRoutes({ orm, clock, pubSub }: PaymentRoutesOptions): exp
         return;
       }
       // A credit's balance reaches the holder's open apps after the commit.
-      const payments = new PaymentService(orm.em.fork(), new LivePublisher(pubSub).sink);
+      const payments = new PaymentService(
+        orm.em.fork(),
+        new LivePublisher(pubSub).sink,
+        applicationPayments,
+      );
       const applied = update ? await payments.applyUpdate(provider.name, update, clock()) : null;
       if (!provider.webhookAnswerShowsOutcome) {
         // Any id, ours or not, changed or not: the same answer.
@@ -140,7 +150,7 @@ export function paymentRoutes({ orm, clock, pubSub }: PaymentRoutesOptions): exp
       );
       return;
     }
-    const links = { action: req.originalUrl, resultUrl: paymentResultUrl(view.paymentId) };
+    const links = { action: req.originalUrl, resultUrl: view.resultUrl };
     sendHtml(res, 200, (nonce) => checkoutPage(view, links, nonce));
   });
 
@@ -179,7 +189,7 @@ export function paymentRoutes({ orm, clock, pubSub }: PaymentRoutesOptions): exp
           return;
         }
       }
-      res.redirect(303, paymentResultUrl(view.paymentId));
+      res.redirect(303, view.resultUrl);
     },
   );
 

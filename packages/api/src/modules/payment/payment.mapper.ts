@@ -17,7 +17,7 @@ function toRefundDto(payment: Payment): PaymentRefundDto | null {
 export function toPaymentDto({ payment, unit, balanceAfter }: PaymentView): PaymentDto {
   return Object.assign(new PaymentDto(), {
     id: payment.id,
-    permitId: payment.permit.id,
+    permitId: payment.permit!.id,
     status: payment.status,
     amount: payment.amount,
     unit,

@@ -19,6 +19,7 @@ import { ScheduledJob } from '../../model/scheduled-job.entity.js';
 import type { PaymentUpdate } from './payment-provider.js';
 import { Payment, type PaymentStatus } from '../../model/payment.entity.js';
 import { reasonNotToCredit } from './uncreditable-reason.js';
+import { applicationPageUrl, paymentResultUrl } from './payment-result-url.js';
 import { logger } from '../../logging/logger.js';
 
 export interface PaymentView {
@@ -30,11 +31,25 @@ export interface PaymentView {
 
 export interface AppliedUpdate {
   readonly paymentId: string;
-  readonly permitId: string;
+  /** The permit credited (or granted); null when none (yet). */
+  readonly permitId: string | null;
   readonly status: PaymentStatus;
   /** False for a repeated, late or contradicting report: nothing changed. */
   readonly changed: boolean;
 }
+
+/**
+ * Applies a report on a permit counter application's payment (purpose `permitApplication`): the
+ * counter's `applyApplicationPayment`, handed in by the server so this module does not depend on
+ * the counter that uses it (docs/architecture.md, Dependencies point one way).
+ */
+export type ApplicationPaymentHandler = (
+  em: EntityManager,
+  paymentId: string,
+  reported: PaymentUpdate['status'],
+  now: Date,
+  sink: ChangeSink<PermitEvent> | null,
+) => Promise<AppliedUpdate>;
 
 /** What the simulated bank page shows. */
 export interface CheckoutView {
@@ -47,12 +62,18 @@ export interface CheckoutView {
   readonly municipalityName: string;
 }
 
+/** The bank page's payment, and where the browser goes afterwards. */
+export interface CheckoutTarget extends CheckoutView {
+  /** The top-up's result page, or the permit counter's page of the application. */
+  readonly resultUrl: string;
+}
+
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const maxAttempts = 3;
 
-/** Unit of the product a payment tops up. */
-const unitOf = (permit: Permit): BalanceUnit | null =>
-  permit.productType.topUpPolicy?.unit ?? permit.productType.balanceUnit ?? null;
+/** Unit of the product a payment tops up; null for a payment that buys no balance. */
+const unitOf = (permit: Permit | null | undefined): BalanceUnit | null =>
+  permit ? (permit.productType.topUpPolicy?.unit ?? permit.productType.balanceUnit ?? null) : null;
 
 /** Payments of top-ups: what their owner may see, and what the provider's webhooks change. */
 export class PaymentService {
@@ -60,6 +81,7 @@ export class PaymentService {
   constructor(
     private readonly em: EntityManager,
     private readonly sink: ChangeSink<PermitEvent> | null = null,
+    private readonly applicationPayments: ApplicationPaymentHandler | null = null,
   ) {}
 
   /** The viewer's own payment; anyone else's, like an unknown id, is NOT_FOUND. */
@@ -67,7 +89,8 @@ export class PaymentService {
     if (!uuidPattern.test(paymentId)) throw new AppError('NOT_FOUND');
     const payment = await this.em.findOne(
       Payment,
-      { id: paymentId, account: viewer.accountId },
+      // A permit counter application's payment is shown with its application, not here.
+      { id: paymentId, account: viewer.accountId, purpose: 'topUp' },
       { populate: ['permit.productType'] },
     );
     if (!payment) throw new AppError('NOT_FOUND');
@@ -97,22 +120,32 @@ export class PaymentService {
     }));
   }
 
-  async checkoutView(provider: string, providerRef: string): Promise<CheckoutView | null> {
+  async checkoutView(provider: string, providerRef: string): Promise<CheckoutTarget | null> {
     const payment = await this.em.findOne(
       Payment,
       { provider, providerRef },
-      { populate: ['permit.productType', 'permit.municipality'] },
+      {
+        populate: [
+          'permit.productType',
+          'permit.municipality',
+          'application.productType',
+          'application.municipality',
+        ],
+      },
     );
     if (!payment) return null;
-    const { permit } = payment;
+    const bought = payment.permit ?? payment.application!;
     return {
       paymentId: payment.id,
       status: payment.status,
       amount: payment.amount,
-      unit: unitOf(permit),
+      unit: unitOf(payment.permit),
       totalCents: payment.totalCents,
-      productName: permit.productType.name.nl,
-      municipalityName: permit.municipality.name,
+      productName: bought.productType.name.nl,
+      municipalityName: bought.municipality.name,
+      resultUrl: payment.application
+        ? applicationPageUrl(payment.application.id)
+        : paymentResultUrl(payment.id),
     };
   }
 
@@ -132,14 +165,20 @@ export class PaymentService {
       .findOne(
         Payment,
         { provider, providerRef: update.providerRef },
-        { fields: ['id', 'permit'] },
+        { fields: ['id', 'permit', 'purpose'] },
       );
     if (!found) return null;
+    if (found.purpose === 'permitApplication' || !found.permit) {
+      // A permit counter application's payment: the counter grants what it paid for.
+      if (!this.applicationPayments) return null;
+      return this.applicationPayments(this.em, found.id, update.status, now, this.sink);
+    }
+    const permitId = found.permit.id;
     for (let attempt = 1; ; attempt++) {
       try {
         return await withPermitTransaction<AppliedUpdate, PermitEvent>(
           this.em,
-          found.permit.id,
+          permitId,
           now,
           (unit) => this.applyLocked(unit, found.id, update, now),
           // Nothing read before the lock may be trusted: start the transaction with nothing.

@@ -8,6 +8,8 @@ const refundDescription: Record<RefundReason, string> = {
   capReached: 'Terugbetaling opwaarderen: maximum voor deze periode bereikt',
   thresholdReached: 'Terugbetaling opwaarderen: saldo al boven de grens door andere opwaardering',
   permitRevoked: 'Terugbetaling opwaarderen: vergunning beëindigd',
+  applicationRefused: 'Terugbetaling vergunningaanvraag: aanvraag afgewezen',
+  permitEnded: 'Terugbetaling vergunning: ongebruikte periode',
 };
 
 /**
@@ -30,7 +32,8 @@ export async function sendRefund(em: EntityManager, paymentId: string, now: Date
   const { refundRef } = await provider.refund({
     providerRef: payment.providerRef,
     paymentId,
-    amountCents: payment.totalCents,
+    // A part for an early end (the unused term), else the whole payment that was not credited.
+    amountCents: payment.refundCents ?? payment.totalCents,
     description: refundDescription[payment.refundReason ?? 'capReached'],
   });
   await em.nativeUpdate(

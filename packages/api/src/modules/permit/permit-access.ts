@@ -36,10 +36,11 @@ export async function permitForViewer(
   );
   if (!permit) throw new AppError('NOT_FOUND');
   let delegation: Delegation | null = null;
-  if (permit.holder?.id !== viewer.accountId) {
+  // Whose products: the represented holder when acting for someone (docs/rules.md §6).
+  if (permit.holder?.id !== viewer.holderAccountId) {
     delegation = await em.findOne(Delegation, {
       permit: permit.id,
-      delegate: viewer.accountId,
+      delegate: viewer.holderAccountId,
       status: 'accepted',
     });
     if (!delegation) throw new AppError('NOT_FOUND');

@@ -38,6 +38,23 @@ const toAdminProductType = (productType: ProductType): AdminProductType =>
         }
       : null,
     topUpPolicy: (productType.topUpPolicy as unknown as Record<string, unknown>) ?? null,
+    counter: productType.counter
+      ? {
+          ...productType.counter,
+          reviewCases: [...productType.counter.reviewCases],
+          documents: productType.counter.documents.map((document) => ({
+            code: document.code,
+            name: { ...document.name },
+            when: document.when ?? null,
+          })),
+        }
+      : null,
+    vehicleSizeLimits: productType.eligibility.vehicleSizeLimits
+      ? { ...productType.eligibility.vehicleSizeLimits }
+      : null,
+    foreignPlates: productType.eligibility.foreignPlates ?? 'review',
+    maxListedPlates: productType.maxListedPlates ?? null,
+    validIn: productType.validIn,
   });
 
 const toAdminTariff = (tariff: Tariff): AdminTariff =>
@@ -67,6 +84,11 @@ export class ProductAdminResolver {
     @Ctx() ctx: Context,
   ): Promise<AdminProductType> {
     return toAdminProductType(await new ProductAdminService(ctx.em, actorOf(ctx)).get(id));
+  }
+
+  @FieldResolver(() => [String])
+  validZoneCodes(@Root() productType: AdminProductType, @Ctx() ctx: Context): Promise<string[]> {
+    return new ProductAdminService(ctx.em, actorOf(ctx)).validZoneCodes(productType.id);
   }
 
   @FieldResolver(() => Int)

@@ -34,6 +34,92 @@ export class SessionPolicySettings {
   pastStartToleranceMinutes!: number;
 }
 
+@ObjectType('LocalizedText', { description: 'A text in both languages of the app.' })
+export class LocalizedTextDto {
+  @Field(() => String)
+  nl!: string;
+
+  @Field(() => String)
+  en!: string;
+}
+
+@ObjectType('CounterDocumentSetting', {
+  description: 'A document the applicant uploads, always or only in one review case.',
+})
+export class CounterDocumentSettingDto {
+  @Field(() => String, { description: "Stable key, e.g. 'leaseContract'." })
+  code!: string;
+
+  @Field(() => LocalizedTextDto, { description: 'What the applicant is asked to upload.' })
+  name!: LocalizedTextDto;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The review case it is asked in ('leaseCar', …); null: always.",
+  })
+  when!: string | null;
+}
+
+@ObjectType('CounterSettings', {
+  description: "A product type's settings at the permit counter (docs/rules.md §1).",
+})
+export class CounterSettingsDto {
+  @Field(() => Int, { description: 'Price of one term in euro cents (0: only the fee).' })
+  pricePerTermCents!: number;
+
+  @Field(() => String, { description: "'day', 'month', 'quarter', 'halfYear' or 'year'." })
+  period!: string;
+
+  @Field(() => String, {
+    description: "'rolling' (a whole period from the start) or 'calendar' (to the period's end).",
+  })
+  alignment!: string;
+
+  @Field(() => Boolean, { description: "Whether the town's administration fee is added." })
+  chargesAdministrationFee!: boolean;
+
+  @Field(() => String, {
+    description: "Refund on an early end: 'none', 'wholeMonths' or 'days'.",
+  })
+  proRataRefund!: string;
+
+  @Field(() => Int, { description: 'Fee for another plate in cents; 0: free.' })
+  plateChangeFeeCents!: number;
+
+  @Field(() => Int, { description: 'Plates one permit may carry (one active at a time).' })
+  maxPlates!: number;
+
+  @Field(() => Boolean, { description: 'Whether the applicant registers plates at all.' })
+  requiresPlate!: boolean;
+
+  @Field(() => Int, { description: 'A renewal can be bought this many days before the end.' })
+  renewalWindowDays!: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The reminder mail goes this many days before the end; null: none.',
+  })
+  reminderDaysBefore!: number | null;
+
+  @Field(() => Int, { description: 'Latest start date offered, in days from today.' })
+  maxDaysAhead!: number;
+
+  @Field(() => [String], {
+    description: "Cases an official decides: 'leaseCar', 'companyCar', 'privateParking', 'other'.",
+  })
+  reviewCases!: string[];
+
+  @Field(() => [CounterDocumentSettingDto])
+  documents!: CounterDocumentSettingDto[];
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Every application waits for an official who reads its documents (a care permit); null or false: only review cases do.',
+  })
+  alwaysReviewed?: boolean | null;
+}
+
 @ObjectType({ description: 'A product type with every policy setting.' })
 export class AdminProductType {
   @Field(() => ID)
@@ -67,8 +153,61 @@ export class AdminProductType {
   })
   topUpPolicy!: Record<string, unknown> | null;
 
+  @Field(() => CounterSettingsDto, {
+    nullable: true,
+    description: 'How the permit counter sells it; null: not offered at the counter.',
+  })
+  counter!: CounterSettingsDto | null;
+
+  @Field(() => VehicleSizeLimitsDto, {
+    nullable: true,
+    description:
+      'Above either limit a vehicle is large (docs/rules.md §2 vehicle category); null: 3500 kg and 600 cm.',
+  })
+  vehicleSizeLimits!: VehicleSizeLimitsDto | null;
+
+  @Field(() => String, {
+    description: "A foreign plate (not in RDW): 'review' (an official decides) or 'accept'.",
+  })
+  foreignPlates!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Plates a flexible business permit lists; null for other products.',
+  })
+  maxListedPlates!: number | null;
+
+  @Field(() => String, {
+    description:
+      "Where its permits are valid (docs/rules.md §1 care permit): 'ownZone', 'allZones' (every zone of the town) or 'listedZones' (its own and `validZoneCodes`).",
+  })
+  validIn!: string;
+
+  @Field(() => [String], { description: "The listed zones' codes; empty unless listedZones." })
+  validZoneCodes!: string[];
+
   @Field(() => Int, { description: 'Permits of this type, any status.' })
   permitCount!: number;
+}
+
+@ObjectType('VehicleSizeLimits', {
+  description: 'Where a town draws the line for a large vehicle.',
+})
+export class VehicleSizeLimitsDto {
+  @Field(() => Int, { description: 'Largest maximum mass of an ordinary vehicle, kg.' })
+  maxMassKg!: number;
+
+  @Field(() => Int, { description: 'Longest ordinary vehicle, cm.' })
+  maxLengthCm!: number;
+}
+
+@InputType({ description: 'Where a town draws the line for a large vehicle.' })
+export class VehicleSizeLimitsInput {
+  @Field(() => Int, { description: 'kg, 1 to 60000.' })
+  maxMassKg!: number;
+
+  @Field(() => Int, { description: 'cm, 1 to 3000.' })
+  maxLengthCm!: number;
 }
 
 @InputType()
@@ -95,6 +234,82 @@ export class SessionPolicyInput {
   pastStartToleranceMinutes!: number;
 }
 
+@InputType({ description: 'A text in both languages of the app.' })
+export class LocalizedTextInput {
+  @Field(() => String)
+  nl!: string;
+
+  @Field(() => String)
+  en!: string;
+}
+
+@InputType({ description: 'A document the applicant uploads, always or in one review case.' })
+export class CounterDocumentSettingInput {
+  @Field(() => String, {
+    description: "Stable key: letters, digits, - and _, e.g. 'leaseContract'.",
+  })
+  code!: string;
+
+  @Field(() => LocalizedTextInput)
+  name!: LocalizedTextInput;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A review case the product accepts; null: always asked.',
+  })
+  when!: string | null;
+}
+
+@InputType({
+  description: "A product type's counter settings; see CounterSettings for each field's meaning.",
+})
+export class CounterSettingsInput {
+  @Field(() => Int)
+  pricePerTermCents!: number;
+
+  @Field(() => String)
+  period!: string;
+
+  @Field(() => String)
+  alignment!: string;
+
+  @Field(() => Boolean)
+  chargesAdministrationFee!: boolean;
+
+  @Field(() => String)
+  proRataRefund!: string;
+
+  @Field(() => Int)
+  plateChangeFeeCents!: number;
+
+  @Field(() => Int)
+  maxPlates!: number;
+
+  @Field(() => Boolean)
+  requiresPlate!: boolean;
+
+  @Field(() => Int)
+  renewalWindowDays!: number;
+
+  @Field(() => Int, { nullable: true })
+  reminderDaysBefore!: number | null;
+
+  @Field(() => Int)
+  maxDaysAhead!: number;
+
+  @Field(() => [String])
+  reviewCases!: string[];
+
+  @Field(() => [CounterDocumentSettingInput])
+  documents!: CounterDocumentSettingInput[];
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Every application waits for an official; null or false: only review cases do.',
+  })
+  alwaysReviewed?: boolean | null;
+}
+
 @InputType({ description: 'Every setting of a product type; it replaces the stored ones.' })
 export class ProductSettingsInput {
   @Field(() => String)
@@ -111,6 +326,40 @@ export class ProductSettingsInput {
 
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'Null: no top-ups.' })
   topUpPolicy!: Record<string, unknown> | null;
+
+  @Field(() => CounterSettingsInput, {
+    nullable: true,
+    description:
+      'Null: not offered at the permit counter; left out: kept as stored. Validated as a whole; problems name paths such as `counter.pricePerTermCents`.',
+  })
+  counter?: CounterSettingsInput | null;
+
+  @Field(() => VehicleSizeLimitsInput, {
+    nullable: true,
+    description: 'Null: 3500 kg and 600 cm; left out: kept as stored.',
+  })
+  vehicleSizeLimits?: VehicleSizeLimitsInput | null;
+
+  @Field(() => String, { nullable: true, description: "'review' or 'accept'; left out: kept." })
+  foreignPlates?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'A flexible business permit only, 1 to 100; left out: kept.',
+  })
+  maxListedPlates?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "'ownZone', 'allZones' or 'listedZones' (plate permits only); left out: kept.",
+  })
+  validIn?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "The town's zone codes for listedZones; left out: kept.",
+  })
+  validZoneCodes?: string[] | null;
 }
 
 @ObjectType({ description: 'An hourly tariff of a product in a zone for a period of local dates.' })

@@ -12,10 +12,18 @@ const shown = ['productType', 'zone', 'municipality', 'holder'] as const;
  */
 export async function productsOfViewer(em: EntityManager, viewer: Viewer): Promise<PermitUse[]> {
   const [held, delegations] = await Promise.all([
-    em.find(Permit, { holder: viewer.accountId, status: { $ne: 'revoked' } }, { populate: shown }),
+    em.find(
+      Permit,
+      { holder: viewer.holderAccountId, status: { $ne: 'revoked' } },
+      { populate: shown },
+    ),
     em.find(
       Delegation,
-      { delegate: viewer.accountId, status: 'accepted', permit: { status: { $ne: 'revoked' } } },
+      {
+        delegate: viewer.holderAccountId,
+        status: 'accepted',
+        permit: { status: { $ne: 'revoked' } },
+      },
       { populate: shown.map((relation) => `permit.${relation}` as const) },
     ),
   ]);

@@ -68,10 +68,42 @@ export const limitPolicies = {
       lockout: { firstSeconds: 15 * minute, maxSeconds: 4 * hour },
     },
   },
+  /**
+   * Registration number + PIN without an account (the phone line, docs/rules.md §5): the numbers
+   * of `productCode`, counted per permit (by the registration number keyed, known or not) and per
+   * client (the caller's number), so neither many callers nor many numbers guess a PIN.
+   */
+  registrationPin: {
+    permit: {
+      points: 5,
+      windowSeconds: 15 * minute,
+      lockout: { firstSeconds: 15 * minute, maxSeconds: 4 * hour },
+    },
+    address: {
+      points: 10,
+      windowSeconds: 15 * minute,
+      lockout: { firstSeconds: 15 * minute, maxSeconds: 4 * hour },
+    },
+  },
   /** Invitations (each can make an account): per product and per inviting account, a day. */
   delegationInvite: {
     permit: { points: 10, windowSeconds: day },
     account: { points: 20, windowSeconds: day },
+  },
+  /**
+   * Uploads to the permit counter (`POST /documents`, up to 5 MB each): an application needs a
+   * few; this keeps one account or client from filling the database.
+   */
+  documentUpload: {
+    account: { points: 20, windowSeconds: hour },
+    address: { points: 60, windowSeconds: hour },
+  },
+  /**
+   * DigiD / eHerkenning logins started and answered, per client: each start writes a row and asks
+   * the broker, and a callback is where forged answers would be tried.
+   */
+  identityLogin: {
+    address: { points: 40, windowSeconds: 15 * minute },
   },
 } as const satisfies Record<string, Partial<Record<SubjectKind, LimitPolicy>>>;
 

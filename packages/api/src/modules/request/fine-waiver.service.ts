@@ -7,6 +7,7 @@ import { type Connection, newestFirstPage } from '../../graphql/connection.js';
 import { adminTown, type AdminWork } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
 import { lockPermit } from '../ledger/balance-book.js';
+import { fineCheckFor } from '../enforcement/fine.service.js';
 import { FineWaiver } from '../../model/fine-waiver.entity.js';
 import { actingAdmin, ownTownPermit, requiredText } from './request-scope.js';
 import { queueDecisionMail } from './request-decision-mail.js';
@@ -84,6 +85,7 @@ export class FineWaiverService {
         const waiver = tx.create(FineWaiver, {
           permit,
           fineReference: reference,
+          fineCheck: await fineCheckFor(tx, permit.municipality.id, reference),
           fineDate,
           requestedAt,
           recordedBy: await actingAdmin(tx, work),

@@ -15,6 +15,7 @@ import type { Viewer } from '../../graphql/viewer.js';
 import { Account } from '../../model/account.entity.js';
 import { CareGrant } from '../../model/care-grant.entity.js';
 import { CareRequest } from '../../model/care-request.entity.js';
+import { fineCheckFor } from '../enforcement/fine.service.js';
 import { FineWaiver } from '../../model/fine-waiver.entity.js';
 import type { Permit } from '../../model/permit.entity.js';
 import { withPermitTransaction } from '../ledger/permit-transaction.js';
@@ -119,6 +120,7 @@ export class HolderRequestService {
         return tx.create(FineWaiver, {
           permit: permit.id,
           fineReference: reference,
+          fineCheck: await fineCheckFor(tx, permit.municipality.id, reference),
           fineDate,
           requestedAt: work.now,
           recordedBy: tx.getReference(Account, work.viewer.accountId),

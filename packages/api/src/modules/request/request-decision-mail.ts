@@ -53,6 +53,8 @@ export function queueDecisionMail(
   reason: string,
   now: Date,
 ): void {
+  // An account made by a DigiD login may have no address yet: the decision is in the app.
+  if (!holder.email) return;
   const mail = requestDecisionMail(holder.language, request, approved, reason);
   queueMail(tx, { to: holder.email, ...mail }, now);
 }

@@ -1,4 +1,5 @@
 import { formatPlate } from '@parkeer/domain/plate/plate';
+import { accountLabel } from '../../model/account.entity.js';
 import type { CareGrant } from '../../model/care-grant.entity.js';
 import type { CareRequest } from '../../model/care-request.entity.js';
 import type { FineWaiver } from '../../model/fine-waiver.entity.js';
@@ -66,7 +67,7 @@ export const toCareHoursRequest = (request: CareRequest): CareHoursRequestDto =>
     minutes: request.minutes,
     carerStatement: request.carerStatement,
     status: request.status,
-    requestedBy: request.requestedBy.email,
+    requestedBy: accountLabel(request.requestedBy),
     requestedAt: request.requestedAt,
     decisionReason: request.decisionReason ?? null,
     decidedBy: request.decidedBy?.email ?? null,

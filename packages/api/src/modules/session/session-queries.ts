@@ -27,8 +27,8 @@ export async function openSessions(
   } else {
     scope = {
       $or: [
-        { permit: { holder: viewer.accountId } },
-        { delegation: { delegate: viewer.accountId, status: 'accepted' } },
+        { permit: { holder: viewer.holderAccountId } },
+        { delegation: { delegate: viewer.holderAccountId, status: 'accepted' } },
       ],
     };
   }

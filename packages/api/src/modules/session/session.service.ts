@@ -42,6 +42,12 @@ export interface SessionRequestCommand {
 
 export interface StartSessionCommand extends SessionRequestCommand {
   readonly channel: Channel;
+  /**
+   * Open sessions this one takes over from: stopped (or, when planned, taken back) in the same
+   * transaction before the new one is decided, so a switch is all or nothing (the flexible
+   * business permit's one plate at a time, docs/rules.md §5).
+   */
+  readonly replacing?: readonly string[];
 }
 
 export type SessionOutcome = { readonly unit: BalanceUnit } & (
@@ -77,6 +83,13 @@ interface Ground {
   readonly delegation: StoredDelegation | null;
   /** 'byCaller': the work set the permit's settlement job itself. */
   scheduled: 'earliest' | 'byCaller';
+}
+
+/** Thrown inside the transaction to roll back a switch whose new session was refused. */
+class RefusedSwitch extends Error {
+  constructor(readonly outcome: SessionOutcome & { ok: false }) {
+    super('refused switch');
+  }
 }
 
 /** The pot a session pays from: its delegation's, or the permit's own. */
@@ -156,9 +169,33 @@ export class SessionService {
   }
 
   async start(command: StartSessionCommand): Promise<SessionOutcome> {
+    try {
+      return await this.startInTransaction(command);
+    } catch (error) {
+      if (error instanceof RefusedSwitch) return error.outcome;
+      throw error;
+    }
+  }
+
+  private startInTransaction(command: StartSessionCommand): Promise<SessionOutcome> {
     const plate = plateOf(command.plate, command.country);
     return this.inTransaction(command.permitId, 'use', async (ground) => {
       const pot = ground.delegation ? delegationPot(ground.delegation.id) : permitPot;
+      for (const id of command.replacing ?? []) {
+        const replaced = ground.open.find((s) => s.id === id);
+        // Ended meanwhile (settled above): nothing left to stop.
+        if (!replaced) continue;
+        this.checkOwnSession(ground, replaced);
+        const ending = await settleSession(
+          ground.work,
+          replaced,
+          ground.rules,
+          this.now,
+          this.actorId,
+        );
+        await this.tell(ground, ending === 'deleted' ? 'deleted' : 'stopped', replaced);
+        ground.open.splice(ground.open.indexOf(replaced), 1);
+      }
       const decision = decideStart(
         {
           plate: plate.normalised,
@@ -173,7 +210,12 @@ export class SessionService {
           ground.delegation,
         ),
       );
-      if (!decision.ok) return { ok: false, decision, unit: ground.unit };
+      if (!decision.ok) {
+        const outcome = { ok: false, decision, unit: ground.unit } as const;
+        // A refused switch leaves the current session running: roll back its stop.
+        if (command.replacing?.length) throw new RefusedSwitch(outcome);
+        return outcome;
+      }
       const session: StoredSession = {
         id: randomUUID(),
         permitId: ground.permit.id,
@@ -355,11 +397,11 @@ export class SessionService {
   ): Promise<StoredDelegation | null> {
     if (!permit) throw new AppError('NOT_FOUND');
     const viewer = this.viewer;
-    const holds = viewer === 'system' || permit.holderId === viewer.accountId;
+    const holds = viewer === 'system' || permit.holderId === viewer.holderAccountId;
     const delegation =
       viewer === 'system' || holds
         ? null
-        : await store.delegation({ permitId: permit.id, delegateId: viewer.accountId });
+        : await store.delegation({ permitId: permit.id, delegateId: viewer.holderAccountId });
     if (!holds && !delegation) throw new AppError('NOT_FOUND');
     checkPermitNeed(permit.status, delegation !== null, need);
     return delegation;

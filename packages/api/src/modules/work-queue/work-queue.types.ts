@@ -7,6 +7,11 @@ export const JobKindValues = {
   retention: 'retention',
   refundPayment: 'refundPayment',
   sendMail: 'sendMail',
+  renderLetter: 'renderLetter',
+  permitReminders: 'permitReminders',
+  waitingLists: 'waitingLists',
+  importAddresses: 'importAddresses',
+  residenceRecheck: 'residenceRecheck',
 } as const satisfies { [K in JobKind]: K };
 
 registerEnumType(JobKindValues, {
@@ -17,6 +22,21 @@ registerEnumType(JobKindValues, {
     retention: { description: 'The hourly retention run (docs/rules.md §8).' },
     refundPayment: { description: 'Sending a decided refund to the payment provider.' },
     sendMail: { description: 'Sending one mail.' },
+    renderLetter: {
+      description: 'Printing a decision letter that could not be printed with its decision.',
+    },
+    permitReminders: {
+      description: "The hourly run that mails holders whose counter permit's term ends soon.",
+    },
+    waitingLists: {
+      description:
+        'The run that lets lapsed waiting-list offers go and offers free places to the next in line (docs/rules.md §2 quotas).',
+    },
+    importAddresses: { description: "Reading a town's uploaded address file into its addresses." },
+    residenceRecheck: {
+      description:
+        'The daily re-check of permit holders against the population register, which carries out their moves (docs/rules.md §2).',
+    },
   },
 });
 

@@ -1,7 +1,12 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { actorOf, type Context } from '../../graphql/context.js';
 import { ZoneAdminService } from './zone-admin.service.js';
-import { AdminZone, ZoneInput, ZoneRegimeInput } from './zone-admin.types.js';
+import {
+  AdminZone,
+  ZoneEmissionRuleInput,
+  ZoneInput,
+  ZoneRegimeInput,
+} from './zone-admin.types.js';
 import type { Zone } from '../../model/zone.entity.js';
 
 const toAdminZone = (zone: Zone): AdminZone =>
@@ -9,6 +14,14 @@ const toAdminZone = (zone: Zone): AdminZone =>
     id: zone.id,
     code: zone.code,
     name: zone.name,
+    emissionRule: zone.emissionRule
+      ? {
+          diesel: zone.emissionRule.minimumEuroClass.diesel ?? null,
+          petrol: zone.emissionRule.minimumEuroClass.petrol ?? null,
+          lpg: zone.emissionRule.minimumEuroClass.lpg ?? null,
+          cng: zone.emissionRule.minimumEuroClass.cng ?? null,
+        }
+      : null,
     regime: {
       weekly: zone.regime.weekly.map((w) => ({ ...w })),
       exceptions: zone.regime.exceptions.map((e) => ({
@@ -64,5 +77,22 @@ export class ZoneAdminResolver {
     @Ctx() ctx: Context,
   ): Promise<AdminZone> {
     return toAdminZone(await new ZoneAdminService(ctx.em, actorOf(ctx)).setRegime(id, regime));
+  }
+
+  @Authorized('municipalAdmin')
+  @Mutation(() => AdminZone, {
+    description:
+      "Sets or removes a zone's emission rule (docs/rules.md §2 emission rule); it applies to applications and plate changes from now on, not to permits already granted.",
+  })
+  async setZoneEmissionRule(
+    @Arg('id', () => ID) id: string,
+    @Arg('rule', () => ZoneEmissionRuleInput, {
+      nullable: true,
+      description: 'Null: no rule.',
+    })
+    rule: ZoneEmissionRuleInput | null,
+    @Ctx() ctx: Context,
+  ): Promise<AdminZone> {
+    return toAdminZone(await new ZoneAdminService(ctx.em, actorOf(ctx)).setEmissionRule(id, rule));
   }
 }

@@ -9,7 +9,12 @@ import { recordChange } from '../audit/audit-log.js';
 import { forgetCachedZones } from '../enforcement/zone-cache.js';
 import { Municipality } from '../../model/municipality.entity.js';
 import { ProductType } from '../../model/product-type.entity.js';
-import type { ZoneInput, ZoneRegimeInput } from './zone-admin.types.js';
+import type { ZoneEmissionRuleInput, ZoneInput, ZoneRegimeInput } from './zone-admin.types.js';
+import {
+  emissionRuleFuels,
+  validateZoneEmissionRule,
+  type ZoneEmissionRule,
+} from '@parkeer/domain/eligibility/vehicle';
 import { Zone } from '../../model/zone.entity.js';
 
 const codePattern = /^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/;
@@ -160,6 +165,38 @@ export class ZoneAdminService {
       municipalityId: zone.municipality.id,
       before,
       after: regime,
+    });
+    await this.em.flush();
+    return zone;
+  }
+
+  /** docs/rules.md §2 emission rule: validated whole, then stored with an audit entry. */
+  async setEmissionRule(zoneId: string, input: ZoneEmissionRuleInput | null): Promise<Zone> {
+    const zone = await this.get(zoneId);
+    const entered = input
+      ? emissionRuleFuels.filter((fuel) => input[fuel] !== null && input[fuel] !== undefined)
+      : [];
+    const rule: ZoneEmissionRule | null =
+      entered.length > 0
+        ? { minimumEuroClass: Object.fromEntries(entered.map((fuel) => [fuel, input![fuel]])) }
+        : null;
+    refuseProblems(
+      validateZoneEmissionRule(rule).map((problem) => ({
+        code: problem.code,
+        path: problem.path,
+        ...(problem.params ? { params: problem.params } : {}),
+      })),
+    );
+    const before = zone.emissionRule ?? null;
+    zone.emissionRule = rule;
+    recordChange(this.em, this.actor, {
+      action: 'zone.emissionRule.set',
+      subjectType: 'zone',
+      subjectId: zone.id,
+      subjectLabel: zone.code,
+      municipalityId: zone.municipality.id,
+      before,
+      after: rule,
     });
     await this.em.flush();
     return zone;

@@ -38,8 +38,50 @@ export class ZoneRegime {
   exceptions!: DatedPaidHours[];
 }
 
+@ObjectType({
+  description:
+    'The lowest Euro class a vehicle of each fuel needs for a permit in the zone (docs/rules.md §2 emission rule); null: any class. Electric and hydrogen vehicles always pass.',
+})
+export class ZoneEmissionRule {
+  @Field(() => Int, { nullable: true, description: 'Lowest Euro class (1–7) for diesel.' })
+  diesel!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Lowest Euro class (1–7) for petrol.' })
+  petrol!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Lowest Euro class (1–7) for LPG.' })
+  lpg!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Lowest Euro class (1–7) for natural gas.' })
+  cng!: number | null;
+}
+
+@InputType({
+  description:
+    "A zone's emission rule: the lowest Euro class per fuel; leave a fuel out to admit it.",
+})
+export class ZoneEmissionRuleInput {
+  @Field(() => Int, { nullable: true, description: 'Lowest Euro class (1–7) for diesel.' })
+  diesel?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Lowest Euro class (1–7) for petrol.' })
+  petrol?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Lowest Euro class (1–7) for LPG.' })
+  lpg?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Lowest Euro class (1–7) for natural gas.' })
+  cng?: number | null;
+}
+
 @ObjectType({ description: 'A zone as its municipality manages it.' })
 export class AdminZone {
+  @Field(() => ZoneEmissionRule, {
+    nullable: true,
+    description: 'Its emission rule for permits with a plate; null: none.',
+  })
+  emissionRule!: ZoneEmissionRule | null;
+
   @Field(() => ID)
   id!: string;
 

@@ -5,6 +5,7 @@ import { useSession } from '../session.js';
 import { useInactivityLogout } from './inactivity.js';
 import { rememberedLogin } from './remembered-login.js';
 import { useLogout } from './logout.js';
+import { ActingForBanner } from '../../modules/auth/components/acting-for-banner.js';
 
 /**
  * The frame of every logged-in page: a header with a menu button on phones, a side menu on
@@ -60,6 +61,12 @@ export function AppShell() {
             <NavLink to="/sessies">{t('nav.sessions')}</NavLink>
           </li>
           <li>
+            <NavLink to="/vergunningen">{t('nav.permits')}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/loket">{t('nav.counter')}</NavLink>
+          </li>
+          <li>
             <NavLink to="/instellingen">{t('nav.settings')}</NavLink>
           </li>
           <li>
@@ -73,6 +80,7 @@ export function AppShell() {
         </ul>
       </nav>
       <main id="main" className="shell__main" tabIndex={-1}>
+        <ActingForBanner />
         <Outlet />
       </main>
     </div>

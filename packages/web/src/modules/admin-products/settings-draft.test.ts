@@ -4,7 +4,13 @@ import {
   moneyCapTopUpPolicy,
 } from '@parkeer/domain/balance/top-up-policy.examples';
 import { visitorPolicyEndOfPaidHours } from '@parkeer/domain/session-policy/session-policy';
-import { draftOf, inputOf, newPriceLine, type ProductSettings } from './settings-draft.js';
+import {
+  draftOf,
+  inputOf,
+  newCounterDraft,
+  newPriceLine,
+  type ProductSettings,
+} from './settings-draft.js';
 
 const delft: ProductSettings = {
   nameNl: 'Bezoekersvergunning',
@@ -92,6 +98,105 @@ describe('the settings form of a product type', () => {
       delegationAllowed: true,
       sessionPolicy: null,
       topUpPolicy: null,
+      counter: null,
     });
+  });
+
+  it('shows the counter settings in euros and sends them back as stored (docs/rules.md §1, counter settings)', () => {
+    const counter = {
+      pricePerTermCents: 5450,
+      period: 'year',
+      alignment: 'calendar',
+      chargesAdministrationFee: true,
+      proRataRefund: 'wholeMonths',
+      plateChangeFeeCents: 1000,
+      maxPlates: 2,
+      requiresPlate: true,
+      renewalWindowDays: 30,
+      reminderDaysBefore: null,
+      maxDaysAhead: 60,
+      reviewCases: ['leaseCar', 'privateParking'],
+      documents: [
+        {
+          code: 'leaseContract',
+          name: { nl: 'Leasecontract', en: 'Lease contract' },
+          when: 'leaseCar',
+        },
+        { code: 'statement', name: { nl: 'Verklaring', en: 'Statement' }, when: null },
+      ],
+    };
+    const draft = draftOf({ ...delft, counter }, 'nl', today);
+    expect(draft.counter).toMatchObject({ price: '54,50', plateChangeFee: '10', reminderDays: '' });
+    const { input, problems } = inputOf(draft, 'minutes');
+    expect(problems).toEqual([]);
+    expect(input.counter).toEqual(counter);
+  });
+
+  it('names counter amounts it cannot read at the API’s paths, and sends no plates without plates', () => {
+    const draft = draftOf(delft, 'nl', today);
+    draft.counter = {
+      ...newCounterDraft(),
+      price: 'vijf',
+      maxDaysAhead: '1,5',
+      requiresPlate: false,
+      maxPlates: 'x',
+    };
+    const { input, problems } = inputOf(draft, 'minutes');
+    expect(problems).toEqual([
+      { path: 'counter.pricePerTermCents', reason: 'notAnAmount' },
+      { path: 'counter.maxDaysAhead', reason: 'notAWholeNumber' },
+    ]);
+    expect(input.counter).toMatchObject({ maxPlates: 0, reviewCases: [], documents: [] });
+  });
+
+  it('docs/rules.md §1 care permit, §2 Vehicles: sends the vehicle rules and zones back as they came, a list only while listing', () => {
+    const care: ProductSettings = {
+      ...delft,
+      kind: 'carePermit',
+      balanceUnit: null,
+      sessionPolicy: null,
+      topUpPolicy: null,
+      vehicleSizeLimits: { maxMassKg: 7500, maxLengthCm: 1000 },
+      foreignPlates: 'accept',
+      maxListedPlates: null,
+      validIn: 'listedZones',
+      validZoneCodes: ['C', 'TU'],
+    };
+    const draft = draftOf(care, 'nl', today);
+    expect(inputOf(draft, null).input).toMatchObject({
+      vehicleSizeLimits: { maxMassKg: 7500, maxLengthCm: 1000 },
+      foreignPlates: 'accept',
+      maxListedPlates: null,
+      validIn: 'listedZones',
+      validZoneCodes: ['C', 'TU'],
+    });
+    // The common line again, and every zone: no limits and no list go.
+    draft.scope!.ownSizeLimits = false;
+    draft.scope!.validIn = 'allZones';
+    expect(inputOf(draft, null).input).toMatchObject({
+      vehicleSizeLimits: null,
+      validIn: 'allZones',
+      validZoneCodes: [],
+    });
+    // A product that came without them (an older fixture) sends none, so the API keeps them.
+    expect(inputOf(draftOf(delft, 'nl', today), 'minutes').input).not.toHaveProperty('validIn');
+  });
+
+  it('docs/rules.md §5: names a flexible permit’s number of plates it cannot read', () => {
+    const flex: ProductSettings = {
+      ...delft,
+      kind: 'flexibleBusinessPermit',
+      vehicleSizeLimits: null,
+      foreignPlates: 'review',
+      maxListedPlates: 10,
+      validIn: 'ownZone',
+      validZoneCodes: [],
+    };
+    const draft = draftOf(flex, 'nl', today);
+    expect(draft.scope).toMatchObject({ maxListedPlates: '10', ownSizeLimits: false });
+    draft.scope!.maxListedPlates = 'tien';
+    expect(inputOf(draft, 'minutes').problems).toEqual([
+      { path: 'maxListedPlates', reason: 'notAWholeNumber' },
+    ]);
   });
 });

@@ -5,6 +5,9 @@ import type {
   TopUpPolicy,
   TopUpPrice,
 } from '@parkeer/domain/balance/top-up-policy';
+import type { ForeignPlatePolicy } from '@parkeer/domain/eligibility/permit-application';
+import { defaultVehicleSizeLimits } from '@parkeer/domain/eligibility/vehicle';
+import type { ZoneValidity } from '@parkeer/domain/settings/permit-scope-validation';
 import { compareLocalDates, type LocalDate } from '@parkeer/domain/time/local-date';
 import type { HolderType } from '@parkeer/shared/holder-type';
 import type { Language } from '@parkeer/shared/language';
@@ -73,6 +76,53 @@ export interface TopUpDraft {
   occasions: RefundOccasion[];
 }
 
+/** A document the counter asks for; `when` empty: always asked. */
+export interface DocumentDraft {
+  code: string;
+  nameNl: string;
+  nameEn: string;
+  when: string;
+}
+
+/** How the permit counter sells the product (docs/rules.md §1, counter settings). */
+export interface CounterDraft {
+  /** Euros per term. */
+  price: string;
+  period: string;
+  alignment: string;
+  chargesFee: boolean;
+  proRata: string;
+  /** Euros. */
+  plateChangeFee: string;
+  requiresPlate: boolean;
+  maxPlates: string;
+  renewalWindowDays: string;
+  /** Empty: no reminder. */
+  reminderDays: string;
+  maxDaysAhead: string;
+  reviewCases: string[];
+  documents: DocumentDraft[];
+}
+
+/** Review cases an admin may tick, in the order shown. */
+export const counterReviewCases = ['leaseCar', 'companyCar', 'privateParking', 'other'] as const;
+
+/**
+ * A product's vehicle rules and the zones its permits are valid in (docs/rules.md §1 care permit,
+ * §2 Vehicles, §5 The flexible business permit).
+ */
+export interface ScopeDraft {
+  /** False: the common line for a large vehicle (3500 kg, 600 cm). */
+  ownSizeLimits: boolean;
+  maxMassKg: string;
+  maxLengthCm: string;
+  foreignPlates: ForeignPlatePolicy;
+  /** A flexible business permit's list of plates; null for every other product. */
+  maxListedPlates: string | null;
+  validIn: ZoneValidity;
+  validZoneCodes: string[];
+}
+
 /** Every setting of a product type as the form holds it: typed text, not yet numbers. */
 export interface SettingsDraft {
   nameNl: string;
@@ -80,6 +130,9 @@ export interface SettingsDraft {
   delegationAllowed: boolean;
   sessions: SessionDraft | null;
   topUp: TopUpDraft | null;
+  counter: CounterDraft | null;
+  /** Null: the product came without these settings (the form then leaves them as stored). */
+  scope: ScopeDraft | null;
 }
 
 /** The parts of a product type the form starts from (the API's AdminProductType). */
@@ -98,6 +151,13 @@ export interface ProductSettings {
     readonly pastStartToleranceMinutes: number;
   } | null;
   readonly topUpPolicy: Record<string, unknown> | null;
+  readonly counter?: CounterSettingsInput | null;
+  readonly kind?: string;
+  readonly vehicleSizeLimits?: { readonly maxMassKg: number; readonly maxLengthCm: number } | null;
+  readonly foreignPlates?: string;
+  readonly maxListedPlates?: number | null;
+  readonly validIn?: string;
+  readonly validZoneCodes?: readonly string[];
 }
 
 /** A line dated today or earlier is in effect (or past): the API refuses any change to it. */
@@ -142,6 +202,56 @@ export function newTopUpDraft(unit: AmountUnit): TopUpDraft {
   };
 }
 
+/** What a product is sold for at the counter when it is first offered there: a year, a plate. */
+export function newCounterDraft(): CounterDraft {
+  return {
+    price: '',
+    period: 'year',
+    alignment: 'rolling',
+    chargesFee: true,
+    proRata: 'none',
+    plateChangeFee: '0',
+    requiresPlate: true,
+    maxPlates: '1',
+    renewalWindowDays: '30',
+    reminderDays: '14',
+    maxDaysAhead: '60',
+    reviewCases: [],
+    documents: [],
+  };
+}
+
+export const newDocumentDraft = (): DocumentDraft => ({
+  code: '',
+  nameNl: '',
+  nameEn: '',
+  when: '',
+});
+
+function counterDraftOf(counter: CounterSettingsInput, language: Language): CounterDraft {
+  const euros = (cents: number) => amountText(cents, 'cents', language);
+  return {
+    price: euros(counter.pricePerTermCents),
+    period: counter.period,
+    alignment: counter.alignment,
+    chargesFee: counter.chargesAdministrationFee,
+    proRata: counter.proRataRefund,
+    plateChangeFee: euros(counter.plateChangeFeeCents),
+    requiresPlate: counter.requiresPlate,
+    maxPlates: String(counter.maxPlates),
+    renewalWindowDays: String(counter.renewalWindowDays),
+    reminderDays: counter.reminderDaysBefore?.toString() ?? '',
+    maxDaysAhead: String(counter.maxDaysAhead),
+    reviewCases: [...counter.reviewCases],
+    documents: counter.documents.map((document) => ({
+      code: document.code,
+      nameNl: document.name.nl,
+      nameEn: document.name.en,
+      when: document.when ?? '',
+    })),
+  };
+}
+
 export function newPriceLine(validFrom: LocalDate): PriceLineDraft {
   return { original: null, validFrom, zones: [], holderType: 'resident', price: '' };
 }
@@ -170,8 +280,36 @@ export function draftOf(product: ProductSettings, language: Language, today: Loc
       pastTolerance: String(session.pastStartToleranceMinutes),
     },
     topUp: policy && unit ? topUpDraftOf(policy, unit, language, today) : null,
+    counter: product.counter ? counterDraftOf(product.counter, language) : null,
+    scope: scopeDraftOf(product),
   };
   return draft;
+}
+
+/** A flexible business permit lists plates (docs/rules.md §5). */
+export const listsPlates = (kind: string | undefined) => kind === 'flexibleBusinessPermit';
+
+/**
+ * Products the right-check finds by their plate (docs/rules.md §6): only these may be valid
+ * beyond their own zone; the API holds the same list and refuses others.
+ */
+export const zonesSettable = (kind: string | undefined) =>
+  ['residentPermit', 'businessPermit', 'carePermit', 'contractorDayPermit', 'exemption'].includes(
+    kind ?? '',
+  );
+
+function scopeDraftOf(product: ProductSettings): ScopeDraft | null {
+  if (product.validIn === undefined || product.foreignPlates === undefined) return null;
+  const limits = product.vehicleSizeLimits ?? null;
+  return {
+    ownSizeLimits: limits !== null,
+    maxMassKg: String(limits?.maxMassKg ?? defaultVehicleSizeLimits.maxMassKg),
+    maxLengthCm: String(limits?.maxLengthCm ?? defaultVehicleSizeLimits.maxLengthCm),
+    foreignPlates: product.foreignPlates === 'accept' ? 'accept' : 'review',
+    maxListedPlates: listsPlates(product.kind) ? String(product.maxListedPlates ?? '') : null,
+    validIn: product.validIn as ZoneValidity,
+    validZoneCodes: [...(product.validZoneCodes ?? [])],
+  };
 }
 
 function topUpDraftOf(
@@ -239,6 +377,29 @@ export interface SettingsInput {
     pastStartToleranceMinutes: number;
   } | null;
   topUpPolicy: Record<string, unknown> | null;
+  counter: CounterSettingsInput | null;
+  vehicleSizeLimits?: { maxMassKg: number; maxLengthCm: number } | null;
+  foreignPlates?: ForeignPlatePolicy;
+  maxListedPlates?: number | null;
+  validIn?: ZoneValidity;
+  validZoneCodes?: string[];
+}
+
+/** The counter settings as the API takes them (null numbers: not typed, the API names them). */
+export interface CounterSettingsInput {
+  pricePerTermCents: number;
+  period: string;
+  alignment: string;
+  chargesAdministrationFee: boolean;
+  proRataRefund: string;
+  plateChangeFeeCents: number;
+  maxPlates: number;
+  requiresPlate: boolean;
+  renewalWindowDays: number;
+  reminderDaysBefore: number | null;
+  maxDaysAhead: number;
+  reviewCases: string[];
+  documents: { code: string; name: { nl: string; en: string }; when: string | null }[];
 }
 
 /**
@@ -357,6 +518,59 @@ export function inputOf(
     };
   }
 
+  const counter = draft.counter;
+  let counterInput: CounterSettingsInput | null = null;
+  if (counter) {
+    const at = 'counter';
+    // Required numbers left empty go as null: the domain names them (SETTING_REQUIRED).
+    const required = (value: number | null) => value as number;
+    counterInput = {
+      pricePerTermCents: required(amount(counter.price, `${at}.pricePerTermCents`, 'cents')),
+      period: counter.period,
+      alignment: counter.alignment,
+      chargesAdministrationFee: counter.chargesFee,
+      proRataRefund: counter.proRata,
+      plateChangeFeeCents: required(
+        amount(counter.plateChangeFee, `${at}.plateChangeFeeCents`, 'cents'),
+      ),
+      requiresPlate: counter.requiresPlate,
+      // Without plates there is nothing to count.
+      maxPlates: counter.requiresPlate ? required(count(counter.maxPlates, `${at}.maxPlates`)) : 0,
+      renewalWindowDays: required(count(counter.renewalWindowDays, `${at}.renewalWindowDays`)),
+      reminderDaysBefore: count(counter.reminderDays, `${at}.reminderDaysBefore`),
+      maxDaysAhead: required(count(counter.maxDaysAhead, `${at}.maxDaysAhead`)),
+      reviewCases: counterReviewCases.filter((reviewCase) =>
+        counter.reviewCases.includes(reviewCase),
+      ),
+      documents: counter.documents.map((document) => ({
+        code: document.code.trim(),
+        name: { nl: document.nameNl.trim(), en: document.nameEn.trim() },
+        when: document.when === '' ? null : document.when,
+      })),
+    };
+  }
+
+  const scope = draft.scope;
+  let scopeInput: Partial<SettingsInput> = {};
+  if (scope) {
+    const required = (value: number | null) => value as number;
+    scopeInput = {
+      // Empty required numbers go as null, as above: the domain names them.
+      vehicleSizeLimits: scope.ownSizeLimits
+        ? {
+            maxMassKg: required(count(scope.maxMassKg, 'vehicleSizeLimits.maxMassKg')),
+            maxLengthCm: required(count(scope.maxLengthCm, 'vehicleSizeLimits.maxLengthCm')),
+          }
+        : null,
+      foreignPlates: scope.foreignPlates,
+      maxListedPlates:
+        scope.maxListedPlates === null ? null : count(scope.maxListedPlates, 'maxListedPlates'),
+      validIn: scope.validIn,
+      // A list only while the permit lists its zones (the API refuses one otherwise).
+      validZoneCodes: scope.validIn === 'listedZones' ? [...scope.validZoneCodes] : [],
+    };
+  }
+
   return {
     input: {
       nameNl: draft.nameNl,
@@ -364,6 +578,8 @@ export function inputOf(
       delegationAllowed: draft.delegationAllowed,
       sessionPolicy,
       topUpPolicy,
+      counter: counterInput,
+      ...scopeInput,
     },
     problems,
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { delftTopUpPolicy } from '@parkeer/domain/balance/top-up-policy.examples';
 import type { TopUpPolicy } from '@parkeer/domain/balance/top-up-policy';
 import { visitorPolicyEndOfPaidHours } from '@parkeer/domain/session-policy/session-policy';
-import { draftOf, type ProductSettings } from './settings-draft.js';
+import { draftOf, newCounterDraft, type ProductSettings } from './settings-draft.js';
 import { settingsSchema } from './settings-schema.js';
 
 const delft: ProductSettings = {
@@ -60,5 +60,22 @@ describe('the product settings form checked in the browser', () => {
     );
     const cap = result.issues!.find((issue) => issue.path?.join('.') === 'topUpPolicy.cap.limit');
     expect(cap!.message).toMatch(/kleiner dan één blok/);
+  });
+
+  it('runs the domain’s counter rules in the browser, at the API’s paths (docs/rules.md §1, counter settings)', async () => {
+    const result = await check((draft) => {
+      draft.counter = {
+        ...newCounterDraft(),
+        price: '54',
+        period: 'month',
+        renewalWindowDays: '40',
+        documents: [{ code: 'lease', nameNl: 'Lease', nameEn: '', when: 'leaseCar' }],
+      };
+    });
+    expect(result.issues?.map((issue) => issue.path?.join('.'))).toEqual([
+      'counter.renewalWindowDays',
+      'counter.documents.0.name.en',
+      'counter.documents.0.when',
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { TopUpPolicy } from '@parkeer/domain/balance/top-up-policy';
 import type { SessionPolicy } from '@parkeer/domain/session-policy/session-policy';
+import { validateCounterSettings } from '@parkeer/domain/settings/counter-settings-validation';
+import { validatePermitScope } from '@parkeer/domain/settings/permit-scope-validation';
 import { validateSessionPolicy } from '@parkeer/domain/settings/session-policy-validation';
 import { validateTopUpPolicy } from '@parkeer/domain/settings/top-up-policy-validation';
 import type { LocalDate } from '@parkeer/domain/time/local-date';
@@ -21,6 +23,10 @@ export interface SettingsContext {
   readonly today: LocalDate;
   /** The top-up policy stored now: its lines in effect must come back unchanged. */
   readonly previous: TopUpPolicy | null;
+  /** A flexible business permit: it lists plates (docs/rules.md §5). */
+  readonly listsPlates?: boolean;
+  /** Whether the permit may be valid beyond its own zone (the API's rule, `validatePermitScope`). */
+  readonly zonesSettable?: boolean;
 }
 
 /**
@@ -50,6 +56,23 @@ export function settingsSchema(
                 today: context.today,
                 previous: context.previous,
               })
+            : []),
+          ...(input.counter ? validateCounterSettings(input.counter) : []),
+          ...(input.validIn && input.foreignPlates
+            ? validatePermitScope(
+                {
+                  vehicleSizeLimits: input.vehicleSizeLimits ?? null,
+                  foreignPlates: input.foreignPlates,
+                  maxListedPlates: input.maxListedPlates ?? null,
+                  validIn: input.validIn,
+                  validZoneCodes: input.validZoneCodes ?? [],
+                },
+                {
+                  listsPlates: context.listsPlates ?? false,
+                  zonesSettable: context.zonesSettable ?? false,
+                  zoneCodes: context.zoneCodes,
+                },
+              )
             : []),
         ];
       },

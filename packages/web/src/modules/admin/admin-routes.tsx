@@ -40,7 +40,7 @@ export const adminPages: readonly AdminPage[] = [
   {
     path: '/beheer/producten',
     load: () => import('../admin-products/components/product-types-page.js'),
-    label: 'admin-products:menu.products',
+    label: 'admin:menu.products',
     icon: '▤',
   },
   {
@@ -50,7 +50,7 @@ export const adminPages: readonly AdminPage[] = [
   {
     path: '/beheer/instellingen',
     load: () => import('../admin-products/components/town-settings-page.js'),
-    label: 'admin-products:menu.settings',
+    label: 'admin:menu.settings',
     icon: '⚙',
   },
   {
@@ -70,7 +70,7 @@ export const adminPages: readonly AdminPage[] = [
   {
     path: '/beheer/vergunningen',
     load: () => import('../admin-permits/components/permits-page.js'),
-    label: 'admin-permits:menu',
+    label: 'admin:menu.permits',
     icon: '▧',
   },
   {
@@ -84,8 +84,34 @@ export const adminPages: readonly AdminPage[] = [
   {
     path: '/beheer/aanvragen',
     load: () => import('../admin-requests/components/requests-page.js'),
-    label: 'admin-requests:menu',
+    label: 'admin:menu.requests',
     icon: '✎',
+  },
+  {
+    path: '/beheer/vergunningaanvragen',
+    load: () => import('../admin-applications/components/applications-page.js'),
+    label: 'admin:menu.applications',
+    icon: '✉',
+  },
+  {
+    path: '/beheer/vergunningaanvragen/:id',
+    load: () => import('../admin-applications/components/application-page.js'),
+  },
+  {
+    path: '/beheer/wachtlijsten',
+    load: () => import('../admin-quotas/components/quotas-page.js'),
+    label: 'admin:menu.quotas',
+    icon: '☷',
+  },
+  {
+    path: '/beheer/wachtlijsten/:zoneId/:productTypeId',
+    load: () => import('../admin-quotas/components/waiting-list-page.js'),
+  },
+  {
+    path: '/beheer/adressen',
+    load: () => import('../admin-addresses/components/addresses-page.js'),
+    label: 'admin:menu.addresses',
+    icon: '⌂',
   },
   {
     path: '/beheer/logboek',

@@ -13,6 +13,22 @@ import { Migration20261206223702 } from './Migration20261206223702.js';
 import { Migration20261206223801 } from './Migration20261206223801.js';
 import { Migration20261206224002 } from './Migration20261206224002.js';
 import { Migration20261206224242 } from './Migration20261206224242.js';
+import { Migration20261207004708 } from './Migration20261207004708.js';
+import { Migration20261207004759 } from './Migration20261207004759.js';
+import { Migration20261207005422 } from './Migration20261207005422.js';
+import { Migration20261207005512 } from './Migration20261207005512.js';
+import { Migration20261207011220 } from './Migration20261207011220.js';
+import { Migration20261207040804 } from './Migration20261207040804.js';
+import { Migration20261207041728 } from './Migration20261207041728.js';
+import { Migration20261207041730 } from './Migration20261207041730.js';
+import { Migration20261207041846 } from './Migration20261207041846.js';
+import { Migration20261207042551 } from './Migration20261207042551.js';
+import { Migration20261207042601 } from './Migration20261207042601.js';
+import { Migration20261207043214 } from './Migration20261207043214.js';
+import { Migration20261207072934 } from './Migration20261207072934.js';
+import { Migration20261207074906 } from './Migration20261207074906.js';
+import { Migration20261207075620 } from './Migration20261207075620.js';
+import { Migration20261207083121 } from './Migration20261207083121.js';
 
 /** Every postgresql migration in order; new ones are appended by `npm run db:migration`. */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -30,4 +46,20 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206223801', class: Migration20261206223801 },
   { name: 'Migration20261206224002', class: Migration20261206224002 },
   { name: 'Migration20261206224242', class: Migration20261206224242 },
+  { name: 'Migration20261207004708', class: Migration20261207004708 },
+  { name: 'Migration20261207004759', class: Migration20261207004759 },
+  { name: 'Migration20261207005422', class: Migration20261207005422 },
+  { name: 'Migration20261207005512', class: Migration20261207005512 },
+  { name: 'Migration20261207011220', class: Migration20261207011220 },
+  { name: 'Migration20261207040804', class: Migration20261207040804 },
+  { name: 'Migration20261207041728', class: Migration20261207041728 },
+  { name: 'Migration20261207041730', class: Migration20261207041730 },
+  { name: 'Migration20261207041846', class: Migration20261207041846 },
+  { name: 'Migration20261207042551', class: Migration20261207042551 },
+  { name: 'Migration20261207042601', class: Migration20261207042601 },
+  { name: 'Migration20261207043214', class: Migration20261207043214 },
+  { name: 'Migration20261207072934', class: Migration20261207072934 },
+  { name: 'Migration20261207074906', class: Migration20261207074906 },
+  { name: 'Migration20261207075620', class: Migration20261207075620 },
+  { name: 'Migration20261207083121', class: Migration20261207083121 },
 ];

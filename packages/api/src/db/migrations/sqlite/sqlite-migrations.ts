@@ -13,6 +13,21 @@ import { Migration20261206223700 } from './Migration20261206223700.js';
 import { Migration20261206223758 } from './Migration20261206223758.js';
 import { Migration20261206224000 } from './Migration20261206224000.js';
 import { Migration20261206224237 } from './Migration20261206224237.js';
+import { Migration20261207004704 } from './Migration20261207004704.js';
+import { Migration20261207004756 } from './Migration20261207004756.js';
+import { Migration20261207005412 } from './Migration20261207005412.js';
+import { Migration20261207011207 } from './Migration20261207011207.js';
+import { Migration20261207040801 } from './Migration20261207040801.js';
+import { Migration20261207041709 } from './Migration20261207041709.js';
+import { Migration20261207041712 } from './Migration20261207041712.js';
+import { Migration20261207041834 } from './Migration20261207041834.js';
+import { Migration20261207042531 } from './Migration20261207042531.js';
+import { Migration20261207042544 } from './Migration20261207042544.js';
+import { Migration20261207043203 } from './Migration20261207043203.js';
+import { Migration20261207072926 } from './Migration20261207072926.js';
+import { Migration20261207074850 } from './Migration20261207074850.js';
+import { Migration20261207075609 } from './Migration20261207075609.js';
+import { Migration20261207083115 } from './Migration20261207083115.js';
 
 /** Every sqlite migration in order; new ones are appended by `npm run db:migration`. */
 export const sqliteMigrations: MigrationObject[] = [
@@ -30,4 +45,19 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206223758', class: Migration20261206223758 },
   { name: 'Migration20261206224000', class: Migration20261206224000 },
   { name: 'Migration20261206224237', class: Migration20261206224237 },
+  { name: 'Migration20261207004704', class: Migration20261207004704 },
+  { name: 'Migration20261207004756', class: Migration20261207004756 },
+  { name: 'Migration20261207005412', class: Migration20261207005412 },
+  { name: 'Migration20261207011207', class: Migration20261207011207 },
+  { name: 'Migration20261207040801', class: Migration20261207040801 },
+  { name: 'Migration20261207041709', class: Migration20261207041709 },
+  { name: 'Migration20261207041712', class: Migration20261207041712 },
+  { name: 'Migration20261207041834', class: Migration20261207041834 },
+  { name: 'Migration20261207042531', class: Migration20261207042531 },
+  { name: 'Migration20261207042544', class: Migration20261207042544 },
+  { name: 'Migration20261207043203', class: Migration20261207043203 },
+  { name: 'Migration20261207072926', class: Migration20261207072926 },
+  { name: 'Migration20261207074850', class: Migration20261207074850 },
+  { name: 'Migration20261207075609', class: Migration20261207075609 },
+  { name: 'Migration20261207083115', class: Migration20261207083115 },
 ];

@@ -18,6 +18,7 @@ import { IssueChoicesQuery, IssuePermitMutation } from '../graphql/permits.js';
 import { todayInTown, validityOf } from '../permit-rules.js';
 import { AddressLookup } from './address-lookup.js';
 import '../admin-permits.css';
+import { usePermitStrings } from '../strings.js';
 
 type Issued = ResultOf<typeof IssuePermitMutation>['issuePermit'] & { readonly email: string };
 
@@ -49,6 +50,10 @@ const emptyDraft = (): Draft => ({
  * letter are shown here once, as only the PIN's hash is kept.
  */
 export default function IssuePage() {
+  return usePermitStrings() ? <Issue /> : <Loading />;
+}
+
+function Issue() {
   const { t } = useTranslation('admin-permits');
   const [issued, setIssued] = useState<Issued | null>(null);
   // A fresh form each time: keyed by a counter, so 'issue another' starts empty.

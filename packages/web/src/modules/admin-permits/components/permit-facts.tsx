@@ -24,6 +24,14 @@ export function PermitFacts({ permit }: { permit: PermitDetails }) {
         <dd>{permit.zoneCode}</dd>
         <dt>{t('fields.holderType')}</dt>
         <dd>{t(`holderTypes.${permit.holderType}`)}</dd>
+        {permit.holderType === 'business' && (
+          <>
+            <dt>{t('fields.establishment')}</dt>
+            <dd data-testid="permit-establishment">
+              {permit.establishmentNumber ?? <span className="muted">{t('noEstablishment')}</span>}
+            </dd>
+          </>
+        )}
         <dt>{t('fields.address')}</dt>
         <dd>{permit.addressLabel}</dd>
         <dt>{t('fields.addressKey')}</dt>

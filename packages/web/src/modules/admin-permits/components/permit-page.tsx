@@ -7,12 +7,14 @@ import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { AdminPermitDetailsFieldsFragment, AdminPermitQuery } from '../graphql/permits.js';
 import '../admin-permits.css';
 import { BlockSection } from './block-section.js';
+import { FlexSection } from './flex-section.js';
 import { LedgerSection } from './ledger-section.js';
 import { PermitFacts } from './permit-facts.js';
 import { PlateSection } from './plate-section.js';
 import { RefundsSection } from './refunds-section.js';
 import { RevokeSection } from './revoke-section.js';
 import { StatusBadge } from './status-badge.js';
+import { usePermitStrings } from '../strings.js';
 
 /** Where the back link goes: the search the admin came from, else the empty search. */
 function backTo(state: unknown): string {
@@ -24,6 +26,10 @@ function backTo(state: unknown): string {
 
 /** One permit of the town: every field, its ledger, and what the admin can do with it. */
 export default function PermitPage() {
+  return usePermitStrings() ? <PermitView /> : <Loading />;
+}
+
+function PermitView() {
   const { t } = useTranslation('admin-permits');
   const { id = '' } = useParams();
   const location = useLocation();
@@ -53,6 +59,7 @@ export default function PermitPage() {
         <StatusBadge status={permit.status} />
       </div>
       <PermitFacts permit={permit} />
+      {permit.kind === 'flexibleBusinessPermit' && <FlexSection permitId={permit.id} />}
       {permit.unit && <LedgerSection permitId={permit.id} unit={permit.unit} />}
       {permit.unit && <RefundsSection permitId={permit.id} />}
       <section aria-labelledby="permit-actions-title">

@@ -10,6 +10,7 @@ import { ShowMoreButton, useShowMore } from '../../../app/ui/show-more.js';
 import { usePermitSearch } from '../hooks/use-permit-search.js';
 import '../admin-permits.css';
 import { PermitCard } from './permit-card.js';
+import { usePermitStrings } from '../strings.js';
 
 /** The search in the address (`?zoek=`), so a reload or the back button keeps the results. */
 const searchParam = 'zoek';
@@ -19,6 +20,10 @@ const searchParam = 'zoek';
  * a time; each leads to its details. And the way to issue a new one.
  */
 export default function PermitsPage() {
+  return usePermitStrings() ? <PermitSearch /> : <Loading />;
+}
+
+function PermitSearch() {
   const { t } = useTranslation('admin-permits');
   const [params, setParams] = useSearchParams();
   const search = (params.get(searchParam) ?? '').trim();

@@ -73,6 +73,7 @@ export const AdminPermitDetailsFieldsFragment = graphql(`
     openDelegations
     openSessions
     createdAt
+    establishmentNumber
   }
 `);
 
@@ -106,6 +107,7 @@ export const AdminPermitLedgerQuery = graphql(`
             id
             kind
             amount
+            moneyCents
             balanceAfter
             at
             unit
@@ -227,6 +229,36 @@ export const FindAddressQuery = graphql(`
       label
       zoneCode
       zoneName
+    }
+  }
+`);
+
+/**
+ * A flexible business permit's list and today's registration, as the town's admin reads them
+ * (docs/rules.md §5): the business keeps the list, the back office only looks.
+ */
+export const AdminFlexPermitQuery = graphql(`
+  query AdminFlexPermit($permitId: ID!) {
+    flexPermit(permitId: $permitId) {
+      permitId
+      maxPlates
+      registration {
+        id
+        formattedPlate
+        country
+        start
+        end
+        status
+      }
+      plates {
+        id
+        plate
+        formattedPlate
+        country
+        name
+        role
+        registered
+      }
     }
   }
 `);

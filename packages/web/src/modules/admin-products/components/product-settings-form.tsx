@@ -21,14 +21,19 @@ import {
 } from '../graphql/products.js';
 import {
   draftOf,
+  listsPlates,
+  newCounterDraft,
   newSessionDraft,
   newTopUpDraft,
   type ProductSettings,
   type SettingsDraft,
   type SettingsInput,
+  zonesSettable,
 } from '../settings-draft.js';
 import { settingsSchema } from '../settings-schema.js';
 import { Choice } from './choice.js';
+import { CounterRules } from './counter-rules.js';
+import { ScopeRules } from './scope-rules.js';
 import { SessionRules } from './session-rules.js';
 import { TopUpRules } from './top-up-rules.js';
 
@@ -61,11 +66,13 @@ export function ProductSettingsForm({
           zoneCodes: zones.map((zone) => zone.code),
           today,
           previous: product.topUpPolicy as unknown as TopUpPolicy | null,
+          listsPlates: listsPlates(product.kind),
+          zonesSettable: zonesSettable(product.kind),
         },
         language,
         (reason) => t(`local.${reason}`),
       ),
-    [unit, zones, today, product.topUpPolicy, language, t],
+    [unit, zones, today, product.topUpPolicy, product.kind, language, t],
   );
   const form = useForm<SettingsDraft, unknown, SettingsInput>({
     defaultValues: draftOf(product, language, today),
@@ -172,6 +179,36 @@ export function ProductSettingsForm({
             )}
           </section>
         </>
+      )}
+
+      <section aria-labelledby="settings-counter" className="card admin-products__section">
+        <h2 id="settings-counter">{t('counterTitle')}</h2>
+        <Choice
+          type="checkbox"
+          label={t('counterEnabled')}
+          checked={draft.counter !== null}
+          onChange={(checked) =>
+            change((d) => void (d.counter = checked ? newCounterDraft() : null))
+          }
+        />
+        {draft.counter && (
+          <CounterRules
+            draft={draft.counter}
+            onChange={(edit) => change((d) => edit(d.counter!))}
+          />
+        )}
+      </section>
+
+      {draft.scope && (
+        <section aria-labelledby="settings-scope" className="card admin-products__section">
+          <h2 id="settings-scope">{t('scope.title')}</h2>
+          <ScopeRules
+            draft={draft.scope}
+            zones={zones}
+            zonesSettable={zonesSettable(product.kind)}
+            onChange={(edit) => change((d) => edit(d.scope!))}
+          />
+        </section>
       )}
 
       <ErrorNotice error={failure} />

@@ -11,6 +11,7 @@ import { displayTimeZone } from '../../../app/ui/format.js';
 import { AdminProductTypeFieldsFragment, AdminProductTypeQuery } from '../graphql/products.js';
 import { ProductSettingsForm } from './product-settings-form.js';
 import { TariffsSection } from './tariffs-section.js';
+import { useProductStrings } from '../strings.js';
 import '../admin-products.css';
 
 /**
@@ -18,6 +19,11 @@ import '../admin-products.css';
  * tariffs per zone. 'Today' is the town's local date: lines from it on are in effect.
  */
 export default function ProductTypePage() {
+  // The page's words come with it (strings.ts).
+  return useProductStrings() ? <ProductType /> : <Loading />;
+}
+
+function ProductType() {
   const { t, i18n } = useTranslation('admin-products');
   const language = currentLanguage(i18n);
   const { id = '' } = useParams();

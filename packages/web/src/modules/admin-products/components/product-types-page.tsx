@@ -5,10 +5,16 @@ import { currentLanguage } from '../../../app/i18n.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { AdminProductTypesQuery } from '../graphql/products.js';
+import { useProductStrings } from '../strings.js';
 import '../admin-products.css';
 
 /** The town's product types, each a link to its settings. */
 export default function ProductTypesPage() {
+  // The page's words come with it (strings.ts).
+  return useProductStrings() ? <ProductTypes /> : <Loading />;
+}
+
+function ProductTypes() {
   const { t, i18n } = useTranslation('admin-products');
   const language = currentLanguage(i18n);
   const [{ data, error }] = useQuery({ query: AdminProductTypesQuery });

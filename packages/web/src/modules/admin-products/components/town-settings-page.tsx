@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { ErrorSummary } from '../../../app/form/error-summary.js';
-import { Field } from '../../../app/form/field.js';
+import { Field, FieldGroup } from '../../../app/form/field.js';
 import { Form } from '../../../app/form/form.js';
 import { showServerProblems } from '../../../app/form/server-problems.js';
 import { SubmitButton } from '../../../app/form/submit-button.js';
@@ -11,14 +11,29 @@ import { currentLanguage } from '../../../app/i18n.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { parseCount } from '../amounts.js';
-import { MunicipalitySettingsQuery, SetRetentionMutation } from '../graphql/products.js';
+import {
+  MunicipalitySettingsQuery,
+  SetResidenceCheckMutation,
+  SetRetentionMutation,
+} from '../graphql/products.js';
+import { AdministrationFeeForm } from './administration-fee-form.js';
+import { Choice } from './choice.js';
+import { useProductStrings } from '../strings.js';
 import '../admin-products.css';
 
 const kinds = ['hoursAfterEnd', 'weeksAfterEnd'] as const;
 type Kind = (typeof kinds)[number];
 
-/** The town's own settings: how long plates of ended sessions are kept (docs/rules.md §8). */
+/**
+ * The town's own settings: whether the counter asks the population register where an applicant
+ * lives (docs/rules.md §2), how long plates of ended sessions are kept (§8), the fee.
+ */
 export default function TownSettingsPage() {
+  // The page's words come with it (strings.ts).
+  return useProductStrings() ? <TownSettings /> : <Loading />;
+}
+
+function TownSettings() {
   const { t } = useTranslation('admin-products');
   const [{ data, error }] = useQuery({ query: MunicipalitySettingsQuery });
   const town = data?.municipalitySettings;
@@ -26,7 +41,15 @@ export default function TownSettingsPage() {
     <section>
       <h1>{t('town.title')}</h1>
       <ErrorNotice error={error} />
-      {!town ? !error && <Loading /> : <RetentionForm stored={town.retention} />}
+      {!town ? (
+        !error && <Loading />
+      ) : (
+        <>
+          <ResidenceCheckForm stored={town.residenceCheck} />
+          <RetentionForm stored={town.retention} />
+          <AdministrationFeeForm storedCents={town.administrationFeeCents} />
+        </>
+      )}
     </section>
   );
 }
@@ -120,6 +143,81 @@ function RetentionForm({ stored }: { stored: { kind: string; amount: number } })
       </div>
       <div role="status">
         {saved && <p className="notice notice--success">{t('town.saved')}</p>}
+      </div>
+    </Form>
+  );
+}
+
+const residenceChecks = ['register', 'none'] as const;
+type ResidenceCheck = (typeof residenceChecks)[number];
+
+interface ResidenceValues {
+  residenceCheck: ResidenceCheck;
+}
+
+/**
+ * Whether the permit counter asks the population register (BRP) that a resident lives at the
+ * address, and follows holders' moves from it (docs/rules.md §2 registered address).
+ */
+function ResidenceCheckForm({ stored }: { stored: ResidenceCheck }) {
+  const { t, i18n } = useTranslation('admin-products');
+  const language = currentLanguage(i18n);
+  const form = useForm<ResidenceValues>({
+    defaultValues: { residenceCheck: stored },
+    shouldFocusError: false,
+  });
+  const value = form.watch('residenceCheck');
+  const [placed, setPlaced] = useState(0);
+  const [saved, setSaved] = useState(false);
+  const [state, save] = useMutation(SetResidenceCheckMutation);
+
+  const submit = async ({ residenceCheck }: ResidenceValues) => {
+    setSaved(false);
+    const result = await save({ residenceCheck });
+    setPlaced(showServerProblems(result.error, language, form.setError));
+    if (result.data) {
+      form.reset({ residenceCheck: result.data.setResidenceCheck.residenceCheck });
+      setSaved(true);
+    }
+  };
+
+  return (
+    <Form
+      form={form}
+      onSubmit={submit}
+      id="residence"
+      className="card admin-products__section"
+      aria-labelledby="residence-title"
+    >
+      <h2 id="residence-title">{t('town.residenceTitle')}</h2>
+      <p className="muted">{t('town.residenceIntro')}</p>
+      <ErrorSummary />
+      <FieldGroup
+        name="residenceCheck"
+        legend={t('town.residenceTitle')}
+        legendHidden
+        className="admin-products__group"
+      >
+        {residenceChecks.map((option) => (
+          <Choice
+            key={option}
+            type="radio"
+            name="residenceCheck"
+            label={t(`town.residenceChecks.${option}`)}
+            checked={value === option}
+            onChange={() => {
+              setSaved(false);
+              form.setValue('residenceCheck', option);
+            }}
+          />
+        ))}
+      </FieldGroup>
+      {placed === 0 && <ErrorNotice error={state.error} />}
+      <div className="actions">
+        <SubmitButton busy={state.fetching}>{t('town.residenceSave')}</SubmitButton>
+      </div>
+      <div role="status">
+        {saved && <p className="notice notice--success">{t('town.residenceSaved')}</p>}
       </div>
     </Form>
   );

@@ -20,6 +20,36 @@ export const AdminProductTypeFieldsFragment = graphql(`
       pastStartToleranceMinutes
     }
     topUpPolicy
+    counter {
+      pricePerTermCents
+      period
+      alignment
+      chargesAdministrationFee
+      proRataRefund
+      plateChangeFeeCents
+      maxPlates
+      requiresPlate
+      renewalWindowDays
+      reminderDaysBefore
+      maxDaysAhead
+      reviewCases
+      documents {
+        code
+        name {
+          nl
+          en
+        }
+        when
+      }
+    }
+    vehicleSizeLimits {
+      maxMassKg
+      maxLengthCm
+    }
+    foreignPlates
+    maxListedPlates
+    validIn
+    validZoneCodes
   }
 `);
 
@@ -118,6 +148,17 @@ export const MunicipalitySettingsQuery = graphql(`
         kind
         amount
       }
+      administrationFeeCents
+      residenceCheck
+    }
+  }
+`);
+
+export const SetResidenceCheckMutation = graphql(`
+  mutation SetResidenceCheck($residenceCheck: ResidenceCheck!) {
+    setResidenceCheck(residenceCheck: $residenceCheck) {
+      id
+      residenceCheck
     }
   }
 `);
@@ -131,6 +172,15 @@ export const SetRetentionMutation = graphql(`
         kind
         amount
       }
+    }
+  }
+`);
+
+export const SetAdministrationFeeMutation = graphql(`
+  mutation SetAdministrationFee($cents: Int!) {
+    setAdministrationFee(administrationFeeCents: $cents) {
+      id
+      administrationFeeCents
     }
   }
 `);

@@ -13,11 +13,12 @@ import { Form } from '../../../app/form/form.js';
 import { showServerProblems } from '../../../app/form/server-problems.js';
 import { SubmitButton } from '../../../app/form/submit-button.js';
 import '../admin-zones.css';
+import { EmissionRuleForm } from './emission-rule-form.js';
 import { RegimeEditor } from './regime-editor.js';
 import { WeekView } from './week-view.js';
 import { ZoneFields, type ZoneValues } from './zone-fields.js';
 
-/** One zone: its code and name, its paid hours and a week of them as they fall. */
+/** One zone: its code and name, its paid hours, a week of them as they fall, its emission rule. */
 export default function ZonePage() {
   const { t } = useTranslation('admin-zones');
   const { zoneId = '' } = useParams();
@@ -35,6 +36,7 @@ export default function ZonePage() {
       <RenameForm key={zone.id} zone={zone} />
       <RegimeEditor key={zone.id} zone={zone} />
       <WeekView regime={zone.regime} />
+      <EmissionRuleForm key={`emission-${zone.id}`} zone={zone} />
     </section>
   );
 }

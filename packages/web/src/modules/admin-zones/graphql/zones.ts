@@ -5,6 +5,12 @@ export const AdminZoneFieldsFragment = graphql(`
     id
     code
     name
+    emissionRule {
+      petrol
+      diesel
+      lpg
+      cng
+    }
     regime {
       weekly {
         weekday
@@ -71,6 +77,17 @@ export const SetZoneRegimeMutation = graphql(
   `
     mutation SetZoneRegime($id: ID!, $regime: ZoneRegimeInput!) {
       setZoneRegime(id: $id, regime: $regime) {
+        ...AdminZoneFields
+      }
+    }
+  `,
+  [AdminZoneFieldsFragment],
+);
+
+export const SetZoneEmissionRuleMutation = graphql(
+  `
+    mutation SetZoneEmissionRule($id: ID!, $rule: ZoneEmissionRuleInput) {
+      setZoneEmissionRule(id: $id, rule: $rule) {
         ...AdminZoneFields
       }
     }

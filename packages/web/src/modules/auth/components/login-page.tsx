@@ -10,6 +10,7 @@ import { graphql } from '../../../app/graphql.js';
 import { useSession } from '../../../app/session.js';
 import { setRememberedLogin } from '../../../app/shell/remembered-login.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
+import { SignInOptions, useIdentityFailure } from './sign-in-options.js';
 
 const LoginMutation = graphql(`
   mutation Login($input: LoginInput!) {
@@ -40,6 +41,8 @@ export default function LoginPage() {
     shouldFocusError: false,
   });
   const [{ fetching, error }, login] = useMutation(LoginMutation);
+  // A DigiD or eHerkenning login that did not work comes back here with its code.
+  const identityFailure = useIdentityFailure(search.get('fout'));
 
   const submit = async ({ email, password, remember }: LoginValues) => {
     const result = await login({ input: { email, password, remember } });
@@ -55,6 +58,11 @@ export default function LoginPage() {
       {logoutReason && !me && (
         <p className="notice notice--warning" role="status">
           {t(`login.loggedOut.${logoutReason}`)}
+        </p>
+      )}
+      {identityFailure && (
+        <p className="notice notice--error" role="alert">
+          {identityFailure}
         </p>
       )}
       <Form form={form} onSubmit={submit} id="login">
@@ -95,6 +103,7 @@ export default function LoginPage() {
       <p>
         <Link to="/wachtwoord-vergeten">{t('login.forgot')}</Link>
       </p>
+      <SignInOptions back={safeBack(search.get('terug'))} />
     </section>
   );
 }

@@ -96,7 +96,9 @@ function GrantedProduct({ link }: { link: CouplingLink }) {
   );
 }
 
-const sameAddress = (one: string, other: string) => one.toLowerCase() === other.toLowerCase();
+// An account made by a DigiD login may have no address yet: then it is never the same.
+const sameAddress = (one: string | null, other: string) =>
+  one?.toLowerCase() === other.toLowerCase();
 
 /** What the resident confirms with, and what happens to a login already here. */
 function AcceptIntro({ link }: { link: CouplingLink }) {
@@ -105,7 +107,7 @@ function AcceptIntro({ link }: { link: CouplingLink }) {
   if (me && !sameAddress(me.email, link.email)) {
     return (
       <p className="notice notice--warning">
-        {t('loggedInOther', { email: link.email, current: me.email })}
+        {t('loggedInOther', { email: link.email, current: me.email ?? me.displayName ?? '' })}
       </p>
     );
   }

@@ -68,7 +68,7 @@ export default function AcceptDelegationPage() {
             <AcceptAsViewer
               token={token}
               invitedEmail={offer.invitedEmail}
-              email={me.email}
+              email={me.email ?? me.displayName ?? ''}
               onAccepted={accepted}
             />
           ) : (

@@ -20,6 +20,8 @@ export function TransactionRow({
   const { t } = useTranslation('history');
   const format = useFormats();
   const shownUnit = transaction.unit ?? unit;
+  // A counter permit's price or refund moves money, not a balance: its balance lines say nothing.
+  const moneyOnly = transaction.moneyCents != null && transaction.amount === 0;
   return (
     <>
       <h3 className="card__title">
@@ -27,14 +29,30 @@ export function TransactionRow({
         {transaction.formattedPlate ? ` · ${transaction.formattedPlate}` : ''}
       </h3>
       <dl className="facts">
-        <dt>{t('transaction.amount')}</dt>
-        <dd data-testid="transaction-amount">
-          {signedAmount(transaction.amount, shownUnit, format)}
-        </dd>
+        {!moneyOnly && (
+          <>
+            <dt>{t('transaction.amount')}</dt>
+            <dd data-testid="transaction-amount">
+              {signedAmount(transaction.amount, shownUnit, format)}
+            </dd>
+          </>
+        )}
+        {transaction.moneyCents != null && (
+          <>
+            <dt>{t(transaction.moneyCents < 0 ? 'transaction.paidBack' : 'transaction.paid')}</dt>
+            <dd data-testid="transaction-money">
+              {format.money(Math.abs(transaction.moneyCents))}
+            </dd>
+          </>
+        )}
         <dt>{t('transaction.at')}</dt>
         <dd>{format.dateTime(transaction.at)}</dd>
-        <dt>{t('transaction.balanceAfter')}</dt>
-        <dd>{format.balance(transaction.balanceAfter, shownUnit)}</dd>
+        {!moneyOnly && (
+          <>
+            <dt>{t('transaction.balanceAfter')}</dt>
+            <dd>{format.balance(transaction.balanceAfter, shownUnit)}</dd>
+          </>
+        )}
       </dl>
     </>
   );

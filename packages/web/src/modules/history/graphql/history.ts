@@ -49,6 +49,7 @@ export const TransactionHistoryQuery = graphql(`
           id
           kind
           amount
+          moneyCents
           balanceAfter
           at
           unit

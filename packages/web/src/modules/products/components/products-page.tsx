@@ -34,6 +34,10 @@ export default function ProductsPage() {
         <Link className="button button--secondary" to="/producten/toevoegen">
           {t('add')}
         </Link>
+        {/* The menu's words: no string of its own in the residents' first download. */}
+        <Link className="button button--secondary" to="/loket">
+          {t('app:nav.counter')}
+        </Link>
       </div>
     </section>
   );

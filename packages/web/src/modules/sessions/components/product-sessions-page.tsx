@@ -48,6 +48,11 @@ export default function ProductSessionsPage() {
       <ProductHeader product={detail} />
       <div role="status">{notice && <p className="notice notice--success">{notice}</p>}</div>
       <nav className="actions" aria-label={t('productActions')}>
+        {card.isOwner && card.kind === 'flexibleBusinessPermit' && (
+          <Link className="button" to={`/producten/${productId}/vandaag`}>
+            {t('actions.flexToday')}
+          </Link>
+        )}
         {card.hasSessions && card.status === 'active' && (
           <Link className="button" to={`/producten/${productId}/parkeren`}>
             {t('actions.newSession')}

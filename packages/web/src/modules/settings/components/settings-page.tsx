@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { isLanguage, languages, type Language } from '@parkeer/shared/language';
 import { Field } from '../../../app/form/field.js';
@@ -11,6 +12,8 @@ import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { UpdateSettingsMutation } from '../graphql/settings.js';
 import { StartProductSelect } from './start-product-select.js';
+import { IdentityLinks } from '../../auth/components/identity-links.js';
+import { useIdentityFailure } from '../../auth/components/sign-in-options.js';
 
 /** Each language named in itself: someone who cannot read the current one still finds theirs. */
 const languageNames: Record<Language, string> = { nl: 'Nederlands', en: 'English' };
@@ -22,10 +25,25 @@ const languageNames: Record<Language, string> = { nl: 'Nederlands', en: 'English
 export default function SettingsPage() {
   const { t } = useTranslation('settings');
   const { me } = useSession();
+  const [search] = useSearchParams();
+  // Linking DigiD or eHerkenning comes back here; a refusal with its code.
+  const identityFailure = useIdentityFailure(search.get('fout'));
   return (
     <section>
       <h1>{t('title')}</h1>
-      {me ? <SettingsForm me={me} /> : <Loading />}
+      {identityFailure && (
+        <p className="notice notice--error" role="alert">
+          {identityFailure}
+        </p>
+      )}
+      {me ? (
+        <>
+          <SettingsForm me={me} />
+          <IdentityLinks me={me} />
+        </>
+      ) : (
+        <Loading />
+      )}
     </section>
   );
 }
@@ -70,8 +88,9 @@ function SettingsForm({ me }: { me: Me }) {
     <>
       <div className="card">
         <dl className="facts">
-          <dt>{t('email')}</dt>
-          <dd>{me.email}</dd>
+          {/* An account made by a DigiD or eHerkenning login has a name but no address yet. */}
+          <dt>{me.email || !me.displayName ? t('email') : t('name')}</dt>
+          <dd>{me.email ?? me.displayName ?? '—'}</dd>
         </dl>
       </div>
       <Form form={form} onSubmit={submit} id={`settings${id}`} className="card">

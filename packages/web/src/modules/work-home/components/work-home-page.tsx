@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { useSession } from '../../../app/session.js';
@@ -6,6 +6,8 @@ import { Loading } from '../../../app/shell/loading.js';
 import { useLogout } from '../../../app/shell/logout.js';
 import { workHome, workRoles } from '../work-roles.js';
 import '../work-home.css';
+
+const EnforcementPage = lazy(() => import('../../enforcement/components/enforcement-page.js'));
 
 /**
  * What each role can do now, as catalogue keys: one message each (a list in a catalogue would be
@@ -28,7 +30,15 @@ export default function WorkHomePage() {
   if (me === null)
     return <Navigate to={`/inloggen?terug=${encodeURIComponent(workHome)}`} replace />;
   if (!workRoles.includes(me.role)) return <Navigate to="/" replace />;
-  const role = me.role === 'enforcement' ? 'enforcement' : 'partner';
+  // The officer's home is its check screen (docs/rules.md §9), in a chunk of its own.
+  if (me.role === 'enforcement') {
+    return (
+      <Suspense fallback={<Loading />}>
+        <EnforcementPage />
+      </Suspense>
+    );
+  }
+  const role = 'partner';
 
   return (
     <div className="public">
