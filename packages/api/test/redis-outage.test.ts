@@ -62,7 +62,9 @@ describe.skipIf(!installed).each(dialects)('a Redis outage on %s', (dialect) => 
     const pubSub = createLivePubSub({
       redisUrl: redis.url,
       channelPrefix: prefix,
-      commandTimeoutMs: 500,
+      // Long enough that a ping held up by a busy CI machine does not count as an outage: the
+      // assertions below expect exactly one down and one up.
+      commandTimeoutMs: 2000,
       log,
     });
     const database = await openTestDatabase(dialect);
@@ -161,13 +163,13 @@ describe.skipIf(!installed)('an instance cut off from Redis', () => {
     const a = createLivePubSub({
       redisUrl: `redis://127.0.0.1:${proxy.port}`,
       channelPrefix: prefix,
-      commandTimeoutMs: 500,
+      commandTimeoutMs: 2000,
       log: quiet,
     });
     const b = createLivePubSub({
       redisUrl: redis.url,
       channelPrefix: prefix,
-      commandTimeoutMs: 500,
+      commandTimeoutMs: 2000,
       log: quiet,
     });
     try {
