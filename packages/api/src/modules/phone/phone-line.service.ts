@@ -22,10 +22,9 @@ import { Municipality } from '../../model/municipality.entity.js';
 import { ParkingSession } from '../../model/parking-session.entity.js';
 import { Permit } from '../../model/permit.entity.js';
 import { PhoneCall } from '../../model/phone-call.entity.js';
-import { verifySecret } from '../auth/password-hash.js';
 import type { ChangeSink } from '../ledger/permit-transaction.js';
 import { findRecentPlates } from '../plate/recent-plates.repository.js';
-import { attemptLimits } from '../rate-limit/attempt-limits.js';
+import { checkRegistrationPin } from '../permit/registration-credentials.js';
 import { RegistryUnavailableError } from '../registry/registry-names.js';
 import type { PermitEvent } from '../session/permit-events.js';
 import { SessionService } from '../session/session.service.js';
@@ -33,9 +32,6 @@ import { lookUpVehicle } from '../vehicle/rdw-client.js';
 
 /** A call's state lives this long after its last webhook: far longer than any call lasts. */
 export const phoneCallLifetimeMs = 2 * 60 * 60_000;
-
-/** The registration number is the product code without its letters (docs/rules.md §5). */
-export const registrationNumberPrefix = 'PK';
 
 /** What the provider's webhook says happened, in the provider's neutral terms. */
 export type PhoneWebhookEvent =
@@ -213,44 +209,18 @@ export class PhoneLineService {
     }
   }
 
-  /**
-   * The registration number + PIN pair: a wrong number and a wrong PIN answer alike and take as
-   * long, and count against the permit's and the caller's budgets (`registrationPin`); the right
-   * pair does not count. Only visitor permits have a phone line.
-   */
   private async checkCredentials(
     row: PhoneCall,
     registrationNumber: string,
     pin: string,
     caller: string,
   ): Promise<'ok' | 'wrong' | 'blocked'> {
-    const code = `${registrationNumberPrefix}${registrationNumber}`;
-    let attempt;
-    try {
-      attempt = await attemptLimits().take(
-        'registrationPin',
-        [
-          { kind: 'permit', id: code },
-          { kind: 'address', id: `phone:${caller || 'withheld'}` },
-        ],
-        { em: this.em, now: this.now },
-      );
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'RATE_LIMITED') return 'blocked';
-      throw error;
-    }
-    const permit = await this.em.findOne(
-      Permit,
-      { productCode: code, productType: { kind: 'visitorPermit' } },
-      { populate: ['pinHash'] },
-    );
-    const valid = await verifySecret(permit?.pinHash, pin).catch(async (error) => {
-      await attempt.giveBack();
-      throw error;
+    const check = await checkRegistrationPin(this.em, this.now, registrationNumber, pin, {
+      channel: 'phone',
+      id: caller,
     });
-    if (!valid || !permit) return 'wrong';
-    await attempt.succeeded();
-    row.permitId = permit.id;
+    if (check.outcome !== 'ok') return check.outcome;
+    row.permitId = check.permit.id;
     return 'ok';
   }
 
