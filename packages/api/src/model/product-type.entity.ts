@@ -10,30 +10,8 @@ import type { ZoneValidity } from '@parkeer/domain/settings/permit-scope-validat
 import type { SessionPolicy } from '@parkeer/domain/session-policy/session-policy';
 import type { CounterSettings } from '@parkeer/domain/counter/counter-settings';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
+import type { ProductKind } from '@parkeer/domain/product/product-kinds';
 import { Municipality } from './municipality.entity.js';
-
-export const productKinds = [
-  'residentPermit',
-  'businessPermit',
-  'visitorPermit',
-  'flexibleBusinessPermit',
-  'carePermit',
-  'contractorDayPermit',
-  'exemption',
-] as const;
-export type ProductKind = (typeof productKinds)[number];
-
-/**
- * Kinds whose right is the active plate itself: the right-check finds them by plate (its SQL
- * lists the same kinds, kept equal by a test), and only their plate can be changed.
- */
-export const plateRightKinds: readonly ProductKind[] = [
-  'residentPermit',
-  'businessPermit',
-  'carePermit',
-  'contractorDayPermit',
-  'exemption',
-];
 
 /** A kind of permit a municipality issues, with all of its rules as settings. */
 @Entity({ tableName: 'product_type' })

@@ -1,6 +1,6 @@
 import type { Language } from '@parkeer/shared/language';
 import type { Permit } from '../../model/permit.entity.js';
-import { plateRightKinds } from '../../model/product-type.entity.js';
+import { plateRightKinds } from '@parkeer/domain/product/product-kinds';
 import { toPermitPlateDto } from '../plate/plate.mapper.js';
 import { AdminPermitDetailsDto, AdminPermitDto } from './admin-permit.types.js';
 

@@ -14,7 +14,7 @@ import {
 } from '../ledger/permit-transaction.js';
 import { PermitPlate } from '../../model/permit-plate.entity.js';
 import { Permit } from '../../model/permit.entity.js';
-import { plateRightKinds } from '../../model/product-type.entity.js';
+import { plateRightKinds } from '@parkeer/domain/product/product-kinds';
 import { loadProductRules } from '../product/product-rules.js';
 import { nudgeWaitingLists } from '../../db/job-nudges.js';
 import type { PermitEvent } from '../session/permit-events.js';

@@ -6,7 +6,7 @@ import { BalanceUnitEnum } from '../../graphql/balance-unit.enum.js';
 import { ConnectionType } from '../../graphql/connection.js';
 import type { PermitStatus } from '../../model/permit.entity.js';
 import { PermitPlateDto } from '../plate/plate.types.js';
-import type { ProductKind } from '../../model/product-type.entity.js';
+import type { ProductKind } from '@parkeer/domain/product/product-kinds';
 // One GraphQL type per name: the product module registers these, the back office reuses them.
 import { ProductKindEnum, ProductStatusEnum } from '../product/product.types.js';
 

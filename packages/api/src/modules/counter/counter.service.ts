@@ -37,7 +37,8 @@ import { PermitApplication, type ApplicationKind } from '../../model/permit-appl
 import { PermitDocument } from '../../model/permit-document.entity.js';
 import { PermitPlate } from '../../model/permit-plate.entity.js';
 import { Permit } from '../../model/permit.entity.js';
-import { plateRightKinds, ProductType } from '../../model/product-type.entity.js';
+import { plateRightKinds } from '@parkeer/domain/product/product-kinds';
+import { ProductType } from '../../model/product-type.entity.js';
 import { ScheduledJob } from '../../model/scheduled-job.entity.js';
 import { actorForAccount } from '../admin/admin-scope.js';
 import { recordChange } from '../audit/audit-log.js';
@@ -244,6 +245,29 @@ export class CounterService {
   }
 
   /**
+   * docs/rules.md §2 departed holder: the address's one place is taken, in a town that asks the
+   * register, and the register says its holder has left (or does not answer). Then an official
+   * decides instead of a refusal; null where that is not the case.
+   */
+  private async departedHolderReview(
+    reasons: readonly { readonly reason: string }[],
+    holderType: HolderType,
+    address: Address,
+    productType: ProductType,
+    now: Date,
+  ): Promise<DepartedHolderCheck | null> {
+    if (
+      holderType !== 'resident' ||
+      productType.municipality.residenceCheck !== 'register' ||
+      !reasons.some((reason) => reason.reason === 'ELIGIBILITY_ADDRESS_LIMIT_REACHED')
+    ) {
+      return null;
+    }
+    const check = await departedHolderCheck(this.em, address, productType.id, now);
+    return check.decision.outcome === 'review' ? check : null;
+  }
+
+  /**
    * docs/rules.md §1 (offers): the permit types the town of the address sells at the counter,
    * each available or with the eligibility rules that refuse it now. Without an address, those
    * of every town, judged on who the applicant is only.
@@ -280,15 +304,10 @@ export class CounterService {
           holderId: viewer.holderAccountId,
         });
         let check = judge(existing);
-        // docs/rules.md §2 departed holder: the offer stays open where applying would go to an
-        // official rather than be refused; the quote then says so.
+        // The offer stays open where applying would go to an official rather than be refused.
         if (
           !check.ok &&
-          holderType === 'resident' &&
-          productType.municipality.residenceCheck === 'register' &&
-          check.reasons.some((reason) => reason.reason === 'ELIGIBILITY_ADDRESS_LIMIT_REACHED') &&
-          (await departedHolderCheck(this.em, address, productType.id, now)).decision.outcome ===
-            'review'
+          (await this.departedHolderReview(check.reasons, holderType, address, productType, now))
         ) {
           check = judge(existing.filter((permit) => permit.addressKey !== address.key));
         }
@@ -381,22 +400,13 @@ export class CounterService {
       holderId: viewer.holderAccountId,
     });
     let typed = judge(false);
-    // docs/rules.md §2 departed holder: the address's one place is taken, in a town that asks
-    // the register; a holder who has left it does not keep the next household out, but only an
-    // official says yes.
-    let departed: DepartedHolderCheck | null = null;
-    if (
-      !typed.ok &&
-      holderType === 'resident' &&
-      town.residenceCheck === 'register' &&
-      typed.reasons.some((reason) => reason.reason === 'ELIGIBILITY_ADDRESS_LIMIT_REACHED')
-    ) {
-      const check = await departedHolderCheck(this.em, address, productType.id, now);
-      if (check.decision.outcome === 'review') {
-        departed = check;
-        existingPermits = existingPermits.filter((permit) => permit.addressKey !== address.key);
-        typed = judge(false);
-      }
+    // A holder who has left does not keep the next household out, but only an official says yes.
+    const departed = typed.ok
+      ? null
+      : await this.departedHolderReview(typed.reasons, holderType, address, productType, now);
+    if (departed) {
+      existingPermits = existingPermits.filter((permit) => permit.addressKey !== address.key);
+      typed = judge(false);
     }
     if (!typed.ok) return { refused: refusalsOf(typed.reasons) };
     // A permit lives in a zone: an address outside every zone has none to give it.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plateRightKinds } from '../../model/product-type.entity.js';
+import { plateRightKinds } from '@parkeer/domain/product/product-kinds';
 import { rightsSql } from './right-check.sql.js';
 
 describe('the right-check SQL', () => {

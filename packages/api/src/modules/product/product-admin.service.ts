@@ -23,7 +23,8 @@ import { ParkingSession } from '../../model/parking-session.entity.js';
 import { Zone } from '../../model/zone.entity.js';
 import { ProductTypeZone } from '../../model/product-type-zone.entity.js';
 import type { CounterSettingsInput, ProductSettingsInput } from './product-admin.types.js';
-import { plateRightKinds, ProductType } from '../../model/product-type.entity.js';
+import { plateRightKinds } from '@parkeer/domain/product/product-kinds';
+import { ProductType } from '../../model/product-type.entity.js';
 
 const maxNameLength = 80;
 

@@ -3,7 +3,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { BalanceUnitEnum } from '../../graphql/balance-unit.enum.js';
 import { ProductKindEnum } from './product.types.js';
-import type { ProductKind } from '../../model/product-type.entity.js';
+import type { ProductKind } from '@parkeer/domain/product/product-kinds';
 
 @ObjectType({
   description: "A product's session rules as the municipality set them (docs/rules.md §5).",

@@ -4,7 +4,7 @@ import type { Delegation } from '../../model/delegation.entity.js';
 import type { Permit, PermitStatus } from '../../model/permit.entity.js';
 import { permitStatuses } from '../../model/permit.entity.js';
 import { BalanceUnitEnum } from '../../graphql/balance-unit.enum.js';
-import { productKinds, type ProductKind } from '../../model/product-type.entity.js';
+import { productKinds, type ProductKind } from '@parkeer/domain/product/product-kinds';
 
 export const ProductKindEnum = Object.fromEntries(productKinds.map((k) => [k, k])) as Record<
   ProductKind,

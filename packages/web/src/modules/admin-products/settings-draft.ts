@@ -1,3 +1,4 @@
+import { hasPlateRight } from '@parkeer/domain/product/product-kinds';
 import type {
   CapPeriod,
   DatedFee,
@@ -289,14 +290,8 @@ export function draftOf(product: ProductSettings, language: Language, today: Loc
 /** A flexible business permit lists plates (docs/rules.md §5). */
 export const listsPlates = (kind: string | undefined) => kind === 'flexibleBusinessPermit';
 
-/**
- * Products the right-check finds by their plate (docs/rules.md §6): only these may be valid
- * beyond their own zone; the API holds the same list and refuses others.
- */
-export const zonesSettable = (kind: string | undefined) =>
-  ['residentPermit', 'businessPermit', 'carePermit', 'contractorDayPermit', 'exemption'].includes(
-    kind ?? '',
-  );
+/** Only a product whose right is on a plate may be valid beyond its own zone (docs/rules.md §6). */
+export const zonesSettable = hasPlateRight;
 
 function scopeDraftOf(product: ProductSettings): ScopeDraft | null {
   if (product.validIn === undefined || product.foreignPlates === undefined) return null;
