@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword, seedDemo } from '../src/seed/demo-seed.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoPassword } from '../src/seed/demo-seed.js';
 import { Account } from '../src/model/account.entity.js';
 import { Delegation } from '../src/model/delegation.entity.js';
 import { Permit } from '../src/model/permit.entity.js';
-import { createServer, type RunningServer } from '../src/server.js';
+import { demoMonday, useDemoApi } from './demo-api.js';
 import { TestClient } from './graphql-client.js';
-import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+import { testDialects } from './test-databases.js';
 
 const dialects = await testDialects();
 const login = `mutation ($email: String!) {
@@ -17,28 +17,19 @@ const updateSettings = `mutation ($input: UpdateSettingsInput!) {
 const me = '{ me { language highContrast startPermitId } }';
 
 describe.each(dialects)('account settings on %s (docs/rules.md §6)', (dialect) => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  const now = new Date('2026-11-23T09:00:00Z');
+  const now = demoMonday;
+  const api = useDemoApi(dialect, { start: now });
   const permitOf = async (email: string) =>
     (
-      await database.orm.em
+      await api.orm.em
         .fork()
         .findOneOrFail(Permit, { holder: { email } }, { orderBy: { createdAt: 'asc' } })
     ).id;
 
-  beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    await seedDemo(database.orm.em.fork(), now);
-    server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => now });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.dispose();
-  });
+  beforeAll(async () => {});
 
   const loggedIn = async (email: string) => {
-    const client = new TestClient(server.url);
+    const client = new TestClient(api.url);
     expect((await client.request(login, { email })).errors).toBeUndefined();
     return client;
   };
@@ -46,7 +37,7 @@ describe.each(dialects)('account settings on %s (docs/rules.md §6)', (dialect) 
     result.errors?.[0]?.extensions.code;
 
   it('needs a login', async () => {
-    const result = await new TestClient(server.url).request(updateSettings, {
+    const result = await new TestClient(api.url).request(updateSettings, {
       input: { language: 'en' },
     });
     expect(code(result)).toBe('UNAUTHENTICATED');
@@ -97,7 +88,7 @@ describe.each(dialects)('account settings on %s (docs/rules.md §6)', (dialect) 
       });
       expect(code(result), startPermitId).toBe('NOT_FOUND');
     }
-    const account = await database.orm.em
+    const account = await api.orm.em
       .fork()
       .findOneOrFail(Account, { email: 'bram@demo.parkeer.nl' });
     expect(account.startPermitId ?? null).toBeNull();
@@ -105,7 +96,7 @@ describe.each(dialects)('account settings on %s (docs/rules.md §6)', (dialect) 
   });
 
   it('accepts a product used through an accepted delegation, not an invitation', async () => {
-    const em = database.orm.em.fork();
+    const em = api.em();
     const carlasPermit = await em.findOneOrFail(Permit, {
       holder: { email: 'carla@demo.parkeer.nl' },
       productType: { code: 'visitor-permit' },

@@ -3,21 +3,21 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ormOptions, type DatabaseSettings } from '../src/db/orm-config.js';
 import { createScratchPostgres } from '../src/db/scratch-postgres.js';
 import { sqlDate } from '../src/db/sql-date.js';
-import { demoPassword, seedDemo } from '../src/seed/demo-seed.js';
+import { demoPassword } from '../src/seed/demo-seed.js';
 import { Municipality } from '../src/model/municipality.entity.js';
 import { PermitPlate } from '../src/model/permit-plate.entity.js';
 import { Permit } from '../src/model/permit.entity.js';
 import { ProductType } from '../src/model/product-type.entity.js';
 import { Zone } from '../src/model/zone.entity.js';
 import { permitZones } from '../src/modules/vehicle/vehicle-check.js';
-import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';
+import { demoMonday, useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';
-import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+import { testDialects } from './test-databases.js';
 
 const dialects = await testDialects();
 
@@ -50,17 +50,14 @@ const inputOf = (product: Data, changes: Data = {}) => ({
 });
 
 describe.each(dialects)('care permit zones and vehicle rules on %s', (dialect) => {
-  const now = new Date('2026-11-23T09:00:00Z');
-  let database: TestDatabase;
-  let server: RunningServer;
+  const now = demoMonday;
+  const api = useDemoApi(dialect, { start: now });
   let officer: TestClient;
   let admin: TestClient;
 
   beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    await seedDemo(database.orm.em.fork(), now);
     // A care worker living in zone B with an active care permit for plate CA-12-RE.
-    const em = database.orm.em.fork();
+    const em = api.em();
     const delft = await em.findOneOrFail(Municipality, { code: 'delft' });
     const care = await em.findOneOrFail(ProductType, { municipality: delft, kind: 'carePermit' });
     const zoneB = await em.findOneOrFail(Zone, { municipality: delft, code: 'B' });
@@ -80,19 +77,14 @@ describe.each(dialects)('care permit zones and vehicle rules on %s', (dialect) =
     });
     em.create(PermitPlate, { permit, plate: 'CA12RE', activeSlot: permit.id });
     await em.flush();
-    server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => now });
-    const issued = await new TestClient(server.url).request<Data>(
+    const issued = await new TestClient(api.url).request<Data>(
       'mutation ($email: String!, $password: String!) { createAccessToken(email: $email, password: $password) { token } }',
       { email: 'handhaving@demo.parkeer.nl', password: demoPassword },
     );
-    officer = new TestClient(server.url, {
+    officer = new TestClient(api.url, {
       authorization: `Bearer ${issued.data!.createAccessToken.token}`,
     });
-    admin = await loggedIn(server.url, 'beheer@delft.demo.parkeer.nl');
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.dispose();
+    admin = await loggedIn(api.url, 'beheer@delft.demo.parkeer.nl');
   });
 
   const product = async (code: string, client = admin) =>
@@ -133,7 +125,7 @@ describe.each(dialects)('care permit zones and vehicle rules on %s', (dialect) =
     expect(await validIn('D')).toBe(false);
 
     // The vehicle check judges the plate against the same zones.
-    const em = database.orm.em.fork();
+    const em = api.em();
     const permit = await em.findOneOrFail(
       Permit,
       { productCode: 'ZP100001' },
@@ -193,7 +185,7 @@ describe.each(dialects)('care permit zones and vehicle rules on %s', (dialect) =
       vehicleSizeLimits: { maxMassKg: 2500, maxLengthCm: 550 },
       foreignPlates: 'accept',
     });
-    const stored = await database.orm.em
+    const stored = await api.orm.em
       .fork()
       .findOneOrFail(ProductType, { id: care.id }, { fields: ['eligibility'] });
     expect(stored.eligibility).toMatchObject({
@@ -259,12 +251,12 @@ describe.each(dialects)('care permit zones and vehicle rules on %s', (dialect) =
   it('lets only the town’s own admin change them: other towns NOT_FOUND, residents FORBIDDEN, nobody UNAUTHENTICATED', async () => {
     const care = await product('care-permit');
     const input = inputOf(care, { validIn: 'ownZone' });
-    const oudstad = await loggedIn(server.url, 'beheer@oudstad.demo.parkeer.nl');
+    const oudstad = await loggedIn(api.url, 'beheer@oudstad.demo.parkeer.nl');
     expect(codeOf(await oudstad.request(update, { id: care.id, input }))).toBe('NOT_FOUND');
-    const anna = await loggedIn(server.url, 'anna@demo.parkeer.nl');
+    const anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
     expect(codeOf(await anna.request(update, { id: care.id, input }))).toBe('FORBIDDEN');
     expect(codeOf(await officer.request(update, { id: care.id, input }))).toBe('FORBIDDEN');
-    const nobody = new TestClient(server.url);
+    const nobody = new TestClient(api.url);
     expect(codeOf(await nobody.request(update, { id: care.id, input }))).toBe('UNAUTHENTICATED');
     expect((await product('care-permit')).validIn).toBe(care.validIn);
   });

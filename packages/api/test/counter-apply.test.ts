@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/seed/demo-seed.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runDueJobs } from '../src/jobs/job-runner.js';
 import { Account } from '../src/model/account.entity.js';
 import { AuditEntry } from '../src/model/audit-entry.entity.js';
@@ -11,10 +10,10 @@ import { PermitDocument } from '../src/model/permit-document.entity.js';
 import { Permit } from '../src/model/permit.entity.js';
 import { applicationEligibility } from '../src/modules/counter/counter-eligibility.js';
 import { grantApplication } from '../src/modules/counter/counter-grant.js';
-import { createServer, type RunningServer } from '../src/server.js';
 import type { TestClient } from './graphql-client.js';
+import { demoMonday, useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';
-import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+import { testDialects } from './test-databases.js';
 
 const dialects = await testDialects();
 
@@ -42,10 +41,9 @@ const rightCheckQuery = `query ($input: RightCheckInput!) {
   rightCheck(input: $input) { valid kind validUntil } }`;
 
 describe.each(dialects)('the permit counter: applying on %s (docs/rules.md §1)', (dialect) => {
-  let database: TestDatabase;
-  let server: RunningServer;
   // Monday 23 November 2026, 10:00 in Amsterdam.
-  const now = new Date('2026-11-23T09:00:00Z');
+  const now = demoMonday;
+  const api = useDemoApi(dialect, { start: now });
   let anna: TestClient;
   let bram: TestClient;
   let bakkerij: TestClient;
@@ -73,7 +71,7 @@ describe.each(dialects)('the permit counter: applying on %s (docs/rules.md §1)'
   };
   const checkoutPath = (checkoutUrl: string) => new URL(checkoutUrl).pathname;
   const press = (checkoutUrl: string, action: 'paid' | 'cancelled') =>
-    fetch(server.url + checkoutPath(checkoutUrl), {
+    fetch(api.url + checkoutPath(checkoutUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ action }).toString(),
@@ -86,21 +84,13 @@ describe.each(dialects)('the permit counter: applying on %s (docs/rules.md §1)'
     expect(result.errors).toBeUndefined();
     return result.data!.rightCheck;
   };
-  const accountId = async (email: string) =>
-    (await database.orm.em.fork().findOneOrFail(Account, { email })).id;
+  const accountId = async (email: string) => (await api.em().findOneOrFail(Account, { email })).id;
 
   beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    await seedDemo(database.orm.em.fork(), now);
-    server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => now });
-    anna = await loggedIn(server.url, 'anna@demo.parkeer.nl');
-    bram = await loggedIn(server.url, 'bram@demo.parkeer.nl');
-    bakkerij = await loggedIn(server.url, 'bakkerij@demo.parkeer.nl');
-    officer = await loggedIn(server.url, 'handhaving@demo.parkeer.nl');
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.dispose();
+    anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
+    bram = await loggedIn(api.url, 'bram@demo.parkeer.nl');
+    bakkerij = await loggedIn(api.url, 'bakkerij@demo.parkeer.nl');
+    officer = await loggedIn(api.url, 'handhaving@demo.parkeer.nl');
   });
 
   it('offers the town of the address its counter permits, each available or with the rule that refuses it (docs/rules.md §1 counter offers)', async () => {
@@ -163,7 +153,7 @@ describe.each(dialects)('the permit counter: applying on %s (docs/rules.md §1)'
   });
 
   it('refuses with every rule at once, eligibility and counter rules together, and stores nothing (docs/rules.md §1 counter decision)', async () => {
-    const before = await database.orm.em.fork().count(PermitApplication, {});
+    const before = await api.em().count(PermitApplication, {});
     const result = await apply(
       bakkerij,
       residentPermit({ plates: [], startsOn: '2026-11-01', reviewCase: 'privateParking' }),
@@ -201,7 +191,7 @@ describe.each(dialects)('the permit counter: applying on %s (docs/rules.md §1)'
     });
     const notSold = await apply(bram, residentPermit({ addressKey: 'delft-markt-7' }));
     expect(notSold.data!.applyForPermit.rule).toBe('COUNTER_NOT_OFFERED');
-    expect(await database.orm.em.fork().count(PermitApplication, {})).toBe(before);
+    expect(await api.em().count(PermitApplication, {})).toBe(before);
   });
 
   it('applies, pays at the provider and is granted by the webhook in one go: the right-check is green for the plate at once (docs/rules.md §1 paid application)', async () => {
@@ -241,7 +231,7 @@ describe.each(dialects)('the permit counter: applying on %s (docs/rules.md §1)'
       validUntil: '2026-12-31T23:00:00.000Z',
     });
 
-    const em = database.orm.em.fork();
+    const em = api.em();
     const permit = await em.findOneOrFail(Permit, granted.permitId, { populate: ['holder'] });
     expect(permit.holder!.email).toBe('bram@demo.parkeer.nl');
     expect(permit.status).toBe('active');
@@ -277,7 +267,7 @@ describe.each(dialects)('the permit counter: applying on %s (docs/rules.md §1)'
     expect(ids.size).toBe(1);
     const [id] = [...ids];
     expect(new Set(answers.map((answer) => answer.data!.applyForPermit.checkoutUrl)).size).toBe(1);
-    const em = database.orm.em.fork();
+    const em = api.em();
     expect(await em.count(PermitApplication, { idempotencyKey })).toBe(1);
     expect(await em.count(Payment, { application: id })).toBe(1);
     // Not paid yet: nobody can grant it (an official's approval included).
@@ -305,7 +295,7 @@ describe.each(dialects)('the permit counter: applying on %s (docs/rules.md §1)'
   });
 
   it('grants a free application at once, without a payment (docs/rules.md §1 counter price)', async () => {
-    const em = database.orm.em.fork();
+    const em = api.em();
     await em.nativeUpdate(Municipality, { code: 'delft' }, { administrationFeeCents: 0 });
     try {
       const submitted = await applied(anna, {
@@ -333,7 +323,7 @@ describe.each(dialects)('the permit counter: applying on %s (docs/rules.md §1)'
   });
 
   it('sends a stated review case to an official after payment, with the explanation and the documents (docs/rules.md §1 review cases)', async () => {
-    const em = database.orm.em.fork();
+    const em = api.em();
     const bramId = await accountId('bram@demo.parkeer.nl');
     const upload = em.create(PermitDocument, {
       municipality: (await em.findOneOrFail(Municipality, { code: 'oudstad' })).id,
@@ -404,10 +394,10 @@ describe.each(dialects)('the permit counter: applying on %s (docs/rules.md §1)'
       permitId: null,
     });
     expect(refused.letters.map((letter: Data) => letter.kind)).toEqual(['refused']);
-    expect(await applicationEligibility(database.orm.em.fork(), refused.id, now)).toEqual([
+    expect(await applicationEligibility(api.em(), refused.id, now)).toEqual([
       { rule: 'ELIGIBILITY_ADDRESS_LIMIT_REACHED', params: { max: 1 } },
     ]);
-    const em = database.orm.em.fork();
+    const em = api.em();
     expect(
       await em.count(Permit, {
         addressSlot: 'delft-markt-7a',
@@ -416,7 +406,7 @@ describe.each(dialects)('the permit counter: applying on %s (docs/rules.md §1)'
     ).toBe(1);
     const payment = await em.findOneOrFail(Payment, { application: refused.id });
     expect(payment).toMatchObject({ refundReason: 'applicationRefused', refundCents: 590 });
-    await runDueJobs(database.orm, { now });
+    await runDueJobs(api.orm, { now });
     expect((await em.fork().findOneOrFail(Payment, payment.id)).refundRef).toBe(
       `sim_refund_${payment.id}`,
     );

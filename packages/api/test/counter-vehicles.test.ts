@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/seed/demo-seed.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Account } from '../src/model/account.entity.js';
 import { PermitDocument } from '../src/model/permit-document.entity.js';
 import { Permit } from '../src/model/permit.entity.js';
 import { ProductType } from '../src/model/product-type.entity.js';
-import { createServer, type RunningServer } from '../src/server.js';
 import type { TestClient } from './graphql-client.js';
+import { demoMonday, useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';
 import { useRegistryFakes } from './registry-fakes.js';
-import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+import { testDialects } from './test-databases.js';
 
 const dialects = await testDialects();
 
@@ -52,10 +51,9 @@ describe.each(dialects)(
   'the counter asks RDW about vehicles, and sells care and contractor day permits, on %s (docs/rules.md §2 vehicle check)',
   (dialect) => {
     const fakes = useRegistryFakes();
-    let database: TestDatabase;
-    let server: RunningServer;
     // Monday 23 November 2026, 10:00 in Amsterdam.
-    const now = new Date('2026-11-23T09:00:00Z');
+    const now = demoMonday;
+    const api = useDemoApi(dialect, { start: now });
     let anna: TestClient;
     let bakkerij: TestClient;
     let officer: TestClient;
@@ -89,7 +87,7 @@ describe.each(dialects)(
       return result.data!.applyForPermit;
     };
     const pay = (checkoutUrl: string) =>
-      fetch(server.url + new URL(checkoutUrl).pathname, {
+      fetch(api.url + new URL(checkoutUrl).pathname, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ action: 'paid' }).toString(),
@@ -106,7 +104,7 @@ describe.each(dialects)(
     };
     /** An upload of the care organisation's statement, as POST /documents stores it. */
     const statement = async (email: string) => {
-      const em = database.orm.em.fork();
+      const em = api.em();
       const document = em.create(PermitDocument, {
         kind: 'upload',
         requirement: 'careStatement',
@@ -122,17 +120,10 @@ describe.each(dialects)(
     };
 
     beforeAll(async () => {
-      database = await openTestDatabase(dialect);
-      await seedDemo(database.orm.em.fork(), now);
-      server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => now });
-      anna = await loggedIn(server.url, 'anna@demo.parkeer.nl');
-      bakkerij = await loggedIn(server.url, 'bakkerij@demo.parkeer.nl');
-      officer = await loggedIn(server.url, 'handhaving@demo.parkeer.nl');
-      delftAdmin = await loggedIn(server.url, 'beheer@delft.demo.parkeer.nl');
-    });
-    afterAll(async () => {
-      await server?.close();
-      await database?.dispose();
+      anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
+      bakkerij = await loggedIn(api.url, 'bakkerij@demo.parkeer.nl');
+      officer = await loggedIn(api.url, 'handhaving@demo.parkeer.nl');
+      delftAdmin = await loggedIn(api.url, 'beheer@delft.demo.parkeer.nl');
     });
 
     it('offers the care permit to residents and the contractor day permit to businesses only, per day (docs/rules.md §1 counter offers)', async () => {
@@ -339,7 +330,7 @@ describe.each(dialects)(
       });
       expect(await zonesRefusing()).toEqual(['B', 'D']);
       // Another town's admin does not find the zone.
-      const oudstadAdmin = await loggedIn(server.url, 'beheer@oudstad.demo.parkeer.nl');
+      const oudstadAdmin = await loggedIn(api.url, 'beheer@oudstad.demo.parkeer.nl');
       const foreign = await oudstadAdmin.request<Data>(emissionMutation, {
         id: zoneD.id,
         rule: null,
@@ -363,7 +354,7 @@ describe.each(dialects)(
 
     it('keeps a care permit always reviewed when a form leaves the setting out, and turns it off when told (docs/rules.md §1 care permit)', async () => {
       const stored = async () =>
-        await database.orm.em
+        await api.orm.em
           .fork()
           .findOneOrFail(ProductType, { code: 'care-permit', municipality: { code: 'delft' } });
       const product = await stored();
@@ -392,7 +383,7 @@ describe.each(dialects)(
     });
 
     it("judges a new plate as at the application: the counter's plate change and the back office's (docs/rules.md §2 vehicle check)", async () => {
-      const em = database.orm.em.fork();
+      const em = api.em();
       const permit = await em.findOneOrFail(Permit, {
         productType: { code: 'care-permit' },
         holder: { email: 'anna@demo.parkeer.nl' },

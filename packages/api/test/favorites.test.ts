@@ -1,14 +1,13 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/seed/demo-seed.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Account } from '../src/model/account.entity.js';
 import { Delegation } from '../src/model/delegation.entity.js';
 import { Favorite } from '../src/model/favorite.entity.js';
 import { Permit } from '../src/model/permit.entity.js';
-import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';
+import { demoMonday, useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';
-import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+import { testDialects } from './test-databases.js';
 
 const dialects = await testDialects();
 
@@ -27,9 +26,8 @@ interface FavoriteData {
 }
 
 describe.each(dialects)('favorites through GraphQL on %s (docs/rules.md §7)', (dialect) => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  const now = new Date('2026-11-23T09:00:00Z');
+  const now = demoMonday;
+  const api = useDemoApi(dialect, { start: now });
   let anna: TestClient;
   let bram: TestClient;
   let carla: TestClient;
@@ -55,18 +53,11 @@ describe.each(dialects)('favorites through GraphQL on %s (docs/rules.md §7)', (
   };
 
   beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    await seedDemo(database.orm.em.fork(), now);
-    server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => now });
-    anna = await loggedIn(server.url, 'anna@demo.parkeer.nl');
-    bram = await loggedIn(server.url, 'bram@demo.parkeer.nl');
-    carla = await loggedIn(server.url, 'carla@demo.parkeer.nl', { 'accept-language': 'en' });
-    annaPermit = await permitIdAt(database.orm, 'delft-oude-delft-1');
-    bramPermit = await permitIdAt(database.orm, 'delft-westlandseweg-20');
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.dispose();
+    anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
+    bram = await loggedIn(api.url, 'bram@demo.parkeer.nl');
+    carla = await loggedIn(api.url, 'carla@demo.parkeer.nl', { 'accept-language': 'en' });
+    annaPermit = await permitIdAt(api.orm, 'delft-oude-delft-1');
+    bramPermit = await permitIdAt(api.orm, 'delft-westlandseweg-20');
   });
 
   it('adds a favorite with the plate normalised and the name trimmed, and lists them by name', async () => {
@@ -121,7 +112,7 @@ describe.each(dialects)('favorites through GraphQL on %s (docs/rules.md §7)', (
       [1, 2].map(() => addFavorite(anna, { plate: '1-abc-23', name: 'Buurman' })),
     );
     expect(results.map(codeOf).sort()).toEqual(['FAVORITE_ALREADY_EXISTS', undefined]);
-    const stored = await database.orm.em.fork().count(Favorite, { plate: '1ABC23' });
+    const stored = await api.em().count(Favorite, { plate: '1ABC23' });
     expect(stored).toBe(1);
   });
 
@@ -146,7 +137,7 @@ describe.each(dialects)('favorites through GraphQL on %s (docs/rules.md §7)', (
   });
 
   it('stops at the upper bound of favorites per permit', async () => {
-    const em = database.orm.em.fork();
+    const em = api.em();
     const permit = await em.findOneOrFail(Permit, { id: bramPermit });
     for (let i = 0; i < 50; i++) {
       em.create(Favorite, { permit, plate: `ZZ${String(i).padStart(2, '0')}AB`, name: `F${i}` });
@@ -160,7 +151,7 @@ describe.each(dialects)('favorites through GraphQL on %s (docs/rules.md §7)', (
   });
 
   it('keeps favorites from a delegate (PRODUCT_OWNER_ONLY)', async () => {
-    const em = database.orm.em.fork();
+    const em = api.em();
     em.create(Delegation, {
       permit: await em.findOneOrFail(Permit, { id: annaPermit }),
       email: 'bram@demo.parkeer.nl',
@@ -204,7 +195,7 @@ describe.each(dialects)('favorites through GraphQL on %s (docs/rules.md §7)', (
   });
 
   it('needs a resident or business login', async () => {
-    const anonymous = new TestClient(server.url);
+    const anonymous = new TestClient(api.url);
     expect(codeOf(await anonymous.request(list, { permitId: annaPermit }))).toBe('UNAUTHENTICATED');
     expect(
       codeOf(
@@ -213,7 +204,7 @@ describe.each(dialects)('favorites through GraphQL on %s (docs/rules.md §7)', (
         }),
       ),
     ).toBe('UNAUTHENTICATED');
-    const officer = await loggedIn(server.url, 'handhaving@demo.parkeer.nl');
+    const officer = await loggedIn(api.url, 'handhaving@demo.parkeer.nl');
     expect(codeOf(await officer.request(list, { permitId: annaPermit }))).toBe('FORBIDDEN');
     expect(codeOf(await officer.request(remove, { id: annaPermit }))).toBe('FORBIDDEN');
   });

@@ -1,15 +1,14 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/seed/demo-seed.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Account } from '../src/model/account.entity.js';
 import { Delegation } from '../src/model/delegation.entity.js';
 import { LedgerEntry, type LedgerKind } from '../src/model/ledger-entry.entity.js';
 import { Permit } from '../src/model/permit.entity.js';
 import { ParkingSession, type SessionStatus } from '../src/model/parking-session.entity.js';
-import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';
+import { demoMonday, useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';
-import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+import { testDialects } from './test-databases.js';
 
 const dialects = await testDialects();
 const minute = 60_000;
@@ -58,10 +57,9 @@ interface TransactionNode {
 }
 
 describe.each(dialects)('history through GraphQL on %s (docs/rules.md §8)', (dialect) => {
-  let database: TestDatabase;
-  let server: RunningServer;
   // Monday 23 November 2026, 10:00 in Amsterdam.
-  const now = new Date('2026-11-23T09:00:00Z');
+  const now = demoMonday;
+  const api = useDemoApi(dialect, { start: now });
   let anna: TestClient;
   let bram: TestClient;
   let carla: TestClient;
@@ -130,17 +128,14 @@ describe.each(dialects)('history through GraphQL on %s (docs/rules.md §8)', (di
   }
 
   beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    await seedDemo(database.orm.em.fork(), now);
-    server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => now });
-    anna = await loggedIn(server.url, 'anna@demo.parkeer.nl');
-    bram = await loggedIn(server.url, 'bram@demo.parkeer.nl');
-    carla = await loggedIn(server.url, 'carla@demo.parkeer.nl');
-    annaPermit = await permitIdAt(database.orm, 'delft-oude-delft-1');
-    bramPermit = await permitIdAt(database.orm, 'delft-westlandseweg-20');
-    carlaPermit = await permitIdAt(database.orm, 'oudstad-markt-3');
+    anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
+    bram = await loggedIn(api.url, 'bram@demo.parkeer.nl');
+    carla = await loggedIn(api.url, 'carla@demo.parkeer.nl');
+    annaPermit = await permitIdAt(api.orm, 'delft-oude-delft-1');
+    bramPermit = await permitIdAt(api.orm, 'delft-westlandseweg-20');
+    carlaPermit = await permitIdAt(api.orm, 'oudstad-markt-3');
 
-    const em = database.orm.em.fork();
+    const em = api.em();
     const annas = await em.findOneOrFail(Permit, { id: annaPermit }, { populate: ['holder'] });
     const carlas = await em.findOneOrFail(Permit, { id: carlaPermit }, { populate: ['holder'] });
     delegation = em.create(Delegation, {
@@ -276,14 +271,10 @@ describe.each(dialects)('history through GraphQL on %s (docs/rules.md §8)', (di
       [annas.id],
     );
   });
-  afterAll(async () => {
-    await server?.close();
-    await database?.dispose();
-  });
 
   it('pages 25 sessions as 10 + 10 + 5, newest first, with the total on every page', async () => {
     const expected = (
-      await database.orm.em
+      await api.orm.em
         .fork()
         .find(ParkingSession, { permit: bramPermit, status: { $ne: 'deleted' } })
     )
@@ -435,11 +426,11 @@ describe.each(dialects)('history through GraphQL on %s (docs/rules.md §8)', (di
     expect(codeOf(await carla.request(transactionHistory, { permitId: annaPermit }))).toBe(
       'NOT_FOUND',
     );
-    const anonymous = new TestClient(server.url);
+    const anonymous = new TestClient(api.url);
     expect(codeOf(await anonymous.request(sessionHistory, { permitId: annaPermit }))).toBe(
       'UNAUTHENTICATED',
     );
-    const officer = await loggedIn(server.url, 'handhaving@demo.parkeer.nl');
+    const officer = await loggedIn(api.url, 'handhaving@demo.parkeer.nl');
     expect(codeOf(await officer.request(transactionHistory, { permitId: annaPermit }))).toBe(
       'FORBIDDEN',
     );

@@ -1,16 +1,15 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/seed/demo-seed.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Account } from '../src/model/account.entity.js';
 import { Delegation } from '../src/model/delegation.entity.js';
 import { Favorite } from '../src/model/favorite.entity.js';
 import { PermitPlate } from '../src/model/permit-plate.entity.js';
 import { Permit } from '../src/model/permit.entity.js';
 import { ParkingSession, type SessionStatus } from '../src/model/parking-session.entity.js';
-import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';
+import { demoMonday, useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';
-import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+import { testDialects } from './test-databases.js';
 
 const dialects = await testDialects();
 const hour = 3_600_000;
@@ -29,9 +28,8 @@ interface PlateData {
 }
 
 describe.each(dialects)('plates through GraphQL on %s (docs/rules.md §5, §6)', (dialect) => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  const now = new Date('2026-11-23T09:00:00Z');
+  const now = demoMonday;
+  const api = useDemoApi(dialect, { start: now });
   let anna: TestClient;
   let bram: TestClient;
   let carla: TestClient;
@@ -43,7 +41,7 @@ describe.each(dialects)('plates through GraphQL on %s (docs/rules.md §5, §6)',
   const codeOf = (result: { errors?: { extensions: { code: string } }[] }) =>
     result.errors?.[0]?.extensions.code;
   const activeRows = async () =>
-    (await database.orm.em.fork().find(PermitPlate, { permit: carlaResident })).filter(
+    (await api.em().find(PermitPlate, { permit: carlaResident })).filter(
       (row) => row.activeSlot != null,
     );
 
@@ -52,7 +50,7 @@ describe.each(dialects)('plates through GraphQL on %s (docs/rules.md §5, §6)',
     permitId: string,
     sessions: { plate: string; hoursAgo: number; status?: SessionStatus; delegate?: boolean }[],
   ) {
-    const em = database.orm.em.fork();
+    const em = api.em();
     const permit = await em.findOneOrFail(Permit, { id: permitId }, { populate: ['holder'] });
     const delegation = await em.findOne(
       Delegation,
@@ -78,16 +76,13 @@ describe.each(dialects)('plates through GraphQL on %s (docs/rules.md §5, §6)',
   }
 
   beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    await seedDemo(database.orm.em.fork(), now);
-    server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => now });
-    anna = await loggedIn(server.url, 'anna@demo.parkeer.nl');
-    bram = await loggedIn(server.url, 'bram@demo.parkeer.nl');
-    carla = await loggedIn(server.url, 'carla@demo.parkeer.nl');
-    annaPermit = await permitIdAt(database.orm, 'delft-oude-delft-1', 'visitor-permit');
-    carlaResident = await permitIdAt(database.orm, 'oudstad-markt-3', 'resident-permit');
+    anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
+    bram = await loggedIn(api.url, 'bram@demo.parkeer.nl');
+    carla = await loggedIn(api.url, 'carla@demo.parkeer.nl');
+    annaPermit = await permitIdAt(api.orm, 'delft-oude-delft-1', 'visitor-permit');
+    carlaResident = await permitIdAt(api.orm, 'oudstad-markt-3', 'resident-permit');
 
-    const em = database.orm.em.fork();
+    const em = api.em();
     const permit = await em.findOneOrFail(Permit, { id: annaPermit });
     em.create(Delegation, {
       permit,
@@ -100,10 +95,6 @@ describe.each(dialects)('plates through GraphQL on %s (docs/rules.md §5, §6)',
     });
     em.create(Favorite, { permit, plate: 'KL123X', name: 'Zus' });
     await em.flush();
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.dispose();
   });
 
   describe('recent plates', () => {
@@ -118,10 +109,9 @@ describe.each(dialects)('plates through GraphQL on %s (docs/rules.md §5, §6)',
         { plate: 'ZZ12AB', hoursAgo: 30, delegate: true },
         { plate: 'KL123X', hoursAgo: 6, delegate: true },
       ]);
-      await addSessions(
-        await permitIdAt(database.orm, 'delft-westlandseweg-20', 'visitor-permit'),
-        [{ plate: 'SX12AB', hoursAgo: 0.1 }],
-      );
+      await addSessions(await permitIdAt(api.orm, 'delft-westlandseweg-20', 'visitor-permit'), [
+        { plate: 'SX12AB', hoursAgo: 0.1 },
+      ]);
     });
 
     it("lists the permit's distinct plates by their latest start, without favorites or deleted sessions", async () => {
@@ -172,9 +162,9 @@ describe.each(dialects)('plates through GraphQL on %s (docs/rules.md §5, §6)',
         ).toBe('BAD_USER_INPUT');
       }
       expect(codeOf(await carla.request(recent, { permitId: annaPermit }))).toBe('NOT_FOUND');
-      expect(
-        codeOf(await new TestClient(server.url).request(recent, { permitId: annaPermit })),
-      ).toBe('UNAUTHENTICATED');
+      expect(codeOf(await new TestClient(api.url).request(recent, { permitId: annaPermit }))).toBe(
+        'UNAUTHENTICATED',
+      );
     });
   });
 
@@ -237,7 +227,7 @@ describe.each(dialects)('plates through GraphQL on %s (docs/rules.md §5, §6)',
       ).toBe('NOT_FOUND');
       expect(codeOf(await anna.request(plates, { permitId: carlaResident }))).toBe('NOT_FOUND');
 
-      const em = database.orm.em.fork();
+      const em = api.em();
       em.create(Delegation, {
         permit: await em.findOneOrFail(Permit, { id: carlaResident }),
         email: 'anna@demo.parkeer.nl',
@@ -250,13 +240,13 @@ describe.each(dialects)('plates through GraphQL on %s (docs/rules.md §5, §6)',
       expect(
         codeOf(await anna.request(switchPlate, { permitId: carlaResident, plate: '12ABC3' })),
       ).toBe('PRODUCT_OWNER_ONLY');
-      const officer = await loggedIn(server.url, 'handhaving@demo.parkeer.nl');
+      const officer = await loggedIn(api.url, 'handhaving@demo.parkeer.nl');
       expect(
         codeOf(await officer.request(switchPlate, { permitId: carlaResident, plate: '12ABC3' })),
       ).toBe('FORBIDDEN');
       expect(
         codeOf(
-          await new TestClient(server.url).request(switchPlate, {
+          await new TestClient(api.url).request(switchPlate, {
             permitId: carlaResident,
             plate: '12ABC3',
           }),

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { offerDeadline } from '@parkeer/domain/quota/quota';
-import { seedDemo } from '../src/seed/demo-seed.js';
 import { AuditEntry } from '../src/model/audit-entry.entity.js';
 import { MailOutbox } from '../src/model/mail-outbox.entity.js';
 import { Permit } from '../src/model/permit.entity.js';
@@ -10,10 +9,10 @@ import { Zone } from '../src/model/zone.entity.js';
 import { ensureWaitingListJob, runDueJobs } from '../src/jobs/job-runner.js';
 import { ScheduledJob } from '../src/model/scheduled-job.entity.js';
 import { passWaitingLists } from '../src/modules/quota/quota-offers.js';
-import { createServer, type RunningServer } from '../src/server.js';
 import type { TestClient } from './graphql-client.js';
+import { demoMonday, useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';
-import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+import { testDialects } from './test-databases.js';
 
 const dialects = await testDialects();
 
@@ -42,10 +41,9 @@ const payOfferMutation = `mutation ($id: ID!) { payPermitOffer(applicationId: $i
 const endMutation = `mutation ($input: EndPermitInput!) { endPermit(input: $input) { __typename } }`;
 
 describe.each(dialects)('quotas and waiting lists on %s (docs/rules.md §2 quotas)', (dialect) => {
-  let database: TestDatabase;
-  let server: RunningServer;
   // Monday 23 November 2026, 10:00 in Amsterdam.
-  const now = new Date('2026-11-23T09:00:00Z');
+  const now = demoMonday;
+  const api = useDemoApi(dialect, { start: now });
   let anna: TestClient;
   let bram: TestClient;
   let carla: TestClient;
@@ -77,7 +75,7 @@ describe.each(dialects)('quotas and waiting lists on %s (docs/rules.md §2 quota
     return result.data!.permitApplication;
   };
   const press = (checkoutUrl: string) =>
-    fetch(server.url + new URL(checkoutUrl).pathname, {
+    fetch(api.url + new URL(checkoutUrl).pathname, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ action: 'paid' }).toString(),
@@ -91,14 +89,14 @@ describe.each(dialects)('quotas and waiting lists on %s (docs/rules.md §2 quota
   const setQuota = (client: TestClient, input: Data) =>
     client.request<Data>(setQuotaMutation, { input: { zoneId, productTypeId, ...input } });
   const activePermits = () =>
-    database.orm.em.fork().count(Permit, {
+    api.em().count(Permit, {
       zone: zoneId,
       productType: productTypeId,
       status: 'active',
     });
-  const audits = (action: string) => database.orm.em.fork().find(AuditEntry, { action });
+  const audits = (action: string) => api.em().find(AuditEntry, { action });
   const mails = (subject: string) =>
-    database.orm.em.fork().find(MailOutbox, { subject: { $like: `%${subject}%` } });
+    api.em().find(MailOutbox, { subject: { $like: `%${subject}%` } });
 
   let racedIds: string[] = [];
   let winner: Data;
@@ -106,15 +104,12 @@ describe.each(dialects)('quotas and waiting lists on %s (docs/rules.md §2 quota
   let carlaApplication: Data;
 
   beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    await seedDemo(database.orm.em.fork(), now);
-    server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => now });
-    anna = await loggedIn(server.url, 'anna@demo.parkeer.nl');
-    bram = await loggedIn(server.url, 'bram@demo.parkeer.nl');
-    carla = await loggedIn(server.url, 'carla@demo.parkeer.nl');
-    admin = await loggedIn(server.url, 'beheer@oudstad.demo.parkeer.nl');
-    delftAdmin = await loggedIn(server.url, 'beheer@delft.demo.parkeer.nl');
-    const em = database.orm.em.fork();
+    anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
+    bram = await loggedIn(api.url, 'bram@demo.parkeer.nl');
+    carla = await loggedIn(api.url, 'carla@demo.parkeer.nl');
+    admin = await loggedIn(api.url, 'beheer@oudstad.demo.parkeer.nl');
+    delftAdmin = await loggedIn(api.url, 'beheer@delft.demo.parkeer.nl');
+    const em = api.em();
     const centrum = await em.findOneOrFail(Zone, { code: 'centrum' });
     zoneId = centrum.id;
     productTypeId = (
@@ -124,11 +119,7 @@ describe.each(dialects)('quotas and waiting lists on %s (docs/rules.md §2 quota
       })
     ).id;
     // The waiting lists' recurring job, as the job worker makes it at start.
-    await ensureWaitingListJob(database.orm.em.fork(), now);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.dispose();
+    await ensureWaitingListJob(api.em(), now);
   });
 
   it('lets the town set a quota per zone and permit type, validated whole and audited (docs/rules.md §2 quotas)', async () => {
@@ -186,11 +177,11 @@ describe.each(dialects)('quotas and waiting lists on %s (docs/rules.md §2 quota
     });
     expect(await activePermits()).toBe(2);
     // Nothing is free: the job offers nothing, and waits for its next round.
-    await runDueJobs(database.orm, { now });
-    expect(await database.orm.em.fork().count(PermitApplication, { status: 'offered' })).toBe(0);
-    expect(
-      (await database.orm.em.fork().findOneOrFail(ScheduledJob, { kind: 'waitingLists' })).runAt,
-    ).toEqual(new Date(now.getTime() + 5 * 60_000));
+    await runDueJobs(api.orm, { now });
+    expect(await api.em().count(PermitApplication, { status: 'offered' })).toBe(0);
+    expect((await api.em().findOneOrFail(ScheduledJob, { kind: 'waitingLists' })).runAt).toEqual(
+      new Date(now.getTime() + 5 * 60_000),
+    );
     const quotas = await admin.request<Data>(quotasQuery);
     expect(quotas.data!.adminQuotas).toEqual([
       { zoneCode: 'centrum', productTypeCode: 'resident-permit', limit: 2, taken: 2, waiting: 2 },
@@ -220,7 +211,7 @@ describe.each(dialects)('quotas and waiting lists on %s (docs/rules.md §2 quota
   });
 
   it('passes an offer to the first in line when a permit ends, with a deadline in local days and a mail (docs/rules.md §2 quotas, offer)', async () => {
-    const em = database.orm.em.fork();
+    const em = api.em();
     const carlasPermit = await em.findOneOrFail(Permit, {
       zone: zoneId,
       productType: productTypeId,
@@ -233,9 +224,9 @@ describe.each(dialects)('quotas and waiting lists on %s (docs/rules.md §2 quota
     expect(ended.data!.endPermit.__typename).toBe('PermitEnded');
 
     // The end brought the job forward to now: the work queue runs it and the offer goes out.
-    const job = await database.orm.em.fork().findOneOrFail(ScheduledJob, { kind: 'waitingLists' });
+    const job = await api.em().findOneOrFail(ScheduledJob, { kind: 'waitingLists' });
     expect(job.runAt.getTime()).toBeLessThanOrEqual(now.getTime());
-    await runDueJobs(database.orm, { now });
+    await runDueJobs(api.orm, { now });
     const entries = await list();
     expect(entries[0]).toMatchObject({
       applicationId: waiter.application.id,
@@ -247,21 +238,21 @@ describe.each(dialects)('quotas and waiting lists on %s (docs/rules.md §2 quota
     expect(await mails('Er is plaats')).toHaveLength(1);
     expect(await audits('waitingList.offer')).toHaveLength(1);
     // The offer holds the place: a second run offers nothing more.
-    expect(await passWaitingLists(database.orm.em.fork(), now)).toEqual({ lapsed: 0, offered: 0 });
+    expect(await passWaitingLists(api.em(), now)).toEqual({ lapsed: 0, offered: 0 });
   });
 
   it('lets an unpaid offer lapse at its deadline and passes the place to the next (docs/rules.md §2 quotas, lapsed offer)', async () => {
     const deadline = offerDeadline(now, 14, 'Europe/Amsterdam');
     const before = new Date(deadline.getTime() - 1000);
-    expect(await passWaitingLists(database.orm.em.fork(), before)).toEqual({
+    expect(await passWaitingLists(api.em(), before)).toEqual({
       lapsed: 0,
       offered: 0,
     });
-    expect(await passWaitingLists(database.orm.em.fork(), deadline)).toEqual({
+    expect(await passWaitingLists(api.em(), deadline)).toEqual({
       lapsed: 1,
       offered: 1,
     });
-    const em = database.orm.em.fork();
+    const em = api.em();
     expect((await em.findOneOrFail(PermitApplication, waiter.application.id)).status).toBe(
       'cancelled',
     );
@@ -311,7 +302,7 @@ describe.each(dialects)('quotas and waiting lists on %s (docs/rules.md §2 quota
     const queued = await apply(bram);
     expect(queued.application.status).toBe('waitlisted');
     await setQuota(admin, { limit: 3, offerDays: 7 });
-    expect(await passWaitingLists(database.orm.em.fork(), now)).toEqual({ lapsed: 0, offered: 1 });
+    expect(await passWaitingLists(api.em(), now)).toEqual({ lapsed: 0, offered: 1 });
     const offered = await applicationOf(bram, queued.application.id);
     expect(offered.status).toBe('offered');
     expect(new Date(offered.offerExpiresAt)).toEqual(offerDeadline(now, 7, 'Europe/Amsterdam'));

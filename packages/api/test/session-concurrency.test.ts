@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/seed/demo-seed.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LedgerEntry } from '../src/model/ledger-entry.entity.js';
 import { Permit } from '../src/model/permit.entity.js';
 import { ParkingSession } from '../src/model/parking-session.entity.js';
-import { createServer, type RunningServer } from '../src/server.js';
+import { demoMonday, useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';
-import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+import { testDialects } from './test-databases.js';
 
 const dialects = await testDialects();
 const start = `mutation ($input: StartSessionInput!) { startSession(input: $input) {
@@ -15,24 +14,15 @@ const start = `mutation ($input: StartSessionInput!) { startSession(input: $inpu
 const plates = Array.from({ length: 50 }, (_, i) => `GB${String(100 + i)}K`);
 
 describe.each(dialects)('concurrent starts on one permit on %s', (dialect) => {
-  let database: TestDatabase;
-  let server: RunningServer;
   // Monday 10:00 in Amsterdam; bram's zone C is paid 09:00–18:00.
-  const now = new Date('2026-11-23T09:00:00Z');
+  const now = demoMonday;
+  const api = useDemoApi(dialect, { start: now });
 
-  beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    await seedDemo(database.orm.em.fork(), now);
-    server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => now });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.dispose();
-  });
+  beforeAll(async () => {});
 
   it('lets exactly as many start as the balance covers, and the ledger sums to the balance', async () => {
-    const bram = await loggedIn(server.url, 'bram@demo.parkeer.nl');
-    const em = database.orm.em.fork();
+    const bram = await loggedIn(api.url, 'bram@demo.parkeer.nl');
+    const em = api.em();
     const permit = await em.findOneOrFail(Permit, { holder: { email: 'bram@demo.parkeer.nl' } });
     // 45 hours of balance; each session costs 4.5 hours: exactly ten fit.
     expect(permit.balance).toBe(45 * 60);
@@ -55,7 +45,7 @@ describe.each(dialects)('concurrent starts on one permit on %s', (dialect) => {
       );
     }
 
-    const fresh = database.orm.em.fork();
+    const fresh = api.em();
     const after = await fresh.findOneOrFail(Permit, { id: permit.id });
     const ledger = await fresh.find(LedgerEntry, { permit: permit.id, pot: 'permit' });
     expect(after.balance).toBe(0);

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { reloadConfig } from '../src/config/config.js';
-import { seedDemo } from '../src/seed/demo-seed.js';
 import { runDueJobs } from '../src/jobs/job-runner.js';
 import { Account } from '../src/model/account.entity.js';
 import { Delegation } from '../src/model/delegation.entity.js';
@@ -12,10 +11,10 @@ import { checkoutPage as renderCheckoutPage } from '../src/modules/payment/simul
 import { simulatedWebhookBody } from '../src/modules/payment/simulated-ideal-provider.js';
 import { signatureHeader, signWebhookBody } from '../src/modules/payment/webhook-signature.js';
 import { Permit } from '../src/model/permit.entity.js';
-import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';
+import { demoMonday, useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';
-import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+import { testDialects } from './test-databases.js';
 
 const dialects = await testDialects();
 const hours = (h: number) => h * 60;
@@ -34,10 +33,9 @@ const paymentQuery = `query ($id: ID!) { payment(id: $id) {
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe.each(dialects)('top-up and payment on %s (docs/rules.md §4)', (dialect) => {
-  let database: TestDatabase;
-  let server: RunningServer;
   // Monday 23 November 2026: Delft's calendar-year cap runs until 1 January 2027.
-  const now = new Date('2026-11-23T09:00:00Z');
+  const now = demoMonday;
+  const api = useDemoApi(dialect, { start: now });
   let anna: TestClient;
   let bram: TestClient;
   let carla: TestClient;
@@ -49,17 +47,15 @@ describe.each(dialects)('top-up and payment on %s (docs/rules.md §4)', (dialect
 
   const permitOf = async (email: string, code: string) =>
     (
-      await database.orm.em
+      await api.orm.em
         .fork()
         .findOneOrFail(Permit, { holder: { email }, productType: { code } }, { fields: ['id'] })
     ).id;
-  const balanceOf = async (id: string) =>
-    (await database.orm.em.fork().findOneOrFail(Permit, { id })).balance;
-  const creditsOf = (paymentId: string) =>
-    database.orm.em.fork().find(LedgerEntry, { payment: paymentId });
+  const balanceOf = async (id: string) => (await api.em().findOneOrFail(Permit, { id })).balance;
+  const creditsOf = (paymentId: string) => api.em().find(LedgerEntry, { payment: paymentId });
   /** Parking used up elsewhere: brings the balance down so the threshold allows a top-up again. */
   const spendDownTo = (permitId: string, target: number) =>
-    withPermitTransaction(database.orm.em.fork(), permitId, now, (unit) =>
+    withPermitTransaction(api.em(), permitId, now, (unit) =>
       unit.ledger.post(permitPot, {
         kind: 'charge',
         amount: target - unit.permit.balance,
@@ -91,16 +87,16 @@ describe.each(dialects)('top-up and payment on %s (docs/rules.md §4)', (dialect
   const checkoutPath = (checkoutUrl: string) => new URL(checkoutUrl).pathname;
   const providerRefOf = (checkoutUrl: string) =>
     decodeURIComponent(checkoutPath(checkoutUrl).split('/').pop()!);
-  const checkoutPage = (checkoutUrl: string) => fetch(server.url + checkoutPath(checkoutUrl));
+  const checkoutPage = (checkoutUrl: string) => fetch(api.url + checkoutPath(checkoutUrl));
   const press = (checkoutUrl: string, action: string) =>
-    fetch(server.url + checkoutPath(checkoutUrl), {
+    fetch(api.url + checkoutPath(checkoutUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ action }).toString(),
       redirect: 'manual',
     });
   const webhook = (body: string, signature?: string) =>
-    fetch(`${server.url}/webhooks/payments/simulated-ideal`, {
+    fetch(`${api.url}/webhooks/payments/simulated-ideal`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -119,19 +115,12 @@ describe.each(dialects)('top-up and payment on %s (docs/rules.md §4)', (dialect
   };
 
   beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    await seedDemo(database.orm.em.fork(), now);
-    server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => now });
-    anna = await loggedIn(server.url, 'anna@demo.parkeer.nl');
-    bram = await loggedIn(server.url, 'bram@demo.parkeer.nl');
-    carla = await loggedIn(server.url, 'carla@demo.parkeer.nl');
+    anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
+    bram = await loggedIn(api.url, 'bram@demo.parkeer.nl');
+    carla = await loggedIn(api.url, 'carla@demo.parkeer.nl');
     annaPermit = await permitOf('anna@demo.parkeer.nl', 'visitor-permit');
     bramPermit = await permitOf('bram@demo.parkeer.nl', 'visitor-permit');
     carlaPermit = await permitOf('carla@demo.parkeer.nl', 'visitor-permit');
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.dispose();
   });
 
   it('refuses anna a top-up while her balance is above 60 hours, in words and raw values, and tells where she stands against the year maximum', async () => {
@@ -153,7 +142,7 @@ describe.each(dialects)('top-up and payment on %s (docs/rules.md §4)', (dialect
     const refused = await start(anna, annaPermit, hours(200), nextKey());
     expect(refused.errors?.[0]?.extensions.code).toBe('TOP_UP_BALANCE_ABOVE_THRESHOLD');
     expect(refused.errors?.[0]?.message).toContain('60 u');
-    expect(await database.orm.em.fork().count(Payment, { permit: annaPermit })).toBe(0);
+    expect(await api.em().count(Payment, { permit: annaPermit })).toBe(0);
   });
 
   it("offers bram (45 h, zone C resident) one 200-hour block at Delft's price", async () => {
@@ -191,7 +180,7 @@ describe.each(dialects)('top-up and payment on %s (docs/rules.md §4)', (dialect
     expect(notOffered.errors?.[0]?.extensions.code).toBe('TOP_UP_AMOUNT_NOT_OFFERED');
     const noKey = await start(bram, bramPermit, hours(200), '');
     expect(noKey.errors?.[0]?.extensions.code).toBe('IDEMPOTENCY_KEY_INVALID');
-    expect(await database.orm.em.fork().count(Payment, { permit: bramPermit })).toBe(1);
+    expect(await api.em().count(Payment, { permit: bramPermit })).toBe(1);
 
     const page = await checkoutPage(payment.checkoutUrl);
     expect(page.status).toBe(200);
@@ -214,7 +203,7 @@ describe.each(dialects)('top-up and payment on %s (docs/rules.md §4)', (dialect
       completedAt: null,
       balanceAfter: null,
     });
-    expect((await fetch(`${server.url}/betalen/simulatie/sim_unknown`)).status).toBe(404);
+    expect((await fetch(`${api.url}/betalen/simulatie/sim_unknown`)).status).toBe(404);
   });
 
   it('ignores a webhook with a wrong or missing signature (401) and changes nothing', async () => {
@@ -234,7 +223,7 @@ describe.each(dialects)('top-up and payment on %s (docs/rules.md §4)', (dialect
     expect(await balanceOf(bramPermit)).toBe(hours(45));
     expect(await creditsOf(paymentId)).toHaveLength(0);
 
-    const unknown = signedWebhook(`${server.url}/betalen/simulatie/sim_unknown`, 'paid');
+    const unknown = signedWebhook(`${api.url}/betalen/simulatie/sim_unknown`, 'paid');
     expect((await webhook(unknown.body, unknown.signature)).status).toBe(404);
     const malformed = '{"providerRef":1}';
     expect((await webhook(malformed, signWebhookBody(malformed))).status).toBe(400);
@@ -338,7 +327,7 @@ describe.each(dialects)('top-up and payment on %s (docs/rules.md §4)', (dialect
     expect(await creditsOf(second.paymentId)).toHaveLength(0);
     expect(await balanceOf(bramPermit)).toBe(hours(245));
     // The simulated bank moves no money: it records the refund the job sends it.
-    await runDueJobs(database.orm, { now });
+    await runDueJobs(api.orm, { now });
     expect((await paymentOf(bram, second.paymentId)).refund).toMatchObject({
       status: 'sent',
       providerRef: `sim_refund_${second.paymentId}`,
@@ -394,7 +383,7 @@ describe.each(dialects)('top-up and payment on %s (docs/rules.md §4)', (dialect
 
   it('takes no payments without a configured provider, and never the simulated bank in production', async () => {
     const idempotencyKey = nextKey();
-    const { body, signature } = signedWebhook(`${server.url}/betalen/simulatie/sim_x`, 'paid');
+    const { body, signature } = signedWebhook(`${api.url}/betalen/simulatie/sim_x`, 'paid');
     const environment = { ...process.env };
     try {
       // Production without Mollie does not start at all (main.ts stops on this error).
@@ -416,13 +405,11 @@ describe.each(dialects)('top-up and payment on %s (docs/rules.md §4)', (dialect
     const retried = await start(carla, carlaPermit, 1000, idempotencyKey);
     expect(retried.errors).toBeUndefined();
     expect(retried.data!.startTopUp.checkoutUrl).toMatch(/\/betalen\/simulatie\/sim_/);
-    expect(
-      await database.orm.em.fork().count(Payment, { permit: carlaPermit, idempotencyKey }),
-    ).toBe(1);
+    expect(await api.em().count(Payment, { permit: carlaPermit, idempotencyKey })).toBe(1);
   });
 
   it('refuses products without top-up with TOP_UP_NOT_AVAILABLE', async () => {
-    const bakkerij = await loggedIn(server.url, 'bakkerij@demo.parkeer.nl');
+    const bakkerij = await loggedIn(api.url, 'bakkerij@demo.parkeer.nl');
     const flexible = await permitOf('bakkerij@demo.parkeer.nl', 'flexible-business-permit');
     const residentPermit = await permitOf('carla@demo.parkeer.nl', 'resident-permit');
     for (const [client, permitId] of [
@@ -441,7 +428,7 @@ describe.each(dialects)('top-up and payment on %s (docs/rules.md §4)', (dialect
   });
 
   it('lets only the owner top up: a delegate, another resident, enforcement and nobody are denied', async () => {
-    const em = database.orm.em.fork();
+    const em = api.em();
     const annaAccount = await em.findOneOrFail(Account, { email: 'anna@demo.parkeer.nl' });
     em.create(Delegation, {
       permit: em.getReference(Permit, bramPermit),
@@ -467,8 +454,8 @@ describe.each(dialects)('top-up and payment on %s (docs/rules.md §4)', (dialect
     const delegated = await start(anna, bramPermit, hours(200), nextKey());
     expect(delegated.errors?.[0]?.extensions.code).toBe('TOP_UP_DELEGATED_PRODUCT');
 
-    const handhaving = await loggedIn(server.url, 'handhaving@demo.parkeer.nl');
-    const nobody = new TestClient(server.url);
+    const handhaving = await loggedIn(api.url, 'handhaving@demo.parkeer.nl');
+    const nobody = new TestClient(api.url);
     const cases: [TestClient, string][] = [
       [carla, 'NOT_FOUND'],
       [handhaving, 'FORBIDDEN'],
@@ -491,7 +478,7 @@ describe.each(dialects)('top-up and payment on %s (docs/rules.md §4)', (dialect
   });
 
   it("keeps every permit's cached balance equal to the sum of its ledger rows", async () => {
-    const em = database.orm.em.fork();
+    const em = api.em();
     for (const permit of await em.find(Permit, {})) {
       const rows = await em.find(LedgerEntry, { permit: permit.id, pot: 'permit' });
       const sum = rows.reduce((total, row) => total + row.amount, 0);
