@@ -8,13 +8,11 @@ import {
   photographBoth,
   useChromiumPlatform,
 } from './browser.js';
+import { applyInPage, payAtSimulatedBank } from './counter-applications.js';
 
 const oudstadAdmin = 'beheer@oudstad.demo.parkeer.nl';
 const bram = 'bram@demo.parkeer.nl';
 
-const apply = `mutation ($input: ApplyForPermitInput!) { applyForPermit(input: $input) {
-  __typename ... on PermitApplicationSubmitted { application { id status } checkoutUrl }
-  ... on PermitApplicationRefused { rule message } } }`;
 const rightCheck = `query ($input: RightCheckInput!) { rightCheck(input: $input) { valid } }`;
 
 /**
@@ -22,24 +20,14 @@ const rightCheck = `query ($input: RightCheckInput!) { rightCheck(input: $input)
  * decides) and pays at the simulated bank: the application then waits, paid, in the queue.
  */
 async function paidApplicationForReview(page: Page, plate: string, addressKey: string) {
-  const { applyForPermit } = await graphqlIn<{
-    applyForPermit: { __typename: string; message?: string; checkoutUrl?: string };
-  }>(page, apply, {
-    input: {
-      idempotencyKey: crypto.randomUUID(),
-      application: {
-        productTypeCode: 'resident-permit',
-        addressKey,
-        plates: [{ plate }],
-        reviewCase: 'other',
-        explanation: 'Ik rijd een deelauto van de buurtvereniging.',
-      },
-    },
+  const { checkoutUrl } = await applyInPage(page, {
+    productTypeCode: 'resident-permit',
+    addressKey,
+    plates: [{ plate }],
+    reviewCase: 'other',
+    explanation: 'Ik rijd een deelauto van de buurtvereniging.',
   });
-  expect(applyForPermit.message ?? applyForPermit.__typename).toBe('PermitApplicationSubmitted');
-  await page.goto(applyForPermit.checkoutUrl!);
-  await page.getByRole('button', { name: 'Betalen' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/betalen/simulatie'));
+  await payAtSimulatedBank(page, checkoutUrl);
 }
 
 describe('the back office decides counter applications, in chromium', () => {

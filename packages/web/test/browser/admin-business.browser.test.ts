@@ -7,15 +7,13 @@ import {
   photographBoth,
   useChromiumPlatform,
 } from './browser.js';
+import { applyInPage, payAtSimulatedBank } from './counter-applications.js';
 
 const delftAdmin = 'beheer@delft.demo.parkeer.nl';
 const bakery = 'bakkerij@demo.parkeer.nl';
 // The bakery's establishment at Markt 7 in the KvK fake (src/registry-fakes/kvk-fake.ts).
 const markt = '000090000122';
 
-const apply = `mutation ($input: ApplyForPermitInput!) { applyForPermit(input: $input) {
-  __typename ... on PermitApplicationSubmitted { application { id status } checkoutUrl }
-  ... on PermitApplicationRefused { rule message } } }`;
 const myProducts = `{ productGroups { products { id kind } } }`;
 const register = `mutation ($input: RegisterFlexPlateInput!) { registerFlexPlate(input: $input) {
   __typename } }`;
@@ -75,25 +73,15 @@ describe('the back office on emission rules and business permits, in chromium', 
   it("shows a business application's establishment in the queue and on its page, and on the permit granted (docs/rules.md §2 business permits)", async () => {
     const business = await openPage(env.browser, env.platform);
     await logIn(business, env.platform, bakery);
-    const { applyForPermit } = await graphqlIn<{
-      applyForPermit: { __typename: string; message?: string; checkoutUrl?: string };
-    }>(business, apply, {
-      input: {
-        idempotencyKey: crypto.randomUUID(),
-        application: {
-          productTypeCode: 'business-permit',
-          addressKey: 'delft-markt-7',
-          establishmentNumber: markt,
-          plates: [{ plate: '56-GHJ-7' }],
-          reviewCase: 'other',
-          explanation: 'Onze bestelbus rijdt ook voor de vestiging aan de Kerkstraat.',
-        },
-      },
+    const { checkoutUrl } = await applyInPage(business, {
+      productTypeCode: 'business-permit',
+      addressKey: 'delft-markt-7',
+      establishmentNumber: markt,
+      plates: [{ plate: '56-GHJ-7' }],
+      reviewCase: 'other',
+      explanation: 'Onze bestelbus rijdt ook voor de vestiging aan de Kerkstraat.',
     });
-    expect(applyForPermit.message ?? applyForPermit.__typename).toBe('PermitApplicationSubmitted');
-    await business.goto(applyForPermit.checkoutUrl!);
-    await business.getByRole('button', { name: 'Betalen' }).click();
-    await business.waitForURL((url) => !url.pathname.startsWith('/betalen/simulatie'));
+    await payAtSimulatedBank(business, checkoutUrl);
 
     const admin = await openPage(env.browser, env.platform, desktop);
     await logIn(admin, env.platform, delftAdmin);

@@ -2,39 +2,23 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   desktop,
-  graphqlIn,
   logIn,
   openPage,
   photographBoth,
   useChromiumPlatform,
 } from './browser.js';
+import { applyInPage } from './counter-applications.js';
 
 const oudstadAdmin = 'beheer@oudstad.demo.parkeer.nl';
 
-const apply = `mutation ($input: ApplyForPermitInput!) { applyForPermit(input: $input) {
-  __typename ... on PermitApplicationSubmitted { application { id status } checkoutUrl }
-  ... on PermitApplicationRefused { rule message } } }`;
-
 /** A resident applies at the counter for Oudstad's resident permit through the API. */
 async function applied(page: Page, plate: string): Promise<{ id: string; status: string }> {
-  const { applyForPermit } = await graphqlIn<{
-    applyForPermit: {
-      __typename: string;
-      message?: string;
-      application: { id: string; status: string };
-    };
-  }>(page, apply, {
-    input: {
-      idempotencyKey: crypto.randomUUID(),
-      application: {
-        productTypeCode: 'resident-permit',
-        addressKey: 'oudstad-noord-1',
-        plates: [{ plate }],
-      },
-    },
+  const submitted = await applyInPage(page, {
+    productTypeCode: 'resident-permit',
+    addressKey: 'oudstad-noord-1',
+    plates: [{ plate }],
   });
-  expect(applyForPermit.message ?? applyForPermit.__typename).toBe('PermitApplicationSubmitted');
-  return applyForPermit.application;
+  return submitted.application;
 }
 
 /** Sets the quota form of the quotas page and saves it. */
