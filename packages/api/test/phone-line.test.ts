@@ -369,5 +369,79 @@ describe.each(dialects)(
         400,
       );
     });
+
+    it('keeps the hang-up that the status callback posts while a turn starts a session, and keeps that session (docs/rules.md §5, "Hang-up")', async () => {
+      const call = await signedIn(anna, '+31622222222');
+      await call.press('1');
+      expect((await call.press('1')).said).toContain('kost naar verwachting');
+      const before = await api.em().count(ParkingSession, { permit: anna, channel: 'phone' });
+      // The provider's status callback lands after the session's commit and before the turn
+      // saves the call: the moment a late save would undo the hang-up.
+      let hangUp: Promise<Response> | undefined;
+      api.orm.em.getEventManager().registerSubscriber({
+        afterTransactionCommit: async () => {
+          if (hangUp) return;
+          const now = await api.em().count(ParkingSession, { permit: anna, channel: 'phone' });
+          if (now === before) return;
+          hangUp = call.hangUp();
+          await hangUp;
+        },
+      });
+      const turn = await call.press('1');
+      expect(hangUp).toBeDefined();
+      expect((await hangUp!).status).toBe(204);
+      // The turn learns the call is over: it only hangs up, and the call stays ended.
+      expect(turn.gathers).toBe(false);
+      expect(turn.xml).toContain('<Hangup/>');
+      const row = await api.em().findOneOrFail(PhoneCall, { callId: call.sid });
+      expect((row.state as { phase: { at: string } }).phase.at).toBe('ended');
+      expect(row.permitId).toBe(anna);
+      // The session the turn started stays (sessions started by phone are kept).
+      const sessions = await sessionsOf(anna);
+      expect(sessions.filter((s) => s.channel === 'phone')).toHaveLength(before + 1);
+      expect(sessions.at(-1)).toMatchObject({ plate: 'GB123K', channel: 'phone' });
+      expect(['running', 'planned']).toContain(sessions.at(-1)!.status);
+      // Keys reported later still only hang up.
+      expect((await call.press('3')).xml).toContain('<Hangup/>');
+    });
+
+    it('ends a call whose status callback comes before its first webhook finished: the call is not resurrected (docs/rules.md §5, "Hang-up")', async () => {
+      const call = newCall('+31633333333');
+      expect((await call.hangUp()).status).toBe(204);
+      const late = await call.begin();
+      expect(late.gathers).toBe(false);
+      expect(late.xml).toContain('<Hangup/>');
+      const row = await api.em().findOneOrFail(PhoneCall, { callId: call.sid });
+      expect((row.state as { phase: { at: string } }).phase.at).toBe('ended');
+    });
+
+    it('stops guessing per caller (docs/security.md, registrationPin; docs/rules.md §5, "Registration number"): after ten wrong pairs on any numbers the caller is refused even the right pair, another caller is not', async () => {
+      const guesser = '+31644444444';
+      let guessed = 0;
+      while (guessed < 10) {
+        const call = newCall(guesser);
+        await call.begin();
+        await call.press('1');
+        for (let pair = 0; pair < 3 && guessed < 10; pair++) {
+          // Numbers no permit has count as well: the budget is the caller's.
+          await call.press(String(990_000 + guessed));
+          const wrong = await call.press('0000');
+          expect(wrong.said).toMatch(/klopt niet|Kijk ze na/);
+          guessed++;
+        }
+      }
+      const blocked = newCall(guesser);
+      await blocked.begin();
+      await blocked.press('1');
+      await blocked.press(numbers.get(uncoupled)!);
+      const refused = await blocked.press(pins.get(uncoupled)!);
+      expect(refused.said).toContain('Er is te vaak een verkeerde pincode ingetoetst.');
+      expect(refused.xml).toContain('<Hangup/>');
+      expect(
+        (await api.em().findOneOrFail(PhoneCall, { callId: blocked.sid })).permitId,
+      ).toBeNull();
+      // The permit's own budget was not spent: another caller signs in with the right pair.
+      await signedIn(uncoupled, '+31655555555');
+    });
   },
 );
