@@ -34,11 +34,9 @@ describe.each(dialects)(
         registrationNumber: string;
         pin: string | null;
       };
-      const permit = await api
-        .em()
-        .findOneOrFail(Permit, await api.permitOf(demoPhoneLineHolder), {
-          fields: ['productCode'],
-        });
+      const permit = await api.em().findOneOrFail(Permit, await api.permitOf(demoPhoneLineHolder), {
+        fields: ['productCode'],
+      });
       expect(`PK${shown.registrationNumber}`).toBe(permit.productCode);
       expect(shown.pin).toMatch(/^\d{4}$/);
 
