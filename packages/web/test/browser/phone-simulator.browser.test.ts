@@ -54,6 +54,12 @@ describe('the phone simulator page, in chromium on a phone', () => {
     const permit = productGroups
       .flatMap((group) => group.products)
       .find((product) => product.productCode === `PK${registrationNumber}`)!;
+    // The about page links the simulator too, in a demo.
+    await web.goto('/over');
+    await web
+      .getByTestId('phone-simulator-link')
+      .getByRole('link', { name: 'telefoonsimulator' })
+      .waitFor();
     await graphqlIn(
       web,
       `mutation ($input: AddFavoriteInput!) { addFavorite(input: $input) { id } }`,
