@@ -405,7 +405,7 @@ describe.each(dialects)(
       expect((await call.press('3')).xml).toContain('<Hangup/>');
     });
 
-    it('ends a call whose status callback comes before its first webhook finished: the call is not resurrected (§5 "Hang-up")', async () => {
+    it('ends a call whose status callback is handled before its first webhook: that webhook, late or still under way, finds the call ended and only hangs up (§5 "Hang-up")', async () => {
       const call = newCall('+31633333333');
       expect((await call.hangUp()).status).toBe(204);
       const late = await call.begin();
