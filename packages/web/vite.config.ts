@@ -17,6 +17,8 @@ export default defineConfig({
       // DigiD / eHerkenning start and callback, and the demo's test broker.
       '/auth/oidc': apiUrl,
       '/test-idp': apiUrl,
+      // Demo mode: the phone simulator page's endpoint.
+      '/demo/phone': apiUrl,
     },
   },
   preview: {
@@ -24,6 +26,7 @@ export default defineConfig({
       '/graphql': { target: apiUrl, ws: true },
       '/auth/oidc': apiUrl,
       '/test-idp': apiUrl,
+      '/demo/phone': apiUrl,
     },
   },
 });

@@ -211,7 +211,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   // The phone line's webhooks (Twilio-compatible), signed with PHONE_WEBHOOK_TOKEN.
   app.use(phoneRoutes({ orm: options.orm, clock, pubSub }));
   // Demo mode: the phone simulator page's keypad, sent on to the webhook above, signed.
-  app.use(phoneSimulatorRoutes());
+  app.use(phoneSimulatorRoutes({ orm: options.orm }));
   if (settings.IDENTITY_TEST_BROKER) app.use(testBrokerPath, lazyTestBroker());
   // Imported at first use: a process that never asks a registry never loads the fakes.
   if (settings.REGISTRY_FAKES) {

@@ -134,7 +134,7 @@ describe.each(dialects)(
       await em.flush();
     });
 
-    it('refuses unsigned and wrongly signed webhooks with 403, and starts no call', async () => {
+    it('refuses unsigned and wrongly signed webhooks with 403, and starts no call (docs/operations.md, Phone line)', async () => {
       const params = { CallSid: 'CAunsigned'.padEnd(34, '0'), From: '+31612345678' };
       expect((await post(twilioVoicePath, params, null)).status).toBe(403);
       expect((await post(twilioVoicePath, params, 'bm90IGEgc2lnbmF0dXJl')).status).toBe(403);
@@ -145,7 +145,7 @@ describe.each(dialects)(
       expect(await api.em().count(PhoneCall, { callId: params.CallSid })).toBe(0);
     });
 
-    it('signs in with the registration number and PIN, says the balance in words, and keeps no PIN in the call state', async () => {
+    it('signs in with the registration number and PIN, says the balance in words, and keeps no PIN in the call state (§5 "Sign-in", "Language")', async () => {
       const call = newCall();
       const welcome = await call.begin();
       expect(welcome.status).toBe(200);
@@ -168,7 +168,7 @@ describe.each(dialects)(
       expect(balance.said).toContain('Uw saldo is 200 uur.');
     });
 
-    it('says goodbye and hangs up after the third wrong PIN, never telling which of the two was wrong', async () => {
+    it('says goodbye and hangs up after the third wrong PIN, never telling which of the two was wrong (§5 "Sign-in")', async () => {
       const call = newCall('+31687654321');
       await call.begin();
       await call.press('1');
@@ -187,7 +187,7 @@ describe.each(dialects)(
       expect(goodbye.gathers).toBe(false);
     });
 
-    it('stops guessing per permit (docs/security.md, registrationPin): after five wrong PINs from any numbers even the right PIN is refused', async () => {
+    it('stops guessing per permit (docs/security.md, registrationPin; §5 "Registration number"): after five wrong PINs from any numbers even the right PIN is refused', async () => {
       // Three wrong ones above, two more from another number.
       const call = newCall('+31600000001');
       await call.begin();
@@ -203,7 +203,7 @@ describe.each(dialects)(
       expect((await api.em().findOneOrFail(PhoneCall, { callId: call.sid })).permitId).toBeNull();
     });
 
-    it('starts a session for a favorite after the caller hears the end, the expected cost and the balance; channel phone, audit-logged', async () => {
+    it('starts a session for a favorite after the caller hears the end, the expected cost and the balance; channel phone, audit-logged (§5 "Picking a plate", "Starting")', async () => {
       const call = await signedIn(anna);
       const list = await call.press('1');
       expect(list.said).toContain('Kies het kenteken. Voor Oma, G B, 1 2 3, K, toets 1.');
@@ -222,7 +222,7 @@ describe.each(dialects)(
       expect(await api.balanceOf(anna)).toBe(200 * 60 - session!.reservation);
     });
 
-    it('registers a keyed plate only after reading it back in the spelling alphabet and the caller confirming', async () => {
+    it('registers a keyed plate only after reading it back in the spelling alphabet and the caller confirming (§5 "Keying a plate in")', async () => {
       const call = await signedIn(anna);
       await call.press('1');
       const howTo = await call.press('0');
@@ -239,7 +239,7 @@ describe.each(dialects)(
       expect(sessions.at(-1)).toMatchObject({ plate: 'GZ456T', channel: 'phone' });
     });
 
-    it('says a keyed plate that the vehicle register does not know does not exist, and asks for the plate again', async () => {
+    it('says a keyed plate that the vehicle register does not know does not exist, and asks for the plate again (§5 "Keying a plate in")', async () => {
       const call = await signedIn(anna);
       await call.press('1');
       await call.press('0');
@@ -250,7 +250,7 @@ describe.each(dialects)(
       expect((await sessionsOf(anna)).some((s) => s.plate === 'ZZ000Z')).toBe(false);
     });
 
-    it('starts nothing after a hang-up half way, whatever keys arrive later', async () => {
+    it('starts nothing after a hang-up half way, whatever keys arrive later (§5 "Hang-up")', async () => {
       const call = await signedIn(anna);
       await call.press('1');
       await call.press('0');
@@ -264,7 +264,7 @@ describe.each(dialects)(
       expect((await call.silence()).gathers).toBe(false);
     });
 
-    it('stops a running session: cost and new balance said', async () => {
+    it('stops a running session: cost and new balance said (§5 "Stopping")', async () => {
       const call = await signedIn(anna);
       const running = await call.press('2');
       expect(running.said).toContain('Welke parkeeractie wilt u stoppen?');
@@ -278,7 +278,7 @@ describe.each(dialects)(
       expect(stoppedSessions[0]!.channel).toBe('phone');
     });
 
-    it('a session started by phone is stopped on the web, and one started on the web is stopped by phone; each keeps its channel', async () => {
+    it('a session started by phone is stopped on the web, and one started on the web is stopped by phone; each keeps its channel (§5 "Stopping")', async () => {
       const web = await loggedIn(api.url, 'anna@demo.parkeer.nl');
       const phoneStarted = (await sessionsOf(anna)).find(
         (s) => s.status === 'running' && s.channel === 'phone',
@@ -308,7 +308,7 @@ describe.each(dialects)(
       expect(stored.stoppedAt).toEqual(api.now);
     });
 
-    it('registers at most 10 plates in one call; the eleventh is refused before any plate is asked for (a permit without an account)', async () => {
+    it('registers at most 10 plates in one call; the eleventh is refused before any plate is asked for (a permit without an account; §5 "Starting")', async () => {
       await withPermitTransaction(api.em(), uncoupled, api.now, (unit) =>
         unit.ledger.post(permitPot, { kind: 'charge', amount: 200 * 60, at: api.now }),
       );
@@ -340,7 +340,7 @@ describe.each(dialects)(
       expect(await api.em().count(AuditEntry, { subjectId: sessions.map((s) => s.id) })).toBe(0);
     });
 
-    it('drives the same webhook from the demo phone simulator: captions per language and the keys awaited', async () => {
+    it('drives the same webhook from the demo phone simulator: captions per language and the keys awaited (docs/operations.md, Phone line)', async () => {
       const simulate = (body: Record<string, string>) =>
         fetch(`${api.url}/demo/phone`, {
           method: 'POST',
@@ -368,6 +368,80 @@ describe.each(dialects)(
       expect((await simulate({ callId: 'CAnot-a-simulator-call', event: 'start' })).status).toBe(
         400,
       );
+    });
+
+    it('keeps the hang-up that the status callback posts while a turn starts a session, and keeps that session (§5 "Hang-up")', async () => {
+      const call = await signedIn(anna, '+31622222222');
+      await call.press('1');
+      expect((await call.press('1')).said).toContain('kost naar verwachting');
+      const before = await api.em().count(ParkingSession, { permit: anna, channel: 'phone' });
+      // The provider's status callback lands after the session's commit and before the turn
+      // saves the call: the moment a late save would undo the hang-up.
+      let hangUp: Promise<Response> | undefined;
+      api.orm.em.getEventManager().registerSubscriber({
+        afterTransactionCommit: async () => {
+          if (hangUp) return;
+          const now = await api.em().count(ParkingSession, { permit: anna, channel: 'phone' });
+          if (now === before) return;
+          hangUp = call.hangUp();
+          await hangUp;
+        },
+      });
+      const turn = await call.press('1');
+      expect(hangUp).toBeDefined();
+      expect((await hangUp!).status).toBe(204);
+      // The turn learns the call is over: it only hangs up, and the call stays ended.
+      expect(turn.gathers).toBe(false);
+      expect(turn.xml).toContain('<Hangup/>');
+      const row = await api.em().findOneOrFail(PhoneCall, { callId: call.sid });
+      expect((row.state as { phase: { at: string } }).phase.at).toBe('ended');
+      expect(row.permitId).toBe(anna);
+      // The session the turn started stays (sessions started by phone are kept).
+      const sessions = await sessionsOf(anna);
+      expect(sessions.filter((s) => s.channel === 'phone')).toHaveLength(before + 1);
+      expect(sessions.at(-1)).toMatchObject({ plate: 'GB123K', channel: 'phone' });
+      expect(['running', 'planned']).toContain(sessions.at(-1)!.status);
+      // Keys reported later still only hang up.
+      expect((await call.press('3')).xml).toContain('<Hangup/>');
+    });
+
+    it('ends a call whose status callback is handled before its first webhook: that webhook, late or still under way, finds the call ended and only hangs up (§5 "Hang-up")', async () => {
+      const call = newCall('+31633333333');
+      expect((await call.hangUp()).status).toBe(204);
+      const late = await call.begin();
+      expect(late.gathers).toBe(false);
+      expect(late.xml).toContain('<Hangup/>');
+      const row = await api.em().findOneOrFail(PhoneCall, { callId: call.sid });
+      expect((row.state as { phase: { at: string } }).phase.at).toBe('ended');
+    });
+
+    it('stops guessing per caller (docs/security.md, registrationPin; §5 "Registration number"): after ten wrong pairs on any numbers the caller is refused even the right pair, another caller is not', async () => {
+      const guesser = '+31644444444';
+      let guessed = 0;
+      while (guessed < 10) {
+        const call = newCall(guesser);
+        await call.begin();
+        await call.press('1');
+        for (let pair = 0; pair < 3 && guessed < 10; pair++) {
+          // Numbers no permit has count as well: the budget is the caller's.
+          await call.press(String(990_000 + guessed));
+          const wrong = await call.press('0000');
+          expect(wrong.said).toMatch(/klopt niet|Kijk ze na/);
+          guessed++;
+        }
+      }
+      const blocked = newCall(guesser);
+      await blocked.begin();
+      await blocked.press('1');
+      await blocked.press(numbers.get(uncoupled)!);
+      const refused = await blocked.press(pins.get(uncoupled)!);
+      expect(refused.said).toContain('Er is te vaak een verkeerde pincode ingetoetst.');
+      expect(refused.xml).toContain('<Hangup/>');
+      expect(
+        (await api.em().findOneOrFail(PhoneCall, { callId: blocked.sid })).permitId,
+      ).toBeNull();
+      // The permit's own budget was not spent: another caller signs in with the right pair.
+      await signedIn(uncoupled, '+31655555555');
     });
   },
 );

@@ -108,5 +108,34 @@ for (const mode of ['development', 'production'] as const) {
         expect(own.kind).toBe(mode === 'production' ? 'acknowledged' : 'refused');
       },
     );
+
+    it(
+      mode === 'production'
+        ? 'has no phone simulator and no phone line without its token: /demo/phone and the webhook answer 404 (docs/operations.md, Phone line)'
+        : 'serves the phone simulator in demo mode (docs/operations.md, Phone line)',
+      async () => {
+        const simulator = await fetch(`${api.url}/demo/phone`);
+        const keys = await fetch(`${api.url}/demo/phone`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ callId: 'SIMproduction01', event: 'start' }),
+        });
+        const about = await new TestClient(api.url).request<Data>('{ about { demoMode } }');
+        if (mode === 'production') {
+          expect([simulator.status, keys.status]).toEqual([404, 404]);
+          const webhook = await fetch(`${api.url}/webhooks/phone/twilio`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: 'CallSid=CAproduction',
+          });
+          expect(webhook.status).toBe(404);
+          // The SPA shows its link only when the API says it runs in demo mode.
+          expect(about.data!.about.demoMode).toBe(false);
+        } else {
+          expect([simulator.status, keys.status]).toEqual([200, 200]);
+          expect(about.data!.about.demoMode).toBe(true);
+        }
+      },
+    );
   });
 }

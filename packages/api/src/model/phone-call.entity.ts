@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 
 /**
  * One phone call's dialogue between two webhooks (docs/rules.md §5, "The phone line"): the
@@ -19,6 +19,13 @@ export class PhoneCall {
   /** The permit signed in to, once the registration number and PIN were right. */
   @Property({ type: 'uuid', nullable: true })
   permitId?: string | null;
+
+  /**
+   * Counts the row's saves: a turn saves only over the version it read, so a hang-up (the status
+   * callback) written while the turn ran is never overwritten (docs/rules.md §5, "Hang-up").
+   */
+  @Property({ type: 'integer', default: 1 })
+  version: number & Opt = 1;
 
   @Property({ type: Date })
   createdAt!: Date;

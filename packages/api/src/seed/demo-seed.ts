@@ -213,6 +213,18 @@ const contractorDayCounter: CounterSettings = {
  * 004) and one with a money balance (a city centre on Key2Park, 002), with residents, a business,
  * an admin each and an enforcement account. Does nothing when the demo is already there.
  */
+/**
+ * A demo permit's PIN, from its product code (PK100000 → 2001): made up, but the same on every
+ * demo installation, so the phone simulator can show the one of `demoPhoneLineHolder`'s permit.
+ */
+export function demoPinOf(productCode: string): string {
+  const codeNumber = Number(productCode.replace(/^PK/, ''));
+  return String(1000 + ((codeNumber + 1) % 9000));
+}
+
+/** The demo resident whose visitor permit the phone simulator page offers to call with. */
+export const demoPhoneLineHolder = 'anna@demo.parkeer.nl';
+
 export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed | null> {
   if (await em.count(Municipality, { code: 'delft' })) return null;
   const passwordHash = await argon2.hash(demoPassword, hashOptions());
@@ -382,7 +394,7 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
     counter: residentCounter,
   });
 
-  const anna = account('anna@demo.parkeer.nl', 'resident', 'resident, Delft zone B, time balance');
+  const anna = account(demoPhoneLineHolder, 'resident', 'resident, Delft zone B, time balance');
   const bram = account('bram@demo.parkeer.nl', 'resident', 'resident, Delft zone C, time balance');
   const bakkerij = account(
     'bakkerij@demo.parkeer.nl',
@@ -426,7 +438,7 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
   }) => {
     const { plates, listed, ...permitFields } = fields;
     const productCode = `PK${codeNumber++}`;
-    const pin = String(1000 + (codeNumber % 9000));
+    const pin = demoPinOf(productCode);
     const created = em.create(Permit, {
       ...permitFields,
       validFrom: new Date(Date.UTC(now.getUTCFullYear(), 0, 1)),

@@ -198,6 +198,7 @@ describe('the interface catalogues', () => {
         'flex',
         'history',
         'moving',
+        'phone-simulator',
         'plates',
         'top-up',
         'work-home',

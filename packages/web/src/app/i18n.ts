@@ -16,7 +16,7 @@ const moduleCatalogues = import.meta.glob<Catalogue>('../modules/common/i18n/*.j
   eager: true,
 });
 const onDemandCatalogues = import.meta.glob<Catalogue>(
-  '../modules/{admin-addresses,admin-applications,admin-permits,admin-products,admin-quotas,admin-requests,coupling,counter,delegations,flex,history,moving,plates,top-up,work-home}/i18n/*.json',
+  '../modules/{admin-addresses,admin-applications,admin-permits,admin-products,admin-quotas,admin-requests,coupling,counter,delegations,flex,history,moving,phone-simulator,plates,top-up,work-home}/i18n/*.json',
 );
 
 /** The namespaces whose strings come with their pages (see `pageStrings`). */
@@ -33,6 +33,7 @@ export type OnDemandNamespace =
   | 'flex'
   | 'history'
   | 'moving'
+  | 'phone-simulator'
   | 'plates'
   | 'top-up'
   | 'work-home';

@@ -125,6 +125,14 @@ export function createRouter() {
             'delegations',
           ),
         },
+        {
+          // Demo mode only: the page says so elsewhere (docs/operations.md, Phone line).
+          path: '/telefoon',
+          lazy: page(
+            () => import('../modules/phone-simulator/components/phone-simulator-page.js'),
+            'phone-simulator',
+          ),
+        },
       ],
     },
     {

@@ -1,6 +1,7 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import {
   newPhoneCall,
+  phoneStep,
   phoneTurn,
   type PhoneAnswer,
   type PhoneCall as PhoneDialogue,
@@ -40,6 +41,14 @@ export type PhoneWebhookEvent =
   | { readonly type: 'noInput' }
   | { readonly type: 'hangUp' };
 
+/** The permit this call signed in to, as far as the turn under way knows. */
+interface SignedIn {
+  permitId: string | null;
+}
+
+/** A hang-up retries when a turn saved first; turns of one call do not come in dozens. */
+const maxHangUpAttempts = 5;
+
 export interface PhoneTurnResult {
   readonly step: PhoneStep;
   readonly language: Language;
@@ -67,59 +76,120 @@ export class PhoneLineService {
 
   /** One webhook of call `callId` from `caller` (the number, or '' when withheld). */
   async turn(callId: string, event: PhoneWebhookEvent, caller: string): Promise<PhoneTurnResult> {
-    let row = await this.em.findOne(PhoneCall, { callId });
-    if (!row) {
-      if (event.type === 'hangUp') {
-        return { step: { call: newPhoneCall(), say: [], next: { kind: 'ended' } }, language: 'nl' };
-      }
-      // Calls the provider never ended go with the next new one.
-      await this.em.nativeDelete(PhoneCall, { expiresAt: { $lt: this.now } });
-      row = this.em.create(PhoneCall, {
+    if (event.type === 'hangUp') return this.hangUp(callId);
+    const row = await this.em.findOne(PhoneCall, { callId }, { refresh: true });
+    // Calls the provider never ended go with the next new one.
+    if (!row) await this.em.nativeDelete(PhoneCall, { expiresAt: { $lt: this.now } });
+    const expired = row !== null && row.expiresAt <= this.now;
+    const dialogue = (row?.state ?? newPhoneCall()) as PhoneDialogue;
+    const dialogueEvent = expired
+      ? ({ type: 'hangUp' } as const)
+      : dialogue.phase.at === 'new'
+        ? ({ type: 'callStarted', language: suggestedLanguage(caller) } as const)
+        : event.type === 'noInput'
+          ? ({ type: 'noInput' } as const)
+          : ({ type: 'digits', digits: event.digits ?? '' } as const);
+    const signedIn: SignedIn = { permitId: row?.permitId ?? null };
+    const step = await phoneTurn(dialogue, dialogueEvent, (request) =>
+      this.answer(request, signedIn, caller),
+    );
+    const saved = await this.save(callId, row, {
+      state: step.call,
+      permitId: signedIn.permitId,
+      expiresAt: expired ? row.expiresAt : this.expiry(),
+    });
+    if (saved) return { step, language: step.call.language };
+    // The status callback ended the call while this turn ran (docs/rules.md §5, "Hang-up"): the
+    // hang-up stands and the line only hangs up; what the turn did (a session started) stays.
+    const stored = await this.em.findOneOrFail(PhoneCall, { callId }, { refresh: true });
+    const current = stored.state as PhoneDialogue;
+    if (current.phase.at !== 'ended') {
+      // Another turn of the same call (a provider's retry) was saved first: its state stands.
+      logger.warn({ callId }, 'phone turn raced another turn of the same call');
+      return { step, language: step.call.language };
+    }
+    return {
+      step: phoneStep(current, { type: 'hangUp' }),
+      language: current.language,
+    };
+  }
+
+  /**
+   * The call ended (the provider's status callback): the dialogue ends wherever it was. Saved
+   * over the version read, and read again when a turn saved first, so no turn can undo it; a
+   * call not seen yet is stored ended, so a first webhook still under way finds it so.
+   */
+  private async hangUp(callId: string): Promise<PhoneTurnResult> {
+    for (let attempt = 1; ; attempt++) {
+      const row = await this.em.findOne(PhoneCall, { callId }, { refresh: true });
+      const step = phoneStep((row?.state ?? newPhoneCall()) as PhoneDialogue, { type: 'hangUp' });
+      const saved = await this.save(callId, row, {
+        state: step.call,
+        permitId: row?.permitId ?? null,
+        expiresAt: row?.expiresAt ?? this.expiry(),
+      });
+      if (saved) return { step, language: step.call.language };
+      if (attempt === maxHangUpAttempts) throw new Error('The hang-up kept racing turns');
+    }
+  }
+
+  /**
+   * Writes the call's row only over the version `read` (a guarded update; a new row by insert):
+   * false when another webhook of the call saved in between.
+   */
+  private async save(
+    callId: string,
+    read: PhoneCall | null,
+    change: { state: PhoneDialogue; permitId: string | null; expiresAt: Date },
+  ): Promise<boolean> {
+    if (read) {
+      const updated = await this.em.nativeUpdate(
+        PhoneCall,
+        { callId, version: read.version },
+        { ...change, updatedAt: this.now, version: read.version + 1 },
+      );
+      return updated === 1;
+    }
+    try {
+      await this.em.insert(PhoneCall, {
         callId,
-        state: newPhoneCall(),
-        permitId: null,
+        ...change,
+        version: 1,
         createdAt: this.now,
         updatedAt: this.now,
-        expiresAt: new Date(this.now.getTime() + phoneCallLifetimeMs),
       });
+      return true;
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) return false;
+      throw error;
     }
-    const expired = row.expiresAt <= this.now;
-    const dialogue = row.state as PhoneDialogue;
-    const dialogueEvent =
-      event.type === 'hangUp' || expired
-        ? ({ type: 'hangUp' } as const)
-        : dialogue.phase.at === 'new'
-          ? ({ type: 'callStarted', language: suggestedLanguage(caller) } as const)
-          : event.type === 'noInput'
-            ? ({ type: 'noInput' } as const)
-            : ({ type: 'digits', digits: event.digits ?? '' } as const);
-    const current = row;
-    const step = await phoneTurn(dialogue, dialogueEvent, (request) =>
-      this.answer(request, current, caller),
-    );
-    row.state = step.call;
-    row.updatedAt = this.now;
-    if (!expired) row.expiresAt = new Date(this.now.getTime() + phoneCallLifetimeMs);
-    await this.em.flush();
-    return { step, language: step.call.language };
+  }
+
+  private expiry(): Date {
+    return new Date(this.now.getTime() + phoneCallLifetimeMs);
   }
 
   private async answer(
     request: PhoneRequest,
-    row: PhoneCall,
+    signedIn: SignedIn,
     caller: string,
   ): Promise<PhoneAnswer> {
     if (request.kind === 'checkCredentials') {
       return {
         kind: 'checkCredentials',
-        outcome: await this.checkCredentials(row, request.registrationNumber, request.pin, caller),
+        outcome: await this.checkCredentials(
+          signedIn,
+          request.registrationNumber,
+          request.pin,
+          caller,
+        ),
       };
     }
     // The dialogue asks nothing else before a sign-in; the check keeps a forged state harmless.
-    if (!row.permitId) throw new Error('The phone line asked for a permit before the sign-in');
+    if (!signedIn.permitId) throw new Error('The phone line asked for a permit before the sign-in');
     const permit = await this.em.findOneOrFail(
       Permit,
-      { id: row.permitId },
+      { id: signedIn.permitId },
       { populate: ['productType', 'municipality'] },
     );
     const unit: BalanceUnit = permit.productType.balanceUnit ?? 'minutes';
@@ -210,7 +280,7 @@ export class PhoneLineService {
   }
 
   private async checkCredentials(
-    row: PhoneCall,
+    signedIn: SignedIn,
     registrationNumber: string,
     pin: string,
     caller: string,
@@ -220,7 +290,7 @@ export class PhoneLineService {
       id: caller,
     });
     if (check.outcome !== 'ok') return check.outcome;
-    row.permitId = check.permit.id;
+    signedIn.permitId = check.permit.id;
     return 'ok';
   }
 

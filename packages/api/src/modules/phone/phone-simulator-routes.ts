@@ -1,6 +1,11 @@
+import type { MikroORM } from '@mikro-orm/core';
 import express, { type Request } from 'express';
 import { config } from '../../config/config.js';
 import { logger } from '../../logging/logger.js';
+import { Permit } from '../../model/permit.entity.js';
+import { demoPhoneLineHolder, demoPinOf } from '../../seed/demo-seed.js';
+import { verifySecret } from '../auth/password-hash.js';
+import { registrationNumberPrefix } from '../permit/registration-credentials.js';
 import { twilioStatusPath, twilioVoicePath } from './phone-routes.js';
 import { phoneWebhookToken, twilioSignature, twilioSignatureHeader } from './twilio-signature.js';
 
@@ -50,31 +55,73 @@ function ownAddress(req: Request): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${req.socket.localPort}`;
 }
 
+/** The demo permit a newcomer calls with; `pin` is null once its holder changed the PIN. */
+export interface SimulatorPermit {
+  readonly registrationNumber: string;
+  readonly pin: string | null;
+}
+
+/** The caller's number the simulator reports: the page's language is the one suggested. */
+const simulatedCallers = { nl: '+31201234567', en: '+442071234567' } as const;
+
+/** The demo resident's visitor permit, with the seed's PIN when that still opens it. */
+async function simulatorPermit(orm: MikroORM): Promise<SimulatorPermit | null> {
+  const permit = await orm.em
+    .fork()
+    .findOne(
+      Permit,
+      { holder: { email: demoPhoneLineHolder }, productType: { kind: 'visitorPermit' } },
+      { populate: ['pinHash'], orderBy: { productCode: 'asc' } },
+    );
+  if (!permit) return null;
+  const pin = demoPinOf(permit.productCode);
+  return {
+    registrationNumber: permit.productCode.slice(registrationNumberPrefix.length),
+    pin: (await verifySecret(permit.pinHash, pin)) ? pin : null,
+  };
+}
+
 /**
  * A telephony provider in the browser, for demo mode: the simulator page posts its keys here,
  * and this endpoint posts them, signed as Twilio signs them, to the phone line's own webhook, so
  * the page drives exactly what a real call drives. Absent outside demo mode.
  */
-export function phoneSimulatorRoutes(): express.Router {
+export function phoneSimulatorRoutes({ orm }: { orm: MikroORM }): express.Router {
   const router = express.Router();
   const settings = config();
   if (!settings.DEMO_MODE || settings.production) return router;
+
+  router.get(phoneSimulatorPath, async (_req, res) => {
+    try {
+      const permit = await simulatorPermit(orm);
+      if (!permit) res.status(404).json({ error: 'no demo permit to call with' });
+      else res.json(permit);
+    } catch (error) {
+      logger.error({ err: error }, 'the phone simulator could not read its demo permit');
+      res.status(500).json({ error: 'the demo permit could not be read' });
+    }
+  });
 
   router.post(phoneSimulatorPath, express.json({ limit: '4kb' }), async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const callId = typeof body.callId === 'string' ? body.callId : '';
     const event = body.event;
     const digits = typeof body.digits === 'string' ? body.digits : undefined;
+    const language = body.language ?? 'nl';
     if (
+      (language !== 'nl' && language !== 'en') ||
       !/^SIM[A-Za-z0-9]{8,61}$/.test(callId) ||
       !['start', 'keys', 'noInput', 'hangUp'].includes(String(event)) ||
       (digits !== undefined && !/^[0-9*#]{0,40}$/.test(digits))
     ) {
-      res.status(400).json({ error: 'callId (SIM…), event and digits (0-9 * #) please' });
+      res
+        .status(400)
+        .json({ error: 'callId (SIM…), event, digits (0-9 * #) and language (nl, en) please' });
       return;
     }
     const token = phoneWebhookToken()!;
-    const params: Record<string, string> = { CallSid: callId, From: 'simulator' };
+    // The line suggests a language by the caller's number: the page's language is the one heard.
+    const params: Record<string, string> = { CallSid: callId, From: simulatedCallers[language] };
     let path = twilioVoicePath;
     if (event === 'keys') params.Digits = digits ?? '';
     if (event === 'noInput') path = `${twilioVoicePath}?noInput=1`;

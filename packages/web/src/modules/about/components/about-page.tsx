@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { Loading } from '../../../app/shell/loading.js';
+import { PhoneSimulatorLink } from '../../../app/shell/phone-simulator-link.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { version as appVersion } from '../../../../package.json';
 import { AboutQuery } from '../graphql/about.js';
@@ -13,6 +14,7 @@ export default function AboutPage() {
     <section>
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
+      <PhoneSimulatorLink text={t('demoPhone')} label={t('demoPhoneLink')} />
       <h2>{t('versions')}</h2>
       <dl className="facts">
         <dt>{t('appVersion')}</dt>

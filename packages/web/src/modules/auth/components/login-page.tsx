@@ -9,6 +9,7 @@ import { SubmitButton } from '../../../app/form/submit-button.js';
 import { graphql } from '../../../app/graphql.js';
 import { useSession } from '../../../app/session.js';
 import { setRememberedLogin } from '../../../app/shell/remembered-login.js';
+import { PhoneSimulatorLink } from '../../../app/shell/phone-simulator-link.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { SignInOptions, useIdentityFailure } from './sign-in-options.js';
 
@@ -104,6 +105,7 @@ export default function LoginPage() {
         <Link to="/wachtwoord-vergeten">{t('login.forgot')}</Link>
       </p>
       <SignInOptions back={safeBack(search.get('terug'))} />
+      <PhoneSimulatorLink text={t('login.demoPhone')} label={t('login.demoPhoneLink')} />
     </section>
   );
 }
