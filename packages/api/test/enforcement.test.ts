@@ -122,9 +122,16 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
     return em().count(RightCheckLog, {});
   };
   const em = () => database.orm.em.fork();
+  // The statements of one request, to count the batch's queries.
+  const statements: string[] = [];
+  let counting = false;
 
   beforeAll(async () => {
-    database = await openTestDatabase(dialect);
+    database = await openTestDatabase(dialect, {
+      onQuery: (sql) => {
+        if (counting && sql.startsWith('[query]')) statements.push(sql);
+      },
+    });
     await seedDemo(em(), now);
     await arrangeRights(em(), now);
     server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => clock });
@@ -465,6 +472,93 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
         },
         { __typename: 'RightCheckResult', valid: true, kind: 'visitorSession' },
       ]);
+    });
+
+    it('answers a mix of every kind of right, none, an outage and refused items exactly as one by one', async () => {
+      const kinds: Question[] = [
+        { plate: 'GB123K', zone: 'B', municipality: 'delft' }, // visitor session
+        { plate: 'XX999X', zone: 'centrum', municipality: 'oudstad' }, // resident permit
+        { plate: 'BD12BD', zone: 'B', municipality: 'delft' }, // business permit
+        { plate: 'GH45JK', zone: 'B', municipality: 'delft' }, // exemption
+        { plate: 'ZZ99ZZ', zone: 'B', municipality: 'delft' }, // none
+        { plate: 'ZZ99ZZ', zone: 'D', municipality: 'delft' }, // outage window
+        { plate: 'RV12VR', zone: 'B', municipality: 'delft' }, // revoked exemption
+        { plate: 'AB!12', zone: 'B', municipality: 'delft' }, // refused: plate
+        { plate: 'GB123K', zone: 'Q', municipality: 'delft' }, // refused: zone
+        { plate: 'BD12BD', zone: 'B', municipality: 'delft', at: later(-13 * 60).toISOString() },
+        { plate: 'GB123K', zone: 'B', municipality: 'delft', latitude: 52.0116, longitude: 4.3571 },
+        { plate: 'GB123K', municipality: 'delft', latitude: 52.0105, longitude: 4.359 }, // in B
+        { plate: 'GB123K', municipality: 'delft', latitude: 52.006, longitude: 4.345 },
+      ];
+      const singles = [];
+      for (const question of kinds) {
+        const result = await check(question);
+        singles.push(
+          result.errors
+            ? { refused: result.errors[0]!.extensions.code }
+            : { ...withoutCheckId(result.data!.rightCheck), __typename: 'RightCheckResult' },
+        );
+      }
+      const answers = (await batch(kinds)).data!.rightCheckBatch;
+      expect(
+        answers.map((item) =>
+          item.__typename === 'RightCheckRefused'
+            ? { refused: item.reason }
+            : withoutCheckId(item as Answer & { __typename: string }),
+        ),
+      ).toEqual(singles);
+      expect(answers.slice(0, 7).map((item) => 'kind' in item && item.kind)).toEqual([
+        'visitorSession',
+        'permit',
+        'permit',
+        'exemption',
+        null,
+        null,
+        null,
+      ]);
+      expect(answers[5]).toMatchObject({
+        mayFine: false,
+        outage: { end: later(60).toISOString() },
+      });
+      expect(
+        singles.slice(7).map((single) => ('refused' in single ? single.refused : single.zone)),
+      ).toEqual([
+        'PLATE_INVALID_CHARACTERS',
+        'NOT_FOUND',
+        'RIGHT_CHECK_TIME_OUT_OF_RANGE',
+        'RIGHT_CHECK_PLACE_MISSING',
+        'B',
+        'RIGHT_CHECK_POSITION_OUTSIDE_ZONES',
+      ]);
+    });
+
+    it('reads a batch in a fixed number of queries: as many for 100 plates as for 5', async () => {
+      const plates = ['GB123K', 'BD12BD', 'GH45JK', 'ZZ99ZZ', 'AB12CD'];
+      const items = (count: number) =>
+        Array.from({ length: count }, (_, index) => ({
+          plate: plates[index % plates.length]!,
+          zone: index % 3 === 0 ? 'D' : 'B',
+          municipality: index % 7 === 0 ? 'oudstad' : 'delft',
+        }));
+      const statementsOf = async (count: number) => {
+        await logCount();
+        statements.length = 0;
+        counting = true;
+        const result = await batch(items(count));
+        await flushRightCheckLog(database.orm.em);
+        counting = false;
+        expect(result.errors).toBeUndefined();
+        expect(result.data!.rightCheckBatch).toHaveLength(count);
+        return [...statements];
+      };
+      await statementsOf(5); // the officer's towns and the zones are cached from here on
+      const five = await statementsOf(5);
+      const hundred = await statementsOf(100);
+      expect(hundred.length).toBe(five.length);
+      // The rights, the outage windows and the log's one INSERT; not one query per plate.
+      expect(hundred.length).toBeLessThanOrEqual(4);
+      expect(hundred.filter((sql) => /insert into .?right_check_log/.test(sql))).toHaveLength(1);
+      expect(hundred.filter((sql) => sql.includes('outage_compensation'))).toHaveLength(1);
     });
 
     it('takes 100 items, and refuses 101 as a whole with RIGHT_CHECK_BATCH_TOO_LARGE', async () => {
@@ -857,7 +951,7 @@ describe.each(dialects)('enforcement towns on a database from before them, on %s
 /**
  * The rights the tests check, written directly (the session mutations are not the subject here):
  * visitor sessions on Anna's Delft permit (zone B) and Carla's Oudstad permit (centrum), and a
- * Delft exemption. The seed already gives Carla a resident permit for XX999X (active) and 12ABC3.
+ * Delft exemption, a business permit. The seed already gives Carla a resident permit for XX999X (active) and 12ABC3.
  */
 async function arrangeRights(em: EntityManager, now: Date): Promise<void> {
   const at = (minutesFromNow: number) => new Date(now.getTime() + minutes(minutesFromNow));
@@ -919,6 +1013,25 @@ async function arrangeRights(em: EntityManager, now: Date): Promise<void> {
   };
   exemptionFor('GH45JK', 'EX100001', 'active');
   exemptionFor('RV12VR', 'EX100002', 'revoked');
+  // A business permit in zone B for BD12BD, until a month from now.
+  const business = em.create(Permit, {
+    municipality: delft,
+    productType: await em.findOneOrFail(ProductType, {
+      municipality: delft,
+      kind: 'businessPermit',
+    }),
+    zone: zoneB,
+    holder: null,
+    holderType: 'business',
+    addressKey: 'delft-business-BD12BD',
+    addressLabel: 'Markt 2, Delft',
+    validFrom: at(-60 * 24),
+    validUntil: at(60 * 24 * 30),
+    status: 'active',
+    productCode: 'BP100001',
+    pinHash: 'not-used',
+  });
+  em.create(PermitPlate, { permit: business, plate: 'BD12BD', activeSlot: business.id });
 
   em.create(OutageCompensation, {
     zone: await em.findOneOrFail(Zone, { municipality: delft, code: 'D' }),
