@@ -18,6 +18,7 @@ import { Zone } from '../src/model/zone.entity.js';
 import { OutageCompensation } from '../src/model/outage-compensation.entity.js';
 import { applyRetention } from '../src/jobs/retention.js';
 import { FineWaiver } from '../src/model/fine-waiver.entity.js';
+import { AuditEntry } from '../src/model/audit-entry.entity.js';
 import { anonymisedPlate } from '../src/model/parking-session.entity.js';
 import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';
@@ -830,6 +831,64 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
       const waiver = await em().findOneOrFail(FineWaiver, { id: filed.data!.requestFineWaiver.id });
       const check = await em().findOneOrFail(RightCheckLog, { fineReference: 'CJIB-2026-0001' });
       expect(waiver.fineCheck?.id).toBe(check.id);
+
+      // The official deciding it sees the check: when, where, the answer and any outage over it.
+      const admin = await clientOf('beheer@delft.demo.parkeer.nl');
+      const waivers = async () =>
+        (
+          await admin.request<{
+            fineWaivers: { edges: { node: { fineReference: string; fineCheck: unknown } }[] };
+          }>(`{ fineWaivers { edges { node { fineReference fineCheck {
+            reference checkedAt checkedFor zoneCode zoneName valid rightKind mayFine
+            outage { start end recordedAt } } } } } }`)
+        ).data!.fineWaivers.edges.map((edge) => edge.node);
+      const zoneB = await em().findOneOrFail(Zone, { municipality: { code: 'delft' }, code: 'B' });
+      const seen = {
+        reference: 'CJIB-2026-0001',
+        checkedAt: now.toISOString(),
+        checkedFor: now.toISOString(),
+        zoneCode: 'B',
+        zoneName: zoneB.name,
+        valid: false,
+        rightKind: null,
+        mayFine: true,
+        outage: null,
+      };
+      const nodes = await waivers();
+      expect(nodes.find((node) => node.fineReference === 'CJIB-2026-0001')?.fineCheck).toEqual(
+        seen,
+      );
+      // A request about a fine no officer recorded here points to nothing.
+      for (const node of nodes.filter((node) => node.fineReference !== 'CJIB-2026-0001')) {
+        expect(node.fineCheck).toBeNull();
+      }
+
+      // An outage recorded after the check covers its moment: the officer's answer stays what it
+      // was (may fine), and the official sees that the visitor could not sign on.
+      const fork = em();
+      const outage = fork.create(OutageCompensation, {
+        zone: zoneB,
+        windowStart: later(-5),
+        windowEnd: later(5),
+        reason: 'Storing, later gemeld',
+        createdBy: await fork.findOneOrFail(Account, { email: 'beheer@delft.demo.parkeer.nl' }),
+        createdAt: later(30),
+      });
+      await fork.flush();
+      try {
+        expect(
+          (await waivers()).find((node) => node.fineReference === 'CJIB-2026-0001')?.fineCheck,
+        ).toEqual({
+          ...seen,
+          outage: {
+            start: later(-5).toISOString(),
+            end: later(5).toISOString(),
+            recordedAt: later(30).toISOString(),
+          },
+        });
+      } finally {
+        await em().nativeDelete(OutageCompensation, { id: outage.id });
+      }
     });
 
     it("refuses a fine on a valid check, in an outage, on a bad number, or on another officer's check", async () => {
@@ -868,6 +927,65 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
           new TestClient(server.url),
         ),
       ).toBe('UNAUTHENTICATED');
+    });
+
+    it("lets only the town's admin set its objection period, in whole days from 7 to 365, audited; later fines keep that long", async () => {
+      const setPeriod = `mutation ($days: Int!) {
+        setObjectionPeriod(objectionPeriodDays: $days) { code objectionPeriodDays }
+      }`;
+      type Set = { setObjectionPeriod: { code: string; objectionPeriodDays: number } };
+      const admin = await clientOf('beheer@delft.demo.parkeer.nl');
+      const settings = '{ municipalitySettings { objectionPeriodDays } }';
+      expect((await admin.request(settings)).data).toEqual({
+        municipalitySettings: { objectionPeriodDays: 42 },
+      });
+      const set = await admin.request<Set>(setPeriod, { days: 60 });
+      expect(set.data!.setObjectionPeriod).toEqual({ code: 'delft', objectionPeriodDays: 60 });
+      const town = await em().findOneOrFail(Municipality, { code: 'delft' });
+      expect(town.objectionPeriodDays).toBe(60);
+      const audit = await em().find(AuditEntry, { action: 'municipality.objectionPeriod.set' });
+      expect(audit.map(({ subjectId, before, after }) => ({ subjectId, before, after }))).toEqual([
+        {
+          subjectId: town.id,
+          before: { objectionPeriodDays: 42 },
+          after: { objectionPeriodDays: 60 },
+        },
+      ]);
+
+      for (const days of [6, 366]) {
+        const refused = await admin.request<Set>(setPeriod, { days });
+        const error = refused.errors?.[0];
+        expect(error?.extensions.code, String(days)).toBe('SETTINGS_INVALID');
+        expect(error?.extensions.problems).toMatchObject([
+          {
+            code: 'SETTING_OUT_OF_RANGE',
+            path: 'objectionPeriodDays',
+            params: { min: 7, max: 365 },
+          },
+        ]);
+      }
+      const fraction = await admin.request<Set>(setPeriod, { days: 42.5 });
+      expect(fraction.errors).toHaveLength(1);
+      expect(fraction.data ?? null).toBeNull();
+      for (const email of ['handhaving@demo.parkeer.nl', 'anna@demo.parkeer.nl']) {
+        const denied = await (await clientOf(email)).request<Set>(setPeriod, { days: 7 });
+        expect(denied.errors?.[0]?.extensions.code, email).toBe('FORBIDDEN');
+      }
+      const anonymous = await new TestClient(server.url).request<Set>(setPeriod, { days: 7 });
+      expect(anonymous.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+      expect((await em().findOneOrFail(Municipality, { code: 'delft' })).objectionPeriodDays).toBe(
+        60,
+      );
+
+      // A fine recorded now keeps its data for the new period; the earlier fine keeps its date.
+      const checkId = await checkIdOf({ plate: 'TN12TN', zone: 'B', municipality: 'delft' });
+      const fined = await fine({ checkId, reference: 'CJIB-2026-0060', plate: 'TN12TN' });
+      expect(fined.data!.recordFine.keptUntil).toBe(
+        new Date(now.getTime() + 60 * dayMs).toISOString(),
+      );
+      const earlier = await em().findOneOrFail(RightCheckLog, { fineReference: 'CJIB-2026-0001' });
+      expect(earlier.keptUntil).toEqual(new Date(now.getTime() + 42 * dayMs));
+      expect((await admin.request<Set>(setPeriod, { days: 42 })).errors).toBeUndefined();
     });
 
     it("keeps the fined session's plate past Delft's 48 hours until the objection period ends; a session without a fine is anonymised", async () => {

@@ -191,3 +191,55 @@ export class EnforcementTownDto {
   @Field(() => [EnforcementZone])
   zones!: EnforcementZone[];
 }
+
+@ObjectType({ description: "An outage window over a fine check's moment." })
+export class FineCheckOutage {
+  @Field(() => Date)
+  start!: Date;
+
+  @Field(() => Date)
+  end!: Date;
+
+  @Field(() => Date, {
+    description: 'When the window was recorded: after the check, the officer could not know.',
+  })
+  recordedAt!: Date;
+}
+
+@ObjectType({
+  description:
+    'The right-check a fine was recorded against (docs/rules.md §9 fines), for the official deciding a goodwill waiver. No plate and no officer.',
+})
+export class FineCheck {
+  @Field(() => String, { description: "The fine's number as the officer recorded it." })
+  reference!: string;
+
+  @Field(() => Date, { description: 'When the officer checked.' })
+  checkedAt!: Date;
+
+  @Field(() => Date, { description: 'The moment checked (usually the same).' })
+  checkedFor!: Date;
+
+  @Field(() => String)
+  zoneCode!: string;
+
+  @Field(() => String)
+  zoneName!: string;
+
+  @Field(() => Boolean, { description: 'Whether a right was registered (never, with a fine).' })
+  valid!: boolean;
+
+  @Field(() => RightKindEnum, { nullable: true })
+  rightKind!: RightKind | null;
+
+  @Field(() => Boolean, {
+    description: 'The answer the officer got: no right and no outage window known then.',
+  })
+  mayFine!: boolean;
+
+  @Field(() => FineCheckOutage, {
+    nullable: true,
+    description: 'An outage window over the checked moment, recorded then or since.',
+  })
+  outage!: FineCheckOutage | null;
+}
