@@ -37,7 +37,7 @@ const login = `mutation ($email: String!, $password: String!) {
   login(input: { email: $email, password: $password }) { me { email } }
 }`;
 const answerFields =
-  'valid kind validUntil checkedAt plate zone checkId mayFine outage { start end }';
+  'valid kind permitKind validUntil checkedAt plate zone checkId mayFine outage { start end }';
 const rightCheck = `query ($input: RightCheckInput!) {
   rightCheck(input: $input) { ${answerFields} }
 }`;
@@ -52,6 +52,7 @@ const rightCheckBatch = `query ($input: RightCheckBatchInput!) {
 interface Answer {
   valid: boolean;
   kind: string | null;
+  permitKind?: string | null;
   validUntil: string | null;
   checkedAt: string;
   plate: string;
@@ -156,6 +157,7 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
     expect(await answer({ plate: 'gb-123-k', zone: 'B', municipality: 'delft' })).toEqual({
       valid: true,
       kind: 'visitorSession',
+      permitKind: null,
       validUntil: later(120).toISOString(),
       checkedAt: now.toISOString(),
       plate: 'GB-123-K',
@@ -169,6 +171,7 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
     expect(await answer({ plate: 'GB123K', zone: 'C', municipality: 'delft' })).toMatchObject({
       valid: false,
       kind: null,
+      permitKind: null,
       validUntil: null,
     });
     const other = await check({ plate: 'GB123K', zone: 'B', municipality: 'oudstad' });
@@ -213,6 +216,7 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
     expect(await answer({ plate: 'XX-999-X', zone: 'centrum', municipality: 'oudstad' })).toEqual({
       valid: true,
       kind: 'permit',
+      permitKind: 'residentPermit',
       validUntil: null,
       checkedAt: now.toISOString(),
       plate: 'XX-999-X',
@@ -223,6 +227,7 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
     expect(await answer({ plate: '12ABC3', zone: 'centrum', municipality: 'oudstad' })).toEqual({
       valid: false,
       kind: null,
+      permitKind: null,
       validUntil: null,
       checkedAt: now.toISOString(),
       plate: '12-ABC-3',
@@ -298,6 +303,7 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
     expect(await answer({ plate: 'ZZ-99-ZZ', zone: 'B', municipality: 'delft' })).toEqual({
       valid: false,
       kind: null,
+      permitKind: null,
       validUntil: null,
       checkedAt: now.toISOString(),
       plate: 'ZZ-99-ZZ',
@@ -517,6 +523,13 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
         null,
         null,
       ]);
+      // The officer reads which permit: a resident's or a business's (the issue's kinds of right).
+      expect(answers.slice(0, 4).map((item) => 'kind' in item && item.permitKind)).toEqual([
+        null,
+        'residentPermit',
+        'businessPermit',
+        null,
+      ]);
       expect(answers[5]).toMatchObject({
         mayFine: false,
         outage: { end: later(60).toISOString() },
@@ -675,6 +688,7 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
       'kind',
       'mayFine',
       'outage',
+      'permitKind',
       'plate',
       'valid',
       'validUntil',

@@ -19,6 +19,7 @@ export function toRightCheckResult(answer: RightCheckAnswer): RightCheckResult {
   return Object.assign(new RightCheckResult(), {
     valid: answer.valid,
     kind: answer.kind,
+    permitKind: answer.permitKind,
     validUntil: answer.validUntil,
     checkedAt: answer.checkedAt,
     plate: answer.plate,

@@ -6,7 +6,14 @@ import type { ZoneShape } from '@parkeer/domain/zone-shape/zone-shape';
 import type { ErrorCode, MessageParams } from '@parkeer/shared/messages/error-catalogue';
 import { AppError } from '../../graphql/app-error.js';
 import type { Viewer } from '../../graphql/viewer.js';
-import { rightKinds, strongestRight, type FoundRight, type RightKind } from './right-choice.js';
+import {
+  permitRightKinds,
+  rightKinds,
+  strongestRight,
+  type FoundRight,
+  type PermitRightKind,
+  type RightKind,
+} from './right-choice.js';
 import { Zone } from '../../model/zone.entity.js';
 import { rightCheckLogWriter } from './right-check-log-writer.js';
 import { enforcementTowns } from './enforcement-towns.js';
@@ -45,6 +52,8 @@ export interface RightCheckQuestion {
 export interface RightCheckAnswer {
   readonly valid: boolean;
   readonly kind: RightKind | null;
+  /** Which permit, when the right is one: the officer reads a resident's from a business's. */
+  readonly permitKind: PermitRightKind | null;
   readonly validUntil: Date | null;
   readonly checkedAt: Date;
   /** As the officer should read it: formatted, Dutch plates with dashes. */
@@ -78,11 +87,15 @@ interface OutageRow {
 interface RightRow {
   kind: string;
   until: Date | string | number | null;
+  product_kind: string | null;
 }
 
 const hourMs = 60 * 60_000;
 /** How far from now a check may look: back over a shift, ahead only for clock differences. */
 export const checkWindow = { pastMs: 12 * hourMs, aheadMs: 5 * 60_000 };
+
+const permitKindOf = (product: string | null | undefined): PermitRightKind | null =>
+  permitRightKinds.find((kind) => kind === product) ?? null;
 
 const isRightKind = (kind: string): kind is RightKind => rightKinds.includes(kind as RightKind);
 
@@ -313,8 +326,10 @@ export class EnforcementService {
     now: Date,
   ): { answer: RightCheckAnswer; logRow: LogRow } {
     const right = strongestRight(
-      rows.flatMap(({ kind, until }): FoundRight[] =>
-        isRightKind(kind) ? [{ kind, until: until === null ? null : new Date(until) }] : [],
+      rows.flatMap(({ kind, until, product_kind }): FoundRight[] =>
+        isRightKind(kind)
+          ? [{ kind, until: until === null ? null : new Date(until), product: product_kind }]
+          : [],
       ),
     );
     // Logged without the plate: the log proves that checks happen, not who was checked.
@@ -334,6 +349,7 @@ export class EnforcementService {
     const answer = {
       valid: right !== null,
       kind: right?.kind ?? null,
+      permitKind: right?.kind === 'permit' ? permitKindOf(right.product) : null,
       validUntil: right?.until ?? null,
       checkedAt: now,
       plate: plate.display,

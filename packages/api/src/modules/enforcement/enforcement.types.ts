@@ -9,7 +9,12 @@ import {
   ObjectType,
   registerEnumType,
 } from 'type-graphql';
-import { rightKinds, type RightKind } from './right-choice.js';
+import {
+  permitRightKinds,
+  rightKinds,
+  type PermitRightKind,
+  type RightKind,
+} from './right-choice.js';
 
 export const RightKindEnum = Object.fromEntries(rightKinds.map((k) => [k, k])) as Record<
   RightKind,
@@ -18,6 +23,14 @@ export const RightKindEnum = Object.fromEntries(rightKinds.map((k) => [k, k])) a
 registerEnumType(RightKindEnum, {
   name: 'RightKind',
   description: 'What makes parking valid: a permit, a registered visitor session or an exemption.',
+});
+
+export const PermitRightKindEnum = Object.fromEntries(
+  permitRightKinds.map((k) => [k, k]),
+) as Record<PermitRightKind, PermitRightKind>;
+registerEnumType(PermitRightKindEnum, {
+  name: 'PermitRightKind',
+  description: 'Which permit makes parking valid, when the right is a permit.',
 });
 
 @InputType({ description: 'A scanned plate, the place and (optionally) the moment to check.' })
@@ -65,6 +78,12 @@ export class RightCheckResult {
 
   @Field(() => RightKindEnum, { nullable: true, description: 'Null when not valid.' })
   kind!: RightKind | null;
+
+  @Field(() => PermitRightKindEnum, {
+    nullable: true,
+    description: 'Which permit, when kind is permit (a resident or business permit…); else null.',
+  })
+  permitKind!: PermitRightKind | null;
 
   @Field(() => Date, {
     nullable: true,

@@ -51,7 +51,8 @@ const rightsQuery = (
   check: CheckColumns,
   from = '',
   select = '',
-) => `select ${select}'visitorSession' as kind, s."end" as until
+) => `select ${select}'visitorSession' as kind, s."end" as until,
+    null as product_kind
   from ${from}parking_session s join permit p on p.id = s.permit_id
   where s.plate = ${check.plate} and s.country = ${check.country} and s.status <> 'deleted'
     and p.zone_id = ${check.zoneId} and p.status = 'active'
@@ -59,7 +60,7 @@ const rightsQuery = (
     and (s.stopped_at is null or s.stopped_at > ${check.at})
   union all
   select ${select}case when t.kind = 'exemption' then 'exemption' else 'permit' end as kind,
-    p.valid_until as until
+    p.valid_until as until, t.kind as product_kind
   from ${from}permit_plate pp join permit p on p.id = pp.permit_id
     join product_type t on t.id = p.product_type_id
   where pp.plate = ${check.plate} and pp.country = ${check.country} and pp.active_slot is not null
@@ -73,8 +74,9 @@ const rightsQuery = (
       'exemption')`;
 
 /**
- * The rights of one check. Rows: `kind` ('visitorSession' | 'permit' | 'exemption') and `until`
- * (null: open-ended). Parameters: see `rightsParams`.
+ * The rights of one check. Rows: `kind` ('visitorSession' | 'permit' | 'exemption'), `until`
+ * (null: open-ended) and `product_kind` (the product type's kind of a permit or exemption, e.g.
+ * 'residentPermit'; null for a visitor session). Parameters: see `rightsParams`.
  */
 export const rightsSql = rightsQuery({ plate: '?', country: '?', zoneId: '?', at: '?' });
 
