@@ -2,6 +2,7 @@ import { QuotaResolver } from './modules/quota/quota.resolver.js';
 import { QuotaOfferResolver } from './modules/quota-offer/quota-offer.resolver.js';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { FineWaiverCheckResolver } from './modules/request/fine-waiver-check.resolver.js';
 import { AboutResolver } from './modules/about/about.resolver.js';
 import { AccountResolver } from './modules/account/account.resolver.js';
 import { AdminPermitResolver } from './modules/admin-permit/admin-permit.resolver.js';
@@ -72,6 +73,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       ProductAdminResolver,
       MunicipalityAdminResolver,
       RequestResolver,
+      FineWaiverCheckResolver,
       HolderRequestResolver,
       AdminPaymentsResolver,
       WorkQueueAdminResolver,

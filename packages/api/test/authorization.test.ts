@@ -154,6 +154,7 @@ const gates: Record<string, Gate> = {
   setRetention: ['municipalAdmin'],
   setAdministrationFee: ['municipalAdmin'],
   setResidenceCheck: ['municipalAdmin'],
+  setObjectionPeriod: ['municipalAdmin'],
   // The back office of the permit counter (tested in counter-review.test.ts).
   permitApplications: ['municipalAdmin'],
   adminPermitApplication: ['municipalAdmin'],

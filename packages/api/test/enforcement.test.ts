@@ -18,6 +18,7 @@ import { Zone } from '../src/model/zone.entity.js';
 import { OutageCompensation } from '../src/model/outage-compensation.entity.js';
 import { applyRetention } from '../src/jobs/retention.js';
 import { FineWaiver } from '../src/model/fine-waiver.entity.js';
+import { AuditEntry } from '../src/model/audit-entry.entity.js';
 import { anonymisedPlate } from '../src/model/parking-session.entity.js';
 import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';
@@ -36,7 +37,7 @@ const login = `mutation ($email: String!, $password: String!) {
   login(input: { email: $email, password: $password }) { me { email } }
 }`;
 const answerFields =
-  'valid kind validUntil checkedAt plate zone checkId mayFine outage { start end }';
+  'valid kind permitKind validUntil checkedAt plate zone checkId mayFine outage { start end }';
 const rightCheck = `query ($input: RightCheckInput!) {
   rightCheck(input: $input) { ${answerFields} }
 }`;
@@ -51,6 +52,7 @@ const rightCheckBatch = `query ($input: RightCheckBatchInput!) {
 interface Answer {
   valid: boolean;
   kind: string | null;
+  permitKind?: string | null;
   validUntil: string | null;
   checkedAt: string;
   plate: string;
@@ -122,9 +124,16 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
     return em().count(RightCheckLog, {});
   };
   const em = () => database.orm.em.fork();
+  // The statements of one request, to count the batch's queries.
+  const statements: string[] = [];
+  let counting = false;
 
   beforeAll(async () => {
-    database = await openTestDatabase(dialect);
+    database = await openTestDatabase(dialect, {
+      onQuery: (sql) => {
+        if (counting && sql.startsWith('[query]')) statements.push(sql);
+      },
+    });
     await seedDemo(em(), now);
     await arrangeRights(em(), now);
     server = await createServer({ port: 0, orm: database.orm, webDist: null, clock: () => clock });
@@ -148,6 +157,7 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
     expect(await answer({ plate: 'gb-123-k', zone: 'B', municipality: 'delft' })).toEqual({
       valid: true,
       kind: 'visitorSession',
+      permitKind: null,
       validUntil: later(120).toISOString(),
       checkedAt: now.toISOString(),
       plate: 'GB-123-K',
@@ -161,6 +171,7 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
     expect(await answer({ plate: 'GB123K', zone: 'C', municipality: 'delft' })).toMatchObject({
       valid: false,
       kind: null,
+      permitKind: null,
       validUntil: null,
     });
     const other = await check({ plate: 'GB123K', zone: 'B', municipality: 'oudstad' });
@@ -205,6 +216,7 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
     expect(await answer({ plate: 'XX-999-X', zone: 'centrum', municipality: 'oudstad' })).toEqual({
       valid: true,
       kind: 'permit',
+      permitKind: 'residentPermit',
       validUntil: null,
       checkedAt: now.toISOString(),
       plate: 'XX-999-X',
@@ -215,6 +227,7 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
     expect(await answer({ plate: '12ABC3', zone: 'centrum', municipality: 'oudstad' })).toEqual({
       valid: false,
       kind: null,
+      permitKind: null,
       validUntil: null,
       checkedAt: now.toISOString(),
       plate: '12-ABC-3',
@@ -290,6 +303,7 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
     expect(await answer({ plate: 'ZZ-99-ZZ', zone: 'B', municipality: 'delft' })).toEqual({
       valid: false,
       kind: null,
+      permitKind: null,
       validUntil: null,
       checkedAt: now.toISOString(),
       plate: 'ZZ-99-ZZ',
@@ -467,6 +481,100 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
       ]);
     });
 
+    it('answers a mix of every kind of right, none, an outage and refused items exactly as one by one', async () => {
+      const kinds: Question[] = [
+        { plate: 'GB123K', zone: 'B', municipality: 'delft' }, // visitor session
+        { plate: 'XX999X', zone: 'centrum', municipality: 'oudstad' }, // resident permit
+        { plate: 'BD12BD', zone: 'B', municipality: 'delft' }, // business permit
+        { plate: 'GH45JK', zone: 'B', municipality: 'delft' }, // exemption
+        { plate: 'ZZ99ZZ', zone: 'B', municipality: 'delft' }, // none
+        { plate: 'ZZ99ZZ', zone: 'D', municipality: 'delft' }, // outage window
+        { plate: 'RV12VR', zone: 'B', municipality: 'delft' }, // revoked exemption
+        { plate: 'AB!12', zone: 'B', municipality: 'delft' }, // refused: plate
+        { plate: 'GB123K', zone: 'Q', municipality: 'delft' }, // refused: zone
+        { plate: 'BD12BD', zone: 'B', municipality: 'delft', at: later(-13 * 60).toISOString() },
+        { plate: 'GB123K', zone: 'B', municipality: 'delft', latitude: 52.0116, longitude: 4.3571 },
+        { plate: 'GB123K', municipality: 'delft', latitude: 52.0105, longitude: 4.359 }, // in B
+        { plate: 'GB123K', municipality: 'delft', latitude: 52.006, longitude: 4.345 },
+      ];
+      const singles = [];
+      for (const question of kinds) {
+        const result = await check(question);
+        singles.push(
+          result.errors
+            ? { refused: result.errors[0]!.extensions.code }
+            : { ...withoutCheckId(result.data!.rightCheck), __typename: 'RightCheckResult' },
+        );
+      }
+      const answers = (await batch(kinds)).data!.rightCheckBatch;
+      expect(
+        answers.map((item) =>
+          item.__typename === 'RightCheckRefused'
+            ? { refused: item.reason }
+            : withoutCheckId(item as Answer & { __typename: string }),
+        ),
+      ).toEqual(singles);
+      expect(answers.slice(0, 7).map((item) => 'kind' in item && item.kind)).toEqual([
+        'visitorSession',
+        'permit',
+        'permit',
+        'exemption',
+        null,
+        null,
+        null,
+      ]);
+      // The officer reads which permit: a resident's or a business's (the issue's kinds of right).
+      expect(answers.slice(0, 4).map((item) => 'kind' in item && item.permitKind)).toEqual([
+        null,
+        'residentPermit',
+        'businessPermit',
+        null,
+      ]);
+      expect(answers[5]).toMatchObject({
+        mayFine: false,
+        outage: { end: later(60).toISOString() },
+      });
+      expect(
+        singles.slice(7).map((single) => ('refused' in single ? single.refused : single.zone)),
+      ).toEqual([
+        'PLATE_INVALID_CHARACTERS',
+        'NOT_FOUND',
+        'RIGHT_CHECK_TIME_OUT_OF_RANGE',
+        'RIGHT_CHECK_PLACE_MISSING',
+        'B',
+        'RIGHT_CHECK_POSITION_OUTSIDE_ZONES',
+      ]);
+    });
+
+    it('reads a batch in a fixed number of queries: as many for 100 plates as for 5', async () => {
+      const plates = ['GB123K', 'BD12BD', 'GH45JK', 'ZZ99ZZ', 'AB12CD'];
+      const items = (count: number) =>
+        Array.from({ length: count }, (_, index) => ({
+          plate: plates[index % plates.length]!,
+          zone: index % 3 === 0 ? 'D' : 'B',
+          municipality: index % 7 === 0 ? 'oudstad' : 'delft',
+        }));
+      const statementsOf = async (count: number) => {
+        await logCount();
+        statements.length = 0;
+        counting = true;
+        const result = await batch(items(count));
+        await flushRightCheckLog(database.orm.em);
+        counting = false;
+        expect(result.errors).toBeUndefined();
+        expect(result.data!.rightCheckBatch).toHaveLength(count);
+        return [...statements];
+      };
+      await statementsOf(5); // the officer's towns and the zones are cached from here on
+      const five = await statementsOf(5);
+      const hundred = await statementsOf(100);
+      expect(hundred.length).toBe(five.length);
+      // The rights, the outage windows and the log's one INSERT; not one query per plate.
+      expect(hundred.length).toBeLessThanOrEqual(4);
+      expect(hundred.filter((sql) => /insert into .?right_check_log/.test(sql))).toHaveLength(1);
+      expect(hundred.filter((sql) => sql.includes('outage_compensation'))).toHaveLength(1);
+    });
+
     it('takes 100 items, and refuses 101 as a whole with RIGHT_CHECK_BATCH_TOO_LARGE', async () => {
       const item = { plate: 'GH45JK', zone: 'B', municipality: 'delft' };
       const full = await batch(Array.from({ length: 100 }, () => item));
@@ -580,6 +688,7 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
       'kind',
       'mayFine',
       'outage',
+      'permitKind',
       'plate',
       'valid',
       'validUntil',
@@ -736,6 +845,64 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
       const waiver = await em().findOneOrFail(FineWaiver, { id: filed.data!.requestFineWaiver.id });
       const check = await em().findOneOrFail(RightCheckLog, { fineReference: 'CJIB-2026-0001' });
       expect(waiver.fineCheck?.id).toBe(check.id);
+
+      // The official deciding it sees the check: when, where, the answer and any outage over it.
+      const admin = await clientOf('beheer@delft.demo.parkeer.nl');
+      const waivers = async () =>
+        (
+          await admin.request<{
+            fineWaivers: { edges: { node: { fineReference: string; fineCheck: unknown } }[] };
+          }>(`{ fineWaivers { edges { node { fineReference fineCheck {
+            reference checkedAt checkedFor zoneCode zoneName valid rightKind mayFine
+            outage { start end recordedAt } } } } } }`)
+        ).data!.fineWaivers.edges.map((edge) => edge.node);
+      const zoneB = await em().findOneOrFail(Zone, { municipality: { code: 'delft' }, code: 'B' });
+      const seen = {
+        reference: 'CJIB-2026-0001',
+        checkedAt: now.toISOString(),
+        checkedFor: now.toISOString(),
+        zoneCode: 'B',
+        zoneName: zoneB.name,
+        valid: false,
+        rightKind: null,
+        mayFine: true,
+        outage: null,
+      };
+      const nodes = await waivers();
+      expect(nodes.find((node) => node.fineReference === 'CJIB-2026-0001')?.fineCheck).toEqual(
+        seen,
+      );
+      // A request about a fine no officer recorded here points to nothing.
+      for (const node of nodes.filter((node) => node.fineReference !== 'CJIB-2026-0001')) {
+        expect(node.fineCheck).toBeNull();
+      }
+
+      // An outage recorded after the check covers its moment: the officer's answer stays what it
+      // was (may fine), and the official sees that the visitor could not sign on.
+      const fork = em();
+      const outage = fork.create(OutageCompensation, {
+        zone: zoneB,
+        windowStart: later(-5),
+        windowEnd: later(5),
+        reason: 'Storing, later gemeld',
+        createdBy: await fork.findOneOrFail(Account, { email: 'beheer@delft.demo.parkeer.nl' }),
+        createdAt: later(30),
+      });
+      await fork.flush();
+      try {
+        expect(
+          (await waivers()).find((node) => node.fineReference === 'CJIB-2026-0001')?.fineCheck,
+        ).toEqual({
+          ...seen,
+          outage: {
+            start: later(-5).toISOString(),
+            end: later(5).toISOString(),
+            recordedAt: later(30).toISOString(),
+          },
+        });
+      } finally {
+        await em().nativeDelete(OutageCompensation, { id: outage.id });
+      }
     });
 
     it("refuses a fine on a valid check, in an outage, on a bad number, or on another officer's check", async () => {
@@ -774,6 +941,65 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
           new TestClient(server.url),
         ),
       ).toBe('UNAUTHENTICATED');
+    });
+
+    it("lets only the town's admin set its objection period, in whole days from 7 to 365, audited; later fines keep that long", async () => {
+      const setPeriod = `mutation ($days: Int!) {
+        setObjectionPeriod(objectionPeriodDays: $days) { code objectionPeriodDays }
+      }`;
+      type Set = { setObjectionPeriod: { code: string; objectionPeriodDays: number } };
+      const admin = await clientOf('beheer@delft.demo.parkeer.nl');
+      const settings = '{ municipalitySettings { objectionPeriodDays } }';
+      expect((await admin.request(settings)).data).toEqual({
+        municipalitySettings: { objectionPeriodDays: 42 },
+      });
+      const set = await admin.request<Set>(setPeriod, { days: 60 });
+      expect(set.data!.setObjectionPeriod).toEqual({ code: 'delft', objectionPeriodDays: 60 });
+      const town = await em().findOneOrFail(Municipality, { code: 'delft' });
+      expect(town.objectionPeriodDays).toBe(60);
+      const audit = await em().find(AuditEntry, { action: 'municipality.objectionPeriod.set' });
+      expect(audit.map(({ subjectId, before, after }) => ({ subjectId, before, after }))).toEqual([
+        {
+          subjectId: town.id,
+          before: { objectionPeriodDays: 42 },
+          after: { objectionPeriodDays: 60 },
+        },
+      ]);
+
+      for (const days of [6, 366]) {
+        const refused = await admin.request<Set>(setPeriod, { days });
+        const error = refused.errors?.[0];
+        expect(error?.extensions.code, String(days)).toBe('SETTINGS_INVALID');
+        expect(error?.extensions.problems).toMatchObject([
+          {
+            code: 'SETTING_OUT_OF_RANGE',
+            path: 'objectionPeriodDays',
+            params: { min: 7, max: 365 },
+          },
+        ]);
+      }
+      const fraction = await admin.request<Set>(setPeriod, { days: 42.5 });
+      expect(fraction.errors).toHaveLength(1);
+      expect(fraction.data ?? null).toBeNull();
+      for (const email of ['handhaving@demo.parkeer.nl', 'anna@demo.parkeer.nl']) {
+        const denied = await (await clientOf(email)).request<Set>(setPeriod, { days: 7 });
+        expect(denied.errors?.[0]?.extensions.code, email).toBe('FORBIDDEN');
+      }
+      const anonymous = await new TestClient(server.url).request<Set>(setPeriod, { days: 7 });
+      expect(anonymous.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+      expect((await em().findOneOrFail(Municipality, { code: 'delft' })).objectionPeriodDays).toBe(
+        60,
+      );
+
+      // A fine recorded now keeps its data for the new period; the earlier fine keeps its date.
+      const checkId = await checkIdOf({ plate: 'TN12TN', zone: 'B', municipality: 'delft' });
+      const fined = await fine({ checkId, reference: 'CJIB-2026-0060', plate: 'TN12TN' });
+      expect(fined.data!.recordFine.keptUntil).toBe(
+        new Date(now.getTime() + 60 * dayMs).toISOString(),
+      );
+      const earlier = await em().findOneOrFail(RightCheckLog, { fineReference: 'CJIB-2026-0001' });
+      expect(earlier.keptUntil).toEqual(new Date(now.getTime() + 42 * dayMs));
+      expect((await admin.request<Set>(setPeriod, { days: 42 })).errors).toBeUndefined();
     });
 
     it("keeps the fined session's plate past Delft's 48 hours until the objection period ends; a session without a fine is anonymised", async () => {
@@ -857,7 +1083,7 @@ describe.each(dialects)('enforcement towns on a database from before them, on %s
 /**
  * The rights the tests check, written directly (the session mutations are not the subject here):
  * visitor sessions on Anna's Delft permit (zone B) and Carla's Oudstad permit (centrum), and a
- * Delft exemption. The seed already gives Carla a resident permit for XX999X (active) and 12ABC3.
+ * Delft exemption, a business permit. The seed already gives Carla a resident permit for XX999X (active) and 12ABC3.
  */
 async function arrangeRights(em: EntityManager, now: Date): Promise<void> {
   const at = (minutesFromNow: number) => new Date(now.getTime() + minutes(minutesFromNow));
@@ -919,6 +1145,25 @@ async function arrangeRights(em: EntityManager, now: Date): Promise<void> {
   };
   exemptionFor('GH45JK', 'EX100001', 'active');
   exemptionFor('RV12VR', 'EX100002', 'revoked');
+  // A business permit in zone B for BD12BD, until a month from now.
+  const business = em.create(Permit, {
+    municipality: delft,
+    productType: await em.findOneOrFail(ProductType, {
+      municipality: delft,
+      kind: 'businessPermit',
+    }),
+    zone: zoneB,
+    holder: null,
+    holderType: 'business',
+    addressKey: 'delft-business-BD12BD',
+    addressLabel: 'Markt 2, Delft',
+    validFrom: at(-60 * 24),
+    validUntil: at(60 * 24 * 30),
+    status: 'active',
+    productCode: 'BP100001',
+    pinHash: 'not-used',
+  });
+  em.create(PermitPlate, { permit: business, plate: 'BD12BD', activeSlot: business.id });
 
   em.create(OutageCompensation, {
     zone: await em.findOneOrFail(Zone, { municipality: delft, code: 'D' }),

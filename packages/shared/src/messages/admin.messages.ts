@@ -18,6 +18,10 @@ export const adminMessages = {
     nl: 'Dit moet een heel getal van 0 of meer zijn.',
     en: 'This must be a whole number of 0 or more.',
   },
+  SETTING_OUT_OF_RANGE: {
+    nl: 'Dit moet een heel getal van {min} tot en met {max} zijn.',
+    en: 'This must be a whole number from {min} to {max}.',
+  },
   SETTING_TOO_LARGE: {
     nl: 'Dit is te groot (ten hoogste {max}).',
     en: 'This is too large (at most {max}).',

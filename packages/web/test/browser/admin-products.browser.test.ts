@@ -170,6 +170,34 @@ describe('product types, tariffs and town settings in chromium', () => {
     await photographBoth(page, 'admin-products-retention');
   });
 
+  it('sets the town’s objection period after a fine, and refuses 400 days beside its field (docs/rules.md §9 fines)', async () => {
+    const page = await openPage(env.browser, env.platform);
+    await logIn(page, env.platform, oudstadAdmin);
+    await page.goto('/beheer/instellingen');
+    await page.getByRole('heading', { level: 1, name: 'Instellingen van de gemeente' }).waitFor();
+    const section = page.locator('#objection');
+    await section.getByRole('heading', { name: 'Bezwaartermijn bij een boete' }).waitFor();
+    const days = section.getByLabel('Dagen na de boete');
+    expect(await days.inputValue()).toBe('42');
+
+    await days.fill('400');
+    await section.getByRole('button', { name: 'Bezwaartermijn opslaan' }).click();
+    await section
+      .locator('.field__error')
+      .getByText('Dit moet een heel getal van 7 tot en met 365 zijn.')
+      .waitFor();
+    await photographBoth(page, 'admin-products-objection-problem');
+
+    await days.fill('56');
+    await section.getByRole('button', { name: 'Bezwaartermijn opslaan' }).click();
+    await section.getByText('De bezwaartermijn is opgeslagen.').waitFor();
+    const { municipalitySettings } = await graphqlIn<{
+      municipalitySettings: { objectionPeriodDays: number };
+    }>(page, '{ municipalitySettings { objectionPeriodDays } }');
+    expect(municipalitySettings.objectionPeriodDays).toBe(56);
+    await photographBoth(page, 'admin-products-objection');
+  });
+
   it('switches the town’s residence check to the population register', async () => {
     const page = await openPage(env.browser, env.platform);
     await logIn(page, env.platform, oudstadAdmin);

@@ -165,6 +165,22 @@ describe('the requests of the back office in chromium', () => {
   });
 
   it("records a goodwill waiver for anna's fine, approves it with a reason, and refuses a second that year", async () => {
+    // The officer found no right for ZZ-99-ZZ in zone B and recorded fine NH-2026-0042 on it.
+    const officer = await openPage(env.browser, env.platform, phone);
+    await logIn(officer, env.platform, 'handhaving@demo.parkeer.nl');
+    const { rightCheck } = await graphqlIn<{ rightCheck: { checkId: string; mayFine: boolean } }>(
+      officer,
+      `query ($input: RightCheckInput!) { rightCheck(input: $input) { checkId mayFine } }`,
+      { input: { plate: 'ZZ99ZZ', zone: 'B', municipality: 'delft' } },
+    );
+    expect(rightCheck.mayFine).toBe(true);
+    await graphqlIn(
+      officer,
+      `mutation ($input: RecordFineInput!) { recordFine(input: $input) { reference } }`,
+      { input: { checkId: rightCheck.checkId, reference: 'NH-2026-0042', plate: 'ZZ99ZZ' } },
+    );
+    await officer.context().close();
+
     const admin = await openPage(env.browser, env.platform, phone);
     await logIn(admin, env.platform, delftAdmin);
     const panel = await requestsTab(admin, 'Coulance');
@@ -181,6 +197,11 @@ describe('the requests of the back office in chromium', () => {
     const card = waivers.getByTestId('fine-waiver').filter({ hasText: 'NH-2026-0042' });
     await card.getByText('Openstaand').waitFor();
     expect(await card.innerText()).toContain('Oude Delft 1, Delft');
+    // The official sees the check the fine was written on, without searching for it.
+    const checkFacts = await card.innerText();
+    expect(checkFacts).toMatch(/Controle\s+\S+ \d+ nov,? \d\d:\d\d, zone B \(Binnenstad\)/);
+    expect(checkFacts).toContain('Geen recht geregistreerd, geen storing bekend: boete toegestaan');
+    expect(checkFacts).toContain('Geen storing in die zone op dat moment.');
 
     // Approving asks for the reason the holder will read.
     await card.getByRole('button', { name: 'Verzoek NH-2026-0042 goedkeuren' }).click();

@@ -20,7 +20,7 @@ describe("the enforcement officer's screen, in chromium", () => {
     const answer = officer.locator('.enforcement__answer');
     await officer.locator('[data-answer="valid"]').waitFor();
     expect(await answer.innerText()).toContain('Geldig');
-    expect(await answer.innerText()).toContain('Vergunning zonder einddatum');
+    expect(await answer.innerText()).toContain('Bewonersvergunning zonder einddatum');
     expect(await answer.innerText()).toContain('XX-999-X');
     // Never a person: no name, address or balance in the answer.
     expect(await answer.innerText()).not.toMatch(/Carla|straat|€|saldo/i);

@@ -4,17 +4,22 @@ import type { RightCheckAnswer, RightCheckRefusal } from './enforcement.service.
 import {
   EnforcementTownDto,
   EnforcementZone,
+  FineCheck,
+  FineCheckOutage,
   OutageWindow,
   RecordedFine,
   RightCheckRefused,
   RightCheckResult,
 } from './enforcement.types.js';
 import type { RecordedFineAnswer } from './fine.service.js';
+import type { FineCheckView } from './fine-check.loader.js';
+import { rightKinds, type RightKind } from './right-choice.js';
 
 export function toRightCheckResult(answer: RightCheckAnswer): RightCheckResult {
   return Object.assign(new RightCheckResult(), {
     valid: answer.valid,
     kind: answer.kind,
+    permitKind: answer.permitKind,
     validUntil: answer.validUntil,
     checkedAt: answer.checkedAt,
     plate: answer.plate,
@@ -52,5 +57,14 @@ export function toEnforcementTown(town: {
     code: town.code,
     name: town.name,
     zones: town.zones.map((zone) => Object.assign(new EnforcementZone(), zone)),
+  });
+}
+
+export function toFineCheck(view: FineCheckView): FineCheck {
+  const kind = rightKinds.find((known) => known === view.rightKind);
+  return Object.assign(new FineCheck(), {
+    ...view,
+    rightKind: (kind ?? null) as RightKind | null,
+    outage: view.outage ? Object.assign(new FineCheckOutage(), view.outage) : null,
   });
 }

@@ -1,17 +1,41 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { parsePlate } from '@parkeer/domain/plate/plate';
+import { parsePlate, type Plate } from '@parkeer/domain/plate/plate';
 import { pointInArea, wgs84ToRd } from '@parkeer/domain/zone-shape/zone-shape';
 import type { ZoneShape } from '@parkeer/domain/zone-shape/zone-shape';
 import type { ErrorCode, MessageParams } from '@parkeer/shared/messages/error-catalogue';
 import { AppError } from '../../graphql/app-error.js';
 import type { Viewer } from '../../graphql/viewer.js';
-import { rightKinds, strongestRight, type FoundRight, type RightKind } from './right-choice.js';
+import {
+  permitRightKinds,
+  rightKinds,
+  strongestRight,
+  type FoundRight,
+  type PermitRightKind,
+  type RightKind,
+} from './right-choice.js';
 import { Zone } from '../../model/zone.entity.js';
 import { rightCheckLogWriter } from './right-check-log-writer.js';
 import { enforcementTowns } from './enforcement-towns.js';
-import { outageSql, rightsParams, rightsSql, townZonesSql, zoneIdSql } from './right-check.sql.js';
-import { cachedTownZones, cachedZone, type CachedZone, type ShapedTownZone } from './zone-cache.js';
+import {
+  batchOutageSql,
+  batchRightsSql,
+  outageSql,
+  rightsParams,
+  rightsSql,
+  townsZonesSql,
+  townZonesSql,
+  zoneIdSql,
+} from './right-check.sql.js';
+import {
+  cachedTownsZones,
+  cachedTownZones,
+  cachedZone,
+  type CachedZone,
+  type ShapedTownZone,
+} from './zone-cache.js';
+import { isPostgres } from '../../db/dialect.js';
+import type { LogRow } from './right-check-log-writer.js';
 
 export interface RightCheckQuestion {
   readonly plate: string;
@@ -28,6 +52,8 @@ export interface RightCheckQuestion {
 export interface RightCheckAnswer {
   readonly valid: boolean;
   readonly kind: RightKind | null;
+  /** Which permit, when the right is one: the officer reads a resident's from a business's. */
+  readonly permitKind: PermitRightKind | null;
   readonly validUntil: Date | null;
   readonly checkedAt: Date;
   /** As the officer should read it: formatted, Dutch plates with dashes. */
@@ -61,13 +87,112 @@ interface OutageRow {
 interface RightRow {
   kind: string;
   until: Date | string | number | null;
+  product_kind: string | null;
 }
 
 const hourMs = 60 * 60_000;
 /** How far from now a check may look: back over a shift, ahead only for clock differences. */
 export const checkWindow = { pastMs: 12 * hourMs, aheadMs: 5 * 60_000 };
 
+const permitKindOf = (product: string | null | undefined): PermitRightKind | null =>
+  permitRightKinds.find((kind) => kind === product) ?? null;
+
 const isRightKind = (kind: string): kind is RightKind => rightKinds.includes(kind as RightKind);
+
+interface BatchRow {
+  /** The check's place among the batch's answered checks. */
+  idx: number | string;
+}
+
+interface TownZoneRow {
+  id: string;
+  code: string;
+  municipality_id: string;
+  shape: unknown;
+}
+
+type PlacedZone = CachedZone & { readonly code: string };
+
+/** A check the rules let through: what the rights are looked up by. */
+interface Checked {
+  readonly plate: Plate;
+  readonly at: Date;
+  readonly zone: PlacedZone;
+}
+
+const shapedZone = (row: TownZoneRow): ShapedTownZone => ({
+  zoneId: row.id,
+  municipalityId: row.municipality_id,
+  code: row.code,
+  shape:
+    typeof row.shape === 'string'
+      ? (JSON.parse(row.shape) as ZoneShape)
+      : ((row.shape as ZoneShape | null) ?? null),
+});
+
+/** The plate as the rules read it and the moment asked about; refused when out of range. */
+function plateAndMoment(question: RightCheckQuestion, now: Date): { plate: Plate; at: Date } {
+  const parsed = parsePlate(question.plate, question.country ?? undefined);
+  if (!parsed.ok) throw new AppError(parsed.reason, parsed.params);
+  const at = question.at ?? now;
+  // A check is about now, or a moment of the shift just past (the fine being written); older
+  // moments would let plates be traced through time.
+  if (
+    at.getTime() < now.getTime() - checkWindow.pastMs ||
+    at.getTime() > now.getTime() + checkWindow.aheadMs
+  ) {
+    throw new AppError('RIGHT_CHECK_TIME_OUT_OF_RANGE', { hours: checkWindow.pastMs / hourMs });
+  }
+  return { plate: parsed.plate, at };
+}
+
+/** A zone's code, or a position: exactly one of them (docs/rules.md §9 place). */
+function placeAsked(
+  question: RightCheckQuestion,
+): { zoneCode: string } | { latitude: number; longitude: number } {
+  const zoneCode = question.zone?.trim() || null;
+  const { latitude, longitude } = question;
+  const hasPosition = latitude != null && longitude != null;
+  if ((zoneCode === null) === !hasPosition || (latitude == null) !== (longitude == null)) {
+    throw new AppError('RIGHT_CHECK_PLACE_MISSING');
+  }
+  return zoneCode !== null ? { zoneCode } : { latitude: latitude!, longitude: longitude! };
+}
+
+/**
+ * The zone whose area holds the position. Only areas place a position (ranges name addresses);
+ * on a border of two zones, or outside every area, the officer chooses: a guessed zone could give
+ * a false red.
+ */
+function zoneAtPosition(
+  zones: readonly ShapedTownZone[],
+  position: { latitude: number; longitude: number },
+): ShapedTownZone {
+  if (zones.length === 0) throw new AppError('NOT_FOUND');
+  const point = wgs84ToRd(position.latitude, position.longitude);
+  const inside = zones.filter((zone) => zone.shape?.area && pointInArea(point, zone.shape.area));
+  if (inside.length !== 1) throw new AppError('RIGHT_CHECK_POSITION_OUTSIDE_ZONES');
+  return inside[0]!;
+}
+
+/** The zone asked about among its town's zones (a batch has them at hand). */
+function placeAmong(zones: readonly ShapedTownZone[], question: RightCheckQuestion): PlacedZone {
+  const asked = placeAsked(question);
+  if (!('zoneCode' in asked)) return zoneAtPosition(zones, asked);
+  const zone = zones.find((candidate) => candidate.code === asked.zoneCode);
+  if (!zone) throw new AppError('NOT_FOUND');
+  return zone;
+}
+
+/**
+ * An officer checks only the towns it works for. Another town's zone is refused outright, never
+ * answered 'not valid': a scan car would fine every car parked there rightfully.
+ */
+function ownTown(towns: ReadonlySet<string>, zone: PlacedZone, municipalityCode: string): void {
+  if (!towns.has(zone.municipalityId)) {
+    throw new AppError('ENFORCEMENT_TOWN_NOT_ASSIGNED', { municipality: municipalityCode });
+  }
+}
 
 /**
  * The enforcement right-check (docs/rules.md §9): is a right registered for this plate, in this zone, at
@@ -82,31 +207,13 @@ export class EnforcementService {
     question: RightCheckQuestion,
     now: Date,
   ): Promise<RightCheckAnswer> {
-    const parsed = parsePlate(question.plate, question.country ?? undefined);
-    if (!parsed.ok) throw new AppError(parsed.reason, parsed.params);
-    const { plate } = parsed;
-    const at = question.at ?? now;
-    // A check is about now, or a moment of the shift just past (the fine being written); older
-    // moments would let plates be traced through time.
-    if (
-      at.getTime() < now.getTime() - checkWindow.pastMs ||
-      at.getTime() > now.getTime() + checkWindow.aheadMs
-    ) {
-      throw new AppError('RIGHT_CHECK_TIME_OUT_OF_RANGE', { hours: checkWindow.pastMs / hourMs });
-    }
-
+    const { plate, at } = plateAndMoment(question, now);
     const municipalityCode = question.municipality.trim();
     const zone = await this.place(municipalityCode, question);
-    // An officer checks only the towns it works for. Another town's zone is refused outright,
-    // never answered 'not valid': a scan car would fine every car parked there rightfully.
-    const towns = await enforcementTowns(this.em, viewer.accountId);
-    if (!towns.has(zone.municipalityId)) {
-      throw new AppError('ENFORCEMENT_TOWN_NOT_ASSIGNED', { municipality: municipalityCode });
-    }
+    ownTown(await enforcementTowns(this.em, viewer.accountId), zone, municipalityCode);
     const { zoneId } = zone;
-    const platform = this.em.getPlatform();
     // Raw SQL takes dates as the dialect stores them (SQLite: epoch milliseconds).
-    const storedAt = platform.processDateProperty(at);
+    const storedAt = this.em.getPlatform().processDateProperty(at);
     const connection = this.em.getConnection();
     const [rows, outages] = (await Promise.all([
       connection.execute(
@@ -115,31 +222,134 @@ export class EnforcementService {
       ),
       connection.execute(outageSql, [zoneId, storedAt, storedAt]),
     ])) as [RightRow[], OutageRow[]];
+    const { answer, logRow } = this.answer(viewer, { plate, at, zone }, rows, outages[0], now);
+    // The answer waits for the row's commit (group commit): no answered check goes unlogged.
+    await rightCheckLogWriter(this.em).add(logRow);
+    return answer;
+  }
+
+  /**
+   * A scan car's batch (docs/rules.md §9 batch): each item answered exactly as `checkRight`
+   * answers it, and logged as it is; an item the rules refuse (a malformed plate, another town,
+   * an unknown zone) is a refusal in its place, and the others are answered all the same. The
+   * data of all items is read in a fixed number of queries, however many plates: the officer's
+   * towns and the zones of the towns named (both usually cached), the rights, the outage
+   * windows, and one INSERT of the log rows.
+   */
+  async checkRights(
+    viewer: Viewer,
+    questions: readonly RightCheckQuestion[],
+    now: Date,
+  ): Promise<(RightCheckAnswer | RightCheckRefusal)[]> {
+    if (questions.length > maxBatchChecks) {
+      throw new AppError('RIGHT_CHECK_BATCH_TOO_LARGE', { max: maxBatchChecks });
+    }
+    if (questions.length === 0) return [];
+    const towns = await enforcementTowns(this.em, viewer.accountId);
+    const zonesByTown = await cachedTownsZones(
+      this.em.getDriver(),
+      questions.map((question) => question.municipality.trim()),
+      (codes) => this.zonesOfTowns(codes),
+    );
+    const results: (Checked | RightCheckRefusal)[] = questions.map((question, index) => {
+      try {
+        const { plate, at } = plateAndMoment(question, now);
+        const municipalityCode = question.municipality.trim();
+        const zone = placeAmong(zonesByTown.get(municipalityCode) ?? [], question);
+        ownTown(towns, zone, municipalityCode);
+        return { plate, at, zone };
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return { refused: true as const, index, code: error.code, params: error.params };
+      }
+    });
+    const asked = results.filter((result): result is Checked => !('refused' in result));
+    const { rights, outages } = await this.batchData(asked);
+    const answers = new Map<Checked, RightCheckAnswer>();
+    const logRows = asked.map((check, idx) => {
+      const { answer, logRow } = this.answer(
+        viewer,
+        check,
+        rights.get(idx) ?? [],
+        outages.get(idx),
+        now,
+      );
+      answers.set(check, answer);
+      return logRow;
+    });
+    // Added in one turn: the log writer stores them in one INSERT. Anything failing here (the
+    // log could not be written) fails the batch: no unlogged answers.
+    const writer = rightCheckLogWriter(this.em);
+    await Promise.all(logRows.map((row) => writer.add(row)));
+    return results.map((result) => ('refused' in result ? result : answers.get(result)!));
+  }
+
+  /** The rights and outage windows of a batch's checks, by their place in `asked`. */
+  private async batchData(asked: readonly Checked[]): Promise<{
+    rights: Map<number, RightRow[]>;
+    outages: Map<number, OutageRow>;
+  }> {
+    const rights = new Map<number, RightRow[]>();
+    const outages = new Map<number, OutageRow>();
+    if (asked.length === 0) return { rights, outages };
+    const platform = this.em.getPlatform();
+    const params = asked.flatMap(({ plate, at, zone }) => [
+      plate.normalised,
+      plate.country,
+      zone.zoneId,
+      platform.processDateProperty(at),
+    ]);
+    const postgres = isPostgres(this.em);
+    const connection = this.em.getConnection();
+    const [rightRows, outageRows] = (await Promise.all([
+      connection.execute(batchRightsSql(asked.length, postgres), params),
+      connection.execute(batchOutageSql(asked.length, postgres), params),
+    ])) as [(RightRow & BatchRow)[], (OutageRow & BatchRow)[]];
+    for (const row of rightRows) {
+      const idx = Number(row.idx);
+      rights.set(idx, [...(rights.get(idx) ?? []), row]);
+    }
+    // Earliest window first, as the single check's query takes it.
+    for (const row of outageRows) {
+      const idx = Number(row.idx);
+      if (!outages.has(idx)) outages.set(idx, row);
+    }
+    return { rights, outages };
+  }
+
+  /** A check's answer from its rows, and its log row: without the plate (docs/security.md). */
+  private answer(
+    viewer: Viewer,
+    { plate, at, zone }: Checked,
+    rows: readonly RightRow[],
+    outage: OutageRow | undefined,
+    now: Date,
+  ): { answer: RightCheckAnswer; logRow: LogRow } {
     const right = strongestRight(
-      rows.flatMap(({ kind, until }): FoundRight[] =>
-        isRightKind(kind) ? [{ kind, until: until === null ? null : new Date(until) }] : [],
+      rows.flatMap(({ kind, until, product_kind }): FoundRight[] =>
+        isRightKind(kind)
+          ? [{ kind, until: until === null ? null : new Date(until), product: product_kind }]
+          : [],
       ),
     );
-
-    // Logged without the plate: the log proves that checks happen, not who was checked. The
-    // answer waits for the row's commit (group commit): no answered check goes unlogged.
+    // Logged without the plate: the log proves that checks happen, not who was checked.
+    const platform = this.em.getPlatform();
     const storedNow = platform.processDateProperty(now);
     const checkId = randomUUID();
-    await rightCheckLogWriter(this.em).add([
+    const logRow = [
       checkId,
       viewer.accountId,
       storedNow,
-      storedAt,
-      zoneId,
+      platform.processDateProperty(at),
+      zone.zoneId,
       right !== null,
       right?.kind ?? null,
       storedNow,
-    ]);
-
-    const [outage] = outages;
-    return {
+    ];
+    const answer = {
       valid: right !== null,
       kind: right?.kind ?? null,
+      permitKind: right?.kind === 'permit' ? permitKindOf(right.product) : null,
       validUntil: right?.until ?? null,
       checkedAt: now,
       plate: plate.display,
@@ -151,31 +361,7 @@ export class EnforcementService {
       // docs/rules.md §9 outages: a visitor who could not sign on is not fined.
       mayFine: right === null && !outage,
     };
-  }
-
-  /**
-   * A scan car's batch (docs/rules.md §9): each item answered exactly as `checkRight` answers it,
-   * and logged as it is; an item the rules refuse (a malformed plate, another town, an unknown
-   * zone) is a refusal in its place, and the others are answered all the same.
-   */
-  async checkRights(
-    viewer: Viewer,
-    questions: readonly RightCheckQuestion[],
-    now: Date,
-  ): Promise<(RightCheckAnswer | RightCheckRefusal)[]> {
-    if (questions.length > maxBatchChecks) {
-      throw new AppError('RIGHT_CHECK_BATCH_TOO_LARGE', { max: maxBatchChecks });
-    }
-    // At once, not one after the other: the log writer then stores the rows in one INSERT.
-    return Promise.all(
-      questions.map((question, index) =>
-        this.checkRight(viewer, question, now).catch((error: unknown) => {
-          // Anything else (the log could not be written) fails the batch: no unlogged answers.
-          if (!(error instanceof AppError)) throw error;
-          return { refused: true as const, index, code: error.code, params: error.params };
-        }),
-      ),
-    );
+    return { answer, logRow };
   }
 
   /** The officer's towns and their zones, by name (the officer's screen picks from them). */
@@ -211,47 +397,39 @@ export class EnforcementService {
   }
 
   /** The zone asked about: by its code, or where the device stands. */
-  private async place(
-    municipalityCode: string,
-    question: RightCheckQuestion,
-  ): Promise<CachedZone & { code: string }> {
-    const zoneCode = question.zone?.trim() || null;
-    const { latitude, longitude } = question;
-    const hasPosition = latitude != null && longitude != null;
-    if ((zoneCode === null) === !hasPosition || (latitude == null) !== (longitude == null)) {
-      throw new AppError('RIGHT_CHECK_PLACE_MISSING');
-    }
-    if (zoneCode !== null) {
-      const zone = await this.zone(municipalityCode, zoneCode);
+  private async place(municipalityCode: string, question: RightCheckQuestion): Promise<PlacedZone> {
+    const asked = placeAsked(question);
+    if ('zoneCode' in asked) {
+      const zone = await this.zone(municipalityCode, asked.zoneCode);
       if (!zone) throw new AppError('NOT_FOUND');
-      return { ...zone, code: zoneCode };
+      return { ...zone, code: asked.zoneCode };
     }
     const zones = await cachedTownZones(this.em.getDriver(), municipalityCode, () =>
       this.townZones(municipalityCode),
     );
-    if (zones.length === 0) throw new AppError('NOT_FOUND');
-    // Only areas place a position (ranges name addresses); on a border of two zones, or
-    // outside every area, the officer chooses: a guessed zone could give a false red.
-    const point = wgs84ToRd(latitude!, longitude!);
-    const inside = zones.filter((zone) => zone.shape?.area && pointInArea(point, zone.shape.area));
-    if (inside.length !== 1) {
-      throw new AppError('RIGHT_CHECK_POSITION_OUTSIDE_ZONES');
+    return zoneAtPosition(zones, asked);
+  }
+
+  /** The zones of several towns, by municipality code, in one query. */
+  private async zonesOfTowns(codes: string[]): Promise<Map<string, ShapedTownZone[]>> {
+    const rows: (TownZoneRow & { municipality_code: string })[] = await this.em
+      .getConnection()
+      .execute(townsZonesSql(codes.length), codes);
+    const byTown = new Map<string, ShapedTownZone[]>();
+    for (const row of rows) {
+      byTown.set(row.municipality_code, [
+        ...(byTown.get(row.municipality_code) ?? []),
+        shapedZone(row),
+      ]);
     }
-    return inside[0]!;
+    return byTown;
   }
 
   private async townZones(municipalityCode: string): Promise<ShapedTownZone[]> {
-    const rows: { id: string; code: string; municipality_id: string; shape: unknown }[] =
-      await this.em.getConnection().execute(townZonesSql, [municipalityCode]);
-    return rows.map((row) => ({
-      zoneId: row.id,
-      municipalityId: row.municipality_id,
-      code: row.code,
-      shape:
-        typeof row.shape === 'string'
-          ? (JSON.parse(row.shape) as ZoneShape)
-          : ((row.shape as ZoneShape | null) ?? null),
-    }));
+    const rows: TownZoneRow[] = await this.em
+      .getConnection()
+      .execute(townZonesSql, [municipalityCode]);
+    return rows.map(shapedZone);
   }
 
   private zone(municipalityCode: string, zoneCode: string): Promise<CachedZone | null> {

@@ -9,7 +9,12 @@ import {
   ObjectType,
   registerEnumType,
 } from 'type-graphql';
-import { rightKinds, type RightKind } from './right-choice.js';
+import {
+  permitRightKinds,
+  rightKinds,
+  type PermitRightKind,
+  type RightKind,
+} from './right-choice.js';
 
 export const RightKindEnum = Object.fromEntries(rightKinds.map((k) => [k, k])) as Record<
   RightKind,
@@ -18,6 +23,14 @@ export const RightKindEnum = Object.fromEntries(rightKinds.map((k) => [k, k])) a
 registerEnumType(RightKindEnum, {
   name: 'RightKind',
   description: 'What makes parking valid: a permit, a registered visitor session or an exemption.',
+});
+
+export const PermitRightKindEnum = Object.fromEntries(
+  permitRightKinds.map((k) => [k, k]),
+) as Record<PermitRightKind, PermitRightKind>;
+registerEnumType(PermitRightKindEnum, {
+  name: 'PermitRightKind',
+  description: 'Which permit makes parking valid, when the right is a permit.',
 });
 
 @InputType({ description: 'A scanned plate, the place and (optionally) the moment to check.' })
@@ -65,6 +78,12 @@ export class RightCheckResult {
 
   @Field(() => RightKindEnum, { nullable: true, description: 'Null when not valid.' })
   kind!: RightKind | null;
+
+  @Field(() => PermitRightKindEnum, {
+    nullable: true,
+    description: 'Which permit, when kind is permit (a resident or business permit…); else null.',
+  })
+  permitKind!: PermitRightKind | null;
 
   @Field(() => Date, {
     nullable: true,
@@ -190,4 +209,56 @@ export class EnforcementTownDto {
 
   @Field(() => [EnforcementZone])
   zones!: EnforcementZone[];
+}
+
+@ObjectType({ description: "An outage window over a fine check's moment." })
+export class FineCheckOutage {
+  @Field(() => Date)
+  start!: Date;
+
+  @Field(() => Date)
+  end!: Date;
+
+  @Field(() => Date, {
+    description: 'When the window was recorded: after the check, the officer could not know.',
+  })
+  recordedAt!: Date;
+}
+
+@ObjectType({
+  description:
+    'The right-check a fine was recorded against (docs/rules.md §9 fines), for the official deciding a goodwill waiver. No plate and no officer.',
+})
+export class FineCheck {
+  @Field(() => String, { description: "The fine's number as the officer recorded it." })
+  reference!: string;
+
+  @Field(() => Date, { description: 'When the officer checked.' })
+  checkedAt!: Date;
+
+  @Field(() => Date, { description: 'The moment checked (usually the same).' })
+  checkedFor!: Date;
+
+  @Field(() => String)
+  zoneCode!: string;
+
+  @Field(() => String)
+  zoneName!: string;
+
+  @Field(() => Boolean, { description: 'Whether a right was registered (never, with a fine).' })
+  valid!: boolean;
+
+  @Field(() => RightKindEnum, { nullable: true })
+  rightKind!: RightKind | null;
+
+  @Field(() => Boolean, {
+    description: 'The answer the officer got: no right and no outage window known then.',
+  })
+  mayFine!: boolean;
+
+  @Field(() => FineCheckOutage, {
+    nullable: true,
+    description: 'An outage window over the checked moment, recorded then or since.',
+  })
+  outage!: FineCheckOutage | null;
 }

@@ -1,10 +1,21 @@
 export const rightKinds = ['permit', 'visitorSession', 'exemption'] as const;
 export type RightKind = (typeof rightKinds)[number];
 
+/** The permits that are a plate's right (an exemption is a kind of right of its own). */
+export const permitRightKinds = [
+  'residentPermit',
+  'businessPermit',
+  'carePermit',
+  'contractorDayPermit',
+] as const;
+export type PermitRightKind = (typeof permitRightKinds)[number];
+
 /** One registered right that covers the plate at the moment asked; `until` null: open-ended. */
 export interface FoundRight {
   readonly kind: RightKind;
   readonly until: Date | null;
+  /** A permit's product kind ('residentPermit', 'businessPermit', …); null for other rights. */
+  readonly product?: string | null;
 }
 
 const laterEnd = (a: FoundRight, b: FoundRight) =>

@@ -68,14 +68,39 @@ export async function cachedTownZones(
   municipalityCode: string,
   load: () => Promise<readonly ShapedTownZone[]>,
 ): Promise<readonly ShapedTownZone[]> {
+  const towns = await cachedTownsZones(database, [municipalityCode], async () => {
+    return new Map([[municipalityCode, await load()]]);
+  });
+  return towns.get(municipalityCode) ?? [];
+}
+
+/**
+ * The zones of several towns at once (a scan car's batch): the towns not kept are loaded
+ * together by `loadMissing`, so a batch costs at most one query for them.
+ */
+export async function cachedTownsZones(
+  database: object,
+  municipalityCodes: readonly string[],
+  loadMissing: (codes: string[]) => Promise<ReadonlyMap<string, readonly ShapedTownZone[]>>,
+): Promise<ReadonlyMap<string, readonly ShapedTownZone[]>> {
   let cache = townCaches.get(database);
   if (!cache) townCaches.set(database, (cache = new Map()));
   const clock = performance.now();
-  const hit = cache.get(municipalityCode);
-  if (hit && hit.expiresAt > clock) return hit.zones;
-  const zones = await load();
-  // An unknown town is not kept, as a missing zone code is not.
-  if (zones.length > 0) cache.set(municipalityCode, { zones, expiresAt: clock + zoneCacheTtlMs });
-  else cache.delete(municipalityCode);
-  return zones;
+  const found = new Map<string, readonly ShapedTownZone[]>();
+  const missing: string[] = [];
+  for (const code of new Set(municipalityCodes)) {
+    const hit = cache.get(code);
+    if (hit && hit.expiresAt > clock) found.set(code, hit.zones);
+    else missing.push(code);
+  }
+  if (missing.length === 0) return found;
+  const loaded = await loadMissing(missing);
+  for (const code of missing) {
+    const zones = loaded.get(code) ?? [];
+    found.set(code, zones);
+    // An unknown town is not kept, as a missing zone code is not.
+    if (zones.length > 0) cache.set(code, { zones, expiresAt: clock + zoneCacheTtlMs });
+    else cache.delete(code);
+  }
+  return found;
 }

@@ -21,6 +21,7 @@ const toAdminMunicipality = (town: Municipality): AdminMunicipality =>
     },
     administrationFeeCents: town.administrationFeeCents,
     residenceCheck: town.residenceCheck,
+    objectionPeriodDays: town.objectionPeriodDays,
   });
 
 @Resolver()
@@ -59,6 +60,23 @@ export class MunicipalityAdminResolver {
     return toAdminMunicipality(
       await new MunicipalityAdminService(ctx.em, actorOf(ctx)).setAdministrationFee(
         administrationFeeCents,
+      ),
+    );
+  }
+
+  @Authorized('municipalAdmin')
+  @Mutation(() => AdminMunicipality, {
+    description:
+      "How many days a fined session's plate data is kept for an objection (docs/rules.md §9 fines), 7 to 365. Fines already recorded keep their date.",
+  })
+  async setObjectionPeriod(
+    @Arg('objectionPeriodDays', () => Int, { description: 'Whole days, 7 to 365.' })
+    objectionPeriodDays: number,
+    @Ctx() ctx: Context,
+  ): Promise<AdminMunicipality> {
+    return toAdminMunicipality(
+      await new MunicipalityAdminService(ctx.em, actorOf(ctx)).setObjectionPeriod(
+        objectionPeriodDays,
       ),
     );
   }

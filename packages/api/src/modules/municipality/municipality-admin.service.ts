@@ -13,6 +13,11 @@ import {
 const codePattern = /^[a-z][a-z0-9-]{1,39}$/;
 /** Leges of a thousand euros per permit: far above any town's, a typo guard. */
 const maxAdministrationFee = 100_000;
+/**
+ * docs/rules.md §9 fines: a fine's plate data is kept at least a week (an objection period shorter
+ * than that could not be met by post) and at most a year (past any objection and appeal term).
+ */
+export const objectionPeriodBounds = { min: 7, max: 365 } as const;
 /** Beyond these, plates would be kept longer than any town's rule asks (docs/rules.md §8). */
 const maxRetention = { hoursAfterEnd: 24 * 7, weeksAfterEnd: 52 } as const;
 
@@ -85,6 +90,33 @@ export class MunicipalityAdminService {
       municipalityId: town.id,
       before,
       after: { administrationFeeCents: cents },
+    });
+    await this.em.flush();
+    return town;
+  }
+
+  /**
+   * docs/rules.md §9 fines: how many days a fined session's plate is kept for an objection, in
+   * whole days; audited. Fines already recorded keep the date they were given.
+   */
+  async setObjectionPeriod(days: number): Promise<Municipality> {
+    const town = await this.ownTown();
+    const { min, max } = objectionPeriodBounds;
+    if (!Number.isSafeInteger(days) || days < min || days > max) {
+      refuseProblems([
+        { code: 'SETTING_OUT_OF_RANGE', path: 'objectionPeriodDays', params: { min, max } },
+      ]);
+    }
+    const before = { objectionPeriodDays: town.objectionPeriodDays };
+    town.objectionPeriodDays = days;
+    recordChange(this.em, this.actor, {
+      action: 'municipality.objectionPeriod.set',
+      subjectType: 'municipality',
+      subjectId: town.id,
+      subjectLabel: town.code,
+      municipalityId: town.id,
+      before,
+      after: { objectionPeriodDays: days },
     });
     await this.em.flush();
     return town;

@@ -54,6 +54,12 @@ export class AdminMunicipality {
     description: "Whether the counter checks a resident's address with the population register.",
   })
   residenceCheck!: ResidenceCheck;
+
+  @Field(() => Int, {
+    description:
+      "How many days a fined session's plate data is kept for an objection (docs/rules.md §9 fines).",
+  })
+  objectionPeriodDays!: number;
 }
 
 @InputType()

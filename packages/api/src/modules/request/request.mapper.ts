@@ -42,6 +42,7 @@ export const toFineWaiver = (waiver: FineWaiver): FineWaiverDto =>
     decisionReason: waiver.decisionReason ?? null,
     decidedBy: waiver.decidedBy?.email ?? null,
     decidedAt: waiver.decidedAt ?? null,
+    fineCheckId: waiver.fineCheck?.id ?? null,
   });
 
 export const toOutageCompensation = (compensation: OutageCompensation): OutageCompensationDto =>

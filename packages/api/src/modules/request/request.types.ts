@@ -142,6 +142,9 @@ export class FineWaiverDto {
 
   @Field(() => Date, { nullable: true })
   decidedAt!: Date | null;
+
+  /** The check the fine was recorded against (field `fineCheck`); null: none known. */
+  fineCheckId!: string | null;
 }
 
 @ObjectType('FineWaiverConnection')

@@ -17,6 +17,7 @@ import {
   SetRetentionMutation,
 } from '../graphql/products.js';
 import { AdministrationFeeForm } from './administration-fee-form.js';
+import { ObjectionPeriodForm } from './objection-period-form.js';
 import { Choice } from './choice.js';
 import { useProductStrings } from '../strings.js';
 import '../admin-products.css';
@@ -26,7 +27,8 @@ type Kind = (typeof kinds)[number];
 
 /**
  * The town's own settings: whether the counter asks the population register where an applicant
- * lives (docs/rules.md §2), how long plates of ended sessions are kept (§8), the fee.
+ * lives (docs/rules.md §2), how long plates of ended sessions are kept (§8) and, after a fine,
+ * for an objection (§9 fines), the fee.
  */
 export default function TownSettingsPage() {
   // The page's words come with it (strings.ts).
@@ -47,6 +49,7 @@ function TownSettings() {
         <>
           <ResidenceCheckForm stored={town.residenceCheck} />
           <RetentionForm stored={town.retention} />
+          <ObjectionPeriodForm storedDays={town.objectionPeriodDays} />
           <AdministrationFeeForm storedCents={town.administrationFeeCents} />
         </>
       )}

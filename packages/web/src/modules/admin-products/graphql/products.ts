@@ -150,6 +150,7 @@ export const MunicipalitySettingsQuery = graphql(`
       }
       administrationFeeCents
       residenceCheck
+      objectionPeriodDays
     }
   }
 `);
@@ -159,6 +160,15 @@ export const SetResidenceCheckMutation = graphql(`
     setResidenceCheck(residenceCheck: $residenceCheck) {
       id
       residenceCheck
+    }
+  }
+`);
+
+export const SetObjectionPeriodMutation = graphql(`
+  mutation SetObjectionPeriod($days: Int!) {
+    setObjectionPeriod(objectionPeriodDays: $days) {
+      id
+      objectionPeriodDays
     }
   }
 `);

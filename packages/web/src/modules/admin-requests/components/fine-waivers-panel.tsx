@@ -109,6 +109,57 @@ export function FineWaiversPanel() {
   );
 }
 
+/**
+ * The officer's check the fine was recorded against (docs/rules.md §9 fines): when and where,
+ * the answer the officer got, and an outage over that moment, recorded then or since.
+ */
+function FineCheckFacts({ check }: { check: FineWaiver['fineCheck'] }) {
+  const { t } = useTranslation('admin-requests');
+  const format = useFormats();
+  if (!check) {
+    return (
+      <>
+        <dt>{t('waivers.check.title')}</dt>
+        <dd data-testid="fine-check">{t('waivers.check.unknown')}</dd>
+      </>
+    );
+  }
+  const { outage } = check;
+  return (
+    <>
+      <dt>{t('waivers.check.title')}</dt>
+      <dd data-testid="fine-check">
+        {t('waivers.check.where', {
+          when: format.dateTime(check.checkedFor),
+          zone: check.zoneCode,
+          zoneName: check.zoneName,
+        })}
+      </dd>
+      <dt>{t('waivers.check.answer')}</dt>
+      <dd>
+        {check.valid
+          ? t('waivers.check.valid')
+          : t(check.mayFine ? 'waivers.check.mayFine' : 'waivers.check.noFine')}
+      </dd>
+      <dt>{t('waivers.check.outage')}</dt>
+      <dd className={outage ? 'request-check__outage' : undefined}>
+        {outage
+          ? t(
+              new Date(outage.recordedAt) > new Date(check.checkedAt)
+                ? 'waivers.check.outageLater'
+                : 'waivers.check.outageThen',
+              {
+                start: format.dateTime(outage.start),
+                end: format.time(outage.end),
+                recorded: format.dateTime(outage.recordedAt),
+              },
+            )
+          : t('waivers.check.noOutage')}
+      </dd>
+    </>
+  );
+}
+
 function WaiverCard({
   waiver,
   onDecide,
@@ -143,6 +194,7 @@ function WaiverCard({
             <dd>{waiver.plate}</dd>
           </>
         )}
+        <FineCheckFacts check={waiver.fineCheck} />
         {waiver.holderReason && (
           <>
             <dt>{t('waivers.holderReason')}</dt>

@@ -138,6 +138,21 @@ export const FineWaiverFieldsFragment = graphql(`
     decisionReason
     decidedBy
     decidedAt
+    fineCheck {
+      reference
+      checkedAt
+      checkedFor
+      zoneCode
+      zoneName
+      valid
+      rightKind
+      mayFine
+      outage {
+        start
+        end
+        recordedAt
+      }
+    }
   }
 `);
 

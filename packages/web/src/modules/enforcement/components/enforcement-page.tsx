@@ -334,7 +334,7 @@ function AnswerPanel({ outcome }: { outcome: Outcome }) {
       </p>
       {answer.valid && answer.kind && (
         <p className="enforcement__right">
-          {e(`kind.${answer.kind}`)}{' '}
+          {e(answer.permitKind ? `permitKind.${answer.permitKind}` : `kind.${answer.kind}`)}{' '}
           {answer.validUntil
             ? e('answer.until', { time: formats.dateTime(answer.validUntil) })
             : e('answer.openEnded')}

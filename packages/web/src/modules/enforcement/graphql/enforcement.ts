@@ -21,6 +21,7 @@ export const RightCheckQuery = graphql(`
     rightCheck(input: $input) {
       valid
       kind
+      permitKind
       validUntil
       checkedAt
       plate
