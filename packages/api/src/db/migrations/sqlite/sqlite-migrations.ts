@@ -28,6 +28,7 @@ import { Migration20261207072926 } from './Migration20261207072926.js';
 import { Migration20261207074850 } from './Migration20261207074850.js';
 import { Migration20261207075609 } from './Migration20261207075609.js';
 import { Migration20261207083115 } from './Migration20261207083115.js';
+import { Migration20261207112825 } from './Migration20261207112825.js';
 
 /** Every sqlite migration in order; new ones are appended by `npm run db:migration`. */
 export const sqliteMigrations: MigrationObject[] = [
@@ -60,4 +61,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261207074850', class: Migration20261207074850 },
   { name: 'Migration20261207075609', class: Migration20261207075609 },
   { name: 'Migration20261207083115', class: Migration20261207083115 },
+  { name: 'Migration20261207112825', class: Migration20261207112825 },
 ];
