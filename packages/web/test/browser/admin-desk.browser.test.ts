@@ -34,8 +34,13 @@ describe('the municipal desk in chromium (docs/rules.md §5, "The municipal desk
     await logIn(page, env.platform, 'balie@delft.demo.parkeer.nl');
     await page.waitForURL((url) => url.pathname === '/beheer/balie');
     await page.getByRole('heading', { level: 1, name: 'Balie' }).waitFor();
-    // The desk's menu has the desk only: no admin pages.
+    // The desk's menu has the desk only; an admin's page or a resident's sends it back.
     expect(await page.getByRole('link', { name: /Logboek|Zones/ }).count()).toBe(0);
+    for (const path of ['/beheer', '/beheer/logboek', '/sessies']) {
+      await page.goto(path);
+      await page.waitForURL((url) => url.pathname === '/beheer/balie');
+      await page.getByRole('heading', { level: 1, name: 'Balie' }).waitFor();
+    }
 
     // A wrong PIN first: said in words, nothing opened.
     await page.getByLabel('Registratienummer').fill(number);
@@ -54,9 +59,12 @@ describe('the municipal desk in chromium (docs/rules.md §5, "The municipal desk
     expect(await page.getByText('Oude Delft', { exact: true }).count()).toBe(1);
     const balance = page.getByTestId('desk-balance');
     const before = await balance.textContent();
-    // The cursor waits in the plate field: a favorite-less permit is typed.
+    // The cursor waits in the plate field; a mistyped plate is named before anything is sent.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('desk-plate');
-    await page.keyboard.type('GB-123-K');
+    await page.keyboard.type('GB-123');
+    await page.keyboard.press('Enter');
+    await page.locator('#desk-plate-error').waitFor();
+    await page.getByLabel(/^Kenteken/).fill('GB-123-K');
     await page.keyboard.press('Enter');
     await page
       .getByRole('status')

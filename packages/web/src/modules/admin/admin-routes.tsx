@@ -116,7 +116,7 @@ export const adminPages: readonly AdminPage[] = [
   {
     path: '/beheer/balie',
     load: () => import('../admin-desk/components/desk-page.js'),
-    label: 'admin-desk:menu',
+    label: 'admin:menu.desk',
     icon: '☎',
     roles: ['municipalDesk', 'municipalAdmin'],
   },

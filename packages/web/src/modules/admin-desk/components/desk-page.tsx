@@ -2,10 +2,12 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CombinedError } from '@urql/core';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { failureOf, messageOf } from '../../../app/errors.js';
+import { currentLanguage } from '../../../app/i18n.js';
 import { readFragment, type FragmentOf, type ResultOf } from '../../../app/graphql.js';
+import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { useFormats } from '../../../app/ui/format.js';
-import { fromLocalInput, toLocalInput } from '../../../app/ui/local-time.js';
 import {
   DeskEndCallMutation,
   DeskFindPermitMutation,
@@ -13,6 +15,8 @@ import {
   DeskStartSessionMutation,
   DeskStopSessionMutation,
 } from '../graphql/desk.js';
+import { useDeskStrings } from '../strings.js';
+import { DeskStartForm, type DeskStart } from './desk-start-form.js';
 import '../admin-desk.css';
 
 type DeskPermit = ResultOf<typeof DeskPermitFields>;
@@ -23,10 +27,15 @@ type DeskPermit = ResultOf<typeof DeskPermitFields>;
  * sessions for them, and "Call done" closes it. Made for the keyboard while on the phone: the
  * cursor goes where the next step is, Enter submits, Alt+K jumps to the plate.
  */
-export default function DeskPage() {
+export default function DeskPageWithStrings() {
+  return useDeskStrings() ? <DeskPage /> : <Loading />;
+}
+
+function DeskPage() {
   const { t } = useTranslation('admin-desk');
   const [permit, setPermit] = useState<DeskPermit | null>(null);
-  const [done, setDone] = useState(false);
+  /** Why the last permit closed: the call was done, or its grant had ended (the message). */
+  const [closed, setClosed] = useState<{ done: true } | { ended: string } | null>(null);
   const [found, find] = useMutation(DeskFindPermitMutation);
   const [, endCall] = useMutation(DeskEndCallMutation);
   const numberRef = useRef<HTMLInputElement>(null);
@@ -35,7 +44,7 @@ export default function DeskPage() {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    setDone(false);
+    setClosed(null);
     const result = await find({
       registrationNumber: String(data.get('registrationNumber') ?? ''),
       pin: String(data.get('pin') ?? ''),
@@ -49,7 +58,7 @@ export default function DeskPage() {
     if (permit) await endCall({ grant: permit.grant });
     // Forgotten here whatever the answer: a grant that ended already needs nothing more.
     setPermit(null);
-    setDone(true);
+    setClosed({ done: true });
   };
 
   useEffect(() => {
@@ -64,11 +73,20 @@ export default function DeskPage() {
           permit={permit}
           onChange={(changed) => setPermit(readFragment(DeskPermitFields, changed))}
           onDone={() => void onDone()}
+          onEnded={(message) => {
+            setPermit(null);
+            setClosed({ ended: message });
+          }}
         />
       ) : (
         <>
           <div role="status">
-            {done && <p className="notice notice--success">{t('doneNotice')}</p>}
+            {closed && 'done' in closed && (
+              <p className="notice notice--success">{t('doneNotice')}</p>
+            )}
+            {closed && 'ended' in closed && (
+              <p className="notice notice--warning">{closed.ended}</p>
+            )}
           </div>
           <p className="muted">{t('intro')}</p>
           <form className="card desk__lookup" onSubmit={(event) => void onFind(event)}>
@@ -114,62 +132,56 @@ interface OpenPermitProps {
   readonly permit: DeskPermit;
   readonly onChange: (permit: FragmentOf<typeof DeskPermitFields>) => void;
   readonly onDone: () => void;
+  /** The grant ended (15 minutes passed): the permit closes with the API's message. */
+  readonly onEnded: (message: string) => void;
 }
 
 /** The opened permit: its facts, its sessions with a stop button each, and the start form. */
-function OpenPermit({ permit, onChange, onDone }: OpenPermitProps) {
-  const { t } = useTranslation('admin-desk');
+function OpenPermit({ permit, onChange, onDone, onEnded }: OpenPermitProps) {
+  const { t, i18n } = useTranslation('admin-desk');
   const formats = useFormats();
   const [started, start] = useMutation(DeskStartSessionMutation);
   const [stopped, stop] = useMutation(DeskStopSessionMutation);
-  const [plate, setPlate] = useState('');
-  const [end, setEnd] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const plateRef = useRef<HTMLInputElement>(null);
   const balance = formats.balance(permit.balance, permit.unit);
+  // The sessions before a start: the one it added is the one not among them.
+  const known = new Set(permit.sessions.map((session) => session.id));
 
-  useEffect(() => {
-    plateRef.current?.focus();
-    const jump = (event: KeyboardEvent) => {
-      if (event.altKey && event.key.toLowerCase() === 'k') {
-        event.preventDefault();
-        plateRef.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', jump);
-    return () => window.removeEventListener('keydown', jump);
-  }, []);
+  const grantEnded = (error: CombinedError | undefined) => {
+    if (!error || failureOf(error).code !== 'DESK_GRANT_ENDED') return false;
+    onEnded(messageOf(error, currentLanguage(i18n)));
+    return true;
+  };
 
-  const onStart = async (event: FormEvent) => {
-    event.preventDefault();
+  const onStart = async (values: DeskStart): Promise<boolean> => {
     setNotice(null);
     setRefusal(null);
-    const result = await start({ input: { grant: permit.grant, plate, end: endInstant(end) } });
+    const result = await start({ input: { grant: permit.grant, ...values } });
+    if (grantEnded(result.error)) return false;
     const answer = result.data?.deskStartSession;
-    if (!answer) return;
+    if (!answer) return false;
     onChange(answer.permit);
     if (answer.refused) {
       setRefusal(answer.refused.message);
-      return;
+      return false;
     }
     const changed = readFragment(DeskPermitFields, answer.permit);
-    const newest = changed.sessions.at(-1);
+    const newest = changed.sessions.find((session) => !known.has(session.id));
     setNotice(
       t('started', {
-        plate: newest?.formattedPlate ?? plate,
+        plate: newest?.formattedPlate ?? values.plate,
         balance: formats.balance(changed.balance, changed.unit),
       }),
     );
-    setPlate('');
-    setEnd('');
-    plateRef.current?.focus();
+    return true;
   };
 
   const onStop = async (sessionId: string, shown: string) => {
     setNotice(null);
     setRefusal(null);
     const result = await stop({ grant: permit.grant, sessionId });
+    if (grantEnded(result.error)) return;
     const answer = result.data?.deskStopSession;
     if (!answer) return;
     onChange(answer.permit);
@@ -177,10 +189,9 @@ function OpenPermit({ permit, onChange, onDone }: OpenPermitProps) {
     setNotice(
       t('stopped', { plate: shown, balance: formats.balance(changed.balance, changed.unit) }),
     );
-    plateRef.current?.focus();
+    document.getElementById('desk-plate')?.focus();
   };
 
-  const choices = [...permit.favorites, ...permit.recentPlates];
   const error: CombinedError | undefined = started.error ?? stopped.error;
 
   return (
@@ -250,69 +261,13 @@ function OpenPermit({ permit, onChange, onDone }: OpenPermitProps) {
         </ul>
       )}
 
-      <form className="card desk__start" onSubmit={(event) => void onStart(event)}>
-        <h2 className="card__title">{t('startTitle')}</h2>
-        {choices.length > 0 && (
-          <fieldset className="desk__choices">
-            <legend>{t('pick')}</legend>
-            {choices.map((choice) => (
-              <button
-                key={`${choice.country}-${choice.plate}`}
-                type="button"
-                className="button button--secondary"
-                aria-pressed={plate === choice.formattedPlate}
-                onClick={() => setPlate(choice.formattedPlate)}
-              >
-                {'name' in choice && choice.name
-                  ? `${choice.name} · ${choice.formattedPlate}`
-                  : choice.formattedPlate}
-              </button>
-            ))}
-          </fieldset>
-        )}
-        <div className="desk__start-fields">
-          <div className="field">
-            <label htmlFor="desk-plate">{t('plate')}</label>
-            <input
-              id="desk-plate"
-              ref={plateRef}
-              type="text"
-              autoComplete="off"
-              autoCapitalize="characters"
-              required
-              maxLength={20}
-              value={plate}
-              onChange={(event) => setPlate(event.target.value)}
-              aria-describedby="desk-shortcut"
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="desk-end">{t('end')}</label>
-            <input
-              id="desk-end"
-              type="time"
-              value={end}
-              onChange={(event) => setEnd(event.target.value)}
-              aria-describedby="desk-end-hint"
-            />
-            <span id="desk-end-hint" className="field__hint">
-              {t('endHint')}
-            </span>
-          </div>
-        </div>
-        <p id="desk-shortcut" className="field__hint">
-          {t('shortcut')}
-        </p>
-        <div className="actions">
-          <button
-            type="submit"
-            className="button"
-            disabled={started.fetching || permit.status !== 'active'}
-          >
-            {t('start')}
-          </button>
-        </div>
-      </form>
+      {permit.status === 'active' && (
+        <DeskStartForm
+          choices={[...permit.favorites, ...permit.recentPlates]}
+          disabled={started.fetching}
+          onStart={onStart}
+        />
+      )}
 
       <div className="actions desk__done">
         <button type="button" className="button button--secondary" onClick={onDone}>
@@ -321,19 +276,4 @@ function OpenPermit({ permit, onChange, onDone }: OpenPermitProps) {
       </div>
     </>
   );
-}
-
-/**
- * An "HH:MM" end on the town's clock: today, or tomorrow when that time has passed today (as the
- * phone line reads a keyed time); empty: the product's default end.
- */
-function endInstant(value: string): string | null {
-  if (!/^\d{2}:\d{2}$/.test(value)) return null;
-  const now = new Date();
-  const today = toLocalInput(now).slice(0, 10);
-  const at = fromLocalInput(`${today}T${value}`);
-  if (!at) return null;
-  if (at > now) return at.toISOString();
-  const tomorrow = toLocalInput(new Date(now.getTime() + 24 * 60 * 60_000)).slice(0, 10);
-  return fromLocalInput(`${tomorrow}T${value}`)!.toISOString();
 }
