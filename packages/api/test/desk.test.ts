@@ -221,11 +221,16 @@ describe.each(dialects)(
       expect(other.errors?.[0]?.extensions.code).toBe('DESK_GRANT_ENDED');
       const colleague = await admin.request(start, { input: { grant, plate: 'AB123C' } });
       expect(colleague.errors?.[0]?.extensions.code).toBe('DESK_GRANT_ENDED');
-      // Carla's session, stopped through a grant of Anna's permit: not there.
-      const carlas = await api.em().findOne(ParkingSession, { permit: carla });
-      const sessionId = carlas?.id ?? '00000000-0000-4000-8000-000000000000';
+      // Bram's session, stopped through a grant of Anna's permit: not there, and still running.
+      const bramsGrant = (await opened(admin, bram, '2468')).grant;
+      const bramStarted = await admin.request<{
+        deskStartSession: { permit: DeskPermit };
+      }>(start, { input: { grant: bramsGrant, plate: 'AB-123-C' } });
+      const sessionId = bramStarted.data!.deskStartSession.permit.sessions[0]!.id;
       const foreign = await desk.request(stop, { grant, sessionId });
       expect(foreign.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+      const brams = await api.em().findOneOrFail(ParkingSession, { id: sessionId });
+      expect(brams).toMatchObject({ status: 'running', stoppedAt: null });
     });
 
     it('lets a municipal admin take a call at the desk of its own town', async () => {

@@ -111,7 +111,12 @@ export function DeskStartForm({
       <h2 className="card__title">{t('startTitle')}</h2>
       <ErrorSummary />
       {choices.length > 0 && (
-        <div className="actions desk__choices" role="group" aria-label={t('pick')}>
+        <p id="desk-choices-title" className="muted desk__choices-title">
+          {t('pick')}
+        </p>
+      )}
+      {choices.length > 0 && (
+        <div className="actions desk__choices" role="group" aria-labelledby="desk-choices-title">
           {choices.map((choice) => (
             <button
               key={`${choice.country}-${choice.plate}`}
@@ -130,7 +135,7 @@ export function DeskStartForm({
         </div>
       )}
       <div className="desk__start-fields">
-        <Field name="plate" label={t('plate')} hint={t('shortcut')} required>
+        <Field name="plate" label={t('plate')} required>
           {(control) => (
             <input
               {...control}
@@ -157,6 +162,7 @@ export function DeskStartForm({
         <Field name="end" label={t('end')} hint={t('endHint')} type="time" />
       </div>
       <SubmitButton busy={disabled}>{t('start')}</SubmitButton>
+      <p className="field__hint">{t('shortcut')}</p>
     </Form>
   );
 }
