@@ -92,10 +92,24 @@ describe('the municipal desk in chromium (docs/rules.md §5, "The municipal desk
     await page.context().close();
   });
 
-  it('shows the desk in a municipal admin’s menu too', async () => {
+  it('shows the desk in a municipal admin’s menu too, and the desk’s work in the town’s audit log under the employee’s name', async () => {
     const page = await openPage(env.browser, env.platform, desktop);
     await logIn(page, env.platform, 'beheer@delft.demo.parkeer.nl');
-    await page.getByRole('link', { name: 'Balie' }).click();
+    await page.goto('/beheer/logboek');
+    for (const action of [
+      'Balie: registratienummer of pincode fout',
+      'Vergunning geopend aan de balie',
+      'Sessie gestart aan de balie',
+      'Sessie gestopt aan de balie',
+      'Baliegesprek afgerond',
+    ]) {
+      await page.getByText(action, { exact: true }).first().waitFor();
+    }
+    expect(await page.getByText('balie@delft.demo.parkeer.nl').count()).toBeGreaterThan(0);
+    await photographBoth(page, 'admin-desk-audit');
+    // photographBoth leaves the page at phone size, the menu folded: back to the desk's screen.
+    await page.setViewportSize(desktop);
+    await page.getByRole('link', { name: 'Balie', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Balie' }).waitFor();
     await page.context().close();
   });
