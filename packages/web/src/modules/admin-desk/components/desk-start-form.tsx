@@ -10,8 +10,8 @@ import { Form } from '../../../app/form/form.js';
 import { standardResolver } from '../../../app/form/resolver.js';
 import { SubmitButton } from '../../../app/form/submit-button.js';
 import { currentLanguage } from '../../../app/i18n.js';
-import { fromLocalInput, toLocalInput } from '../../../app/ui/local-time.js';
 import { foreignCountries, homeCountry, plateLabel } from '../../favorites/countries.js';
+import { endInstant } from '../end-instant.js';
 
 interface StartValues {
   plate: string;
@@ -165,16 +165,4 @@ export function DeskStartForm({
       <p className="field__hint">{t('shortcut')}</p>
     </Form>
   );
-}
-
-/**
- * An "HH:MM" end on the town's clock: today, or tomorrow when that time has passed today (as
- * the phone line reads a keyed time); anything else: none, the product's default end.
- */
-export function endInstant(value: string, now: Date): string | null {
-  if (!/^\d{2}:\d{2}$/.test(value)) return null;
-  const on = (instant: Date) => fromLocalInput(`${toLocalInput(instant).slice(0, 10)}T${value}`);
-  const today = on(now);
-  if (today && today > now) return today.toISOString();
-  return on(new Date(now.getTime() + 24 * 60 * 60_000))?.toISOString() ?? null;
 }
