@@ -73,6 +73,20 @@ describe('the municipal desk in chromium (docs/rules.md §5, "The municipal desk
     await expect.poll(() => balance.textContent()).not.toBe(before);
     const running = await balance.textContent();
     await page.getByRole('button', { name: 'Stoppen: GB-123-K' }).waitFor();
+
+    // The caller's visitor leaves at noon: a new end, the reservation follows.
+    await page.getByRole('button', { name: 'Einde wijzigen: GB-123-K' }).click();
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).type))
+      .toBe('time');
+    await page.getByLabel('Nieuwe eindtijd voor GB-123-K').fill('12:00');
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .getByText(/Sessie van GB-123-K loopt nu tot 12:00/)
+      .waitFor();
+    await expect.poll(() => balance.textContent()).not.toBe(running);
+    await page.getByText(/10:00–12:00/).waitFor();
     await photographBoth(page, 'admin-desk-permit');
 
     await page.getByRole('button', { name: 'Stoppen: GB-123-K' }).click();
@@ -82,7 +96,6 @@ describe('the municipal desk in chromium (docs/rules.md §5, "The municipal desk
       .waitFor();
     await page.getByText('Geen lopende of geplande sessies.').waitFor();
     // The rest of the reservation comes back; the started minute stays charged.
-    await expect.poll(() => balance.textContent()).not.toBe(running);
     expect(await balance.textContent()).toMatch(/^(200 u|199 u 59 min)$/);
 
     await page.getByRole('button', { name: 'Gesprek klaar' }).click();

@@ -12,10 +12,12 @@ import {
   DeskEndCallMutation,
   DeskFindPermitMutation,
   DeskPermitFields,
+  DeskChangeSessionEndMutation,
   DeskStartSessionMutation,
   DeskStopSessionMutation,
 } from '../graphql/desk.js';
 import { useDeskStrings } from '../strings.js';
+import { DeskSessionRow } from './desk-session-row.js';
 import { DeskStartForm, type DeskStart } from './desk-start-form.js';
 import '../admin-desk.css';
 
@@ -142,6 +144,7 @@ function OpenPermit({ permit, onChange, onDone, onEnded }: OpenPermitProps) {
   const formats = useFormats();
   const [started, start] = useMutation(DeskStartSessionMutation);
   const [stopped, stop] = useMutation(DeskStopSessionMutation);
+  const [changed, change] = useMutation(DeskChangeSessionEndMutation);
   const [notice, setNotice] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const balance = formats.balance(permit.balance, permit.unit);
@@ -177,6 +180,32 @@ function OpenPermit({ permit, onChange, onDone, onEnded }: OpenPermitProps) {
     return true;
   };
 
+  const onChangeEnd = async (sessionId: string, shown: string, end: string) => {
+    setNotice(null);
+    setRefusal(null);
+    const result = await change({ input: { grant: permit.grant, sessionId, end } });
+    if (grantEnded(result.error)) return false;
+    const answer = result.data?.deskChangeSessionEnd;
+    if (!answer) return false;
+    onChange(answer.permit);
+    if (answer.refused) {
+      setRefusal(answer.refused.message);
+      return false;
+    }
+    const after = readFragment(DeskPermitFields, answer.permit);
+    const session = after.sessions.find((candidate) => candidate.id === sessionId);
+    setNotice(
+      t('endChanged', {
+        plate: shown,
+        end: session ? formats.time(session.end) : '',
+        balance: formats.balance(after.balance, after.unit),
+      }),
+    );
+    // The field it was typed in closes: the cursor goes on to the next plate.
+    document.getElementById('desk-plate')?.focus();
+    return true;
+  };
+
   const onStop = async (sessionId: string, shown: string) => {
     setNotice(null);
     setRefusal(null);
@@ -192,7 +221,7 @@ function OpenPermit({ permit, onChange, onDone, onEnded }: OpenPermitProps) {
     document.getElementById('desk-plate')?.focus();
   };
 
-  const error: CombinedError | undefined = started.error ?? stopped.error;
+  const error: CombinedError | undefined = started.error ?? stopped.error ?? changed.error;
 
   return (
     <>
@@ -234,30 +263,16 @@ function OpenPermit({ permit, onChange, onDone, onEnded }: OpenPermitProps) {
         <p className="muted">{t('noSessions')}</p>
       ) : (
         <ul className="list desk__sessions" aria-label={t('sessions')}>
-          {permit.sessions.map((session) => {
-            const action = session.status === 'planned' ? t('cancel') : t('stop');
-            return (
-              <li key={session.id} className="card desk__session">
-                <span className="plate">{session.formattedPlate}</span>
-                <span>
-                  {formats.time(session.start)}–{formats.time(session.end)} ·{' '}
-                  {t(session.status === 'planned' ? 'planned' : 'running')}
-                </span>
-                <span>
-                  {t('costSoFar')}: {formats.balance(session.costSoFar, permit.unit)}
-                </span>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  disabled={stopped.fetching}
-                  aria-label={t('stopLabel', { action, plate: session.formattedPlate })}
-                  onClick={() => void onStop(session.id, session.formattedPlate)}
-                >
-                  {action}
-                </button>
-              </li>
-            );
-          })}
+          {permit.sessions.map((session) => (
+            <DeskSessionRow
+              key={session.id}
+              session={session}
+              unit={permit.unit}
+              busy={stopped.fetching || changed.fetching}
+              onStop={() => void onStop(session.id, session.formattedPlate)}
+              onChangeEnd={(end) => onChangeEnd(session.id, session.formattedPlate, end)}
+            />
+          ))}
         </ul>
       )}
 

@@ -65,6 +65,23 @@ export const DeskStartSessionMutation = graphql(
   [DeskPermitFields],
 );
 
+export const DeskChangeSessionEndMutation = graphql(
+  `
+    mutation DeskChangeSessionEnd($input: DeskChangeEndInput!) {
+      deskChangeSessionEnd(input: $input) {
+        permit {
+          ...DeskPermitFields
+        }
+        refused {
+          reason
+          message
+        }
+      }
+    }
+  `,
+  [DeskPermitFields],
+);
+
 export const DeskStopSessionMutation = graphql(
   `
     mutation DeskStopSession($grant: ID!, $sessionId: ID!) {
