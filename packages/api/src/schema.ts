@@ -11,6 +11,7 @@ import { AddressResolver } from './modules/address/address.resolver.js';
 import { ZoneShapeResolver } from './modules/address/zone-shape.resolver.js';
 import { AddressImportResolver } from './modules/address-import/address-import.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
+import { DeskResolver } from './modules/desk/desk.resolver.js';
 import { AdminPaymentsResolver } from './modules/payment/admin-payments.resolver.js';
 import { PaymentResolver } from './modules/payment/payment.resolver.js';
 import { TopUpResolver } from './modules/top-up/top-up.resolver.js';
@@ -86,6 +87,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       QuotaResolver,
       QuotaOfferResolver,
       MoveResolver,
+      DeskResolver,
     ],
     pubSub: topicsNotSupported,
     authChecker,

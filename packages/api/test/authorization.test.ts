@@ -132,7 +132,6 @@ const gates: Record<string, Gate> = {
   issuePermit: ['municipalAdmin'],
   findAddress: ['municipalAdmin', ...holders],
   sessionStartsToday: ['municipalAdmin'],
-  adminMunicipality: ['municipalAdmin'],
   adminZones: ['municipalAdmin'],
   adminZone: ['municipalAdmin'],
   createZone: ['municipalAdmin'],
@@ -183,12 +182,22 @@ const gates: Record<string, Gate> = {
   setIdentityProvider: ['municipalAdmin'],
   identityLinks: loggedInOnly,
   unlinkIdentity: loggedInOnly,
+  // The municipal desk: its employees and the town's admins, each in their own town; the PIN
+  // and the grant are the service's checks (desk.test.ts).
+  deskFindPermit: ['municipalDesk', 'municipalAdmin'],
+  deskStartSession: ['municipalDesk', 'municipalAdmin'],
+  deskChangeSessionEnd: ['municipalDesk', 'municipalAdmin'],
+  deskStopSession: ['municipalDesk', 'municipalAdmin'],
+  deskEndCall: ['municipalDesk', 'municipalAdmin'],
+  // The back office's header names the town of an admin or a desk employee.
+  adminMunicipality: ['municipalAdmin', 'municipalDesk'],
 };
 
 const accounts: Record<Role, string> = {
   resident: 'anna@demo.parkeer.nl',
   business: 'bakkerij@demo.parkeer.nl',
   municipalAdmin: 'beheer@delft.demo.parkeer.nl',
+  municipalDesk: 'balie@delft.demo.parkeer.nl',
   platformAdmin: 'platform@demo.parkeer.nl',
   enforcement: 'handhaving@demo.parkeer.nl',
   partner: 'partner@demo.parkeer.nl',

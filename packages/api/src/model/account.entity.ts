@@ -7,6 +7,8 @@ export const roles = [
   'resident',
   'business',
   'municipalAdmin',
+  /** The municipal desk (docs/rules.md §5, "The municipal desk"): acts on a visitor permit for a caller. */
+  'municipalDesk',
   'platformAdmin',
   'enforcement',
   'partner',
@@ -31,7 +33,7 @@ export class Account extends BaseEntity {
   @Property({ type: 'string', length: 30 })
   role!: Role;
 
-  /** The municipality an admin manages; null for everyone else. */
+  /** The municipality an admin or desk employee works for; null for everyone else. */
   @ManyToOne(() => Municipality, { nullable: true })
   municipality?: Rel<Municipality> | null;
 

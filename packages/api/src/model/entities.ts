@@ -35,6 +35,7 @@ import { IdentityLink } from './identity-link.entity.js';
 import { IdentityLogin } from './identity-login.entity.js';
 import { ZoneQuota } from './zone-quota.entity.js';
 import { PhoneCall } from './phone-call.entity.js';
+import { DeskGrant } from './desk-grant.entity.js';
 
 /** Every entity, as classes: discovery by folder glob does not work under Vitest. */
 export const entities = [
@@ -75,4 +76,5 @@ export const entities = [
   IdentityLogin,
   ZoneQuota,
   PhoneCall,
+  DeskGrant,
 ];

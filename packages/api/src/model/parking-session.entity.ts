@@ -14,7 +14,7 @@ export const anonymisedCountry = '--';
 /** 'deleted': a planned session taken back before it started; it never counted. */
 export const sessionStatuses = ['planned', 'running', 'ended', 'deleted'] as const;
 export type SessionStatus = (typeof sessionStatuses)[number];
-export const channels = ['web', 'app', 'phone', 'partner'] as const;
+export const channels = ['web', 'app', 'phone', 'partner', 'desk'] as const;
 export type Channel = (typeof channels)[number];
 
 @Entity({ tableName: 'parking_session' })

@@ -410,6 +410,8 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<DemoSeed |
   );
   account('beheer@delft.demo.parkeer.nl', 'municipalAdmin', 'admin of Delft', delft);
   account('beheer@oudstad.demo.parkeer.nl', 'municipalAdmin', 'admin of Oudstad', oudstad);
+  account('balie@delft.demo.parkeer.nl', 'municipalDesk', 'municipal desk of Delft', delft);
+  account('balie@oudstad.demo.parkeer.nl', 'municipalDesk', 'municipal desk of Oudstad', oudstad);
   account('platform@demo.parkeer.nl', 'platformAdmin', 'platform admin: creates municipalities');
   const officer = account(
     'handhaving@demo.parkeer.nl',

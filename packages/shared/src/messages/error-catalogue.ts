@@ -10,6 +10,7 @@ import { compiledMessage } from './compiled-message.js';
 import { counterReviewMessages } from './counter-review.messages.js';
 import { counterMessages } from './counter.messages.js';
 import { delegationMessages } from './delegation.messages.js';
+import { deskMessages } from './desk.messages.js';
 import { documentMessages } from './document.messages.js';
 import { eligibilityMessages } from './eligibility.messages.js';
 import { enforcementMessages } from './enforcement.messages.js';
@@ -64,6 +65,7 @@ export const errorCatalogue = {
   ...flexMessages,
   ...quotaMessages,
   ...addressMessages,
+  ...deskMessages,
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -14,6 +14,8 @@ const catalogues = import.meta.glob<{ default: Record<string, unknown> }>(
     // The permits' pages and the requests page too (their strings.ts).
     '!../modules/admin-permits/i18n/en.json',
     '!../modules/admin-requests/i18n/en.json',
+    // The desk's page too (admin-desk/strings.ts).
+    '!../modules/admin-desk/i18n/en.json',
     '../modules/history/i18n/en.json',
   ],
   { eager: true },

@@ -188,6 +188,7 @@ describe('the interface catalogues', () => {
       [
         'admin-addresses',
         'admin-applications',
+        'admin-desk',
         'admin-permits',
         'admin-products',
         'admin-quotas',

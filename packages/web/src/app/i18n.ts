@@ -16,13 +16,14 @@ const moduleCatalogues = import.meta.glob<Catalogue>('../modules/common/i18n/*.j
   eager: true,
 });
 const onDemandCatalogues = import.meta.glob<Catalogue>(
-  '../modules/{admin-addresses,admin-applications,admin-permits,admin-products,admin-quotas,admin-requests,coupling,counter,delegations,flex,history,moving,phone-simulator,plates,top-up,work-home}/i18n/*.json',
+  '../modules/{admin-addresses,admin-applications,admin-desk,admin-permits,admin-products,admin-quotas,admin-requests,coupling,counter,delegations,flex,history,moving,phone-simulator,plates,top-up,work-home}/i18n/*.json',
 );
 
 /** The namespaces whose strings come with their pages (see `pageStrings`). */
 export type OnDemandNamespace =
   | 'admin-addresses'
   | 'admin-applications'
+  | 'admin-desk'
   | 'admin-permits'
   | 'admin-products'
   | 'admin-quotas'

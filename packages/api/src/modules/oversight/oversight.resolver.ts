@@ -65,9 +65,10 @@ export class OversightResolver {
     );
   }
 
-  @Authorized('municipalAdmin')
+  @Authorized('municipalAdmin', 'municipalDesk')
   @Query(() => MunicipalityDto, {
-    description: 'The municipality the admin manages (the back office shows its name).',
+    description:
+      'The municipality the admin manages or the desk employee works for (the back office shows its name).',
   })
   async adminMunicipality(@Ctx() ctx: Context): Promise<MunicipalityDto> {
     return toMunicipalityDto(await municipalityOf(ctx.em, adminTown(ctx)));

@@ -114,6 +114,13 @@ export const adminPages: readonly AdminPage[] = [
     icon: '⌂',
   },
   {
+    path: '/beheer/balie',
+    load: () => import('../admin-desk/components/desk-page.js'),
+    label: 'admin:menu.desk',
+    icon: '☎',
+    roles: ['municipalDesk', 'municipalAdmin'],
+  },
+  {
     path: '/beheer/logboek',
     load: () => import('./components/audit-log-page.js'),
     label: 'admin:menu.auditLog',
@@ -122,7 +129,11 @@ export const adminPages: readonly AdminPage[] = [
 ];
 
 /** Roles that work in the back office, and never see the residents' pages. */
-export const backOfficeRoles: readonly string[] = ['municipalAdmin', 'platformAdmin'];
+export const backOfficeRoles: readonly string[] = [
+  'municipalAdmin',
+  'municipalDesk',
+  'platformAdmin',
+];
 
 export const backOfficeHome = '/beheer';
 
@@ -132,6 +143,10 @@ const municipalAdmins: readonly string[] = ['municipalAdmin'];
 export const pageIsFor = (page: AdminPage, role: string) =>
   (page.roles ?? municipalAdmins).includes(role);
 
-/** Where a role starts in the back office: a town's dashboard, or the platform's towns. */
+/** Where a role starts in the back office: a town's dashboard, the platform's towns, the desk. */
 export const homeOf = (role: string) =>
-  role === 'platformAdmin' ? '/beheer/gemeenten' : backOfficeHome;
+  role === 'platformAdmin'
+    ? '/beheer/gemeenten'
+    : role === 'municipalDesk'
+      ? '/beheer/balie'
+      : backOfficeHome;

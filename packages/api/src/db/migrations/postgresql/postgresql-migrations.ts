@@ -30,6 +30,7 @@ import { Migration20261207074906 } from './Migration20261207074906.js';
 import { Migration20261207075620 } from './Migration20261207075620.js';
 import { Migration20261207083121 } from './Migration20261207083121.js';
 import { Migration20261207112235 } from './Migration20261207112235.js';
+import { Migration20261207112842 } from './Migration20261207112842.js';
 
 /** Every postgresql migration in order; new ones are appended by `npm run db:migration`. */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -64,4 +65,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261207075620', class: Migration20261207075620 },
   { name: 'Migration20261207083121', class: Migration20261207083121 },
   { name: 'Migration20261207112235', class: Migration20261207112235 },
+  { name: 'Migration20261207112842', class: Migration20261207112842 },
 ];

@@ -29,6 +29,7 @@ import { Migration20261207074850 } from './Migration20261207074850.js';
 import { Migration20261207075609 } from './Migration20261207075609.js';
 import { Migration20261207083115 } from './Migration20261207083115.js';
 import { Migration20261207112223 } from './Migration20261207112223.js';
+import { Migration20261207112825 } from './Migration20261207112825.js';
 
 /** Every sqlite migration in order; new ones are appended by `npm run db:migration`. */
 export const sqliteMigrations: MigrationObject[] = [
@@ -62,4 +63,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261207075609', class: Migration20261207075609 },
   { name: 'Migration20261207083115', class: Migration20261207083115 },
   { name: 'Migration20261207112223', class: Migration20261207112223 },
+  { name: 'Migration20261207112825', class: Migration20261207112825 },
 ];

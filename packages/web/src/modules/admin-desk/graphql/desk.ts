@@ -1,0 +1,102 @@
+import { graphql } from '../../../app/graphql.js';
+
+export const DeskPermitFields = graphql(`
+  fragment DeskPermitFields on DeskPermit {
+    grant
+    grantExpiresAt
+    registrationNumber
+    productName
+    zoneName
+    street
+    status
+    balance
+    unit
+    paidToday {
+      start
+      end
+    }
+    sessions {
+      id
+      formattedPlate
+      start
+      end
+      status
+      costSoFar
+    }
+    favorites {
+      plate
+      formattedPlate
+      country
+      name
+    }
+    recentPlates {
+      plate
+      formattedPlate
+      country
+    }
+  }
+`);
+
+export const DeskFindPermitMutation = graphql(
+  `
+    mutation DeskFindPermit($registrationNumber: String!, $pin: String!) {
+      deskFindPermit(registrationNumber: $registrationNumber, pin: $pin) {
+        ...DeskPermitFields
+      }
+    }
+  `,
+  [DeskPermitFields],
+);
+
+export const DeskStartSessionMutation = graphql(
+  `
+    mutation DeskStartSession($input: DeskStartSessionInput!) {
+      deskStartSession(input: $input) {
+        permit {
+          ...DeskPermitFields
+        }
+        refused {
+          reason
+          message
+        }
+      }
+    }
+  `,
+  [DeskPermitFields],
+);
+
+export const DeskChangeSessionEndMutation = graphql(
+  `
+    mutation DeskChangeSessionEnd($input: DeskChangeEndInput!) {
+      deskChangeSessionEnd(input: $input) {
+        permit {
+          ...DeskPermitFields
+        }
+        refused {
+          reason
+          message
+        }
+      }
+    }
+  `,
+  [DeskPermitFields],
+);
+
+export const DeskStopSessionMutation = graphql(
+  `
+    mutation DeskStopSession($grant: ID!, $sessionId: ID!) {
+      deskStopSession(grant: $grant, sessionId: $sessionId) {
+        permit {
+          ...DeskPermitFields
+        }
+      }
+    }
+  `,
+  [DeskPermitFields],
+);
+
+export const DeskEndCallMutation = graphql(`
+  mutation DeskEndCall($grant: ID!) {
+    deskEndCall(grant: $grant)
+  }
+`);
