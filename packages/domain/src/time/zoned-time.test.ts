@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, isLocalDate, isoWeekdayOf } from './local-date.js';
-import { endOfDay, instantAt, startOfDay, wallClockOf } from './zoned-time.js';
+import { endOfDay, instantAt, nextInstantAt, startOfDay, wallClockOf } from './zoned-time.js';
 
 const tz = 'Europe/Amsterdam';
 const iso = (d: Date) => d.toISOString();
@@ -59,5 +59,35 @@ describe('calendar dates', () => {
   it('knows the weekday', () => {
     expect(isoWeekdayOf('2026-11-21')).toBe(6);
     expect(isoWeekdayOf('2026-11-22')).toBe(7);
+  });
+});
+
+describe('the next time the town’s clock shows a time of day (a keyed end, docs/rules.md §5)', () => {
+  const amsterdam = 'Europe/Amsterdam';
+  it('is today while that time is still to come, else tomorrow', () => {
+    const monday10 = new Date('2026-11-23T09:00:00Z');
+    expect(nextInstantAt(monday10, 17 * 60 + 30, amsterdam).toISOString()).toBe(
+      '2026-11-23T16:30:00.000Z',
+    );
+    expect(nextInstantAt(monday10, 10 * 60, amsterdam).toISOString()).toBe(
+      '2026-11-24T09:00:00.000Z',
+    );
+  });
+
+  it('is tomorrow by the calendar across both clock changes, not 24 hours on', () => {
+    // Saturday 23:30 before the spring change (CET) and before the autumn change (CEST).
+    expect(nextInstantAt(new Date('2026-03-28T22:30:00Z'), 10 * 60, amsterdam).toISOString()).toBe(
+      '2026-03-29T08:00:00.000Z',
+    );
+    expect(nextInstantAt(new Date('2026-10-24T21:30:00Z'), 10 * 60, amsterdam).toISOString()).toBe(
+      '2026-10-25T09:00:00.000Z',
+    );
+    // Sunday 00:30 after each change: 23:00 is still to come that same day.
+    expect(nextInstantAt(new Date('2026-03-28T23:30:00Z'), 23 * 60, amsterdam).toISOString()).toBe(
+      '2026-03-29T21:00:00.000Z',
+    );
+    expect(nextInstantAt(new Date('2026-10-24T22:30:00Z'), 23 * 60, amsterdam).toISOString()).toBe(
+      '2026-10-25T22:00:00.000Z',
+    );
   });
 });

@@ -72,3 +72,14 @@ export function startOfDay(date: LocalDate, timeZone: string): Date {
 export function endOfDay(date: LocalDate, timeZone: string): Date {
   return instantAt(addDays(date, 1), 0, timeZone);
 }
+
+/**
+ * The next time the town's clock shows `minuteOfDay` after `now`: today, or tomorrow when it has
+ * passed (a keyed or typed end such as "17:30"). Tomorrow is the next calendar date, not 24 hours
+ * on: the night the clocks change has 23 or 25.
+ */
+export function nextInstantAt(now: Date, minuteOfDay: MinuteOfDay, timeZone: string): Date {
+  const today = localDateOf(now, timeZone);
+  const at = instantAt(today, minuteOfDay, timeZone);
+  return at > now ? at : instantAt(addDays(today, 1), minuteOfDay, timeZone);
+}

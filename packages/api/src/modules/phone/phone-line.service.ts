@@ -11,7 +11,7 @@ import {
   type QuotedEnd,
 } from '@parkeer/domain/phone/phone-dialogue';
 import type { ClockTime, SpokenAmount } from '@parkeer/domain/phone/phone-prompts';
-import { localDateOf, instantAt, wallClockOf } from '@parkeer/domain/time/zoned-time';
+import { nextInstantAt, wallClockOf } from '@parkeer/domain/time/zoned-time';
 import type { Language } from '@parkeer/shared/language';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { AppError } from '../../graphql/app-error.js';
@@ -321,13 +321,9 @@ export class PhoneLineService {
     return new SessionService(this.em, 'system', this.now, this.sink);
   }
 
-  /** HHMM keyed today in the town's zone; a time already past is tomorrow's. */
+  /** HHMM keyed: today on the town's clock, or tomorrow when that time has passed. */
   private instantOf(until: ClockTime, timeZone: string): Date {
-    const today = localDateOf(this.now, timeZone);
-    const at = instantAt(today, until.hour * 60 + until.minute, timeZone);
-    if (at > this.now) return at;
-    const tomorrow = localDateOf(new Date(this.now.getTime() + 24 * 60 * 60_000), timeZone);
-    return instantAt(tomorrow, until.hour * 60 + until.minute, timeZone);
+    return nextInstantAt(this.now, until.hour * 60 + until.minute, timeZone);
   }
 
   /**
