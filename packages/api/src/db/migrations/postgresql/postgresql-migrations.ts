@@ -29,6 +29,7 @@ import { Migration20261207072934 } from './Migration20261207072934.js';
 import { Migration20261207074906 } from './Migration20261207074906.js';
 import { Migration20261207075620 } from './Migration20261207075620.js';
 import { Migration20261207083121 } from './Migration20261207083121.js';
+import { Migration20261207112944 } from './Migration20261207112944.js';
 
 /** Every postgresql migration in order; new ones are appended by `npm run db:migration`. */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -62,4 +63,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261207074906', class: Migration20261207074906 },
   { name: 'Migration20261207075620', class: Migration20261207075620 },
   { name: 'Migration20261207083121', class: Migration20261207083121 },
+  { name: 'Migration20261207112944', class: Migration20261207112944 },
 ];

@@ -28,6 +28,8 @@ import { Migration20261207072926 } from './Migration20261207072926.js';
 import { Migration20261207074850 } from './Migration20261207074850.js';
 import { Migration20261207075609 } from './Migration20261207075609.js';
 import { Migration20261207083115 } from './Migration20261207083115.js';
+import { Migration20261207112932 } from './Migration20261207112932.js';
+import { Migration20261207112958 } from './Migration20261207112958.js';
 
 /** Every sqlite migration in order; new ones are appended by `npm run db:migration`. */
 export const sqliteMigrations: MigrationObject[] = [
@@ -60,4 +62,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261207074850', class: Migration20261207074850 },
   { name: 'Migration20261207075609', class: Migration20261207075609 },
   { name: 'Migration20261207083115', class: Migration20261207083115 },
+  { name: 'Migration20261207112932', class: Migration20261207112932 },
+  { name: 'Migration20261207112958', class: Migration20261207112958 },
 ];
