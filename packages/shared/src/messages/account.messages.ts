@@ -53,8 +53,4 @@ export const accountMessages = {
     nl: 'Deze pincode is te makkelijk te raden (zoals 1111 of 1234). Kies een andere.',
     en: 'This PIN is too easy to guess (like 1111 or 1234). Choose another one.',
   },
-  PIN_LETTER_ALREADY_REQUESTED: {
-    nl: 'Er is vandaag al een nieuwe pincode per brief aangevraagd. Die brief is onderweg.',
-    en: 'A new PIN by letter was already requested today. That letter is on its way.',
-  },
 } as const satisfies MessageTable;
