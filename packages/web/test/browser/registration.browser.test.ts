@@ -21,7 +21,10 @@ describe('sign-in with a registration number and PIN in chromium (docs/rules.md 
 
     // The second way in, on the login page itself.
     await page.goto('/inloggen');
-    await page.getByRole('link', { name: 'Inloggen met registratienummer en pincode' }).click();
+    const secondWay = page.getByRole('link', { name: 'Inloggen met registratienummer en pincode' });
+    await secondWay.waitFor();
+    await photographBoth(page, 'login-with-registration-link');
+    await secondWay.click();
     await page
       .getByRole('heading', { level: 1, name: 'Inloggen met registratienummer en pincode' })
       .waitFor();

@@ -1,11 +1,14 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { loginLifetime } from '@parkeer/shared/login-lifetime';
 import { useQuery } from 'urql';
 import { Loading } from '../../../app/shell/loading.js';
 import { RegistrationLoginQuery } from '../graphql/registration.js';
 import { RegistrationHome } from './registration-home.js';
 import { RegistrationSignIn } from './registration-sign-in.js';
 import '../registration.css';
+
+const idleMinutes = loginLifetime.registration.idle / 60_000;
 
 /**
  * A visitor permit without an account (docs/rules.md §6, "Sign-in with registration number and
@@ -27,7 +30,7 @@ export default function RegistrationPage() {
   const lapsed = seen.current;
   return (
     <RegistrationSignIn
-      notice={lapsed ? t('expired', { minutes: 15 }) : null}
+      notice={lapsed ? t('expired', { minutes: idleMinutes }) : null}
       onSignedIn={() => refetch({ requestPolicy: 'network-only' })}
     />
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { loginLifetime } from '@parkeer/shared/login-lifetime';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { ErrorSummary } from '../../../app/form/error-summary.js';
@@ -15,6 +16,8 @@ interface SignInValues {
   registrationNumber: string;
   pin: string;
 }
+
+const idleMinutes = loginLifetime.registration.idle / 60_000;
 
 /** The letter's registration number and PIN: large fields, a numeric keyboard, where to look. */
 export function RegistrationSignIn({
@@ -32,7 +35,8 @@ export function RegistrationSignIn({
     shouldFocusError: false,
   });
   const [{ fetching, error }, signIn] = useMutation(LoginWithRegistrationMutation);
-  const said = notice ?? (logoutReason === 'inactive' ? t('expired', { minutes: 15 }) : null);
+  const said =
+    notice ?? (logoutReason === 'inactive' ? t('expired', { minutes: idleMinutes }) : null);
 
   const submit = async (values: SignInValues) => {
     const result = await signIn({ input: values });
