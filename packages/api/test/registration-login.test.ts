@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reloadConfig } from '../src/config/config.js';
 import { permitOnlyOperations } from '../src/graphql/permit-only-gate.js';
+import { AuditEntry } from '../src/model/audit-entry.entity.js';
 import { AuthSession } from '../src/model/auth-session.entity.js';
 import { ParkingSession } from '../src/model/parking-session.entity.js';
 import { Permit } from '../src/model/permit.entity.js';
@@ -140,6 +141,17 @@ describe.each(dialects)(
         .findOneOrFail(AuthSession, { permit: anna }, { orderBy: { createdAt: 'desc' } });
       expect(row.account).toBeNull();
       expect(row.method).toBe('registration');
+      // Audited on the permit, with its holder as the actor; no PIN in it (docs/rules.md §8).
+      const audited = await api
+        .em()
+        .find(
+          AuditEntry,
+          { action: 'registrationLogin', subjectId: anna },
+          { populate: ['actor'] },
+        );
+      expect(audited).toHaveLength(3);
+      expect(audited[0]!.actor.email).toBe(holderEmail);
+      expect(JSON.stringify(audited)).not.toContain('4821');
     });
 
     it('answers a wrong number and a wrong PIN alike, in plain words, and signs in a permit without an account', async () => {

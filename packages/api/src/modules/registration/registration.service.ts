@@ -8,7 +8,7 @@ import { Account } from '../../model/account.entity.js';
 import { AuditEntry } from '../../model/audit-entry.entity.js';
 import { AuthSession } from '../../model/auth-session.entity.js';
 import { Municipality } from '../../model/municipality.entity.js';
-import { Permit } from '../../model/permit.entity.js';
+import type { Permit } from '../../model/permit.entity.js';
 import { AuthService } from '../auth/auth.service.js';
 import { hashSecret } from '../auth/password-hash.js';
 import { permitForViewer } from '../permit/permit-access.js';
