@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reloadConfig } from '../src/config/config.js';
 import { permitOnlyOperations } from '../src/graphql/permit-only-gate.js';
+import { Topic } from '../src/graphql/pubsub.js';
 import { AuditEntry } from '../src/model/audit-entry.entity.js';
 import { AuthSession } from '../src/model/auth-session.entity.js';
 import { ParkingSession } from '../src/model/parking-session.entity.js';
@@ -13,7 +14,7 @@ import { TestClient } from './graphql-client.js';
 import { loggedIn } from './login.js';
 import { operations, type OperationKind } from './schema-operations.js';
 import { testDialects } from './test-databases.js';
-import { Stream, wsClient } from './ws-client.js';
+import { Stream, until, wsClient } from './ws-client.js';
 
 const dialects = await testDialects();
 const minute = 60_000;
@@ -250,6 +251,44 @@ describe.each(dialects)(
         { id: session.id },
       );
       expect(stopped.errors).toBeUndefined();
+    });
+
+    it("keeps its page live: its own permit's session events arrive, another permit's are NOT_FOUND", async () => {
+      const client = await signedIn(anna, '4821');
+      const cookie = client.lastSetCookie!.split(';')[0]!;
+      const ws = wsClient(api.url, { cookie });
+      const events = new Stream(
+        ws,
+        'subscription ($id: ID) { sessionEvents(productId: $id) { kind session { plate } } }',
+        { id: anna },
+      );
+      const other = new Stream(
+        ws,
+        'subscription ($id: ID) { balanceEvents(productId: $id) { productId } }',
+        { id: annaOther },
+      );
+      try {
+        expect((await other.nth(0)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+        await until(
+          () => api.pubSub.listeners(Topic.SessionEvents, anna) > 0,
+          'the subscription to start',
+        );
+        const started = await client.request<{
+          startSession: { session: { id: string } };
+        }>(start, {
+          input: { productId: anna, plate: 'KL345N', idempotencyKey: `pin-live-${dialect}` },
+        });
+        expect(started.errors).toBeUndefined();
+        const event = await events.nth(0);
+        expect(event.data).toMatchObject({ sessionEvents: { kind: 'started' } });
+        await client.request('mutation ($id: ID!) { stopSession(sessionId: $id) { status } }', {
+          id: started.data!.startSession.session.id,
+        });
+      } finally {
+        await events.close();
+        await other.close();
+        await ws.dispose();
+      }
     });
 
     /** A query or mutation over HTTP; a subscription over graphql-ws with the same cookie. */
