@@ -39,9 +39,11 @@ import { WorkQueueAdminResolver } from './modules/work-queue/work-queue-admin.re
 import { LetterResolver } from './modules/letter/letter.resolver.js';
 import { IdentityResolver } from './modules/identity/identity.resolver.js';
 import { FlexResolver } from './modules/flex/flex.resolver.js';
+import { RegistrationResolver } from './modules/registration/registration.resolver.js';
 import { authChecker } from './graphql/auth-checker.js';
 import { BoundedDateTimeISO } from './graphql/date-time-scalar.js';
 import { withUuidIds } from './graphql/id-scalar.js';
+import { withPermitOnlyGate } from './graphql/permit-only-gate.js';
 import { topicsNotSupported } from './graphql/pubsub.js';
 
 /** Builds the executable schema. Needs `reflect-metadata` loaded first (the entry or test setup). */
@@ -88,6 +90,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       QuotaOfferResolver,
       MoveResolver,
       DeskResolver,
+      RegistrationResolver,
     ],
     pubSub: topicsNotSupported,
     authChecker,
@@ -97,5 +100,5 @@ export async function createSchema(): Promise<GraphQLSchema> {
     // Dates and ids are checked as they are read, for every argument at once (see the scalars).
     scalarsMap: [{ type: Date, scalar: BoundedDateTimeISO }],
   });
-  return withUuidIds(schema);
+  return withPermitOnlyGate(withUuidIds(schema));
 }

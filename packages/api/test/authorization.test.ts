@@ -1,14 +1,4 @@
-import {
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isScalarType,
-  type GraphQLField,
-  type GraphQLInputType,
-  type GraphQLSchema,
-} from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/seed/demo-seed.js';
 import { createSchema } from '../src/schema.js';
@@ -17,6 +7,7 @@ import { createServer, type RunningServer } from '../src/server.js';
 import { TestClient } from './graphql-client.js';
 import { loggedIn } from './login.js';
 import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+import { operations, type OperationKind } from './schema-operations.js';
 import { Stream, wsClient } from './ws-client.js';
 
 /**
@@ -175,6 +166,11 @@ const gates: Record<string, Gate> = {
   // Decision letters: a permit's holder and its town's admins read them; admins mail one again.
   permitLetters: [...holders, 'municipalAdmin'],
   resendLetter: ['municipalAdmin'],
+  // A visitor permit's registration number + PIN (registration-login.test.ts): signing in is
+  // public, what such a login shows of itself too; the PIN is changed by its holder or that login.
+  registrationLogin: anyone,
+  loginWithRegistration: anyone,
+  changePin: holders,
   // DigiD and eHerkenning (tested in identity-login.test.ts): the login page's list is public,
   // the town's brokers its admin's, the links every account's own.
   signInOptions: anyone,
@@ -202,68 +198,6 @@ const accounts: Record<Role, string> = {
   enforcement: 'handhaving@demo.parkeer.nl',
   partner: 'partner@demo.parkeer.nl',
 };
-
-/** A literal of the type with only the required parts filled: enough to pass validation. */
-function literal(type: GraphQLInputType): string {
-  if (isNonNullType(type)) return literal(type.ofType);
-  if (isListType(type)) return `[${literal(type.ofType)}]`;
-  if (isEnumType(type)) return type.getValues()[0]!.name;
-  if (isInputObjectType(type)) {
-    const fields = Object.values(type.getFields()).filter(
-      (field) => isNonNullType(field.type) && field.defaultValue === undefined,
-    );
-    return `{ ${fields.map((field) => `${field.name}: ${literal(field.type)}`).join(', ')} }`;
-  }
-  if (isScalarType(type)) {
-    switch (type.name) {
-      case 'Int':
-      case 'Float':
-        return '1';
-      case 'Boolean':
-        return 'false';
-      case 'ID':
-        return '"00000000-0000-4000-8000-000000000000"';
-      case 'DateTimeISO':
-        return '"2026-11-23T10:00:00.000Z"';
-      case 'JSONObject':
-        return '{}';
-      default:
-        return '"x"';
-    }
-  }
-  throw new Error(`no literal for ${String(type)}`);
-}
-
-type OperationKind = 'query' | 'mutation' | 'subscription';
-
-function operationDocument(kind: OperationKind, field: GraphQLField<unknown, unknown>) {
-  // A subscription gets every argument: without a product it would wait quietly for events,
-  // with an unknown one it answers NOT_FOUND once past the gate.
-  const args = field.args
-    .filter(
-      (arg) =>
-        kind === 'subscription' || (isNonNullType(arg.type) && arg.defaultValue === undefined),
-    )
-    .map((arg) => `${arg.name}: ${literal(arg.type)}`);
-  const named = getNamedType(field.type);
-  const selection = isScalarType(named) || isEnumType(named) ? '' : ' { __typename }';
-  return `${kind} { ${field.name}${args.length ? `(${args.join(', ')})` : ''}${selection} }`;
-}
-
-function operations(schema: GraphQLSchema) {
-  const roots = [
-    ['query', schema.getQueryType()],
-    ['mutation', schema.getMutationType()],
-    ['subscription', schema.getSubscriptionType()],
-  ] as const;
-  return roots.flatMap(([kind, root]) =>
-    Object.values(root!.getFields()).map((field) => ({
-      name: field.name,
-      kind,
-      document: operationDocument(kind, field),
-    })),
-  );
-}
 
 const dialects = await testDialects();
 

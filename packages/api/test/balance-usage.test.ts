@@ -40,6 +40,7 @@ describe.each(dialects)('balance usage on %s', (dialect) => {
       via: 'cookie',
       signIn: { method: 'password', assurance: null },
       actingFor: null,
+      permitOnly: null,
     };
   });
 

@@ -33,6 +33,7 @@ describe.each(dialects)('scheduled work on %s (durable, in the database)', (dial
     via: 'cookie',
     signIn: { method: 'password', assurance: null },
     actingFor: null,
+    permitOnly: null,
   });
   const startFor = async (
     permitId: string,

@@ -22,4 +22,11 @@ export interface Viewer {
   readonly signIn: { readonly method: SignInMethod; readonly assurance: string | null };
   /** The represented holder when acting for someone, with their name as the broker gave it. */
   readonly actingFor: { readonly accountId: string; readonly label: string | null } | null;
+  /**
+   * A visitor permit's registration number + PIN login (docs/rules.md §6): the one permit it may
+   * act on. Such a login has no account: `accountId` and `holderAccountId` are then the permit's
+   * id, which names no account, so a check that forgets this field finds nothing rather than
+   * the holder's other products. Its operations are the allow-list of `permit-only-gate.ts`.
+   */
+  readonly permitOnly: string | null;
 }

@@ -1,9 +1,10 @@
 import { Entity, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from './base.entity.js';
 import { Account } from './account.entity.js';
+import { Permit } from './permit.entity.js';
 
 export type AuthSessionKind = 'cookie' | 'bearer';
-export const signInMethods = ['password', 'digid', 'eherkenning'] as const;
+export const signInMethods = ['password', 'digid', 'eherkenning', 'registration'] as const;
 /** How the login proved who it is. */
 export type SignInMethod = (typeof signInMethods)[number];
 
@@ -16,8 +17,20 @@ export class AuthSession extends BaseEntity {
   @Property({ type: 'string', length: 64, unique: true })
   tokenHash!: string;
 
-  @ManyToOne(() => Account, { deleteRule: 'cascade' })
-  account!: Rel<Account>;
+  /** Null for a registration number + PIN login: it has no account, only `permit`. */
+  @ManyToOne(() => Account, { nullable: true, deleteRule: 'cascade' })
+  account?: Rel<Account> | null;
+
+  /**
+   * A visitor permit's registration number + PIN login (docs/rules.md §6): the one permit it
+   * may act on, and nothing else.
+   */
+  @ManyToOne(() => Permit, { nullable: true, deleteRule: 'cascade' })
+  permit?: Rel<Permit> | null;
+
+  /** The interface language of a login without an account (an account has its own). */
+  @Property({ type: 'string', length: 2, nullable: true })
+  language?: string | null;
 
   @Property({ type: 'string', length: 10 })
   kind!: AuthSessionKind;

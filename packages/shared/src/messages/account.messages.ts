@@ -37,4 +37,20 @@ export const accountMessages = {
     nl: 'De productcode of de pincode klopt niet.',
     en: 'The product code or the PIN is not correct.',
   },
+  REGISTRATION_LOGIN_FAILED: {
+    nl: 'Het registratienummer of de pincode klopt niet. U vindt beide in de brief bij uw bezoekersvergunning.',
+    en: 'The registration number or the PIN is not correct. Both are in the letter that came with your visitor permit.',
+  },
+  PIN_CURRENT_WRONG: {
+    nl: 'De huidige pincode klopt niet.',
+    en: 'The current PIN is not correct.',
+  },
+  PIN_FORMAT: {
+    nl: 'Een pincode bestaat uit {min} tot {max} cijfers.',
+    en: 'A PIN consists of {min} to {max} digits.',
+  },
+  PIN_TOO_SIMPLE: {
+    nl: 'Deze pincode is te makkelijk te raden (zoals 1111 of 1234). Kies een andere.',
+    en: 'This PIN is too easy to guess (like 1111 or 1234). Choose another one.',
+  },
 } as const satisfies MessageTable;

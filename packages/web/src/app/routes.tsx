@@ -107,6 +107,11 @@ export function createRouter() {
       children: [
         { path: '/inloggen', lazy: page(() => import('../modules/auth/components/login-page.js')) },
         {
+          // A visitor permit's registration number + PIN, without an account (docs/rules.md §6).
+          path: '/inloggen-met-pincode',
+          lazy: page(() => import('../modules/registration/components/registration-page.js')),
+        },
+        {
           path: '/wachtwoord-vergeten',
           lazy: page(() => import('../modules/auth/components/forgot-password-page.js')),
         },

@@ -14,7 +14,7 @@ export interface Platform {
   /** The demo accounts' password, as the API printed it on first start. */
   readonly password: string;
   /** Allocation letters printed at start: product code and PIN of uncoupled products. */
-  readonly letters: readonly { code: string; pin: string }[];
+  readonly letters: readonly { code: string; pin: string; what: string }[];
   /** The platform's clock now: it started at `clockStart` and runs in real time. */
   now(): Date;
   /** Where the API writes each mail it sends as an `.eml` file (MAIL_DIR). */
@@ -86,9 +86,10 @@ export async function startPlatform(
   });
   const password = /password: (\S+)/.exec(output)?.[1];
   if (!password) throw new Error(`no demo logins in the API's output:\n${output}`);
-  const letters = [...output.matchAll(/^\s+(\S+) \/ PIN (\S+)/gm)].map((match) => ({
+  const letters = [...output.matchAll(/^\s+(\S+) \/ PIN (\S+)\s+(.*)$/gm)].map((match) => ({
     code: match[1]!,
     pin: match[2]!,
+    what: match[3]!,
   }));
   return {
     url: ready.url,

@@ -26,6 +26,7 @@ export function actorForAccount(accountId: string, now: Date): Actor {
       authSessionId: '',
       via: 'cookie',
       holderAccountId: accountId,
+      permitOnly: null,
       signIn: { method: 'password', assurance: null },
       actingFor: null,
     },

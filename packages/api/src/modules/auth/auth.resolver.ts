@@ -10,7 +10,8 @@ import { AccessToken, LoginInput, LoginResult, MeDto } from './auth.types.js';
 export class AuthResolver {
   @Query(() => MeDto, { nullable: true, description: 'The logged-in account, or null.' })
   async me(@Ctx() { em, viewer }: Context): Promise<MeDto | null> {
-    if (!viewer) return null;
+    // A registration number + PIN login has no account (see `registrationLogin`).
+    if (!viewer || viewer.permitOnly) return null;
     const account = await viewerAccount(em, viewer.accountId);
     const start = await startAccount(em, viewer, account);
     return toMeDto(account, viewer, start.startPermitId ?? null);

@@ -5,6 +5,7 @@ import { demoPassword } from './demo-password.js';
 import { AppError } from '../../graphql/app-error.js';
 import type { Language } from '@parkeer/shared/language';
 import { Account, type Role } from '../../model/account.entity.js';
+import type { Permit } from '../../model/permit.entity.js';
 import { attemptLimits } from '../rate-limit/attempt-limits.js';
 import {
   AuthSession,
@@ -41,17 +42,22 @@ interface LoginRow {
   remember: boolean | number;
   expires_at: Date | number | string;
   last_seen_at: Date | number | string;
-  account_id: string;
-  role: Role;
+  account_id: string | null;
+  role: Role | null;
   municipality_id: string | null;
-  language: Language;
+  language: Language | null;
+  /** Set for a registration number + PIN login, which has no account. */
+  permit_id: string | null;
+  session_language: Language | null;
   method: SignInMethod;
   assurance: string | null;
   acting_for_id: string | null;
   acting_for_label: string | null;
 }
 
-const bearerLogins = new BearerCache<LoginRow>();
+/** Bearer tokens are only ever issued to accounts. */
+type AccountLoginRow = LoginRow & { account_id: string };
+const bearerLogins = new BearerCache<AccountLoginRow>();
 
 /**
  * Call after changing what a viewer is made of (role, language) or ending an account's logins
@@ -63,12 +69,33 @@ export function forgetCachedLogins(accountId: string): void {
 
 const loginSql = `select s.id, s.remember, s.expires_at, s.last_seen_at,
     s.method, s.assurance, s.acting_for_id, s.acting_for_label,
+    s.permit_id, s.language as session_language,
     a.id as account_id, a.role, a.municipality_id, a.language
-  from auth_session s join account a on a.id = s.account_id
+  from auth_session s left join account a on a.id = s.account_id
   where s.token_hash = ? and s.kind = ?`;
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
+}
+
+/**
+ * The viewer of a registration number + PIN login: no account, so the permit's id stands where
+ * an account's would (it names no account: a holder check finds nothing), a holder's role for
+ * the operations of `permit-only-gate.ts` and nothing else.
+ */
+function permitOnlyViewer(row: LoginRow, permitId: string, kind: AuthSessionKind): Viewer {
+  return {
+    accountId: permitId,
+    role: 'resident',
+    municipalityId: null,
+    language: row.session_language ?? 'nl',
+    authSessionId: row.id,
+    via: kind,
+    holderAccountId: permitId,
+    signIn: { method: 'registration', assurance: null },
+    actingFor: null,
+    permitOnly: permitId,
+  };
 }
 
 export class AuthService {
@@ -140,6 +167,32 @@ export class AuthService {
   }
 
   /**
+   * A registration number + PIN login on one visitor permit (docs/rules.md §6): a cookie, no
+   * account, the short lifetime of `sessionLifetime.registration`. The caller checked the PIN.
+   */
+  async issueForPermit(
+    permit: Permit,
+    language: Language,
+    now: Date,
+  ): Promise<{ token: string; expiresAt: Date }> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now.getTime() + lifetimeOf('cookie', false, true).absolute);
+    this.em.create(AuthSession, {
+      tokenHash: hashToken(token),
+      account: null,
+      permit,
+      language,
+      kind: 'cookie',
+      remember: false,
+      expiresAt,
+      lastSeenAt: now,
+      method: 'registration',
+    });
+    await this.em.flush();
+    return { token, expiresAt };
+  }
+
+  /**
    * The viewer behind a token, or null when it is unknown or has lapsed (then it is removed).
    * Every request asks this, so it is one indexed, joined SELECT read as plain rows: hydrating
    * two entities cost more than the rest of a right-check.
@@ -148,17 +201,21 @@ export class AuthService {
     const tokenHash = hashToken(token);
     // A process clock for the cache's age; `now` is the business time.
     const clock = performance.now();
-    let row = kind === 'bearer' ? bearerLogins.get(tokenHash, clock) : null;
+    let row: LoginRow | null | undefined =
+      kind === 'bearer' ? bearerLogins.get(tokenHash, clock) : null;
     if (!row) {
       [row] = await this.em.getConnection().execute<LoginRow[]>(loginSql, [tokenHash, kind]);
       if (!row) return null;
-      if (kind === 'bearer') bearerLogins.set(tokenHash, row, clock);
+      if (kind === 'bearer' && row.account_id) {
+        bearerLogins.set(tokenHash, row as AccountLoginRow, clock);
+      }
     }
     const session = {
       kind,
       remember: Boolean(row.remember),
       expiresAt: new Date(row.expires_at),
       lastSeenAt: new Date(row.last_seen_at),
+      permitOnly: row.permit_id !== null,
     };
     if (isLapsed(session, now)) {
       bearerLogins.forgetLogin(row.id);
@@ -169,6 +226,8 @@ export class AuthService {
       await this.em.nativeUpdate(AuthSession, { id: row.id }, { lastSeenAt: now });
       row.last_seen_at = now;
     }
+    if (row.permit_id) return permitOnlyViewer(row, row.permit_id, kind);
+    if (!row.account_id || !row.role || !row.language) return null;
     return {
       accountId: row.account_id,
       role: row.role,
@@ -181,6 +240,7 @@ export class AuthService {
       actingFor: row.acting_for_id
         ? { accountId: row.acting_for_id, label: row.acting_for_label }
         : null,
+      permitOnly: null,
     };
   }
 

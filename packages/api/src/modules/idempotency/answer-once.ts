@@ -11,7 +11,11 @@ import { withCommitHook } from '../../db/commit-hooks.js';
 /** A mutation call with its client's key. */
 export interface KeyedCall {
   readonly em: EntityManager;
-  readonly accountId: string;
+  /**
+   * Whose keys: null for a registration number + PIN login, which has no account to keep them
+   * under (docs/graphql.md, Idempotency keys); its calls are then simply made.
+   */
+  readonly accountId: string | null;
   /** The operation's name; a key is one account's for one operation. */
   readonly operation: string;
   readonly key: string;
@@ -64,6 +68,8 @@ export async function answerOnce<T>(
   timing: OnceTiming = onceTiming,
 ): Promise<OnceAnswer<T>> {
   checkIdempotencyKey(call.key);
+  if (call.accountId === null)
+    return { value: await work(), replayed: false, answeredAt: call.now };
   const store = new ClaimStore(call.em);
   const at: ClaimKey = { accountId: call.accountId, operation: call.operation, key: call.key };
   const fingerprint = requestFingerprint(call.request);

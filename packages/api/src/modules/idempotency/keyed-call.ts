@@ -13,7 +13,7 @@ export function keyedCall<Input extends { idempotencyKey: string }>(
   const { idempotencyKey, ...request } = input;
   return {
     em: ctx.em,
-    accountId: ctx.viewer!.accountId,
+    accountId: ctx.viewer!.permitOnly ? null : ctx.viewer!.accountId,
     operation,
     key: idempotencyKey,
     request,

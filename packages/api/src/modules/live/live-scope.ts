@@ -21,8 +21,10 @@ export async function watchedProducts(
   viewer: Viewer,
   productId: string | null,
 ): Promise<WatchedProduct[]> {
-  if (productId !== null) {
-    const { permit, delegation } = await permitForViewer(em, viewer, productId, 'read');
+  // A registration number + PIN login's "all products" is its one permit.
+  const asked = productId ?? viewer.permitOnly;
+  if (asked !== null) {
+    const { permit, delegation } = await permitForViewer(em, viewer, asked, 'read');
     return [{ productId: permit.id, delegationId: delegation?.id ?? null }];
   }
   const [owned, delegations] = await Promise.all([

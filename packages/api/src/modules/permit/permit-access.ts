@@ -35,6 +35,12 @@ export async function permitForViewer(
     { populate: ['productType', 'zone', 'municipality'] },
   );
   if (!permit) throw new AppError('NOT_FOUND');
+  // A registration number + PIN login holds its one permit, and no other (docs/rules.md §6).
+  if (viewer.permitOnly !== null) {
+    if (permit.id !== viewer.permitOnly) throw new AppError('NOT_FOUND');
+    checkPermitNeed(permit.status, false, need);
+    return { permit, delegation: null };
+  }
   let delegation: Delegation | null = null;
   // Whose products: the represented holder when acting for someone (docs/rules.md §6).
   if (permit.holder?.id !== viewer.holderAccountId) {

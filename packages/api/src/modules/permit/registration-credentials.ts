@@ -14,7 +14,10 @@ export interface RegistrationClient {
 }
 
 export type RegistrationCheck =
-  { readonly outcome: 'ok'; readonly permit: Permit } | { readonly outcome: 'wrong' | 'blocked' };
+  | { readonly outcome: 'ok'; readonly permit: Permit }
+  | { readonly outcome: 'wrong' }
+  /** `refusal`: the limit's RATE_LIMITED, with when to try again, for a caller that shows it. */
+  | { readonly outcome: 'blocked'; readonly refusal: AppError };
 
 /**
  * The registration number + PIN of a visitor permit's letter, without an account (the phone
@@ -44,7 +47,9 @@ export async function checkRegistrationPin(
       { em, now },
     );
   } catch (error) {
-    if (error instanceof AppError && error.code === 'RATE_LIMITED') return { outcome: 'blocked' };
+    if (error instanceof AppError && error.code === 'RATE_LIMITED') {
+      return { outcome: 'blocked', refusal: error };
+    }
     throw error;
   }
   // The column's width bounds what can be a code; a longer input is simply wrong.

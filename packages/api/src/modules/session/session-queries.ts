@@ -19,8 +19,10 @@ export async function openSessions(
     stoppedAt: null,
   };
   let scope: FilterQuery<ParkingSession>;
-  if (permitId) {
-    const use = await permitForViewer(em, viewer, permitId, 'read');
+  // A registration number + PIN login's "all products" is its one permit.
+  const asked = permitId ?? viewer.permitOnly;
+  if (asked) {
+    const use = await permitForViewer(em, viewer, asked, 'read');
     scope = use.delegation
       ? { permit: use.permit.id, delegation: use.delegation.id }
       : { permit: use.permit.id };

@@ -127,8 +127,11 @@ export class SessionService {
     private readonly sink: ChangeSink<PermitEvent> | null = null,
   ) {}
 
+  /** The account that acts; none for the system or a registration number + PIN login. */
   private get actorId(): string | null {
-    return this.viewer === 'system' ? null : this.viewer.accountId;
+    return this.viewer === 'system' || this.viewer.permitOnly !== null
+      ? null
+      : this.viewer.accountId;
   }
 
   /**
@@ -397,7 +400,14 @@ export class SessionService {
   ): Promise<StoredDelegation | null> {
     if (!permit) throw new AppError('NOT_FOUND');
     const viewer = this.viewer;
-    const holds = viewer === 'system' || permit.holderId === viewer.holderAccountId;
+    // A registration number + PIN login holds its one permit only (docs/rules.md §6).
+    if (viewer !== 'system' && viewer.permitOnly !== null && permit.id !== viewer.permitOnly) {
+      throw new AppError('NOT_FOUND');
+    }
+    const holds =
+      viewer === 'system' ||
+      viewer.permitOnly === permit.id ||
+      permit.holderId === viewer.holderAccountId;
     const delegation =
       viewer === 'system' || holds
         ? null

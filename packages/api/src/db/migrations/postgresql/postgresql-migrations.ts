@@ -31,6 +31,7 @@ import { Migration20261207075620 } from './Migration20261207075620.js';
 import { Migration20261207083121 } from './Migration20261207083121.js';
 import { Migration20261207112235 } from './Migration20261207112235.js';
 import { Migration20261207112842 } from './Migration20261207112842.js';
+import { Migration20261207112944 } from './Migration20261207112944.js';
 
 /** Every postgresql migration in order; new ones are appended by `npm run db:migration`. */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -66,4 +67,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261207083121', class: Migration20261207083121 },
   { name: 'Migration20261207112235', class: Migration20261207112235 },
   { name: 'Migration20261207112842', class: Migration20261207112842 },
+  { name: 'Migration20261207112944', class: Migration20261207112944 },
 ];

@@ -30,6 +30,8 @@ import { Migration20261207075609 } from './Migration20261207075609.js';
 import { Migration20261207083115 } from './Migration20261207083115.js';
 import { Migration20261207112223 } from './Migration20261207112223.js';
 import { Migration20261207112825 } from './Migration20261207112825.js';
+import { Migration20261207112932 } from './Migration20261207112932.js';
+import { Migration20261207112958 } from './Migration20261207112958.js';
 
 /** Every sqlite migration in order; new ones are appended by `npm run db:migration`. */
 export const sqliteMigrations: MigrationObject[] = [
@@ -64,4 +66,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261207083115', class: Migration20261207083115 },
   { name: 'Migration20261207112223', class: Migration20261207112223 },
   { name: 'Migration20261207112825', class: Migration20261207112825 },
+  { name: 'Migration20261207112932', class: Migration20261207112932 },
+  { name: 'Migration20261207112958', class: Migration20261207112958 },
 ];

@@ -46,14 +46,15 @@ export function IdentityLinks({ me }: { me: Me }) {
       <h2 id="identity-links-title" className="card__title">
         {t('identity.title')}
       </h2>
-      {me.signIn.method !== 'password' && me.signIn.assurance && (
-        <p>
-          {t('identity.signedInWith', {
-            method: kindName[me.signIn.method],
-            assurance: me.signIn.assurance,
-          })}
-        </p>
-      )}
+      {(me.signIn.method === 'digid' || me.signIn.method === 'eherkenning') &&
+        me.signIn.assurance && (
+          <p>
+            {t('identity.signedInWith', {
+              method: kindName[me.signIn.method],
+              assurance: me.signIn.assurance,
+            })}
+          </p>
+        )}
       {!me.email && <p>{t('identity.noEmail')}</p>}
       {link ? (
         <>

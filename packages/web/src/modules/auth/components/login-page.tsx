@@ -34,6 +34,7 @@ interface LoginValues {
 
 export default function LoginPage() {
   const { t } = useTranslation('auth');
+  const { t: r } = useTranslation('registration');
   const { restart, logoutReason, me } = useSession();
   const [search] = useSearchParams();
   const navigate = useNavigate();
@@ -105,6 +106,12 @@ export default function LoginPage() {
         <Link to="/wachtwoord-vergeten">{t('login.forgot')}</Link>
       </p>
       <SignInOptions back={safeBack(search.get('terug'))} />
+      <div className="login__registration">
+        <p className="muted">{r('linkHint')}</p>
+        <Link to="/inloggen-met-pincode" className="button button--secondary button--block">
+          {r('link')}
+        </Link>
+      </div>
       <PhoneSimulatorLink text={t('login.demoPhone')} label={t('login.demoPhoneLink')} />
     </section>
   );

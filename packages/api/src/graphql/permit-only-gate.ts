@@ -1,0 +1,76 @@
+import {
+  defaultFieldResolver,
+  type GraphQLFieldResolver,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import { AppError } from './app-error.js';
+import type { Context } from './context.js';
+
+/**
+ * What a visitor permit's registration number + PIN login may call (docs/rules.md §6,
+ * "Sign-in with registration number and PIN"): its permit's balance and product view, sessions
+ * on it, its favorites and recent plates to pick from, its PIN, and signing in and out. Every
+ * other operation, a new one too, answers FORBIDDEN: the list is the one place that lets one in.
+ * Each allowed operation's service keeps such a login to its one permit (`permitForViewer`).
+ */
+export const permitOnlyOperations: Readonly<
+  Record<'query' | 'mutation' | 'subscription', ReadonlySet<string>>
+> = {
+  query: new Set([
+    // Null for such a login: it has no account. The SPA asks it on every page.
+    'me',
+    'registrationLogin',
+    'product',
+    'sessions',
+    'quoteSession',
+    'favorites',
+    'recentPlates',
+  ]),
+  mutation: new Set([
+    'loginWithRegistration',
+    'logout',
+    'startSession',
+    'changeSessionEnd',
+    'stopSession',
+    'deleteSession',
+    'changePin',
+  ]),
+  subscription: new Set(['sessionEvents', 'balanceEvents']),
+};
+
+function refuse(context: unknown): void {
+  if ((context as Context | undefined)?.viewer?.permitOnly) throw new AppError('FORBIDDEN');
+}
+
+function gate(root: GraphQLObjectType | null | undefined, allowed: ReadonlySet<string>): void {
+  if (!root) return;
+  for (const field of Object.values(root.getFields())) {
+    if (allowed.has(field.name)) continue;
+    // A subscription is refused once, when it starts; a query or mutation on each call.
+    if (field.subscribe) {
+      const subscribe = field.subscribe;
+      field.subscribe = (source, args, context, info) => {
+        refuse(context);
+        return subscribe(source, args, context, info);
+      };
+    } else {
+      const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context, info) => {
+        refuse(context);
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+}
+
+/**
+ * Puts the registration login's allow-list in front of every root field of `schema`, in place.
+ * Only root fields: what an allowed operation returns is its own service's to decide.
+ */
+export function withPermitOnlyGate(schema: GraphQLSchema): GraphQLSchema {
+  gate(schema.getQueryType(), permitOnlyOperations.query);
+  gate(schema.getMutationType(), permitOnlyOperations.mutation);
+  gate(schema.getSubscriptionType(), permitOnlyOperations.subscription);
+  return schema;
+}

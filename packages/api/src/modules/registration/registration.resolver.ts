@@ -1,0 +1,83 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { loginLifetime } from '@parkeer/shared/login-lifetime';
+import type { Context } from '../../graphql/context.js';
+import { Topic } from '../../graphql/pubsub.js';
+import { Permit } from '../../model/permit.entity.js';
+import { AuthService } from '../auth/auth.service.js';
+import { RegistrationService, registrationNumberOf } from './registration.service.js';
+import {
+  ChangePinInput,
+  RegistrationLoginDto,
+  RegistrationLoginInput,
+} from './registration.types.js';
+
+const idleMinutes = loginLifetime.registration.idle / 60_000;
+
+const toDto = (permit: Permit) =>
+  Object.assign(new RegistrationLoginDto(), {
+    productId: permit.id,
+    registrationNumber: registrationNumberOf(permit),
+    idleMinutes,
+  });
+
+/** docs/rules.md §6, "Sign-in with registration number and PIN". */
+@Resolver()
+export class RegistrationResolver {
+  @Query(() => RegistrationLoginDto, {
+    nullable: true,
+    description: 'The registration number + PIN login of this request, or null for any other.',
+  })
+  async registrationLogin(@Ctx() { em, viewer }: Context): Promise<RegistrationLoginDto | null> {
+    if (!viewer?.permitOnly) return null;
+    return toDto(await em.findOneOrFail(Permit, { id: viewer.permitOnly }));
+  }
+
+  @Mutation(() => RegistrationLoginDto, {
+    description:
+      "Signs in with a visitor permit's registration number and PIN: a session cookie for that one permit, no account.",
+  })
+  async loginWithRegistration(
+    @Arg('input', () => RegistrationLoginInput) input: RegistrationLoginInput,
+    @Ctx() ctx: Context,
+  ): Promise<RegistrationLoginDto> {
+    const { token, permit } = await new RegistrationService(
+      ctx.em,
+      ctx.now,
+      ctx.clientAddress,
+    ).login(input.registrationNumber, input.pin, ctx.language);
+    // A login already in this browser ends: one cookie, one login.
+    if (ctx.viewer) {
+      await new AuthService(ctx.em).logout(ctx.viewer.authSessionId);
+      ctx.pubSub.publish(Topic.AccessEvents, ctx.viewer.accountId, {
+        kind: 'loginEnded',
+        authSessionId: ctx.viewer.authSessionId,
+      });
+    }
+    // A browser-session cookie: the server ends the login after its short idle time anyway.
+    ctx.http.setSessionCookie(token, null);
+    return toDto(permit);
+  }
+
+  @Authorized('resident', 'business')
+  @Mutation(() => Boolean, {
+    description:
+      "Changes a visitor permit's PIN: needs the current one. The holder's login or the permit's registration number + PIN login.",
+  })
+  async changePin(
+    @Arg('input', () => ChangePinInput) input: ChangePinInput,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    const permit = await new RegistrationService(ctx.em, ctx.now, ctx.clientAddress).changePin(
+      ctx.viewer!,
+      input.productId,
+      input.currentPin,
+      input.newPin,
+    );
+    // The registration logins it ended stop their subscriptions too.
+    ctx.pubSub.publish(Topic.AccessEvents, permit.id, {
+      kind: 'allLoginsEnded',
+      except: ctx.viewer!.authSessionId,
+    });
+    return true;
+  }
+}

@@ -1,0 +1,37 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+
+@InputType({ description: "A visitor permit's registration number and PIN, as on its letter." })
+export class RegistrationLoginInput {
+  @Field(() => String, { description: 'The product code\'s digits ("PK" may be typed too).' })
+  registrationNumber!: string;
+
+  @Field(() => String)
+  pin!: string;
+}
+
+@ObjectType({
+  description:
+    'A login with a registration number and PIN: no account, one visitor permit, a short idle time.',
+})
+export class RegistrationLoginDto {
+  @Field(() => ID, { description: 'The one product this login may act on.' })
+  productId!: string;
+
+  @Field(() => String, { description: 'The registration number, as the letter prints it.' })
+  registrationNumber!: string;
+
+  @Field(() => Int, { description: 'Minutes without activity after which the login ends.' })
+  idleMinutes!: number;
+}
+
+@InputType()
+export class ChangePinInput {
+  @Field(() => ID)
+  productId!: string;
+
+  @Field(() => String, { description: 'The PIN as it is now: changing it needs it.' })
+  currentPin!: string;
+
+  @Field(() => String, { description: 'Four to six digits; not one digit repeated nor a run.' })
+  newPin!: string;
+}

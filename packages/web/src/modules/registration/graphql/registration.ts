@@ -1,0 +1,49 @@
+import { graphql } from '../../../app/graphql.js';
+
+/** The registration number + PIN login of this browser, or null. */
+export const RegistrationLoginQuery = graphql(`
+  query RegistrationLogin {
+    registrationLogin {
+      productId
+      registrationNumber
+      idleMinutes
+    }
+  }
+`);
+
+export const LoginWithRegistrationMutation = graphql(`
+  mutation LoginWithRegistration($input: RegistrationLoginInput!) {
+    loginWithRegistration(input: $input) {
+      productId
+    }
+  }
+`);
+
+/** The one permit: its balance, large, and what the visit form needs. */
+export const RegistrationPermitQuery = graphql(`
+  query RegistrationPermit($id: ID!) {
+    product(id: $id) {
+      id
+      name
+      zone {
+        name
+      }
+      balance {
+        amount
+        unit
+      }
+    }
+  }
+`);
+
+export const ChangePinMutation = graphql(`
+  mutation ChangePin($input: ChangePinInput!) {
+    changePin(input: $input)
+  }
+`);
+
+export const RegistrationLogoutMutation = graphql(`
+  mutation RegistrationLogout {
+    logout
+  }
+`);
