@@ -1,12 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  desktop,
-  logIn,
-  openPage,
-  photographBoth,
-  useChromiumPlatform,
-} from './browser.js';
+import { desktop, logIn, openPage, photographBoth, useChromiumPlatform } from './browser.js';
 import { applyInPage } from './counter-applications.js';
 
 const oudstadAdmin = 'beheer@oudstad.demo.parkeer.nl';
