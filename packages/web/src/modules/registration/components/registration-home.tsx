@@ -19,6 +19,7 @@ import {
 import { SessionList } from '../../sessions/components/session-list.js';
 import { RegistrationLogoutMutation, RegistrationPermitQuery } from '../graphql/registration.js';
 import { PinChange } from './pin-change.js';
+import { RegistrationTopUp } from './registration-top-up.js';
 
 interface Login {
   readonly productId: string;
@@ -28,7 +29,8 @@ interface Login {
 
 /**
  * The one permit of a registration login: the balance large, a visit for a known plate in one
- * press or a typed one, the visits running and planned with stop and change, the PIN, signing out.
+ * press or a typed one, the visits running and planned with stop and change, a top-up where the
+ * town allows it, the PIN, signing out.
  */
 export function RegistrationHome({ login, onEnded }: { login: Login; onEnded(): void }) {
   const { t } = useTranslation('registration');
@@ -57,6 +59,10 @@ export function RegistrationHome({ login, onEnded }: { login: Login; onEnded(): 
     refetchPermit({ requestPolicy: 'network-only' });
     refetchSessions({ requestPolicy: 'network-only' });
   };
+  const refreshBalance = useCallback(
+    () => refetchPermit({ requestPolicy: 'network-only' }),
+    [refetchPermit],
+  );
 
   const end = useCallback(
     async (reason: 'inactive' | 'ended') => {
@@ -178,6 +184,12 @@ export function RegistrationHome({ login, onEnded }: { login: Login; onEnded(): 
           />
         )}
       </section>
+
+      <RegistrationTopUp
+        productId={productId}
+        balance={product?.balance ?? null}
+        onPaid={refreshBalance}
+      />
 
       <PinChange productId={productId} />
 
