@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { loginLifetime } from '@parkeer/shared/login-lifetime';
 import { ErrorSummary } from '../../../app/form/error-summary.js';
@@ -92,9 +93,19 @@ export function RegistrationHome({ login, onEnded }: { login: Login; onEnded(): 
     refresh();
   };
 
+  // Back from the bank, how the payment went comes first, under the balance it changed.
+  const [search] = useSearchParams();
+  const backFromBank = search.has('payment');
   const product = permit.data?.product;
   const list = sessions.data?.sessions;
   const favorites = choices.data?.favorites ?? [];
+  const topUp = (
+    <RegistrationTopUp
+      productId={productId}
+      balance={product?.balance ?? null}
+      onPaid={refreshBalance}
+    />
+  );
   return (
     <div className="registration">
       <section className="card">
@@ -113,6 +124,8 @@ export function RegistrationHome({ login, onEnded }: { login: Login; onEnded(): 
         )}
         <ErrorNotice error={permit.error} />
       </section>
+
+      {backFromBank && topUp}
 
       <section className="card">
         <h2>{t('home.startTitle')}</h2>
@@ -185,11 +198,7 @@ export function RegistrationHome({ login, onEnded }: { login: Login; onEnded(): 
         )}
       </section>
 
-      <RegistrationTopUp
-        productId={productId}
-        balance={product?.balance ?? null}
-        onPaid={refreshBalance}
-      />
+      {!backFromBank && topUp}
 
       <PinChange productId={productId} />
 
