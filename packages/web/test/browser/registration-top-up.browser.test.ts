@@ -13,10 +13,10 @@ import {
 const demoPinOf = (productCode: string) =>
   String(1000 + ((Number(productCode.replace(/^PK/, '')) + 1) % 9000));
 
-describe('top-ups with a registration number and PIN in chromium (docs/rules.md §6, "Sign-in with registration number and PIN")', () => {
+describe('top-ups and planned visits with a registration number and PIN in chromium (docs/rules.md §6, "Sign-in with registration number and PIN")', () => {
   const env = useChromiumPlatform();
 
-  it("the town's admin allows it; the PIN home then tops up at the simulated bank and shows the new balance", async () => {
+  it("the town's admin allows it; the PIN home then tops up at the simulated bank and shows the new balance, and plans a visit for later and cancels it", async () => {
     // Bram's visitor permit: 45 hours, below Delft's 60, so 200 hours may be bought (§4).
     const bram = await openPage(env.browser, env.platform, desktop);
     await logIn(bram, env.platform, 'bram@demo.parkeer.nl');
@@ -92,5 +92,31 @@ describe('top-ups with a registration number and PIN in chromium (docs/rules.md 
       .getByText('U kunt opwaarderen als uw saldo 60 u of minder is.', { exact: false })
       .waitFor();
     expect(new URL(page.url()).search).toBe('');
+
+    // A visit planned for tomorrow 10:00 to 12:00 (the town's clock), listed, then cancelled.
+    const tomorrow = new Date(env.platform.now().getTime() + 24 * 3600_000).toLocaleDateString(
+      'sv-SE',
+      { timeZone: 'Europe/Amsterdam' },
+    );
+    await page.getByLabel('Kenteken', { exact: true }).fill('gb-123-k');
+    await page.getByRole('radio', { name: 'Later (gepland)' }).check();
+    await page.getByLabel('Begintijd').fill(`${tomorrow}T10:00`);
+    await page.getByLabel('Eindtijd').fill(`${tomorrow}T12:00`);
+    await page.getByRole('heading', { name: 'Bezoek aanmelden' }).scrollIntoViewIfNeeded();
+    await photographBoth(page, 'registration-plan-visit');
+    await page.getByRole('button', { name: 'Bezoek plannen' }).click();
+    await page.getByText('Het bezoek voor GB-123-K is gepland.').waitFor();
+    const cancel = page.getByRole('button', { name: 'Verwijderen' });
+    await cancel.waitFor();
+    expect(await page.getByRole('button', { name: /Stoppen/ }).count()).toBe(0);
+    // The top-up part follows the balance the reservation lowered.
+    await expect
+      .poll(() => page.getByTestId('top-up-refusal').innerText())
+      .toContain('Uw saldo is nu 243 u.');
+    await cancel.scrollIntoViewIfNeeded();
+    await photographBoth(page, 'registration-visit-planned');
+    await cancel.click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Verwijderen' }).click();
+    await page.getByText('Geen sessies.').waitFor();
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -50,7 +50,18 @@ function Offers({
 }) {
   const { t } = useTranslation('registration');
   const format = useFormats();
-  const [offers] = useQuery({ query: TopUpOffersQuery, variables: { permitId: productId } });
+  const [offers, refetch] = useQuery({
+    query: TopUpOffersQuery,
+    variables: { permitId: productId },
+  });
+  // What may be bought follows the balance (a visit reserves some of it): ask again when it moves.
+  const amount = balance?.amount;
+  const asked = useRef(amount);
+  useEffect(() => {
+    if (asked.current === amount) return;
+    asked.current = amount;
+    refetch({ requestPolicy: 'network-only' });
+  }, [amount, refetch]);
   const result = offers.data?.topUpOffers;
   if (!result || result.refusal?.code === notWithThisLogin) return null;
   return (
