@@ -145,6 +145,7 @@ const gates: Record<string, Gate> = {
   setAdministrationFee: ['municipalAdmin'],
   setResidenceCheck: ['municipalAdmin'],
   setObjectionPeriod: ['municipalAdmin'],
+  setRegistrationLoginTopUps: ['municipalAdmin'],
   // The back office of the permit counter (tested in counter-review.test.ts).
   permitApplications: ['municipalAdmin'],
   adminPermitApplication: ['municipalAdmin'],

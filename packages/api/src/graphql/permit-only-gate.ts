@@ -10,7 +10,8 @@ import type { Context } from './context.js';
 /**
  * What a visitor permit's registration number + PIN login may call (docs/rules.md §6,
  * "Sign-in with registration number and PIN"): its permit's balance and product view, sessions
- * on it, its favorites and recent plates to pick from, its PIN, and signing in and out. Every
+ * on it, its favorites and recent plates to pick from, its PIN, top-ups where the town allows
+ * them (the top-up service's check), and signing in and out. Every
  * other operation, a new one too, answers FORBIDDEN: the list is the one place that lets one in.
  * Each allowed operation's service keeps such a login to its one permit (`permitForViewer`).
  */
@@ -26,6 +27,10 @@ export const permitOnlyOperations: Readonly<
     'quoteSession',
     'favorites',
     'recentPlates',
+    // Top-ups: let through here, refused by TopUpService unless the town allows them
+    // (Municipality.registrationLoginTopUps); a payment is shown only for its own permit.
+    'topUpOffers',
+    'payment',
   ]),
   mutation: new Set([
     'loginWithRegistration',
@@ -35,6 +40,7 @@ export const permitOnlyOperations: Readonly<
     'stopSession',
     'deleteSession',
     'changePin',
+    'startTopUp',
   ]),
   subscription: new Set(['sessionEvents', 'balanceEvents']),
 };

@@ -55,6 +55,13 @@ export class Municipality extends BaseEntity {
   @Property({ type: 'string', length: 20, default: 'none' })
   residenceCheck: ResidenceCheck & Opt = 'none';
 
+  /**
+   * Whether a visitor permit's registration number + PIN login may top up its permit
+   * (docs/rules.md §6, "Sign-in with registration number and PIN"). Off unless the town says so.
+   */
+  @Property({ type: 'boolean', default: false })
+  registrationLoginTopUps: boolean & Opt = false;
+
   @Property({ type: Date })
   createdAt: Date & Opt = new Date();
 }

@@ -50,6 +50,13 @@ export class Payment extends BaseEntity {
   @ManyToOne(() => Account)
   account!: Rel<Account>;
 
+  /**
+   * Started by a visitor permit's registration number + PIN login (docs/rules.md §6): the bank
+   * sends the browser back to that login's home, and `account` is then the permit's holder.
+   */
+  @Property({ type: 'boolean', default: false })
+  byRegistrationLogin: boolean & Opt = false;
+
   /** What the top-up adds, in the product's unit. */
   @Property({ type: 'integer' })
   amount!: number;

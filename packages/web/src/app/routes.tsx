@@ -109,7 +109,11 @@ export function createRouter() {
         {
           // A visitor permit's registration number + PIN, without an account (docs/rules.md §6).
           path: '/inloggen-met-pincode',
-          lazy: page(() => import('../modules/registration/components/registration-page.js')),
+          lazy: page(
+            () => import('../modules/registration/components/registration-page.js'),
+            // Its top-up part speaks the top-up pages' words.
+            'top-up',
+          ),
         },
         {
           path: '/wachtwoord-vergeten',

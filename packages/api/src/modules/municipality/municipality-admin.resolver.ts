@@ -22,6 +22,7 @@ const toAdminMunicipality = (town: Municipality): AdminMunicipality =>
     administrationFeeCents: town.administrationFeeCents,
     residenceCheck: town.residenceCheck,
     objectionPeriodDays: town.objectionPeriodDays,
+    registrationLoginTopUps: town.registrationLoginTopUps,
   });
 
 @Resolver()
@@ -93,6 +94,20 @@ export class MunicipalityAdminResolver {
   ): Promise<AdminMunicipality> {
     return toAdminMunicipality(
       await new MunicipalityAdminService(ctx.em, actorOf(ctx)).setResidenceCheck(residenceCheck),
+    );
+  }
+
+  @Authorized('municipalAdmin')
+  @Mutation(() => AdminMunicipality, {
+    description:
+      "Whether a visitor permit's registration number + PIN login may top up its permit (docs/rules.md §6, Sign-in with registration number and PIN).",
+  })
+  async setRegistrationLoginTopUps(
+    @Arg('allowed', () => Boolean) allowed: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<AdminMunicipality> {
+    return toAdminMunicipality(
+      await new MunicipalityAdminService(ctx.em, actorOf(ctx)).setRegistrationLoginTopUps(allowed),
     );
   }
 

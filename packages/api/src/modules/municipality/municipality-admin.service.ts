@@ -140,6 +140,24 @@ export class MunicipalityAdminService {
     return town;
   }
 
+  /** docs/rules.md §6 registration sign-in: may such a login top up its permit; audited. */
+  async setRegistrationLoginTopUps(allowed: boolean): Promise<Municipality> {
+    const town = await this.ownTown();
+    const before = { registrationLoginTopUps: town.registrationLoginTopUps };
+    town.registrationLoginTopUps = allowed;
+    recordChange(this.em, this.actor, {
+      action: 'municipality.registrationLoginTopUps.set',
+      subjectType: 'municipality',
+      subjectId: town.id,
+      subjectLabel: town.code,
+      municipalityId: town.id,
+      before,
+      after: { registrationLoginTopUps: allowed },
+    });
+    await this.em.flush();
+    return town;
+  }
+
   all(): Promise<Municipality[]> {
     return this.em.find(Municipality, {}, { orderBy: { name: 'asc' } });
   }

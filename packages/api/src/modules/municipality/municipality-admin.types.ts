@@ -60,6 +60,12 @@ export class AdminMunicipality {
       "How many days a fined session's plate data is kept for an objection (docs/rules.md §9 fines).",
   })
   objectionPeriodDays!: number;
+
+  @Field(() => Boolean, {
+    description:
+      "Whether a visitor permit's registration number + PIN login may top up its permit (docs/rules.md §6).",
+  })
+  registrationLoginTopUps!: boolean;
 }
 
 @InputType()

@@ -19,7 +19,7 @@ import { ScheduledJob } from '../../model/scheduled-job.entity.js';
 import type { PaymentUpdate } from './payment-provider.js';
 import { Payment, type PaymentStatus } from '../../model/payment.entity.js';
 import { reasonNotToCredit } from './uncreditable-reason.js';
-import { applicationPageUrl, paymentResultUrl } from './payment-result-url.js';
+import { applicationPageUrl, topUpResultUrl } from './payment-result-url.js';
 import { logger } from '../../logging/logger.js';
 
 export interface PaymentView {
@@ -90,7 +90,10 @@ export class PaymentService {
     const payment = await this.em.findOne(
       Payment,
       // A permit counter application's payment is shown with its application, not here.
-      { id: paymentId, account: viewer.accountId, purpose: 'topUp' },
+      // A registration login's payments are its one permit's (docs/rules.md §6).
+      viewer.permitOnly
+        ? { id: paymentId, permit: viewer.permitOnly, purpose: 'topUp' }
+        : { id: paymentId, account: viewer.accountId, purpose: 'topUp' },
       { populate: ['permit.productType'] },
     );
     if (!payment) throw new AppError('NOT_FOUND');
@@ -145,7 +148,7 @@ export class PaymentService {
       municipalityName: bought.municipality.name,
       resultUrl: payment.application
         ? applicationPageUrl(payment.application.id)
-        : paymentResultUrl(payment.id),
+        : topUpResultUrl(payment),
     };
   }
 

@@ -14,7 +14,7 @@ import { Account } from '../../model/account.entity.js';
 import type { Viewer } from '../../graphql/viewer.js';
 import type { PaymentProvider } from '../payment/payment-provider.js';
 import { checkoutProvider, providerNamed } from '../payment/payment-providers.js';
-import { paymentResultUrl } from '../payment/payment-result-url.js';
+import { topUpResultUrl } from '../payment/payment-result-url.js';
 import { Payment } from '../../model/payment.entity.js';
 import { permitForViewer } from '../permit/permit-access.js';
 import { Permit } from '../../model/permit.entity.js';
@@ -41,7 +41,21 @@ export interface StartedTopUp {
   readonly checkoutUrl: string;
 }
 
-/** The column's length: a longer key could not be stored, so it is refused up front. */
+/**
+ * docs/rules.md §6, "Sign-in with registration number and PIN": such a login tops up only where
+ * its town allows it, and only a permit coupled to an account (the payment is its holder's).
+ * The gate lets the top-up operations through; this is the policy's one check.
+ */
+function registrationLoginBar(
+  viewer: Viewer,
+  permit: Permit,
+): { readonly code: ErrorCode; readonly params: MessageParams } | null {
+  if (viewer.permitOnly === null) return null;
+  if (!permit.municipality.registrationLoginTopUps || !permit.holder) {
+    return { code: 'TOP_UP_NOT_WITH_REGISTRATION_LOGIN', params: {} };
+  }
+  return null;
+}
 
 /**
  * Buying balance (docs/rules.md §4): what may be bought now, and starting the payment of one offer. The
@@ -56,6 +70,10 @@ export class TopUpService {
 
   async offers(viewer: Viewer, permitId: string, now: Date): Promise<TopUpOffersView> {
     const { permit, delegation } = await permitForViewer(this.em, viewer, permitId, 'use');
+    const barred = registrationLoginBar(viewer, permit);
+    if (barred) {
+      return { permitId: permit.id, unit: null, offers: [], cap: null, refusal: barred };
+    }
     const input = await topUpInputFor(this.em, permit, now, delegation !== null);
     if (!input) {
       const code = delegation ? 'TOP_UP_DELEGATED_PRODUCT' : 'TOP_UP_NOT_AVAILABLE';
@@ -92,6 +110,8 @@ export class TopUpService {
     const { amount, idempotencyKey } = command;
     const { permit, delegation } = await permitForViewer(this.em, viewer, command.permitId, 'use');
     if (delegation) throw new AppError('TOP_UP_DELEGATED_PRODUCT');
+    const barred = registrationLoginBar(viewer, permit);
+    if (barred) throw new AppError(barred.code);
 
     // A first call that made the payment but could not open it at the provider (a failure,
     // or a call that died): its retry opens that payment rather than deciding again.
@@ -113,13 +133,16 @@ export class TopUpService {
     const unit = this.em.fork();
     const payment = unit.create(Payment, {
       permit: unit.getReference(Permit, permit.id),
-      account: unit.getReference(Account, viewer.accountId),
+      // A registration login has no account: its payment is its permit holder's (who is
+      // there: registrationLoginBar refuses a permit without one).
+      account: unit.getReference(Account, permit.holder?.id ?? viewer.accountId),
       amount,
       priceCents: decision.offer.priceCents,
       feeCents: decision.offer.feeCents,
       totalCents: decision.offer.totalCents,
       provider: provider.name,
       idempotencyKey,
+      byRegistrationLogin: viewer.permitOnly !== null,
       createdAt: now,
     });
     await unit.flush();
@@ -145,7 +168,7 @@ export class TopUpService {
       provider.checkoutUrlOf(payment.providerRef!),
     );
     // Nothing left to pay at the provider: the result page says how it ended.
-    return { payment, checkoutUrl: checkoutUrl ?? paymentResultUrl(payment.id) };
+    return { payment, checkoutUrl: checkoutUrl ?? topUpResultUrl(payment) };
   }
 
   /** Opens the payment at the provider; of two retries doing this at once, the first one counts. */
@@ -161,7 +184,7 @@ export class TopUpService {
         totalCents: payment.totalCents,
         // On the bank statement: what and from whom, in the municipality's language.
         description: `Opwaarderen ${permit.productType.name.nl}, ${permit.municipality.name}`,
-        redirectUrl: paymentResultUrl(payment.id),
+        redirectUrl: topUpResultUrl(payment),
         language,
       }),
     );

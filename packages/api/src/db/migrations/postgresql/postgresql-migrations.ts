@@ -32,6 +32,7 @@ import { Migration20261207083121 } from './Migration20261207083121.js';
 import { Migration20261207112235 } from './Migration20261207112235.js';
 import { Migration20261207112842 } from './Migration20261207112842.js';
 import { Migration20261207112944 } from './Migration20261207112944.js';
+import { Migration20261207124318 } from './Migration20261207124318.js';
 
 /** Every postgresql migration in order; new ones are appended by `npm run db:migration`. */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -68,4 +69,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261207112235', class: Migration20261207112235 },
   { name: 'Migration20261207112842', class: Migration20261207112842 },
   { name: 'Migration20261207112944', class: Migration20261207112944 },
+  { name: 'Migration20261207124318', class: Migration20261207124318 },
 ];

@@ -18,6 +18,7 @@ import {
 } from '../graphql/products.js';
 import { AdministrationFeeForm } from './administration-fee-form.js';
 import { ObjectionPeriodForm } from './objection-period-form.js';
+import { RegistrationTopUpsForm } from './registration-top-ups-form.js';
 import { Choice } from './choice.js';
 import { useProductStrings } from '../strings.js';
 import '../admin-products.css';
@@ -28,7 +29,7 @@ type Kind = (typeof kinds)[number];
 /**
  * The town's own settings: whether the counter asks the population register where an applicant
  * lives (docs/rules.md §2), how long plates of ended sessions are kept (§8) and, after a fine,
- * for an objection (§9 fines), the fee.
+ * for an objection (§9 fines), the fee, and whether a registration number + PIN login may top up (§6).
  */
 export default function TownSettingsPage() {
   // The page's words come with it (strings.ts).
@@ -51,6 +52,7 @@ function TownSettings() {
           <RetentionForm stored={town.retention} />
           <ObjectionPeriodForm storedDays={town.objectionPeriodDays} />
           <AdministrationFeeForm storedCents={town.administrationFeeCents} />
+          <RegistrationTopUpsForm stored={town.registrationLoginTopUps} />
         </>
       )}
     </section>

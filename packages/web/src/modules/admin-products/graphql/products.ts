@@ -151,6 +151,16 @@ export const MunicipalitySettingsQuery = graphql(`
       administrationFeeCents
       residenceCheck
       objectionPeriodDays
+      registrationLoginTopUps
+    }
+  }
+`);
+
+export const SetRegistrationLoginTopUpsMutation = graphql(`
+  mutation SetRegistrationLoginTopUps($allowed: Boolean!) {
+    setRegistrationLoginTopUps(allowed: $allowed) {
+      id
+      registrationLoginTopUps
     }
   }
 `);

@@ -1,16 +1,18 @@
 import { useCallback, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { loginLifetime } from '@parkeer/shared/login-lifetime';
 import { ErrorSummary } from '../../../app/form/error-summary.js';
-import { Field } from '../../../app/form/field.js';
+import { Field, FieldGroup } from '../../../app/form/field.js';
 import { Form } from '../../../app/form/form.js';
 import { SubmitButton } from '../../../app/form/submit-button.js';
 import { useSession } from '../../../app/session.js';
 import { useInactivityLogout } from '../../../app/shell/inactivity.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { useFormats } from '../../../app/ui/format.js';
+import { fromLocalInput, toLocalInput } from '../../../app/ui/local-time.js';
 import {
   PlateChoicesQuery,
   SessionsQuery,
@@ -19,6 +21,15 @@ import {
 import { SessionList } from '../../sessions/components/session-list.js';
 import { RegistrationLogoutMutation, RegistrationPermitQuery } from '../graphql/registration.js';
 import { PinChange } from './pin-change.js';
+import { RegistrationTopUp } from './registration-top-up.js';
+
+interface VisitValues {
+  plate: string;
+  when: 'now' | 'later';
+  /** `datetime-local` texts on the town's clock; an empty end is the product's default. */
+  start: string;
+  end: string;
+}
 
 interface Login {
   readonly productId: string;
@@ -28,7 +39,8 @@ interface Login {
 
 /**
  * The one permit of a registration login: the balance large, a visit for a known plate in one
- * press or a typed one, the visits running and planned with stop and change, the PIN, signing out.
+ * press or a typed one, now or planned for later, the visits running and planned with stop and change, a top-up where the
+ * town allows it, the PIN, signing out.
  */
 export function RegistrationHome({ login, onEnded }: { login: Login; onEnded(): void }) {
   const { t } = useTranslation('registration');
@@ -48,15 +60,28 @@ export function RegistrationHome({ login, onEnded }: { login: Login; onEnded(): 
   const [, logout] = useMutation(RegistrationLogoutMutation);
   const [notice, setNotice] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const form = useForm<{ plate: string }>({
-    defaultValues: { plate: '' },
+  const form = useForm<VisitValues>({
+    defaultValues: { plate: '', when: 'now', start: '', end: '' },
     shouldFocusError: false,
+  });
+  const later = form.watch('when') === 'later';
+  // Later: the start is an hour from now until chosen otherwise, as in the resident app.
+  const whenControl = form.register('when', {
+    onChange: (event: { target: { value: string } }) => {
+      if (event.target.value === 'later' && !form.getValues('start')) {
+        form.setValue('start', toLocalInput(new Date(Date.now() + 3600_000)));
+      }
+    },
   });
 
   const refresh = () => {
     refetchPermit({ requestPolicy: 'network-only' });
     refetchSessions({ requestPolicy: 'network-only' });
   };
+  const refreshBalance = useCallback(
+    () => refetchPermit({ requestPolicy: 'network-only' }),
+    [refetchPermit],
+  );
 
   const end = useCallback(
     async (reason: 'inactive' | 'ended') => {
@@ -69,11 +94,22 @@ export function RegistrationHome({ login, onEnded }: { login: Login; onEnded(): 
   const endIdle = useCallback(() => void end('inactive'), [end]);
   useInactivityLogout(true, endIdle, loginLifetime.registration.idle);
 
-  const startVisit = async (plate: string, country: string | null = null) => {
+  const startVisit = async (
+    plate: string,
+    country: string | null = null,
+    times: { start: Date | null; end: Date | null } = { start: null, end: null },
+  ) => {
     setNotice(null);
     setRefusal(null);
     const result = await start({
-      input: { productId, plate, country, idempotencyKey: crypto.randomUUID() },
+      input: {
+        productId,
+        plate,
+        country,
+        start: times.start?.toISOString() ?? null,
+        end: times.end?.toISOString() ?? null,
+        idempotencyKey: crypto.randomUUID(),
+      },
     });
     const answer = result.data?.startSession;
     if (!answer) return;
@@ -81,14 +117,25 @@ export function RegistrationHome({ login, onEnded }: { login: Login; onEnded(): 
       setRefusal(answer.message);
       return;
     }
-    setNotice(t('home.started', { plate: plate.toUpperCase() }));
-    form.reset({ plate: '' });
+    const planned = answer.session.status === 'planned';
+    setNotice(t(planned ? 'home.planned' : 'home.started', { plate: plate.toUpperCase() }));
+    form.reset({ plate: '', when: 'now', start: '', end: '' });
     refresh();
   };
 
+  // Back from the bank, how the payment went comes first, under the balance it changed.
+  const [search] = useSearchParams();
+  const backFromBank = search.has('payment');
   const product = permit.data?.product;
   const list = sessions.data?.sessions;
   const favorites = choices.data?.favorites ?? [];
+  const topUp = (
+    <RegistrationTopUp
+      productId={productId}
+      balance={product?.balance ?? null}
+      onPaid={refreshBalance}
+    />
+  );
   return (
     <div className="registration">
       <section className="card">
@@ -107,6 +154,8 @@ export function RegistrationHome({ login, onEnded }: { login: Login; onEnded(): 
         )}
         <ErrorNotice error={permit.error} />
       </section>
+
+      {backFromBank && topUp}
 
       <section className="card">
         <h2>{t('home.startTitle')}</h2>
@@ -141,7 +190,16 @@ export function RegistrationHome({ login, onEnded }: { login: Login; onEnded(): 
             <p>{t('home.orType')}</p>
           </>
         )}
-        <Form form={form} onSubmit={({ plate }) => startVisit(plate)} id="registration-visit">
+        <Form
+          form={form}
+          onSubmit={({ plate, when, start: startAt, end }) =>
+            startVisit(plate, null, {
+              start: when === 'later' ? fromLocalInput(startAt) : null,
+              end: fromLocalInput(end),
+            })
+          }
+          id="registration-visit"
+        >
           <ErrorSummary />
           <Field name="plate" label={t('home.plate')}>
             {(control) => (
@@ -156,11 +214,48 @@ export function RegistrationHome({ login, onEnded }: { login: Login; onEnded(): 
               />
             )}
           </Field>
+          <FieldGroup name="when" legend={t('home.when')} className="field">
+            <div className="field field--inline">
+              <input id="visit-now" type="radio" value="now" {...whenControl} />
+              <label htmlFor="visit-now">{t('home.now')}</label>
+            </div>
+            <div className="field field--inline">
+              <input id="visit-later" type="radio" value="later" {...whenControl} />
+              <label htmlFor="visit-later">{t('home.later')}</label>
+            </div>
+          </FieldGroup>
+          {later && (
+            <Field name="start" label={t('home.startAt')}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="datetime-local"
+                  className="registration__when"
+                  {...form.register('start', {
+                    validate: (value) =>
+                      !later || fromLocalInput(value) !== null || t('home.startAtMissing'),
+                  })}
+                />
+              )}
+            </Field>
+          )}
+          {later && (
+            <Field name="end" label={t('home.endAt')} hint={t('home.endAtHint')}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="datetime-local"
+                  className="registration__when"
+                  {...form.register('end')}
+                />
+              )}
+            </Field>
+          )}
           <SubmitButton
             busy={started.fetching}
             className="button button--block registration__submit"
           >
-            {t('home.start')}
+            {later ? t('home.plan') : t('home.start')}
           </SubmitButton>
         </Form>
       </section>
@@ -178,6 +273,8 @@ export function RegistrationHome({ login, onEnded }: { login: Login; onEnded(): 
           />
         )}
       </section>
+
+      {!backFromBank && topUp}
 
       <PinChange productId={productId} />
 
