@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { openPage, phone, photographBoth, useChromiumPlatform } from './browser.js';
+
+describe('a new PIN by letter in chromium (docs/rules.md §6, "A new PIN by letter")', () => {
+  const env = useChromiumPlatform();
+
+  it('asks for a new PIN from the registration sign-in page, by number alone, and says what happens without saying whether the number exists', async () => {
+    const letter = env.platform.letters.find((l) => l.what.startsWith('visitor-permit'));
+    expect(letter, 'a demo letter of a visitor permit').toBeDefined();
+    const number = letter!.code.replace(/^PK/, '');
+    const page = await openPage(env.browser, env.platform, phone);
+    await page.clock.install({ time: env.platform.now() });
+
+    await page.goto('/inloggen-met-pincode');
+    await page
+      .getByRole('heading', { level: 1, name: 'Inloggen met registratienummer en pincode' })
+      .waitFor();
+    // The number typed to sign in is taken along.
+    await page.getByLabel('Registratienummer').fill(number);
+    await page
+      .getByRole('button', { name: 'PIN vergeten? Vraag een nieuwe aan per brief' })
+      .click();
+    await page.getByRole('heading', { level: 2, name: 'Nieuwe pincode per brief' }).waitFor();
+    const forgotten = page.locator('#pin-forgotten');
+    expect(await forgotten.getByLabel('Registratienummer').inputValue()).toBe(number);
+    await photographBoth(page, 'registration-pin-forgotten');
+
+    await forgotten.getByRole('button', { name: 'Brief met nieuwe pincode aanvragen' }).click();
+    await page.getByText('Uw aanvraag is ontvangen.', { exact: false }).waitFor();
+    await photographBoth(page, 'registration-pin-forgotten-sent');
+
+    // The old PIN stopping and the letter's PIN working: new-pin-letter.test.ts in the API.
+    await page.close();
+  });
+});
