@@ -219,9 +219,7 @@ describe.each(dialects)(
       expect(audit.after).toMatchObject({ requestedBy: 'signInPage' });
       // A second request the same day: refused alike for the known and the unknown number.
       expect(code(await browser().request(bySignInPage, { number }))).toBe('RATE_LIMITED');
-      expect(code(await browser().request(bySignInPage, { number: unknown }))).toBe(
-        'RATE_LIMITED',
-      );
+      expect(code(await browser().request(bySignInPage, { number: unknown }))).toBe('RATE_LIMITED');
     });
 
     it('limits the sign-in page per client too (newPinLetter.address), so one client cannot send letters to many numbers', async () => {
@@ -236,7 +234,9 @@ describe.each(dialects)(
       expect(code(refused)).toBe('RATE_LIMITED');
       expect(refused.errors![0]!.extensions.messages.nl).toBeTruthy();
       // Another client is not held back by this one.
-      expect((await browser().request(bySignInPage, { number: '77008888' })).errors).toBeUndefined();
+      expect(
+        (await browser().request(bySignInPage, { number: '77008888' })).errors,
+      ).toBeUndefined();
     });
   },
 );
