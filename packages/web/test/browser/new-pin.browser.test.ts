@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { openPage, phone, photographBoth, useChromiumPlatform } from './browser.js';
+import {
+  desktop,
+  graphqlIn,
+  logIn,
+  openPage,
+  phone,
+  photographBoth,
+  useChromiumPlatform,
+} from './browser.js';
 
 describe('a new PIN by letter in chromium (docs/rules.md §6, "A new PIN by letter")', () => {
   const env = useChromiumPlatform();
@@ -31,5 +39,28 @@ describe('a new PIN by letter in chromium (docs/rules.md §6, "A new PIN by lett
 
     // The old PIN stopping and the letter's PIN working: new-pin-letter.test.ts in the API.
     await page.close();
+  });
+
+  it('sends a new PIN by letter from the back-office permit page after a confirmation', async () => {
+    const admin = await openPage(env.browser, env.platform, desktop);
+    await logIn(admin, env.platform, 'beheer@delft.demo.parkeer.nl');
+    const { adminPermits } = await graphqlIn<{
+      adminPermits: { edges: { node: { id: string; kind: string } }[] };
+    }>(admin, '{ adminPermits(search: "anna@demo.parkeer.nl") { edges { node { id kind } } } }');
+    const visitor = adminPermits.edges.find((edge) => edge.node.kind === 'visitorPermit');
+    expect(visitor, "Anna's visitor permit").toBeDefined();
+    await admin.goto(`/beheer/vergunningen/${visitor!.node.id}`);
+    const button = admin.getByRole('button', { name: 'Nieuwe pincode per brief' });
+    await button.waitFor();
+    await button.scrollIntoViewIfNeeded();
+    await photographBoth(admin, 'admin-permit-new-pin');
+    await button.click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByText('De oude pincode werkt direct niet meer', { exact: false }).waitFor();
+    await photographBoth(admin, 'admin-permit-new-pin-confirm');
+    await dialog.getByRole('button', { name: 'Brief sturen' }).click();
+    await admin.getByText('De brief met de nieuwe pincode is verstuurd.').waitFor();
+    await photographBoth(admin, 'admin-permit-new-pin-sent');
+    await admin.close();
   });
 });
