@@ -63,4 +63,27 @@ describe('a new PIN by letter in chromium (docs/rules.md §6, "A new PIN by lett
     await photographBoth(admin, 'admin-permit-new-pin-sent');
     await admin.close();
   });
+
+  it("offers the holder a new PIN by letter on the visitor permit's page, and says in words when today's letter has gone", async () => {
+    const page = await openPage(env.browser, env.platform, phone);
+    await logIn(page, env.platform, 'anna@demo.parkeer.nl');
+    const { counterPermits } = await graphqlIn<{
+      counterPermits: { permitId: string; kind: string }[];
+    }>(page, '{ counterPermits { permitId kind } }');
+    const visitor = counterPermits.find((permit) => permit.kind === 'visitorPermit');
+    expect(visitor, "Anna's visitor permit").toBeDefined();
+    await page.goto(`/vergunningen/${visitor!.permitId}`);
+    const button = page.getByRole('button', { name: 'Nieuwe pincode per brief' });
+    await button.waitFor();
+    await button.scrollIntoViewIfNeeded();
+    await photographBoth(page, 'permit-new-pin');
+    await button.click();
+    // The admin sent today's letter above: one a day per permit, said with when to try again.
+    await page.locator('.notice--error, [role="alert"]').first().waitFor();
+    expect(await page.locator('.notice--error, [role="alert"]').first().innerText()).toMatch(
+      /probeer|opnieuw|minuten|uur/i,
+    );
+    await photographBoth(page, 'permit-new-pin-once-a-day');
+    await page.close();
+  });
 });
