@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { failureOf } from '../../../app/errors.js';
 import { ConfirmDialog } from '../../../app/ui/confirm-dialog.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { RequestNewPinLetterMutation } from '../graphql/permits.js';
@@ -29,7 +30,14 @@ export function NewPinSection({ permit }: { permit: PermitDetails }) {
         {done && <p className="notice notice--success">{t('newPin.done')}</p>}
       </div>
       <p className="muted">{t('newPin.intro')}</p>
-      <ErrorNotice error={state.error} />
+      {state.error && failureOf(state.error).code === 'RATE_LIMITED' ? (
+        // One letter a day: said as such, not as a count of minutes.
+        <p className="notice notice--error" role="alert">
+          {t('newPin.onceADay')}
+        </p>
+      ) : (
+        <ErrorNotice error={state.error} />
+      )}
       <button
         type="button"
         className="button"

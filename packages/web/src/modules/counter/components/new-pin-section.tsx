@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { failureOf } from '../../../app/errors.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { RequestNewPinLetterMutation } from '../graphql/counter.js';
 
@@ -30,7 +31,14 @@ export function NewPinSection({ permitId }: { permitId: string }) {
       ) : (
         <>
           <p>{t('permit.newPin.intro')}</p>
-          <ErrorNotice error={error} />
+          {error && failureOf(error).code === 'RATE_LIMITED' ? (
+            // One letter a day: said as such, not as a count of minutes.
+            <p className="notice notice--error" role="alert">
+              {t('permit.newPin.onceADay')}
+            </p>
+          ) : (
+            <ErrorNotice error={error} />
+          )}
           <button
             type="button"
             className="button button--secondary"

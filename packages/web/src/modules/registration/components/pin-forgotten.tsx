@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { failureOf } from '../../../app/errors.js';
 import { ErrorSummary } from '../../../app/form/error-summary.js';
 import { Field } from '../../../app/form/field.js';
 import { Form } from '../../../app/form/form.js';
@@ -68,7 +69,14 @@ export function PinForgotten({ registrationNumber }: { registrationNumber: strin
               />
             )}
           </Field>
-          <ErrorNotice error={error} />
+          {error && failureOf(error).code === 'RATE_LIMITED' ? (
+            // One letter a day: said as such, not as a count of minutes.
+            <p className="notice notice--error" role="alert">
+              {t('forgotten.onceADay')}
+            </p>
+          ) : (
+            <ErrorNotice error={error} />
+          )}
           <SubmitButton busy={fetching} className="button button--block">
             {t('forgotten.submit')}
           </SubmitButton>
