@@ -172,6 +172,11 @@ const gates: Record<string, Gate> = {
   registrationLogin: anyone,
   loginWithRegistration: anyone,
   changePin: holders,
+  // A new PIN by letter (new-pin-letter.test.ts): the holder's account for its own permit, anyone
+  // by registration number on the sign-in page (same answer for every number), the town's admins.
+  requestNewPinLetter: holders,
+  requestNewPinByRegistration: anyone,
+  requestNewPinLetterForPermit: ['municipalAdmin'],
   // DigiD and eHerkenning (tested in identity-login.test.ts): the login page's list is public,
   // the town's brokers its admin's, the links every account's own.
   signInOptions: anyone,

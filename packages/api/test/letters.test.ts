@@ -95,6 +95,7 @@ describe.each(letterKinds)('the %s letter (docs/rules.md §1, letters)', (kind) 
       ended: 'Uw parkeervergunning is beëindigd',
       refused: 'Uw aanvraag voor een parkeervergunning is afgewezen',
       moved: 'Uw verhuizing en uw parkeervergunning',
+      newPin: 'Uw nieuwe pincode',
     };
     expect(letter).toContain(titles[kind]);
     if (kind === 'ended' || kind === 'refused') expect(letter).toMatch(/Terugbetaald € 12,75/);

@@ -9,8 +9,16 @@ import { PermitApplication } from './permit-application.entity.js';
 export const documentKinds = ['letter', 'upload'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
-/** The decisions that get a letter. */
-export const letterKinds = ['granted', 'changed', 'extended', 'ended', 'refused', 'moved'] as const;
+/** The decisions that get a letter, and a new PIN sent on request (docs/rules.md §6). */
+export const letterKinds = [
+  'granted',
+  'changed',
+  'extended',
+  'ended',
+  'refused',
+  'moved',
+  'newPin',
+] as const;
 export type LetterKind = (typeof letterKinds)[number];
 
 /**

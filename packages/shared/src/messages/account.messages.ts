@@ -45,6 +45,18 @@ export const accountMessages = {
     nl: 'De huidige pincode klopt niet.',
     en: 'The current PIN is not correct.',
   },
+  NEW_PIN_NO_MAILBOX: {
+    nl: 'Er is geen e-mailadres bij deze vergunning om de brief met de nieuwe pincode naar te sturen. De pincode is niet gewijzigd.',
+    en: 'This permit has no e-mail address to send the letter with the new PIN to. The PIN has not been changed.',
+  },
+  NEW_PIN_NOT_VISITOR_PERMIT: {
+    nl: 'Alleen een bezoekersvergunning heeft een pincode.',
+    en: 'Only a visitor permit has a PIN.',
+  },
+  NEW_PIN_LETTER_FAILED: {
+    nl: 'De brief met de nieuwe pincode kon nu niet worden gemaakt. De pincode is niet gewijzigd; probeer het later opnieuw.',
+    en: 'The letter with the new PIN could not be made just now. The PIN has not been changed; please try again later.',
+  },
   PIN_FORMAT: {
     nl: 'Een pincode bestaat uit {min} tot {max} cijfers.',
     en: 'A PIN consists of {min} to {max} digits.',

@@ -100,8 +100,8 @@ export const mailMessages = {
 
   // A decision letter of the permit counter, attached as a PDF; `kind` is a LetterKind
   LETTER_MAIL_SUBJECT: {
-    nl: '{kind, select, granted {Uw parkeervergunning is verleend} changed {Het kenteken op uw parkeervergunning is gewijzigd} extended {Uw parkeervergunning is verlengd} ended {Uw parkeervergunning is beëindigd} other {Uw aanvraag voor een parkeervergunning is afgewezen}} ({reference})',
-    en: '{kind, select, granted {Your parking permit has been granted} changed {The licence plate on your parking permit has been changed} extended {Your parking permit has been extended} ended {Your parking permit has ended} other {Your application for a parking permit has been refused}} ({reference})',
+    nl: '{kind, select, granted {Uw parkeervergunning is verleend} changed {Het kenteken op uw parkeervergunning is gewijzigd} extended {Uw parkeervergunning is verlengd} ended {Uw parkeervergunning is beëindigd} newPin {Uw nieuwe pincode} other {Uw aanvraag voor een parkeervergunning is afgewezen}} ({reference})',
+    en: '{kind, select, granted {Your parking permit has been granted} changed {The licence plate on your parking permit has been changed} extended {Your parking permit has been extended} ended {Your parking permit has ended} newPin {Your new PIN} other {Your application for a parking permit has been refused}} ({reference})',
   },
   LETTER_MAIL_BODY: {
     nl: '{municipalityName} heeft een besluit genomen over uw {productName}. U vindt de brief met het besluit in de bijlage (PDF).',

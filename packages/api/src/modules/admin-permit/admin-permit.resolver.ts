@@ -31,6 +31,8 @@ import {
 } from './admin-permit.types.js';
 import { issuePermit } from './permit-issue.js';
 import { adminWorkOf } from '../admin/admin-scope.js';
+import { Topic } from '../../graphql/pubsub.js';
+import { requestNewPinByAdmin } from '../registration/new-pin-request.js';
 
 /** The service of one call: what each change did reaches subscribers after its commit. */
 const serviceFor = (ctx: Context) =>
@@ -93,6 +95,20 @@ export class AdminPermitResolver {
     @Ctx() ctx: Context,
   ): Promise<AdminPermitDetailsDto> {
     await serviceFor(ctx).block(id, reason);
+    return details(adminWorkOf(ctx), id);
+  }
+
+  @Authorized('municipalAdmin')
+  @Mutation(() => AdminPermitDetailsDto, {
+    description:
+      "Sends a visitor permit of the town a new PIN by letter (to its holder's e-mail); the old PIN stops working. One a day per permit.",
+  })
+  async requestNewPinLetterForPermit(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<AdminPermitDetailsDto> {
+    const permitId = await requestNewPinByAdmin(adminWorkOf(ctx), id);
+    ctx.pubSub.publish(Topic.AccessEvents, permitId, { kind: 'allLoginsEnded', except: null });
     return details(adminWorkOf(ctx), id);
   }
 

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
+import { pinProblem } from '@parkeer/domain/pin/pin-rules';
 import type { HolderType } from '@parkeer/shared/holder-type';
 import { hashSecret } from '../auth/password-hash.js';
 import { Account } from '../../model/account.entity.js';
@@ -20,8 +21,16 @@ async function freshProductCode(tx: EntityManager): Promise<string> {
   }
 }
 
-/** Four digits, as the letters have; only its hash is stored. */
-const freshPin = () => String(randomInt(0, 10_000)).padStart(4, '0');
+/**
+ * Four digits, as the letters have, drawn again while the PIN rules would refuse them as too
+ * simple (docs/rules.md §6, "Changing the PIN"); only its hash is stored.
+ */
+export function freshPin(): string {
+  for (;;) {
+    const pin = String(randomInt(0, 10_000)).padStart(4, '0');
+    if (!pinProblem(pin)) return pin;
+  }
+}
 
 export interface NewPermit {
   readonly municipalityId: string;

@@ -85,6 +85,15 @@ export const limitPolicies = {
       lockout: { firstSeconds: 15 * minute, maxSeconds: 4 * hour },
     },
   },
+  /**
+   * A new PIN by letter (docs/rules.md §6): one letter per permit a day, whoever asks (keyed by
+   * the product code, known or not, so the sign-in page's answer tells nothing), and from the
+   * sign-in page ten a day per client, so one client cannot send letters to many numbers.
+   */
+  newPinLetter: {
+    permit: { points: 1, windowSeconds: day },
+    address: { points: 10, windowSeconds: day },
+  },
   /** Invitations (each can make an account): per product and per inviting account, a day. */
   delegationInvite: {
     permit: { points: 10, windowSeconds: day },

@@ -1,10 +1,11 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { loginLifetime } from '@parkeer/shared/login-lifetime';
 import type { Context } from '../../graphql/context.js';
 import { Topic } from '../../graphql/pubsub.js';
 import { Permit } from '../../model/permit.entity.js';
 import { AuthService } from '../auth/auth.service.js';
 import { RegistrationService, registrationNumberOf } from './registration.service.js';
+import { requestNewPinByRegistration, requestNewPinForHolder } from './new-pin-request.js';
 import {
   ChangePinInput,
   RegistrationLoginDto,
@@ -78,6 +79,40 @@ export class RegistrationResolver {
       kind: 'allLoginsEnded',
       except: ctx.viewer!.authSessionId,
     });
+    return true;
+  }
+
+  @Authorized('resident', 'business')
+  @Mutation(() => Boolean, {
+    description:
+      "Sends the holder's visitor permit a new PIN by letter (to the holder's e-mail); the old PIN stops working. One a day per permit.",
+  })
+  async requestNewPinLetter(
+    @Arg('productId', () => ID) productId: string,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    const permitId = await requestNewPinForHolder(ctx.em, ctx.now, ctx.viewer!, productId);
+    ctx.pubSub.publish(Topic.AccessEvents, permitId, { kind: 'allLoginsEnded', except: null });
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'The sign-in page\'s "forgot PIN": a new PIN by letter for a registration number. Answers true whether or not the number exists.',
+  })
+  async requestNewPinByRegistration(
+    @Arg('registrationNumber', () => String) registrationNumber: string,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    const permitId = await requestNewPinByRegistration(
+      ctx.em,
+      ctx.now,
+      registrationNumber,
+      ctx.clientAddress,
+    );
+    if (permitId) {
+      ctx.pubSub.publish(Topic.AccessEvents, permitId, { kind: 'allLoginsEnded', except: null });
+    }
     return true;
   }
 }

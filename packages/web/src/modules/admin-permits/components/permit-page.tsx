@@ -9,6 +9,7 @@ import '../admin-permits.css';
 import { BlockSection } from './block-section.js';
 import { FlexSection } from './flex-section.js';
 import { LedgerSection } from './ledger-section.js';
+import { NewPinSection } from './new-pin-section.js';
 import { PermitFacts } from './permit-facts.js';
 import { PlateSection } from './plate-section.js';
 import { RefundsSection } from './refunds-section.js';
@@ -69,6 +70,9 @@ function PermitView() {
         {!revoked && <BlockSection key={`block-${permit.id}`} permit={permit} />}
         {!revoked && permit.hasPlateRight && (
           <PlateSection key={`plate-${permit.id}`} permit={permit} />
+        )}
+        {!revoked && permit.kind === 'visitorPermit' && (
+          <NewPinSection key={`pin-${permit.id}`} permit={permit} />
         )}
         <RevokeSection key={`revoke-${permit.id}`} permit={permit} />
       </section>

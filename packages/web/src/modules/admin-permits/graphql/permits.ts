@@ -262,3 +262,15 @@ export const AdminFlexPermitQuery = graphql(`
     }
   }
 `);
+
+/** docs/rules.md §6, "A new PIN by letter": one a day per permit. */
+export const RequestNewPinLetterMutation = graphql(
+  `
+    mutation RequestNewPinLetterForPermit($id: ID!) {
+      requestNewPinLetterForPermit(id: $id) {
+        ...AdminPermitDetailsFields
+      }
+    }
+  `,
+  [AdminPermitDetailsFieldsFragment],
+);

@@ -9,6 +9,7 @@ import '../counter.css';
 import { CounterPermitQuery } from '../graphql/counter.js';
 import { EndPermitForm } from './end-permit-form.js';
 import { LetterLinks } from './letter-links.js';
+import { NewPinSection } from './new-pin-section.js';
 import { PermitFacts, PermitStatus, type CounterPermit } from './permit-facts.js';
 import { PlateChangeForm } from './plate-change-form.js';
 
@@ -108,6 +109,9 @@ export default function PermitPage() {
             }}
           />
         </Disclosure>
+      )}
+      {permit.kind === 'visitorPermit' && permit.status === 'active' && (
+        <NewPinSection permitId={permit.permitId} />
       )}
       <section className="card" aria-labelledby="permit-letters-title">
         <h2 id="permit-letters-title" className="card__title">

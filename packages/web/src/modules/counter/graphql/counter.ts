@@ -326,3 +326,10 @@ export const PayPermitOfferMutation = graphql(`
     }
   }
 `);
+
+/** The holder's visitor permit: a new PIN by letter (docs/rules.md §6, "A new PIN by letter"). */
+export const RequestNewPinLetterMutation = graphql(`
+  mutation RequestNewPinLetter($productId: ID!) {
+    requestNewPinLetter(productId: $productId)
+  }
+`);

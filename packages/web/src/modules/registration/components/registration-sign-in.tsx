@@ -11,6 +11,7 @@ import { SubmitButton } from '../../../app/form/submit-button.js';
 import { useSession } from '../../../app/session.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { LoginWithRegistrationMutation } from '../graphql/registration.js';
+import { PinForgotten } from './pin-forgotten.js';
 
 interface SignInValues {
   registrationNumber: string;
@@ -96,6 +97,7 @@ export function RegistrationSignIn({
           {t('submit')}
         </SubmitButton>
       </Form>
+      <PinForgotten registrationNumber={form.watch('registrationNumber')} />
       <p>
         <Link to="/inloggen">{t('backToLogin')}</Link>
       </p>

@@ -47,3 +47,10 @@ export const RegistrationLogoutMutation = graphql(`
     logout
   }
 `);
+
+/** The sign-in page's "forgot PIN": the same answer for every number (docs/rules.md §6). */
+export const RequestNewPinByRegistrationMutation = graphql(`
+  mutation RequestNewPinByRegistration($registrationNumber: String!) {
+    requestNewPinByRegistration(registrationNumber: $registrationNumber)
+  }
+`);
