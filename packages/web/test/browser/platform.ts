@@ -30,12 +30,27 @@ export interface Platform {
  */
 export const defaultClockStart = new Date('2026-11-23T09:00:00Z');
 
-/** Starts the API (its own SQLite file, freshly seeded) serving the SPA built in `webDist`. */
+/**
+ * Starts the API (its own SQLite file, freshly seeded) serving the SPA built in `webDist`. The
+ * port is chosen before the API starts (for PUBLIC_URL), so another process can take it first:
+ * then it starts again on another port, from a fresh database.
+ */
 export async function startPlatform(
   webDist: string,
   options: { clockStart?: Date } = {},
 ): Promise<Platform> {
-  const clockStart = options.clockStart ?? defaultClockStart;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launchPlatform(webDist, options.clockStart ?? defaultClockStart);
+    } catch (error) {
+      if (!(error instanceof PortTakenError) || attempt >= 5) throw error;
+    }
+  }
+}
+
+class PortTakenError extends Error {}
+
+async function launchPlatform(webDist: string, clockStart: Date): Promise<Platform> {
   const startedAt = Date.now();
   const folder = mkdtempSync(join(tmpdir(), 'parkeer-browser-'));
   const port = await freePort();
@@ -67,14 +82,27 @@ export async function startPlatform(
         DATABASE_URL: '',
         REDIS_URL: '',
       },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
+  let errors = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    errors += chunk.toString();
+    process.stderr.write(chunk);
+  });
   const ready = await new Promise<{ url: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the API did not start:\n${output}`)), 60_000);
-    child.once('exit', (code) => reject(new Error(`the API exited with ${code}:\n${output}`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      rmSync(folder, { recursive: true, force: true });
+      reject(
+        errors.includes('EADDRINUSE')
+          ? new PortTakenError(`port ${port} was taken`)
+          : new Error(`the API exited with ${code}:\n${output}`),
+      );
+    });
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];

@@ -1,15 +1,12 @@
-import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { ErrorSummary } from '../../../app/form/error-summary.js';
 import { Field } from '../../../app/form/field.js';
 import { Form } from '../../../app/form/form.js';
-import { showServerProblems } from '../../../app/form/server-problems.js';
-import { SubmitButton } from '../../../app/form/submit-button.js';
+import { SavedSettingActions, useSavedSetting } from '../../../app/form/saved-setting.js';
 import { currentLanguage } from '../../../app/i18n.js';
 import { Loading } from '../../../app/shell/loading.js';
-import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { useApplicationStrings } from '../../admin-applications/strings.js';
 import { amountText, parseAmount } from '../amounts.js';
 import { SetAdministrationFeeMutation } from '../graphql/products.js';
@@ -35,22 +32,13 @@ function FeeForm({ storedCents }: { storedCents: number }) {
     defaultValues: { administrationFeeCents: amountText(storedCents, 'cents', language) },
     shouldFocusError: false,
   });
-  const [placed, setPlaced] = useState(0);
-  const [saved, setSaved] = useState(false);
+  const outcome = useSavedSetting(form);
   const [state, save] = useMutation(SetAdministrationFeeMutation);
-  useEffect(() => {
-    const watching = form.watch(() => setSaved(false));
-    return () => watching.unsubscribe();
-  }, [form]);
 
   const submit = async ({ administrationFeeCents }: FeeValues) => {
     const cents = parseAmount(administrationFeeCents, 'cents');
     if (cents == null) return;
-    setSaved(false);
-    const result = await save({ cents });
-    // The API names the place as the form does (`administrationFeeCents`).
-    setPlaced(showServerProblems(result.error, language, form.setError));
-    if (result.data) setSaved(true);
+    await outcome.track(() => save({ cents }));
   };
 
   return (
@@ -81,11 +69,14 @@ function FeeForm({ storedCents }: { storedCents: number }) {
           />
         )}
       </Field>
-      {placed === 0 && <ErrorNotice error={state.error} />}
-      <div className="actions">
-        <SubmitButton busy={state.fetching}>{t('fee.save')}</SubmitButton>
-      </div>
-      <div role="status">{saved && <p className="notice notice--success">{t('fee.saved')}</p>}</div>
+      <SavedSettingActions
+        outcome={outcome}
+        error={state.error}
+        busy={state.fetching}
+        savedText={t('fee.saved')}
+      >
+        {t('fee.save')}
+      </SavedSettingActions>
     </Form>
   );
 }

@@ -1,14 +1,10 @@
-import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { ErrorSummary } from '../../../app/form/error-summary.js';
 import { Field } from '../../../app/form/field.js';
 import { Form } from '../../../app/form/form.js';
-import { showServerProblems } from '../../../app/form/server-problems.js';
-import { SubmitButton } from '../../../app/form/submit-button.js';
-import { currentLanguage } from '../../../app/i18n.js';
-import { ErrorNotice } from '../../../app/ui/error-notice.js';
+import { SavedSettingActions, useSavedSetting } from '../../../app/form/saved-setting.js';
 import { parseCount } from '../amounts.js';
 import { SetObjectionPeriodMutation } from '../graphql/products.js';
 
@@ -21,28 +17,18 @@ interface ObjectionValues {
  * the normal retention above it. The bounds are the API's: it names the field when they are not met.
  */
 export function ObjectionPeriodForm({ storedDays }: { storedDays: number }) {
-  const { t, i18n } = useTranslation('admin-products');
-  const language = currentLanguage(i18n);
+  const { t } = useTranslation('admin-products');
   const form = useForm<ObjectionValues>({
     defaultValues: { objectionPeriodDays: String(storedDays) },
     shouldFocusError: false,
   });
-  const [placed, setPlaced] = useState(0);
-  const [saved, setSaved] = useState(false);
+  const outcome = useSavedSetting(form);
   const [state, save] = useMutation(SetObjectionPeriodMutation);
-  useEffect(() => {
-    const watching = form.watch(() => setSaved(false));
-    return () => watching.unsubscribe();
-  }, [form]);
 
   const submit = async ({ objectionPeriodDays }: ObjectionValues) => {
     const days = parseCount(objectionPeriodDays);
     if (days == null) return;
-    setSaved(false);
-    const result = await save({ days });
-    // The API names the place as the form does (`objectionPeriodDays`).
-    setPlaced(showServerProblems(result.error, language, form.setError));
-    if (result.data) setSaved(true);
+    await outcome.track(() => save({ days }));
   };
 
   return (
@@ -78,13 +64,14 @@ export function ObjectionPeriodForm({ storedDays }: { storedDays: number }) {
           />
         )}
       </Field>
-      {placed === 0 && <ErrorNotice error={state.error} />}
-      <div className="actions">
-        <SubmitButton busy={state.fetching}>{t('town.objectionSave')}</SubmitButton>
-      </div>
-      <div role="status">
-        {saved && <p className="notice notice--success">{t('town.objectionSaved')}</p>}
-      </div>
+      <SavedSettingActions
+        outcome={outcome}
+        error={state.error}
+        busy={state.fetching}
+        savedText={t('town.objectionSaved')}
+      >
+        {t('town.objectionSave')}
+      </SavedSettingActions>
     </Form>
   );
 }

@@ -1,14 +1,10 @@
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { ErrorSummary } from '../../../app/form/error-summary.js';
 import { FieldGroup } from '../../../app/form/field.js';
 import { Form } from '../../../app/form/form.js';
-import { showServerProblems } from '../../../app/form/server-problems.js';
-import { SubmitButton } from '../../../app/form/submit-button.js';
-import { currentLanguage } from '../../../app/i18n.js';
-import { ErrorNotice } from '../../../app/ui/error-notice.js';
+import { SavedSettingActions, useSavedSetting } from '../../../app/form/saved-setting.js';
 import { SetRegistrationLoginTopUpsMutation } from '../graphql/products.js';
 import { Choice } from './choice.js';
 
@@ -20,27 +16,25 @@ type Option = (typeof options)[number];
  * "Sign-in with registration number and PIN"). Off unless the town turns it on.
  */
 export function RegistrationTopUpsForm({ stored }: { stored: boolean }) {
-  const { t, i18n } = useTranslation('admin-products');
-  const language = currentLanguage(i18n);
+  const { t } = useTranslation('admin-products');
   const form = useForm<{ choice: Option }>({
     defaultValues: { choice: stored ? 'allowed' : 'notAllowed' },
     shouldFocusError: false,
   });
   const value = form.watch('choice');
-  const [placed, setPlaced] = useState(0);
-  const [saved, setSaved] = useState(false);
+  const outcome = useSavedSetting(form);
   const [state, save] = useMutation(SetRegistrationLoginTopUpsMutation);
 
-  const submit = async ({ choice }: { choice: Option }) => {
-    setSaved(false);
-    const result = await save({ allowed: choice === 'allowed' });
-    setPlaced(showServerProblems(result.error, language, form.setError));
-    if (result.data) {
-      const allowed = result.data.setRegistrationLoginTopUps.registrationLoginTopUps;
-      form.reset({ choice: allowed ? 'allowed' : 'notAllowed' });
-      setSaved(true);
-    }
-  };
+  const submit = ({ choice }: { choice: Option }) =>
+    outcome.track(
+      () => save({ allowed: choice === 'allowed' }),
+      (data) =>
+        form.reset({
+          choice: data.setRegistrationLoginTopUps.registrationLoginTopUps
+            ? 'allowed'
+            : 'notAllowed',
+        }),
+    );
 
   return (
     <Form
@@ -67,19 +61,20 @@ export function RegistrationTopUpsForm({ stored }: { stored: boolean }) {
             label={t(`town.registrationTopUps.${option}`)}
             checked={value === option}
             onChange={() => {
-              setSaved(false);
+              outcome.changed();
               form.setValue('choice', option);
             }}
           />
         ))}
       </FieldGroup>
-      {placed === 0 && <ErrorNotice error={state.error} />}
-      <div className="actions">
-        <SubmitButton busy={state.fetching}>{t('town.registrationTopUpsSave')}</SubmitButton>
-      </div>
-      <div role="status">
-        {saved && <p className="notice notice--success">{t('town.registrationTopUpsSaved')}</p>}
-      </div>
+      <SavedSettingActions
+        outcome={outcome}
+        error={state.error}
+        busy={state.fetching}
+        savedText={t('town.registrationTopUpsSaved')}
+      >
+        {t('town.registrationTopUpsSave')}
+      </SavedSettingActions>
     </Form>
   );
 }

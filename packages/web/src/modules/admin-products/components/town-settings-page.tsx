@@ -1,13 +1,10 @@
-import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { ErrorSummary } from '../../../app/form/error-summary.js';
 import { Field, FieldGroup } from '../../../app/form/field.js';
 import { Form } from '../../../app/form/form.js';
-import { showServerProblems } from '../../../app/form/server-problems.js';
-import { SubmitButton } from '../../../app/form/submit-button.js';
-import { currentLanguage } from '../../../app/i18n.js';
+import { SavedSettingActions, useSavedSetting } from '../../../app/form/saved-setting.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { parseCount } from '../amounts.js';
@@ -65,8 +62,7 @@ interface RetentionValues {
 
 /** The retention period, starting from the stored one. */
 function RetentionForm({ stored }: { stored: { kind: string; amount: number } }) {
-  const { t, i18n } = useTranslation('admin-products');
-  const language = currentLanguage(i18n);
+  const { t } = useTranslation('admin-products');
   const form = useForm<RetentionValues>({
     defaultValues: {
       retention: {
@@ -77,23 +73,13 @@ function RetentionForm({ stored }: { stored: { kind: string; amount: number } })
     shouldFocusError: false,
   });
   const kind = form.watch('retention.kind');
-  const [placed, setPlaced] = useState(0);
-  const [saved, setSaved] = useState(false);
+  const outcome = useSavedSetting(form);
   const [state, save] = useMutation(SetRetentionMutation);
-  useEffect(() => {
-    // What was saved is no longer what the form shows once it changes.
-    const watching = form.watch(() => setSaved(false));
-    return () => watching.unsubscribe();
-  }, [form]);
 
   const submit = async ({ retention }: RetentionValues) => {
     const count = parseCount(retention.amount);
     if (count == null) return;
-    setSaved(false);
-    const result = await save({ input: { kind: retention.kind, amount: count } });
-    // The API names the places as the form does (`retention.amount`).
-    setPlaced(showServerProblems(result.error, language, form.setError));
-    if (result.data) setSaved(true);
+    await outcome.track(() => save({ input: { kind: retention.kind, amount: count } }));
   };
 
   return (
@@ -142,13 +128,14 @@ function RetentionForm({ stored }: { stored: { kind: string; amount: number } })
           )}
         </Field>
       </div>
-      {placed === 0 && <ErrorNotice error={state.error} />}
-      <div className="actions">
-        <SubmitButton busy={state.fetching}>{t('town.save')}</SubmitButton>
-      </div>
-      <div role="status">
-        {saved && <p className="notice notice--success">{t('town.saved')}</p>}
-      </div>
+      <SavedSettingActions
+        outcome={outcome}
+        error={state.error}
+        busy={state.fetching}
+        savedText={t('town.saved')}
+      >
+        {t('town.save')}
+      </SavedSettingActions>
     </Form>
   );
 }
@@ -165,26 +152,20 @@ interface ResidenceValues {
  * address, and follows holders' moves from it (docs/rules.md §2 registered address).
  */
 function ResidenceCheckForm({ stored }: { stored: ResidenceCheck }) {
-  const { t, i18n } = useTranslation('admin-products');
-  const language = currentLanguage(i18n);
+  const { t } = useTranslation('admin-products');
   const form = useForm<ResidenceValues>({
     defaultValues: { residenceCheck: stored },
     shouldFocusError: false,
   });
   const value = form.watch('residenceCheck');
-  const [placed, setPlaced] = useState(0);
-  const [saved, setSaved] = useState(false);
+  const outcome = useSavedSetting(form);
   const [state, save] = useMutation(SetResidenceCheckMutation);
 
-  const submit = async ({ residenceCheck }: ResidenceValues) => {
-    setSaved(false);
-    const result = await save({ residenceCheck });
-    setPlaced(showServerProblems(result.error, language, form.setError));
-    if (result.data) {
-      form.reset({ residenceCheck: result.data.setResidenceCheck.residenceCheck });
-      setSaved(true);
-    }
-  };
+  const submit = ({ residenceCheck }: ResidenceValues) =>
+    outcome.track(
+      () => save({ residenceCheck }),
+      (data) => form.reset({ residenceCheck: data.setResidenceCheck.residenceCheck }),
+    );
 
   return (
     <Form
@@ -211,19 +192,20 @@ function ResidenceCheckForm({ stored }: { stored: ResidenceCheck }) {
             label={t(`town.residenceChecks.${option}`)}
             checked={value === option}
             onChange={() => {
-              setSaved(false);
+              outcome.changed();
               form.setValue('residenceCheck', option);
             }}
           />
         ))}
       </FieldGroup>
-      {placed === 0 && <ErrorNotice error={state.error} />}
-      <div className="actions">
-        <SubmitButton busy={state.fetching}>{t('town.residenceSave')}</SubmitButton>
-      </div>
-      <div role="status">
-        {saved && <p className="notice notice--success">{t('town.residenceSaved')}</p>}
-      </div>
+      <SavedSettingActions
+        outcome={outcome}
+        error={state.error}
+        busy={state.fetching}
+        savedText={t('town.residenceSaved')}
+      >
+        {t('town.residenceSave')}
+      </SavedSettingActions>
     </Form>
   );
 }
