@@ -4,6 +4,7 @@ import { Account } from '../../model/account.entity.js';
 import { Municipality } from '../../model/municipality.entity.js';
 import { AuditEntry } from '../../model/audit-entry.entity.js';
 import { sameValue } from '@parkeer/shared/same-value';
+import { logger } from '../../logging/logger.js';
 
 export interface AuditedChange {
   /** What was done, e.g. 'zone.regime.set'. */
@@ -67,4 +68,43 @@ export function recordChange(
 
 function snapshot(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value));
+}
+
+/**
+ * The audit entry of an action on a permit by someone signed in with its registration number and
+ * PIN (the phone line, the web login; docs/rules.md §8). The actor is the permit's holder; a
+ * permit without an account has no one to name, so the action is logged only. Never a PIN.
+ */
+export async function recordForPermitHolder(
+  em: EntityManager,
+  now: Date,
+  permit: {
+    readonly id: string;
+    readonly productCode: string;
+    readonly holder?: { readonly id: string } | null;
+    readonly municipality: { readonly id: string };
+  },
+  change: Pick<AuditedChange, 'action' | 'subjectType' | 'subjectId'> & {
+    readonly channel: string;
+    readonly after: Record<string, string>;
+  },
+): Promise<void> {
+  const holderId = permit.holder?.id;
+  if (!holderId) {
+    const { action, subjectType, subjectId, channel } = change;
+    logger.info({ action, subjectType, subjectId, permitId: permit.id, channel }, 'permit action');
+    return;
+  }
+  em.create(AuditEntry, {
+    municipality: em.getReference(Municipality, permit.municipality.id),
+    actor: em.getReference(Account, holderId),
+    at: now,
+    action: change.action,
+    subjectType: change.subjectType,
+    subjectId: change.subjectId,
+    subjectLabel: permit.productCode,
+    before: null,
+    after: { ...change.after, channel: change.channel },
+  });
+  await em.flush();
 }

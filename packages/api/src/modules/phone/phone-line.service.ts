@@ -14,12 +14,10 @@ import type { ClockTime, SpokenAmount } from '@parkeer/domain/phone/phone-prompt
 import { nextInstantAt, wallClockOf } from '@parkeer/domain/time/zoned-time';
 import type { Language } from '@parkeer/shared/language';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
+import { recordForPermitHolder } from '../audit/audit-log.js';
 import { AppError } from '../../graphql/app-error.js';
 import { logger } from '../../logging/logger.js';
-import { Account } from '../../model/account.entity.js';
-import { AuditEntry } from '../../model/audit-entry.entity.js';
 import { Favorite } from '../../model/favorite.entity.js';
-import { Municipality } from '../../model/municipality.entity.js';
 import { ParkingSession } from '../../model/parking-session.entity.js';
 import { Permit } from '../../model/permit.entity.js';
 import { PhoneCall } from '../../model/phone-call.entity.js';
@@ -235,7 +233,6 @@ export class PhoneLineService {
         if ('reason' in outcome) return { kind: 'start', outcome };
         if (!outcome.ok) return { kind: 'start', outcome: refusal(outcome.decision) };
         await this.audit(permit, 'phone.session.start', outcome.session.id, {
-          channel: 'phone',
           end: outcome.session.end.toISOString(),
         });
         return {
@@ -264,7 +261,6 @@ export class PhoneLineService {
         if ('reason' in stopped) return { kind: 'stop', outcome: stopped };
         const after = await this.em.fork().findOneOrFail(Permit, { id: permit.id });
         await this.audit(permit, 'phone.session.stop', stopped.session.id, {
-          channel: 'phone',
           stoppedAt: this.now.toISOString(),
         });
         return {
@@ -326,34 +322,15 @@ export class PhoneLineService {
     return nextInstantAt(this.now, until.hour * 60 + until.minute, timeZone);
   }
 
-  /**
-   * An audit entry per session the line started or stopped, with the channel (docs/rules.md §8).
-   * The entry's actor is the permit's holder; a permit without an account has none to name, so
-   * its phone actions are logged only (the session itself keeps channel 'phone').
-   */
-  private async audit(
-    permit: Permit,
-    action: string,
-    sessionId: string,
-    after: Record<string, string>,
-  ): Promise<void> {
-    const holderId = permit.holder?.id;
-    if (!holderId) {
-      logger.info({ action, sessionId, permitId: permit.id, channel: 'phone' }, 'phone line');
-      return;
-    }
-    this.em.create(AuditEntry, {
-      municipality: this.em.getReference(Municipality, permit.municipality.id),
-      actor: this.em.getReference(Account, holderId),
-      at: this.now,
+  /** An audit entry per session the line started or stopped (docs/rules.md §8). */
+  private audit(permit: Permit, action: string, sessionId: string, after: Record<string, string>) {
+    return recordForPermitHolder(this.em, this.now, permit, {
       action,
       subjectType: 'parkingSession',
       subjectId: sessionId,
-      subjectLabel: permit.productCode,
-      before: null,
+      channel: 'phone',
       after,
     });
-    await this.em.flush();
   }
 }
 

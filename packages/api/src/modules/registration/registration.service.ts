@@ -1,13 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { pinProblem, pinLength } from '@parkeer/domain/pin/pin-rules';
 import type { Language } from '@parkeer/shared/language';
+import { recordForPermitHolder } from '../audit/audit-log.js';
 import { AppError } from '../../graphql/app-error.js';
 import type { Viewer } from '../../graphql/viewer.js';
-import { logger } from '../../logging/logger.js';
-import { Account } from '../../model/account.entity.js';
-import { AuditEntry } from '../../model/audit-entry.entity.js';
 import { AuthSession } from '../../model/auth-session.entity.js';
-import { Municipality } from '../../model/municipality.entity.js';
 import type { Permit } from '../../model/permit.entity.js';
 import { AuthService } from '../auth/auth.service.js';
 import { hashSecret } from '../auth/password-hash.js';
@@ -84,28 +81,14 @@ export class RegistrationService {
     return permit;
   }
 
-  /**
-   * An audit entry naming the permit (docs/rules.md §8). Its actor is the permit's holder; a
-   * permit without an account has none to name, so then the action is logged only, as the
-   * phone line does. Never the PIN.
-   */
-  private async audit(permit: Permit, action: string, after: Record<string, string>) {
-    const holderId = permit.holder?.id;
-    if (!holderId) {
-      logger.info({ action, permitId: permit.id, channel: 'web' }, 'registration login');
-      return;
-    }
-    this.em.create(AuditEntry, {
-      municipality: this.em.getReference(Municipality, permit.municipality.id),
-      actor: this.em.getReference(Account, holderId),
-      at: this.now,
+  /** An audit entry naming the permit, its holder as actor (docs/rules.md §8). */
+  private audit(permit: Permit, action: string, after: Record<string, string>) {
+    return recordForPermitHolder(this.em, this.now, permit, {
       action,
       subjectType: 'permit',
       subjectId: permit.id,
-      subjectLabel: permit.productCode,
-      before: null,
-      after: { ...after, channel: 'web' },
+      channel: 'web',
+      after,
     });
-    await this.em.flush();
   }
 }
