@@ -44,6 +44,7 @@ import { authChecker } from './graphql/auth-checker.js';
 import { BoundedDateTimeISO } from './graphql/date-time-scalar.js';
 import { withUuidIds } from './graphql/id-scalar.js';
 import { withPermitOnlyGate } from './graphql/permit-only-gate.js';
+import { withScopeGate } from './graphql/scope-gate.js';
 import { topicsNotSupported } from './graphql/pubsub.js';
 
 /** Builds the executable schema. Needs `reflect-metadata` loaded first (the entry or test setup). */
@@ -100,5 +101,5 @@ export async function createSchema(): Promise<GraphQLSchema> {
     // Dates and ids are checked as they are read, for every argument at once (see the scalars).
     scalarsMap: [{ type: Date, scalar: BoundedDateTimeISO }],
   });
-  return withPermitOnlyGate(withUuidIds(schema));
+  return withScopeGate(withPermitOnlyGate(withUuidIds(schema)));
 }

@@ -41,6 +41,7 @@ describe.each(dialects)('balance usage on %s', (dialect) => {
       signIn: { method: 'password', assurance: null },
       actingFor: null,
       permitOnly: null,
+      scopes: null,
     };
   });
 

@@ -34,6 +34,7 @@ describe.each(dialects)('scheduled work on %s (durable, in the database)', (dial
     signIn: { method: 'password', assurance: null },
     actingFor: null,
     permitOnly: null,
+    scopes: null,
   });
   const startFor = async (
     permitId: string,

@@ -29,4 +29,10 @@ export interface Viewer {
    * the holder's other products. Its operations are the allow-list of `permit-only-gate.ts`.
    */
   readonly permitOnly: string | null;
+  /**
+   * A partner credential's scopes (a town's machine key, an app acting for a resident): it may
+   * call only the operations those scopes list in `scope-gate.ts`. Null for every other login,
+   * which the role alone limits.
+   */
+  readonly scopes: ReadonlySet<string> | null;
 }

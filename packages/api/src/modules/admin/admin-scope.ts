@@ -27,6 +27,7 @@ export function actorForAccount(accountId: string, now: Date): Actor {
       via: 'cookie',
       holderAccountId: accountId,
       permitOnly: null,
+      scopes: null,
       signIn: { method: 'password', assurance: null },
       actingFor: null,
     },

@@ -95,6 +95,7 @@ function permitOnlyViewer(row: LoginRow, permitId: string, kind: AuthSessionKind
     signIn: { method: 'registration', assurance: null },
     actingFor: null,
     permitOnly: permitId,
+    scopes: null,
   };
 }
 
@@ -241,6 +242,7 @@ export class AuthService {
         ? { accountId: row.acting_for_id, label: row.acting_for_label }
         : null,
       permitOnly: null,
+      scopes: null,
     };
   }
 

@@ -1,0 +1,80 @@
+import {
+  defaultFieldResolver,
+  type GraphQLFieldResolver,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import { AppError } from './app-error.js';
+import type { Context } from './context.js';
+
+type RootKind = 'query' | 'mutation' | 'subscription';
+type Operations = Readonly<Partial<Record<RootKind, readonly string[]>>>;
+
+/**
+ * What each partner scope lets a credential call (docs/partners.md, "Scopes"). A town's machine
+ * key (scan cars, the town's own systems) and an app acting for a consenting resident (OAuth)
+ * hold a set of these; the viewer's `scopes`. A scoped login may call an operation only when one
+ * of its scopes lists it: this catalogue is the one place that lets one in, a new operation is
+ * refused until a scope names it. The operation's own `@Authorized` roles and its service's
+ * checks (the key's town, the resident's products) still apply on top.
+ */
+export const scopeOperations = {
+  // Machine keys, limited to the key's town.
+  rightCheck: { query: ['rightCheck'] },
+  batchCheck: { query: ['rightCheckBatch'] },
+  readZones: { query: ['enforcementPlaces'] },
+} as const satisfies Record<string, Operations>;
+
+export type PartnerScope = keyof typeof scopeOperations;
+export const partnerScopes = Object.keys(scopeOperations) as PartnerScope[];
+
+/** Every login may ask who it is and end itself. */
+const alwaysAllowed: Readonly<Record<RootKind, ReadonlySet<string>>> = {
+  query: new Set(['me']),
+  mutation: new Set(['logout']),
+  subscription: new Set(),
+};
+
+function allowedFor(kind: RootKind, name: string, scopes: ReadonlySet<string>): boolean {
+  if (alwaysAllowed[kind].has(name)) return true;
+  for (const scope of scopes) {
+    const operations: Operations | undefined = (scopeOperations as Record<string, Operations>)[
+      scope
+    ];
+    if (operations?.[kind]?.includes(name)) return true;
+  }
+  return false;
+}
+
+function refuse(kind: RootKind, name: string, context: unknown): void {
+  const scopes = (context as Context | undefined)?.viewer?.scopes;
+  if (scopes && !allowedFor(kind, name, scopes)) throw new AppError('FORBIDDEN');
+}
+
+function gate(root: GraphQLObjectType | null | undefined, kind: RootKind): void {
+  if (!root) return;
+  for (const field of Object.values(root.getFields())) {
+    const name = field.name;
+    if (field.subscribe) {
+      const subscribe = field.subscribe;
+      field.subscribe = (source, args, context, info) => {
+        refuse(kind, name, context);
+        return subscribe(source, args, context, info);
+      };
+    } else {
+      const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context, info) => {
+        refuse(kind, name, context);
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+}
+
+/** Puts the scope check in front of every root field of `schema`, in place. */
+export function withScopeGate(schema: GraphQLSchema): GraphQLSchema {
+  gate(schema.getQueryType(), 'query');
+  gate(schema.getMutationType(), 'mutation');
+  gate(schema.getSubscriptionType(), 'subscription');
+  return schema;
+}
