@@ -34,7 +34,10 @@ describe('the partner documentation at /docs, in chromium', () => {
     await page.getByText('Example check-plate').waitFor();
     await photographBoth(page, 'partner-docs-guide');
 
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'API reference' }).click();
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'API reference' })
+      .click();
     await page.waitForURL('**/docs/reference');
     await page.getByRole('heading', { level: 1, name: 'API reference' }).waitFor();
     // The reference is long: the top of it at both sizes, and the entry a guide links to.
