@@ -82,7 +82,7 @@ ${main}
  * Every page of the partner documentation as whole HTML documents, by page name, plus the
  * stylesheet: the index and guides from docs/partners/*.md, the conventions from
  * docs/graphql.md and the reference from `schema`. The API's build writes them to
- * dist/partner-docs/site (build-partner-docs.ts); without that the server renders them once.
+ * dist/partner-docs/site (src/build-partner-docs.ts); without that the server renders them once.
  */
 export async function renderPartnerDocs(schema: GraphQLSchema): Promise<Map<string, string>> {
   const names = await guideNames();

@@ -4,9 +4,9 @@
 import 'reflect-metadata';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createSchema } from '../schema.js';
-import { builtSiteDir } from './docs-routes.js';
-import { renderPartnerDocs, stylesheetName } from './partner-docs-site.js';
+import { createSchema } from './schema.js';
+import { builtSiteDir } from './partner-docs/docs-routes.js';
+import { renderPartnerDocs, stylesheetName } from './partner-docs/partner-docs-site.js';
 
 const pages = await renderPartnerDocs(await createSchema());
 await rm(builtSiteDir, { recursive: true, force: true });
