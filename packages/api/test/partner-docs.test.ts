@@ -13,6 +13,7 @@ import {
 } from 'graphql';
 import { lexer, walkTokens, type Tokens } from 'marked';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scopeOperations } from '../src/graphql/scope-gate.js';
 import { createSchema } from '../src/schema.js';
 import { partnerDocsRoutes } from '../src/partner-docs/docs-routes.js';
 import { guideNames, partnerGuidesDir } from '../src/partner-docs/partner-docs-site.js';
@@ -87,7 +88,7 @@ describe('the partner documentation at /docs (docs/partners/index.md)', () => {
   it('captions each example and its answer, the code escaped', async () => {
     const { html } = await page(`${api.url}/docs/check-a-plate`);
     expect(html).toContain(
-      '<figure class="example"><figcaption>Example <code>check-plate</code> · <span>$PARKEER_TOKEN of an enforcement account (scan car)</span></figcaption><pre><code class="language-sh">curl -s &quot;$PARKEER_URL/graphql&quot;',
+      '<figure class="example"><figcaption>Example <code>check-plate</code> · <span>$PARKEER_TOKEN of an enforcement account (scan car)</span></figcaption><pre tabindex="0"><code class="language-sh">curl -s &quot;$PARKEER_URL/graphql&quot;',
     );
     expect(html).toContain('<figure class="answer"><figcaption>Answer of <code>check-plate</code>');
   });
@@ -133,6 +134,17 @@ describe('the partner documentation at /docs (docs/partners/index.md)', () => {
     expect(html).toContain(
       '<code>rightCheck(input: <a href="#type-RightCheckInput">RightCheckInput</a>!): <a href="#type-RightCheckResult">RightCheckResult</a>!</code>',
     );
+    // The partner scopes, each with links to the operations it allows.
+    for (const [scope, operations] of Object.entries(scopeOperations)) {
+      const links = Object.entries(operations).flatMap(([kind, names]) =>
+        (names as readonly string[]).map(
+          (name) => `<a href="#${operationAnchor(kind as 'query', name)}"><code>${name}</code></a>`,
+        ),
+      );
+      expect(html, scope).toContain(
+        `<th scope="row"><code>${scope}</code></th><td>${links.join(', ')}</td>`,
+      );
+    }
   });
 
   it('serves its stylesheet and the site’s security headers, and nothing under other names', async () => {

@@ -24,7 +24,7 @@ body {
   background: #fff;
 }
 a { color: var(--accent); }
-a:focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
+a:focus-visible, pre:focus-visible, div.wide:focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
 .skip { position: absolute; left: -9999px; }
 .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem 1rem; z-index: 1; }
 header.site {
@@ -58,7 +58,8 @@ figure { margin: 0 0 1.25rem; }
 figcaption { font-size: .85rem; color: var(--muted); margin-bottom: .25rem; }
 figcaption code { color: var(--text); }
 figure.answer pre { background: var(--answer); border-color: var(--answer-line); }
-table { border-collapse: collapse; display: block; overflow-x: auto; max-width: 100%; }
+div.wide { overflow-x: auto; max-width: 100%; margin: 0 0 1rem; }
+table { border-collapse: collapse; margin: 0; }
 th, td { border: 1px solid var(--line); padding: .35rem .6rem; text-align: left; vertical-align: top; }
 th { background: var(--soft); }
 blockquote { margin: 0 0 1rem; padding: .5rem 1rem; border-left: 4px solid var(--accent); background: var(--soft); }

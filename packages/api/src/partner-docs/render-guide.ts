@@ -66,7 +66,8 @@ export function renderGuide(
       code(token) {
         const info = fenceInfo(token.lang);
         const language = info.language ? ` class="language-${escapeHtml(info.language)}"` : '';
-        const block = `<pre><code${language}>${escapeHtml(token.text)}\n</code></pre>`;
+        // Focusable: a block wider than the screen scrolls, and keyboards must reach it too.
+        const block = `<pre tabindex="0"><code${language}>${escapeHtml(token.text)}\n</code></pre>`;
         const label = caption(info);
         if (!label) return `${block}\n`;
         const kind = info.attributes.example ? 'example' : 'answer';
@@ -81,7 +82,11 @@ export function renderGuide(
       },
     },
   });
-  const html = marked.parse(markdown, { async: false });
+  // A table wider than the screen scrolls in a focusable box of its own.
+  const html = marked
+    .parse(markdown, { async: false })
+    .replace(/<table>/g, '<div class="wide" tabindex="0"><table>')
+    .replace(/<\/table>/g, '</table></div>');
   return { title: plainText(title), summary: plainText(summary), html };
 }
 

@@ -16,6 +16,7 @@ import {
   type GraphQLSchema,
   type GraphQLType,
 } from 'graphql';
+import { scopeOperations } from '../graphql/scope-gate.js';
 import { escapeHtml } from './html.js';
 
 type RootKind = 'query' | 'mutation' | 'subscription';
@@ -161,6 +162,31 @@ function typeBody(type: GraphQLNamedType): string {
   return '';
 }
 
+/** What each partner scope lets a credential call: the catalogue the scope gate enforces. */
+function scopeTable(): string {
+  const rows = Object.entries(scopeOperations).map(([scope, operations]) => {
+    const links = (Object.entries(operations) as [RootKind, readonly string[]][]).flatMap(
+      ([kind, names]) =>
+        names.map(
+          (name) =>
+            `<a href="#${operationAnchor(kind, name)}"><code>${escapeHtml(name)}</code></a>`,
+        ),
+    );
+    return `<tr><th scope="row"><code>${escapeHtml(scope)}</code></th><td>${links.join(', ')}</td></tr>`;
+  });
+  return [
+    '<section id="scopes">',
+    '<h2>Scopes</h2>',
+    '<p>A partner credential with scopes may call only the operations its scopes list, and ' +
+      '<code>me</code> and <code>logout</code>; anything else answers <code>FORBIDDEN</code>. ' +
+      'A login without scopes is limited by its role alone.</p>',
+    '<div class="wide" tabindex="0"><table><thead><tr><th scope="col">scope</th>' +
+      '<th scope="col">operations</th></tr></thead>',
+    `<tbody>${rows.join('')}</tbody></table></div>`,
+    '</section>',
+  ].join('\n');
+}
+
 function typeEntry(type: GraphQLNamedType): string {
   return [
     `<section class="entry" id="${typeAnchor(type.name)}">`,
@@ -174,7 +200,7 @@ function typeEntry(type: GraphQLNamedType): string {
 /**
  * The API reference as the main part of a page: every query, mutation and subscription with
  * its description, arguments, return type and deprecation, then every type with its fields,
- * members or values, each name linked to its entry.
+ * members or values, each name linked to its entry; last the partner scopes and what they allow.
  */
 export function schemaReference(schema: GraphQLSchema): string {
   const rootTypes = rootNames(schema);
@@ -198,6 +224,7 @@ export function schemaReference(schema: GraphQLSchema): string {
   const contents = [
     ...roots(schema).map(([kind]) => `<li><a href="#${kind}">${rootTitles[kind]}</a></li>`),
     '<li><a href="#types">Types</a></li>',
+    '<li><a href="#scopes">Scopes</a></li>',
   ].join('');
   return [
     '<h1>API reference</h1>',
@@ -211,5 +238,6 @@ export function schemaReference(schema: GraphQLSchema): string {
     `<ul class="index">${typeIndex}</ul>`,
     ...types.map(typeEntry),
     '</section>',
+    scopeTable(),
   ].join('\n');
 }
