@@ -62,6 +62,7 @@ div.wide { overflow-x: auto; max-width: 100%; margin: 0 0 1rem; }
 table { border-collapse: collapse; margin: 0; }
 th, td { border: 1px solid var(--line); padding: .35rem .6rem; text-align: left; vertical-align: top; }
 th { background: var(--soft); }
+td code, th code { overflow-wrap: normal; white-space: nowrap; }
 blockquote { margin: 0 0 1rem; padding: .5rem 1rem; border-left: 4px solid var(--accent); background: var(--soft); }
 blockquote p:last-child { margin-bottom: 0; }
 ul.contents { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; margin-bottom: 1.5rem; }
