@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  accessibilityViolations,
+  contentSecurityViolations,
   desktop,
   openPage,
   phone,
@@ -40,7 +42,10 @@ describe('the partner documentation at /docs, in chromium', () => {
       .click();
     await page.waitForURL('**/docs/reference');
     await page.getByRole('heading', { level: 1, name: 'API reference' }).waitFor();
-    // The reference is long: the top of it at both sizes, and the entry a guide links to.
+    // The reference is long: checked whole by axe, photographed at the top at both sizes and
+    // at the entry a guide links to.
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await contentSecurityViolations(page)).toEqual([]);
     await page.setViewportSize(desktop);
     await windowShot(page, 'partner-docs-reference-desktop');
     await page.setViewportSize(phone);
@@ -51,5 +56,9 @@ describe('the partner documentation at /docs, in chromium', () => {
     await page.getByRole('link', { name: 'RightCheckResult', exact: true }).first().click();
     expect(page.url()).toContain('#type-RightCheckResult');
     await expect.poll(() => page.locator('#type-RightCheckResult').isVisible()).toBe(true);
+
+    await page.getByRole('link', { name: 'Conventions', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'GraphQL conventions' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 });
