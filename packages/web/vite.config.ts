@@ -19,6 +19,8 @@ export default defineConfig({
       '/test-idp': apiUrl,
       // Demo mode: the phone simulator page's endpoint.
       '/demo/phone': apiUrl,
+      // The partner documentation the API serves.
+      '/docs': apiUrl,
     },
   },
   preview: {
@@ -27,6 +29,7 @@ export default defineConfig({
       '/auth/oidc': apiUrl,
       '/test-idp': apiUrl,
       '/demo/phone': apiUrl,
+      '/docs': apiUrl,
     },
   },
 });

@@ -50,6 +50,7 @@ import { testBrokerPath } from './modules/identity/test-broker/test-broker-setti
 import { applyApplicationPayment } from './modules/counter/counter-grant.js';
 import { retryAfterPlugin } from './modules/rate-limit/retry-after-plugin.js';
 import { metricsRoute } from './observability/metrics-route.js';
+import { partnerDocsRoutes } from './partner-docs/docs-routes.js';
 
 export type ServerOptions = {
   /** 0 picks a free port (tests). */
@@ -143,6 +144,9 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   app.get('/readyz', (_req, res) => {
     void readiness().then((state) => res.status(state.database === 'up' ? 200 : 503).json(state));
   });
+
+  // The partner documentation: guides, conventions and the reference of this schema.
+  app.use(partnerDocsRoutes({ schema }));
 
   const clock = options.clock ?? (() => new Date());
 

@@ -1,0 +1,136 @@
+import { execFile } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reloadConfig } from '../src/config/config.js';
+import { Topic } from '../src/graphql/pubsub.js';
+import { examplesOf, type GuideExample } from '../src/partner-docs/guide-examples.js';
+import { guideNames, partnerGuidesDir } from '../src/partner-docs/partner-docs-site.js';
+import { demoPassword } from '../src/seed/demo-seed.js';
+import { useDemoApi } from './demo-api.js';
+import { differences } from './expected-answer.js';
+import { TestClient } from './graphql-client.js';
+import { testDialects } from './test-databases.js';
+import { until } from './ws-client.js';
+
+// Every example of the partner guides (docs/partners/index.md, "How the examples work") run as a
+// partner would run it, with the guide's environment variables, against the demo towns.
+const dialects = await testDialects();
+const run = promisify(execFile);
+
+const guides = readdirSync(partnerGuidesDir)
+  .filter((file) => file.endsWith('.md') && file !== 'index.md')
+  .map((file) => ({
+    file,
+    examples: examplesOf(readFileSync(join(partnerGuidesDir, file), 'utf8')),
+  }));
+const examples = guides.flatMap(({ file, examples: found }) =>
+  found.map((example) => ({ file, example })),
+);
+
+/** The accounts whose bearer token an example's `token=` attribute names. */
+const tokenAccounts: Record<string, string> = {
+  enforcement: 'handhaving@demo.parkeer.nl',
+  resident: 'anna@demo.parkeer.nl',
+};
+
+describe('the partner guides (docs/partners)', () => {
+  it('give every guide a runnable example with the answer it must print', () => {
+    const without = guides.filter(({ examples: found }) => found.length === 0);
+    expect(without.map(({ file }) => file)).toEqual([]);
+    const unanswered = examples.filter(({ example }) => example.expected === null);
+    expect(unanswered.map(({ example }) => example.name)).toEqual([]);
+    for (const { example } of examples) {
+      if (example.attributes.token)
+        expect(Object.keys(tokenAccounts)).toContain(example.attributes.token);
+    }
+  });
+
+  it('link every guide from the index, in the order of its list', async () => {
+    const index = readFileSync(join(partnerGuidesDir, 'index.md'), 'utf8');
+    const linked = [...new Set([...index.matchAll(/\]\(([a-z0-9-]+)\.md\)/g)].map((m) => m[1]))];
+    expect(await guideNames()).toEqual(linked);
+    expect([...linked].sort()).toEqual(guides.map(({ file }) => file.slice(0, -3)).sort());
+  });
+});
+
+describe.each(dialects)('the partner guides’ examples on %s', (dialect) => {
+  const phoneToken = randomBytes(16).toString('hex');
+  beforeAll(() => {
+    process.env.PHONE_WEBHOOK_TOKEN = phoneToken;
+    reloadConfig();
+  });
+  afterAll(() => {
+    delete process.env.PHONE_WEBHOOK_TOKEN;
+    reloadConfig();
+  });
+  const api = useDemoApi(dialect);
+  const tokens: Record<string, string> = {};
+  let productId: string;
+  // The examples' working folder, inside node_modules so that a Node example's imports resolve.
+  let workDir: string;
+
+  beforeAll(async () => {
+    workDir = mkdtempSync(
+      join(fileURLToPath(new URL('../../../node_modules/', import.meta.url)), '.docs-examples-'),
+    );
+    for (const [name, email] of Object.entries(tokenAccounts)) {
+      const issued = await new TestClient(api.url).request<{
+        createAccessToken: { token: string };
+      }>(
+        'mutation ($email: String!, $password: String!) { createAccessToken(email: $email, password: $password) { token } }',
+        { email, password: demoPassword },
+      );
+      expect(issued.errors).toBeUndefined();
+      tokens[name] = issued.data!.createAccessToken.token;
+    }
+    productId = await api.permitOf(tokenAccounts.resident!);
+  });
+  afterAll(() => {
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+  });
+
+  const environment = (example: GuideExample): NodeJS.ProcessEnv => ({
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    PARKEER_URL: api.url,
+    PARKEER_TOKEN: tokens[example.attributes.token ?? ''] ?? '',
+    PARKEER_EMAIL: tokenAccounts.enforcement,
+    PARKEER_PASSWORD: demoPassword,
+    PARKEER_PRODUCT_ID: productId,
+    PARKEER_PHONE_TOKEN: phoneToken,
+  });
+
+  const execute = async (example: GuideExample): Promise<string> => {
+    const options = { cwd: workDir, env: environment(example), timeout: 30_000 };
+    if (example.language === 'sh') {
+      return (await run('bash', ['-e', '-o', 'pipefail', '-c', example.code], options)).stdout;
+    }
+    const script = join(workDir, `${example.name}.mjs`);
+    writeFileSync(script, example.code);
+    return (await run(process.execPath, [script], options)).stdout;
+  };
+
+  /** What happens while an example with `event=session` waits: a session of its permit starts. */
+  const causeSessionEvent = async () => {
+    await until(() => api.pubSub.listeners(Topic.SessionEvents, productId) > 0, 'the example');
+    const resident = new TestClient(api.url, { authorization: `Bearer ${tokens.resident}` });
+    const started = await resident.request(
+      'mutation ($input: StartSessionInput!) { startSession(input: $input) { __typename } }',
+      { input: { productId, plate: '56-PRT-7', idempotencyKey: randomUUID() } },
+    );
+    expect(started.errors).toBeUndefined();
+  };
+
+  it.each(examples)('$file: $example.name prints the answer shown', async ({ example }) => {
+    const output = execute(example).catch((error: Error & { stdout?: string; stderr?: string }) => {
+      throw new Error(`${error.message}\nstdout: ${error.stdout}\nstderr: ${error.stderr}`);
+    });
+    if (example.attributes.event === 'session') await causeSessionEvent();
+    const printed = await output;
+    expect(differences(example.expected!, printed), printed).toEqual([]);
+  });
+});
