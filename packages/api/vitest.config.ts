@@ -12,6 +12,12 @@ export default defineConfig({
     // `graphql/...` subpaths stay as they are.
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
+  ssr: {
+    // Vitest starts its workers with these as Node's --conditions. Without `module`, which
+    // Node does not know: with it, prom-client's require('@opentelemetry/api') got that
+    // package's `module` build, which Node cannot load (imports without file extensions).
+    resolve: { conditions: ['@parkeer/source', 'node', 'development|production'] },
+  },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // The server's modules (apollo, type-graphql, MikroORM and all of src/) took 5 s to load

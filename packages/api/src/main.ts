@@ -11,6 +11,7 @@ import { mailTransportFromEnv } from './modules/mail/mail-transport.js';
 import { clockFromEnv } from './clock-from-env.js';
 import { createServer } from './server.js';
 import { logger } from './logging/logger.js';
+import { flushTraces } from './observability/trace-flush.js';
 import { ConfigError, config } from './config/config.js';
 
 // Checked before anything starts: a bad value ends here with what to fix, not a stack trace.
@@ -65,6 +66,8 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       .then(() => jobs.stop())
       .then(() => pubSub.close())
       .then(() => orm.close())
+      // The last requests' spans, which the exporter sends in batches.
+      .then(() => flushTraces())
       .then(
         () => process.exit(0),
         (error: unknown) => {

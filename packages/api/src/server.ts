@@ -51,6 +51,10 @@ import { applyApplicationPayment } from './modules/counter/counter-grant.js';
 import { retryAfterPlugin } from './modules/rate-limit/retry-after-plugin.js';
 import { metricsRoute } from './observability/metrics-route.js';
 import { partnerDocsRoutes } from './partner-docs/docs-routes.js';
+import { recordHttpRequest } from './observability/http-metrics.js';
+import { knowOperationsOf } from './observability/operation-metrics.js';
+import { operationMetricsPlugin } from './observability/operation-metrics-plugin.js';
+import { registerDatabasePoolGauges } from './observability/database-pool-metrics.js';
 
 export type ServerOptions = {
   /** 0 picks a free port (tests). */
@@ -99,7 +103,12 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   app.disable('x-powered-by');
   // Behind a TLS proxy: req.ip, req.secure and req.protocol as the proxy received the request.
   app.set('trust proxy', settings.TRUST_PROXY);
-  app.use(requestIds(logRequest));
+  app.use(
+    requestIds((requestId, request, response, ms) => {
+      logRequest(requestId, request, response, ms);
+      recordHttpRequest(request, response, ms);
+    }),
+  );
   app.use(securityHeaders(settings));
   // The login cookie never travels unencrypted once the public address is https, even when the
   // proxy in front does not say so (TRUST_PROXY unset).
@@ -108,6 +117,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const ownPubSub = options.pubSub === undefined;
   const pubSub = options.pubSub ?? livePubSubFromEnv();
   const schema = await createSchema();
+  knowOperationsOf(schema);
+  registerDatabasePoolGauges(options.orm);
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -125,6 +136,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       errorLanguagePlugin<Context>(),
       controlCharactersPlugin<Context>(),
       retryAfterPlugin<Context>(),
+      operationMetricsPlugin<Context>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       settings.production
         ? ApolloServerPluginLandingPageDisabled()

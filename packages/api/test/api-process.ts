@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 export interface ApiProcess {
   readonly url: string;
+  /** What the process wrote to stdout so far (its log lines). */
+  output(): string;
   /** SIGTERM (graceful), resolving with the exit code. */
   stop(): Promise<number | null>;
   /** SIGKILL: the process dies mid-work, as in a crash. */
@@ -12,7 +14,7 @@ export interface ApiProcess {
 /** `src/main.ts` in a Node process of its own, as in production; resolves once it listens. */
 export function startApiProcess(
   env: Record<string, string>,
-  options: { nodeArgs?: readonly string[] } = {},
+  options: { nodeArgs?: readonly string[]; startTimeoutMs?: number } = {},
 ): Promise<ApiProcess> {
   const child: ChildProcess = fork(fileURLToPath(new URL('../src/main.ts', import.meta.url)), [], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
@@ -33,10 +35,11 @@ export function startApiProcess(
   };
   return new Promise((resolve, reject) => {
     let output = '';
+    const startTimeoutMs = options.startTimeoutMs ?? 45_000;
     const timer = setTimeout(() => {
       void kill();
-      reject(new Error(`the API did not start within 45 s:\n${output}`));
-    }, 45_000);
+      reject(new Error(`the API did not start within ${startTimeoutMs / 1000} s:\n${output}`));
+    }, startTimeoutMs);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`the API exited with ${code}:\n${output}`));
@@ -51,7 +54,7 @@ export function startApiProcess(
       const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
       if (url) {
         clearTimeout(timer);
-        resolve({ url, stop, kill });
+        resolve({ url, stop, kill, output: () => output });
       }
     });
   });

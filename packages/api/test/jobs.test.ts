@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backoffCeiling, retryDelay } from '../src/jobs/backoff.js';
 import { jobsDeadLettered, jobsFailed, registerQueueGauges } from '../src/jobs/job-metrics.js';
+import { metricValue } from '../src/observability/metrics.js';
 import { jobPolicies } from '../src/jobs/job-policies.js';
 import { type DueEventListener, runDueJobs } from '../src/jobs/job-runner.js';
 import { AuditEntry } from '../src/model/audit-entry.entity.js';
@@ -173,8 +174,8 @@ describe.each(dialects)('scheduled work on %s (durable, in the database)', (dial
     const policy = jobPolicies.sendMail;
     // Jitter pinned near its top: each wait is its ceiling, so growth shows.
     const random = () => 0.999;
-    const failedBefore = jobsFailed.value({ kind: 'sendMail' });
-    const deadBefore = jobsDeadLettered.value({ kind: 'sendMail' });
+    const failedBefore = await metricValue(jobsFailed, { kind: 'sendMail' });
+    const deadBefore = await metricValue(jobsDeadLettered, { kind: 'sendMail' });
 
     let now = api.now;
     const waits: number[] = [];
@@ -204,8 +205,10 @@ describe.each(dialects)('scheduled work on %s (durable, in the database)', (dial
     }
     expect(waits[1]!).toBeGreaterThan(waits[0]!);
     expect(Math.max(...waits)).toBeLessThanOrEqual(policy.capMs);
-    expect(jobsFailed.value({ kind: 'sendMail' }) - failedBefore).toBe(policy.maxAttempts);
-    expect(jobsDeadLettered.value({ kind: 'sendMail' }) - deadBefore).toBe(1);
+    expect((await metricValue(jobsFailed, { kind: 'sendMail' })) - failedBefore).toBe(
+      policy.maxAttempts,
+    );
+    expect((await metricValue(jobsDeadLettered, { kind: 'sendMail' })) - deadBefore).toBe(1);
 
     // Dead: never claimed again, however late, and counted by the gauge.
     down = false;

@@ -1,6 +1,7 @@
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import { redactedPaths, scrubbedErrorSerializer, scrubText } from './log-scrubbing.js';
 import { requestLogFields } from './request-id.js';
+import { traceLogFields } from './trace-fields.js';
 
 /** The log's settings; tests build a logger with them that writes where they can read it. */
 export const logOptions: LoggerOptions = {
@@ -23,8 +24,9 @@ export const logOptions: LoggerOptions = {
       method.apply(this, line as Parameters<typeof method>);
     },
   },
-  // A line written while serving an HTTP request names it (`requestId`).
-  mixin: requestLogFields,
+  // A line written while serving an HTTP request names it (`requestId`), and with tracing on
+  // the active trace and span (`trace_id`, `span_id`).
+  mixin: () => ({ ...requestLogFields(), ...traceLogFields() }),
 };
 
 export function createLogger(destination?: DestinationStream): Logger {

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import { config } from '../config/config.js';
 import { clientAddressOf } from '../http/client-address.js';
-import { metricsText } from './metrics.js';
+import { metricsContentType, metricsText } from './metrics.js';
 
 const loopback = /^(127\.\d+\.\d+\.\d+|::1)$/;
 
@@ -34,5 +34,5 @@ export const metricsRoute: RequestHandler = async (req, res) => {
     res.status(404).end();
     return;
   }
-  res.type('text/plain; version=0.0.4').send(await metricsText());
+  res.type(metricsContentType).send(await metricsText());
 };

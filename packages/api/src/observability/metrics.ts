@@ -1,81 +1,82 @@
 /**
- * A few process-wide counters and gauges in Prometheus's text format (served at /metrics).
- * Small on purpose: what an operator needs to see guessing and floods, without a client library.
+ * The process's Prometheus metrics (served at /metrics, see metrics-route.ts): prom-client's
+ * registry with Node's default process metrics, and the helpers the modules declare theirs with.
+ * Each instance has its own registry: a scraper reads every instance (docs/operations.md,
+ * "Health, metrics, logs and shutdown").
  */
+import { collectDefaultMetrics, Counter, Gauge, Registry, type Metric } from 'prom-client';
+
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry });
+
+/** A counter of this process, registered on the /metrics registry. */
+export function counter<L extends string = never>(
+  name: string,
+  help: string,
+  labelNames: readonly L[] = [],
+): Counter<L> {
+  return new Counter({ name, help, labelNames, registers: [registry] });
+}
 
 type Labels = Readonly<Record<string, string>>;
+type Reader = () => [Labels, number][] | Promise<[Labels, number][]>;
 
-interface Metric {
-  readonly name: string;
-  readonly help: string;
-  readonly type: 'counter' | 'gauge';
-  samples(): [Labels, number][] | Promise<[Labels, number][]>;
-}
-
-const metrics = new Map<string, Metric>();
-
-const labelText = (labels: Labels) => {
-  const pairs = Object.entries(labels).map(
-    ([name, value]) =>
-      `${name}="${value.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))}"`,
-  );
-  return pairs.length > 0 ? `{${pairs.join(',')}}` : '';
-};
-
-export class Counter {
-  private readonly values = new Map<string, [Labels, number]>();
-
-  constructor(
-    readonly name: string,
-    readonly help: string,
-  ) {
-    metrics.set(name, { name, help, type: 'counter', samples: () => [...this.values.values()] });
-  }
-
-  inc(labels: Labels = {}, by = 1): void {
-    const key = labelText(labels);
-    const entry = this.values.get(key);
-    if (entry) entry[1] += by;
-    else this.values.set(key, [labels, by]);
-  }
-
-  /** The current value for these labels (tests). */
-  value(labels: Labels = {}): number {
-    return this.values.get(labelText(labels))?.[1] ?? 0;
-  }
-}
-
-/** A value read when scraped, e.g. a queue's length. */
-export function gauge(name: string, help: string, read: () => number): void {
-  metrics.set(name, { name, help, type: 'gauge', samples: () => [[{}, read()]] });
-}
+/** The reader of each gauge read on scrape; registering a gauge again replaces its reader. */
+const readers = new Map<string, Reader>();
 
 /**
- * Values per label set read when scraped, e.g. from the database. One that cannot be read (the
- * database is down) is left out of that scrape rather than failing the others.
+ * Values per label set read when scraped, e.g. from the database or a pool. One that cannot be
+ * read (the database is down) has no samples in that scrape rather than failing the others.
+ * Registering the same name again (a new server in the same process, in tests) reads the new
+ * source.
  */
 export function labelledGauge(
   name: string,
   help: string,
-  read: () => Promise<[Labels, number][]>,
+  labelNames: readonly string[],
+  read: Reader,
 ): void {
-  metrics.set(name, { name, help, type: 'gauge', samples: read });
+  const known = readers.has(name);
+  readers.set(name, read);
+  if (known) return;
+  new Gauge({
+    name,
+    help,
+    labelNames,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      let samples: [Labels, number][];
+      try {
+        samples = await readers.get(name)!();
+      } catch {
+        return;
+      }
+      for (const [labels, value] of samples) this.set(labels, value);
+    },
+  });
+}
+
+/** A value read when scraped, e.g. a queue's length. */
+export function gauge(name: string, help: string, read: () => number): void {
+  labelledGauge(name, help, [], () => [[{}, read()]]);
+}
+
+/** The current value of a counter or gauge for these labels (tests). */
+export async function metricValue(metric: Metric, labels: Labels = {}): Promise<number> {
+  const { values } = await metric.get();
+  const wanted = Object.entries(labels);
+  const sample = values.find(
+    (value) =>
+      Object.keys(value.labels).length === wanted.length &&
+      wanted.every(([name, label]) => value.labels[name] === label),
+  );
+  return sample?.value ?? 0;
 }
 
 /** Every metric in Prometheus's text exposition format. */
-export async function metricsText(): Promise<string> {
-  const lines: string[] = [];
-  for (const metric of metrics.values()) {
-    let samples: [Labels, number][];
-    try {
-      samples = await metric.samples();
-    } catch {
-      continue;
-    }
-    lines.push(`# HELP ${metric.name} ${metric.help}`, `# TYPE ${metric.name} ${metric.type}`);
-    for (const [labels, value] of samples) {
-      lines.push(`${metric.name}${labelText(labels)} ${value}`);
-    }
-  }
-  return `${lines.join('\n')}\n`;
+export function metricsText(): Promise<string> {
+  return registry.metrics();
 }
+
+export const metricsContentType = registry.contentType;

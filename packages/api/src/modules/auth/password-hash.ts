@@ -4,7 +4,7 @@ import argon2 from 'argon2';
 import { config } from '../../config/config.js';
 import { AppError } from '../../graphql/app-error.js';
 import { logger } from '../../logging/logger.js';
-import { Counter, gauge } from '../../observability/metrics.js';
+import { counter, gauge } from '../../observability/metrics.js';
 import { GateFullError, WorkGate } from './work-gate.js';
 
 let gate: WorkGate | undefined;
@@ -38,7 +38,7 @@ export function hashOptions() {
   };
 }
 
-const busyTotal = new Counter(
+const busyTotal = counter(
   'parkeer_password_hash_busy_total',
   'Logins and other password or PIN checks refused because the hashing queue was full.',
 );

@@ -16,6 +16,10 @@ import {
 } from './right-choice.js';
 import { Zone } from '../../model/zone.entity.js';
 import { rightCheckLogWriter } from './right-check-log-writer.js';
+import {
+  recordRightCheck,
+  recordRightCheckBatch,
+} from '../../observability/right-check-metrics.js';
 import { enforcementTowns } from './enforcement-towns.js';
 import {
   batchOutageSql,
@@ -225,6 +229,7 @@ export class EnforcementService {
     const { answer, logRow } = this.answer(viewer, { plate, at, zone }, rows, outages[0], now);
     // The answer waits for the row's commit (group commit): no answered check goes unlogged.
     await rightCheckLogWriter(this.em).add(logRow);
+    recordRightCheck(answer);
     return answer;
   }
 
@@ -281,7 +286,9 @@ export class EnforcementService {
     // log could not be written) fails the batch: no unlogged answers.
     const writer = rightCheckLogWriter(this.em);
     await Promise.all(logRows.map((row) => writer.add(row)));
-    return results.map((result) => ('refused' in result ? result : answers.get(result)!));
+    const batch = results.map((result) => ('refused' in result ? result : answers.get(result)!));
+    recordRightCheckBatch(batch);
+    return batch;
   }
 
   /** The rights and outage windows of a batch's checks, by their place in `asked`. */

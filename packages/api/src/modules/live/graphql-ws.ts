@@ -15,6 +15,7 @@ import { documentCache } from '../../graphql/document-cache.js';
 import { limitExceeded, operationRules, parseOptions } from '../../graphql/operation-limits.js';
 import type { LivePubSub } from '../../graphql/pubsub.js';
 import { sharingSubscribe } from '../../graphql/shared-subscription.js';
+import { forgetLiveConnection, trackLiveConnection } from '../../observability/live-metrics.js';
 
 type WsOptions = ServerOptions<Record<string, unknown> | undefined, Extra>;
 
@@ -97,8 +98,10 @@ export function graphqlWsOptions(deps: {
         language = viewer.language;
       }
       languages.set(ctx, language);
+      trackLiveConnection(ctx);
       return true;
     },
+    onClose: (ctx) => forgetLiveConnection(ctx),
     onSubscribe: (ctx, _id, payload) => {
       // graphql-ws lists this operation already: it is one of them.
       if (Object.keys(ctx.subscriptions).length > maxSubscriptionsPerConnection) {

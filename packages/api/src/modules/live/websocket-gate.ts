@@ -4,6 +4,7 @@ import type { WebSocketServer } from 'ws';
 import type { Config } from '../../config/config.js';
 import { clientAddressOf } from '../../http/client-address.js';
 import { logger } from '../../logging/logger.js';
+import { webSocketConnections } from '../../observability/live-metrics.js';
 
 /** graphql-ws's convention for "too many" (its clients do not reconnect after it). */
 export const tooManyConnectionsCloseCode = 4429;
@@ -76,7 +77,9 @@ export function gateWebSockets(options: {
         return;
       }
       open.set(client, count + 1);
+      webSocketConnections.inc();
       ws.once('close', () => {
+        webSocketConnections.dec();
         const left = (open.get(client) ?? 1) - 1;
         if (left > 0) open.set(client, left);
         else open.delete(client);

@@ -5,7 +5,7 @@ import { RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate
 import { config } from '../../config/config.js';
 import { AppError } from '../../graphql/app-error.js';
 import { logger } from '../../logging/logger.js';
-import { Counter } from '../../observability/metrics.js';
+import { counter } from '../../observability/metrics.js';
 import { RateLimiterDatabase } from './database-store.js';
 import {
   limitPolicies,
@@ -40,13 +40,15 @@ export interface Attempt {
   giveBack(): Promise<void>;
 }
 
-const rateLimitedTotal = new Counter(
+const rateLimitedTotal = counter(
   'parkeer_rate_limited_total',
   'Attempts refused with RATE_LIMITED, by limit.',
+  ['limit'],
 );
-const lockoutsTotal = new Counter(
+const lockoutsTotal = counter(
   'parkeer_rate_limit_lockouts_total',
   'Keys locked out for reaching a limit, by limit and what the key counts.',
+  ['limit', 'key'],
 );
 
 /** Refused: try again after `waitMs`. */
