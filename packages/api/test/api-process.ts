@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export interface ApiProcess {
@@ -21,6 +21,23 @@ export function startApiProcess(
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  return listening(child);
+}
+
+/**
+ * An executable that starts the API (the image's start script) with exactly `env`: nothing of
+ * the test's own environment leaks in, as nothing of the host's reaches a container.
+ */
+export function startApiScript(script: string, env: Record<string, string>): Promise<ApiProcess> {
+  const child = spawn(script, [], {
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return listening(child);
+}
+
+/** Resolves once the API says where it listens; rejects with its output when it exits first. */
+function listening(child: ChildProcess): Promise<ApiProcess> {
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const alive = () => child.exitCode === null && child.signalCode === null;
   const stop = async () => {

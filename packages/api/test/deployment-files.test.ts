@@ -4,8 +4,14 @@
 import { accessSync, constants, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { loadConfig } from '../src/config/config.js';
+import {
+  apiServices,
+  environmentOf,
+  interpolate,
+  operatorValues,
+  readCompose,
+} from './compose-file.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const read = (path: string) => readFileSync(root + path, 'utf8');
@@ -36,18 +42,6 @@ function dockerfileStages(text: string): Stage[] {
     }
   }
   return stages;
-}
-
-/** Compose's `${NAME}`, `${NAME:-default}` and `${NAME:?message}` with the operator's values. */
-function interpolate(value: string, operator: Record<string, string>): string {
-  return value.replace(
-    /\$\{(\w+)(?::([-?])([^}]*))?\}/g,
-    (_, name: string, kind?: string, rest?: string) => {
-      if (operator[name] !== undefined) return operator[name];
-      if (kind === '-') return rest ?? '';
-      throw new Error(`${name} is required: ${rest}`);
-    },
-  );
 }
 
 const workspacePackages = readdirSync(root + 'packages').filter((name) =>
@@ -127,27 +121,8 @@ describe('Dockerfile', () => {
 });
 
 describe('compose.yaml', () => {
-  const compose = parse(read('compose.yaml'), { merge: true }) as {
-    services: Record<string, Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  };
-  const services = compose.services;
-  const apis = Object.entries(services).filter(([, service]) =>
-    /^\$\{PARKEER_IMAGE/.test(String(service.image)),
-  );
-  const operator = {
-    PARKEER_DOMAIN: 'parkeren.example.nl',
-    POSTGRES_PASSWORD: 'a-password',
-    MOLLIE_API_KEY: 'live_example',
-    IDENTITY_HASH_KEY: 'k'.repeat(32),
-    SMTP_URL: 'smtps://user:password@mail.example.nl',
-  };
-  const environmentOf = (service: Record<string, unknown>) =>
-    Object.fromEntries(
-      Object.entries(service.environment as Record<string, string>).map(([name, value]) => [
-        name,
-        interpolate(String(value), operator),
-      ]),
-    );
+  const services = readCompose().services;
+  const apis = apiServices(services);
 
   it('has PostgreSQL, Redis, a proxy and two instances of one API image', () => {
     expect(services.postgres?.image).toMatch(/^postgres:/);
@@ -178,7 +153,7 @@ describe('compose.yaml', () => {
     expect(service.environment.DATABASE_URL).toContain('${POSTGRES_PASSWORD:?');
     expect(services.postgres!.environment.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?/);
     expect(() => environmentOf({ environment: service.environment })).not.toThrow();
-    const withoutKey: Record<string, string> = { ...operator };
+    const withoutKey: Record<string, string> = { ...operatorValues };
     delete withoutKey.MOLLIE_API_KEY;
     expect(() =>
       Object.values(service.environment).map((value) => interpolate(String(value), withoutKey)),
