@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import argon2 from 'argon2';
 import { createClient, type Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
 import { openDatabase } from '../src/db/database.js';
 import { createScratchPostgres, type ScratchPostgres } from '../src/db/scratch-postgres.js';
@@ -18,16 +18,19 @@ import { startApiScript, type ApiProcess } from './api-process.js';
 import { startBalancingProxy, type BalancingProxy } from './balancing-proxy.js';
 import { apiServices, environmentOf, readCompose } from './compose-file.js';
 import { TestClient } from './graphql-client.js';
-import { layOutImage, type ImageLayout } from './image-layout.js';
 import { redisAnswers, requireServices, sharedRedisUrl } from './redis-available.js';
 import { testDialects } from './test-databases.js';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const runs = requireServices(
-  (await testDialects()).includes('postgresql') && (await redisAnswers(sharedRedisUrl)),
-  `PostgreSQL and Redis (${sharedRedisUrl}) for the deployment test`,
-);
+// PostgreSQL as the other API tests have it (absent: required under CI, else skipped with them);
+// Redis likewise.
+const runs =
+  (await testDialects()).includes('postgresql') &&
+  requireServices(
+    await redisAnswers(sharedRedisUrl),
+    `Redis (${sharedRedisUrl}) for the deployment test`,
+  );
 
 /** Production refuses the demo accounts' published password: anna gets this one. */
 const password = 'deployment-test-password';
@@ -35,7 +38,6 @@ const password = 'deployment-test-password';
 describe.skipIf(!runs)('compose.yaml: two instances of the image behind a proxy', () => {
   const [[, service]] = apiServices(readCompose().services) as [[string, Record<string, any>]]; // eslint-disable-line @typescript-eslint/no-explicit-any
   const composed = environmentOf(service);
-  let layout: ImageLayout | undefined;
   let scratch: ScratchPostgres | undefined;
   let instances: ApiProcess[] = [];
   let proxy: BalancingProxy | undefined;
@@ -47,7 +49,9 @@ describe.skipIf(!runs)('compose.yaml: two instances of the image behind a proxy'
     Number(((await redis.pubsub('NUMSUB', channel)) as [string, number])[1]);
 
   beforeAll(async () => {
-    [layout, scratch] = await Promise.all([layOutImage(), createScratchPostgres()]);
+    scratch = await createScratchPostgres();
+    // The image's /app, built for this run (test/api-layout-setup.ts).
+    const { startScript } = inject('apiLayout');
     const env = {
       ...composed,
       // Where this machine has them, instead of compose's service names.
@@ -65,8 +69,8 @@ describe.skipIf(!runs)('compose.yaml: two instances of the image behind a proxy'
     };
     // Both at once on an empty database, as `docker compose up` starts them: they migrate in turn.
     instances = await Promise.all([
-      startApiScript(layout.startScript, env),
-      startApiScript(layout.startScript, env),
+      startApiScript(startScript, env),
+      startApiScript(startScript, env),
     ]);
     proxy = await startBalancingProxy(
       instances.map((instance) => ({
@@ -83,7 +87,6 @@ describe.skipIf(!runs)('compose.yaml: two instances of the image behind a proxy'
     await proxy?.close();
     await scratch?.drop();
     redis.disconnect();
-    layout?.remove();
     expect(codes).toEqual([0, 0]);
   }, 60_000);
 
