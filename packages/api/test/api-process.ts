@@ -34,16 +34,20 @@ export function startApiProcess(
  * An executable that starts the API (the image's start script) with exactly `env`: nothing of
  * the test's own environment leaks in, as nothing of the host's reaches a container.
  */
-export function startApiScript(script: string, env: Record<string, string>): Promise<ApiProcess> {
+export function startApiScript(
+  script: string,
+  env: Record<string, string>,
+  options: { startSeconds?: number } = {},
+): Promise<ApiProcess> {
   const child = spawn(script, [], {
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return listening(child);
+  return listening(child, options.startSeconds);
 }
 
 /** Resolves once the API says where it listens; rejects with its output when it exits first. */
-function listening(child: ChildProcess): Promise<ApiProcess> {
+function listening(child: ChildProcess, startSeconds = 45): Promise<ApiProcess> {
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const alive = () => child.exitCode === null && child.signalCode === null;
   const stop = async () => {
@@ -58,8 +62,8 @@ function listening(child: ChildProcess): Promise<ApiProcess> {
     let output = '';
     const timer = setTimeout(() => {
       void kill();
-      reject(new Error(`the API did not start within 45 s:\n${output}`));
-    }, 45_000);
+      reject(new Error(`the API did not start within ${startSeconds} s:\n${output}`));
+    }, startSeconds * 1000);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`the API exited with ${code}:\n${output}`));

@@ -67,10 +67,11 @@ describe.skipIf(!runs)('compose.yaml: two instances of the image behind a proxy'
       // This run's channels only: other runs share the machine's Redis.
       REDIS_CHANNEL_PREFIX: channelPrefix,
     };
-    // Both at once on an empty database, as `docker compose up` starts them: they migrate in turn.
+    // Both at once on an empty database, as `docker compose up` starts them: they migrate in
+    // turn, so the second listens only after every migration ran (on a busy machine, a minute).
     instances = await Promise.all([
-      startApiScript(startScript, env),
-      startApiScript(startScript, env),
+      startApiScript(startScript, env, { startSeconds: 120 }),
+      startApiScript(startScript, env, { startSeconds: 120 }),
     ]);
     proxy = await startBalancingProxy(
       instances.map((instance) => ({
@@ -79,7 +80,7 @@ describe.skipIf(!runs)('compose.yaml: two instances of the image behind a proxy'
       })),
     );
     through = `http://127.0.0.1:${proxy.port}`;
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await client?.dispose();
