@@ -1,6 +1,26 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { sourceConditions } from '../../vitest.shared.js';
+import { dialectsOfThisRun } from './test/test-pass.js';
+
+const testFiles = ['src/**/*.test.ts', 'test/**/*.test.ts'];
+
+/**
+ * A run without SQLite (`API_TEST_DIALECTS=postgresql`, npm test's Node 24 half) takes only the
+ * files that test on a dialect: the others, which need no database, run once, in the SQLite
+ * half, not twice.
+ */
+function filesOfThisRun(): string[] {
+  if (dialectsOfThisRun().includes('sqlite')) return testFiles;
+  const folder = fileURLToPath(new URL('./test', import.meta.url));
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.test.ts'))
+    .filter((name) => readFileSync(join(folder, name), 'utf8').includes('testDialects('))
+    .map((name) => `test/${name}`);
+}
 
 export default defineConfig({
   ...sourceConditions,
@@ -19,13 +39,13 @@ export default defineConfig({
     resolve: { conditions: ['@parkeer/source', 'node', 'development|production'] },
   },
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: filesOfThisRun(),
     // The server's modules (apollo, type-graphql, MikroORM and all of src/) took 5 s to load
     // per file, most of the suite's CPU when each file had a process of its own: files now share
     // their worker's, and this setup puts back what a file changed process-wide.
     isolate: false,
     setupFiles: ['test/fresh-process-state.ts'],
-    globalSetup: ['test/postgres-template.ts'],
+    globalSetup: ['test/postgres-template.ts', 'test/api-layout-setup.ts'],
     // The files wait on databases, sockets and child processes more than they compute: vitest's
     // default (cores - 1) ran them one at a time on a 2-core machine with a core to spare.
     maxWorkers: Math.max(2, availableParallelism() - 1),

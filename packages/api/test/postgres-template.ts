@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { createScratchPostgres } from '../src/db/scratch-postgres.js';
 import { postgresAvailable } from './postgres-available.js';
+import { dialectsOfThisRun } from './test-pass.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,7 +20,7 @@ declare module 'vitest' {
  * database someone is connected to.
  */
 export default async function migrateTemplateOnce(project: TestProject) {
-  if (!(await postgresAvailable())) {
+  if (!dialectsOfThisRun().includes('postgresql') || !(await postgresAvailable())) {
     project.provide('postgresTemplate', null);
     return;
   }

@@ -8,20 +8,23 @@ import { openDatabase } from '../src/db/database.js';
 import type { DatabaseSettings, Dialect } from '../src/db/orm-config.js';
 import { createScratchPostgres, postgresServerUrl } from '../src/db/scratch-postgres.js';
 import { postgresAvailable } from './postgres-available.js';
+import { dialectsOfThisRun } from './test-pass.js';
 
 /**
- * The dialects the API tests run on: SQLite always, PostgreSQL when it answers. Under CI a
- * missing PostgreSQL is a failure, never a skip.
+ * The dialects the API tests run on: SQLite and PostgreSQL, or those of this run
+ * (`API_TEST_DIALECTS`). PostgreSQL when it answers: under CI a missing PostgreSQL is a failure,
+ * never a skip.
  */
 export async function testDialects(): Promise<Dialect[]> {
-  if (await postgresAvailable()) return ['sqlite', 'postgresql'];
+  const dialects = dialectsOfThisRun();
+  if (!dialects.includes('postgresql') || (await postgresAvailable())) return dialects;
   if (process.env.CI === 'true') {
     throw new Error(
       `PostgreSQL is required under CI but does not answer at ${postgresServerUrl()}`,
     );
   }
   console.warn('PostgreSQL does not answer: API tests run on SQLite only');
-  return ['sqlite'];
+  return dialects.filter((dialect) => dialect !== 'postgresql');
 }
 
 export interface TestDatabase {

@@ -88,7 +88,7 @@ describe.skipIf(!runs)('traces exported over OTLP', () => {
         LOG_LEVEL: 'debug',
       },
       // Hooking every require of the start takes a while on a busy machine.
-      { nodeArgs: ['--import', './src/observability/tracing.ts'], startTimeoutMs: 120_000 },
+      { nodeArgs: ['--import', './dist/observability/tracing.js'], startTimeoutMs: 120_000 },
     );
   }, 180_000);
 

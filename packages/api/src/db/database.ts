@@ -1,5 +1,11 @@
 import { MikroORM } from '@mikro-orm/core';
-import { dialectOf, ormOptions, type DatabaseSettings } from './orm-config.js';
+import pg from 'pg';
+import {
+  databaseLimitsFromConfig,
+  dialectOf,
+  ormOptions,
+  type DatabaseSettings,
+} from './orm-config.js';
 
 /** Opens the database and brings its schema up to date; the same migrations run on every start. */
 export async function openDatabase(settings: DatabaseSettings): Promise<MikroORM> {
@@ -17,11 +23,30 @@ export async function openDatabase(settings: DatabaseSettings): Promise<MikroORM
   return orm;
 }
 
+/** PostgreSQL advisory lock key ("park") that instances take in turns to migrate. */
+const migrationLock = 0x7061726b;
+
+/**
+ * Instances started together (`docker compose up`, a rolling restart) would run the same
+ * migrations at once, and all but one fail on the tables the first created. They take turns on
+ * an advisory lock, held by a connection of its own (closing it releases the lock, also when the
+ * process dies); the later ones find nothing left to do.
+ */
 async function migrate(settings: DatabaseSettings): Promise<void> {
-  const orm = await MikroORM.init(ormOptions(settings));
+  const lock = new pg.Client({
+    connectionString: settings.databaseUrl,
+    connectionTimeoutMillis: (settings.limits ?? databaseLimitsFromConfig()).connectMs,
+  });
+  await lock.connect();
   try {
-    await orm.migrator.up();
+    await lock.query('select pg_advisory_lock($1)', [migrationLock]);
+    const orm = await MikroORM.init(ormOptions(settings));
+    try {
+      await orm.migrator.up();
+    } finally {
+      await orm.close(true);
+    }
   } finally {
-    await orm.close(true);
+    await lock.end();
   }
 }

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
-import { chromiumPath } from './chromium-path.js';
 import { startPlatform, type Platform } from './platform.js';
 
 export const screenshotFolder = fileURLToPath(
@@ -14,21 +13,12 @@ export const screenshotFolder = fileURLToPath(
 export const phone = { width: 390, height: 844 } as const;
 export const desktop = { width: 1280, height: 800 } as const;
 
-/** Debian's chromium, headless: Playwright's own browser download cannot work offline. */
+/**
+ * The run's chromium (Debian's, headless, launched by global-setup.ts), connected to: closing
+ * the connection closes this file's pages and contexts, not the browser.
+ */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.connect(inject('chromiumEndpoint'));
 }
 
 /** The platform and chromium a test file runs against (set once its `beforeAll` has run). */

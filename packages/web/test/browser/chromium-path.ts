@@ -11,3 +11,14 @@ export function missingChromium(): string | null {
   if (existsSync(chromiumPath)) return null;
   return `Chromium not found at ${chromiumPath}: install it with \`apt-get install -y chromium\` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome binary.`;
 }
+
+/** How the tests run it: headless, and nothing that would reach out to the internet. */
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];

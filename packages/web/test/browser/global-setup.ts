@@ -2,20 +2,29 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { missingChromium } from './chromium-path.js';
+import { layOutApi } from '../../../../scripts/api-layout.mjs';
+import { chromiumArgs, chromiumPath, missingChromium } from './chromium-path.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The folder of the SPA built for this run. */
     webDist: string;
+    /** The API built for this run (scripts/api-layout.mjs): its `dist/main.js`. */
+    apiMain: string;
+    /** The run's one chromium, which every test file connects to. */
+    chromiumEndpoint: string;
   }
 }
 
 /**
  * The browser tests use the built SPA, as `npm start` serves it: built once per run, into a
- * folder of its own (two runs at once must not overwrite each other's files).
+ * folder of its own (two runs at once must not overwrite each other's files). The API each test
+ * file starts runs from one build of it, plain JavaScript that starts in half the time tsx took,
+ * and every file connects to one chromium instead of launching its own: together most of the
+ * CPU the files spent before their first test.
  */
 export default async function buildOnce(project: TestProject) {
   const missing = missingChromium();
@@ -25,6 +34,10 @@ export default async function buildOnce(project: TestProject) {
     process.exit(1);
   }
   const outDir = mkdtempSync(join(tmpdir(), 'parkeer-web-'));
+  const [api, browserServer] = await Promise.all([
+    layOutApi(),
+    chromium.launchServer({ executablePath: chromiumPath, headless: true, args: chromiumArgs }),
+  ]);
   // Vitest runs with NODE_ENV=test, which would make Vite bundle React's development build.
   const testEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
@@ -39,5 +52,11 @@ export default async function buildOnce(project: TestProject) {
     process.env.NODE_ENV = testEnv;
   }
   project.provide('webDist', outDir);
-  return () => rmSync(outDir, { recursive: true, force: true });
+  project.provide('apiMain', api.main);
+  project.provide('chromiumEndpoint', browserServer.wsEndpoint());
+  return async () => {
+    await browserServer.close();
+    api.remove();
+    rmSync(outDir, { recursive: true, force: true });
+  };
 }

@@ -3,10 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const apiFolder = fileURLToPath(new URL('../../../api', import.meta.url));
+import { dirname, join } from 'node:path';
+import { inject } from 'vitest';
 
 /** The platform as `npm start` runs it: the API serving the built SPA, with the demo towns. */
 export interface Platform {
@@ -56,35 +54,33 @@ async function launchPlatform(webDist: string, clockStart: Date): Promise<Platfo
   const port = await freePort();
   const mailFolder = join(folder, 'mail');
   const databaseFile = join(folder, 'parkeer.db');
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--conditions=@parkeer/source', 'src/main.ts'],
-    {
-      cwd: apiFolder,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        // Links in mails and the simulated bank's return address point at this very server.
-        PUBLIC_URL: `http://localhost:${port}`,
-        CLOCK_START: clockStart.toISOString(),
-        SQLITE_FILE: databaseFile,
-        WEB_DIST: webDist,
-        MAIL_DIR: mailFolder,
-        PAYMENT_WEBHOOK_SECRET: randomBytes(16).toString('hex'),
-        JOB_INTERVAL_MS: '500',
-        LOG_LEVEL: 'info',
-        // Cheap argon2 for the seeded demo accounts and logins (production refuses it): hashing
-        // at production cost was most of the API's CPU in these tests.
-        PASSWORD_HASH_MEMORY_KIB: '1024',
-        PASSWORD_HASH_TIME_COST: '1',
-        PASSWORD_HASH_PARALLELISM: '1',
-        VITEST: '',
-        DATABASE_URL: '',
-        REDIS_URL: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  // The run's build of the API (global-setup.ts), as `npm start` runs the API's dist.
+  const apiMain = inject('apiMain');
+  const child: ChildProcess = spawn(process.execPath, [apiMain], {
+    cwd: dirname(dirname(apiMain)),
+    env: {
+      ...process.env,
+      PORT: String(port),
+      // Links in mails and the simulated bank's return address point at this very server.
+      PUBLIC_URL: `http://localhost:${port}`,
+      CLOCK_START: clockStart.toISOString(),
+      SQLITE_FILE: databaseFile,
+      WEB_DIST: webDist,
+      MAIL_DIR: mailFolder,
+      PAYMENT_WEBHOOK_SECRET: randomBytes(16).toString('hex'),
+      JOB_INTERVAL_MS: '500',
+      LOG_LEVEL: 'info',
+      // Cheap argon2 for the seeded demo accounts and logins (production refuses it): hashing
+      // at production cost was most of the API's CPU in these tests.
+      PASSWORD_HASH_MEMORY_KIB: '1024',
+      PASSWORD_HASH_TIME_COST: '1',
+      PASSWORD_HASH_PARALLELISM: '1',
+      VITEST: '',
+      DATABASE_URL: '',
+      REDIS_URL: '',
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
   let errors = '';
