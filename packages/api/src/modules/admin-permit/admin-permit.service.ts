@@ -83,6 +83,9 @@ export class AdminPermitService {
           },
         );
         requireOwnTown(this.admin, permit.municipality.id);
+        // Ended at the counter or by a move (docs/rules.md §1 early end refund, §2 Moving): over
+        // for good, like a revoked one. Blocking and then unblocking it would make it active again.
+        if (permit.status === 'ended') throw new AppError('COUNTER_PERMIT_NOT_ACTIVE');
         const result = await work(tx, permit, unit);
         await tx.flush();
         return result;
