@@ -9,6 +9,7 @@ import '../admin-permits.css';
 import { BlockSection } from './block-section.js';
 import { FlexSection } from './flex-section.js';
 import { LedgerSection } from './ledger-section.js';
+import { LettersSection } from './letters-section.js';
 import { NewPinSection } from './new-pin-section.js';
 import { PermitFacts } from './permit-facts.js';
 import { PlateSection } from './plate-section.js';
@@ -63,6 +64,7 @@ function PermitView() {
       {permit.kind === 'flexibleBusinessPermit' && <FlexSection permitId={permit.id} />}
       {permit.unit && <LedgerSection permitId={permit.id} unit={permit.unit} />}
       {permit.unit && <RefundsSection permitId={permit.id} />}
+      <LettersSection permitId={permit.id} />
       <section aria-labelledby="permit-actions-title">
         <h2 id="permit-actions-title">{t('actions.title')}</h2>
         {revoked && <p className="notice">{t('actions.revoked')}</p>}
