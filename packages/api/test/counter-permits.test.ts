@@ -322,6 +322,23 @@ describe.each(dialects)('the permit counter: my permits on %s (docs/rules.md §1
     }
   });
 
+  it('lets the back office block a counter permit, which has no sessions: its right goes until it is unblocked (docs/rules.md §2 Moving, blocking)', async () => {
+    const admin = await loggedIn(server.url, 'beheer@oudstad.demo.parkeer.nl');
+    const block = await admin.request<Data>(
+      'mutation ($id: ID!) { blockPermit(id: $id, reason: "Onderzoek") { status } }',
+      { id: permitId },
+    );
+    expect(block.errors).toBeUndefined();
+    expect(block.data!.blockPermit.status).toBe('blocked');
+    expect(await green('GB125K')).toBe(false);
+    const unblock = await admin.request<Data>(
+      'mutation ($id: ID!) { unblockPermit(id: $id) { status } }',
+      { id: permitId },
+    );
+    expect(unblock.data!.unblockPermit.status).toBe('active');
+    expect(await green('GB125K')).toBe(true);
+  });
+
   it('ends a permit now: the right goes at once, the unused terms are refunded through the provider, the fee is not (docs/rules.md §1 early end refund)', async () => {
     const refund = vi.spyOn(SimulatedIdealProvider.prototype, 'refund');
     expect(await counterPermit(bram, permitId)).toMatchObject({

@@ -128,8 +128,15 @@ export class AdminPermitService {
       if (permit.status === 'revoked') throw new AppError('PERMIT_ALREADY_REVOKED');
       if (permit.status === 'blocked') throw new AppError('PERMIT_ALREADY_BLOCKED');
       const before = stateOf(permit);
-      const rules = await loadProductRules(tx, permit);
-      const endedSessions = await endOpenSessions(unit, rules, this.actorId, this.admin.now);
+      // A product without sessions (a resident permit) has none to end, and no session rules.
+      const endedSessions = permit.productType.sessionPolicy
+        ? await endOpenSessions(
+            unit,
+            await loadProductRules(tx, permit),
+            this.actorId,
+            this.admin.now,
+          )
+        : [];
       permit.status = 'blocked';
       this.audit(tx, permit, 'permit.block', before, {
         ...stateOf(permit),
