@@ -44,6 +44,11 @@ describe('a business applies per establishment at the permit counter, in chromiu
     const atelier = establishments.filter({ hasText: 'Bakkerij-atelier' });
     expect(await atelier.innerText()).toContain('Niet in een vergunningszone');
     expect(await atelier.getByRole('button').count()).toBe(0);
+    // On a phone the 12-digit establishment number stays on one line.
+    const number = atelier.locator('dd').nth(1);
+    expect(await number.innerText()).toBe('000090000123');
+    const lineHeight = await number.evaluate((dd) => parseFloat(getComputedStyle(dd).lineHeight));
+    expect((await number.boundingBox())!.height).toBeLessThan(lineHeight * 1.5);
     await photographBoth(page, 'counter-business-establishments');
 
     await page
