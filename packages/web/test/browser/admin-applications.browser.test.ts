@@ -106,7 +106,7 @@ describe('the back office decides counter applications, in chromium', () => {
     for (const page of [resident, admin, officer]) await page.context().close();
   });
 
-  it("lists a permit's letters on its back-office page, the ended letter too, which no application shows, and mails one again to the holder (docs/rules.md §1 Letters)", async () => {
+  it("lists a permit's letters on its back-office page, the ended letter too, which no application shows, and mails one again to the holder; an ended permit offers no changes (docs/rules.md §1 Letters, early end refund)", async () => {
     const resident = await openPage(env.browser, env.platform);
     await logIn(resident, env.platform, bram);
     const { checkoutUrl } = await applyInPage(resident, {
@@ -129,6 +129,12 @@ describe('the back office decides counter applications, in chromium', () => {
     const admin = await openPage(env.browser, env.platform, desktop);
     await logIn(admin, env.platform, oudstadAdmin);
     await admin.goto(`/beheer/vergunningen/${permitId}`);
+    // Ended at the counter: over for good, so nothing to block, re-plate or revoke.
+    await admin
+      .getByText('Deze vergunning is beëindigd: er valt niets meer aan te wijzigen.')
+      .waitFor();
+    expect(await admin.locator('.admin-permits__status').textContent()).toBe('Status: Beëindigd');
+    expect(await admin.getByRole('button', { name: /^(Blokkeren|Intrekken)/ }).count()).toBe(0);
     const letters = admin.getByTestId('admin-letters');
     await letters.getByRole('link', { name: 'Besluit: beëindigd' }).waitFor();
     expect(await letters.getByRole('link').allInnerTexts()).toEqual([
