@@ -4,6 +4,7 @@ import { Account } from '../src/model/account.entity.js';
 import { AuditEntry } from '../src/model/audit-entry.entity.js';
 import { MailOutbox } from '../src/model/mail-outbox.entity.js';
 import { PermitApplication } from '../src/model/permit-application.entity.js';
+import { PermitDocument } from '../src/model/permit-document.entity.js';
 import { Permit } from '../src/model/permit.entity.js';
 import { seedDemo } from '../src/seed/demo-seed.js';
 import { createServer, type RunningServer } from '../src/server.js';
@@ -42,6 +43,8 @@ const plateMutation = `mutation ($input: RequestPlateChangeInput!) { requestPlat
   __typename
   ... on PermitApplicationSubmitted { checkoutUrl application { ${applicationFields} } }
   ... on PermitApplicationRefused { rule } } }`;
+const endMutation = `mutation ($input: EndPermitInput!) { endPermit(input: $input) {
+  __typename } }`;
 const rightCheckQuery = `query ($input: RightCheckInput!) {
   rightCheck(input: $input) { valid kind validUntil } }`;
 
@@ -362,6 +365,35 @@ describe.each(dialects)(
       expect(await rightCheck('GB-204-K', 'centrum', 'oudstad')).toMatchObject({ valid: true });
       expect(await rightCheck('GB-203-K', 'centrum', 'oudstad')).toMatchObject({ valid: false });
       expect(await em.fork().count(MailOutbox, { recipient: 'bram.jansen@example.nl' })).toBe(2);
+    });
+
+    it("mails the ended letter of a DigiD account's permit to the contact address its applications gave, and again when the back office resends it (docs/rules.md §1 Letters)", async () => {
+      const em = database.orm.em.fork();
+      const { permit } = await em.findOneOrFail(PermitApplication, {
+        contactEmail: 'bram.jansen@example.nl',
+        kind: 'new',
+      });
+      const bram = await signedIn('oudstad', 'digid', 'digid-bram');
+      const ended = (
+        await ask(bram, endMutation, {
+          input: { permitId: permit!.id, idempotencyKey: nextKey() },
+        })
+      ).endPermit;
+      expect(ended.__typename).toBe('PermitEnded');
+      const letter = await em.fork().findOneOrFail(PermitDocument, {
+        permit: permit!.id,
+        letterKind: 'ended',
+      });
+      const mailsToBram = () =>
+        em.fork().count(MailOutbox, { recipient: 'bram.jansen@example.nl' });
+      // The granted, changed and ended letters.
+      expect(await mailsToBram()).toBe(3);
+
+      const admin = await loggedIn(api.url, 'beheer@oudstad.demo.parkeer.nl');
+      await ask(admin, 'mutation ($id: ID!) { resendLetter(documentId: $id) { id } }', {
+        id: letter.id,
+      });
+      expect(await mailsToBram()).toBe(4);
     });
 
     it('stores no citizen service number anywhere after all this (docs/rules.md §6 DigiD)', async () => {

@@ -322,6 +322,23 @@ describe.each(dialects)('the permit counter: my permits on %s (docs/rules.md §1
     }
   });
 
+  it('lets the back office block a counter permit, which has no sessions: its right goes until it is unblocked (docs/rules.md §2 Moving, blocking)', async () => {
+    const admin = await loggedIn(server.url, 'beheer@oudstad.demo.parkeer.nl');
+    const block = await admin.request<Data>(
+      'mutation ($id: ID!) { blockPermit(id: $id, reason: "Onderzoek") { status } }',
+      { id: permitId },
+    );
+    expect(block.errors).toBeUndefined();
+    expect(block.data!.blockPermit.status).toBe('blocked');
+    expect(await green('GB125K')).toBe(false);
+    const unblock = await admin.request<Data>(
+      'mutation ($id: ID!) { unblockPermit(id: $id) { status } }',
+      { id: permitId },
+    );
+    expect(unblock.data!.unblockPermit.status).toBe('active');
+    expect(await green('GB125K')).toBe(true);
+  });
+
   it('ends a permit now: the right goes at once, the unused terms are refunded through the provider, the fee is not (docs/rules.md §1 early end refund)', async () => {
     const refund = vi.spyOn(SimulatedIdealProvider.prototype, 'refund');
     expect(await counterPermit(bram, permitId)).toMatchObject({
@@ -376,6 +393,26 @@ describe.each(dialects)('the permit counter: my permits on %s (docs/rules.md §1
       input: { permitId, idempotencyKey: nextKey() },
     });
     expect(again.data!.endPermit.rule).toBe('COUNTER_PERMIT_NOT_ACTIVE');
+  });
+
+  it('leaves a permit ended at the counter ended: the back office cannot block, unblock, revoke or re-plate it (docs/rules.md §1 early end refund)', async () => {
+    const admin = await loggedIn(server.url, 'beheer@oudstad.demo.parkeer.nl');
+    const attempts = {
+      block: 'mutation ($id: ID!) { blockPermit(id: $id, reason: "test") { id } }',
+      unblock: 'mutation ($id: ID!) { unblockPermit(id: $id) { id } }',
+      revoke:
+        'mutation ($id: ID!) { revokePermit(id: $id, occasion: permitEnded) { refundCents } }',
+      plate: 'mutation ($id: ID!) { changePermitPlate(id: $id, plate: "GB-127-K") { id } }',
+    };
+    for (const [name, mutation] of Object.entries(attempts)) {
+      const result = await admin.request<Data>(mutation, { id: permitId });
+      expect(result.errors?.[0]?.extensions.code, name).toBe('COUNTER_PERMIT_NOT_ACTIVE');
+    }
+    expect(await counterPermit(bram, permitId)).toMatchObject({
+      status: 'ended',
+      plates: ['GB-125-K'],
+    });
+    expect(await green('GB127K')).toBe(false);
   });
 
   it('ends a permit from a later day: it keeps its right until then (docs/rules.md §1 early end refund)', async () => {

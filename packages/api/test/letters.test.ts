@@ -156,6 +156,14 @@ describe("a visitor permit's PIN (docs/security.md, letters and documents)", () 
     expect(mailed).toMatch(/Pincode 4821/);
   });
 
+  it('names the registration number the sign-in page and the phone line ask for on the granted letter too (docs/rules.md §1 Letters, §6 sign-in with registration number and PIN)', () => {
+    const mailed = text('granted', 'nl', '4821').text;
+    expect(mailed).toMatch(/Productcode PK100123 Registratienummer 100123 Pincode 4821/);
+    expect(text('granted', 'en', '4821').text).toMatch(
+      /Product code PK100123 Registration number 100123 PIN 4821/,
+    );
+  });
+
   it('leaves out what was not charged: a plate change that costs only the fee', () => {
     const data = letterData('nl', {
       plates: ['GB-123-K'],

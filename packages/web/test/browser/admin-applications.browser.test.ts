@@ -106,6 +106,49 @@ describe('the back office decides counter applications, in chromium', () => {
     for (const page of [resident, admin, officer]) await page.context().close();
   });
 
+  it("lists a permit's letters on its back-office page, the ended letter too, which no application shows, and mails one again to the holder; an ended permit offers no changes (docs/rules.md §1 Letters, early end refund)", async () => {
+    const resident = await openPage(env.browser, env.platform);
+    await logIn(resident, env.platform, bram);
+    const { checkoutUrl } = await applyInPage(resident, {
+      productTypeCode: 'resident-permit',
+      addressKey: 'oudstad-noord-1',
+      plates: [{ plate: 'GB-209-K' }],
+    });
+    await payAtSimulatedBank(resident, checkoutUrl);
+    const { counterPermits } = await graphqlIn<{
+      counterPermits: { permitId: string; plates: string[] }[];
+    }>(resident, '{ counterPermits { permitId plates } }');
+    const permitId = counterPermits.find((permit) => permit.plates.includes('GB-209-K'))!.permitId;
+    const { endPermit } = await graphqlIn<{ endPermit: { __typename: string } }>(
+      resident,
+      'mutation ($input: EndPermitInput!) { endPermit(input: $input) { __typename } }',
+      { input: { permitId, idempotencyKey: crypto.randomUUID() } },
+    );
+    expect(endPermit.__typename).toBe('PermitEnded');
+
+    const admin = await openPage(env.browser, env.platform, desktop);
+    await logIn(admin, env.platform, oudstadAdmin);
+    await admin.goto(`/beheer/vergunningen/${permitId}`);
+    // Ended at the counter: over for good, so nothing to block, re-plate or revoke.
+    await admin
+      .getByText('Deze vergunning is beëindigd: er valt niets meer aan te wijzigen.')
+      .waitFor();
+    expect(await admin.locator('.admin-permits__status').textContent()).toBe('Status: Beëindigd');
+    expect(await admin.getByRole('button', { name: /^(Blokkeren|Intrekken)/ }).count()).toBe(0);
+    const letters = admin.getByTestId('admin-letters');
+    await letters.getByRole('link', { name: 'Besluit: beëindigd' }).waitFor();
+    expect(await letters.getByRole('link').allInnerTexts()).toEqual([
+      'Besluit: verleend',
+      'Besluit: beëindigd',
+    ]);
+    await letters.getByRole('button', { name: 'Besluit: beëindigd: opnieuw mailen' }).click();
+    await letters
+      .getByText('De brief is opnieuw gemaild aan de houder van de vergunning.')
+      .waitFor();
+    await photographBoth(admin, 'admin-permit-letters');
+    for (const page of [resident, admin]) await page.context().close();
+  });
+
   it('edits a product’s counter settings and the town’s fee, checked by the domain first (docs/rules.md §1, counter settings)', async () => {
     const admin = await openPage(env.browser, env.platform, desktop);
     await logIn(admin, env.platform, oudstadAdmin);

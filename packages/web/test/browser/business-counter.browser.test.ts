@@ -30,7 +30,7 @@ const rightCheck = `query ($input: RightCheckInput!) { rightCheck(input: $input)
 describe('a business applies per establishment at the permit counter, in chromium', () => {
   const env = useChromiumPlatform();
 
-  it('signs in with eHerkenning, picks an establishment from KvK, applies for the business permit with a plate, pays and is granted', async () => {
+  it('signs in with eHerkenning, picks an establishment from KvK, applies for the business permit with a plate, pays, is granted with the letter, changes the plate and ends it with the refund in the history', async () => {
     const page = await openPage(env.browser, env.platform, phone);
     await page.goto('/inloggen');
     await page.getByRole('link', { name: /^Inloggen met eHerkenning \(Gemeente Delft/ }).click();
@@ -44,6 +44,11 @@ describe('a business applies per establishment at the permit counter, in chromiu
     const atelier = establishments.filter({ hasText: 'Bakkerij-atelier' });
     expect(await atelier.innerText()).toContain('Niet in een vergunningszone');
     expect(await atelier.getByRole('button').count()).toBe(0);
+    // On a phone the 12-digit establishment number stays on one line.
+    const number = atelier.locator('dd').nth(1);
+    expect(await number.innerText()).toBe('000090000123');
+    const lineHeight = await number.evaluate((dd) => parseFloat(getComputedStyle(dd).lineHeight));
+    expect((await number.boundingBox())!.height).toBeLessThan(lineHeight * 1.5);
     await photographBoth(page, 'counter-business-establishments');
 
     await page
@@ -84,7 +89,56 @@ describe('a business applies per establishment at the permit counter, in chromiu
       input: { plate: '12ABC3', zone: 'H', municipality: 'delft' },
     });
     expect(checked.rightCheck.valid).toBe(true);
+    const valid = async (plate: string) =>
+      (
+        await graphqlIn<{ rightCheck: { valid: boolean } }>(officer, rightCheck, {
+          input: { plate, zone: 'H', municipality: 'delft' },
+        })
+      ).rightCheck.valid;
+
+    // The letter to download, as a resident's (docs/rules.md §1 Letters).
+    const letter = page.getByTestId('letters').locator('a').first();
+    await waitOrTell(page, letter);
+    const pdf = await page.request.get((await letter.getAttribute('href'))!);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+
+    // Another plate: free in Delft, so at once, and the old plate's right ends with it
+    // (docs/rules.md §1 plate change).
+    await page.getByRole('link', { name: 'Naar de vergunning' }).click();
+    await page.waitForURL(/\/vergunningen\/[0-9a-f-]{36}$/);
+    const permitId = /\/vergunningen\/([0-9a-f-]{36})$/.exec(page.url())![1];
+    await page.getByRole('button', { name: 'Kenteken wijzigen' }).click();
+    await page.getByText('Wijzigen is gratis.').waitFor();
+    await page.getByLabel(/^Nieuw kenteken/).fill('34-DEF-5');
+    await page.getByRole('button', { name: 'Kenteken wijzigen', exact: true }).last().click();
+    await waitOrTell(page, page.getByText('De vergunning geldt nu voor 34-DEF-5.'));
+    expect([await valid('34DEF5'), await valid('12ABC3')]).toEqual([true, false]);
+
+    // Ended now: the whole months left of the quarter come back, shown before and in the
+    // history after (docs/rules.md §1 early end refund).
+    await page.getByRole('button', { name: 'Vergunning beëindigen' }).click();
+    const refundNow = await page.getByTestId('refund-now').innerText();
+    const refund = /krijgt u (€\s[\d.,]+) terug/.exec(refundNow)?.[1];
+    expect(refund).toMatch(/^€\s76,53$/);
+    await page
+      .locator('#counter-end')
+      .getByRole('button', { name: 'Vergunning beëindigen' })
+      .click();
+    await page
+      .getByRole('dialog', { name: 'Vergunning beëindigen?' })
+      .getByRole('button', { name: 'Ja, beëindigen' })
+      .click();
+    await page.getByText('Uw vergunning is beëindigd.').waitFor();
+    expect(await valid('34DEF5')).toBe(false);
+    await page.goto(`/producten/${permitId}/geschiedenis`);
+    await page.getByRole('tab', { name: /^Transacties/ }).click();
+    const refunds = page
+      .getByTestId('transaction-history')
+      .locator('dt', { hasText: /^Terugbetaald$/ })
+      .locator('xpath=following-sibling::dd[1]');
+    await expect.poll(() => refunds.allInnerTexts(), { timeout: 10_000 }).toEqual([refund]);
+    await photographBoth(page, 'counter-business-history');
     await officer.context().close();
     await page.context().close();
-  }, 180_000);
+  }, 240_000);
 });

@@ -83,6 +83,9 @@ export class AdminPermitService {
           },
         );
         requireOwnTown(this.admin, permit.municipality.id);
+        // Ended at the counter or by a move (docs/rules.md §1 early end refund, §2 Moving): over
+        // for good, like a revoked one. Blocking and then unblocking it would make it active again.
+        if (permit.status === 'ended') throw new AppError('COUNTER_PERMIT_NOT_ACTIVE');
         const result = await work(tx, permit, unit);
         await tx.flush();
         return result;
@@ -125,8 +128,15 @@ export class AdminPermitService {
       if (permit.status === 'revoked') throw new AppError('PERMIT_ALREADY_REVOKED');
       if (permit.status === 'blocked') throw new AppError('PERMIT_ALREADY_BLOCKED');
       const before = stateOf(permit);
-      const rules = await loadProductRules(tx, permit);
-      const endedSessions = await endOpenSessions(unit, rules, this.actorId, this.admin.now);
+      // A product without sessions (a resident permit) has none to end, and no session rules.
+      const endedSessions = permit.productType.sessionPolicy
+        ? await endOpenSessions(
+            unit,
+            await loadProductRules(tx, permit),
+            this.actorId,
+            this.admin.now,
+          )
+        : [];
       permit.status = 'blocked';
       this.audit(tx, permit, 'permit.block', before, {
         ...stateOf(permit),

@@ -4,8 +4,8 @@ import { addDays } from '@parkeer/domain/time/local-date';
 import { startOfDay } from '@parkeer/domain/time/zoned-time';
 import type { Language } from '@parkeer/shared/language';
 import { Permit } from '../../model/permit.entity.js';
-import { PermitApplication } from '../../model/permit-application.entity.js';
 import { publicAppUrl } from '../auth/email-link.js';
+import { latestContactEmail } from '../letter/letter-recipient.js';
 import { composeMail } from '../mail/mail-composer.js';
 import { lastDayShown } from '../mail/mail-dates.js';
 import { queueMail } from '../mail/mail-outbox.js';
@@ -75,17 +75,4 @@ export async function sendPermitReminders(em: EntityManager, now: Date): Promise
     });
   }
   return sent;
-}
-
-/** The contact e-mail of the permit's latest counter application that gave one. */
-export async function latestContactEmail(
-  tx: EntityManager,
-  permitId: string,
-): Promise<string | null> {
-  const application = await tx.findOne(
-    PermitApplication,
-    { permit: permitId, contactEmail: { $ne: null } },
-    { orderBy: { createdAt: 'desc' } },
-  );
-  return application?.contactEmail ?? null;
 }

@@ -45,6 +45,7 @@ import { recordChange } from '../audit/audit-log.js';
 import { endOpenSessions, revokeOpenDelegations } from '../admin-permit/permit-wind-down.js';
 import { permitPot } from '../ledger/ledger.js';
 import { withPermitTransaction, type ChangeSink } from '../ledger/permit-transaction.js';
+import { latestContactEmail } from '../letter/letter-recipient.js';
 import { requestLetter } from '../letter/letter-request.js';
 import type { PaymentProvider } from '../payment/payment-provider.js';
 import { checkoutProvider, providerNamed } from '../payment/payment-providers.js';
@@ -59,7 +60,6 @@ import { checkVehicles, permitZones } from '../vehicle/vehicle-check.js';
 import { registryFacts } from './counter-registry-facts.js';
 import { nudgeResidenceRecheck } from '../../db/job-nudges.js';
 import { departedHolderCheck, type DepartedHolderCheck } from '../population/departed-holder.js';
-import { latestContactEmail } from './counter-reminders.js';
 import {
   grantApplication,
   languageOf,

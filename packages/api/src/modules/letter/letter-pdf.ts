@@ -263,12 +263,11 @@ export function renderLetterPdf(print: LetterPrint): Buffer {
   }
   if (data.productCode) {
     row(say('LETTER_PRODUCT_CODE'), printable(data.productCode), { bold: true });
-    // The sign-in page and the phone line ask for the code's digits (docs/rules.md §6).
-    if (kind === 'newPin') {
-      row(say('LETTER_REGISTRATION_NUMBER'), printable(data.productCode.replace(/^PK/, '')), {
-        bold: true,
-      });
-    }
+    // The sign-in page and the phone line ask for the code's digits (docs/rules.md §6), so
+    // every letter that names a visitor permit's code names its registration number too.
+    row(say('LETTER_REGISTRATION_NUMBER'), printable(data.productCode.replace(/^PK/, '')), {
+      bold: true,
+    });
     row(say('LETTER_PIN'), print.pin ? printable(print.pin) : say('LETTER_PIN_NOT_ON_COPY'), {
       bold: Boolean(print.pin),
     });

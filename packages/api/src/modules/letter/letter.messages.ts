@@ -55,8 +55,8 @@ export const letterMessages = {
     en: 'not on this copy; see the letter you received by e-mail',
   },
   LETTER_PIN_KEEP_SAFE: {
-    nl: 'Met de productcode en de pincode voegt u de vergunning toe aan een account. Bewaar de pincode goed en geef hem niet aan anderen.',
-    en: 'The product code and the PIN add the permit to an account. Keep the PIN safe and do not share it.',
+    nl: 'Met de productcode en de pincode voegt u de vergunning toe aan een account; met het registratienummer en de pincode logt u ook zonder account in, op de website en aan de telefoon. Bewaar de pincode goed en geef hem niet aan anderen.',
+    en: 'The product code and the PIN add the permit to an account; the registration number and the PIN sign in without one, on the website and on the phone line. Keep the PIN safe and do not share it.',
   },
   LETTER_AMOUNTS_HEADING: { nl: 'Bedragen', en: 'Amounts' },
   LETTER_PRICE: { nl: 'Prijs', en: 'Price' },

@@ -8,6 +8,7 @@ import { recordChange } from '../audit/audit-log.js';
 import { requireOwnTown, type AdminWork } from '../admin/admin-scope.js';
 import { documentTown } from './document-access.js';
 import { queueLetterMail } from './letter-mail.js';
+import { latestContactEmail } from './letter-recipient.js';
 import { toApplicationDocumentDto, toPermitLetterDto } from './letter.mapper.js';
 import type { ApplicationDocumentDto, PermitLetterDto } from './letter.types.js';
 
@@ -55,8 +56,8 @@ export async function permitLetters(
 }
 
 /**
- * Mails a decision letter again, to the permit holder's address or else the application's
- * contact address, in the letter's language, with the stored copy attached (never a PIN: that
+ * Mails a decision letter again, to the permit holder's address or else the contact address its
+ * application (or the permit's latest that gave one) named, in the letter's language, with the stored copy attached (never a PIN: that
  * was printed once). An admin of the letter's town only; the audit log says who and when, in
  * the same transaction as the mail.
  */
@@ -73,9 +74,12 @@ export async function resendLetter(admin: AdminWork, documentId: string): Promis
     const town = documentTown(letter);
     requireOwnTown(admin, town);
     if (letter.size === 0) throw new AppError('LETTER_NOT_READY');
+    // A letter of no application (ended, moved) of an account a DigiD login made goes where
+    // the permit's applications asked its letters to go (docs/rules.md §1 Letters).
     const to =
       letter.permit?.holder?.email ??
       letter.application?.contactEmail ??
+      (letter.permit ? await latestContactEmail(tx, letter.permit.id) : null) ??
       letter.application?.applicant.email;
     if (!to) throw new AppError('NOT_FOUND');
     queueLetterMail(tx, letter, { to, resent: true, at: admin.now });

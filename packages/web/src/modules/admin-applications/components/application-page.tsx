@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { readFragment, type ResultOf } from '../../../app/graphql.js';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
@@ -9,11 +8,11 @@ import { useFormats } from '../../../app/ui/format.js';
 import {
   AdminApplicationFieldsFragment,
   AdminPermitApplicationQuery,
-  ResendLetterMutation,
 } from '../graphql/applications.js';
 import '../admin-applications.css';
 import { useApplicationStrings } from '../strings.js';
 import { DecideSection } from './decide-section.js';
+import { LetterList } from './letter-list.js';
 import { ReviewGrounds } from './review-grounds.js';
 import { ApplicationStatusBadge } from './status-badge.js';
 
@@ -69,7 +68,7 @@ function ApplicationDetails() {
       {/* What the rules say matters while someone decides; afterwards the decision stands. */}
       {application.status === 'awaitingReview' && <Eligibility reviewed={reviewed} />}
       <Documents reviewed={reviewed} />
-      <Letters reviewed={reviewed} />
+      <LetterList letters={reviewed.application.letters} resentNotice="resent" />
       {/* Keyed by the application: another one starts its form afresh. */}
       <DecideSection key={application.id} reviewed={reviewed} />
     </section>
@@ -218,59 +217,6 @@ function Documents({ reviewed }: { reviewed: ReviewedApplication }) {
           ))}
         </ul>
       )}
-    </section>
-  );
-}
-
-function Letters({ reviewed }: { reviewed: ReviewedApplication }) {
-  const { t } = useTranslation('admin-applications');
-  const format = useFormats();
-  const [state, resend] = useMutation(ResendLetterMutation);
-  const [sent, setSent] = useState<string | null>(null);
-  const { letters } = reviewed.application;
-  if (letters.length === 0) return null;
-  const send = async (id: string) => {
-    setSent(null);
-    const result = await resend({ documentId: id });
-    if (result.data) setSent(id);
-  };
-  return (
-    <section aria-labelledby="application-letters" className="card">
-      <h2 id="application-letters">{t('detail.letters')}</h2>
-      <ErrorNotice error={state.error} />
-      <ul className="admin-applications__files">
-        {letters.map((letter) => {
-          const name = t(`letterKinds.${letter.kind}`);
-          return (
-            <li key={letter.id} className="admin-applications__letter">
-              <span>
-                {letter.ready ? (
-                  <a href={letter.downloadUrl} target="_blank" rel="noreferrer">
-                    {name}
-                  </a>
-                ) : (
-                  <>
-                    {name} <span className="muted">{t('detail.letterPending')}</span>
-                  </>
-                )}{' '}
-                <span className="muted">{format.dateTime(letter.createdAt)}</span>
-              </span>
-              <button
-                type="button"
-                className="button button--secondary"
-                disabled={state.fetching}
-                aria-label={t('detail.resendLetter', { letter: name })}
-                onClick={() => void send(letter.id)}
-              >
-                {t('detail.resend')}
-              </button>
-            </li>
-          );
-        })}
-      </ul>
-      <div role="status">
-        {sent && <p className="notice notice--success">{t('detail.resent')}</p>}
-      </div>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import '../admin-permits.css';
 import { BlockSection } from './block-section.js';
 import { FlexSection } from './flex-section.js';
 import { LedgerSection } from './ledger-section.js';
+import { LettersSection } from './letters-section.js';
 import { NewPinSection } from './new-pin-section.js';
 import { PermitFacts } from './permit-facts.js';
 import { PlateSection } from './plate-section.js';
@@ -49,7 +50,8 @@ function PermitView() {
     );
   if (!result.data) return <Loading />;
   const permit = readFragment(AdminPermitDetailsFieldsFragment, result.data.adminPermit);
-  const revoked = permit.status === 'revoked';
+  // Revoked in the back office, or ended at the counter or by a move: over for good.
+  const over = permit.status === 'revoked' || permit.status === 'ended';
   return (
     <section>
       {back}
@@ -63,18 +65,19 @@ function PermitView() {
       {permit.kind === 'flexibleBusinessPermit' && <FlexSection permitId={permit.id} />}
       {permit.unit && <LedgerSection permitId={permit.id} unit={permit.unit} />}
       {permit.unit && <RefundsSection permitId={permit.id} />}
+      <LettersSection permitId={permit.id} />
       <section aria-labelledby="permit-actions-title">
         <h2 id="permit-actions-title">{t('actions.title')}</h2>
-        {revoked && <p className="notice">{t('actions.revoked')}</p>}
+        {over && <p className="notice">{t(`actions.${permit.status}`)}</p>}
         {/* Keyed by the permit: another permit starts its forms afresh. */}
-        {!revoked && <BlockSection key={`block-${permit.id}`} permit={permit} />}
-        {!revoked && permit.hasPlateRight && (
+        {!over && <BlockSection key={`block-${permit.id}`} permit={permit} />}
+        {!over && permit.hasPlateRight && (
           <PlateSection key={`plate-${permit.id}`} permit={permit} />
         )}
-        {!revoked && permit.kind === 'visitorPermit' && (
+        {!over && permit.kind === 'visitorPermit' && (
           <NewPinSection key={`pin-${permit.id}`} permit={permit} />
         )}
-        <RevokeSection key={`revoke-${permit.id}`} permit={permit} />
+        {permit.status !== 'ended' && <RevokeSection key={`revoke-${permit.id}`} permit={permit} />}
       </section>
     </section>
   );

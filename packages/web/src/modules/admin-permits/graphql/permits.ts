@@ -200,6 +200,19 @@ export const IssuePermitMutation = graphql(`
   }
 `);
 
+/** The permit's decision letters, oldest first (docs/rules.md §1 Letters). */
+export const AdminPermitLettersQuery = graphql(`
+  query AdminPermitLetters($permitId: ID!) {
+    permitLetters(permitId: $permitId) {
+      id
+      kind
+      createdAt
+      ready
+      downloadUrl
+    }
+  }
+`);
+
 /** Top-ups of the permit that were paid but refunded instead of credited. */
 export const AdminPermitRefundedPaymentsQuery = graphql(`
   query AdminPermitRefundedPayments($id: ID!) {

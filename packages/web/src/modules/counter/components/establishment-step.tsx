@@ -75,7 +75,7 @@ export function EstablishmentStep({
                     <span className="muted"> · {t('establishment.main')}</span>
                   )}
                 </h3>
-                <dl className="facts">
+                <dl className="facts counter__establishment-facts">
                   <dt>{t('establishment.address')}</dt>
                   <dd>{establishment.visitingAddress ?? t('establishment.shielded')}</dd>
                   <dt>{t('establishment.number')}</dt>
