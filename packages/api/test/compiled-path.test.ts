@@ -155,4 +155,91 @@ describe.each(dialects)('the compiled path for trusted documents on %s', (dialec
       expect(rows.slice(rows.length / 2)).toEqual(rows.slice(0, rows.length / 2));
     },
   );
+
+  it('answers a batch alike, refused items in their places, with the same check log rows', async () => {
+    const before = (await logRows()).length;
+    const items = [
+      green,
+      { ...green, plate: 'AB12CD' },
+      { ...green, plate: '!' },
+      { ...green, zone: 'nergens' },
+    ];
+    const { apollo, compiled: viaId } = await throughBoth(
+      'RightCheckBatch',
+      { input: { items } },
+      { authorization: officer },
+    );
+    expect(apollo.body.errors).toBeUndefined();
+    expect(withoutCheckIds(viaId)).toEqual(withoutCheckIds(apollo));
+    const rows = (await logRows()).slice(before);
+    expect(rows).toHaveLength(4);
+    expect(rows.slice(2)).toEqual(rows.slice(0, 2));
+  });
+
+  it("takes Apollo's persisted query extension as the id too", async () => {
+    const { id, name } = operation('RightCheck');
+    const before = compiled.length;
+    const answer = await post(
+      { variables: check(green), extensions: { persistedQuery: { version: 1, sha256Hash: id } } },
+      { authorization: officer },
+    );
+    expect(answer.body.data).toMatchObject({ rightCheck: { valid: true, kind: 'permit' } });
+    expect(compiled.slice(before).map((answered) => answered.name)).toEqual([name]);
+  });
+
+  it('leaves what is unusual to Apollo: bad variables, control characters, unknown ids, batches', async () => {
+    const { id } = operation('RightCheck');
+    const before = compiled.length;
+    const documentId = `sha256:${id}`;
+    const headers = { authorization: officer };
+    // Variables GraphQL refuses: Apollo's 400, as for the whole document.
+    const missing = await post({ documentId, variables: {} }, headers);
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(missing).toEqual(
+      await post({ query: operation('RightCheck').body, variables: {} }, headers),
+    );
+    const control = await post(
+      { documentId, variables: check({ ...green, zone: 'a\u0000' }) },
+      headers,
+    );
+    expect(control.status).toBe(400);
+    expect(control.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    // A hash no manifest knows: Apollo's persisted queries answer it with a catalogue code.
+    const unknown = await post(
+      {
+        variables: check(green),
+        extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } },
+      },
+      headers,
+    );
+    expect(unknown.body.errors?.[0]).toMatchObject({
+      extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', messages: { en: expect.any(String) } },
+    });
+    const batched = await post([{ documentId, variables: check(green) }], headers);
+    expect(batched.status).toBe(400);
+    expect(compiled.length).toBe(before);
+  });
+
+  // Last: the wrong passwords lock the client's address for a while.
+  it('counts wrong passwords alike and answers RATE_LIMITED with Retry-After on both paths', async () => {
+    const attempt = (email: string, viaId: boolean) => {
+      const { body, id } = operation('ScanCarAccessToken');
+      const variables = { email, password: 'not-the-password' };
+      return post(viaId ? { documentId: id, variables } : { query: body, variables });
+    };
+    const answers: Answer[][] = [[], []];
+    for (const [path, viaId] of [
+      [0, false],
+      [1, true],
+    ] as const) {
+      for (let i = 0; i < 6; i++)
+        answers[path]!.push(await attempt(`niemand-${path}@demo.parkeer.nl`, viaId));
+    }
+    const [apollo, compiledAnswers] = answers as [Answer[], Answer[]];
+    expect(compiledAnswers).toEqual(apollo);
+    const last = compiledAnswers.at(-1)!;
+    expect(last.body.errors?.[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+    expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
+  });
 });

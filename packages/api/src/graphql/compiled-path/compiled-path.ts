@@ -1,6 +1,11 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  isAbstractType,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
 import type { Context } from '../context.js';
 import { controlCharacterError } from '../control-characters.js';
 import { formatError, inLanguage } from '../error-formatting.js';
@@ -54,6 +59,24 @@ function acceptsJson(accept: string | undefined): boolean {
 }
 
 /**
+ * type-graphql's unions and interfaces resolve their type asynchronously, which graphql-jit does
+ * not await. Its object types are classes named as their GraphQL types, so the class of the value
+ * names the type at once; anything else still goes through type-graphql's own resolver. In place:
+ * graphql-js (the WebSocket path shares this schema) takes either answer alike.
+ */
+function resolveTypesAtOnce(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isAbstractType(type) || !type.resolveType) continue;
+    const original = type.resolveType;
+    const names = new Set(schema.getPossibleTypes(type).map((possible) => possible.name));
+    type.resolveType = (value, context, info, abstractType) => {
+      const name = (value as object | null)?.constructor?.name;
+      return name && names.has(name) ? name : original(value, context, info, abstractType);
+    };
+  }
+}
+
+/**
  * graphql-jit's errors are not graphql-js's GraphQLError (formatError looks behind those for an
  * AppError), so each is rebuilt as the one graphql-js would have raised at the same path.
  */
@@ -82,6 +105,7 @@ function asGraphQLError(error: {
  * control characters, a batch, a GET, another response type.
  */
 export function compiledPath(options: CompiledPathOptions): RequestHandler {
+  resolveTypesAtOnce(options.schema);
   const documents = new Map<string, Compiled>();
   for (const [id, trusted] of trustedDocuments(options.schema, options)) {
     const compiled = compileQuery(options.schema, trusted.document, trusted.name);
