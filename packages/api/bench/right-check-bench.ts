@@ -20,7 +20,7 @@ import { seedDemo } from '../src/seed/demo-seed.js';
 import { Account } from '../src/model/account.entity.js';
 import { AuthService } from '../src/modules/auth/auth.service.js';
 import { RightCheckLog } from '../src/model/right-check-log.entity.js';
-import { trustedOperations } from '../src/graphql/compiled-path/trusted-documents.js';
+import { trustedOperations } from '../src/compiled-path/trusted-documents.js';
 import { graphqlPath } from '../src/server.js';
 import { productionBenchEnv } from './production-env.js';
 import { startProcess, stops, type Target } from './processes.js';

@@ -14,8 +14,8 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { config } from './config/config.js';
 import type { Context } from './graphql/context.js';
-import { httpContext } from './graphql/http-context.js';
-import { compiledPath } from './graphql/compiled-path/compiled-path.js';
+import { httpContext } from './http-context.js';
+import { compiledPath } from './compiled-path/compiled-path.js';
 import { controlCharactersPlugin } from './graphql/control-characters.js';
 import { errorLanguagePlugin, formatError } from './graphql/error-formatting.js';
 import { operationRules, parseOptions } from './graphql/operation-limits.js';
@@ -164,7 +164,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     graphqlPath,
     requestTimeout(options.requestTimeoutMs ?? settings.REQUEST_TIMEOUT_MS, answerTimeout),
     express.json({ limit: maxRequestBytes }),
-    // Trusted documents named by id skip Apollo's request pipeline (graphql/compiled-path/);
+    // Trusted documents named by id skip Apollo's request pipeline (compiled-path/);
     // everything else, and anything unusual about such a request, goes on to Apollo.
     compiledPath({ schema: unwrappedSchema, context, production: settings.production }),
     expressMiddleware(apollo, { context: ({ req, res }) => context(req, res) }),

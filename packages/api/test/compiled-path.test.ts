@@ -10,8 +10,8 @@ import { flushRightCheckLog } from '../src/modules/enforcement/right-check-log-w
 import {
   observeCompiledOperations,
   type CompiledOperation,
-} from '../src/graphql/compiled-path/compiled-path.js';
-import { trustedOperations } from '../src/graphql/compiled-path/trusted-documents.js';
+} from '../src/compiled-path/compiled-path.js';
+import { trustedOperations } from '../src/compiled-path/trusted-documents.js';
 import { useDemoApi } from './demo-api.js';
 import { testDialects } from './test-databases.js';
 

@@ -153,6 +153,12 @@ export function formatError(
   return formatted('INTERNAL_ERROR', base);
 }
 
+/** The longest wait the errors ask for (`Retry-After`), in seconds; 0 when none does. */
+export function retryAfterOf(errors: readonly GraphQLFormattedError[]): number {
+  const waits = errors.map((error) => Number(error.extensions?.retryAfterSeconds) || 0);
+  return Math.max(0, ...waits);
+}
+
 /** Each formatted error with its message in `language` (the compiled path calls it too). */
 export function inLanguage(
   errors: readonly GraphQLFormattedError[],

@@ -1,11 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLFormattedError } from 'graphql';
-
-/** The longest wait the errors ask for, in seconds; 0 when none does. */
-export function retryAfterOf(errors: readonly GraphQLFormattedError[]): number {
-  const waits = errors.map((error) => Number(error.extensions?.retryAfterSeconds) || 0);
-  return Math.max(0, ...waits);
-}
+import { retryAfterOf } from '../../graphql/error-formatting.js';
 
 /**
  * An HTTP `Retry-After` beside RATE_LIMITED and BUSY (their `extensions.retryAfterSeconds`), for

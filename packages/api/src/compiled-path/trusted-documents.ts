@@ -8,7 +8,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { operationRules, parseOptions } from '../operation-limits.js';
+import { operationRules, parseOptions } from '../graphql/operation-limits.js';
 import manifest from './trusted-documents.json' with { type: 'json' };
 
 /** One operation of the manifest, in the format of Apollo's persisted query manifests. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSchema } from '../../schema.js';
+import { createSchema } from '../schema.js';
 import {
   documentIdOf,
   sha256Hex,

@@ -6,10 +6,9 @@ import {
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
-import type { Context } from '../context.js';
-import { controlCharacterError } from '../control-characters.js';
-import { formatError, inLanguage } from '../error-formatting.js';
-import { retryAfterOf } from '../../modules/rate-limit/retry-after-plugin.js';
+import type { Context } from '../graphql/context.js';
+import { controlCharacterError } from '../graphql/control-characters.js';
+import { formatError, inLanguage, retryAfterOf } from '../graphql/error-formatting.js';
 import { documentIdOf, trustedDocuments, type TrustedDocument } from './trusted-documents.js';
 
 /** What one operation on the compiled path did, for metrics (one place to hook them in). */
@@ -23,7 +22,7 @@ export interface CompiledOperation {
 
 export interface CompiledPathOptions {
   readonly schema: GraphQLSchema;
-  /** The same context Apollo gets (graphql/http-context.ts). */
+  /** The same context Apollo gets (http-context.ts). */
   readonly context: (req: Request, res: Response) => Promise<Context>;
   readonly production: boolean;
 }

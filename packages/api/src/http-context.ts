@@ -1,10 +1,14 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { Request, Response } from 'express';
-import { refuseWhenDatabaseFails } from '../db/database-errors.js';
-import { viewerFromCredentials } from '../modules/auth/credentials.js';
-import { createContext, type Context } from './context.js';
-import { sessionCookieName, sessionCookieOptions, type HttpSession } from './http-session.js';
-import type { LivePubSub } from './pubsub.js';
+import { refuseWhenDatabaseFails } from './db/database-errors.js';
+import { viewerFromCredentials } from './modules/auth/credentials.js';
+import { createContext, type Context } from './graphql/context.js';
+import {
+  sessionCookieName,
+  sessionCookieOptions,
+  type HttpSession,
+} from './graphql/http-session.js';
+import type { LivePubSub } from './graphql/pubsub.js';
 
 export interface HttpContextOptions {
   readonly orm: MikroORM;
