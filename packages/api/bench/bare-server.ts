@@ -4,15 +4,16 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { rightsParams, rightsSql, zoneIdSql } from '../src/modules/enforcement/right-check.sql.js';
+import { numberedPlaceholders } from '../src/db/prepared-statement.js';
 import { serveBench } from './bench-child.js';
 
-/** `?` placeholders (as knex takes them) to PostgreSQL's `$1`, `$2`, … */
-const numbered = (sql: string) => {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-};
-const rights = numbered(rightsSql);
-const zoneQuery = numbered(zoneIdSql);
+const rights = numberedPlaceholders(rightsSql);
+const zoneQuery = numberedPlaceholders(zoneIdSql);
+/**
+ * BENCH_BARE_PREPARED=1: the lookup as a named statement, as the API sends it on PostgreSQL
+ * (db/prepared-statement.ts). Off by default: the yardstick of issue 19 sends it unnamed.
+ */
+const statementName = process.env.BENCH_BARE_PREPARED === '1' ? 'bare_rights' : undefined;
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const zones = new Map<string, string>();
@@ -27,10 +28,11 @@ async function check(body: string) {
     if (!zoneId) return { status: 404, answer: { error: 'NOT_FOUND' } };
     zones.set(key, zoneId);
   }
-  const { rows } = await pool.query<{ kind: string; until: Date | null }>(
-    rights,
-    rightsParams(normalised, 'NL', zoneId, new Date()),
-  );
+  const { rows } = await pool.query<{ kind: string; until: Date | null }>({
+    name: statementName,
+    text: rights,
+    values: rightsParams(normalised, 'NL', zoneId, new Date()),
+  });
   const best = rows.find((row) => row.kind !== 'visitorSession') ?? rows[0];
   return {
     status: 200,

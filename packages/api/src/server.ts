@@ -13,20 +13,15 @@ import type { MikroORM } from '@mikro-orm/core';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { config } from './config/config.js';
-import { createContext, type Context } from './graphql/context.js';
-import { viewerFromCredentials } from './modules/auth/credentials.js';
+import type { Context } from './graphql/context.js';
+import { httpContext } from './http-context.js';
+import { compiledPath } from './compiled-path/compiled-path.js';
 import { controlCharactersPlugin } from './graphql/control-characters.js';
 import { errorLanguagePlugin, formatError } from './graphql/error-formatting.js';
-import {
-  sessionCookieName,
-  sessionCookieOptions,
-  type HttpSession,
-} from './graphql/http-session.js';
 import { operationRules, parseOptions } from './graphql/operation-limits.js';
 import { livePubSubFromEnv, type LivePubSub } from './graphql/pubsub.js';
 import { registerRoutes } from './modules/moving/register-routes.js';
 import { answerTimeout } from './graphql/timeout-answer.js';
-import { refuseWhenDatabaseFails } from './db/database-errors.js';
 import { readinessCheck } from './health/readiness.js';
 import { securityHeaders } from './http/security-headers.js';
 import { jsonErrors, jsonNotFound } from './http/json-errors.js';
@@ -36,7 +31,6 @@ import { createSchema } from './schema.js';
 import { logRequest } from './logging/logger.js';
 import { requestIds } from './logging/request-id.js';
 import { flushRightCheckLog } from './modules/enforcement/right-check-log-writer.js';
-import type { Viewer } from './graphql/viewer.js';
 import { graphqlWsOptions } from './modules/live/graphql-ws.js';
 import { gateWebSockets, originAllowList } from './modules/live/websocket-gate.js';
 import { paymentRoutes } from './modules/payment/payment-routes.js';
@@ -90,11 +84,6 @@ export const graphqlPath = '/graphql';
 
 function defaultWebDist(): string {
   return process.env.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
-}
-
-/** The viewer behind the request's bearer token (partners) or session cookie (the SPA). */
-function viewerOf(em: MikroORM['em'], req: express.Request, now: Date): Promise<Viewer | null> {
-  return viewerFromCredentials(em, req.headers, now);
 }
 
 export async function createServer(options: ServerOptions): Promise<RunningServer> {
@@ -176,11 +165,12 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     isAllowedOrigin: originAllowList(settings),
     maxConnectionsPerClient: settings.WS_MAX_CONNECTIONS_PER_CLIENT,
   });
+  // A schema of its own for graphql-ws and the compiled path: Apollo wraps every resolver of the
+  // schema it serves with its plugin hooks, which neither uses.
+  const unwrappedSchema = await createSchema();
   const wsDisposable = useServer(
-    // A schema of its own: Apollo wraps every resolver of the schema it serves with its plugin
-    // hooks, which subscriptions (executed once per subscriber and event) do not use.
     graphqlWsOptions({
-      schema: await createSchema(),
+      schema: unwrappedSchema,
       orm: options.orm,
       clock,
       pubSub,
@@ -189,27 +179,15 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     wsServer,
   );
 
+  const context = httpContext({ orm: options.orm, clock, pubSub, secureCookies });
   app.use(
     graphqlPath,
     requestTimeout(options.requestTimeoutMs ?? settings.REQUEST_TIMEOUT_MS, answerTimeout),
     express.json({ limit: maxRequestBytes }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const now = clock();
-        const em = options.orm.em.fork();
-        const viewer = await viewerOf(em, req, now).catch(refuseWhenDatabaseFails);
-        const http: HttpSession = {
-          setSessionCookie: (token, expiresAt) =>
-            res.cookie(
-              sessionCookieName,
-              token,
-              sessionCookieOptions(secureCookies || req.secure, expiresAt),
-            ),
-          clearSessionCookie: () => res.clearCookie(sessionCookieName, { path: '/' }),
-        };
-        return createContext(em, req, viewer, http, now, pubSub);
-      },
-    }),
+    // Trusted documents named by id skip Apollo's request pipeline (compiled-path/);
+    // everything else, and anything unusual about such a request, goes on to Apollo.
+    compiledPath({ schema: unwrappedSchema, context, production: settings.production }),
+    expressMiddleware(apollo, { context: ({ req, res }) => context(req, res) }),
     lateAnswerAfterTimeout,
   );
 

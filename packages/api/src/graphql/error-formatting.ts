@@ -124,6 +124,11 @@ export function formatError(
     return formatted('DATE_OUT_OF_RANGE', base, { ...dateYears });
   }
   const apolloCode = base.extensions?.code;
+  // Apollo's persisted queries: a hash it has not seen. The same code, so that clients which
+  // then send the whole document (Apollo Client's persisted query link) keep working.
+  if (apolloCode === ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND) {
+    return formatted('PERSISTED_QUERY_NOT_FOUND', base);
+  }
   if (typeof apolloCode === 'string' && requestErrors.has(apolloCode)) {
     // The parser's own limit (see operation-limits.ts): a syntax error known only by its text.
     if (isTokenLimitError(base.message)) {
@@ -148,6 +153,23 @@ export function formatError(
   return formatted('INTERNAL_ERROR', base);
 }
 
+/** The longest wait the errors ask for (`Retry-After`), in seconds; 0 when none does. */
+export function retryAfterOf(errors: readonly GraphQLFormattedError[]): number {
+  const waits = errors.map((error) => Number(error.extensions?.retryAfterSeconds) || 0);
+  return Math.max(0, ...waits);
+}
+
+/** Each formatted error with its message in `language` (the compiled path calls it too). */
+export function inLanguage(
+  errors: readonly GraphQLFormattedError[],
+  language: Language,
+): GraphQLFormattedError[] {
+  return errors.map((error) => {
+    const messages = (error.extensions as Partial<ErrorExtensions> | undefined)?.messages;
+    return messages ? { ...error, message: messages[language] } : error;
+  });
+}
+
 /** Puts each error's message in the caller's language (formatError cannot see the request). */
 export function errorLanguagePlugin<
   Context extends { language: Language },
@@ -157,11 +179,10 @@ export function errorLanguagePlugin<
       return {
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
-          const language = contextValue?.language ?? 'nl';
-          response.body.singleResult.errors = response.body.singleResult.errors.map((error) => {
-            const messages = (error.extensions as Partial<ErrorExtensions> | undefined)?.messages;
-            return messages ? { ...error, message: messages[language] } : error;
-          });
+          response.body.singleResult.errors = inLanguage(
+            response.body.singleResult.errors,
+            contextValue?.language ?? 'nl',
+          );
         },
       };
     },

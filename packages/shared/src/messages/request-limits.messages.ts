@@ -9,6 +9,10 @@ export const requestLimitsMessages = {
     nl: 'De opdracht is te lang: hoogstens {limit} onderdelen (tokens).',
     en: 'The document is too long: at most {limit} tokens.',
   },
+  PERSISTED_QUERY_NOT_FOUND: {
+    nl: 'Deze opdracht is niet bekend onder dit nummer: stuur de hele opdracht mee.',
+    en: 'No document is known by this id: send the whole document with it.',
+  },
   QUERY_TOO_DEEP: {
     nl: 'De opdracht is te diep genest: hoogstens {limit} niveaus.',
     en: 'The operation is nested too deeply: at most {limit} levels.',

@@ -39,6 +39,7 @@ import {
   type ShapedTownZone,
 } from './zone-cache.js';
 import { isPostgres } from '../../db/dialect.js';
+import { preparedStatement } from '../../db/prepared-statement.js';
 import type { LogRow } from './right-check-log-writer.js';
 
 export interface RightCheckQuestion {
@@ -93,6 +94,9 @@ interface RightRow {
   until: Date | string | number | null;
   product_kind: string | null;
 }
+
+const preparedRights = preparedStatement<RightRow>('parkeer_right_check_rights', rightsSql);
+const preparedOutage = preparedStatement<OutageRow>('parkeer_right_check_outage', outageSql);
 
 const hourMs = 60 * 60_000;
 /** How far from now a check may look: back over a shift, ahead only for clock differences. */
@@ -218,14 +222,10 @@ export class EnforcementService {
     const { zoneId } = zone;
     // Raw SQL takes dates as the dialect stores them (SQLite: epoch milliseconds).
     const storedAt = this.em.getPlatform().processDateProperty(at);
-    const connection = this.em.getConnection();
-    const [rows, outages] = (await Promise.all([
-      connection.execute(
-        rightsSql,
-        rightsParams(plate.normalised, plate.country, zoneId, storedAt),
-      ),
-      connection.execute(outageSql, [zoneId, storedAt, storedAt]),
-    ])) as [RightRow[], OutageRow[]];
+    const [rows, outages] = await this.rightsAndOutages(
+      rightsParams(plate.normalised, plate.country, zoneId, storedAt),
+      [zoneId, storedAt, storedAt],
+    );
     const { answer, logRow } = this.answer(viewer, { plate, at, zone }, rows, outages[0], now);
     // The answer waits for the row's commit (group commit): no answered check goes unlogged.
     await rightCheckLogWriter(this.em).add(logRow);
@@ -289,6 +289,27 @@ export class EnforcementService {
     const batch = results.map((result) => ('refused' in result ? result : answers.get(result)!));
     recordRightCheckBatch(batch);
     return batch;
+  }
+
+  /**
+   * One check's rights and outage windows. On PostgreSQL as named statements, planned once per
+   * connection: the rights query's plan cost more than its run.
+   */
+  private rightsAndOutages(
+    rightsValues: readonly unknown[],
+    outageValues: readonly unknown[],
+  ): Promise<[RightRow[], OutageRow[]]> {
+    if (isPostgres(this.em)) {
+      return Promise.all([
+        preparedRights(this.em, rightsValues),
+        preparedOutage(this.em, outageValues),
+      ]);
+    }
+    const connection = this.em.getConnection();
+    return Promise.all([
+      connection.execute(rightsSql, [...rightsValues]),
+      connection.execute(outageSql, [...outageValues]),
+    ]) as Promise<[RightRow[], OutageRow[]]>;
   }
 
   /** The rights and outage windows of a batch's checks, by their place in `asked`. */

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { retryAfterOf } from '../../graphql/error-formatting.js';
 
 /**
  * An HTTP `Retry-After` beside RATE_LIMITED and BUSY (their `extensions.retryAfterSeconds`), for
@@ -10,10 +11,7 @@ export function retryAfterPlugin<Context extends object>(): ApolloServerPlugin<C
       return {
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
-          const waits = (response.body.singleResult.errors ?? []).map(
-            (error) => Number(error.extensions?.retryAfterSeconds) || 0,
-          );
-          const seconds = Math.max(0, ...waits);
+          const seconds = retryAfterOf(response.body.singleResult.errors ?? []);
           if (seconds > 0) response.http.headers.set('retry-after', String(seconds));
         },
       };
