@@ -10,6 +10,8 @@ import type { Context } from '../graphql/context.js';
 import { controlCharacterError } from '../graphql/control-characters.js';
 import { formatError, inLanguage, retryAfterOf } from '../graphql/error-formatting.js';
 import { documentIdOf, trustedDocuments, type TrustedDocument } from './trusted-documents.js';
+import { recordOperation } from '../observability/operation-metrics.js';
+import { operationLabelOf } from '../observability/operation-metrics-plugin.js';
 
 /** What one operation on the compiled path did, for metrics (one place to hook them in). */
 export interface CompiledOperation {
@@ -175,6 +177,13 @@ export function compiledPath(options: CompiledPathOptions): RequestHandler {
       errorCodes: (errors ?? []).map((error) => String(error.extensions?.code)),
       ms: performance.now() - started,
     };
+    // The same series as Apollo's path (operation-metrics-plugin.ts): a dashboard sees no seam.
+    recordOperation(
+      operationLabelOf(trusted.operation),
+      trusted.type,
+      operation.ms / 1000,
+      operation.errorCodes,
+    );
     for (const observer of observers) observer(operation);
     // Answered with TIMEOUT meanwhile (http/request-timeout.ts): this answer is not sent.
     if (res.headersSent) return true;
