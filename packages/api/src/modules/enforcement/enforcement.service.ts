@@ -16,7 +16,8 @@ import {
 } from './right-choice.js';
 import { Zone } from '../../model/zone.entity.js';
 import { rightCheckLogWriter } from './right-check-log-writer.js';
-import { enforcementTowns } from './enforcement-towns.js';
+import { checkerTowns } from './enforcement-towns.js';
+import { isPartnerKeyViewer } from '../partner-key/partner-key-auth.js';
 import {
   batchOutageSql,
   batchRightsSql,
@@ -210,7 +211,7 @@ export class EnforcementService {
     const { plate, at } = plateAndMoment(question, now);
     const municipalityCode = question.municipality.trim();
     const zone = await this.place(municipalityCode, question);
-    ownTown(await enforcementTowns(this.em, viewer.accountId), zone, municipalityCode);
+    ownTown(await checkerTowns(this.em, viewer), zone, municipalityCode);
     const { zoneId } = zone;
     // Raw SQL takes dates as the dialect stores them (SQLite: epoch milliseconds).
     const storedAt = this.em.getPlatform().processDateProperty(at);
@@ -245,7 +246,7 @@ export class EnforcementService {
       throw new AppError('RIGHT_CHECK_BATCH_TOO_LARGE', { max: maxBatchChecks });
     }
     if (questions.length === 0) return [];
-    const towns = await enforcementTowns(this.em, viewer.accountId);
+    const towns = await checkerTowns(this.em, viewer);
     const zonesByTown = await cachedTownsZones(
       this.em.getDriver(),
       questions.map((question) => question.municipality.trim()),
@@ -336,15 +337,18 @@ export class EnforcementService {
     const platform = this.em.getPlatform();
     const storedNow = platform.processDateProperty(now);
     const checkId = randomUUID();
+    // A machine key's check names the key, an officer's the account (docs/security.md).
+    const byKey = isPartnerKeyViewer(viewer);
     const logRow = [
       checkId,
-      viewer.accountId,
+      byKey ? null : viewer.accountId,
       storedNow,
       platform.processDateProperty(at),
       zone.zoneId,
       right !== null,
       right?.kind ?? null,
       storedNow,
+      byKey ? viewer.accountId : null,
     ];
     const answer = {
       valid: right !== null,
@@ -372,7 +376,7 @@ export class EnforcementService {
       zones: { code: string; name: string; hasArea: boolean }[];
     }[]
   > {
-    const towns = await enforcementTowns(this.em, viewer.accountId);
+    const towns = await checkerTowns(this.em, viewer);
     if (towns.size === 0) return [];
     const zones = await this.em.find(
       Zone,
