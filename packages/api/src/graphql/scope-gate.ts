@@ -29,6 +29,15 @@ export const scopeOperations = {
 } as const satisfies Record<string, Operations>;
 
 export type PartnerScope = keyof typeof scopeOperations;
+
+// Machine keys: the scopes a town admin may give a machine key (partner-key.service.ts).
+export const machineKeyScopes = [
+  'rightCheck',
+  'batchCheck',
+  'readZones',
+] as const satisfies readonly PartnerScope[];
+export type MachineKeyScope = (typeof machineKeyScopes)[number];
+// End of machine keys.
 export const partnerScopes = Object.keys(scopeOperations) as PartnerScope[];
 
 /** Every login may ask who it is and end itself. */
