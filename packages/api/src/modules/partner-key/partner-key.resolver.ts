@@ -65,7 +65,7 @@ export class PartnerKeyResolver {
   @Authorized('municipalAdmin')
   @Mutation(() => IssuedPartnerKeyDto, {
     description:
-      'Makes a machine key for a partner in the admin\'s town and answers its secret, this once. Invalid input is SETTINGS_INVALID with a problem per field.',
+      "Makes a machine key for a partner in the admin's town and answers its secret, this once. Invalid input is SETTINGS_INVALID with a problem per field.",
   })
   async createPartnerKey(
     @Arg('input', () => CreatePartnerKeyInput, { description: 'The new key.' })

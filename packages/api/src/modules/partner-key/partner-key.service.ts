@@ -95,6 +95,8 @@ export class PartnerKeyService {
 
   async list(): Promise<ListedPartnerKey[]> {
     const townId = adminTown(this.actor);
+    // This instance's counts and last-used times first, so a key just used shows it.
+    await flushPartnerKeyUsage(this.em);
     const keys = await this.em.find(
       PartnerKey,
       { municipality: townId },
@@ -106,8 +108,6 @@ export class PartnerKeyService {
   /** Keys with their requests today and over the last 7 days (the town's calendar days). */
   private async withUsage(keys: PartnerKey[], townId: string): Promise<ListedPartnerKey[]> {
     if (keys.length === 0) return [];
-    // This instance's counts first, so a key just used shows it.
-    await flushPartnerKeyUsage(this.em);
     const town = await this.em.findOneOrFail(Municipality, { id: townId });
     const today = localDateOf(this.actor.now, town.timeZone);
     const weekStart = new Date(Date.parse(`${today}T00:00:00Z`) - 6 * dayMs)
@@ -239,9 +239,8 @@ export class PartnerKeyService {
 
   private async ownKey(id: string): Promise<PartnerKey> {
     const townId = adminTown(this.actor);
-    const key = isUuid(id)
-      ? await this.em.findOne(PartnerKey, { id, municipality: townId })
-      : null;
+    await flushPartnerKeyUsage(this.em);
+    const key = isUuid(id) ? await this.em.findOne(PartnerKey, { id, municipality: townId }) : null;
     if (!key) throw new AppError('NOT_FOUND');
     return key;
   }

@@ -7,13 +7,14 @@ export const PartnerKeyScopeEnum = Object.fromEntries(machineKeyScopes.map((s) =
 registerEnumType(PartnerKeyScopeEnum, {
   name: 'PartnerKeyScope',
   description:
-    "What a town's machine key may call (docs/graphql.md, \"Machine keys\"), always in the key's own town only.",
+    'What a town\'s machine key may call (docs/graphql.md, "Machine keys"), always in the key\'s own town only.',
   valuesConfig: {
     rightCheck: {
-      description: 'One right-check at a time (rightCheck), and the town\'s zones (enforcementPlaces).',
+      description:
+        "One right-check at a time (rightCheck), and the town's zones (enforcementPlaces).",
     },
     batchCheck: {
-      description: 'Right-checks in batches of up to 100 (rightCheckBatch), and the town\'s zones.',
+      description: "Right-checks in batches of up to 100 (rightCheckBatch), and the town's zones.",
     },
     readZones: { description: "The town's zones, to choose where to check (enforcementPlaces)." },
   },
