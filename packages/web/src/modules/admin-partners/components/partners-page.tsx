@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { readFragment, type ResultOf } from '../../../app/graphql.js';
@@ -29,9 +29,15 @@ const nameOf = (key: Pick<PartnerKey, 'partnerName' | 'label'>) =>
 function SecretOnce({ name, secret, onDone }: { name: string; secret: string; onDone(): void }) {
   const { t } = useTranslation('admin-partners');
   const [copied, setCopied] = useState(false);
+  const value = useRef<HTMLElement>(null);
   const copy = async () => {
-    await navigator.clipboard.writeText(secret);
-    setCopied(true);
+    try {
+      await navigator.clipboard.writeText(secret);
+      setCopied(true);
+    } catch {
+      // No clipboard permission: select the key, so the admin can copy it by hand.
+      if (value.current) window.getSelection()?.selectAllChildren(value.current);
+    }
   };
   return (
     <section className="card partner-secret" aria-labelledby="partner-secret-title">
@@ -39,7 +45,9 @@ function SecretOnce({ name, secret, onDone }: { name: string; secret: string; on
         {t('secret.title', { name })}
       </h2>
       <p className="notice notice--warning">{t('secret.warning')}</p>
-      <code className="partner-secret__value">{secret}</code>
+      <code ref={value} className="partner-secret__value">
+        {secret}
+      </code>
       <div className="actions">
         <button type="button" className="button" onClick={() => void copy()}>
           {copied ? t('secret.copied') : t('secret.copy')}
