@@ -49,7 +49,7 @@ import { provideRegistryFakes, stopRegistryFakes } from './modules/registry/regi
 import { testBrokerPath } from './modules/identity/test-broker/test-broker-settings.js';
 import { applyApplicationPayment } from './modules/counter/counter-grant.js';
 import { retryAfterPlugin } from './modules/rate-limit/retry-after-plugin.js';
-import { introspectionGatePlugin } from './graphql/introspection-gate.js';
+import { introspectionGatePlugin } from './modules/partner-key/introspection-gate.js';
 import { partnerKeyBudgetPlugin } from './modules/partner-key/partner-key-budget-plugin.js';
 import { flushPartnerKeyUsage } from './modules/partner-key/partner-key-usage.js';
 import { followPartnerKeyChanges } from './modules/partner-key/partner-key-changes.js';

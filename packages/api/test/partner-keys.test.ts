@@ -6,7 +6,8 @@ import { PartnerKey } from '../src/model/partner-key.entity.js';
 import { RightCheckLog } from '../src/model/right-check-log.entity.js';
 import { hashPartnerKeySecret } from '../src/modules/partner-key/partner-key-secret.js';
 import { useDemoApi, type DemoApi } from './demo-api.js';
-import { TestClient, type GraphQLErrorBody } from './graphql-client.js';
+import type { TestClient } from './graphql-client.js';
+import { type GraphQLErrorBody } from './graphql-client.js';
 import { loggedIn } from './login.js';
 import { testDialects } from './test-databases.js';
 import { Stream, wsClient } from './ws-client.js';
@@ -52,7 +53,11 @@ async function post(
     },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, headers: response.headers, ...(await response.json()) };
+  return {
+    status: response.status,
+    headers: response.headers,
+    ...((await response.json()) as object),
+  };
 }
 
 const codeOf = (result: { errors?: GraphQLErrorBody[] }) => result.errors?.[0]?.extensions.code;

@@ -122,7 +122,7 @@ const mutationFieldsRule: ValidationRule = (context) => ({
  * The validation rules besides GraphQL's own, the same for Apollo (HTTP) and graphql-ws. That
  * production refuses introspection (the SPA's types come from the schema file at build time, not
  * from the server) is decided per request, since a machine key may introspect:
- * introspection-gate.ts.
+ * modules/partner-key/introspection-gate.ts.
  */
 export function operationRules(): ValidationRule[] {
   return [...armorRules(), mutationFieldsRule];

@@ -15,7 +15,7 @@ import { documentCache } from '../../graphql/document-cache.js';
 import { limitExceeded, operationRules, parseOptions } from '../../graphql/operation-limits.js';
 import type { LivePubSub } from '../../graphql/pubsub.js';
 import { sharingSubscribe } from '../../graphql/shared-subscription.js';
-import { introspectionRefusal } from '../../graphql/introspection-gate.js';
+import { introspectionRefusal } from '../partner-key/introspection-gate.js';
 import { operationCost } from '../../graphql/operation-cost.js';
 import type { Viewer } from '../../graphql/viewer.js';
 import { partnerKeyGrantOf } from '../partner-key/partner-key-auth.js';

@@ -124,7 +124,7 @@ export const adminPages: readonly AdminPage[] = [
     path: '/beheer/koppelingen',
     load: () => import('../admin-partners/components/partners-page.js'),
     label: 'admin-partners:menu',
-    icon: '⚿',
+    icon: '⇄',
   },
   {
     path: '/beheer/logboek',

@@ -167,13 +167,17 @@ function KeyCard({
             week: partnerKey.requestsLast7Days,
           })}
         </dd>
-        <dt>{t('facts.budget')}</dt>
-        <dd>
-          {t('facts.budgetValue', {
-            requests: partnerKey.requestsPerMinute,
-            cost: partnerKey.costPerMinute,
-          })}
-        </dd>
+        {!partnerKey.revokedAt && (
+          <>
+            <dt>{t('facts.budget')}</dt>
+            <dd>
+              {t('facts.budgetValue', {
+                requests: partnerKey.requestsPerMinute,
+                cost: partnerKey.costPerMinute,
+              })}
+            </dd>
+          </>
+        )}
         {partnerKey.previousSecretExpiresAt && !partnerKey.revokedAt && (
           <>
             <dt>{t('facts.overlap')}</dt>

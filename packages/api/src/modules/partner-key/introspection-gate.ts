@@ -6,9 +6,9 @@ import {
   type DocumentNode,
   type GraphQLSchema,
 } from 'graphql';
-import { isPartnerKeyViewer } from '../modules/partner-key/partner-key-auth.js';
-import type { Context } from './context.js';
-import type { Viewer } from './viewer.js';
+import { isPartnerKeyViewer } from './partner-key-auth.js';
+import type { Context } from '../../graphql/context.js';
+import type { Viewer } from '../../graphql/viewer.js';
 
 /**
  * In production the schema is not for browsing (docs/graphql.md): introspection is refused,
