@@ -1,3 +1,4 @@
+import { PartnerKeyResolver } from './modules/partner-key/partner-key.resolver.js';
 import { QuotaResolver } from './modules/quota/quota.resolver.js';
 import { QuotaOfferResolver } from './modules/quota-offer/quota-offer.resolver.js';
 import type { GraphQLSchema } from 'graphql';
@@ -72,6 +73,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       AddressResolver,
       ZoneShapeResolver,
       AddressImportResolver,
+      PartnerKeyResolver,
       AdminPermitResolver,
       ZoneAdminResolver,
       ProductAdminResolver,

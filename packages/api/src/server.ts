@@ -43,6 +43,10 @@ import { provideRegistryFakes, stopRegistryFakes } from './modules/registry/regi
 import { testBrokerPath } from './modules/identity/test-broker/test-broker-settings.js';
 import { applyApplicationPayment } from './modules/counter/counter-grant.js';
 import { retryAfterPlugin } from './modules/rate-limit/retry-after-plugin.js';
+import { introspectionGatePlugin } from './modules/partner-key/introspection-gate.js';
+import { partnerKeyBudgetPlugin } from './modules/partner-key/partner-key-budget-plugin.js';
+import { flushPartnerKeyUsage } from './modules/partner-key/partner-key-usage.js';
+import { followPartnerKeyChanges } from './modules/partner-key/partner-key-changes.js';
 import { metricsRoute } from './observability/metrics-route.js';
 import { partnerDocsRoutes } from './partner-docs/docs-routes.js';
 import { recordHttpRequest } from './observability/http-metrics.js';
@@ -108,15 +112,18 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const schema = await createSchema();
   knowOperationsOf(schema);
   registerDatabasePoolGauges(options.orm);
+  // Rotated and revoked machine keys leave this instance's key cache at once.
+  const stopFollowingKeyChanges = followPartnerKeyChanges(pubSub);
 
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: (formatted, error) => formatError(formatted, error),
     includeStacktraceInErrorResponses: false,
-    // Size limits, and no introspection in production: the same rules as graphql-ws's.
+    // Size limits: the same rules as graphql-ws's.
     parseOptions,
-    validationRules: operationRules({ production: settings.production }),
-    // Refused by operationRules in production; Apollo's own switch would report it twice.
+    validationRules: operationRules(),
+    // Refused per request in production (introspectionGatePlugin: a machine key may introspect);
+    // Apollo's own switch would refuse it for everyone.
     introspection: true,
     // On by default in Apollo 5; stated so nobody turns it off by accident: it refuses GET and
     // simple-content-type POSTs without a preflight header, which blocks CSRF from other sites.
@@ -130,6 +137,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       controlCharactersPlugin<Context>(),
       retryAfterPlugin<Context>(),
       operationMetricsPlugin<Context>(),
+      introspectionGatePlugin({ production: settings.production }),
+      partnerKeyBudgetPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       settings.production
         ? ApolloServerPluginLandingPageDisabled()
@@ -263,6 +272,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       await wsDisposable.dispose();
       await apollo.stop();
       await flushRightCheckLog(options.orm.em);
+      stopFollowingKeyChanges();
+      await flushPartnerKeyUsage(options.orm.em);
       if (ownPubSub) await pubSub.close();
       await stopRegistryFakes();
     },

@@ -8,6 +8,11 @@ import { TestClient } from './graphql-client.js';
 import { loggedIn } from './login.js';
 import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
 import { operations, type OperationKind } from './schema-operations.js';
+import {
+  machineKeyScopes,
+  scopeOperations,
+  type MachineKeyScope,
+} from '../src/graphql/scope-gate.js';
 import { Stream, wsClient } from './ws-client.js';
 
 /**
@@ -37,10 +42,12 @@ const gates: Record<string, Gate> = {
   acceptDelegation: anyone,
   logout: loggedInOnly,
   updateSettings: loggedInOnly,
-  rightCheck: ['enforcement'],
-  rightCheckBatch: ['enforcement'],
+  // A town's machine key has the role partner; its scopes decide further (scope-gate.ts, walked
+  // below). A partner account without a key has no towns: the service refuses its checks.
+  rightCheck: ['enforcement', 'partner'],
+  rightCheckBatch: ['enforcement', 'partner'],
   recordFine: ['enforcement'],
-  enforcementPlaces: ['enforcement'],
+  enforcementPlaces: ['enforcement', 'partner'],
   productGroups: holders,
   product: holders,
   addProductByCode: holders,
@@ -191,6 +198,12 @@ const gates: Record<string, Gate> = {
   deskChangeSessionEnd: ['municipalDesk', 'municipalAdmin'],
   deskStopSession: ['municipalDesk', 'municipalAdmin'],
   deskEndCall: ['municipalDesk', 'municipalAdmin'],
+  // A town's machine keys, by its own admins only (partner-keys.test.ts).
+  partnerKeys: ['municipalAdmin'],
+  createPartnerKey: ['municipalAdmin'],
+  rotatePartnerKey: ['municipalAdmin'],
+  revokePartnerKey: ['municipalAdmin'],
+  setPartnerKeyBudget: ['municipalAdmin'],
   // The back office's header names the town of an admin or a desk employee.
   adminMunicipality: ['municipalAdmin', 'municipalDesk'],
 };
@@ -224,10 +237,11 @@ describe.each(dialects)('authorization of every operation, per role, on %s', (di
     document: string,
     client: TestClient,
     quietAfter?: number,
+    bearer?: string,
   ) => {
     if (kind !== 'subscription') return client.request(document);
     const cookie = client.lastSetCookie?.split(';')[0];
-    const ws = wsClient(server.url, cookie ? { cookie } : {});
+    const ws = wsClient(server.url, bearer ? { bearer } : cookie ? { cookie } : {});
     const stream = new Stream(ws, document, {});
     try {
       const first = stream.nth(0, quietAfter).catch((error: unknown) => {
@@ -280,7 +294,8 @@ describe.each(dialects)('authorization of every operation, per role, on %s', (di
         expect(result.data?.[name as never] ?? null, `${name} as ${role}`).toBeNull();
       }
     }
-  });
+    // Every operation for every role: over 30 s on a loaded machine.
+  }, 60_000);
 
   it('lets every allowed role through the gate', async () => {
     for (const { name, kind, document } of operations(schema)) {
@@ -308,4 +323,45 @@ describe.each(dialects)('authorization of every operation, per role, on %s', (di
     }
     // Logins hash passwords (argon2) on purpose: slow by design.
   }, 60_000);
+
+  it("lets a town's machine key call only what its scopes list; anything else is FORBIDDEN", async () => {
+    const admin = clients.get('municipalAdmin')!;
+    const keyWith = async (scopes: readonly MachineKeyScope[]) => {
+      const made = await admin.request<{ createPartnerKey: { secret: string } }>(
+        `mutation ($input: CreatePartnerKeyInput!) { createPartnerKey(input: $input) { secret } }`,
+        { input: { partnerName: 'Walk', label: scopes.join(' '), scopes } },
+      );
+      return { scopes, secret: made.data!.createPartnerKey.secret };
+    };
+    const keys = [
+      ...(await Promise.all(machineKeyScopes.map((scope) => keyWith([scope])))),
+      await keyWith(machineKeyScopes),
+    ];
+    const lets = (scopes: readonly MachineKeyScope[], kind: OperationKind, name: string) =>
+      name === 'me' ||
+      name === 'logout' ||
+      scopes.some((scope) =>
+        (scopeOperations[scope] as Partial<Record<OperationKind, readonly string[]>>)[
+          kind
+        ]?.includes(name),
+      );
+    let allowedSomewhere = 0;
+    for (const { name, kind, document } of operations(schema)) {
+      for (const { scopes, secret } of keys) {
+        const client = new TestClient(server.url, { authorization: `Bearer ${secret}` });
+        const allowed = lets(scopes, kind, name);
+        const result = await run(kind, document, client, allowed ? 1000 : undefined, secret);
+        const code = result.errors?.[0]?.extensions.code;
+        const who = `${name} with a key for ${scopes.join(', ')}`;
+        if (allowed) {
+          allowedSomewhere += 1;
+          expect(['UNAUTHENTICATED', 'FORBIDDEN'], who).not.toContain(code);
+        } else {
+          expect(code, who).toBe('FORBIDDEN');
+        }
+      }
+    }
+    expect(allowedSomewhere).toBeGreaterThan(keys.length * 2);
+    // Four keys through every operation of the schema.
+  }, 120_000);
 });

@@ -99,7 +99,7 @@ describe.each(dialects)('the compiled path for trusted documents on %s', (dialec
     await flushRightCheckLog(api.orm.em);
     const rows = await api.em().find(RightCheckLog, {}, { orderBy: { createdAt: 'asc' } });
     return rows.map((row) => ({
-      checkedBy: row.checkedBy.id,
+      checkedBy: row.checkedBy?.id ?? null,
       checkedAt: row.checkedAt.toISOString(),
       checkedFor: row.checkedFor.toISOString(),
       zone: row.zone.id,

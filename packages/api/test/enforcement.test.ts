@@ -728,7 +728,7 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
       (await em().findOneOrFail(Zone, { code, municipality: { code: 'delft' } })).id;
     added.sort((a, b) => a.checkedFor.getTime() - b.checkedFor.getTime());
     const recent = added.map((log) => ({
-      checkedBy: log.checkedBy.id,
+      checkedBy: log.checkedBy?.id,
       checkedAt: log.checkedAt.toISOString(),
       checkedFor: log.checkedFor.toISOString(),
       zone: log.zone.id,

@@ -3,6 +3,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { postgresServerUrl } from '../src/db/scratch-postgres.js';
 import { useDemoApi } from './demo-api.js';
+import { Account } from '../src/model/account.entity.js';
+import { actorForAccount } from '../src/modules/admin/admin-scope.js';
+import { PartnerKeyService } from '../src/modules/partner-key/partner-key.service.js';
 import { useEnvironment } from './environment.js';
 import { TestClient, type GraphQLErrorBody } from './graphql-client.js';
 import { testDialects } from './test-databases.js';
@@ -78,6 +81,43 @@ for (const mode of ['development', 'production'] as const) {
         }
       },
     );
+
+    it(`answers introspection to a town's machine key on both paths (docs/graphql.md, Machine keys)`, async () => {
+      const em = api.em();
+      const admin = await em.findOneOrFail(
+        Account,
+        { email: 'beheer@delft.demo.parkeer.nl' },
+        { populate: ['municipality'] },
+      );
+      const actor = actorForAccount(admin.id, api.now);
+      const { secret } = await new PartnerKeyService(
+        em,
+        {
+          ...actor,
+          viewer: {
+            ...actor.viewer!,
+            role: 'municipalAdmin',
+            municipalityId: admin.municipality!.id,
+          },
+        },
+        api.pubSub,
+      ).create({ partnerName: 'Scan BV', label: 'Introspection', scopes: ['readZones'] });
+      const http = await new TestClient(api.url, {
+        authorization: `Bearer ${secret}`,
+      }).request<Data>(introspection);
+      const ws = wsClient(api.url, { bearer: secret });
+      clients.push(ws);
+      const overWs = (await new Stream(ws, introspection, {}).completed()).at(-1)!;
+      for (const result of [http, overWs]) {
+        expect(result.errors).toBeUndefined();
+        expect(result.data?.__schema.queryType.name).toBe('Query');
+      }
+      // The same document cached from the key's request is still refused to anyone else.
+      const anonymous = await new TestClient(api.url).request<Data>(introspection);
+      expect(anonymous.errors?.[0]?.extensions.code).toBe(
+        mode === 'production' ? 'BAD_USER_INPUT' : undefined,
+      );
+    });
 
     it(
       mode === 'production'

@@ -11,6 +11,13 @@ import { controlCharacterError } from '../graphql/control-characters.js';
 import { formatError, inLanguage, retryAfterOf } from '../graphql/error-formatting.js';
 import { documentIdOf, trustedDocuments, type TrustedDocument } from './trusted-documents.js';
 import { recordOperation } from '../observability/operation-metrics.js';
+import { operationCost } from '../graphql/operation-cost.js';
+import { partnerKeyGrantOf } from '../modules/partner-key/partner-key-auth.js';
+import {
+  budgetHeaders,
+  BudgetSpent,
+  takePartnerKeyBudget,
+} from '../modules/partner-key/partner-key-budget.js';
 import { operationLabelOf } from '../observability/operation-metrics-plugin.js';
 
 /** What one operation on the compiled path did, for metrics (one place to hook them in). */
@@ -44,6 +51,8 @@ export function observeCompiledOperations(
 
 interface Compiled extends TrustedDocument {
   readonly compiled: CompiledQuery;
+  /** What the document costs a machine key's budget (partner-key-budget-plugin.ts on Apollo's path). */
+  readonly cost: number;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -110,7 +119,13 @@ export function compiledPath(options: CompiledPathOptions): RequestHandler {
   const documents = new Map<string, Compiled>();
   for (const [id, trusted] of trustedDocuments(options.schema, options)) {
     const compiled = compileQuery(options.schema, trusted.document, trusted.name);
-    if (isCompiledQuery(compiled)) documents.set(id, { ...trusted, compiled });
+    if (isCompiledQuery(compiled)) {
+      documents.set(id, {
+        ...trusted,
+        compiled,
+        cost: operationCost(options.schema, trusted.document),
+      });
+    }
   }
 
   /** Apollo answers the request: with the document's text when the id names a known one. */
@@ -164,6 +179,7 @@ export function compiledPath(options: CompiledPathOptions): RequestHandler {
       contextFailed(res, error);
       return true;
     }
+    if (!(await withinKeyBudget(res, trusted, context))) return true;
     const result = await trusted.compiled.query(undefined, context, variables);
     // No `data` at all: the variables were refused before execution; Apollo words that (400).
     if (!('data' in result)) return false;
@@ -191,6 +207,37 @@ export function compiledPath(options: CompiledPathOptions): RequestHandler {
     if (retryAfter > 0) res.setHeader('retry-after', String(retryAfter));
     send(res, 200, { errors, data: result.data, extensions: result.extensions });
     return true;
+  }
+}
+
+/**
+ * A machine key's budgets, taken as Apollo's path takes them (partner-key-budget-plugin.ts): the
+ * remaining budget in the headers; when spent, PARTNER_KEY_BUDGET_SPENT with 429 and Retry-After
+ * is the answer and the operation does not run.
+ */
+async function withinKeyBudget(
+  res: Response,
+  trusted: Compiled,
+  context: Context,
+): Promise<boolean> {
+  const grant = partnerKeyGrantOf(context.viewer);
+  if (!grant) return true;
+  try {
+    const budgets = await takePartnerKeyBudget(grant, trusted.cost, context);
+    for (const [name, value] of Object.entries(budgetHeaders(budgets))) res.setHeader(name, value);
+    return true;
+  } catch (error) {
+    if (!(error instanceof BudgetSpent)) throw error;
+    for (const [name, value] of Object.entries(budgetHeaders(error.budgets))) {
+      res.setHeader(name, value);
+    }
+    const refusal = new GraphQLError(error.message, { originalError: error });
+    const errors = inLanguage([formatError(refusal.toJSON(), refusal)], context.language);
+    if (res.headersSent) return false;
+    const retryAfter = retryAfterOf(errors);
+    if (retryAfter > 0) res.setHeader('retry-after', String(retryAfter));
+    send(res, 429, { errors });
+    return false;
   }
 }
 

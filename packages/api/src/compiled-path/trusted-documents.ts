@@ -42,7 +42,7 @@ export function trustedDocuments(
   options: { production: boolean },
   operations: readonly ManifestOperation[] = trustedOperations,
 ): Map<string, TrustedDocument> {
-  const rules = [...specifiedRules, ...operationRules(options)];
+  const rules = [...specifiedRules, ...operationRules()];
   const trusted = new Map<string, TrustedDocument>();
   for (const entry of operations) {
     if (entry.type === 'subscription' || sha256Hex(entry.body) !== entry.id) continue;

@@ -207,6 +207,12 @@ const environmentSchema = z.object({
    * Open WebSockets one client address may hold (see clientAddressOf). Loopback counts like any
    * other address: a load test from one machine raises it.
    */
+  /**
+   * A town's machine key's default budgets per minute (docs/security.md, "Machine keys"): requests,
+   * and operation cost as the operation limits weigh it. A town admin may set other numbers per key.
+   */
+  PARTNER_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  PARTNER_KEY_COST_PER_MINUTE: z.coerce.number().int().min(1).max(100_000_000).default(100_000),
   WS_MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(1).max(1_000_000).default(20),
 });
 

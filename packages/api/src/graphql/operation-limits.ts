@@ -2,7 +2,6 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   GraphQLError,
   Kind,
-  NoSchemaIntrospectionCustomRule,
   OperationTypeNode,
   type ASTNode,
   type ParseOptions,
@@ -120,14 +119,11 @@ const mutationFieldsRule: ValidationRule = (context) => ({
 });
 
 /**
- * The validation rules besides GraphQL's own, the same for Apollo (HTTP) and graphql-ws. In
- * production the schema is not for browsing: introspection is refused (the SPA's types come
- * from the schema file at build time, not from the server).
+ * The validation rules besides GraphQL's own, the same for Apollo (HTTP) and graphql-ws. That
+ * production refuses introspection (the SPA's types come from the schema file at build time, not
+ * from the server) is decided per request, since a machine key may introspect:
+ * modules/partner-key/introspection-gate.ts.
  */
-export function operationRules(options: { production: boolean }): ValidationRule[] {
-  return [
-    ...armorRules(),
-    mutationFieldsRule,
-    ...(options.production ? [NoSchemaIntrospectionCustomRule] : []),
-  ];
+export function operationRules(): ValidationRule[] {
+  return [...armorRules(), mutationFieldsRule];
 }

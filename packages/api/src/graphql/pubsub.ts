@@ -18,6 +18,8 @@ export enum Topic {
   BalanceEvents = 'BALANCE_EVENTS',
   ZoneEvents = 'ZONE_EVENTS',
   AccessEvents = 'ACCESS_EVENTS',
+  /** A town's machine key was rotated, revoked or changed: instances forget their cached copy. */
+  PartnerKeyEvents = 'PARTNER_KEY_EVENTS',
 }
 
 /**
@@ -82,11 +84,15 @@ export type AccessEventPayload =
   | { kind: 'allLoginsEnded'; except: string | null }
   | { kind: 'delegationEnded'; delegationId: string };
 
+/** A machine key that changed (partner-key-changes.ts). */
+export type PartnerKeyEventPayload = { keyId: string };
+
 export type TopicPayloads = {
   [Topic.SessionEvents]: SessionEventPayload;
   [Topic.BalanceEvents]: BalanceEventPayload;
   [Topic.ZoneEvents]: ZoneEventPayload;
   [Topic.AccessEvents]: AccessEventPayload;
+  [Topic.PartnerKeyEvents]: PartnerKeyEventPayload;
 };
 
 /** Decides per event whether a subscriber sees it; `key` is the channel it came on. */

@@ -19,13 +19,25 @@ type Operations = Readonly<Partial<Record<RootKind, readonly string[]>>>;
  * checks (the key's town, the resident's products) still apply on top.
  */
 export const scopeOperations = {
-  // Machine keys, limited to the key's town.
-  rightCheck: { query: ['rightCheck'] },
-  batchCheck: { query: ['rightCheckBatch'] },
+  // Machine keys: a town's scan cars and systems (docs/graphql.md, "Machine keys"), each
+  // operation limited to the key's town by its service (enforcement-towns.ts `checkerTowns`).
+  // A scan car reads the town's zones to choose where it checks, then checks one plate or many.
+  rightCheck: { query: ['rightCheck', 'enforcementPlaces'] },
+  batchCheck: { query: ['rightCheckBatch', 'enforcementPlaces'] },
   readZones: { query: ['enforcementPlaces'] },
+  // End of machine keys.
 } as const satisfies Record<string, Operations>;
 
 export type PartnerScope = keyof typeof scopeOperations;
+
+// Machine keys: the scopes a town admin may give a machine key (partner-key.service.ts).
+export const machineKeyScopes = [
+  'rightCheck',
+  'batchCheck',
+  'readZones',
+] as const satisfies readonly PartnerScope[];
+export type MachineKeyScope = (typeof machineKeyScopes)[number];
+// End of machine keys.
 export const partnerScopes = Object.keys(scopeOperations) as PartnerScope[];
 
 /** Every login may ask who it is and end itself. */

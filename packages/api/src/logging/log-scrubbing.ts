@@ -13,6 +13,7 @@ const personalKeys = [
   'password',
   'passwordRepeat',
   'token',
+  'secret',
   'authorization',
   'cookie',
   'variables',
@@ -37,6 +38,8 @@ const scrubbers: [RegExp, string][] = [
   [/(Failing row contains )\(.*\)/g, '$1(?)'],
   // A value after a colon: `invalid input syntax for type uuid: "AB-123-C"`.
   [/(:\s*)"(?:[^"\\]|\\.)*"/g, '$1"?"'],
+  // A town's machine key anywhere (docs/security.md, "Machine keys"): its id may stay.
+  [/\b(pk_[0-9a-f]{32}_)[A-Za-z0-9_-]{43}/g, '$1[redacted]'],
   // E-mail addresses anywhere.
   [/[^\s@'"()<>,;:[\]]+@[^\s@'"()<>,;:[\]]+\.[A-Za-z]{2,}/g, '[email]'],
 ];

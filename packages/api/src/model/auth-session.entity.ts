@@ -4,7 +4,14 @@ import { Account } from './account.entity.js';
 import { Permit } from './permit.entity.js';
 
 export type AuthSessionKind = 'cookie' | 'bearer';
-export const signInMethods = ['password', 'digid', 'eherkenning', 'registration'] as const;
+export const signInMethods = [
+  'password',
+  'digid',
+  'eherkenning',
+  'registration',
+  /** A town's machine key (docs/security.md, "Machine keys"); never stored with a login. */
+  'partnerKey',
+] as const;
 /** How the login proved who it is. */
 export type SignInMethod = (typeof signInMethods)[number];
 

@@ -1,6 +1,7 @@
 import { Entity, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from './base.entity.js';
 import { Account } from './account.entity.js';
+import { PartnerKey } from './partner-key.entity.js';
 import { Zone } from './zone.entity.js';
 
 /**
@@ -9,8 +10,13 @@ import { Zone } from './zone.entity.js';
  */
 @Entity({ tableName: 'right_check_log' })
 export class RightCheckLog extends BaseEntity {
-  @ManyToOne(() => Account)
-  checkedBy!: Rel<Account>;
+  /** The officer's account; null when a town's machine key checked (`partnerKey`). */
+  @ManyToOne(() => Account, { nullable: true })
+  checkedBy?: Rel<Account> | null;
+
+  /** The machine key that checked (docs/security.md, "Machine keys"); null for an officer. */
+  @ManyToOne(() => PartnerKey, { nullable: true })
+  partnerKey?: Rel<PartnerKey> | null;
 
   @Property({ type: Date, index: true })
   checkedAt!: Date;

@@ -21,6 +21,7 @@ import { identityMessages } from './identity.messages.js';
 import { inputMessages } from './input.messages.js';
 import { linkMessages } from './link.messages.js';
 import type { Message } from './message-table.js';
+import { partnerKeyMessages } from './partner-key.messages.js';
 import { paymentMessages } from './payment.messages.js';
 import { plateMessages } from './plate.messages.js';
 import { productMessages } from './product.messages.js';
@@ -55,6 +56,7 @@ export const errorCatalogue = {
   ...requestMessages,
   ...adminPermitMessages,
   ...rateLimitMessages,
+  ...partnerKeyMessages,
   ...requestLimitsMessages,
   ...availabilityMessages,
   ...inputMessages,

@@ -1,3 +1,4 @@
+import { isPartnerKeyViewer } from '../partner-key/partner-key-auth.js';
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { Topic } from '../../graphql/pubsub.js';
@@ -10,8 +11,9 @@ import { AccessToken, LoginInput, LoginResult, MeDto } from './auth.types.js';
 export class AuthResolver {
   @Query(() => MeDto, { nullable: true, description: 'The logged-in account, or null.' })
   async me(@Ctx() { em, viewer }: Context): Promise<MeDto | null> {
-    // A registration number + PIN login has no account (see `registrationLogin`).
-    if (!viewer || viewer.permitOnly) return null;
+    // A registration number + PIN login and a town's machine key have no account (see
+    // `registrationLogin`, docs/graphql.md "Machine keys").
+    if (!viewer || viewer.permitOnly || isPartnerKeyViewer(viewer)) return null;
     const account = await viewerAccount(em, viewer.accountId);
     const start = await startAccount(em, viewer, account);
     return toMeDto(account, viewer, start.startPermitId ?? null);

@@ -4,10 +4,13 @@ import { parse as parseCookies } from 'cookie';
 import { sessionCookieName } from '../../graphql/http-session.js';
 import type { Viewer } from '../../graphql/viewer.js';
 import { AuthService } from './auth.service.js';
+import { authenticatePartnerKey } from '../partner-key/partner-key-auth.js';
+import { looksLikePartnerKey } from '../partner-key/partner-key-secret.js';
 
 /**
  * The viewer behind a bearer token (`Authorization: Bearer …`, partners and apps) or else the
- * session cookie (the SPA).
+ * session cookie (the SPA). A town's machine key (`pk_…`) is looked up by its id, never as a
+ * login token.
  */
 export async function viewerFromCredentials(
   em: EntityManager,
@@ -16,6 +19,7 @@ export async function viewerFromCredentials(
 ): Promise<Viewer | null> {
   const auth = new AuthService(em);
   const bearer = /^Bearer (.+)$/i.exec(credentials.authorization ?? '')?.[1];
+  if (bearer && looksLikePartnerKey(bearer)) return authenticatePartnerKey(em, bearer, now);
   if (bearer) return auth.authenticate(bearer, 'bearer', now);
   const cookie = parseCookies(credentials.cookie ?? '')[sessionCookieName];
   return cookie ? auth.authenticate(cookie, 'cookie', now) : null;

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { Viewer } from '../../graphql/viewer.js';
+import { isPartnerKeyViewer } from '../partner-key/partner-key-auth.js';
 import { enforcementTownsSql } from './right-check.sql.js';
 
 /**
@@ -41,4 +43,15 @@ export async function enforcementTowns(
 /** Call after changing an account's towns, so this instance applies the change at once. */
 export function forgetEnforcementTowns(em: EntityManager, accountId: string): void {
   caches.get(em.getDriver())?.delete(accountId);
+}
+
+/**
+ * The towns whose zones a checker may check: an enforcement account's towns, or the one town of
+ * a town's machine key (docs/security.md, "Machine keys").
+ */
+export function checkerTowns(em: EntityManager, viewer: Viewer): Promise<ReadonlySet<string>> {
+  if (isPartnerKeyViewer(viewer)) {
+    return Promise.resolve(new Set(viewer.municipalityId ? [viewer.municipalityId] : []));
+  }
+  return enforcementTowns(em, viewer.accountId);
 }

@@ -21,7 +21,7 @@ import {
 
 @Resolver()
 export class EnforcementResolver {
-  @Authorized('enforcement')
+  @Authorized('enforcement', 'partner')
   @Query(() => RightCheckResult, {
     description: 'Enforcement: is a right registered for this plate, zone and moment? Logged.',
   })
@@ -33,7 +33,7 @@ export class EnforcementResolver {
     return toRightCheckResult(answer);
   }
 
-  @Authorized('enforcement')
+  @Authorized('enforcement', 'partner')
   @Query(() => [RightCheckBatchAnswer], {
     description:
       'Scan cars: up to 100 right-checks in one request, each answered and logged as rightCheck; a refused item is a RightCheckRefused in its place.',
@@ -50,7 +50,7 @@ export class EnforcementResolver {
     return answers.map((answer) => toRightCheckBatchAnswer(answer, ctx.language));
   }
 
-  @Authorized('enforcement')
+  @Authorized('enforcement', 'partner')
   @Query(() => [EnforcementTownDto], {
     description: "Enforcement: the officer's towns and their zones, to choose where to check.",
   })

@@ -21,6 +21,8 @@ import {
   recordRightCheckBatch,
 } from '../../observability/right-check-metrics.js';
 import { enforcementTowns } from './enforcement-towns.js';
+import { checkerTowns } from './enforcement-towns.js';
+import { isPartnerKeyViewer } from '../partner-key/partner-key-auth.js';
 import {
   batchOutageSql,
   batchRightsSql,
@@ -218,7 +220,7 @@ export class EnforcementService {
     const { plate, at } = plateAndMoment(question, now);
     const municipalityCode = question.municipality.trim();
     const zone = await this.place(municipalityCode, question);
-    ownTown(await enforcementTowns(this.em, viewer.accountId), zone, municipalityCode);
+    ownTown(await checkerTowns(this.em, viewer), zone, municipalityCode);
     const { zoneId } = zone;
     // Raw SQL takes dates as the dialect stores them (SQLite: epoch milliseconds).
     const storedAt = this.em.getPlatform().processDateProperty(at);
@@ -250,7 +252,7 @@ export class EnforcementService {
       throw new AppError('RIGHT_CHECK_BATCH_TOO_LARGE', { max: maxBatchChecks });
     }
     if (questions.length === 0) return [];
-    const towns = await enforcementTowns(this.em, viewer.accountId);
+    const towns = await checkerTowns(this.em, viewer);
     const zonesByTown = await cachedTownsZones(
       this.em.getDriver(),
       questions.map((question) => question.municipality.trim()),
@@ -364,15 +366,18 @@ export class EnforcementService {
     const platform = this.em.getPlatform();
     const storedNow = platform.processDateProperty(now);
     const checkId = randomUUID();
+    // A machine key's check names the key, an officer's the account (docs/security.md).
+    const byKey = isPartnerKeyViewer(viewer);
     const logRow = [
       checkId,
-      viewer.accountId,
+      byKey ? null : viewer.accountId,
       storedNow,
       platform.processDateProperty(at),
       zone.zoneId,
       right !== null,
       right?.kind ?? null,
       storedNow,
+      byKey ? viewer.accountId : null,
     ];
     const answer = {
       valid: right !== null,
@@ -400,7 +405,7 @@ export class EnforcementService {
       zones: { code: string; name: string; hasArea: boolean }[];
     }[]
   > {
-    const towns = await enforcementTowns(this.em, viewer.accountId);
+    const towns = await checkerTowns(this.em, viewer);
     if (towns.size === 0) return [];
     const zones = await this.em.find(
       Zone,

@@ -49,7 +49,7 @@ export class FineService {
         { populate: ['zone.municipality'] },
       );
       // Another officer's check is not this officer's to fine on: as if it did not exist.
-      if (!check || check.checkedBy.id !== viewer.accountId) throw new AppError('NOT_FOUND');
+      if (!check || check.checkedBy?.id !== viewer.accountId) throw new AppError('NOT_FOUND');
       if (check.fineReference) {
         if (check.fineReference !== reference) throw new AppError('FINE_ALREADY_RECORDED');
       } else {

@@ -5,7 +5,7 @@ import { logColumns, logTable } from './right-check.sql.js';
 export type LogRow = readonly unknown[];
 
 /**
- * Rows per INSERT: 8 columns each stays far below the bind-parameter limits of PostgreSQL
+ * Rows per INSERT: 9 columns each stays far below the bind-parameter limits of PostgreSQL
  * (65,535) and SQLite (32,766); more waiting rows go in the next INSERT.
  */
 const maxBatch = 500;

@@ -136,7 +136,8 @@ export const townsZonesSql = (count: number) => `select z.id, z.code, z.municipa
 /**
  * The check log's table and columns (entity RightCheckLog), written as plain multi-row INSERTs by
  * the log writer: no entity is built or tracked. Values in this order: id, checked by (account
- * id), checked at, checked for, zone id, valid, right kind (null when not valid), created at.
+ * id; null for a machine key), checked at, checked for, zone id, valid, right kind (null when not
+ * valid), created at, partner key id (a town's machine key; else null).
  */
 export const logTable = 'right_check_log';
 export const logColumns = [
@@ -148,4 +149,5 @@ export const logColumns = [
   'valid',
   'right_kind',
   'created_at',
+  'partner_key_id',
 ] as const;

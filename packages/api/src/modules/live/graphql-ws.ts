@@ -16,6 +16,11 @@ import { limitExceeded, operationRules, parseOptions } from '../../graphql/opera
 import type { LivePubSub } from '../../graphql/pubsub.js';
 import { sharingSubscribe } from '../../graphql/shared-subscription.js';
 import { forgetLiveConnection, trackLiveConnection } from '../../observability/live-metrics.js';
+import { introspectionRefusal } from '../partner-key/introspection-gate.js';
+import { operationCost } from '../../graphql/operation-cost.js';
+import type { Viewer } from '../../graphql/viewer.js';
+import { partnerKeyGrantOf } from '../partner-key/partner-key-auth.js';
+import { BudgetSpent, takePartnerKeyBudget } from '../partner-key/partner-key-budget.js';
 
 type WsOptions = ServerOptions<Record<string, unknown> | undefined, Extra>;
 
@@ -73,8 +78,10 @@ export function graphqlWsOptions(deps: {
 }): WsOptions {
   const contexts = new WeakMap<object, Context>();
   const languages = new WeakMap<object, Language>();
+  /** The viewer a connection authenticated with at connect: its budgets, its introspection. */
+  const viewers = new WeakMap<object, Viewer>();
   const documents = documentCache({
-    rules: operationRules({ production: deps.production }),
+    rules: operationRules(),
     parseOptions,
   });
   return {
@@ -96,13 +103,14 @@ export function graphqlWsOptions(deps: {
           return false;
         }
         language = viewer.language;
+        viewers.set(ctx, viewer);
       }
       languages.set(ctx, language);
       trackLiveConnection(ctx);
       return true;
     },
     onClose: (ctx) => forgetLiveConnection(ctx),
-    onSubscribe: (ctx, _id, payload) => {
+    onSubscribe: async (ctx, _id, payload) => {
       // graphql-ws lists this operation already: it is one of them.
       if (Object.keys(ctx.subscriptions).length > maxSubscriptionsPerConnection) {
         return [limitExceeded('TOO_MANY_SUBSCRIPTIONS', maxSubscriptionsPerConnection)];
@@ -118,6 +126,22 @@ export function graphqlWsOptions(deps: {
       if (invalid.length > 0) return invalid;
       const controlCharacter = controlCharacterError(payload.variables, document);
       if (controlCharacter) return [controlCharacter];
+      const viewer = viewers.get(ctx) ?? null;
+      const introspection = introspectionRefusal(deps.schema, document, viewer, deps.production);
+      if (introspection.length > 0) return [...introspection];
+      // A machine key's budgets count every operation message, as HTTP counts every request.
+      const grant = partnerKeyGrantOf(viewer);
+      if (grant) {
+        try {
+          await takePartnerKeyBudget(grant, operationCost(deps.schema, document), {
+            em: deps.orm.em.fork(),
+            now: deps.clock(),
+          });
+        } catch (error) {
+          if (!(error instanceof BudgetSpent)) throw error;
+          return [new GraphQLError(error.message, { originalError: error })];
+        }
+      }
       return {
         schema: deps.schema,
         document,

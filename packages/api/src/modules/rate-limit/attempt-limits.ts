@@ -188,6 +188,16 @@ export class AttemptLimits {
   }
 
   /**
+   * A plain count per key over a fixed window, with no limit of its own: for budgets whose size
+   * differs per key (a machine key's requests and cost per minute), which the caller compares.
+   * On the same store as the limits (Redis, else the database).
+   */
+  async counter(name: string, windowSeconds: number): Promise<RateLimiterAbstract> {
+    await this.redisConnected();
+    return this.limiter(name, { points: Number.MAX_SAFE_INTEGER, windowSeconds });
+  }
+
+  /**
    * Waits (up to REDIS_COMMAND_TIMEOUT_MS) for a Redis connection still being made: counted in
    * the database meanwhile, the first attempts after a start would escape the shared count.
    */

@@ -121,6 +121,12 @@ export const adminPages: readonly AdminPage[] = [
     roles: ['municipalDesk', 'municipalAdmin'],
   },
   {
+    path: '/beheer/koppelingen',
+    load: () => import('../admin-partners/components/partners-page.js'),
+    label: 'admin-partners:menu',
+    icon: '⇄',
+  },
+  {
     path: '/beheer/logboek',
     load: () => import('./components/audit-log-page.js'),
     label: 'admin:menu.auditLog',
