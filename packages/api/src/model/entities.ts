@@ -36,6 +36,8 @@ import { IdentityLogin } from './identity-login.entity.js';
 import { ZoneQuota } from './zone-quota.entity.js';
 import { PhoneCall } from './phone-call.entity.js';
 import { DeskGrant } from './desk-grant.entity.js';
+import { PartnerApp } from './partner-app.entity.js';
+import { OAuthRecord } from './oauth-record.entity.js';
 
 /** Every entity, as classes: discovery by folder glob does not work under Vitest. */
 export const entities = [
@@ -77,4 +79,6 @@ export const entities = [
   ZoneQuota,
   PhoneCall,
   DeskGrant,
+  PartnerApp,
+  OAuthRecord,
 ];

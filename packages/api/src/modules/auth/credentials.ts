@@ -4,10 +4,11 @@ import { parse as parseCookies } from 'cookie';
 import { sessionCookieName } from '../../graphql/http-session.js';
 import type { Viewer } from '../../graphql/viewer.js';
 import { AuthService } from './auth.service.js';
+import { appViewer } from '../oauth/app-viewer.js';
 
 /**
- * The viewer behind a bearer token (`Authorization: Bearer …`, partners and apps) or else the
- * session cookie (the SPA).
+ * The viewer behind a bearer token (`Authorization: Bearer …`: a login's token, else an app's
+ * OAuth access token) or else the session cookie (the SPA).
  */
 export async function viewerFromCredentials(
   em: EntityManager,
@@ -16,7 +17,7 @@ export async function viewerFromCredentials(
 ): Promise<Viewer | null> {
   const auth = new AuthService(em);
   const bearer = /^Bearer (.+)$/i.exec(credentials.authorization ?? '')?.[1];
-  if (bearer) return auth.authenticate(bearer, 'bearer', now);
+  if (bearer) return (await auth.authenticate(bearer, 'bearer', now)) ?? appViewer(em, bearer, now);
   const cookie = parseCookies(credentials.cookie ?? '')[sessionCookieName];
   return cookie ? auth.authenticate(cookie, 'cookie', now) : null;
 }
