@@ -103,9 +103,7 @@ export class AppAccessResolver {
     input: RegisterPartnerAppInput,
     @Ctx() ctx: Context,
   ): Promise<RegisteredPartnerApp> {
-    const { app, clientSecret } = await new PartnerAppService(ctx.em, actorOf(ctx)).register(
-      input,
-    );
+    const { app, clientSecret } = await new PartnerAppService(ctx.em, actorOf(ctx)).register(input);
     return Object.assign(new RegisteredPartnerApp(), { app: partnerAppOf(app), clientSecret });
   }
 
@@ -119,6 +117,8 @@ export class AppAccessResolver {
     disabled: boolean,
     @Ctx() ctx: Context,
   ): Promise<PartnerAppDto> {
-    return partnerAppOf(await new PartnerAppService(ctx.em, actorOf(ctx)).setDisabled(id, disabled));
+    return partnerAppOf(
+      await new PartnerAppService(ctx.em, actorOf(ctx)).setDisabled(id, disabled),
+    );
   }
 }

@@ -102,13 +102,17 @@ export class PartnerAppDto {
   @Field(() => String, { description: 'Where the platform reaches the maker.' })
   contactEmail!: string;
 
-  @Field(() => [String], { description: 'Where the authorization server may send the resident back.' })
+  @Field(() => [String], {
+    description: 'Where the authorization server may send the resident back.',
+  })
   redirectUris!: string[];
 
   @Field(() => [AppScopeEnum], { description: 'The scopes it may ask for.' })
   scopes!: ResidentAppScope[];
 
-  @Field(() => PartnerAppKindEnum, { description: 'Public (PKCE only) or confidential (a secret).' })
+  @Field(() => PartnerAppKindEnum, {
+    description: 'Public (PKCE only) or confidential (a secret).',
+  })
   kind!: PartnerAppKind;
 
   @Field(() => Boolean, { description: 'A disabled app cannot connect, and its tokens stop.' })

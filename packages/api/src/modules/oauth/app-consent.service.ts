@@ -60,10 +60,12 @@ export class AppConsentService {
     } else {
       const owned = await this.em.count(Permit, { holder });
       if (owned === 0) throw new AppError('APP_AUTHORIZATION_NO_PRODUCTS');
-      const grant = (await this.existingGrant(app.clientId)) ?? new provider.Grant({
-        accountId: holder,
-        clientId: app.clientId,
-      });
+      const grant =
+        (await this.existingGrant(app.clientId)) ??
+        new provider.Grant({
+          accountId: holder,
+          clientId: app.clientId,
+        });
       // openid and offline_access as asked; the resident scopes only as the app may ask them
       // (the provider already refused others at the authorization request).
       grant.addOIDCScope(String(interaction.params.scope ?? ''));

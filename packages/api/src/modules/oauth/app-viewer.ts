@@ -39,7 +39,11 @@ const touchInterval = 60_000;
  * consenting holder, limited to the granted scopes by `scope-gate.ts`, with the app named for
  * the channel and history of what it does.
  */
-export async function appViewer(em: EntityManager, token: string, now: Date): Promise<Viewer | null> {
+export async function appViewer(
+  em: EntityManager,
+  token: string,
+  now: Date,
+): Promise<Viewer | null> {
   const [row] = await em.getConnection().execute<AppTokenRow[]>(appTokenSql, [oauthKey(token)]);
   if (!row || !residentRoles.includes(row.role)) return null;
   // Token lifetimes run on the wall clock, as the authorization server issued them.

@@ -32,6 +32,8 @@ function createProvider(orm: MikroORM): Provider {
   const provider = new Provider(`${settings.PUBLIC_URL}${oauthPath}`, {
     adapter: oauthStore(orm),
     jwks,
+    // ID tokens are signed with the one configured key, whatever its kind.
+    clientDefaults: { id_token_signed_response_alg: jwks.keys[0]!.alg! },
     cookies: { keys: cookieKeys },
     scopes: ['openid', 'offline_access', ...residentAppScopes],
     claims: { openid: ['sub'] },
@@ -95,7 +97,11 @@ export function oauthRoutes(options: { orm: MikroORM; clock: () => Date }): expr
       const em = options.orm.em.fork();
       const provider = authorizationServer(em);
       const interaction = await provider.interactionDetails(req, res);
-      const viewer = await viewerFromCredentials(em, { cookie: req.headers.cookie }, options.clock());
+      const viewer = await viewerFromCredentials(
+        em,
+        { cookie: req.headers.cookie },
+        options.clock(),
+      );
       if (!viewer) {
         const back = `${oauthPath}/interaction/${interaction.uid}`;
         res.redirect(303, `/inloggen?terug=${encodeURIComponent(back)}`);

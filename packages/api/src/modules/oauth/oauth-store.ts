@@ -106,10 +106,7 @@ class RecordStore implements Adapter {
 }
 
 /** Removes a grant and every code and token made under it, at once. */
-export async function revokeGrant(
-  em: EntityManager,
-  grantId: string,
-): Promise<void> {
+export async function revokeGrant(em: EntityManager, grantId: string): Promise<void> {
   const grantKey = oauthKey(grantId);
   await em.nativeDelete(OAuthRecord, { grantKey });
   await em.nativeDelete(OAuthRecord, { model: 'Grant', key: grantKey });

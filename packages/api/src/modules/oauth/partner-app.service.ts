@@ -36,7 +36,8 @@ function problemsOf(input: RegisterPartnerAppInput): InputProblem[] {
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.contactEmail.trim())) {
     problems.push({ code: 'SETTING_REQUIRED', path: 'contactEmail' });
   }
-  if (input.redirectUris.length === 0) problems.push({ code: 'SETTING_REQUIRED', path: 'redirectUris' });
+  if (input.redirectUris.length === 0)
+    problems.push({ code: 'SETTING_REQUIRED', path: 'redirectUris' });
   input.redirectUris.forEach((uri, index) => {
     if (!isAllowedRedirectUri(uri, config().production)) {
       problems.push({ code: 'PARTNER_APP_REDIRECT_URI_INVALID', path: `redirectUris[${index}]` });
