@@ -185,12 +185,13 @@ describe.each(dialects)('apps acting for a resident (OAuth 2 code + PKCE), %s', 
     // The resident's settings list the app; revoking it stops its tokens at once.
     const anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
     const listed = await anna.request<Data>(
-      `query { connectedApps { app { id name } scopes lastUsedAt } }`,
+      `query { connectedApps { app { id name } scopes connectedAt lastUsedAt } }`,
     );
     expect(listed.data!.connectedApps).toEqual([
       {
         app: { id: appId, name: 'ParkeerApp' },
         scopes: ['readParking', 'parkSessions'],
+        connectedAt: api.now.toISOString(),
         lastUsedAt: api.now.toISOString(),
       },
     ]);

@@ -42,6 +42,10 @@ export class OAuthRecord extends BaseEntity {
   @Property({ type: Date, nullable: true })
   expiresAt?: Date | null;
 
+  /** When the resident last consented to a grant, on the platform's clock. */
+  @Property({ type: Date, nullable: true })
+  grantedAt?: Date | null;
+
   /** When a grant's token last reached the API, written at most once a minute. */
   @Property({ type: Date, nullable: true })
   lastUsedAt?: Date | null;

@@ -44,7 +44,7 @@ export class AppAccessResolver {
     @Arg('uid', () => String, { description: 'From the consent page’s address.' }) uid: string,
     @Ctx() ctx: Context,
   ): Promise<AppAuthorization> {
-    const pending = await new AppConsentService(ctx.em, ctx.viewer!).pending(uid);
+    const pending = await new AppConsentService(ctx.em, ctx.viewer!, ctx.now).pending(uid);
     return Object.assign(new AppAuthorization(), {
       uid,
       app: summaryOf(pending.app),
@@ -63,7 +63,7 @@ export class AppAccessResolver {
     @Arg('allow', () => Boolean, { description: 'True allows, false denies.' }) allow: boolean,
     @Ctx() ctx: Context,
   ): Promise<AppAuthorizationDecision> {
-    const redirectTo = await new AppConsentService(ctx.em, ctx.viewer!).decide(uid, allow);
+    const redirectTo = await new AppConsentService(ctx.em, ctx.viewer!, ctx.now).decide(uid, allow);
     return Object.assign(new AppAuthorizationDecision(), { redirectTo });
   }
 

@@ -28,6 +28,7 @@ export class AppConsentService {
   constructor(
     private readonly em: EntityManager,
     private readonly viewer: Viewer,
+    private readonly now: Date,
   ) {}
 
   async pending(uid: string): Promise<PendingAuthorization> {
@@ -70,6 +71,11 @@ export class AppConsentService {
       // (the provider already refused others at the authorization request).
       grant.addOIDCScope(String(interaction.params.scope ?? ''));
       const grantId = await grant.save();
+      await this.em.nativeUpdate(
+        OAuthRecord,
+        { model: 'Grant', key: oauthKey(grantId) },
+        { grantedAt: this.now },
+      );
       interaction.result = { login: { accountId: holder }, consent: { grantId } };
     }
     await interaction.save(interaction.exp - Math.floor(Date.now() / 1000));

@@ -28,12 +28,12 @@ export const oauthLifetimes = {
 
 function createProvider(orm: MikroORM): Provider {
   const settings = config();
-  const { cookieKeys, jwks } = oauthKeys(settings);
+  const { cookieKeys, jwks, alg } = oauthKeys(settings);
   const provider = new Provider(`${settings.PUBLIC_URL}${oauthPath}`, {
     adapter: oauthStore(orm),
     jwks,
     // ID tokens are signed with the one configured key, whatever its kind.
-    clientDefaults: { id_token_signed_response_alg: jwks.keys[0]!.alg! },
+    clientDefaults: { id_token_signed_response_alg: alg },
     cookies: { keys: cookieKeys },
     scopes: ['openid', 'offline_access', ...residentAppScopes],
     claims: { openid: ['sub'] },

@@ -43,7 +43,7 @@ export class ConnectedAppsService {
           ? {
               app,
               scopes: residentAppScopes.filter((scope) => granted.includes(scope)),
-              connectedAt: new Date((payload.iat ?? 0) * 1000),
+              connectedAt: grant.grantedAt ?? new Date((payload.iat ?? 0) * 1000),
               lastUsedAt: grant.lastUsedAt ?? null,
             }
           : null;

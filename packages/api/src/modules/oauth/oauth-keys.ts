@@ -18,6 +18,7 @@ const demoCookieKey = 'parkeer-demo-oauth-cookie-key-published-never-secret';
 export function oauthKeys(settings: Pick<Config, 'OAUTH_COOKIE_KEYS' | 'OAUTH_SIGNING_KEY'>): {
   cookieKeys: string[];
   jwks: { keys: JWK[] };
+  alg: 'ES256' | 'RS256';
 } {
   const cookieKeys = (settings.OAUTH_COOKIE_KEYS ?? demoCookieKey)
     .split(',')
@@ -25,5 +26,5 @@ export function oauthKeys(settings: Pick<Config, 'OAUTH_COOKIE_KEYS' | 'OAUTH_SI
     .filter(Boolean);
   const jwk = JSON.parse(settings.OAUTH_SIGNING_KEY ?? demoSigningKey) as JWK;
   const alg = jwk.kty === 'EC' ? 'ES256' : 'RS256';
-  return { cookieKeys, jwks: { keys: [{ ...jwk, alg, use: 'sig' }] } };
+  return { cookieKeys, jwks: { keys: [{ ...jwk, alg, use: 'sig' }] }, alg };
 }

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { currentLanguage } from '../../../app/i18n.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { ConnectedAppsQuery, RevokeConnectedAppMutation } from '../graphql/apps.js';
+import '../apps.css';
 
 /** The settings' list of apps acting for the resident, each with Revoke. */
 export function ConnectedApps() {

@@ -5,6 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { Loading } from '../../../app/shell/loading.js';
 import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { AppAuthorizationQuery, DecideAppAuthorizationMutation } from '../graphql/apps.js';
+import '../apps.css';
 
 /**
  * The consent page an app's authorization request leads to (docs/graphql.md "Acting for a

@@ -1,9 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261207142912 extends Migration {
+export class Migration20261207150842 extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`create table "oauth_record" ("id" uuid not null, "model" varchar(40) not null, "key" varchar(64) not null, "payload" jsonb not null, "grant_key" varchar(64) null, "uid_key" varchar(64) null, "account_id" uuid null, "client_id" varchar(40) null, "expires_at" timestamptz null, "last_used_at" timestamptz null, constraint "oauth_record_pkey" primary key ("id"));`);
+    this.addSql(`create table "oauth_record" ("id" uuid not null, "model" varchar(40) not null, "key" varchar(64) not null, "payload" jsonb not null, "grant_key" varchar(64) null, "uid_key" varchar(64) null, "account_id" uuid null, "client_id" varchar(40) null, "expires_at" timestamptz null, "granted_at" timestamptz null, "last_used_at" timestamptz null, constraint "oauth_record_pkey" primary key ("id"));`);
     this.addSql(`create index "oauth_record_grant_key_index" on "oauth_record" ("grant_key");`);
     this.addSql(`create index "oauth_record_uid_key_index" on "oauth_record" ("uid_key");`);
     this.addSql(`create index "oauth_record_account_id_index" on "oauth_record" ("account_id");`);

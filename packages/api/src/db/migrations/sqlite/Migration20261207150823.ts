@@ -1,9 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261207142847 extends Migration {
+export class Migration20261207150823 extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`create table \`oauth_record\` (\`id\` text not null, \`model\` text not null, \`key\` text not null, \`payload\` json not null, \`grant_key\` text null, \`uid_key\` text null, \`account_id\` text null, \`client_id\` text null, \`expires_at\` datetime null, \`last_used_at\` datetime null, primary key (\`id\`));`);
+    this.addSql(`create table \`oauth_record\` (\`id\` text not null, \`model\` text not null, \`key\` text not null, \`payload\` json not null, \`grant_key\` text null, \`uid_key\` text null, \`account_id\` text null, \`client_id\` text null, \`expires_at\` datetime null, \`granted_at\` datetime null, \`last_used_at\` datetime null, primary key (\`id\`));`);
     this.addSql(`create index \`oauth_record_grant_key_index\` on \`oauth_record\` (\`grant_key\`);`);
     this.addSql(`create index \`oauth_record_uid_key_index\` on \`oauth_record\` (\`uid_key\`);`);
     this.addSql(`create index \`oauth_record_account_id_index\` on \`oauth_record\` (\`account_id\`);`);
