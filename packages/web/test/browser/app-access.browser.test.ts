@@ -60,8 +60,12 @@ describe('apps acting for a resident in chromium: registration, consent, connect
     await page.getByRole('button', { name: /^Inloggen$/ }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/koppelen/'));
     await page.getByText('ParkeerApp wil namens u parkeren.').waitFor();
-    await expect(page.getByRole('listitem').filter({ hasText: /parkeeracties starten/ }).count())
-      .resolves.toBe(1);
+    await expect(
+      page
+        .getByRole('listitem')
+        .filter({ hasText: /parkeeracties starten/ })
+        .count(),
+    ).resolves.toBe(1);
     await photographBoth(page, 'app-consent');
 
     // The browser is sent on to the app's redirect URI (nothing listens there: the app's

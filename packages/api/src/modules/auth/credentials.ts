@@ -4,7 +4,7 @@ import { parse as parseCookies } from 'cookie';
 import { sessionCookieName } from '../../graphql/http-session.js';
 import type { Viewer } from '../../graphql/viewer.js';
 import { AuthService } from './auth.service.js';
-import { appViewer } from '../oauth/app-viewer.js';
+import { appViewer } from './app-token-viewer.js';
 
 /**
  * The viewer behind a bearer token (`Authorization: Bearer …`: a login's token, else an app's

@@ -1,12 +1,15 @@
-import { createHash } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { OAuthRecord } from '../../model/oauth-record.entity.js';
 import { PartnerApp } from '../../model/partner-app.entity.js';
+import { hashToken } from '../auth/auth.service.js';
 import { clientMetadataOf } from './partner-app-client.js';
 
-/** Ids are kept as SHA-256: the table holds no usable token, code or grant id. */
-export const oauthKey = (id: string) => createHash('sha256').update(id).digest('hex');
+/**
+ * Ids are kept as SHA-256 (as logins' tokens are): the table holds no usable token or code, and
+ * the API finds an access token's viewer by the same hash (auth/app-token-viewer.ts).
+ */
+export const oauthKey = hashToken;
 
 /**
  * oidc-provider's storage on the application database (`oauth_record`), one adapter per model
@@ -49,9 +52,10 @@ class RecordStore implements Adapter {
     const em = this.orm.em.fork();
     const key = oauthKey(id);
     // A token's id is the token: its payload keeps no copy (find puts the id back).
-    const { jti: _token, ...withoutToken } = payload;
+    const stored: Record<string, unknown> = { ...payload };
+    if (bearerModels.has(this.model)) delete stored.jti;
     const values = {
-      payload: (bearerModels.has(this.model) ? withoutToken : payload) as Record<string, unknown>,
+      payload: stored,
       grantKey: payload.grantId ? oauthKey(payload.grantId) : null,
       uidKey: payload.uid ? oauthKey(payload.uid) : null,
       accountId: payload.accountId ?? null,

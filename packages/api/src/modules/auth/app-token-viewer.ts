@@ -3,7 +3,7 @@ import type { Language } from '@parkeer/shared/language';
 import type { Viewer } from '../../graphql/viewer.js';
 import type { Role } from '../../model/account.entity.js';
 import { OAuthRecord } from '../../model/oauth-record.entity.js';
-import { oauthKey } from './oauth-store.js';
+import { hashToken } from './auth.service.js';
 
 interface AppTokenRow {
   payload: string | Record<string, unknown>;
@@ -35,7 +35,8 @@ const residentRoles: readonly Role[] = ['resident', 'business'];
 const touchInterval = 60_000;
 
 /**
- * The viewer behind an app's access token (docs/graphql.md "Acting for a resident"): the
+ * The viewer behind an app's OAuth access token (docs/graphql.md "Acting for a resident"; the
+ * authorization server in `modules/oauth` stores it under this hash): the
  * consenting holder, limited to the granted scopes by `scope-gate.ts`, with the app named for
  * the channel and history of what it does.
  */
@@ -44,7 +45,7 @@ export async function appViewer(
   token: string,
   now: Date,
 ): Promise<Viewer | null> {
-  const [row] = await em.getConnection().execute<AppTokenRow[]>(appTokenSql, [oauthKey(token)]);
+  const [row] = await em.getConnection().execute<AppTokenRow[]>(appTokenSql, [hashToken(token)]);
   if (!row || !residentRoles.includes(row.role)) return null;
   // Token lifetimes run on the wall clock, as the authorization server issued them.
   if (row.expires_at === null || new Date(row.expires_at).getTime() <= Date.now()) return null;
