@@ -1,6 +1,7 @@
 import * as oauth from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reloadConfig } from '../src/config/config.js';
+import { Topic } from '../src/graphql/pubsub.js';
 import { ParkingSession } from '../src/model/parking-session.entity.js';
 import { OAuthRecord } from '../src/model/oauth-record.entity.js';
 import { demoPassword } from '../src/seed/demo-seed.js';
@@ -8,6 +9,7 @@ import { useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';
 import { RedirectBrowser } from './oidc-browser.js';
 import { testDialects } from './test-databases.js';
+import { Stream, until, wsClient } from './ws-client.js';
 
 const dialects = await testDialects();
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -236,6 +238,25 @@ describe.each(dialects)('apps acting for a resident (OAuth 2 code + PKCE), %s', 
       `query { connectedApps { scopes } }`,
     );
     expect(settings.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    // Over graphql-ws the same token follows the resident's sessions live.
+    const ws = wsClient(api.url, { bearer: tokens.access_token });
+    const events = new Stream(ws, `subscription { sessionEvents { kind session { plate } } }`, {});
+    try {
+      await until(
+        () => api.pubSub.listeners(Topic.SessionEvents, annaPermit) > 0,
+        'the subscription',
+      );
+      const anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
+      await anna.request(startSession, {
+        input: { productId: annaPermit, plate: 'XX-999-X', idempotencyKey: `live-${dialect}` },
+      });
+      expect((await events.nth(0)).data).toEqual({
+        sessionEvents: { kind: 'started', session: { plate: 'XX999X' } },
+      });
+    } finally {
+      await events.close();
+      await ws.dispose();
+    }
     const carlaPermit = await api.permitOf('carla@demo.parkeer.nl');
     const foreign = await asApp(
       api.url,
