@@ -41,6 +41,7 @@ import { LetterResolver } from './modules/letter/letter.resolver.js';
 import { IdentityResolver } from './modules/identity/identity.resolver.js';
 import { FlexResolver } from './modules/flex/flex.resolver.js';
 import { RegistrationResolver } from './modules/registration/registration.resolver.js';
+import { AppAccessResolver } from './modules/oauth/app-access.resolver.js';
 import { authChecker } from './graphql/auth-checker.js';
 import { BoundedDateTimeISO } from './graphql/date-time-scalar.js';
 import { withUuidIds } from './graphql/id-scalar.js';
@@ -94,6 +95,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       MoveResolver,
       DeskResolver,
       RegistrationResolver,
+      AppAccessResolver,
     ],
     pubSub: topicsNotSupported,
     authChecker,

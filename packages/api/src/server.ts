@@ -53,6 +53,7 @@ import { recordHttpRequest } from './observability/http-metrics.js';
 import { knowOperationsOf } from './observability/operation-metrics.js';
 import { operationMetricsPlugin } from './observability/operation-metrics-plugin.js';
 import { registerDatabasePoolGauges } from './observability/database-pool-metrics.js';
+import { oauthPath, oauthRoutes } from './modules/oauth/authorization-server.js';
 
 export type ServerOptions = {
   /** 0 picks a free port (tests). */
@@ -215,6 +216,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   app.use(documentRoutes({ orm: options.orm, clock }));
   // DigiD and eHerkenning: the start and the broker's callback, and in demo mode the test broker.
   app.use(identityRoutes({ orm: options.orm, clock, secureCookies }));
+  // Apps acting for a resident: the OAuth 2 authorization server (docs/graphql.md).
+  app.use(oauthPath, oauthRoutes({ orm: options.orm, clock }));
   // The phone line's webhooks (Twilio-compatible), signed with PHONE_WEBHOOK_TOKEN.
   app.use(phoneRoutes({ orm: options.orm, clock, pubSub }));
   // Demo mode: the phone simulator page's keypad, sent on to the webhook above, signed.

@@ -206,6 +206,15 @@ const gates: Record<string, Gate> = {
   setPartnerKeyBudget: ['municipalAdmin'],
   // The back office's header names the town of an admin or a desk employee.
   adminMunicipality: ['municipalAdmin', 'municipalDesk'],
+  // Apps acting for a resident: the holder consents and revokes (the consent's binding to the
+  // browser is the service's check, app-access.test.ts); the platform admin registers apps.
+  appAuthorization: ['resident', 'business'],
+  decideAppAuthorization: ['resident', 'business'],
+  connectedApps: ['resident', 'business'],
+  revokeConnectedApp: ['resident', 'business'],
+  partnerApps: ['platformAdmin'],
+  registerPartnerApp: ['platformAdmin'],
+  setPartnerAppDisabled: ['platformAdmin'],
 };
 
 const accounts: Record<Role, string> = {

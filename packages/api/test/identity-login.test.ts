@@ -21,6 +21,7 @@ import {
 import { loggedIn } from './login.js';
 import { RedirectBrowser } from './oidc-browser.js';
 import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+import { demoSigningKey } from '../src/modules/oauth/oauth-keys.js';
 
 const dialects = await testDialects();
 /** Every test BSN of the broker's people: none may be stored anywhere. */
@@ -444,6 +445,8 @@ describe('the test broker and the BSN hash key in production (docs/security.md Â
     PAYMENT_PROVIDER: 'mollie',
     MOLLIE_API_KEY: 'live_abc',
     IDENTITY_HASH_KEY: 'a-production-key-for-the-bsn-hash-0123456789',
+    OAUTH_COOKIE_KEYS: 'a-production-key-for-oauth-cookies-0123456789',
+    OAUTH_SIGNING_KEY: demoSigningKey,
   };
   const problems = (env: NodeJS.ProcessEnv) => {
     try {

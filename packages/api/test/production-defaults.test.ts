@@ -18,6 +18,7 @@ import { createServer, type RunningServer } from '../src/server.js';
 import { startApiProcess } from './api-process.js';
 import { TestClient } from './graphql-client.js';
 import { openTestDatabase, testDialects, type TestDatabase } from './test-databases.js';
+import { demoSigningKey } from '../src/modules/oauth/oauth-keys.js';
 
 const dialects = await testDialects();
 const productionEnv = {
@@ -27,6 +28,8 @@ const productionEnv = {
   PAYMENT_PROVIDER: 'mollie',
   MOLLIE_API_KEY: 'test_production_defaults',
   IDENTITY_HASH_KEY: 'test-production-defaults-identity-hash-key',
+  OAUTH_COOKIE_KEYS: 'a-production-key-for-oauth-cookies-0123456789',
+  OAUTH_SIGNING_KEY: demoSigningKey,
   // Empty is unset: production's own argon2 cost instead of the tests' cheap one.
   PASSWORD_HASH_MEMORY_KIB: '',
   PASSWORD_HASH_TIME_COST: '',

@@ -11,6 +11,7 @@ import { TestClient, type GraphQLErrorBody } from './graphql-client.js';
 import { testDialects } from './test-databases.js';
 import { closeSocket, handshake } from './ws-handshake.js';
 import { Stream, wsClient } from './ws-client.js';
+import { demoSigningKey } from '../src/modules/oauth/oauth-keys.js';
 
 /*
  * Issue 13: in production the schema is not for browsing. Introspection was refused over HTTP
@@ -33,6 +34,8 @@ const production = {
   PAYMENT_PROVIDER: 'mollie',
   MOLLIE_API_KEY: 'test_production_rules',
   IDENTITY_HASH_KEY: 'test-production-rules-identity-hash-key-000',
+  OAUTH_COOKIE_KEYS: 'a-production-key-for-oauth-cookies-0123456789',
+  OAUTH_SIGNING_KEY: demoSigningKey,
   DEMO_MODE: undefined,
   SEED_DEMO: undefined,
   CLOCK_START: undefined,

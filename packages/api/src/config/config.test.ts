@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ConfigError, configVariables, loadConfig } from './config.js';
+import { demoSigningKey } from '../modules/oauth/oauth-keys.js';
 
 const production = {
   NODE_ENV: 'production',
@@ -9,6 +10,8 @@ const production = {
   PAYMENT_PROVIDER: 'mollie',
   MOLLIE_API_KEY: 'live_abc',
   IDENTITY_HASH_KEY: 'a-production-key-for-the-bsn-hash-0123456789',
+  OAUTH_COOKIE_KEYS: 'a-production-key-for-oauth-cookies-0123456789',
+  OAUTH_SIGNING_KEY: demoSigningKey,
 };
 
 function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {

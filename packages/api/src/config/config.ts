@@ -116,6 +116,14 @@ const environmentSchema = z.object({
    * §Identity). Demo mode and tests use a fixed key when unset; production requires one.
    */
   IDENTITY_HASH_KEY: optionalText,
+  /**
+   * The authorization server for apps acting for a resident (docs/security.md §Apps acting for a
+   * resident): comma-separated keys (each at least 32 characters, the first signs) for its
+   * cookies, and the private JWK (JSON) that signs its ID tokens. Production requires both;
+   * demo mode and tests use fixed published values.
+   */
+  OAUTH_COOKIE_KEYS: optionalText,
+  OAUTH_SIGNING_KEY: optionalText,
   /** The Test-DigiD / Test-eHerkenning broker at /test-idp: demo mode only. */
   IDENTITY_TEST_BROKER: flag.optional(),
   /**
@@ -243,6 +251,15 @@ export class ConfigError extends Error {
   }
 }
 
+function isPrivateJwk(text: string): boolean {
+  try {
+    const jwk = JSON.parse(text) as { kty?: unknown; d?: unknown };
+    return (jwk.kty === 'RSA' || jwk.kty === 'EC') && typeof jwk.d === 'string';
+  } catch {
+    return false;
+  }
+}
+
 /** Reads and checks `env`; throws `ConfigError` with every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // `NAME=` (empty) means unset, as in most process managers and in the browser tests' spawns.
@@ -310,6 +327,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (values.IDENTITY_HASH_KEY && values.IDENTITY_HASH_KEY.length < 32) {
     problems.push('IDENTITY_HASH_KEY: at least 32 characters');
+  }
+  if (production && !values.OAUTH_COOKIE_KEYS) {
+    problems.push('OAUTH_COOKIE_KEYS: production needs its own keys for the OAuth cookies');
+  }
+  if (values.OAUTH_COOKIE_KEYS?.split(',').some((key) => key.trim().length < 32)) {
+    problems.push('OAUTH_COOKIE_KEYS: each key at least 32 characters');
+  }
+  if (production && !values.OAUTH_SIGNING_KEY) {
+    problems.push('OAUTH_SIGNING_KEY: production needs its own private JWK');
+  }
+  if (values.OAUTH_SIGNING_KEY && !isPrivateJwk(values.OAUTH_SIGNING_KEY)) {
+    problems.push('OAUTH_SIGNING_KEY: a private JWK as JSON (RSA or EC, with "d")');
   }
   if (values.BRP_NOTIFICATION_SECRET && values.BRP_NOTIFICATION_SECRET.length < 32) {
     problems.push('BRP_NOTIFICATION_SECRET: at least 32 characters');

@@ -26,6 +26,25 @@ export const scopeOperations = {
   batchCheck: { query: ['rightCheckBatch', 'enforcementPlaces'] },
   readZones: { query: ['enforcementPlaces'] },
   // End of machine keys.
+
+  // Apps acting for a resident (OAuth 2, docs/graphql.md "Acting for a resident"): granted by
+  // the resident on the consent page, limited to that resident's own products.
+  /** See the resident's products with their balance, the sessions and history, live too. */
+  readParking: {
+    query: ['productGroups', 'product', 'sessions', 'sessionHistory', 'transactionHistory'],
+    subscription: ['sessionEvents', 'balanceEvents'],
+  },
+  /** Start, change and stop sessions on the resident's products, and follow them live. */
+  parkSessions: {
+    query: ['quoteSession', 'sessions', 'recentPlates'],
+    mutation: ['startSession', 'changeSessionEnd', 'stopSession', 'deleteSession'],
+    subscription: ['sessionEvents', 'balanceEvents'],
+  },
+  /** See and change the resident's favourite plates. */
+  manageFavorites: {
+    query: ['favorites'],
+    mutation: ['addFavorite', 'renameFavorite', 'deleteFavorite'],
+  },
 } as const satisfies Record<string, Operations>;
 
 export type PartnerScope = keyof typeof scopeOperations;
@@ -39,6 +58,10 @@ export const machineKeyScopes = [
 export type MachineKeyScope = (typeof machineKeyScopes)[number];
 // End of machine keys.
 export const partnerScopes = Object.keys(scopeOperations) as PartnerScope[];
+
+/** The scopes an app acting for a resident may be registered for and ask for. */
+export const residentAppScopes = ['readParking', 'parkSessions', 'manageFavorites'] as const;
+export type ResidentAppScope = (typeof residentAppScopes)[number];
 
 /** Every login may ask who it is and end itself. */
 const alwaysAllowed: Readonly<Record<RootKind, ReadonlySet<string>>> = {

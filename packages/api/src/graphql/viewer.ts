@@ -35,4 +35,9 @@ export interface Viewer {
    * which the role alone limits.
    */
   readonly scopes: ReadonlySet<string> | null;
+  /**
+   * The app acting for the resident with an OAuth access token (docs/graphql.md "Acting for a
+   * resident"): what it starts is channel `partner` and its history names the app.
+   */
+  readonly app?: { readonly id: string; readonly name: string };
 }

@@ -10,6 +10,7 @@ import { PermitDocument } from '../model/permit-document.entity.js';
 import { RateLimitCounter } from '../model/rate-limit-counter.entity.js';
 import { removeExpiredClaims } from '../modules/idempotency/claim-retention.js';
 import { anonymisedCountry, anonymisedPlate } from '../model/parking-session.entity.js';
+import { OAuthRecord } from '../model/oauth-record.entity.js';
 
 const hourMs = 60 * 60_000;
 /** Check logs (no plates) are kept this long for oversight, then removed. */
@@ -87,7 +88,11 @@ export async function applyRetention(em: EntityManager, now: Date): Promise<Rete
   const removedSecrets =
     (await em.nativeDelete(EmailToken, { expiresAt: { $lte: graceCutoff } })) +
     (await em.nativeDelete(AuthSession, { expiresAt: { $lte: graceCutoff } })) +
-    (await em.nativeDelete(RateLimitCounter, { expire: { $lte: graceCutoff.getTime() } }));
+    (await em.nativeDelete(RateLimitCounter, { expire: { $lte: graceCutoff.getTime() } })) +
+    // The authorization server's codes, tokens and grants expire on the wall clock it issues by.
+    (await em.nativeDelete(OAuthRecord, {
+      expiresAt: { $lte: new Date(Date.now() - expiredSecretsGraceMs) },
+    }));
   const removedCheckLogs = await em.nativeDelete(RightCheckLog, {
     checkedAt: { $lte: new Date(now.getTime() - checkLogRetentionMs) },
     // A check with a fine stays while the fine can be objected to.

@@ -38,6 +38,8 @@ import { PhoneCall } from './phone-call.entity.js';
 import { DeskGrant } from './desk-grant.entity.js';
 import { PartnerKey } from './partner-key.entity.js';
 import { PartnerKeyUsage } from './partner-key-usage.entity.js';
+import { PartnerApp } from './partner-app.entity.js';
+import { OAuthRecord } from './oauth-record.entity.js';
 
 /** Every entity, as classes: discovery by folder glob does not work under Vitest. */
 export const entities = [
@@ -81,4 +83,6 @@ export const entities = [
   DeskGrant,
   PartnerKey,
   PartnerKeyUsage,
+  PartnerApp,
+  OAuthRecord,
 ];

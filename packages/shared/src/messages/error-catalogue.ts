@@ -2,6 +2,7 @@ import { defaultLanguage, type Language } from '../language.js';
 import { accountMessages } from './account.messages.js';
 import { addressMessages } from './address.messages.js';
 import { adminMessages } from './admin.messages.js';
+import { appAccessMessages } from './app-access.messages.js';
 import { adminPermitMessages } from './admin-permit.messages.js';
 import { availabilityMessages } from './availability.messages.js';
 import { businessMessages } from './business.messages.js';
@@ -68,6 +69,7 @@ export const errorCatalogue = {
   ...quotaMessages,
   ...addressMessages,
   ...deskMessages,
+  ...appAccessMessages,
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -7,6 +7,8 @@ const catalogues = import.meta.glob<{ default: Record<string, unknown> }>(
     '!../modules/admin-applications/i18n/nl.json',
     // So do the quotas' pages (admin-quotas/strings.ts).
     '!../modules/admin-quotas/i18n/nl.json',
+    // And the partner apps' page (admin-apps/strings.ts).
+    '!../modules/admin-apps/i18n/nl.json',
     // And the products' and town settings' pages (admin-products/strings.ts).
     '!../modules/admin-products/i18n/nl.json',
     // The address page brings its own (admin-addresses/strings.ts).

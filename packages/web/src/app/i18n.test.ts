@@ -188,11 +188,13 @@ describe('the interface catalogues', () => {
       [
         'admin-addresses',
         'admin-applications',
+        'admin-apps',
         'admin-desk',
         'admin-permits',
         'admin-products',
         'admin-quotas',
         'admin-requests',
+        'apps',
         'coupling',
         'counter',
         'delegations',

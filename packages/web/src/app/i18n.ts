@@ -16,18 +16,20 @@ const moduleCatalogues = import.meta.glob<Catalogue>('../modules/common/i18n/*.j
   eager: true,
 });
 const onDemandCatalogues = import.meta.glob<Catalogue>(
-  '../modules/{admin-addresses,admin-applications,admin-desk,admin-permits,admin-products,admin-quotas,admin-requests,coupling,counter,delegations,flex,history,moving,phone-simulator,plates,top-up,work-home}/i18n/*.json',
+  '../modules/{admin-addresses,admin-apps,admin-applications,admin-desk,admin-permits,admin-products,admin-quotas,admin-requests,apps,coupling,counter,delegations,flex,history,moving,phone-simulator,plates,top-up,work-home}/i18n/*.json',
 );
 
 /** The namespaces whose strings come with their pages (see `pageStrings`). */
 export type OnDemandNamespace =
   | 'admin-addresses'
+  | 'admin-apps'
   | 'admin-applications'
   | 'admin-desk'
   | 'admin-permits'
   | 'admin-products'
   | 'admin-quotas'
   | 'admin-requests'
+  | 'apps'
   | 'coupling'
   | 'counter'
   | 'delegations'

@@ -6,7 +6,7 @@ const catalogues = import.meta.glob<{ default: Record<string, unknown> }>(
     '../modules/*/i18n/*.json',
     '!../modules/admin*/i18n/*.json',
     '!../modules/common/i18n/*.json',
-    '!../modules/{coupling,counter,delegations,enforcement,flex,history,moving,phone-simulator,plates,top-up,work-home}/i18n/*.json',
+    '!../modules/{apps,coupling,counter,delegations,enforcement,flex,history,moving,phone-simulator,plates,top-up,work-home}/i18n/*.json',
   ],
   { eager: true },
 );

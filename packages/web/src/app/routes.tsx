@@ -245,7 +245,13 @@ export function createRouter() {
         },
         {
           path: '/instellingen',
-          lazy: page(() => import('../modules/settings/components/settings-page.js')),
+          // Its connected apps speak the apps' words.
+          lazy: page(() => import('../modules/settings/components/settings-page.js'), 'apps'),
+        },
+        {
+          // An app asks to act for the resident (docs/graphql.md, Acting for a resident).
+          path: '/koppelen/:uid',
+          lazy: page(() => import('../modules/apps/components/consent-page.js'), 'apps'),
         },
         { path: '/over', lazy: page(() => import('../modules/about/components/about-page.js')) },
         { path: '*', element: <NotFoundPage /> },

@@ -6,11 +6,12 @@ import type { Viewer } from '../../graphql/viewer.js';
 import { AuthService } from './auth.service.js';
 import { authenticatePartnerKey } from '../partner-key/partner-key-auth.js';
 import { looksLikePartnerKey } from '../partner-key/partner-key-secret.js';
+import { appViewer } from './app-token-viewer.js';
 
 /**
- * The viewer behind a bearer token (`Authorization: Bearer …`, partners and apps) or else the
- * session cookie (the SPA). A town's machine key (`pk_…`) is looked up by its id, never as a
- * login token.
+ * The viewer behind a bearer token (`Authorization: Bearer …`: a login's token, else an app's
+ * OAuth access token) or else the session cookie (the SPA). A town's machine key (`pk_…`) is
+ * looked up by its id, never as a login token.
  */
 export async function viewerFromCredentials(
   em: EntityManager,
@@ -20,7 +21,7 @@ export async function viewerFromCredentials(
   const auth = new AuthService(em);
   const bearer = /^Bearer (.+)$/i.exec(credentials.authorization ?? '')?.[1];
   if (bearer && looksLikePartnerKey(bearer)) return authenticatePartnerKey(em, bearer, now);
-  if (bearer) return auth.authenticate(bearer, 'bearer', now);
+  if (bearer) return (await auth.authenticate(bearer, 'bearer', now)) ?? appViewer(em, bearer, now);
   const cookie = parseCookies(credentials.cookie ?? '')[sessionCookieName];
   return cookie ? auth.authenticate(cookie, 'cookie', now) : null;
 }

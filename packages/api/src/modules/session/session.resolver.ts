@@ -30,6 +30,7 @@ const unitOf = (session: ParkingSession): BalanceUnit =>
 
 /** Where a start came from (docs/rules.md §5: started in one channel, stopped in another). */
 function channelOf(viewer: Viewer): Channel {
+  if (viewer.app) return 'partner';
   return viewer.via === 'cookie' ? 'web' : 'app';
 }
 

@@ -61,6 +61,13 @@ export const adminPages: readonly AdminPage[] = [
     roles: ['platformAdmin'],
   },
   {
+    path: '/beheer/apps',
+    load: () => import('../admin-apps/components/partner-apps-page.js'),
+    label: 'admin:menu.partnerApps',
+    icon: '⇄',
+    roles: ['platformAdmin'],
+  },
+  {
     path: '/beheer/mislukt-werk',
     load: () => import('../admin-queue/components/dead-letters-page.js'),
     label: 'admin-queue:menu',

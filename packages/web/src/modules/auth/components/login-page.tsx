@@ -51,7 +51,11 @@ export default function LoginPage() {
     if (result.error) return;
     setRememberedLogin(remember);
     restart();
-    await navigate(safeBack(search.get('terug')), { replace: true });
+    const back = safeBack(search.get('terug'));
+    // An app's authorization continues at the API (docs/graphql.md, Acting for a resident),
+    // outside the SPA's routes.
+    if (back.startsWith('/oauth/')) window.location.assign(back);
+    else await navigate(back, { replace: true });
   };
 
   return (

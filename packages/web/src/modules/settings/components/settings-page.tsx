@@ -14,6 +14,7 @@ import { UpdateSettingsMutation } from '../graphql/settings.js';
 import { StartProductSelect } from './start-product-select.js';
 import { IdentityLinks } from '../../auth/components/identity-links.js';
 import { useIdentityFailure } from '../../auth/components/sign-in-options.js';
+import { ConnectedApps } from '../../apps/components/connected-apps.js';
 
 /** Each language named in itself: someone who cannot read the current one still finds theirs. */
 const languageNames: Record<Language, string> = { nl: 'Nederlands', en: 'English' };
@@ -40,6 +41,7 @@ export default function SettingsPage() {
         <>
           <SettingsForm me={me} />
           <IdentityLinks me={me} />
+          {(me.role === 'resident' || me.role === 'business') && <ConnectedApps />}
         </>
       ) : (
         <Loading />

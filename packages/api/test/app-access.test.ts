@@ -1,0 +1,369 @@
+import * as oauth from 'openid-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reloadConfig } from '../src/config/config.js';
+import { Topic } from '../src/graphql/pubsub.js';
+import { ParkingSession } from '../src/model/parking-session.entity.js';
+import { OAuthRecord } from '../src/model/oauth-record.entity.js';
+import { demoPassword } from '../src/seed/demo-seed.js';
+import { useDemoApi } from './demo-api.js';
+import { loggedIn } from './login.js';
+import { RedirectBrowser } from './oidc-browser.js';
+import { testDialects } from './test-databases.js';
+import { Stream, until, wsClient } from './ws-client.js';
+
+const dialects = await testDialects();
+type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const redirectUri = 'http://127.0.0.1:9/callback';
+const register = `mutation ($input: RegisterPartnerAppInput!) {
+  registerPartnerApp(input: $input) { clientSecret app { id clientId scopes kind } } }`;
+const startSession = `mutation ($input: StartSessionInput!) { startSession(input: $input) {
+  __typename ... on SessionAccepted { session { id plate } } ... on SessionRefused { reason } } }`;
+
+/** A browser with a resident's login, as the SPA holds it (the cookie). */
+async function residentBrowser(url: string, email: string): Promise<RedirectBrowser> {
+  const browser = new RedirectBrowser();
+  const response = await browser.request(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: `mutation ($email: String!, $password: String!) {
+        login(input: { email: $email, password: $password, remember: false }) { expiresAt } }`,
+      variables: { email, password: demoPassword },
+    }),
+  });
+  expect(response.status).toBe(200);
+  return browser;
+}
+
+/** GraphQL in that browser (its cookies), as the consent page asks. */
+async function graphqlIn(browser: RedirectBrowser, url: string, query: string, variables = {}) {
+  const response = await browser.request(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as {
+    data?: Data | null;
+    errors?: { extensions: { code: string } }[];
+  };
+}
+
+/** An app's bearer request. */
+async function asApp(url: string, token: string, query: string, variables = {}) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as {
+    data?: Data | null;
+    errors?: { extensions: { code: string } }[];
+  };
+}
+
+describe.each(dialects)('apps acting for a resident (OAuth 2 code + PKCE), %s', (dialect) => {
+  const api = useDemoApi(dialect);
+  let client: oauth.Configuration;
+  let appId: string;
+  let clientId: string;
+  let annaPermit: string;
+  const publicUrlBefore = process.env.PUBLIC_URL;
+
+  beforeAll(async () => {
+    // The issuer is PUBLIC_URL + /oauth: this server's address, known once it listens.
+    process.env.PUBLIC_URL = api.url;
+    reloadConfig();
+    const platform = await loggedIn(api.url, 'platform@demo.parkeer.nl');
+    const registered = await platform.request<Data>(register, {
+      input: {
+        name: 'ParkeerApp',
+        owner: 'Voorbeeld BV',
+        contactEmail: 'dev@voorbeeld.nl',
+        redirectUris: [redirectUri],
+        scopes: ['readParking', 'parkSessions'],
+        kind: 'public',
+      },
+    });
+    expect(registered.errors).toBeUndefined();
+    appId = registered.data!.registerPartnerApp.app.id;
+    clientId = registered.data!.registerPartnerApp.app.clientId;
+    expect(registered.data!.registerPartnerApp.clientSecret).toBeNull();
+    client = await oauth.discovery(new URL(`${api.url}/oauth`), clientId, undefined, oauth.None(), {
+      execute: [oauth.allowInsecureRequests],
+    });
+    annaPermit = await api.permitOf('anna@demo.parkeer.nl');
+  });
+  afterAll(() => {
+    if (publicUrlBefore === undefined) delete process.env.PUBLIC_URL;
+    else process.env.PUBLIC_URL = publicUrlBefore;
+    reloadConfig();
+  });
+
+  /** The app sends the browser to the authorization endpoint; the browser ends on the SPA. */
+  async function startAuthorization(
+    browser: RedirectBrowser,
+    params: Record<string, string> = {},
+  ): Promise<{ uid: string; verifier: string; state: string }> {
+    const verifier = oauth.randomPKCECodeVerifier();
+    const state = oauth.randomState();
+    const url = oauth.buildAuthorizationUrl(client, {
+      redirect_uri: redirectUri,
+      scope: 'readParking parkSessions',
+      code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state,
+      ...params,
+    });
+    const { url: landed, response } = await browser.follow(url.href, (next) =>
+      next.pathname.startsWith('/koppelen/'),
+    );
+    const uid = /\/koppelen\/([^/?]+)/.exec(landed)?.[1];
+    if (!uid)
+      throw new Error(`no consent page: ${landed} ${response.status} ${await response.text()}`);
+    return { uid, verifier, state };
+  }
+
+  /** After the consent: the browser follows to the app's redirect URI, which holds the code. */
+  async function toApp(browser: RedirectBrowser, redirectTo: string): Promise<URL> {
+    const { url } = await browser.follow(new URL(redirectTo, api.url).href, (next) =>
+      next.href.startsWith(redirectUri),
+    );
+    return new URL(url);
+  }
+
+  it('connects an app: consent, code + PKCE, a session on the partner channel, refresh, revoke', async () => {
+    const browser = await residentBrowser(api.url, 'anna@demo.parkeer.nl');
+    const { uid, verifier, state } = await startAuthorization(browser);
+
+    const asked = await graphqlIn(
+      browser,
+      api.url,
+      `query ($uid: String!) { appAuthorization(uid: $uid) { app { name owner } redirectHost scopes } }`,
+      { uid },
+    );
+    expect(asked.errors).toBeUndefined();
+    expect(asked.data!.appAuthorization).toEqual({
+      app: { name: 'ParkeerApp', owner: 'Voorbeeld BV' },
+      redirectHost: '127.0.0.1:9',
+      scopes: ['readParking', 'parkSessions'],
+    });
+
+    const decided = await graphqlIn(
+      browser,
+      api.url,
+      `mutation ($uid: String!) { decideAppAuthorization(uid: $uid, allow: true) { redirectTo } }`,
+      { uid },
+    );
+    expect(decided.errors).toBeUndefined();
+    const callback = await toApp(browser, decided.data!.decideAppAuthorization.redirectTo);
+    const tokens = await oauth.authorizationCodeGrant(client, callback, {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+    });
+    expect(tokens.refresh_token).toBeTruthy();
+    expect(tokens.scope?.split(' ').sort()).toEqual(['parkSessions', 'readParking']);
+
+    const started = await asApp(api.url, tokens.access_token, startSession, {
+      input: { productId: annaPermit, plate: 'GB-123-K', idempotencyKey: `app-${dialect}` },
+    });
+    expect(started.errors).toBeUndefined();
+    expect(started.data!.startSession.__typename).toBe('SessionAccepted');
+    const session = await api
+      .em()
+      .findOneOrFail(ParkingSession, { id: started.data!.startSession.session.id });
+    expect(session.channel).toBe('partner');
+
+    // A refresh token is used once and replaced; the new access token works.
+    const refreshed = await oauth.refreshTokenGrant(client, tokens.refresh_token!);
+    expect(refreshed.refresh_token).not.toBe(tokens.refresh_token);
+    const read = await asApp(
+      api.url,
+      refreshed.access_token,
+      `query { productGroups { __typename } }`,
+    );
+    expect(read.errors).toBeUndefined();
+
+    // The resident's settings list the app; revoking it stops its tokens at once.
+    const anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
+    const listed = await anna.request<Data>(
+      `query { connectedApps { app { id name } scopes connectedAt lastUsedAt } }`,
+    );
+    expect(listed.data!.connectedApps).toEqual([
+      {
+        app: { id: appId, name: 'ParkeerApp' },
+        scopes: ['readParking', 'parkSessions'],
+        connectedAt: api.now.toISOString(),
+        lastUsedAt: api.now.toISOString(),
+      },
+    ]);
+    const revoked = await anna.request<Data>(
+      `mutation ($id: ID!) { revokeConnectedApp(appId: $id) }`,
+      { id: appId },
+    );
+    expect(revoked.data).toEqual({ revokeConnectedApp: true });
+    const after = await asApp(
+      api.url,
+      refreshed.access_token,
+      `query { productGroups { __typename } }`,
+    );
+    expect(after.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    await expect(oauth.refreshTokenGrant(client, refreshed.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
+    expect(await api.em().count(OAuthRecord, { grantKey: { $ne: null } })).toBe(0);
+  });
+
+  it('keeps a token to its scopes and to the resident’s own products', async () => {
+    const browser = await residentBrowser(api.url, 'anna@demo.parkeer.nl');
+    const { uid, verifier, state } = await startAuthorization(browser, { scope: 'readParking' });
+    const decided = await graphqlIn(
+      browser,
+      api.url,
+      `mutation ($uid: String!) { decideAppAuthorization(uid: $uid, allow: true) { redirectTo } }`,
+      { uid },
+    );
+    const tokens = await oauth.authorizationCodeGrant(
+      client,
+      await toApp(browser, decided.data!.decideAppAuthorization.redirectTo),
+      { pkceCodeVerifier: verifier, expectedState: state },
+    );
+    const outside = await asApp(api.url, tokens.access_token, startSession, {
+      input: { productId: annaPermit, plate: 'GB-123-K', idempotencyKey: `scope-${dialect}` },
+    });
+    expect(outside.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    const settings = await asApp(
+      api.url,
+      tokens.access_token,
+      `query { connectedApps { scopes } }`,
+    );
+    expect(settings.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    // Over graphql-ws the same token follows the resident's sessions live.
+    const ws = wsClient(api.url, { bearer: tokens.access_token });
+    const events = new Stream(ws, `subscription { sessionEvents { kind session { plate } } }`, {});
+    try {
+      await until(
+        () => api.pubSub.listeners(Topic.SessionEvents, annaPermit) > 0,
+        'the subscription',
+      );
+      const anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
+      await anna.request(startSession, {
+        input: { productId: annaPermit, plate: 'XX-999-X', idempotencyKey: `live-${dialect}` },
+      });
+      expect((await events.nth(0)).data).toEqual({
+        sessionEvents: { kind: 'started', session: { plate: 'XX999X' } },
+      });
+    } finally {
+      await events.close();
+      await ws.dispose();
+    }
+    const carlaPermit = await api.permitOf('carla@demo.parkeer.nl');
+    const foreign = await asApp(
+      api.url,
+      tokens.access_token,
+      `query ($id: ID!) { product(id: $id) { id } }`,
+      { id: carlaPermit },
+    );
+    expect(foreign.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses an authorization without PKCE, with a wrong verifier, redirect URI or scope', async () => {
+    const browser = await residentBrowser(api.url, 'anna@demo.parkeer.nl');
+    const noPkce = new URL(`${api.url}/oauth/auth`);
+    noPkce.search = new URLSearchParams({
+      client_id: clientId,
+      response_type: 'code',
+      redirect_uri: redirectUri,
+      scope: 'readParking',
+    }).toString();
+    const refusedPkce = await browser.follow(noPkce.href, (next) =>
+      next.href.startsWith(redirectUri),
+    );
+    expect(new URL(refusedPkce.url).searchParams.get('error')).toBe('invalid_request');
+
+    const wrongRedirect = await browser.request(
+      oauth.buildAuthorizationUrl(client, {
+        redirect_uri: 'http://127.0.0.1:9/elsewhere',
+        scope: 'readParking',
+        code_challenge: await oauth.calculatePKCECodeChallenge(oauth.randomPKCECodeVerifier()),
+        code_challenge_method: 'S256',
+      }).href,
+    );
+    expect(wrongRedirect.status).toBe(400);
+    expect(await wrongRedirect.json()).toMatchObject({ error: 'invalid_redirect_uri' });
+
+    const notAllowed = await browser.follow(
+      oauth.buildAuthorizationUrl(client, {
+        redirect_uri: redirectUri,
+        scope: 'manageFavorites',
+        code_challenge: await oauth.calculatePKCECodeChallenge(oauth.randomPKCECodeVerifier()),
+        code_challenge_method: 'S256',
+      }).href,
+      (next) => next.href.startsWith(redirectUri),
+    );
+    expect(new URL(notAllowed.url).searchParams.get('error')).toBe('invalid_scope');
+
+    const { uid, state } = await startAuthorization(browser);
+    const decided = await graphqlIn(
+      browser,
+      api.url,
+      `mutation ($uid: String!) { decideAppAuthorization(uid: $uid, allow: true) { redirectTo } }`,
+      { uid },
+    );
+    const callback = await toApp(browser, decided.data!.decideAppAuthorization.redirectTo);
+    await expect(
+      oauth.authorizationCodeGrant(client, callback, {
+        pkceCodeVerifier: oauth.randomPKCECodeVerifier(),
+        expectedState: state,
+      }),
+    ).rejects.toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it('sends a denial back to the app, and lets only the starting browser’s resident consent', async () => {
+    const browser = await residentBrowser(api.url, 'anna@demo.parkeer.nl');
+    const { uid } = await startAuthorization(browser);
+    // Someone else's browser (or login) that got the link finds nothing.
+    const carla = await residentBrowser(api.url, 'carla@demo.parkeer.nl');
+    const stranger = await graphqlIn(
+      carla,
+      api.url,
+      `query ($uid: String!) { appAuthorization(uid: $uid) { scopes } }`,
+      { uid },
+    );
+    expect(stranger.errors?.[0]?.extensions.code).toBe('APP_AUTHORIZATION_NOT_FOUND');
+
+    const denied = await graphqlIn(
+      browser,
+      api.url,
+      `mutation ($uid: String!) { decideAppAuthorization(uid: $uid, allow: false) { redirectTo } }`,
+      { uid },
+    );
+    const callback = await toApp(browser, denied.data!.decideAppAuthorization.redirectTo);
+    expect(callback.searchParams.get('error')).toBe('access_denied');
+  });
+
+  it('lets no admin consent, and sends a browser without a login to the login page first', async () => {
+    const admin = await residentBrowser(api.url, 'beheer@delft.demo.parkeer.nl');
+    const { uid } = await startAuthorization(admin);
+    const refused = await graphqlIn(
+      admin,
+      api.url,
+      `mutation ($uid: String!) { decideAppAuthorization(uid: $uid, allow: true) { redirectTo } }`,
+      { uid },
+    );
+    expect(refused.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+
+    const anonymous = new RedirectBrowser();
+    const verifier = oauth.randomPKCECodeVerifier();
+    const { url } = await anonymous.follow(
+      oauth.buildAuthorizationUrl(client, {
+        redirect_uri: redirectUri,
+        scope: 'readParking',
+        code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+      }).href,
+      (next) => next.pathname === '/inloggen',
+    );
+    expect(new URL(url).searchParams.get('terug')).toMatch(/^\/oauth\/interaction\//);
+  });
+});

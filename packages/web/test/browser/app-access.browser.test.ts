@@ -1,0 +1,111 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  desktop,
+  graphqlIn,
+  logIn,
+  openPage,
+  photographBoth,
+  useChromiumPlatform,
+} from './browser.js';
+
+const redirectUri = 'http://127.0.0.1:8789/callback';
+
+/** An app's PKCE pair (RFC 7636, S256). */
+function pkce(): { verifier: string; challenge: string } {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
+describe('apps acting for a resident in chromium: registration, consent, connected apps', () => {
+  const env = useChromiumPlatform();
+
+  it('registers an app in the back office, lets a resident allow it, and take it back', async () => {
+    // The platform admin registers the app.
+    const admin = await openPage(env.browser, env.platform, desktop);
+    await logIn(admin, env.platform, 'platform@demo.parkeer.nl');
+    await admin.goto('/beheer/apps');
+    await admin.getByRole('heading', { level: 1, name: 'Partner-apps' }).waitFor();
+    await admin.getByLabel('Naam', { exact: true }).fill('ParkeerApp');
+    await admin.getByLabel('Gemaakt door').fill('Voorbeeld BV');
+    await admin.getByLabel('E-mailadres voor contact').fill('dev@voorbeeld.nl');
+    await admin.getByLabel('Terugkeeradressen').fill(redirectUri);
+    await admin.getByRole('button', { name: 'Registreren' }).click();
+    await admin.getByText(/ParkeerApp is geregistreerd/).waitFor();
+    await photographBoth(admin, 'admin-partner-apps');
+    const { partnerApps } = await graphqlIn<{ partnerApps: { clientId: string }[] }>(
+      admin,
+      'query { partnerApps { clientId } }',
+    );
+    const clientId = partnerApps[0]!.clientId;
+
+    // The app sends a resident who is not logged in to the authorization endpoint: she logs in
+    // and lands on the consent page.
+    const page = await openPage(env.browser, env.platform);
+    const { verifier, challenge } = pkce();
+    const authorize = new URL('/oauth/auth', env.platform.url);
+    authorize.search = new URLSearchParams({
+      client_id: clientId,
+      response_type: 'code',
+      redirect_uri: redirectUri,
+      scope: 'readParking parkSessions',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      state: 'state-1',
+    }).toString();
+    await page.goto(authorize.href);
+    await page.waitForURL((url) => url.pathname === '/inloggen');
+    await page.getByLabel(/E-mailadres/).fill('anna@demo.parkeer.nl');
+    await page.getByLabel(/^Wachtwoord$/).fill(env.platform.password);
+    await page.getByRole('button', { name: /^Inloggen$/ }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/koppelen/'));
+    await page.getByText('ParkeerApp wil namens u parkeren.').waitFor();
+    await expect(
+      page
+        .getByRole('listitem')
+        .filter({ hasText: /parkeeracties starten/ })
+        .count(),
+    ).resolves.toBe(1);
+    await photographBoth(page, 'app-consent');
+
+    // The browser is sent on to the app's redirect URI (nothing listens there: the app's
+    // address with its code is what counts).
+    const toApp = page.waitForRequest((request) => request.url().startsWith(redirectUri));
+    await page.getByRole('button', { name: 'Toestaan' }).click();
+    const callback = new URL((await toApp).url());
+    const code = callback.searchParams.get('code');
+    expect(callback.searchParams.get('state')).toBe('state-1');
+    const tokenResponse = await fetch(new URL('/oauth/token', env.platform.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code: code!,
+        redirect_uri: redirectUri,
+        client_id: clientId,
+        code_verifier: verifier,
+      }),
+    });
+    const tokens = (await tokenResponse.json()) as { access_token: string };
+    const asApp = () =>
+      fetch(new URL('/graphql', env.platform.url), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${tokens.access_token}`,
+        },
+        body: JSON.stringify({ query: 'query { productGroups { __typename } }' }),
+      }).then((response) => response.json() as Promise<{ errors?: unknown[] }>);
+    expect((await asApp()).errors).toBeUndefined();
+
+    // Her settings list the app; she takes it back and its token stops.
+    await page.goto('/instellingen');
+    await page.getByRole('heading', { name: 'Gekoppelde apps' }).waitFor();
+    await page.getByText('Laatst gebruikt:').waitFor();
+    await photographBoth(page, 'connected-apps');
+    await page.getByRole('button', { name: 'Koppeling met ParkeerApp intrekken' }).click();
+    await page.getByText('De koppeling met ParkeerApp is ingetrokken.').waitFor();
+    await page.getByText('U heeft geen apps gekoppeld.').waitFor();
+    expect((await asApp()).errors).toBeDefined();
+  });
+});
