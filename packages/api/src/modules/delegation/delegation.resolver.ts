@@ -22,7 +22,10 @@ export class DelegationResolver {
   @Authorized('resident', 'business')
   @Query(() => [DelegationDto], { description: "A product's delegations, for its owner." })
   async delegations(
-    @Arg('productId', () => ID) productId: string,
+    @Arg('productId', () => ID, {
+      description: 'The permit (Product.id); only its owner sees its delegations.',
+    })
+    productId: string,
     @Ctx() ctx: Context,
   ): Promise<DelegationDto[]> {
     const service = new DelegationService(ctx.em, ctx.viewer!, ctx.now);
@@ -36,7 +39,10 @@ export class DelegationResolver {
     description: 'Lends part of the balance to someone by e-mail; they accept through the link.',
   })
   async inviteDelegation(
-    @Arg('input', () => InviteDelegationInput) input: InviteDelegationInput,
+    @Arg('input', () => InviteDelegationInput, {
+      description: 'Whom to invite, what to lend and the key.',
+    })
+    input: InviteDelegationInput,
     @Ctx() ctx: Context,
   ): Promise<DelegationDto> {
     // The stored answer is the delegation as invited: a replay does not show later changes.
@@ -52,7 +58,11 @@ export class DelegationResolver {
     description: 'What an invitation link offers; needs no login (the link is the secret).',
   })
   async delegationInvitation(
-    @Arg('token', () => String) token: string,
+    @Arg('token', () => String, {
+      description:
+        'The token from the invitation link; LINK_INVALID, LINK_EXPIRED or LINK_ALREADY_USED otherwise.',
+    })
+    token: string,
     @Ctx() ctx: Context,
   ): Promise<DelegationInvitation> {
     const { delegation } = await invitationOf(ctx.em, token, ctx.now);
@@ -64,7 +74,10 @@ export class DelegationResolver {
       'Accepts the invitation of an e-mailed link and returns the product it gives access to. Logged in: for this account. Otherwise with the password of the invited address, or a new account (password twice), which is then logged in.',
   })
   async acceptDelegation(
-    @Arg('input', () => AcceptDelegationInput) input: AcceptDelegationInput,
+    @Arg('input', () => AcceptDelegationInput, {
+      description: "The link's token and, without a login, the password.",
+    })
+    input: AcceptDelegationInput,
     @Ctx() ctx: Context,
   ): Promise<string> {
     const { permitId, login } = await acceptInvitation(ctx.em, {
@@ -89,7 +102,10 @@ export class DelegationResolver {
   @Authorized('resident', 'business')
   @Mutation(() => DelegationDto, { description: 'Ends a delegation and returns what is left.' })
   async revokeDelegation(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, {
+      description: "The delegation (Delegation.id); only the permit's owner.",
+    })
+    id: string,
     @Ctx() ctx: Context,
   ): Promise<DelegationDto> {
     const { delegation } = await serviceFor(ctx).revoke(id);

@@ -26,7 +26,11 @@ export class LiveResolver {
     },
   })
   sessionEvents(
-    @Arg('productId', () => ID, { nullable: true }) _productId: string | null,
+    @Arg('productId', () => ID, {
+      description: "The permit (Product.id); left out: all the viewer's.",
+      nullable: true,
+    })
+    _productId: string | null,
     @Root() payload: SessionEventPayload,
     @Ctx() ctx: Context,
   ): SessionEvent {
@@ -47,7 +51,11 @@ export class LiveResolver {
     },
   })
   balanceEvents(
-    @Arg('productId', () => ID, { nullable: true }) _productId: string | null,
+    @Arg('productId', () => ID, {
+      description: "The permit (Product.id); left out: all the viewer's.",
+      nullable: true,
+    })
+    _productId: string | null,
     @Root() payload: BalanceEventPayload,
   ): BalanceEvent {
     return toBalanceEvent(payload);

@@ -38,7 +38,10 @@ export class RegistrationResolver {
       "Signs in with a visitor permit's registration number and PIN: a session cookie for that one permit, no account.",
   })
   async loginWithRegistration(
-    @Arg('input', () => RegistrationLoginInput) input: RegistrationLoginInput,
+    @Arg('input', () => RegistrationLoginInput, {
+      description: 'The registration number and PIN from the letter.',
+    })
+    input: RegistrationLoginInput,
     @Ctx() ctx: Context,
   ): Promise<RegistrationLoginDto> {
     const { token, permit } = await new RegistrationService(
@@ -65,7 +68,10 @@ export class RegistrationResolver {
       "Changes a visitor permit's PIN: needs the current one. The holder's login or the permit's registration number + PIN login.",
   })
   async changePin(
-    @Arg('input', () => ChangePinInput) input: ChangePinInput,
+    @Arg('input', () => ChangePinInput, {
+      description: 'The permit, the current PIN and the new one.',
+    })
+    input: ChangePinInput,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
     const permit = await new RegistrationService(ctx.em, ctx.now, ctx.clientAddress).changePin(
@@ -88,7 +94,8 @@ export class RegistrationResolver {
       "Sends the holder's visitor permit a new PIN by letter (to the holder's e-mail); the old PIN stops working. One a day per permit.",
   })
   async requestNewPinLetter(
-    @Arg('productId', () => ID) productId: string,
+    @Arg('productId', () => ID, { description: "The holder's visitor permit (Product.id)." })
+    productId: string,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
     const permitId = await requestNewPinForHolder(ctx.em, ctx.now, ctx.viewer!, productId);
@@ -101,7 +108,10 @@ export class RegistrationResolver {
       'The sign-in page\'s "forgot PIN": a new PIN by letter for a registration number. Answers true whether or not the number exists.',
   })
   async requestNewPinByRegistration(
-    @Arg('registrationNumber', () => String) registrationNumber: string,
+    @Arg('registrationNumber', () => String, {
+      description: 'The registration number as the letter prints it.',
+    })
+    registrationNumber: string,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
     const permitId = await requestNewPinByRegistration(

@@ -5,7 +5,7 @@ export class RegistrationLoginInput {
   @Field(() => String, { description: 'The product code\'s digits ("PK" may be typed too).' })
   registrationNumber!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The PIN from the letter.' })
   pin!: string;
 }
 
@@ -24,9 +24,9 @@ export class RegistrationLoginDto {
   idleMinutes!: number;
 }
 
-@InputType()
+@InputType({ description: 'A new PIN for a visitor permit.' })
 export class ChangePinInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The visitor permit (Product.id).' })
   productId!: string;
 
   @Field(() => String, { description: 'The PIN as it is now: changing it needs it.' })

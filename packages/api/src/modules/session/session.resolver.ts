@@ -44,7 +44,8 @@ export class SessionResolver {
     description: 'What starting this session would do and cost; nothing is saved.',
   })
   async quoteSession(
-    @Arg('input', () => SessionRequestInput) input: SessionRequestInput,
+    @Arg('input', () => SessionRequestInput, { description: 'The session as it would be started.' })
+    input: SessionRequestInput,
     @Ctx() ctx: Context,
   ): Promise<typeof QuoteResult> {
     const service = new SessionService(ctx.em, ctx.viewer!, ctx.now);
@@ -59,7 +60,11 @@ export class SessionResolver {
     description: "Running and planned sessions of one product, or of all the viewer's products.",
   })
   async sessions(
-    @Arg('productId', () => ID, { nullable: true }) productId: string | null,
+    @Arg('productId', () => ID, {
+      description: "The permit (Product.id); left out: all the viewer's permits.",
+      nullable: true,
+    })
+    productId: string | null,
     @Ctx() ctx: Context,
   ): Promise<SessionList> {
     const sessions = await openSessions(ctx.em, ctx.viewer!, ctx.now, productId ?? null);
@@ -81,7 +86,10 @@ export class SessionResolver {
     description: 'Starts (or plans) a session, or answers why not with a proposal.',
   })
   async startSession(
-    @Arg('input', () => StartSessionInput) input: StartSessionInput,
+    @Arg('input', () => StartSessionInput, {
+      description: 'The permit, plate, start, end and key.',
+    })
+    input: StartSessionInput,
     @Ctx() ctx: Context,
   ): Promise<typeof SessionResult> {
     const answer = await answerOnce(keyedCall(ctx, 'startSession', input), () =>
@@ -99,7 +107,10 @@ export class SessionResolver {
     description: 'Extends or shortens a running or planned session.',
   })
   async changeSessionEnd(
-    @Arg('input', () => ChangeSessionEndInput) input: ChangeSessionEndInput,
+    @Arg('input', () => ChangeSessionEndInput, {
+      description: 'The session, its new end and the key.',
+    })
+    input: ChangeSessionEndInput,
     @Ctx() ctx: Context,
   ): Promise<typeof SessionResult> {
     const answer = await answerOnce(keyedCall(ctx, 'changeSessionEnd', input), () =>
@@ -111,7 +122,8 @@ export class SessionResolver {
   @Authorized('resident', 'business')
   @Mutation(() => SessionDto, { description: 'Stops a running session now; the rest is released.' })
   async stopSession(
-    @Arg('sessionId', () => ID) sessionId: string,
+    @Arg('sessionId', () => ID, { description: 'The running session (Session.id).' })
+    sessionId: string,
     @Ctx() ctx: Context,
   ): Promise<SessionDto> {
     const { session, unit } = await serviceFor(ctx).stop(sessionId);
@@ -121,7 +133,8 @@ export class SessionResolver {
   @Authorized('resident', 'business')
   @Mutation(() => SessionDto, { description: 'Deletes a planned session; all of it is released.' })
   async deleteSession(
-    @Arg('sessionId', () => ID) sessionId: string,
+    @Arg('sessionId', () => ID, { description: 'The planned session (Session.id).' })
+    sessionId: string,
     @Ctx() ctx: Context,
   ): Promise<SessionDto> {
     const { session, unit } = await serviceFor(ctx).delete(sessionId);
