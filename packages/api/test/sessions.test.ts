@@ -23,6 +23,9 @@ const start = `mutation ($input: StartSessionInput!) { startSession(input: $inpu
 const changeEnd = `mutation ($input: ChangeSessionEndInput!) { changeSessionEnd(input: $input) { ${resultFields} } }`;
 const stop = `mutation ($id: ID!) { stopSession(sessionId: $id) { ${sessionFields} } }`;
 const remove = `mutation ($id: ID!) { deleteSession(sessionId: $id) { ${sessionFields} } }`;
+const one = `query ($id: ID!) { session(id: $id) { id status reservation charge amountState } }`;
+const reserveRows = `query ($permitId: ID!) { transactionHistory(permitId: $permitId, first: 50) {
+  edges { node { kind sessionId amountState } } } }`;
 const list = `query ($productId: ID) { sessions(productId: $productId) {
   runningCount plannedCount running { id plate status } planned { id plate status } } }`;
 
@@ -139,8 +142,31 @@ describe.each(dialects)('visitor sessions over GraphQL, %s (docs/rules.md ยง4, ย
     const id = started.data?.startSession.session.id as string;
     const before = await api.balanceOf(annaPermit);
     api.now = new Date(api.now.getTime() + 29 * minute + 10_000); // 29 min 10 s: 30 started minutes
+    const running = await anna.request<Data>(one, { id });
+    // Running: the reservation is held back, the final amount not known (docs/graphql.md).
+    expect(running.data?.session).toMatchObject({
+      id,
+      status: 'running',
+      reservation: 120,
+      charge: null,
+      amountState: 'reserved',
+    });
+    const reserveRow = async () =>
+      (
+        await anna.request<Data>(reserveRows, { permitId: annaPermit })
+      ).data?.transactionHistory.edges
+        .map((e: Data) => e.node)
+        .find((n: Data) => n.kind === 'reserve' && n.sessionId === id);
+    expect(await reserveRow()).toMatchObject({ amountState: 'reserved' });
     const stopped = await anna.request<Data>(stop, { id });
     expect(stopped.data?.stopSession).toMatchObject({ status: 'ended', charge: 30 });
+    expect(await reserveRow()).toMatchObject({ amountState: 'final' });
+    const settled = await anna.request<Data>(one, { id });
+    expect(settled.data?.session).toMatchObject({
+      status: 'ended',
+      charge: 30,
+      amountState: 'final',
+    });
     expect(await api.balanceOf(annaPermit)).toBe(before + 90);
     const again = await anna.request<Data>(stop, { id });
     expect(again.data?.stopSession).toMatchObject({ status: 'ended', charge: 30 });
@@ -237,7 +263,8 @@ describe.each(dialects)('visitor sessions over GraphQL, %s (docs/rules.md ยง4, ย
     expect(refused.data?.startSession).toMatchObject({
       __typename: 'SessionRefused',
       reason: 'SESSION_OVER_MAX_DURATION',
-      message: 'Uw bezoek mag maximaal 180 minuten parkeren.',
+      // Carla never chose a language: her request's Accept-Language (en) decides.
+      message: 'Your visitor may park for at most 180 minutes.',
       params: { maxMinutes: 180 },
       proposal: { paidMinutes: 180, cost: 630, unit: 'cents' },
     });
@@ -321,7 +348,7 @@ describe.each(dialects)('visitor sessions over GraphQL, %s (docs/rules.md ยง4, ย
       expect(quoteOther.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
       const annaSession = (await anna.request<Data>(list, { productId: annaPermit })).data?.sessions
         .running[0].id as string;
-      for (const operation of [stop, remove]) {
+      for (const operation of [one, stop, remove]) {
         const result = await bram.request<Data>(operation, { id: annaSession });
         expect(result.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
       }
@@ -343,5 +370,34 @@ describe.each(dialects)('visitor sessions over GraphQL, %s (docs/rules.md ยง4, ย
       const anonymous = await new TestClient(api.url).request<Data>(start, { input });
       expect(anonymous.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
     });
+  });
+
+  // Last: it gives Carla's account a language of its own (docs/graphql.md, Errors).
+  it("refuses in the account's chosen language, else the request's Accept-Language, else Dutch", async () => {
+    const tooLong = {
+      input: {
+        productId: carlaPermit,
+        plate: 'GB-123-K',
+        end: new Date(api.now.getTime() + 4 * 60 * minute).toISOString(),
+      },
+    };
+    const messageFor = async (client: TestClient) =>
+      (await client.request<Data>(quote, tooLong)).data?.quoteSession.message as string;
+    const dutch = 'Uw bezoek mag maximaal 180 minuten parkeren.';
+    const english = 'Your visitor may park for at most 180 minutes.';
+    const withoutHeader = await loggedIn(api.url, 'carla@demo.parkeer.nl');
+    const askingDutch = await loggedIn(api.url, 'carla@demo.parkeer.nl', {
+      'accept-language': 'nl',
+    });
+    expect(await messageFor(withoutHeader)).toBe(dutch);
+    expect(await messageFor(carla)).toBe(english);
+    expect(await messageFor(askingDutch)).toBe(dutch);
+
+    const chose = await withoutHeader.request<Data>(
+      'mutation { updateSettings(input: { language: en }) { language } }',
+    );
+    expect(chose.data?.updateSettings).toEqual({ language: 'en' });
+    expect(await messageFor(withoutHeader)).toBe(english);
+    expect(await messageFor(askingDutch)).toBe(english);
   });
 });

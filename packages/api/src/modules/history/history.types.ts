@@ -4,6 +4,7 @@ import { ConnectionType } from '../../graphql/connection.js';
 import { ledgerKinds, type LedgerKind } from '../../model/ledger-entry.entity.js';
 import type { SessionStatus } from '../../model/parking-session.entity.js';
 // One GraphQL type per name: the session module registers these, history reuses them.
+import { AmountStateEnum, type AmountState } from '../../graphql/amount-state.enum.js';
 import { BalanceUnitEnum } from '../../graphql/balance-unit.enum.js';
 import { CostSegment, SessionStatusEnum } from '../session/session.types.js';
 
@@ -76,6 +77,12 @@ export class SessionHistoryItemDto {
   })
   cost!: number;
 
+  @Field(() => AmountStateEnum, {
+    description:
+      'reserved: `cost` is what the session holds of the balance and may still come down; final: it is the charge.',
+  })
+  amountState!: AmountState;
+
   @Field(() => BalanceUnitEnum, { nullable: true, description: 'Null: a product without balance.' })
   unit!: BalanceUnit | null;
 
@@ -119,6 +126,12 @@ export class TransactionDto {
       "Money that changed hands with this row, in euro cents: positive paid by the holder (a counter permit's price and fee), negative paid back (a refund on ending). Null for rows that only move a balance.",
   })
   moneyCents!: number | null;
+
+  @Field(() => AmountStateEnum, {
+    description:
+      "reserved: a reservation for a session that is not settled yet (part may come back as a release row); final: every other row, and a settled session's reservation.",
+  })
+  amountState!: AmountState;
 
   @Field(() => Date, { description: 'When the balance changed.' })
   at!: Date;

@@ -94,7 +94,7 @@ export function graphqlWsOptions(deps: {
           socket.close(CloseCode.Unauthorized, 'Unauthorized');
           return false;
         }
-        language = viewer.language;
+        language = viewer.language ?? language;
       }
       languages.set(ctx, language);
       return true;

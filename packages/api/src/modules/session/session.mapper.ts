@@ -1,3 +1,4 @@
+import { amountStateOfSession } from '../../graphql/amount-state.enum.js';
 import type { Bill } from '@parkeer/domain/billing/bill';
 import { formatPlate } from '@parkeer/domain/plate/plate';
 import type {
@@ -56,6 +57,7 @@ export function toSessionDto(
     status: effectiveStatus(session, now),
     reservation: session.reservation,
     charge: session.charge,
+    amountState: amountStateOfSession(session),
     unit,
     channel: session.channel,
     delegated: session.delegationId !== null,

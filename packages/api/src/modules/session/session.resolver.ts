@@ -6,7 +6,7 @@ import { keyedCall } from '../idempotency/keyed-call.js';
 import type { Viewer } from '../../graphql/viewer.js';
 import { LivePublisher } from './live-publisher.js';
 import type { Channel, ParkingSession } from '../../model/parking-session.entity.js';
-import { openSessions } from './session-queries.js';
+import { openSessions, sessionOfViewer } from './session-queries.js';
 import { SessionService, type SessionOutcome } from './session.service.js';
 import {
   storedOf,
@@ -79,6 +79,19 @@ export class SessionResolver {
       runningCount: running.length,
       plannedCount: planned.length,
     });
+  }
+
+  @Authorized('resident', 'business')
+  @Query(() => SessionDto, {
+    description:
+      "One session of the viewer's, whatever its status: of a permit it holds (a delegate: only its own sessions). Anyone else's is NOT_FOUND; a former delegate's, DELEGATION_REVOKED.",
+  })
+  async session(
+    @Arg('id', () => ID, { description: 'The session (Session.id).' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<SessionDto> {
+    const session = await sessionOfViewer(ctx.em, ctx.viewer!, id);
+    return toSessionDto(storedOf(session), unitOf(session), ctx.viewer!.accountId, ctx.now);
   }
 
   @Authorized('resident', 'business')

@@ -9,6 +9,7 @@ import {
   registerEnumType,
 } from 'type-graphql';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
+import { AmountStateEnum, type AmountState } from '../../graphql/amount-state.enum.js';
 import { BalanceUnitEnum } from '../../graphql/balance-unit.enum.js';
 import {
   channels,
@@ -83,6 +84,12 @@ export class SessionDto {
 
   @Field(() => Int, { nullable: true, description: 'What was charged, once it ended.' })
   charge!: number | null;
+
+  @Field(() => AmountStateEnum, {
+    description:
+      'reserved: `reservation` is held back and the final amount is not known yet (charge is null); final: `charge` is what it cost.',
+  })
+  amountState!: AmountState;
 
   @Field(() => BalanceUnitEnum, { description: 'The unit of reservation and charge.' })
   unit!: BalanceUnit;

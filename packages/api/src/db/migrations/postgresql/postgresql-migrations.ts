@@ -33,6 +33,7 @@ import { Migration20261207112235 } from './Migration20261207112235.js';
 import { Migration20261207112842 } from './Migration20261207112842.js';
 import { Migration20261207112944 } from './Migration20261207112944.js';
 import { Migration20261207124318 } from './Migration20261207124318.js';
+import { Migration20261207143903 } from './Migration20261207143903.js';
 
 /** Every postgresql migration in order; new ones are appended by `npm run db:migration`. */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -70,4 +71,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261207112842', class: Migration20261207112842 },
   { name: 'Migration20261207112944', class: Migration20261207112944 },
   { name: 'Migration20261207124318', class: Migration20261207124318 },
+  { name: 'Migration20261207143903', class: Migration20261207143903 },
 ];

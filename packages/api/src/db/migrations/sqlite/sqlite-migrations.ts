@@ -33,6 +33,7 @@ import { Migration20261207112825 } from './Migration20261207112825.js';
 import { Migration20261207112932 } from './Migration20261207112932.js';
 import { Migration20261207112958 } from './Migration20261207112958.js';
 import { Migration20261207124312 } from './Migration20261207124312.js';
+import { Migration20261207143848 } from './Migration20261207143848.js';
 
 /** Every sqlite migration in order; new ones are appended by `npm run db:migration`. */
 export const sqliteMigrations: MigrationObject[] = [
@@ -70,4 +71,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261207112932', class: Migration20261207112932 },
   { name: 'Migration20261207112958', class: Migration20261207112958 },
   { name: 'Migration20261207124312', class: Migration20261207124312 },
+  { name: 'Migration20261207143848', class: Migration20261207143848 },
 ];
