@@ -15,7 +15,7 @@ const quoteFields = `plate start end paidMinutes cost reservation unit planned r
 const resultFields = `
   __typename
   ... on SessionAccepted { session { ${sessionFields} } quote { ${quoteFields} } }
-  ... on SessionRefused { reason message params proposal { ${quoteFields} } }`;
+  ... on SessionRefused { reason code message params proposal { ${quoteFields} } }`;
 
 const quote = `query ($input: SessionRequestInput!) { quoteSession(input: $input) {
   __typename ... on SessionQuote { ${quoteFields} } ... on SessionRefused { reason message params proposal { ${quoteFields} } } } }`;
@@ -263,6 +263,7 @@ describe.each(dialects)('visitor sessions over GraphQL, %s (docs/rules.md ยง4, ย
     expect(refused.data?.startSession).toMatchObject({
       __typename: 'SessionRefused',
       reason: 'SESSION_OVER_MAX_DURATION',
+      code: 'SESSION_OVER_MAX_DURATION',
       // Carla never chose a language: her request's Accept-Language (en) decides.
       message: 'Your visitor may park for at most 180 minutes.',
       params: { maxMinutes: 180 },

@@ -1,3 +1,4 @@
+import { deprecatedForCode, Refusal } from '../../graphql/refusal.js';
 import { registryNames, type RegistryName } from '../registry/registry-names.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import {
@@ -132,12 +133,23 @@ export class DocumentRequirementDto {
   when!: ReviewCase | null;
 }
 
-@ObjectType('CounterRefusal', { description: 'One rule that refuses, with its message.' })
-export class CounterRefusalDto {
+@ObjectType('CounterRefusal', {
+  implements: Refusal,
+  description: 'One rule that refuses, with its message.',
+})
+export class CounterRefusalDto implements Refusal {
+  @Field(() => String, {
+    description: 'The rule: a code of the error catalogue (ELIGIBILITY_*, COUNTER_*, PLATE_*).',
+    deprecationReason: deprecatedForCode,
+  })
+  rule!: string;
+
   @Field(() => String, {
     description: 'The rule: a code of the error catalogue (ELIGIBILITY_*, COUNTER_*, PLATE_*).',
   })
-  rule!: string;
+  get code(): string {
+    return this.rule;
+  }
 
   @Field(() => String, { description: "Why, in the viewer's language." })
   message!: string;
@@ -325,13 +337,22 @@ export class PermitApplicationQuoteDto {
 }
 
 @ObjectType('PermitApplicationRefused', {
+  implements: Refusal,
   description: 'The rules refuse: the first rule, and every rule that refuses. Nothing is stored.',
 })
-export class PermitApplicationRefusedDto {
+export class PermitApplicationRefusedDto implements Refusal {
+  @Field(() => String, {
+    description: 'The first rule that refuses (a code of the error catalogue).',
+    deprecationReason: deprecatedForCode,
+  })
+  rule!: string;
+
   @Field(() => String, {
     description: 'The first rule that refuses (a code of the error catalogue).',
   })
-  rule!: string;
+  get code(): string {
+    return this.rule;
+  }
 
   @Field(() => String, { description: "Its message in the viewer's language." })
   message!: string;

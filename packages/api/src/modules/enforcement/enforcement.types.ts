@@ -1,3 +1,4 @@
+import { deprecatedForCode, Refusal } from '../../graphql/refusal.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import {
   createUnionType,
@@ -145,14 +146,25 @@ export class RightCheckBatchInput {
 }
 
 @ObjectType({
+  implements: Refusal,
   description: 'One item of a batch the rules refused (bad plate, unknown zone, another town).',
 })
-export class RightCheckRefused {
+export class RightCheckRefused implements Refusal {
   @Field(() => Int, { description: "The item's place in the batch, from 0." })
   index!: number;
 
-  @Field(() => String, { description: 'A code from the shared catalogue.' })
+  @Field(() => String, {
+    description: 'A code from the shared catalogue.',
+    deprecationReason: deprecatedForCode,
+  })
   reason!: string;
+
+  @Field(() => String, {
+    description: 'The code rightCheck would have raised for this item, from the shared catalogue.',
+  })
+  get code(): string {
+    return this.reason;
+  }
 
   @Field(() => String, { description: "In the viewer's language." })
   message!: string;

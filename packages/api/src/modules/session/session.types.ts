@@ -1,3 +1,4 @@
+import { deprecatedForCode, Refusal } from '../../graphql/refusal.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import {
   createUnionType,
@@ -177,12 +178,21 @@ export class SessionAccepted {
 }
 
 @ObjectType({
+  implements: Refusal,
   description:
     'The rules refuse the session. Accept the proposal, if any, by asking again with its start and end.',
 })
-export class SessionRefused {
-  @Field(() => String, { description: 'A code from the shared catalogue, e.g. SESSION_*.' })
+export class SessionRefused implements Refusal {
+  @Field(() => String, {
+    description: 'A code from the shared catalogue, e.g. SESSION_*.',
+    deprecationReason: deprecatedForCode,
+  })
   reason!: string;
+
+  @Field(() => String, { description: 'A code from the shared catalogue, e.g. SESSION_*.' })
+  get code(): string {
+    return this.reason;
+  }
 
   @Field(() => String, { description: "In the viewer's language." })
   message!: string;

@@ -1,3 +1,4 @@
+import { Refusal } from '../../graphql/refusal.js';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { BalanceUnitEnum } from '../../graphql/balance-unit.enum.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
@@ -50,8 +51,8 @@ export class TopUpCapStatus {
   nextPeriodStart!: string;
 }
 
-@ObjectType({ description: 'Why no top-up is possible now.' })
-export class TopUpRefusal {
+@ObjectType({ implements: Refusal, description: 'Why no top-up is possible now.' })
+export class TopUpRefusal implements Refusal {
   @Field(() => String, { description: 'A code of the error catalogue, e.g. TOP_UP_CAP_REACHED.' })
   code!: string;
 
