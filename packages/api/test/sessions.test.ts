@@ -340,6 +340,32 @@ describe.each(dialects)('visitor sessions over GraphQL, %s (docs/rules.md ยง4, ย
     expect(unknown.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
   });
 
+  it('names the permit permitId, and still takes the deprecated productId (docs/graphql.md, Names)', async () => {
+    const input = { plate: 'GB-123-K' };
+    const byPermitId = await anna.request<Data>(quote, {
+      input: { ...input, permitId: annaPermit },
+    });
+    const byProductId = await anna.request<Data>(quote, {
+      input: { ...input, productId: annaPermit },
+    });
+    expect(byPermitId.errors).toBeUndefined();
+    expect(byPermitId.data?.quoteSession.__typename).toMatch(/^Session(Quote|Refused)$/);
+    expect(byPermitId.data).toEqual(byProductId.data);
+    const listed = await anna.request<Data>(
+      'query ($id: ID) { sessions(permitId: $id) { running { permitId productId } } }',
+      { id: annaPermit },
+    );
+    for (const session of listed.data?.sessions.running ?? []) {
+      expect(session).toEqual({ permitId: annaPermit, productId: annaPermit });
+    }
+    const neither = await anna.request<Data>(quote, { input });
+    expect(neither.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    const twoPermits = await anna.request<Data>(quote, {
+      input: { ...input, permitId: annaPermit, productId: carlaPermit },
+    });
+    expect(twoPermits.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   describe('authorization', () => {
     it("treats someone else's product and session as not found", async () => {
       const bram = await loggedIn(api.url, 'bram@demo.parkeer.nl');

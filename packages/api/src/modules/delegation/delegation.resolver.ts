@@ -1,3 +1,4 @@
+import { requiredPermitId, useIdOfPermit } from '../../graphql/permit-id.js';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { answerOnce } from '../idempotency/answer-once.js';
@@ -22,14 +23,22 @@ export class DelegationResolver {
   @Authorized('resident', 'business')
   @Query(() => [DelegationDto], { description: "A product's delegations, for its owner." })
   async delegations(
-    @Arg('productId', () => ID, {
-      description: 'The permit (Product.id); only its owner sees its delegations.',
+    @Arg('permitId', () => ID, {
+      nullable: true,
+      description:
+        'The permit (Product.id); only its owner sees its delegations. Required (or, deprecated, productId).',
     })
-    productId: string,
+    permitId: string | null,
+    @Arg('productId', () => ID, {
+      nullable: true,
+      description: 'The permit (Product.id).',
+      deprecationReason: useIdOfPermit,
+    })
+    productId: string | null,
     @Ctx() ctx: Context,
   ): Promise<DelegationDto[]> {
     const service = new DelegationService(ctx.em, ctx.viewer!, ctx.now);
-    const delegations = await service.list(productId);
+    const delegations = await service.list(requiredPermitId({ permitId, productId }));
     await ctx.em.populate(delegations, ['permit.productType']);
     return delegations.map(toDelegationDto);
   }
@@ -47,7 +56,10 @@ export class DelegationResolver {
   ): Promise<DelegationDto> {
     // The stored answer is the delegation as invited: a replay does not show later changes.
     const answer = await answerOnce(keyedCall(ctx, 'inviteDelegation', input), async () => {
-      const delegation = await serviceFor(ctx).invite({ ...input, permitId: input.productId });
+      const delegation = await serviceFor(ctx).invite({
+        ...input,
+        permitId: requiredPermitId(input),
+      });
       await ctx.em.populate(delegation, ['permit.productType', 'delegate']);
       return toDelegationDto(delegation);
     });

@@ -1,3 +1,4 @@
+import { useIdOfPermit } from '../../graphql/permit-id.js';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { BalanceUnitEnum } from '../../graphql/balance-unit.enum.js';
@@ -24,6 +25,12 @@ export class DelegationDto {
   id!: string;
 
   @Field(() => ID, { description: 'The permit lent from (Product.id).' })
+  permitId!: string;
+
+  @Field(() => ID, {
+    description: 'The permit lent from (Product.id).',
+    deprecationReason: useIdOfPermit,
+  })
   productId!: string;
 
   @Field(() => String, { description: 'Where the invitation went.' })
@@ -104,8 +111,18 @@ export class DelegationInvitation {
 
 @InputType({ description: "Lending part of a permit's balance to someone." })
 export class InviteDelegationInput {
-  @Field(() => ID, { description: 'The permit (Product.id).' })
-  productId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The permit (Product.id); required (or, deprecated, productId)..',
+  })
+  permitId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The permit (Product.id).',
+    deprecationReason: useIdOfPermit,
+  })
+  productId?: string | null;
 
   @Field(() => String, { description: 'Where the invitation goes.' })
   email!: string;

@@ -1,3 +1,4 @@
+import { useIdOfPermit } from '../../graphql/permit-id.js';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { sessionEventKinds, type SessionEventKind } from '../../graphql/pubsub.js';
 import { Balance } from '../product/product.types.js';
@@ -38,6 +39,9 @@ export class SessionEvent {
 })
 export class BalanceEvent {
   @Field(() => ID, { description: 'The permit (Product.id).' })
+  permitId!: string;
+
+  @Field(() => ID, { description: 'The permit (Product.id).', deprecationReason: useIdOfPermit })
   productId!: string;
 
   @Field(() => Balance, { description: 'The balance right after the change.' })

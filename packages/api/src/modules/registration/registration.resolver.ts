@@ -1,3 +1,4 @@
+import { requiredPermitId, useIdOfPermit } from '../../graphql/permit-id.js';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { loginLifetime } from '@parkeer/shared/login-lifetime';
 import type { Context } from '../../graphql/context.js';
@@ -16,6 +17,7 @@ const idleMinutes = loginLifetime.registration.idle / 60_000;
 
 const toDto = (permit: Permit) =>
   Object.assign(new RegistrationLoginDto(), {
+    permitId: permit.id,
     productId: permit.id,
     registrationNumber: registrationNumberOf(permit),
     idleMinutes,
@@ -76,7 +78,7 @@ export class RegistrationResolver {
   ): Promise<boolean> {
     const permit = await new RegistrationService(ctx.em, ctx.now, ctx.clientAddress).changePin(
       ctx.viewer!,
-      input.productId,
+      requiredPermitId(input),
       input.currentPin,
       input.newPin,
     );
@@ -94,12 +96,26 @@ export class RegistrationResolver {
       "Sends the holder's visitor permit a new PIN by letter (to the holder's e-mail); the old PIN stops working. One a day per permit.",
   })
   async requestNewPinLetter(
-    @Arg('productId', () => ID, { description: "The holder's visitor permit (Product.id)." })
-    productId: string,
+    @Arg('permitId', () => ID, {
+      nullable: true,
+      description:
+        "The holder's visitor permit (Product.id). Required (or, deprecated, productId).",
+    })
+    permitId: string | null,
+    @Arg('productId', () => ID, {
+      nullable: true,
+      description: "The holder's visitor permit (Product.id).",
+      deprecationReason: useIdOfPermit,
+    })
+    productId: string | null,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
-    const permitId = await requestNewPinForHolder(ctx.em, ctx.now, ctx.viewer!, productId);
-    ctx.pubSub.publish(Topic.AccessEvents, permitId, { kind: 'allLoginsEnded', except: null });
+    const asked = requiredPermitId({ permitId, productId });
+    const letterPermitId = await requestNewPinForHolder(ctx.em, ctx.now, ctx.viewer!, asked);
+    ctx.pubSub.publish(Topic.AccessEvents, letterPermitId, {
+      kind: 'allLoginsEnded',
+      except: null,
+    });
     return true;
   }
 

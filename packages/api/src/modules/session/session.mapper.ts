@@ -47,6 +47,7 @@ export function toSessionDto(
 ): SessionDto {
   return Object.assign(new SessionDto(), {
     id: session.id,
+    permitId: session.permitId,
     productId: session.permitId,
     plate: session.plate,
     formattedPlate: formatPlate(session.plate, session.country),

@@ -1,3 +1,4 @@
+import { optionalPermitId, requiredPermitId, useIdOfPermit } from '../../graphql/permit-id.js';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import type { Context } from '../../graphql/context.js';
@@ -49,7 +50,7 @@ export class SessionResolver {
     @Ctx() ctx: Context,
   ): Promise<typeof QuoteResult> {
     const service = new SessionService(ctx.em, ctx.viewer!, ctx.now);
-    const { decision, unit } = await service.quote({ ...input, permitId: input.productId });
+    const { decision, unit } = await service.quote({ ...input, permitId: requiredPermitId(input) });
     return decision.ok
       ? toSessionQuote(decision, unit, input.country ?? 'NL')
       : toSessionRefused(decision, unit, input.country ?? 'NL', ctx.language);
@@ -60,14 +61,21 @@ export class SessionResolver {
     description: "Running and planned sessions of one product, or of all the viewer's products.",
   })
   async sessions(
+    @Arg('permitId', () => ID, {
+      description: "The permit (Product.id); left out: all the viewer's permits.",
+      nullable: true,
+    })
+    permitId: string | null,
     @Arg('productId', () => ID, {
       description: "The permit (Product.id); left out: all the viewer's permits.",
       nullable: true,
+      deprecationReason: useIdOfPermit,
     })
     productId: string | null,
     @Ctx() ctx: Context,
   ): Promise<SessionList> {
-    const sessions = await openSessions(ctx.em, ctx.viewer!, ctx.now, productId ?? null);
+    const asked = optionalPermitId({ permitId, productId });
+    const sessions = await openSessions(ctx.em, ctx.viewer!, ctx.now, asked);
     const dtos = sessions.map((s) =>
       toSessionDto(storedOf(s), unitOf(s), ctx.viewer!.accountId, ctx.now),
     );
@@ -108,7 +116,7 @@ export class SessionResolver {
     const answer = await answerOnce(keyedCall(ctx, 'startSession', input), () =>
       serviceFor(ctx).start({
         ...input,
-        permitId: input.productId,
+        permitId: requiredPermitId(input),
         channel: channelOf(ctx.viewer!),
       }),
     );

@@ -1,3 +1,4 @@
+import { useIdOfPermit } from '../../graphql/permit-id.js';
 import { deprecatedForCode, Refusal } from '../../graphql/refusal.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import {
@@ -54,6 +55,12 @@ export class SessionDto {
   id!: string;
 
   @Field(() => ID, { description: 'The product (permit) it runs on.' })
+  permitId!: string;
+
+  @Field(() => ID, {
+    description: 'The product (permit) it runs on.',
+    deprecationReason: useIdOfPermit,
+  })
   productId!: string;
 
   @Field(() => String, { description: 'Normalised: upper case letters and digits.' })
@@ -227,8 +234,18 @@ export const SessionResult = createUnionType({
 
 @InputType({ description: 'A session as it would be started (quoteSession).' })
 export class SessionRequestInput {
-  @Field(() => ID, { description: 'The permit (Product.id).' })
-  productId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The permit (Product.id); required (or, deprecated, productId)..',
+  })
+  permitId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The permit (Product.id).',
+    deprecationReason: useIdOfPermit,
+  })
+  productId?: string | null;
 
   @Field(() => String, { description: 'The plate as typed; separators and case do not matter.' })
   plate!: string;
