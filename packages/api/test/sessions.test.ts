@@ -11,7 +11,7 @@ const dialects = await testDialects();
 const minute = 60_000;
 
 const sessionFields = `id productId plate formattedPlate start end stoppedAt status reservation charge unit delegated startedByMe`;
-const quoteFields = `plate start end paidMinutes cost reservation unit planned runsToZero coveredUntil segments { date minutes cost }`;
+const quoteFields = `plate start end paidMinutes cost reservation unit planned startsNow runsToZero coveredUntil segments { date minutes cost }`;
 const resultFields = `
   __typename
   ... on SessionAccepted { session { ${sessionFields} } quote { ${quoteFields} } }
@@ -267,7 +267,7 @@ describe.each(dialects)('visitor sessions over GraphQL, %s (docs/rules.md ยง4, ย
       // Carla never chose a language: her request's Accept-Language (en) decides.
       message: 'Your visitor may park for at most 180 minutes.',
       params: { maxMinutes: 180 },
-      proposal: { paidMinutes: 180, cost: 630, unit: 'cents' },
+      proposal: { paidMinutes: 180, cost: 630, unit: 'cents', startsNow: true },
     });
     const proposal = refused.data?.startSession.proposal;
     expect(await api.balanceOf(carlaPermit)).toBe(2500);

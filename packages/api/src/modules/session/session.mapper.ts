@@ -85,6 +85,7 @@ export function toSessionQuote(
     reservation: accepted.reservation,
     unit,
     planned: accepted.planned,
+    startsNow: accepted.startsNow,
     runsToZero: accepted.runsToZero,
     coveredUntil: accepted.coveredUntil,
     segments: toCostSegments(accepted.bill),

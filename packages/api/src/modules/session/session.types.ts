@@ -160,6 +160,12 @@ export class SessionQuote {
   planned!: boolean;
 
   @Field(() => Boolean, {
+    description:
+      'Starts at the moment it was decided. Accept such a proposal by asking again without `start` (its start would be in the past by then), with its `end`.',
+  })
+  startsNow!: boolean;
+
+  @Field(() => Boolean, {
     description: 'The balance covers only part: the session runs until coveredUntil.',
   })
   runsToZero!: boolean;
