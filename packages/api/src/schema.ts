@@ -105,5 +105,24 @@ export async function createSchema(): Promise<GraphQLSchema> {
     // Dates and ids are checked as they are read, for every argument at once (see the scalars).
     scalarsMap: [{ type: Date, scalar: BoundedDateTimeISO }],
   });
-  return withScopeGate(withPermitOnlyGate(withUuidIds(schema)));
+  return withRootDescriptions(withScopeGate(withPermitOnlyGate(withUuidIds(schema))));
+}
+
+/** The root types have no class to carry a description (docs/graphql.md, Descriptions). */
+function withRootDescriptions(schema: GraphQLSchema): GraphQLSchema {
+  const roots = {
+    Query:
+      'Everything that can be read. Who may call each field is in its description and docs/graphql.md.',
+    Mutation:
+      'Everything that changes something. A refusal by the rules is a result (docs/graphql.md, Refusals are results, not errors); a call that should not have been made is an error with extensions.code.',
+    Subscription: 'Live events over graphql-ws on /graphql (docs/graphql.md, Subscriptions).',
+  };
+  for (const type of [
+    schema.getQueryType(),
+    schema.getMutationType(),
+    schema.getSubscriptionType(),
+  ]) {
+    if (type) type.description = roots[type.name as keyof typeof roots];
+  }
+  return schema;
 }

@@ -53,6 +53,7 @@ const gates: Record<string, Gate> = {
   addProductByCode: holders,
   quoteSession: holders,
   sessions: holders,
+  session: holders,
   startSession: holders,
   changeSessionEnd: holders,
   stopSession: holders,

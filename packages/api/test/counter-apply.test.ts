@@ -23,7 +23,7 @@ const applicationFields = `id kind status productTypeCode productName zoneCode a
   validFrom validUntil priceCents feeCents totalCents reviewCases explanation decisionReason
   createdAt decidedAt permitId paymentStatus checkoutUrl
   letters { id kind ready downloadUrl } documents { id fileName requirement size }`;
-const refusedFields = `rule message params reasons { rule message params }`;
+const refusedFields = `rule code message params reasons { rule code message params }`;
 const offersQuery = `query ($addressKey: String) { permitOffers(addressKey: $addressKey) {
   productTypeCode kind name period pricePerTermCents administrationFeeCents requiresPlate maxPlates
   maxDaysAhead reviewCases documents { code name when } zoneCode available
@@ -162,6 +162,11 @@ describe.each(dialects)('the permit counter: applying on %s (docs/rules.md §1)'
     const refused = result.data!.applyForPermit;
     expect(refused.__typename).toBe('PermitApplicationRefused');
     expect(refused.rule).toBe('ELIGIBILITY_NOT_FOR_BUSINESSES');
+    // The Refusal interface's code is the deprecated rule's value (docs/graphql.md).
+    expect(refused.code).toBe(refused.rule);
+    expect(refused.reasons.map((reason: Data) => reason.code)).toEqual(
+      refused.reasons.map((reason: Data) => reason.rule),
+    );
     expect(refused.reasons.map((reason: Data) => reason.rule)).toEqual([
       'ELIGIBILITY_NOT_FOR_BUSINESSES',
       'COUNTER_START_IN_PAST',

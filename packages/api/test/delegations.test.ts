@@ -170,7 +170,18 @@ describe.each(dialects)('delegations through GraphQL on %s (docs/rules.md §6)',
     const denied = await bram.request<Data>(start, {
       input: { productId: annaPermit, plate: 'GB-123-K', idempotencyKey: 'd-after' },
     });
-    expect(denied.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+    // Its own error, not NOT_FOUND: the former delegate knows why (docs/graphql.md, Errors).
+    expect(denied.errors?.[0]?.extensions).toMatchObject({
+      code: 'DELEGATION_REVOKED',
+      messages: {
+        nl: 'Deze machtiging is ingetrokken.',
+        en: 'This delegation has been revoked.',
+      },
+    });
+    const stranger = await carla.request<Data>(start, {
+      input: { productId: annaPermit, plate: 'GB-123-K', idempotencyKey: 'c-after' },
+    });
+    expect(stranger.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
     const products = (await bram.request<Data>(groups)).data?.productGroups[0].products;
     expect(products.map((p: { id: string }) => p.id)).not.toContain(annaPermit);
 

@@ -45,7 +45,7 @@ const rightCheckBatch = `query ($input: RightCheckBatchInput!) {
   rightCheckBatch(input: $input) {
     __typename
     ... on RightCheckResult { ${answerFields} }
-    ... on RightCheckRefused { index reason message params }
+    ... on RightCheckRefused { index code message params }
   }
 }`;
 
@@ -75,7 +75,7 @@ type BatchItem =
   | {
       __typename: 'RightCheckRefused';
       index: number;
-      reason: string;
+      code: string;
       message: string;
       params: Record<string, unknown> | null;
     };
@@ -438,7 +438,7 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
       const answers = result.data!.rightCheckBatch;
       expect(answers[1]).toMatchObject({ __typename: 'RightCheckResult', valid: true });
       const refusals = answers.filter((item) => item.__typename === 'RightCheckRefused');
-      expect(refusals.map((item) => [item.index, item.reason])).toEqual([
+      expect(refusals.map((item) => [item.index, item.code])).toEqual([
         [0, 'PLATE_INVALID_CHARACTERS'],
         [2, 'NOT_FOUND'],
         [3, 'RIGHT_CHECK_PLACE_MISSING'],
@@ -474,7 +474,7 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
         {
           __typename: 'RightCheckRefused',
           index: 0,
-          reason: 'ENFORCEMENT_TOWN_NOT_ASSIGNED',
+          code: 'ENFORCEMENT_TOWN_NOT_ASSIGNED',
           params: { municipality: 'oudstad' },
         },
         { __typename: 'RightCheckResult', valid: true, kind: 'visitorSession' },
@@ -510,7 +510,7 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
       expect(
         answers.map((item) =>
           item.__typename === 'RightCheckRefused'
-            ? { refused: item.reason }
+            ? { refused: item.code }
             : withoutCheckId(item as Answer & { __typename: string }),
         ),
       ).toEqual(singles);

@@ -17,12 +17,12 @@ const hour = 60 * minute;
 const sessionHistory = `query ($permitId: ID!, $first: Int, $after: String) {
   sessionHistory(permitId: $permitId, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { cursor node { id plate formattedPlate start end stoppedAt status cost unit startedByEmail delegated
+    edges { cursor node { id plate formattedPlate start end stoppedAt status cost amountState unit startedByEmail delegated
       segments { date start end minutes cost } } } } }`;
 const transactionHistory = `query ($permitId: ID!, $first: Int, $after: String) {
   transactionHistory(permitId: $permitId, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { cursor node { id kind amount balanceAfter at unit sessionId paymentId plate formattedPlate } } } }`;
+    edges { cursor node { id kind amount amountState balanceAfter at unit sessionId paymentId plate formattedPlate } } } }`;
 
 interface Page<TNode> {
   totalCount: number;
@@ -38,6 +38,7 @@ interface SessionNode {
   stoppedAt: string | null;
   status: SessionStatus;
   cost: number;
+  amountState: 'reserved' | 'final';
   unit: string | null;
   startedByEmail: string | null;
   delegated: boolean;
@@ -47,6 +48,7 @@ interface TransactionNode {
   id: string;
   kind: LedgerKind;
   amount: number;
+  amountState: 'reserved' | 'final';
   balanceAfter: number;
   at: string;
   unit: string | null;
@@ -314,6 +316,7 @@ describe.each(dialects)('history through GraphQL on %s (docs/rules.md §8)', (di
     expect(crossing).toMatchObject({
       status: 'ended',
       cost: 120,
+      amountState: 'final',
       unit: 'minutes',
       plate: 'GB123K',
       formattedPlate: 'GB-123-K',
@@ -340,7 +343,12 @@ describe.each(dialects)('history through GraphQL on %s (docs/rules.md §8)', (di
     expect(crossing.segments.reduce((sum, s) => sum + s.cost, 0)).toBe(crossing.cost);
 
     const running = page.edges.find((e) => e.node.id === ids.running)!.node;
-    expect(running).toMatchObject({ status: 'running', cost: 90, segments: [] });
+    expect(running).toMatchObject({
+      status: 'running',
+      cost: 90,
+      amountState: 'reserved',
+      segments: [],
+    });
   });
 
   it('bills a money product in cents with its tariff', async () => {
@@ -390,6 +398,8 @@ describe.each(dialects)('history through GraphQL on %s (docs/rules.md §8)', (di
         id: ids.reserve,
         kind: 'reserve',
         amount: -180,
+        // Its session is settled: the reservation less the release row was the charge.
+        amountState: 'final',
         balanceAfter: 11820,
         at: '2026-11-16T19:00:00.000Z',
         unit: 'minutes',

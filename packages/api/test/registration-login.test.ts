@@ -244,6 +244,11 @@ describe.each(dialects)(
         },
       );
       expect(listed.data!.sessions.running.map((s) => s.id)).toEqual([session.id]);
+      const one = await client.request<{ session: { id: string; amountState: string } }>(
+        'query ($id: ID!) { session(id: $id) { id amountState } }',
+        { id: session.id },
+      );
+      expect(one.data?.session).toEqual({ id: session.id, amountState: 'reserved' });
       const stored = await api.em().findOneOrFail(ParkingSession, { id: session.id });
       expect(stored.startedBy ?? null).toBeNull();
       const stopped = await client.request(

@@ -11,11 +11,11 @@ const dialects = await testDialects();
 const minute = 60_000;
 
 const sessionFields = `id productId plate formattedPlate start end stoppedAt status reservation charge unit delegated startedByMe`;
-const quoteFields = `plate start end paidMinutes cost reservation unit planned runsToZero coveredUntil segments { date minutes cost }`;
+const quoteFields = `plate start end paidMinutes cost reservation unit planned startsNow runsToZero coveredUntil segments { date minutes cost }`;
 const resultFields = `
   __typename
   ... on SessionAccepted { session { ${sessionFields} } quote { ${quoteFields} } }
-  ... on SessionRefused { reason message params proposal { ${quoteFields} } }`;
+  ... on SessionRefused { reason code message params proposal { ${quoteFields} } }`;
 
 const quote = `query ($input: SessionRequestInput!) { quoteSession(input: $input) {
   __typename ... on SessionQuote { ${quoteFields} } ... on SessionRefused { reason message params proposal { ${quoteFields} } } } }`;
@@ -23,6 +23,9 @@ const start = `mutation ($input: StartSessionInput!) { startSession(input: $inpu
 const changeEnd = `mutation ($input: ChangeSessionEndInput!) { changeSessionEnd(input: $input) { ${resultFields} } }`;
 const stop = `mutation ($id: ID!) { stopSession(sessionId: $id) { ${sessionFields} } }`;
 const remove = `mutation ($id: ID!) { deleteSession(sessionId: $id) { ${sessionFields} } }`;
+const one = `query ($id: ID!) { session(id: $id) { id status reservation charge amountState } }`;
+const reserveRows = `query ($permitId: ID!) { transactionHistory(permitId: $permitId, first: 50) {
+  edges { node { kind sessionId amountState } } } }`;
 const list = `query ($productId: ID) { sessions(productId: $productId) {
   runningCount plannedCount running { id plate status } planned { id plate status } } }`;
 
@@ -139,8 +142,31 @@ describe.each(dialects)('visitor sessions over GraphQL, %s (docs/rules.md ยง4, ย
     const id = started.data?.startSession.session.id as string;
     const before = await api.balanceOf(annaPermit);
     api.now = new Date(api.now.getTime() + 29 * minute + 10_000); // 29 min 10 s: 30 started minutes
+    const running = await anna.request<Data>(one, { id });
+    // Running: the reservation is held back, the final amount not known (docs/graphql.md).
+    expect(running.data?.session).toMatchObject({
+      id,
+      status: 'running',
+      reservation: 120,
+      charge: null,
+      amountState: 'reserved',
+    });
+    const reserveRow = async () =>
+      (
+        await anna.request<Data>(reserveRows, { permitId: annaPermit })
+      ).data?.transactionHistory.edges
+        .map((e: Data) => e.node)
+        .find((n: Data) => n.kind === 'reserve' && n.sessionId === id);
+    expect(await reserveRow()).toMatchObject({ amountState: 'reserved' });
     const stopped = await anna.request<Data>(stop, { id });
     expect(stopped.data?.stopSession).toMatchObject({ status: 'ended', charge: 30 });
+    expect(await reserveRow()).toMatchObject({ amountState: 'final' });
+    const settled = await anna.request<Data>(one, { id });
+    expect(settled.data?.session).toMatchObject({
+      status: 'ended',
+      charge: 30,
+      amountState: 'final',
+    });
     expect(await api.balanceOf(annaPermit)).toBe(before + 90);
     const again = await anna.request<Data>(stop, { id });
     expect(again.data?.stopSession).toMatchObject({ status: 'ended', charge: 30 });
@@ -237,9 +263,11 @@ describe.each(dialects)('visitor sessions over GraphQL, %s (docs/rules.md ยง4, ย
     expect(refused.data?.startSession).toMatchObject({
       __typename: 'SessionRefused',
       reason: 'SESSION_OVER_MAX_DURATION',
-      message: 'Uw bezoek mag maximaal 180 minuten parkeren.',
+      code: 'SESSION_OVER_MAX_DURATION',
+      // Carla never chose a language: her request's Accept-Language (en) decides.
+      message: 'Your visitor may park for at most 180 minutes.',
       params: { maxMinutes: 180 },
-      proposal: { paidMinutes: 180, cost: 630, unit: 'cents' },
+      proposal: { paidMinutes: 180, cost: 630, unit: 'cents', startsNow: true },
     });
     const proposal = refused.data?.startSession.proposal;
     expect(await api.balanceOf(carlaPermit)).toBe(2500);
@@ -312,6 +340,32 @@ describe.each(dialects)('visitor sessions over GraphQL, %s (docs/rules.md ยง4, ย
     expect(unknown.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
   });
 
+  it('names the permit permitId, and still takes the deprecated productId (docs/graphql.md, Names)', async () => {
+    const input = { plate: 'GB-123-K' };
+    const byPermitId = await anna.request<Data>(quote, {
+      input: { ...input, permitId: annaPermit },
+    });
+    const byProductId = await anna.request<Data>(quote, {
+      input: { ...input, productId: annaPermit },
+    });
+    expect(byPermitId.errors).toBeUndefined();
+    expect(byPermitId.data?.quoteSession.__typename).toMatch(/^Session(Quote|Refused)$/);
+    expect(byPermitId.data).toEqual(byProductId.data);
+    const listed = await anna.request<Data>(
+      'query ($id: ID) { sessions(permitId: $id) { running { permitId productId } } }',
+      { id: annaPermit },
+    );
+    for (const session of listed.data?.sessions.running ?? []) {
+      expect(session).toEqual({ permitId: annaPermit, productId: annaPermit });
+    }
+    const neither = await anna.request<Data>(quote, { input });
+    expect(neither.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    const twoPermits = await anna.request<Data>(quote, {
+      input: { ...input, permitId: annaPermit, productId: carlaPermit },
+    });
+    expect(twoPermits.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   describe('authorization', () => {
     it("treats someone else's product and session as not found", async () => {
       const bram = await loggedIn(api.url, 'bram@demo.parkeer.nl');
@@ -321,7 +375,7 @@ describe.each(dialects)('visitor sessions over GraphQL, %s (docs/rules.md ยง4, ย
       expect(quoteOther.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
       const annaSession = (await anna.request<Data>(list, { productId: annaPermit })).data?.sessions
         .running[0].id as string;
-      for (const operation of [stop, remove]) {
+      for (const operation of [one, stop, remove]) {
         const result = await bram.request<Data>(operation, { id: annaSession });
         expect(result.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
       }
@@ -343,5 +397,34 @@ describe.each(dialects)('visitor sessions over GraphQL, %s (docs/rules.md ยง4, ย
       const anonymous = await new TestClient(api.url).request<Data>(start, { input });
       expect(anonymous.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
     });
+  });
+
+  // Last: it gives Carla's account a language of its own (docs/graphql.md, Errors).
+  it("refuses in the account's chosen language, else the request's Accept-Language, else Dutch", async () => {
+    const tooLong = {
+      input: {
+        productId: carlaPermit,
+        plate: 'GB-123-K',
+        end: new Date(api.now.getTime() + 4 * 60 * minute).toISOString(),
+      },
+    };
+    const messageFor = async (client: TestClient) =>
+      (await client.request<Data>(quote, tooLong)).data?.quoteSession.message as string;
+    const dutch = 'Uw bezoek mag maximaal 180 minuten parkeren.';
+    const english = 'Your visitor may park for at most 180 minutes.';
+    const withoutHeader = await loggedIn(api.url, 'carla@demo.parkeer.nl');
+    const askingDutch = await loggedIn(api.url, 'carla@demo.parkeer.nl', {
+      'accept-language': 'nl',
+    });
+    expect(await messageFor(withoutHeader)).toBe(dutch);
+    expect(await messageFor(carla)).toBe(english);
+    expect(await messageFor(askingDutch)).toBe(dutch);
+
+    const chose = await withoutHeader.request<Data>(
+      'mutation { updateSettings(input: { language: en }) { language } }',
+    );
+    expect(chose.data?.updateSettings).toEqual({ language: 'en' });
+    expect(await messageFor(withoutHeader)).toBe(english);
+    expect(await messageFor(askingDutch)).toBe(english);
   });
 });

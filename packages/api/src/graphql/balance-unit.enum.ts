@@ -9,4 +9,8 @@ export const BalanceUnitEnum = Object.fromEntries(balanceUnits.map((u) => [u, u]
 registerEnumType(BalanceUnitEnum, {
   name: 'BalanceUnit',
   description: 'What a balance counts: minutes of parking, or euro cents.',
+  valuesConfig: {
+    minutes: { description: 'Minutes of parking.' },
+    cents: { description: 'Euro cents.' },
+  },
 });

@@ -10,7 +10,7 @@ import { AppError } from './app-error.js';
 
 @ObjectType({ description: 'Where a page of a connection ends.' })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when more items follow this page.' })
   hasNextPage!: boolean;
 
   @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' })
@@ -34,21 +34,21 @@ export interface Connection<TNode> {
  * is never reachable from the schema, so it is not emitted.
  */
 export function ConnectionType<TNode extends object>(nodeType: ClassType<TNode>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
   class EdgeType implements Edge<TNode> {
     @Field(() => String, { description: 'Opaque; pass as `after` to continue after this node.' })
     cursor!: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name}.` })
     node!: TNode;
   }
 
   @ObjectType()
   abstract class ConnectionBase implements Connection<TNode> {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: "This page's items, in the list's order." })
     edges!: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more follow, and where to continue.' })
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'All nodes of the list, not only this page.' })

@@ -24,6 +24,7 @@ export const permitOnlyOperations: Readonly<
     'registrationLogin',
     'product',
     'sessions',
+    'session',
     'quoteSession',
     'favorites',
     'recentPlates',

@@ -31,7 +31,14 @@ export const scopeOperations = {
   // the resident on the consent page, limited to that resident's own products.
   /** See the resident's products with their balance, the sessions and history, live too. */
   readParking: {
-    query: ['productGroups', 'product', 'sessions', 'sessionHistory', 'transactionHistory'],
+    query: [
+      'productGroups',
+      'product',
+      'sessions',
+      'session',
+      'sessionHistory',
+      'transactionHistory',
+    ],
     subscription: ['sessionEvents', 'balanceEvents'],
   },
   /** Start, change and stop sessions on the resident's products, and follow them live. */

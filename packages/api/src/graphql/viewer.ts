@@ -8,7 +8,11 @@ export interface Viewer {
   readonly role: Role;
   /** The municipality an admin manages; null for other roles. */
   readonly municipalityId: string | null;
-  readonly language: Language;
+  /**
+   * The language the login chose for itself; null when it never chose one, so the request's
+   * Accept-Language decides (docs/graphql.md, Errors).
+   */
+  readonly language: Language | null;
   readonly authSessionId: string;
   /** How the request authenticated: the SPA's cookie or an app's bearer token. */
   readonly via: AuthSessionKind;

@@ -40,6 +40,13 @@ export class Account extends BaseEntity {
   @Property({ type: 'string', length: 2 })
   language: Language & Opt = 'nl';
 
+  /**
+   * Whether the holder chose `language` (account settings). Until then each request's
+   * Accept-Language decides the language of messages and refusals (docs/graphql.md, Errors).
+   */
+  @Property({ type: 'boolean' })
+  languageChosen: boolean & Opt = false;
+
   @Property({ type: 'boolean' })
   highContrast: boolean & Opt = false;
 

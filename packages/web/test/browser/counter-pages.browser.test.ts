@@ -14,9 +14,9 @@ const address = {
   zoneCode: 'C',
   zoneName: 'Centrum',
 };
-const refusal = (rule: string, message: string) => ({
+const refusal = (code: string, message: string) => ({
   __typename: 'CounterRefusal',
-  rule,
+  code,
   message,
   params: null,
 });
@@ -185,7 +185,7 @@ describe('the counter pages in chromium', () => {
           return {
             quotePermitApplication: {
               __typename: 'PermitApplicationRefused',
-              rule: 'ELIGIBILITY_VEHICLE_EXCLUDED',
+              code: 'ELIGIBILITY_VEHICLE_EXCLUDED',
               message: 'Voor dit voertuig geeft de gemeente geen vergunning.',
               reasons: [
                 refusal(

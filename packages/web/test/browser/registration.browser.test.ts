@@ -53,9 +53,9 @@ describe('sign-in with a registration number and PIN in chromium (docs/rules.md 
     await page.getByTestId('registration-balance').waitFor();
 
     // The letter's permit has no balance yet: its town's admin credits care hours to it.
-    const { registrationLogin } = await graphqlIn<{ registrationLogin: { productId: string } }>(
+    const { registrationLogin } = await graphqlIn<{ registrationLogin: { permitId: string } }>(
       page,
-      '{ registrationLogin { productId } }',
+      '{ registrationLogin { permitId } }',
     );
     const admin = await openPage(env.browser, env.platform, desktop);
     await logIn(admin, env.platform, 'beheer@delft.demo.parkeer.nl');
@@ -64,7 +64,7 @@ describe('sign-in with a registration number and PIN in chromium (docs/rules.md 
       'mutation ($input: GrantCareHoursInput!) { grantCareHours(input: $input) { __typename } }',
       {
         input: {
-          permitId: registrationLogin.productId,
+          permitId: registrationLogin.permitId,
           minutes: 600,
           carerStatement: 'Mantelzorgverklaring in het dossier',
           idempotencyKey: 'registration-browser-care-hours',

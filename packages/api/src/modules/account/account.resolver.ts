@@ -10,7 +10,8 @@ export class AccountResolver {
   @Authorized()
   @Mutation(() => MeDto, { description: "Changes the viewer's settings." })
   async updateSettings(
-    @Arg('input', () => UpdateSettingsInput) input: UpdateSettingsInput,
+    @Arg('input', () => UpdateSettingsInput, { description: 'The settings to change.' })
+    input: UpdateSettingsInput,
     @Ctx() { em, viewer }: Context,
   ): Promise<MeDto> {
     const { account, startPermitId } = await new AccountService(em).updateSettings(viewer!, input);

@@ -26,7 +26,10 @@ export class AccountService {
       ? (await permitForViewer(this.em, viewer, change.startPermitId, 'read')).permit.id
       : change.startPermitId;
     const account = await viewerAccount(this.em, viewer.accountId);
-    if (change.language != null) account.language = change.language;
+    if (change.language != null) {
+      account.language = change.language;
+      account.languageChosen = true;
+    }
     if (change.highContrast != null) account.highContrast = change.highContrast;
     const start = await startAccount(this.em, viewer, account);
     if (startPermitId !== undefined) start.startPermitId = startPermitId;

@@ -4,7 +4,10 @@ import { LanguageEnum } from '../auth/auth.types.js';
 
 @InputType({ description: 'Settings to change; a field left out stays as it is.' })
 export class UpdateSettingsInput {
-  @Field(() => LanguageEnum, { nullable: true })
+  @Field(() => LanguageEnum, {
+    description: 'The language messages and refusals come in.',
+    nullable: true,
+  })
   language?: Language | null;
 
   @Field(() => ID, {
@@ -13,6 +16,6 @@ export class UpdateSettingsInput {
   })
   startPermitId?: string | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { description: 'High-contrast colours in the app.', nullable: true })
   highContrast?: boolean | null;
 }

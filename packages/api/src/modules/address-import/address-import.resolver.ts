@@ -43,7 +43,8 @@ export class AddressImportResolver {
       "Uploads a file of the town's addresses (docs/rules.md §2): a file that cannot be read at all is refused at once; otherwise the work queue reads its rows in the background, and addressImport shows the progress and the rows refused. Importing the same file again changes nothing.",
   })
   async startAddressImport(
-    @Arg('input', () => AddressImportInput) input: AddressImportInput,
+    @Arg('input', () => AddressImportInput, { description: 'The file and its format.' })
+    input: AddressImportInput,
     @Ctx() ctx: Context,
   ): Promise<AddressImportDto> {
     const upload = await new AddressImportService(ctx.em, actorOf(ctx)).start(input);
@@ -62,7 +63,7 @@ export class AddressImportResolver {
   @Authorized('municipalAdmin')
   @Query(() => AddressImportDto, { description: "One of the town's address imports." })
   async addressImport(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: "The import; another town's is NOT_FOUND." }) id: string,
     @Ctx() ctx: Context,
   ): Promise<AddressImportDto> {
     return toDto(await new AddressImportService(ctx.em, actorOf(ctx)).get(id), ctx.language);

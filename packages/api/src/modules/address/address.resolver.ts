@@ -12,9 +12,16 @@ export class AddressResolver {
       "An address by postcode and house number (and addition): of the admin's own town, or for a resident or business at the permit counter of any town (its key is the counter's addressKey); null: not known.",
   })
   async findAddress(
-    @Arg('postcode', () => String) postcode: string,
-    @Arg('houseNumber', () => Int) houseNumber: number,
-    @Arg('addition', () => String, { nullable: true }) addition: string | null,
+    @Arg('postcode', () => String, {
+      description: "The postcode, with or without the space ('2611 HA').",
+    })
+    postcode: string,
+    @Arg('houseNumber', () => Int, { description: 'The house number.' }) houseNumber: number,
+    @Arg('addition', () => String, {
+      description: "House letter or addition, if any ('A', 'bis').",
+      nullable: true,
+    })
+    addition: string | null,
     @Ctx() ctx: Context,
   ): Promise<FoundAddress | null> {
     const address = await findAddress(ctx.em, actorOf(ctx), { postcode, houseNumber, addition });

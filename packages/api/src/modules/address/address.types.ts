@@ -11,6 +11,6 @@ export class FoundAddress {
   @Field(() => String, { nullable: true, description: 'The zone it lies in; null: none.' })
   zoneCode!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "The zone's name; null: in no zone.", nullable: true })
   zoneName!: string | null;
 }

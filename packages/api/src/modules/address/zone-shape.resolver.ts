@@ -41,8 +41,9 @@ export class ZoneShapeResolver {
       'Sets where a zone lies: address ranges and/or an area (docs/rules.md §3). Addresses found in the registry or imported afterwards are placed by it, and known addresses the shapes placed follow the change (docs/rules.md §3 re-zoning): the answer says how many moved and which permits are at them.',
   })
   async setZoneShape(
-    @Arg('zoneId', () => ID) zoneId: string,
-    @Arg('shape', () => ZoneShapeInput) shape: ZoneShapeInput,
+    @Arg('zoneId', () => ID, { description: 'The zone (AdminZone.id).' }) zoneId: string,
+    @Arg('shape', () => ZoneShapeInput, { description: 'The new shape; it replaces the old one.' })
+    shape: ZoneShapeInput,
     @Ctx() ctx: Context,
   ): Promise<ZoneShapeDto> {
     return toDto(await new ZoneShapeService(ctx.em, actorOf(ctx)).set(zoneId, shape));

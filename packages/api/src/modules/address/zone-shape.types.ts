@@ -58,7 +58,7 @@ export class AddressRangeInput {
     'A permit at an address a shape change moved (docs/rules.md §3 re-zoning): it keeps its zone and right until its term ends.',
 })
 export class RezonedPermitDto {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The permit (AdminPermit.id).' })
   permitId!: string;
 
   @Field(() => String, { description: "The permit's product code." })
@@ -67,7 +67,7 @@ export class RezonedPermitDto {
   @Field(() => String, { description: 'The permit type’s code, e.g. visitor-permit.' })
   productTypeCode!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The permit's address as printed." })
   addressLabel!: string;
 
   @Field(() => String, { description: 'The zone the permit stays valid in.' })

@@ -47,9 +47,18 @@ export class AdminPermitResolver {
       "The town's permits by product code, (part of a) plate, address or holder e-mail, newest first.",
   })
   async adminPermits(
-    @Arg('search', () => String) search: string,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('search', () => String, {
+      description:
+        "A product code, (part of) a plate, an address or (part of) the holder's e-mail address.",
+    })
+    search: string,
+    @Arg('first', () => Int, { description: 'Page size, 1 to 50.', defaultValue: 20 })
+    first: number,
+    @Arg('after', () => String, {
+      description: "The previous page's pageInfo.endCursor; left out: the first page.",
+      nullable: true,
+    })
+    after: string | null,
     @Ctx() ctx: Context,
   ): Promise<AdminPermitConnection> {
     const connection = await searchPermits(adminWorkOf(ctx), search, { first, after });
@@ -62,7 +71,7 @@ export class AdminPermitResolver {
   @Authorized('municipalAdmin')
   @Query(() => AdminPermitDetailsDto, { description: 'One permit of the town, with its ledger.' })
   adminPermit(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: "The permit; another town's is NOT_FOUND." }) id: string,
     @Ctx() ctx: Context,
   ): Promise<AdminPermitDetailsDto> {
     return details(adminWorkOf(ctx), id, ctx.em);
@@ -73,8 +82,13 @@ export class AdminPermitResolver {
   })
   async ledger(
     @Root() permit: AdminPermitDetailsDto,
-    @Arg('first', () => Int, { defaultValue: defaultPageSize }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { description: 'Page size, 1 to 50.', defaultValue: defaultPageSize })
+    first: number,
+    @Arg('after', () => String, {
+      description: "The previous page's pageInfo.endCursor; left out: the first page.",
+      nullable: true,
+    })
+    after: string | null,
     @Ctx() ctx: Context,
   ): Promise<TransactionConnection> {
     // The parent was read through the town check; its id is the admin's own town's.
@@ -90,8 +104,12 @@ export class AdminPermitResolver {
     description: 'Blocks a permit: no sessions, no right; its open sessions end now.',
   })
   async blockPermit(
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', () => String) reason: string,
+    @Arg('id', () => ID, {
+      description: "The permit (AdminPermit.id); another town's is NOT_FOUND.",
+    })
+    id: string,
+    @Arg('reason', () => String, { description: 'Why, for the audit log and the holder.' })
+    reason: string,
     @Ctx() ctx: Context,
   ): Promise<AdminPermitDetailsDto> {
     await serviceFor(ctx).block(id, reason);
@@ -104,7 +122,10 @@ export class AdminPermitResolver {
       "Sends a visitor permit of the town a new PIN by letter (to its holder's e-mail); the old PIN stops working. One a day per permit.",
   })
   async requestNewPinLetterForPermit(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, {
+      description: "The visitor permit (AdminPermit.id); another town's is NOT_FOUND.",
+    })
+    id: string,
     @Ctx() ctx: Context,
   ): Promise<AdminPermitDetailsDto> {
     const permitId = await requestNewPinByAdmin(adminWorkOf(ctx), id);
@@ -115,7 +136,7 @@ export class AdminPermitResolver {
   @Authorized('municipalAdmin')
   @Mutation(() => AdminPermitDetailsDto, { description: 'Makes a blocked permit active again.' })
   async unblockPermit(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The blocked permit (AdminPermit.id).' }) id: string,
     @Ctx() ctx: Context,
   ): Promise<AdminPermitDetailsDto> {
     await serviceFor(ctx).unblock(id);
@@ -128,8 +149,11 @@ export class AdminPermitResolver {
       'Revokes a permit for good, refunding the unused purchase where the policy owes it on this occasion.',
   })
   async revokePermit(
-    @Arg('id', () => ID) id: string,
-    @Arg('occasion', () => RefundOccasionEnum) occasion: RefundOccasion,
+    @Arg('id', () => ID, { description: 'The permit (AdminPermit.id).' }) id: string,
+    @Arg('occasion', () => RefundOccasionEnum, {
+      description: 'Why it ends: decides whether unused balance is refunded.',
+    })
+    occasion: RefundOccasion,
     @Ctx() ctx: Context,
   ): Promise<PermitRevocationDto> {
     const revocation = await serviceFor(ctx).revoke(id, occasion);
@@ -147,9 +171,14 @@ export class AdminPermitResolver {
     description: "Replaces the permit's active plate (docs/rules.md §1: change of plate).",
   })
   async changePermitPlate(
-    @Arg('id', () => ID) id: string,
-    @Arg('plate', () => String) plate: string,
-    @Arg('country', () => String, { nullable: true }) country: string | null,
+    @Arg('id', () => ID, { description: 'The permit (AdminPermit.id).' }) id: string,
+    @Arg('plate', () => String, { description: 'The new plate, with or without dashes.' })
+    plate: string,
+    @Arg('country', () => String, {
+      description: 'ISO 3166-1 alpha-2 country of the plate; NL when left out.',
+      nullable: true,
+    })
+    country: string | null,
     @Ctx() ctx: Context,
   ): Promise<AdminPermitDetailsDto> {
     await serviceFor(ctx).changePlate(id, plate, country);
@@ -162,7 +191,8 @@ export class AdminPermitResolver {
       'Issues a permit to an address and mails the link that couples it (docs/rules.md §6).',
   })
   async issuePermit(
-    @Arg('input', () => IssuePermitInput) input: IssuePermitInput,
+    @Arg('input', () => IssuePermitInput, { description: 'The permit to issue.' })
+    input: IssuePermitInput,
     @Ctx() ctx: Context,
   ): Promise<IssuedPermitDto> {
     const issued = await issuePermit(adminWorkOf(ctx), input);

@@ -18,6 +18,10 @@ export const PermitHolderTypeEnum = enumOf(holderTypes);
 registerEnumType(PermitHolderTypeEnum, {
   name: 'PermitHolderType',
   description: 'Who holds a permit: a resident (household) or a business.',
+  valuesConfig: {
+    resident: { description: 'A resident (household).' },
+    business: { description: 'A business (KvK).' },
+  },
 });
 
 export const refundOccasions = [
@@ -31,13 +35,19 @@ registerEnumType(RefundOccasionEnum, {
   name: 'RefundOccasion',
   description:
     "Why a permit ends; the product's policy says on which occasions unused balance is refunded (docs/rules.md §2, §4).",
+  valuesConfig: {
+    movedToOtherZone: { description: 'The holder moved to another zone.' },
+    movedOutOfPaidParking: { description: 'The holder moved out of paid parking.' },
+    holderDied: { description: 'The holder died.' },
+    permitEnded: { description: 'The permit ended for another reason.' },
+  },
 });
 
 @ObjectType('AdminPermit', {
   description: 'A permit of the municipality as the back office lists it.',
 })
 export class AdminPermitDto {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The permit (the same id as Product.id).' })
   id!: string;
 
   @Field(() => String, { description: 'From the allocation letter, e.g. PK100003.' })
@@ -49,7 +59,7 @@ export class AdminPermitDto {
   @Field(() => String, { description: "The product's name in the viewer's language." })
   productName!: string;
 
-  @Field(() => ProductKindEnum)
+  @Field(() => ProductKindEnum, { description: 'What kind of permit it is.' })
   kind!: ProductKind;
 
   @Field(() => Boolean, {
@@ -57,19 +67,19 @@ export class AdminPermitDto {
   })
   hasPlateRight!: boolean;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The code of the zone it is valid in.' })
   zoneCode!: string;
 
   @Field(() => String, { nullable: true, description: 'Null until the permit is coupled.' })
   holderEmail!: string | null;
 
-  @Field(() => PermitHolderTypeEnum)
+  @Field(() => PermitHolderTypeEnum, { description: 'A resident or a business.' })
   holderType!: HolderType;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The address it was issued to, as printed.' })
   addressLabel!: string;
 
-  @Field(() => ProductStatusEnum)
+  @Field(() => ProductStatusEnum, { description: 'Whether it gives a right now.' })
   status!: PermitStatus;
 
   @Field(() => Int, { description: "The permit's own balance, in `unit`." })
@@ -82,7 +92,9 @@ export class AdminPermitDto {
   plates!: PermitPlateDto[];
 }
 
-@ObjectType('AdminPermitConnection')
+@ObjectType('AdminPermitConnection', {
+  description: "A page of the town's permits (docs/graphql.md, Lists: connections).",
+})
 export class AdminPermitConnection extends ConnectionType(AdminPermitDto, 'AdminPermit') {}
 
 @ObjectType('AdminPermitDetails', {
@@ -92,10 +104,10 @@ export class AdminPermitDetailsDto extends AdminPermitDto {
   @Field(() => String, { description: 'Identifies the address: the unit of one per address.' })
   addressKey!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it starts to give a right.' })
   validFrom!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When it stops; null: until further notice.', nullable: true })
   validUntil!: Date | null;
 
   @Field(() => Int, { description: 'Delegations invited or accepted, not revoked.' })
@@ -104,7 +116,7 @@ export class AdminPermitDetailsDto extends AdminPermitDto {
   @Field(() => Int, { description: 'Sessions planned or running now.' })
   openSessions!: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was issued or granted.' })
   createdAt!: Date;
 
   @Field(() => String, {
@@ -117,7 +129,7 @@ export class AdminPermitDetailsDto extends AdminPermitDto {
 
 @ObjectType('PermitRevocation', { description: 'A revoked permit and what was refunded.' })
 export class PermitRevocationDto {
-  @Field(() => AdminPermitDetailsDto)
+  @Field(() => AdminPermitDetailsDto, { description: 'The permit as revoked.' })
   permit!: AdminPermitDetailsDto;
 
   @Field(() => Int, {
@@ -154,22 +166,24 @@ export class IssuePermitInput {
   @Field(() => String, { description: "As shown, e.g. 'Oude Delft 1, Delft'." })
   addressLabel!: string;
 
-  @Field(() => PermitHolderTypeEnum)
+  @Field(() => PermitHolderTypeEnum, { description: 'A resident or a business.' })
   holderType!: HolderType;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it starts to give a right.' })
   validFrom!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When it stops; null: until further notice.', nullable: true })
   validUntil?: Date | null;
 
   @Field(() => String, { description: 'Where the coupling link goes (docs/rules.md §6).' })
   email!: string;
 }
 
-@ObjectType('IssuedPermit')
+@ObjectType('IssuedPermit', {
+  description: 'A permit the municipality issued, with what its allocation letter prints.',
+})
 export class IssuedPermitDto {
-  @Field(() => AdminPermitDetailsDto)
+  @Field(() => AdminPermitDetailsDto, { description: 'The permit as issued.' })
   permit!: AdminPermitDetailsDto;
 
   @Field(() => String, { description: 'For the allocation letter.' })

@@ -12,9 +12,18 @@ export class AuditResolver {
     description: "Changes made by the administrators of the admin's municipality, newest first.",
   })
   async auditLog(
-    @Arg('filter', () => AuditLogFilter, { nullable: true }) filter: AuditLogFilter | null,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => AuditLogFilter, {
+      description: 'Narrows the list; left out: every change.',
+      nullable: true,
+    })
+    filter: AuditLogFilter | null,
+    @Arg('first', () => Int, { description: 'Page size, 1 to 50.', defaultValue: 20 })
+    first: number,
+    @Arg('after', () => String, {
+      description: "The previous page's pageInfo.endCursor; left out: the first page.",
+      nullable: true,
+    })
+    after: string | null,
     @Ctx() ctx: Context,
   ): Promise<AuditLogConnection> {
     const connection = await auditLogPage(ctx.em, actorOf(ctx), filter, first, after);

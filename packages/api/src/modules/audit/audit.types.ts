@@ -4,10 +4,10 @@ import { ConnectionType } from '../../graphql/connection.js';
 
 @ObjectType({ description: 'One change an administrator made, as it was.' })
 export class AuditLogEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The log entry.' })
   id!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the change was made.' })
   at!: Date;
 
   @Field(() => String, { description: "The administrator's e-mail address." })
@@ -21,7 +21,7 @@ export class AuditLogEntry {
   })
   subjectType!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of what was changed (of the kind subjectType names).' })
   subjectId!: string;
 
   @Field(() => String, { description: 'A short label: a zone code, a product code.' })
@@ -41,7 +41,9 @@ export class AuditLogEntry {
   balanceUnit!: string | null;
 }
 
-@ObjectType('AuditLogConnection')
+@ObjectType('AuditLogConnection', {
+  description: 'A page of the audit log, newest first (docs/graphql.md, Lists: connections).',
+})
 export class AuditLogConnection extends ConnectionType(AuditLogEntry, 'AuditLog') {}
 
 @InputType({ description: 'Every field narrows the list; none: all changes, newest first.' })
@@ -49,10 +51,13 @@ export class AuditLogFilter {
   @Field(() => String, { nullable: true, description: "Actions starting with this, e.g. 'zone.'." })
   action?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: "Only changes of this kind of subject, e.g. 'zone'.",
+    nullable: true,
+  })
   subjectType?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Only changes of this subject.', nullable: true })
   subjectId?: string | null;
 
   @Field(() => String, { nullable: true, description: "Part of the administrator's e-mail." })

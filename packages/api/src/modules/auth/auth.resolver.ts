@@ -23,7 +23,8 @@ export class AuthResolver {
     description: 'Logs in with e-mail and password; sets the session cookie.',
   })
   async login(
-    @Arg('input', () => LoginInput) input: LoginInput,
+    @Arg('input', () => LoginInput, { description: "E-mail address, password and 'remember me'." })
+    input: LoginInput,
     @Ctx() ctx: Context,
   ): Promise<LoginResult> {
     const auth = new AuthService(ctx.em);
@@ -44,8 +45,8 @@ export class AuthResolver {
       'Logs in an app, scan car or partner: a bearer token for the Authorization header instead of a cookie.',
   })
   async createAccessToken(
-    @Arg('email', () => String) email: string,
-    @Arg('password', () => String) password: string,
+    @Arg('email', () => String, { description: "The account's e-mail address." }) email: string,
+    @Arg('password', () => String, { description: "The account's password." }) password: string,
     @Ctx() ctx: Context,
   ): Promise<AccessToken> {
     const session = await new AuthService(ctx.em).login(

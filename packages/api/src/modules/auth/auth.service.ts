@@ -46,6 +46,7 @@ interface LoginRow {
   role: Role | null;
   municipality_id: string | null;
   language: Language | null;
+  language_chosen: boolean | number | null;
   /** Set for a registration number + PIN login, which has no account. */
   permit_id: string | null;
   session_language: Language | null;
@@ -70,7 +71,7 @@ export function forgetCachedLogins(accountId: string): void {
 const loginSql = `select s.id, s.remember, s.expires_at, s.last_seen_at,
     s.method, s.assurance, s.acting_for_id, s.acting_for_label,
     s.permit_id, s.language as session_language,
-    a.id as account_id, a.role, a.municipality_id, a.language
+    a.id as account_id, a.role, a.municipality_id, a.language, a.language_chosen
   from auth_session s left join account a on a.id = s.account_id
   where s.token_hash = ? and s.kind = ?`;
 
@@ -233,7 +234,7 @@ export class AuthService {
       accountId: row.account_id,
       role: row.role,
       municipalityId: row.municipality_id,
-      language: row.language,
+      language: row.language_chosen ? row.language : null,
       authSessionId: row.id,
       via: kind,
       holderAccountId: row.acting_for_id ?? row.account_id,

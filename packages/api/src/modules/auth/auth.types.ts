@@ -7,10 +7,28 @@ export const LanguageEnum = Object.fromEntries(languages.map((l) => [l, l])) as 
   Language,
   Language
 >;
-registerEnumType(LanguageEnum, { name: 'Language', description: 'Interface language.' });
+registerEnumType(LanguageEnum, {
+  name: 'Language',
+  description: 'Interface language.',
+  valuesConfig: { nl: { description: 'Dutch (the default).' }, en: { description: 'English.' } },
+});
 
 export const RoleEnum = Object.fromEntries(roles.map((r) => [r, r])) as Record<Role, Role>;
-registerEnumType(RoleEnum, { name: 'Role' });
+registerEnumType(RoleEnum, {
+  description: 'What an account may do; each operation names the roles that may call it.',
+  name: 'Role',
+  valuesConfig: {
+    resident: { description: 'A resident holding permits.' },
+    business: { description: 'A business holding permits.' },
+    municipalAdmin: { description: 'An administrator of one municipality (the back office).' },
+    municipalDesk: {
+      description: 'A municipal desk employee helping callers with their visitor permit.',
+    },
+    platformAdmin: { description: 'An administrator of the whole platform.' },
+    enforcement: { description: 'An enforcement officer or scan car checking rights.' },
+    partner: { description: 'A partner app acting for its users, within its scopes.' },
+  },
+});
 
 export const SignInMethodEnum = Object.fromEntries(signInMethods.map((m) => [m, m])) as Record<
   SignInMethod,
@@ -19,11 +37,17 @@ export const SignInMethodEnum = Object.fromEntries(signInMethods.map((m) => [m, 
 registerEnumType(SignInMethodEnum, {
   name: 'SignInMethod',
   description: 'How a login proved who it is.',
+  valuesConfig: {
+    password: { description: 'E-mail address and password.' },
+    digid: { description: 'DigiD (a resident, by citizen service number).' },
+    eherkenning: { description: 'eHerkenning (a business, by KvK number).' },
+    registration: { description: "A visitor permit's registration number and PIN (no account)." },
+  },
 });
 
 @ObjectType({ description: 'How the viewer logged in.' })
 export class SignInDto {
-  @Field(() => SignInMethodEnum)
+  @Field(() => SignInMethodEnum, { description: 'How the login proved who it is.' })
   method!: SignInMethod;
 
   @Field(() => String, {
@@ -47,7 +71,7 @@ export class ActingForDto {
 
 @ObjectType('Me', { description: 'The logged-in account and its settings.' })
 export class MeDto {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The account.' })
   id!: string;
 
   @Field(() => String, {
@@ -77,25 +101,27 @@ export class MeDto {
   })
   actingFor!: ActingForDto | null;
 
-  @Field(() => RoleEnum)
+  @Field(() => RoleEnum, { description: 'What the account may do.' })
   role!: Role;
 
-  @Field(() => LanguageEnum)
+  @Field(() => LanguageEnum, {
+    description: 'The language the account reads: messages and refusals come in it.',
+  })
   language!: Language;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether the app shows high-contrast colours.' })
   highContrast!: boolean;
 
   @Field(() => ID, { nullable: true, description: 'The product the app opens with.' })
   startPermitId!: string | null;
 }
 
-@InputType()
+@InputType({ description: 'An e-mail address and password.' })
 export class LoginInput {
-  @Field(() => String)
+  @Field(() => String, { description: "The account's e-mail address." })
   email!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The account's password." })
   password!: string;
 
   @Field(() => Boolean, {
@@ -105,9 +131,9 @@ export class LoginInput {
   remember!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A login: the account and when the login ends.' })
 export class LoginResult {
-  @Field(() => MeDto)
+  @Field(() => MeDto, { description: 'The logged-in account.' })
   me!: MeDto;
 
   @Field(() => Date, { description: 'When the login ends at the latest.' })
@@ -119,9 +145,9 @@ export class AccessToken {
   @Field(() => String, { description: 'Shown once; only its hash is stored.' })
   token!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the token stops working.' })
   expiresAt!: Date;
 
-  @Field(() => MeDto)
+  @Field(() => MeDto, { description: 'The account it logs in.' })
   me!: MeDto;
 }

@@ -10,7 +10,7 @@ export class PasswordResetResolver {
       'True when a reset link can still be used; LINK_INVALID, LINK_EXPIRED or LINK_ALREADY_USED otherwise. Uses nothing up.',
   })
   async passwordResetLink(
-    @Arg('token', () => String) token: string,
+    @Arg('token', () => String, { description: 'The token from the reset link.' }) token: string,
     @Ctx() { em, now, clientAddress }: Context,
   ): Promise<boolean> {
     await new PasswordResetService(em).checkLink(token, now, clientAddress);
@@ -22,7 +22,7 @@ export class PasswordResetResolver {
       'Mails a link to set a new password when the address has an account. Always true: the answer does not tell whether it has.',
   })
   async requestPasswordReset(
-    @Arg('email', () => String) email: string,
+    @Arg('email', () => String, { description: "The account's e-mail address." }) email: string,
     @Ctx() { em, now, clientAddress }: Context,
   ): Promise<boolean> {
     await new PasswordResetService(em).request(email, now, clientAddress);
@@ -34,9 +34,10 @@ export class PasswordResetResolver {
       "Sets a new password (typed twice) with the link's token; ends the account's other logins.",
   })
   async resetPassword(
-    @Arg('token', () => String) token: string,
-    @Arg('password', () => String) password: string,
-    @Arg('passwordRepeat', () => String) passwordRepeat: string,
+    @Arg('token', () => String, { description: 'The token from the reset link.' }) token: string,
+    @Arg('password', () => String, { description: 'The new password.' }) password: string,
+    @Arg('passwordRepeat', () => String, { description: 'The new password again.' })
+    passwordRepeat: string,
     @Ctx() { em, now, viewer, pubSub }: Context,
   ): Promise<boolean> {
     const { accountId, keptLogin } = await new PasswordResetService(em).reset(

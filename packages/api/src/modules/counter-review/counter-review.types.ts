@@ -6,7 +6,7 @@ import { CounterRefusalDto, PermitApplicationDto } from './permit-application.ty
   description: 'An application as the back office decides it: with who applied and the rules.',
 })
 export class AdminPermitApplicationDto {
-  @Field(() => PermitApplicationDto)
+  @Field(() => PermitApplicationDto, { description: 'The application itself.' })
   application!: PermitApplicationDto;
 
   @Field(() => String, {
@@ -27,7 +27,10 @@ export class AdminPermitApplicationDto {
   eligibility!: CounterRefusalDto[];
 }
 
-@ObjectType('PermitApplicationConnection')
+@ObjectType('PermitApplicationConnection', {
+  description:
+    "A page of the town's counter applications, newest first (docs/graphql.md, Lists: connections).",
+})
 export class PermitApplicationConnection extends ConnectionType(
   PermitApplicationDto,
   'PermitApplication',

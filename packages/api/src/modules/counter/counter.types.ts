@@ -1,3 +1,4 @@
+import { deprecatedForCode, Refusal } from '../../graphql/refusal.js';
 import { registryNames, type RegistryName } from '../registry/registry-names.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import {
@@ -36,6 +37,13 @@ registerEnumType(PermitPeriodEnum, {
   name: 'PermitPeriod',
   description:
     'How long one term of a permit runs: a day, a month, a quarter, half a year or a year.',
+  valuesConfig: {
+    day: { description: 'One day.' },
+    month: { description: 'One month.' },
+    quarter: { description: 'Three months.' },
+    halfYear: { description: 'Six months.' },
+    year: { description: 'One year.' },
+  },
 });
 
 export const ReviewCaseEnum = enumOf(reviewCases);
@@ -43,6 +51,12 @@ registerEnumType(ReviewCaseEnum, {
   name: 'ReviewCase',
   description:
     'A situation the rules cannot decide alone (docs/rules.md §1): a lease car, a company car, a private parking space, or something else. The applicant explains it and an official decides after payment.',
+  valuesConfig: {
+    leaseCar: { description: 'The plate is a lease car, registered to the lease company.' },
+    companyCar: { description: 'The plate is a company car, registered to the employer.' },
+    privateParking: { description: 'The applicant has a private parking space but asks anyway.' },
+    other: { description: 'Something else the applicant explains.' },
+  },
 });
 
 export const RegistryEnum = enumOf(registryNames);
@@ -50,6 +64,12 @@ registerEnumType(RegistryEnum, {
   name: 'Registry',
   description:
     'A national registry the counter asks (docs/rules.md §2): `brp` the population register (Haal Centraal BRP bevragen), `bag` addresses and buildings, `rdw` vehicles, `kvk` businesses.',
+  valuesConfig: {
+    brp: { description: 'The population register (Haal Centraal BRP bevragen).' },
+    bag: { description: 'Addresses and buildings (BAG).' },
+    rdw: { description: 'Vehicles (RDW).' },
+    kvk: { description: 'Businesses (KvK).' },
+  },
 });
 
 export const ReviewReasonEnum = enumOf(departedHolderReasons);
@@ -57,6 +77,13 @@ registerEnumType(ReviewReasonEnum, {
   name: 'ReviewReason',
   description:
     "A rule that sends an application to an official instead of refusing it (docs/rules.md §2 departed holder): `holderNotRegisteredAtAddress` the address's place is held by someone the population register no longer has living there; `registerUnanswered` the register did not answer when asked.",
+  valuesConfig: {
+    holderNotRegisteredAtAddress: {
+      description:
+        "The address's place is held by someone the population register no longer has living there.",
+    },
+    registerUnanswered: { description: 'The population register did not answer when asked.' },
+  },
 });
 
 export const ApplicationKindEnum = enumOf(applicationKinds);
@@ -64,6 +91,11 @@ registerEnumType(ApplicationKindEnum, {
   name: 'ApplicationKind',
   description:
     'What is asked: a new permit, the next term of a permit (renewal), or another plate (plateChange).',
+  valuesConfig: {
+    new: { description: 'A new permit.' },
+    renewal: { description: 'The next term of a permit.' },
+    plateChange: { description: 'Another plate on a permit.' },
+  },
 });
 
 export const ApplicationStatusEnum = enumOf(applicationStatuses);
@@ -71,6 +103,17 @@ registerEnumType(ApplicationStatusEnum, {
   name: 'ApplicationStatus',
   description:
     "waitlisted: the zone's quota is full, it waits its turn (docs/rules.md §2 quotas); offered: a place is offered, to be paid before offerExpiresAt; awaitingPayment: at the payment provider; awaitingReview: paid, an official decides; granted: in effect; refused: by an official (paid money goes back); cancelled: the payment failed, expired or was cancelled, or an offer lapsed.",
+  valuesConfig: {
+    waitlisted: {
+      description: "The zone's quota is full: it waits its turn (docs/rules.md §2 quotas).",
+    },
+    offered: { description: 'A place is offered, to be paid before offerExpiresAt.' },
+    awaitingPayment: { description: 'At the payment provider.' },
+    awaitingReview: { description: 'Paid; an official decides.' },
+    granted: { description: 'In effect.' },
+    refused: { description: 'Refused by an official; paid money goes back.' },
+    cancelled: { description: 'The payment failed, expired or was cancelled, or an offer lapsed.' },
+  },
 });
 
 @ObjectType({ description: 'A document the permit type asks the applicant to upload.' })
@@ -90,12 +133,23 @@ export class DocumentRequirementDto {
   when!: ReviewCase | null;
 }
 
-@ObjectType('CounterRefusal', { description: 'One rule that refuses, with its message.' })
-export class CounterRefusalDto {
+@ObjectType('CounterRefusal', {
+  implements: Refusal,
+  description: 'One rule that refuses, with its message.',
+})
+export class CounterRefusalDto implements Refusal {
+  @Field(() => String, {
+    description: 'The rule: a code of the error catalogue (ELIGIBILITY_*, COUNTER_*, PLATE_*).',
+    deprecationReason: deprecatedForCode,
+  })
+  rule!: string;
+
   @Field(() => String, {
     description: 'The rule: a code of the error catalogue (ELIGIBILITY_*, COUNTER_*, PLATE_*).',
   })
-  rule!: string;
+  get code(): string {
+    return this.rule;
+  }
 
   @Field(() => String, { description: "Why, in the viewer's language." })
   message!: string;
@@ -283,13 +337,22 @@ export class PermitApplicationQuoteDto {
 }
 
 @ObjectType('PermitApplicationRefused', {
+  implements: Refusal,
   description: 'The rules refuse: the first rule, and every rule that refuses. Nothing is stored.',
 })
-export class PermitApplicationRefusedDto {
+export class PermitApplicationRefusedDto implements Refusal {
+  @Field(() => String, {
+    description: 'The first rule that refuses (a code of the error catalogue).',
+    deprecationReason: deprecatedForCode,
+  })
+  rule!: string;
+
   @Field(() => String, {
     description: 'The first rule that refuses (a code of the error catalogue).',
   })
-  rule!: string;
+  get code(): string {
+    return this.rule;
+  }
 
   @Field(() => String, { description: "Its message in the viewer's language." })
   message!: string;

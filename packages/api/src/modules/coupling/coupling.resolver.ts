@@ -18,7 +18,7 @@ export class CouplingResolver {
     description: 'What the coupling link in an e-mail adds, before it is accepted.',
   })
   async couplingLink(
-    @Arg('token', () => String) token: string,
+    @Arg('token', () => String, { description: 'The token from the coupling link.' }) token: string,
     @Ctx() { em, now, language }: Context,
   ): Promise<CouplingLinkInfoDto> {
     return toCouplingLinkInfoDto(await new CouplingLinkService(em).facts(token, now), language);
@@ -29,7 +29,10 @@ export class CouplingResolver {
       'Couples the granted product to the account of the link (made if new) and logs in.',
   })
   async acceptCouplingLink(
-    @Arg('input', () => AcceptCouplingLinkInput) input: AcceptCouplingLinkInput,
+    @Arg('input', () => AcceptCouplingLinkInput, {
+      description: "The link's token and the password.",
+    })
+    input: AcceptCouplingLinkInput,
     @Ctx() ctx: Context,
   ): Promise<LoginResult> {
     const session = await new CouplingLinkService(ctx.em).accept(
@@ -47,7 +50,10 @@ export class CouplingResolver {
     description: 'Adds a granted product with the product code and PIN of its allocation letter.',
   })
   async addProductByCode(
-    @Arg('input', () => AddProductByCodeInput) input: AddProductByCodeInput,
+    @Arg('input', () => AddProductByCodeInput, {
+      description: 'The product code and PIN from the allocation letter.',
+    })
+    input: AddProductByCodeInput,
     @Ctx() { em, now, viewer, language, clientAddress }: Context,
   ): Promise<AddedProductDto> {
     const permit = await new ProductCodeService(em).add(

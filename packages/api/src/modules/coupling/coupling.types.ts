@@ -7,10 +7,10 @@ export class CouplingLinkInfoDto {
   @Field(() => String, { description: "The product's name in the viewer's language." })
   productName!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The municipality that issued it.' })
   municipalityName!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The address it was issued to, as printed.' })
   addressLabel!: string;
 
   @Field(() => String, { description: 'The address the link was sent to: the user name.' })
@@ -23,9 +23,9 @@ export class CouplingLinkInfoDto {
   accountExists!: boolean;
 }
 
-@InputType()
+@InputType({ description: 'Accepting a coupling link.' })
 export class AcceptCouplingLinkInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'The token from the link.' })
   token!: string;
 
   @Field(() => String, {
@@ -43,20 +43,20 @@ export class AcceptCouplingLinkInput {
   remember!: boolean;
 }
 
-@InputType()
+@InputType({ description: 'A product code and PIN from an allocation letter.' })
 export class AddProductByCodeInput {
   @Field(() => String, {
     description: 'From the allocation letter; case and spaces do not matter.',
   })
   productCode!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The PIN from the letter.' })
   pin!: string;
 }
 
-@ObjectType('AddedProduct')
+@ObjectType('AddedProduct', { description: 'A product added to the account.' })
 export class AddedProductDto {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The permit (Product.id).' })
   id!: string;
 
   @Field(() => String, { description: "The product's name in the viewer's language." })

@@ -9,6 +9,7 @@ const shownPlate = (delegation: Delegation) =>
 export function toDelegationDto(delegation: Delegation): DelegationDto {
   return Object.assign(new DelegationDto(), {
     id: delegation.id,
+    permitId: delegation.permit.id,
     productId: delegation.permit.id,
     email: delegation.email,
     delegateEmail: delegation.delegate?.email ?? null,

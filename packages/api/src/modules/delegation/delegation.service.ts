@@ -214,7 +214,7 @@ export class DelegationService {
     ownerEmail: string,
   ): Promise<void> {
     const recipient = await tx.findOne(Account, { email: delegation.email });
-    const language = recipient?.language ?? this.viewer.language;
+    const language = recipient?.language ?? this.viewer.language ?? 'nl';
     const token = issueEmailToken(
       tx,
       { purpose: 'delegation', email: delegation.email, delegation },

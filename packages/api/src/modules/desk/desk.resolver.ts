@@ -33,8 +33,9 @@ export class DeskResolver {
       "Opens a visitor permit of the desk's town with the caller's registration number and PIN, for 15 minutes. Wrong, blocked and another town's answer DESK_REGISTRATION_WRONG or DESK_TRIES_BLOCKED.",
   })
   async deskFindPermit(
-    @Arg('registrationNumber', () => String) registrationNumber: string,
-    @Arg('pin', () => String) pin: string,
+    @Arg('registrationNumber', () => String, { description: "The caller's registration number." })
+    registrationNumber: string,
+    @Arg('pin', () => String, { description: "The caller's PIN." }) pin: string,
     @Ctx() ctx: Context,
   ): Promise<DeskPermit> {
     return serviceFor(ctx).find(registrationNumber, pin);
@@ -45,7 +46,8 @@ export class DeskResolver {
     description: 'Starts a session for the caller on the permit of the grant (channel desk).',
   })
   async deskStartSession(
-    @Arg('input', () => DeskStartSessionInput) input: DeskStartSessionInput,
+    @Arg('input', () => DeskStartSessionInput, { description: 'The grant, the plate and the end.' })
+    input: DeskStartSessionInput,
     @Ctx() ctx: Context,
   ): Promise<DeskActionResult> {
     return serviceFor(ctx).start(input.grant, input);
@@ -56,7 +58,10 @@ export class DeskResolver {
     description: 'A new end for a session of the grant’s permit.',
   })
   async deskChangeSessionEnd(
-    @Arg('input', () => DeskChangeEndInput) input: DeskChangeEndInput,
+    @Arg('input', () => DeskChangeEndInput, {
+      description: 'The grant, the session and its new end.',
+    })
+    input: DeskChangeEndInput,
     @Ctx() ctx: Context,
   ): Promise<DeskActionResult> {
     return serviceFor(ctx).changeEnd(input.grant, input.sessionId, input.end);
@@ -67,8 +72,8 @@ export class DeskResolver {
     description: 'Stops a running session now, or takes back a planned one.',
   })
   async deskStopSession(
-    @Arg('grant', () => ID) grant: string,
-    @Arg('sessionId', () => ID) sessionId: string,
+    @Arg('grant', () => ID, { description: 'The desk grant (DeskPermit.grant).' }) grant: string,
+    @Arg('sessionId', () => ID, { description: 'The session (DeskSession.id).' }) sessionId: string,
     @Ctx() ctx: Context,
   ): Promise<DeskActionResult> {
     return serviceFor(ctx).stop(grant, sessionId);
@@ -76,7 +81,10 @@ export class DeskResolver {
 
   @Authorized(...deskRoles)
   @Mutation(() => Boolean, { description: 'The call is done: the grant ends now.' })
-  async deskEndCall(@Arg('grant', () => ID) grant: string, @Ctx() ctx: Context): Promise<boolean> {
+  async deskEndCall(
+    @Arg('grant', () => ID, { description: 'The desk grant (DeskPermit.grant).' }) grant: string,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
     return serviceFor(ctx).endCall(grant);
   }
 }

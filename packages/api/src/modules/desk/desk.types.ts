@@ -8,28 +8,28 @@ import { SessionRefused, SessionStatusEnum } from '../session/session.types.js';
 
 @ObjectType({ description: 'One paid-parking window of today in the permit’s zone.' })
 export class DeskPaidWindow {
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When paid parking starts.' })
   start!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it ends.' })
   end!: Date;
 }
 
 @ObjectType({ description: 'A running or planned session, as the desk reads it to the caller.' })
 export class DeskSession {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The session (Session.id).' })
   id!: string;
 
   @Field(() => String, { description: 'As shown, e.g. XX-999-X.' })
   formattedPlate!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it starts or started.' })
   start!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it ends.' })
   end!: Date;
 
-  @Field(() => SessionStatusEnum)
+  @Field(() => SessionStatusEnum, { description: 'Planned or running.' })
   status!: SessionStatus;
 
   @Field(() => Int, { description: 'What it cost up to now, in the unit (0 before its start).' })
@@ -43,7 +43,7 @@ export class DeskPlate {
   @Field(() => String, { description: 'Normalised: upper case letters and digits.' })
   plate!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'As shown, e.g. XX-999-X.' })
   formattedPlate!: string;
 
   @Field(() => String, { description: 'ISO 3166-1 alpha-2.' })
@@ -72,7 +72,7 @@ export class DeskPermit {
   @Field(() => String, { description: "The product's name in the viewer's language." })
   productName!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The permit's zone." })
   zoneName!: string;
 
   @Field(() => String, {
@@ -80,13 +80,13 @@ export class DeskPermit {
   })
   street!: string;
 
-  @Field(() => ProductStatusEnum)
+  @Field(() => ProductStatusEnum, { description: 'Whether it gives a right now.' })
   status!: PermitStatus;
 
   @Field(() => Int, { description: 'Minutes, or euro cents.' })
   balance!: number;
 
-  @Field(() => BalanceUnitEnum)
+  @Field(() => BalanceUnitEnum, { description: 'The unit of balance.' })
   unit!: BalanceUnit;
 
   @Field(() => [DeskPaidWindow], { description: 'Paid parking today in the zone; empty: free.' })
@@ -102,12 +102,12 @@ export class DeskPermit {
   recentPlates!: DeskPlate[];
 }
 
-@InputType()
+@InputType({ description: 'A session the desk starts for the caller.' })
 export class DeskStartSessionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The desk grant (DeskPermit.grant).' })
   grant!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The plate as the caller says it.' })
   plate!: string;
 
   @Field(() => String, { nullable: true, description: 'ISO country of a foreign plate.' })
@@ -117,15 +117,15 @@ export class DeskStartSessionInput {
   end?: Date | null;
 }
 
-@InputType()
+@InputType({ description: 'A new end for a session, at the desk.' })
 export class DeskChangeEndInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The desk grant (DeskPermit.grant).' })
   grant!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The session (DeskSession.id).' })
   sessionId!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'Its new end.' })
   end!: Date;
 }
 
@@ -134,9 +134,12 @@ export class DeskChangeEndInput {
     'What a desk action did: the permit as it is now (balance, sessions), and the refusal when the rules refused the session.',
 })
 export class DeskActionResult {
-  @Field(() => DeskPermit)
+  @Field(() => DeskPermit, { description: 'The permit as it is after the call.' })
   permit!: DeskPermit;
 
-  @Field(() => SessionRefused, { nullable: true })
+  @Field(() => SessionRefused, {
+    description: 'Why the rules refused, with a proposal; null when the action was done.',
+    nullable: true,
+  })
   refused!: SessionRefused | null;
 }

@@ -26,7 +26,10 @@ export class EnforcementResolver {
     description: 'Enforcement: is a right registered for this plate, zone and moment? Logged.',
   })
   async rightCheck(
-    @Arg('input', () => RightCheckInput) input: RightCheckInput,
+    @Arg('input', () => RightCheckInput, {
+      description: 'The plate, the place and (optionally) the moment.',
+    })
+    input: RightCheckInput,
     @Ctx() ctx: Context,
   ): Promise<RightCheckResult> {
     const answer = await new EnforcementService(ctx.em).checkRight(ctx.viewer!, input, ctx.now);
@@ -39,7 +42,10 @@ export class EnforcementResolver {
       'Scan cars: up to 100 right-checks in one request, each answered and logged as rightCheck; a refused item is a RightCheckRefused in its place.',
   })
   async rightCheckBatch(
-    @Arg('input', () => RightCheckBatchInput) input: RightCheckBatchInput,
+    @Arg('input', () => RightCheckBatchInput, {
+      description: 'The plates, at most 100 (RIGHT_CHECK_BATCH_TOO_LARGE above).',
+    })
+    input: RightCheckBatchInput,
     @Ctx() ctx: Context,
   ): Promise<(RightCheckResult | RightCheckRefused)[]> {
     const answers = await new EnforcementService(ctx.em).checkRights(
@@ -65,7 +71,10 @@ export class EnforcementResolver {
       "Enforcement: record the fine written after one of the officer's own checks; keeps the plate data of the sessions near it for the town's objection period.",
   })
   async recordFine(
-    @Arg('input', () => RecordFineInput) input: RecordFineInput,
+    @Arg('input', () => RecordFineInput, {
+      description: "The check, the fine's number and the plate.",
+    })
+    input: RecordFineInput,
     @Ctx() ctx: Context,
   ): Promise<RecordedFine> {
     const fine = await new FineService(ctx.em).record(ctx.viewer!, input, ctx.now);

@@ -1,3 +1,4 @@
+import { deprecatedForCode, Refusal } from '../../graphql/refusal.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import {
   createUnionType,
@@ -23,6 +24,11 @@ export const RightKindEnum = Object.fromEntries(rightKinds.map((k) => [k, k])) a
 registerEnumType(RightKindEnum, {
   name: 'RightKind',
   description: 'What makes parking valid: a permit, a registered visitor session or an exemption.',
+  valuesConfig: {
+    permit: { description: 'A permit on the plate (see permitKind).' },
+    visitorSession: { description: 'A registered visitor session.' },
+    exemption: { description: 'An exemption on the plate.' },
+  },
 });
 
 export const PermitRightKindEnum = Object.fromEntries(
@@ -31,6 +37,12 @@ export const PermitRightKindEnum = Object.fromEntries(
 registerEnumType(PermitRightKindEnum, {
   name: 'PermitRightKind',
   description: 'Which permit makes parking valid, when the right is a permit.',
+  valuesConfig: {
+    residentPermit: { description: "A resident's permit." },
+    businessPermit: { description: "A business permit (also a flexible one's registered plate)." },
+    carePermit: { description: 'A care permit.' },
+    contractorDayPermit: { description: "A contractor's day permit." },
+  },
 });
 
 @InputType({ description: 'A scanned plate, the place and (optionally) the moment to check.' })
@@ -73,7 +85,9 @@ export class RightCheckInput {
  */
 @ObjectType({ description: 'Whether a valid right is registered for the plate, place and time.' })
 export class RightCheckResult {
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description: 'True when a right is registered for the plate, zone and moment.',
+  })
   valid!: boolean;
 
   @Field(() => RightKindEnum, { nullable: true, description: 'Null when not valid.' })
@@ -118,10 +132,10 @@ export class RightCheckResult {
 
 @ObjectType({ description: 'A window in which the platform could not register sessions.' })
 export class OutageWindow {
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the outage began.' })
   start!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it ended (or is expected to).' })
   end!: Date;
 }
 
@@ -132,23 +146,35 @@ export class RightCheckBatchInput {
 }
 
 @ObjectType({
+  implements: Refusal,
   description: 'One item of a batch the rules refused (bad plate, unknown zone, another town).',
 })
-export class RightCheckRefused {
+export class RightCheckRefused implements Refusal {
   @Field(() => Int, { description: "The item's place in the batch, from 0." })
   index!: number;
 
-  @Field(() => String, { description: 'A code from the shared catalogue.' })
+  @Field(() => String, {
+    description: 'A code from the shared catalogue.',
+    deprecationReason: deprecatedForCode,
+  })
   reason!: string;
+
+  @Field(() => String, {
+    description: 'The code rightCheck would have raised for this item, from the shared catalogue.',
+  })
+  get code(): string {
+    return this.reason;
+  }
 
   @Field(() => String, { description: "In the viewer's language." })
   message!: string;
 
-  @Field(() => GraphQLJSONObject, { nullable: true })
+  @Field(() => GraphQLJSONObject, { description: 'Raw values of the message.', nullable: true })
   params!: Record<string, string | number> | null;
 }
 
 export const RightCheckBatchAnswer = createUnionType({
+  description: 'One answer of a batch, in the order asked: the check, or why the item was refused.',
   name: 'RightCheckBatchAnswer',
   types: () => [RightCheckResult, RightCheckRefused] as const,
   resolveType: (value) =>
@@ -172,10 +198,10 @@ export class RecordFineInput {
 
 @ObjectType({ description: 'A fine recorded against a check.' })
 export class RecordedFine {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The check it was recorded against.' })
   checkId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The fine's number." })
   reference!: string;
 
   @Field(() => Date, {
@@ -189,10 +215,10 @@ export class RecordedFine {
 
 @ObjectType({ description: 'A zone an officer can check in.' })
 export class EnforcementZone {
-  @Field(() => String)
+  @Field(() => String, { description: "The zone's code: give it as RightCheckInput.zone." })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The zone's name." })
   name!: string;
 
   @Field(() => Boolean, { description: "It has an area: the device's position can pick it." })
@@ -201,22 +227,24 @@ export class EnforcementZone {
 
 @ObjectType({ description: "One of the officer's towns, with its zones." })
 export class EnforcementTownDto {
-  @Field(() => String)
+  @Field(() => String, {
+    description: "The municipality's code: give it as RightCheckInput.municipality.",
+  })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The municipality's name." })
   name!: string;
 
-  @Field(() => [EnforcementZone])
+  @Field(() => [EnforcementZone], { description: 'Its zones, by code.' })
   zones!: EnforcementZone[];
 }
 
 @ObjectType({ description: "An outage window over a fine check's moment." })
 export class FineCheckOutage {
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the outage began.' })
   start!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it ended.' })
   end!: Date;
 
   @Field(() => Date, {
@@ -239,16 +267,16 @@ export class FineCheck {
   @Field(() => Date, { description: 'The moment checked (usually the same).' })
   checkedFor!: Date;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The zone checked.' })
   zoneCode!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The zone's name." })
   zoneName!: string;
 
   @Field(() => Boolean, { description: 'Whether a right was registered (never, with a fine).' })
   valid!: boolean;
 
-  @Field(() => RightKindEnum, { nullable: true })
+  @Field(() => RightKindEnum, { description: 'The right found; null: none.', nullable: true })
   rightKind!: RightKind | null;
 
   @Field(() => Boolean, {

@@ -2,7 +2,7 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 
 @ObjectType('Favorite', { description: 'A plate the holder parks often, with a short name.' })
 export class FavoriteDto {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The favorite.' })
   id!: string;
 
   @Field(() => String, { description: 'Normalised: upper case letters and digits.' })
@@ -14,13 +14,13 @@ export class FavoriteDto {
   @Field(() => String, { description: 'ISO 3166-1 alpha-2.' })
   country!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its short name (at most 10 characters).' })
   name!: string;
 }
 
-@InputType()
+@InputType({ description: 'A plate to add to the favorites.' })
 export class AddFavoriteInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The permit (Product.id).' })
   permitId!: string;
 
   @Field(() => String, { description: 'As typed; stored normalised.' })
@@ -33,11 +33,11 @@ export class AddFavoriteInput {
   name!: string;
 }
 
-@InputType()
+@InputType({ description: 'A new name for a favorite.' })
 export class RenameFavoriteInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The favorite (Favorite.id).' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'At most 10 characters.' })
   name!: string;
 }

@@ -47,7 +47,10 @@ export class FlexResolver {
     description: "Adds a named plate to the permit's list, within the town's maximum.",
   })
   async addFlexPlate(
-    @Arg('input', () => AddFlexPlateInput) input: AddFlexPlateInput,
+    @Arg('input', () => AddFlexPlateInput, {
+      description: "The permit, the plate, its driver's name and role.",
+    })
+    input: AddFlexPlateInput,
     @Ctx() ctx: Context,
   ): Promise<FlexPlateDto> {
     return toFlexPlateDto(await serviceFor(ctx).addPlate(input), false);
@@ -56,7 +59,10 @@ export class FlexResolver {
   @Authorized('business')
   @Mutation(() => FlexPlateDto, { description: 'Renames a listed plate.' })
   async renameFlexPlate(
-    @Arg('input', () => RenameFlexPlateInput) input: RenameFlexPlateInput,
+    @Arg('input', () => RenameFlexPlateInput, {
+      description: 'The permit, the list entry and its new name.',
+    })
+    input: RenameFlexPlateInput,
     @Ctx() ctx: Context,
   ): Promise<FlexPlateDto> {
     const entry = await serviceFor(ctx).renamePlate(input.permitId, input.plateId, input.name);
@@ -83,7 +89,10 @@ export class FlexResolver {
       "Registers a listed plate for today, until the zone's paid hours end; another plate's registration stops (one plate at a time). Refused with a FLEX_* or SESSION_* reason.",
   })
   async registerFlexPlate(
-    @Arg('input', () => RegisterFlexPlateInput) input: RegisterFlexPlateInput,
+    @Arg('input', () => RegisterFlexPlateInput, {
+      description: 'The permit, the plate and the key.',
+    })
+    input: RegisterFlexPlateInput,
     @Ctx() ctx: Context,
   ): Promise<typeof SessionResult> {
     const answer = await answerOnce(keyedCall(ctx, 'registerFlexPlate', input), () =>

@@ -19,10 +19,10 @@ export class PlateUsageDto {
   @Field(() => String, { description: 'Normalised; an anonymous marker after retention.' })
   plate!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'As shown, e.g. XX-999-X.' })
   formattedPlate!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'ISO 3166-1 alpha-2.' })
   country!: string;
 
   @Field(() => Int, { description: 'Charged for this plate, in the unit of the usage.' })

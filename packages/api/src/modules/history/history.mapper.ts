@@ -1,3 +1,4 @@
+import { amountStateOfSession } from '../../graphql/amount-state.enum.js';
 import { bill, type BillingContext } from '@parkeer/domain/billing/bill';
 import { formatPlate } from '@parkeer/domain/plate/plate';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
@@ -51,6 +52,7 @@ export function toSessionHistoryItemDto(
     stoppedAt: session.stoppedAt ?? null,
     status,
     cost: session.charge ?? session.reservation,
+    amountState: amountStateOfSession(session),
     unit,
     startedByEmail: delegated ? (session.startedBy?.email ?? null) : null,
     delegated,
@@ -77,6 +79,7 @@ export function toTransactionDto(entry: LedgerEntry, unit: BalanceUnit | null): 
     kind: entry.kind,
     amount: entry.amount,
     moneyCents: entry.moneyCents ?? null,
+    amountState: entry.kind === 'reserve' && session ? amountStateOfSession(session) : 'final',
     balanceAfter: entry.balanceAfter,
     at: entry.createdAt,
     unit,

@@ -15,9 +15,14 @@ export class HistoryResolver {
     description: "The permit's sessions, newest first (a delegate: only its own).",
   })
   async sessionHistory(
-    @Arg('permitId', () => ID) permitId: string,
-    @Arg('first', () => Int, { defaultValue: defaultPageSize }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('permitId', () => ID, { description: 'The permit (Product.id).' }) permitId: string,
+    @Arg('first', () => Int, { description: 'Page size, 1 to 50.', defaultValue: defaultPageSize })
+    first: number,
+    @Arg('after', () => String, {
+      description: "The previous page's pageInfo.endCursor; left out: the first page.",
+      nullable: true,
+    })
+    after: string | null,
     @Ctx() { em, viewer, now }: Context,
   ): Promise<SessionHistoryConnection> {
     const page = await new HistoryService(em).sessions(viewer!, permitId, { first, after });
@@ -30,9 +35,15 @@ export class HistoryResolver {
       "Changes of the permit's balance, newest first; for the owner only (docs/rules.md §8).",
   })
   async transactionHistory(
-    @Arg('permitId', () => ID) permitId: string,
-    @Arg('first', () => Int, { defaultValue: defaultPageSize }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('permitId', () => ID, { description: 'The permit (Product.id); only its owner.' })
+    permitId: string,
+    @Arg('first', () => Int, { description: 'Page size, 1 to 50.', defaultValue: defaultPageSize })
+    first: number,
+    @Arg('after', () => String, {
+      description: "The previous page's pageInfo.endCursor; left out: the first page.",
+      nullable: true,
+    })
+    after: string | null,
     @Ctx() { em, viewer }: Context,
   ): Promise<TransactionConnection> {
     const page = await new HistoryService(em).transactions(viewer!, permitId, { first, after });
@@ -46,7 +57,7 @@ export class HistoryResolver {
       '(a delegate: its own sessions). For the yearly maximum left, see `topUpOffers.cap`.',
   })
   async balanceUsage(
-    @Arg('permitId', () => ID) permitId: string,
+    @Arg('permitId', () => ID, { description: 'The permit (Product.id).' }) permitId: string,
     @Ctx() { em, viewer, now }: Context,
   ): Promise<BalanceUsageDto> {
     const usage = await productUsage(em, viewer!, permitId, now);

@@ -19,7 +19,11 @@ export class IdentityResolver {
       'The DigiD and eHerkenning logins municipalities offer, for the login page; one town by its code, or all.',
   })
   async signInOptions(
-    @Arg('municipality', () => String, { nullable: true }) municipality: string | null,
+    @Arg('municipality', () => String, {
+      description: "A municipality's code, e.g. 'delft'; left out: every town's.",
+      nullable: true,
+    })
+    municipality: string | null,
     @Ctx() ctx: Context,
   ): Promise<SignInOption[]> {
     return (await offeredSignIns(ctx.em, municipality)).map(({ town, kind }) =>
@@ -45,7 +49,8 @@ export class IdentityResolver {
       "Sets the town's broker of a kind: checked as a whole (SETTINGS_INVALID with every problem) and logged in the audit log without the secret.",
   })
   async setIdentityProvider(
-    @Arg('input', () => IdentityProviderInput) input: IdentityProviderInput,
+    @Arg('input', () => IdentityProviderInput, { description: "The broker's settings." })
+    input: IdentityProviderInput,
     @Ctx() ctx: Context,
   ): Promise<IdentityProviderSettings> {
     const { town, provider } = await new IdentityProviderService(ctx.em, actorOf(ctx)).set(input);
@@ -68,7 +73,8 @@ export class IdentityResolver {
       'Stops a DigiD or eHerkenning identity logging into this account; refused when it is the only way in.',
   })
   async unlinkIdentity(
-    @Arg('kind', () => IdentityKindEnum) kind: IdentityKind,
+    @Arg('kind', () => IdentityKindEnum, { description: 'DigiD or eHerkenning.' })
+    kind: IdentityKind,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
     await new IdentityLinkService(ctx.em).unlink(ctx.viewer!, kind);

@@ -9,6 +9,10 @@ registerEnumType(IdentityKindEnum, {
   name: 'IdentityKind',
   description:
     'DigiD (residents, by citizen service number) or eHerkenning (businesses, by KvK number).',
+  valuesConfig: {
+    digid: { description: 'DigiD: residents, by citizen service number.' },
+    eherkenning: { description: 'eHerkenning: businesses, by KvK number.' },
+  },
 });
 
 @ObjectType({
@@ -44,24 +48,27 @@ export class IdentityClaimNames {
   assurance!: string;
 }
 
-@InputType()
+@InputType({ description: "Where in the broker's ID token each fact is; see IdentityClaimNames." })
 export class IdentityClaimNamesInput {
-  @Field(() => String)
+  @Field(() => String, { description: "DigiD: the BSN's claim; eHerkenning: the KvK number's." })
   identifier!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "The name's claim.", nullable: true })
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "The represented person's BSN claim.", nullable: true })
   representedBsn?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: "The represented company's KvK number claim.",
+    nullable: true,
+  })
   representedKvk?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "The represented one's name claim.", nullable: true })
   representedName?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The level of assurance claim.' })
   assurance!: string;
 }
 
@@ -70,7 +77,7 @@ export class IdentityClaimNamesInput {
     "A town's OpenID Connect broker for DigiD or eHerkenning. The client secret is never returned.",
 })
 export class IdentityProviderSettings {
-  @Field(() => IdentityKindEnum)
+  @Field(() => IdentityKindEnum, { description: 'DigiD or eHerkenning.' })
   kind!: IdentityKind;
 
   @Field(() => Boolean, { description: 'False: not set up yet (the other fields are defaults).' })
@@ -82,7 +89,7 @@ export class IdentityProviderSettings {
   @Field(() => String, { description: "The broker's issuer URL (its discovery document is read)." })
   issuer!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The client id the broker gave the town.' })
   clientId!: string;
 
   @Field(() => Boolean, { description: 'Whether a client secret is stored.' })
@@ -91,7 +98,7 @@ export class IdentityProviderSettings {
   @Field(() => String, { description: 'Space-separated scopes, `openid` included.' })
   scopes!: string;
 
-  @Field(() => IdentityClaimNames)
+  @Field(() => IdentityClaimNames, { description: 'Where in the ID token each fact is.' })
   claims!: IdentityClaimNames;
 
   @Field(() => String, {
@@ -107,18 +114,18 @@ export class IdentityProviderSettings {
   redirectUri!: string;
 }
 
-@InputType()
+@InputType({ description: "A town's broker settings for DigiD or eHerkenning." })
 export class IdentityProviderInput {
-  @Field(() => IdentityKindEnum)
+  @Field(() => IdentityKindEnum, { description: 'DigiD or eHerkenning.' })
   kind!: IdentityKind;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Offered on the login page.' })
   enabled!: boolean;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The broker's issuer URL." })
   issuer!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The client id the broker gave the town.' })
   clientId!: string;
 
   @Field(() => String, {
@@ -127,25 +134,27 @@ export class IdentityProviderInput {
   })
   clientSecret?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Space-separated scopes, `openid` included.' })
   scopes!: string;
 
-  @Field(() => IdentityClaimNamesInput)
+  @Field(() => IdentityClaimNamesInput, { description: 'Where in the ID token each fact is.' })
   claims!: IdentityClaimNamesInput;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The lowest level let in (see IdentityProviderSettings.minimumAssurance).',
+  })
   minimumAssurance!: string;
 }
 
 @ObjectType({ description: 'A way to log in that a municipality offers, for the login page.' })
 export class SignInOption {
-  @Field(() => String)
+  @Field(() => String, { description: "The municipality's code." })
   municipalityCode!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The municipality's name." })
   municipalityName!: string;
 
-  @Field(() => IdentityKindEnum)
+  @Field(() => IdentityKindEnum, { description: 'DigiD or eHerkenning.' })
   kind!: IdentityKind;
 
   @Field(() => String, {
@@ -156,9 +165,9 @@ export class SignInOption {
 
 @ObjectType({ description: 'A DigiD or eHerkenning identity linked to the account.' })
 export class IdentityLinkDto {
-  @Field(() => IdentityKindEnum)
+  @Field(() => IdentityKindEnum, { description: 'DigiD or eHerkenning.' })
   kind!: IdentityKind;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was linked.' })
   linkedAt!: Date;
 }

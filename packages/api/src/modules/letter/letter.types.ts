@@ -9,6 +9,15 @@ registerEnumType(LetterKindEnum, {
   name: 'LetterKind',
   description:
     'The decision a letter reports: granted (a new permit), changed (another plate), extended (a renewal), ended (an early end, with any refund), refused (an application an official refused), moved (what a move did to the permit).',
+  valuesConfig: {
+    granted: { description: 'A new permit was granted.' },
+    changed: { description: 'Another plate was put on the permit.' },
+    extended: { description: 'The permit was renewed.' },
+    ended: { description: 'The permit ended early, with any refund.' },
+    refused: { description: 'An official refused an application.' },
+    moved: { description: 'What a move did to the permit.' },
+    newPin: { description: 'A new PIN for a visitor permit.' },
+  },
 });
 
 @ObjectType('PermitLetter', {

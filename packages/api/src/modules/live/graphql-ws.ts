@@ -102,7 +102,7 @@ export function graphqlWsOptions(deps: {
           socket.close(CloseCode.Unauthorized, 'Unauthorized');
           return false;
         }
-        language = viewer.language;
+        language = viewer.language ?? language;
         viewers.set(ctx, viewer);
       }
       languages.set(ctx, language);

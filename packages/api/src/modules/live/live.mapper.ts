@@ -37,6 +37,7 @@ function sessionEventOf(payload: SessionEventPayload, viewerAccountId: string): 
 
 export function toBalanceEvent(payload: BalanceEventPayload): BalanceEvent {
   return Object.assign(new BalanceEvent(), {
+    permitId: payload.productId,
     productId: payload.productId,
     balance: Object.assign(new Balance(), { amount: payload.amount, unit: payload.unit }),
     at: new Date(payload.at),

@@ -1,3 +1,4 @@
+import { optionalPermitId, useIdOfPermit } from '../../graphql/permit-id.js';
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { authorizeSubscription } from '../../graphql/auth-checker.js';
 import type { Context } from '../../graphql/context.js';
@@ -7,7 +8,10 @@ import { watch } from './live-subscriptions.js';
 import { toBalanceEvent, toSessionEvent } from './live.mapper.js';
 import { BalanceEvent, SessionEvent } from './live.types.js';
 
-type SubscribeData = { args: { productId?: string | null }; context: Context };
+type SubscribeData = {
+  args: { permitId?: string | null; productId?: string | null };
+  context: Context;
+};
 
 @Resolver()
 export class LiveResolver {
@@ -19,14 +23,24 @@ export class LiveResolver {
       return watch(
         { em: context.em, viewer: context.viewer!, pubSub: context.pubSub },
         Topic.SessionEvents,
-        args.productId ?? null,
+        optionalPermitId(args),
         (payload, watched) =>
           watched.delegationId === null || payload.session.delegationId === watched.delegationId,
       );
     },
   })
   sessionEvents(
-    @Arg('productId', () => ID, { nullable: true }) _productId: string | null,
+    @Arg('permitId', () => ID, {
+      description: "The permit (Product.id); left out: all the viewer's.",
+      nullable: true,
+    })
+    _permitId: string | null,
+    @Arg('productId', () => ID, {
+      description: "The permit (Product.id); left out: all the viewer's.",
+      nullable: true,
+      deprecationReason: useIdOfPermit,
+    })
+    _productId: string | null,
     @Root() payload: SessionEventPayload,
     @Ctx() ctx: Context,
   ): SessionEvent {
@@ -41,13 +55,23 @@ export class LiveResolver {
       return watch(
         { em: context.em, viewer: context.viewer!, pubSub: context.pubSub },
         Topic.BalanceEvents,
-        args.productId ?? null,
+        optionalPermitId(args),
         (payload, watched) => payload.delegationId === watched.delegationId,
       );
     },
   })
   balanceEvents(
-    @Arg('productId', () => ID, { nullable: true }) _productId: string | null,
+    @Arg('permitId', () => ID, {
+      description: "The permit (Product.id); left out: all the viewer's.",
+      nullable: true,
+    })
+    _permitId: string | null,
+    @Arg('productId', () => ID, {
+      description: "The permit (Product.id); left out: all the viewer's.",
+      nullable: true,
+      deprecationReason: useIdOfPermit,
+    })
+    _productId: string | null,
     @Root() payload: BalanceEventPayload,
   ): BalanceEvent {
     return toBalanceEvent(payload);

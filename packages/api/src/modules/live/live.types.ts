@@ -1,3 +1,4 @@
+import { useIdOfPermit } from '../../graphql/permit-id.js';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { sessionEventKinds, type SessionEventKind } from '../../graphql/pubsub.js';
 import { Balance } from '../product/product.types.js';
@@ -10,11 +11,19 @@ registerEnumType(SessionEventKindEnum, {
   name: 'SessionEventKind',
   description:
     'started, changed (new end), stopped, deleted (a planned one taken back), autoStopped (reached its end), activated (planned → running).',
+  valuesConfig: {
+    started: { description: 'Started (or planned).' },
+    changed: { description: 'Its end changed.' },
+    stopped: { description: 'Stopped before its end.' },
+    deleted: { description: 'A planned session was taken back.' },
+    autoStopped: { description: 'Reached its end.' },
+    activated: { description: 'A planned session started running.' },
+  },
 });
 
 @ObjectType({ description: 'Something happened to a session the viewer may see.' })
 export class SessionEvent {
-  @Field(() => SessionEventKindEnum)
+  @Field(() => SessionEventKindEnum, { description: 'What happened.' })
   kind!: SessionEventKind;
 
   @Field(() => Date, { description: 'When it happened.' })
@@ -29,12 +38,15 @@ export class SessionEvent {
     "The balance of a product changed: the owner's balance, or for a delegate its delegation's.",
 })
 export class BalanceEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The permit (Product.id).' })
+  permitId!: string;
+
+  @Field(() => ID, { description: 'The permit (Product.id).', deprecationReason: useIdOfPermit })
   productId!: string;
 
   @Field(() => Balance, { description: 'The balance right after the change.' })
   balance!: Balance;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it changed.' })
   at!: Date;
 }

@@ -40,7 +40,8 @@ export class MunicipalityAdminResolver {
     description: 'How long plates of ended sessions are kept before they are anonymised.',
   })
   async setRetention(
-    @Arg('input', () => RetentionInput) input: RetentionInput,
+    @Arg('input', () => RetentionInput, { description: 'The kind and amount.' })
+    input: RetentionInput,
     @Ctx() ctx: Context,
   ): Promise<AdminMunicipality> {
     return toAdminMunicipality(
@@ -103,7 +104,10 @@ export class MunicipalityAdminResolver {
       "Whether a visitor permit's registration number + PIN login may top up its permit (docs/rules.md §6, Sign-in with registration number and PIN).",
   })
   async setRegistrationLoginTopUps(
-    @Arg('allowed', () => Boolean) allowed: boolean,
+    @Arg('allowed', () => Boolean, {
+      description: 'True: allowed; false: refused with TOP_UP_NOT_WITH_REGISTRATION_LOGIN.',
+    })
+    allowed: boolean,
     @Ctx() ctx: Context,
   ): Promise<AdminMunicipality> {
     return toAdminMunicipality(
@@ -122,7 +126,8 @@ export class MunicipalityAdminResolver {
   @Authorized('platformAdmin')
   @Mutation(() => AdminMunicipality, { description: 'A new municipality on the platform.' })
   async createMunicipality(
-    @Arg('input', () => MunicipalityInput) input: MunicipalityInput,
+    @Arg('input', () => MunicipalityInput, { description: 'Its code, name and retention.' })
+    input: MunicipalityInput,
     @Ctx() ctx: Context,
   ): Promise<AdminMunicipality> {
     return toAdminMunicipality(

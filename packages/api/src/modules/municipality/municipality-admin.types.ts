@@ -29,19 +29,21 @@ export class RetentionSettings {
 
 @ObjectType({ description: 'A municipality as its admins and the platform manage it.' })
 export class AdminMunicipality {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The municipality.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Short lower-case code, e.g. 'delft'." })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its name.' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The IANA time zone its local dates and hours are in, e.g. Europe/Amsterdam.',
+  })
   timeZone!: string;
 
-  @Field(() => RetentionSettings)
+  @Field(() => RetentionSettings, { description: 'How long plates of ended sessions are kept.' })
   retention!: RetentionSettings;
 
   @Field(() => Int, {
@@ -68,23 +70,23 @@ export class AdminMunicipality {
   registrationLoginTopUps!: boolean;
 }
 
-@InputType()
+@InputType({ description: 'How long plates of ended sessions are kept.' })
 export class RetentionInput {
   @Field(() => String, { description: "'hoursAfterEnd' or 'weeksAfterEnd'." })
   kind!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Hours or weeks.' })
   amount!: number;
 }
 
-@InputType()
+@InputType({ description: 'A new municipality.' })
 export class MunicipalityInput {
   @Field(() => String, { description: "Short lower-case code, e.g. 'delft'." })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its name.' })
   name!: string;
 
-  @Field(() => RetentionInput)
+  @Field(() => RetentionInput, { description: 'How long plates of ended sessions are kept.' })
   retention!: RetentionInput;
 }

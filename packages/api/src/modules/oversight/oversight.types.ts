@@ -2,13 +2,13 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'Sessions running in a zone at a moment.' })
 export class ZoneOccupancy {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The zone.' })
   zoneId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The zone's code." })
   zoneCode!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The zone's name." })
   zoneName!: string;
 
   @Field(() => Int, { description: 'Sessions started, not ended and not stopped.' })
@@ -50,13 +50,13 @@ export class ZoneHourOccupancy {
 
 @ObjectType({ description: "A zone's sessions per hour of today (local time)." })
 export class ZoneOccupancyDay {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The zone.' })
   zoneId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The zone's code." })
   zoneCode!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The zone's name." })
   zoneName!: string;
 
   @Field(() => [ZoneHourOccupancy], { description: 'Every hour of the local day, in order.' })

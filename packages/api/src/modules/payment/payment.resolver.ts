@@ -10,7 +10,13 @@ export class PaymentResolver {
   @Query(() => PaymentDto, {
     description: "One of the viewer's own top-up payments (the result page polls its status).",
   })
-  async payment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PaymentDto> {
+  async payment(
+    @Arg('id', () => ID, {
+      description: "The payment (StartTopUpResult.paymentId); anyone else's is NOT_FOUND.",
+    })
+    id: string,
+    @Ctx() ctx: Context,
+  ): Promise<PaymentDto> {
     return toPaymentDto(await new PaymentService(ctx.em).paymentForViewer(ctx.viewer!, id));
   }
 }

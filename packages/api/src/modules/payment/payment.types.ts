@@ -16,6 +16,16 @@ registerEnumType(PaymentStatusEnum, {
   name: 'PaymentStatus',
   description:
     'open until the payment provider reports the outcome; only paid adds balance. refunded: paid, but it could no longer be credited, so the amount goes back (see `refund`).',
+  valuesConfig: {
+    open: { description: 'Waiting for the holder to pay at the provider.' },
+    paid: { description: 'Paid: the amount is credited to the balance.' },
+    cancelled: { description: 'The holder cancelled at the provider; nothing was paid.' },
+    failed: { description: 'The payment failed; nothing was paid.' },
+    expired: { description: 'Not paid in time; nothing was paid.' },
+    refunded: {
+      description: 'Paid, but it could no longer be credited: the money goes back (see refund).',
+    },
+  },
 });
 
 export const RefundReasonEnum = Object.fromEntries(refundReasons.map((r) => [r, r])) as Record<
@@ -26,6 +36,16 @@ registerEnumType(RefundReasonEnum, {
   name: 'PaymentRefundReason',
   description:
     "Why a paid top-up was not credited: capReached (another top-up credited meanwhile reached the period's maximum), thresholdReached (another top-up credited meanwhile brought the balance above the top-up threshold), permitRevoked (the permit ended meanwhile).",
+  valuesConfig: {
+    capReached: { description: "Another top-up credited meanwhile reached the period's maximum." },
+    thresholdReached: {
+      description:
+        'Another top-up credited meanwhile brought the balance above the top-up threshold.',
+    },
+    permitRevoked: { description: 'The permit was revoked meanwhile.' },
+    applicationRefused: { description: 'An official refused the application it paid for.' },
+    permitEnded: { description: 'The permit ended meanwhile.' },
+  },
 });
 
 export const refundStatuses = ['pending', 'sent'] as const;
@@ -38,14 +58,20 @@ registerEnumType(RefundStatusEnum, {
   name: 'PaymentRefundStatus',
   description:
     'pending: decided, not yet accepted by the payment provider (tried again until it is); sent: the provider has the refund and pays it out.',
+  valuesConfig: {
+    pending: {
+      description: 'Decided, not yet accepted by the payment provider (tried again until it is).',
+    },
+    sent: { description: 'The provider has the refund and pays it out.' },
+  },
 });
 
 @ObjectType('PaymentRefund', { description: 'The money of a paid top-up that was not credited.' })
 export class PaymentRefundDto {
-  @Field(() => RefundReasonEnum)
+  @Field(() => RefundReasonEnum, { description: 'Why it was not credited.' })
   reason!: RefundReason;
 
-  @Field(() => RefundStatusEnum)
+  @Field(() => RefundStatusEnum, { description: 'Whether the provider has the refund yet.' })
   status!: RefundStatus;
 
   @Field(() => Int, { description: 'What goes back: everything that was paid.' })
@@ -65,13 +91,13 @@ export class PaymentRefundDto {
   description: 'A top-up being paid, as its owner (and the municipality) sees it.',
 })
 export class PaymentDto {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The payment.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The permit the top-up is for (Product.id).' })
   permitId!: string;
 
-  @Field(() => PaymentStatusEnum)
+  @Field(() => PaymentStatusEnum, { description: 'Where the payment stands at the provider.' })
   status!: PaymentStatus;
 
   @Field(() => Int, { description: "What the top-up adds, in the product's `unit`." })
@@ -83,19 +109,22 @@ export class PaymentDto {
   })
   unit!: BalanceUnit | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The price of the amount, in euro cents.' })
   priceCents!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The administration fee (leges), in euro cents.' })
   feeCents!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'What the holder pays: price plus fee, in euro cents.' })
   totalCents!: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the payment was opened.' })
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    description: 'When the provider reported the outcome; null while open.',
+    nullable: true,
+  })
   completedAt!: Date | null;
 
   @Field(() => Int, {

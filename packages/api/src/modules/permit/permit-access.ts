@@ -49,10 +49,27 @@ export async function permitForViewer(
       delegate: viewer.holderAccountId,
       status: 'accepted',
     });
-    if (!delegation) throw new AppError('NOT_FOUND');
+    if (!delegation) throw new AppError(await noDelegationCode(em, permit.id, viewer));
   }
   checkPermitNeed(permit.status, delegation !== null, need);
   return { permit, delegation };
+}
+
+/**
+ * A former delegate is told its delegation was revoked (docs/graphql.md, Errors): it knew the
+ * permit already, so this reveals nothing; to anyone else the permit stays NOT_FOUND.
+ */
+async function noDelegationCode(
+  em: EntityManager,
+  permitId: string,
+  viewer: Viewer,
+): Promise<'DELEGATION_REVOKED' | 'NOT_FOUND'> {
+  const revoked = await em.count(Delegation, {
+    permit: permitId,
+    delegate: viewer.holderAccountId,
+    status: 'revoked',
+  });
+  return revoked > 0 ? 'DELEGATION_REVOKED' : 'NOT_FOUND';
 }
 
 /** What the product's state and the viewer's way of holding it allow (see `PermitNeed`). */

@@ -12,8 +12,12 @@ export class PlateResolver {
     description: 'Plates parked on the permit lately, latest first, without its favorites.',
   })
   async recentPlates(
-    @Arg('permitId', () => ID) permitId: string,
-    @Arg('first', () => Int, { defaultValue: defaultPageSize }) first: number,
+    @Arg('permitId', () => ID, { description: 'The permit (Product.id).' }) permitId: string,
+    @Arg('first', () => Int, {
+      description: 'At most this many plates, 1 to 50.',
+      defaultValue: defaultPageSize,
+    })
+    first: number,
     @Ctx() { em, viewer }: Context,
   ): Promise<RecentPlateDto[]> {
     return (await new PlateService(em).recentPlates(viewer!, permitId, first)).map(
@@ -24,7 +28,7 @@ export class PlateResolver {
   @Authorized('resident', 'business')
   @Query(() => [PermitPlateDto], { description: "The permit's registered plates." })
   async permitPlates(
-    @Arg('permitId', () => ID) permitId: string,
+    @Arg('permitId', () => ID, { description: 'The permit (Product.id).' }) permitId: string,
     @Ctx() { em, viewer }: Context,
   ): Promise<PermitPlateDto[]> {
     return (await new PlateService(em).permitPlates(viewer!, permitId)).map(toPermitPlateDto);
@@ -35,7 +39,8 @@ export class PlateResolver {
     description: 'Makes one of the permit’s plates the active one (owner only).',
   })
   async switchPlate(
-    @Arg('input', () => SwitchPlateInput) input: SwitchPlateInput,
+    @Arg('input', () => SwitchPlateInput, { description: 'The permit and one of its plates.' })
+    input: SwitchPlateInput,
     @Ctx() { em, viewer }: Context,
   ): Promise<PermitPlateDto[]> {
     return (await new PlateService(em).switchPlate(viewer!, input.permitId, input.plate)).map(

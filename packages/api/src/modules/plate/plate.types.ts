@@ -22,22 +22,22 @@ export class PermitPlateDto {
   description: 'A plate parked on the permit lately that is not one of its favorites.',
 })
 export class RecentPlateDto {
-  @Field(() => String)
+  @Field(() => String, { description: 'Normalised: upper case letters and digits.' })
   plate!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'As shown, e.g. XX-999-X.' })
   formattedPlate!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'ISO 3166-1 alpha-2.' })
   country!: string;
 
   @Field(() => Date, { description: 'Start of its latest session.' })
   lastStart!: Date;
 }
 
-@InputType()
+@InputType({ description: 'Which plate of a permit is active.' })
 export class SwitchPlateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The permit (Product.id).' })
   permitId!: string;
 
   @Field(() => String, { description: 'One of the permit’s plates, as typed or normalised.' })

@@ -78,9 +78,12 @@ export class ProductAdminResolver {
   }
 
   @Authorized('municipalAdmin')
-  @Query(() => AdminProductType)
+  @Query(() => AdminProductType, {
+    description:
+      "One product type of the admin's municipality, with every policy setting; another town's is NOT_FOUND.",
+  })
   async adminProductType(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The product type.' }) id: string,
     @Ctx() ctx: Context,
   ): Promise<AdminProductType> {
     return toAdminProductType(await new ProductAdminService(ctx.em, actorOf(ctx)).get(id));
@@ -102,8 +105,11 @@ export class ProductAdminResolver {
       "Replaces a product type's settings after validating all of them (SETTINGS_INVALID lists every problem). Settled sessions and past purchases keep their amounts.",
   })
   async updateProductSettings(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => ProductSettingsInput) input: ProductSettingsInput,
+    @Arg('id', () => ID, { description: 'The product type (AdminProductType.id).' }) id: string,
+    @Arg('input', () => ProductSettingsInput, {
+      description: 'Every setting; it replaces the stored ones.',
+    })
+    input: ProductSettingsInput,
     @Ctx() ctx: Context,
   ): Promise<AdminProductType> {
     return toAdminProductType(
@@ -114,7 +120,8 @@ export class ProductAdminResolver {
   @Authorized('municipalAdmin')
   @Query(() => [AdminTariff], { description: 'The hourly tariff periods of a product, per zone.' })
   async adminTariffs(
-    @Arg('productTypeId', () => ID) productTypeId: string,
+    @Arg('productTypeId', () => ID, { description: 'The product type (AdminProductType.id).' })
+    productTypeId: string,
     @Ctx() ctx: Context,
   ): Promise<AdminTariff[]> {
     return (await new TariffAdminService(ctx.em, actorOf(ctx)).list(productTypeId)).map(
@@ -128,7 +135,10 @@ export class ProductAdminResolver {
       'A new hourly price from a future date on; the period in effect then ends that day. The same date again changes that future price.',
   })
   async scheduleTariff(
-    @Arg('input', () => TariffChangeInput) input: TariffChangeInput,
+    @Arg('input', () => TariffChangeInput, {
+      description: 'The product type, zone, date and price.',
+    })
+    input: TariffChangeInput,
     @Ctx() ctx: Context,
   ): Promise<AdminTariff> {
     return toAdminTariff(await new TariffAdminService(ctx.em, actorOf(ctx)).schedule(input));
@@ -138,7 +148,11 @@ export class ProductAdminResolver {
   @Mutation(() => [AdminTariff], {
     description: 'Withdraws a price that has not taken effect yet; returns the remaining periods.',
   })
-  async cancelTariff(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AdminTariff[]> {
+  async cancelTariff(
+    @Arg('id', () => ID, { description: 'The tariff period (AdminTariff.id), not yet in effect.' })
+    id: string,
+    @Ctx() ctx: Context,
+  ): Promise<AdminTariff[]> {
     return (await new TariffAdminService(ctx.em, actorOf(ctx)).cancel(id)).map(toAdminTariff);
   }
 }

@@ -30,16 +30,16 @@ export class SessionPolicySettings {
   @Field(() => [Int], { description: 'ISO weekdays on which the product is not valid.' })
   invalidWeekdays!: number[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How far in the past a session may start, in minutes.' })
   pastStartToleranceMinutes!: number;
 }
 
 @ObjectType('LocalizedText', { description: 'A text in both languages of the app.' })
 export class LocalizedTextDto {
-  @Field(() => String)
+  @Field(() => String, { description: 'In Dutch.' })
   nl!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'In English.' })
   en!: string;
 }
 
@@ -109,7 +109,7 @@ export class CounterSettingsDto {
   })
   reviewCases!: string[];
 
-  @Field(() => [CounterDocumentSettingDto])
+  @Field(() => [CounterDocumentSettingDto], { description: 'Documents the applicant uploads.' })
   documents!: CounterDocumentSettingDto[];
 
   @Field(() => Boolean, {
@@ -122,28 +122,31 @@ export class CounterSettingsDto {
 
 @ObjectType({ description: 'A product type with every policy setting.' })
 export class AdminProductType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The product type.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Its code, e.g. 'visitor-permit'." })
   code!: string;
 
-  @Field(() => ProductKindEnum)
+  @Field(() => ProductKindEnum, { description: 'What kind of permit it is.' })
   kind!: ProductKind;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its name in Dutch.' })
   nameNl!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its name in English.' })
   nameEn!: string;
 
   @Field(() => BalanceUnitEnum, { nullable: true, description: 'Null: a right, no balance.' })
   balanceUnit!: BalanceUnit | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Holders may lend balance to others.' })
   delegationAllowed!: boolean;
 
-  @Field(() => SessionPolicySettings, { nullable: true })
+  @Field(() => SessionPolicySettings, {
+    description: 'Its session rules; null: no sessions.',
+    nullable: true,
+  })
   sessionPolicy!: SessionPolicySettings | null;
 
   @Field(() => GraphQLJSONObject, {
@@ -210,36 +213,40 @@ export class VehicleSizeLimitsInput {
   maxLengthCm!: number;
 }
 
-@InputType()
+@InputType({
+  description: "A product's session rules; see SessionPolicySettings for each field's meaning.",
+})
 export class SessionPolicyInput {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Null: no maximum.', nullable: true })
   maxDurationMinutes!: number | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: "'endOfDay', 'maxDuration' or 'endOfPaidHours'." })
   defaultEnd!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "'none', 'endOfDay' or 'endOfPaidHours'." })
   latestEnd!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Null: no maximum.', nullable: true })
   maxConcurrentSessions!: number | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: "'refuseWithProposal' or 'runToZero'." })
   insufficientBalance!: string;
 
-  @Field(() => [Int])
+  @Field(() => [Int], {
+    description: 'ISO weekdays (1 Monday … 7 Sunday) on which the product is not valid.',
+  })
   invalidWeekdays!: number[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How far in the past a session may start, in minutes.' })
   pastStartToleranceMinutes!: number;
 }
 
 @InputType({ description: 'A text in both languages of the app.' })
 export class LocalizedTextInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'In Dutch.' })
   nl!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'In English.' })
   en!: string;
 }
 
@@ -250,7 +257,9 @@ export class CounterDocumentSettingInput {
   })
   code!: string;
 
-  @Field(() => LocalizedTextInput)
+  @Field(() => LocalizedTextInput, {
+    description: 'What the applicant is asked to upload, in both languages.',
+  })
   name!: LocalizedTextInput;
 
   @Field(() => String, {
@@ -264,43 +273,46 @@ export class CounterDocumentSettingInput {
   description: "A product type's counter settings; see CounterSettings for each field's meaning.",
 })
 export class CounterSettingsInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Price of one term in euro cents (0: only the fee).' })
   pricePerTermCents!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: "'day', 'month', 'quarter', 'halfYear' or 'year'." })
   period!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "'rolling' or 'calendar'." })
   alignment!: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "Whether the town's administration fee is added." })
   chargesAdministrationFee!: boolean;
 
-  @Field(() => String)
+  @Field(() => String, { description: "'none', 'wholeMonths' or 'days'." })
   proRataRefund!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Fee for another plate in euro cents; 0: free.' })
   plateChangeFeeCents!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Plates one permit may carry.' })
   maxPlates!: number;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether the applicant registers plates.' })
   requiresPlate!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Days before the end a renewal can be bought.' })
   renewalWindowDays!: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    description: 'Days before the end the reminder mail goes; null: none.',
+    nullable: true,
+  })
   reminderDaysBefore!: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Latest start date offered, in days from today.' })
   maxDaysAhead!: number;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "'leaseCar', 'companyCar', 'privateParking', 'other'." })
   reviewCases!: string[];
 
-  @Field(() => [CounterDocumentSettingInput])
+  @Field(() => [CounterDocumentSettingInput], { description: 'Documents the applicant uploads.' })
   documents!: CounterDocumentSettingInput[];
 
   @Field(() => Boolean, {
@@ -312,13 +324,13 @@ export class CounterSettingsInput {
 
 @InputType({ description: 'Every setting of a product type; it replaces the stored ones.' })
 export class ProductSettingsInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Its name in Dutch.' })
   nameNl!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its name in English.' })
   nameEn!: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Holders may lend balance to others.' })
   delegationAllowed!: boolean;
 
   @Field(() => SessionPolicyInput, { nullable: true, description: 'Null: no sessions.' })
@@ -364,13 +376,13 @@ export class ProductSettingsInput {
 
 @ObjectType({ description: 'An hourly tariff of a product in a zone for a period of local dates.' })
 export class AdminTariff {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The tariff period.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The zone.' })
   zoneId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The zone's code." })
   zoneCode!: string;
 
   @Field(() => String, { description: 'First local date, YYYY-MM-DD.' })
@@ -382,21 +394,21 @@ export class AdminTariff {
   })
   validUntil!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Price of an hour of paid parking, in euro cents.' })
   centsPerHour!: number;
 }
 
 @InputType({ description: 'A new price from a date on; the period before it ends that day.' })
 export class TariffChangeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The product type (AdminProductType.id).' })
   productTypeId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The zone (AdminZone.id).' })
   zoneId!: string;
 
   @Field(() => String, { description: 'Local date YYYY-MM-DD, tomorrow at the earliest.' })
   validFrom!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Price of an hour of paid parking, in euro cents.' })
   centsPerHour!: number;
 }

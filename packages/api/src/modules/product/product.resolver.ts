@@ -41,7 +41,14 @@ export class ProductResolver {
 
   @Authorized('resident', 'business')
   @Query(() => ProductDto, { description: 'One product of the viewer, for its detail page.' })
-  async product(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ProductDto> {
+  async product(
+    @Arg('id', () => ID, {
+      description:
+        'The permit (Product.id); one the viewer neither holds nor uses through a delegation is NOT_FOUND.',
+    })
+    id: string,
+    @Ctx() ctx: Context,
+  ): Promise<ProductDto> {
     const use = await productOfViewer(ctx.em, ctx.viewer!, id);
     return toProductDto(use.permit, use.delegation, ctx.language);
   }

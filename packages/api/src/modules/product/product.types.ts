@@ -10,37 +10,67 @@ export const ProductKindEnum = Object.fromEntries(productKinds.map((k) => [k, k]
   ProductKind,
   ProductKind
 >;
-registerEnumType(ProductKindEnum, { name: 'ProductKind' });
+registerEnumType(ProductKindEnum, {
+  description: 'What kind of permit a product is (docs/rules.md §1).',
+  name: 'ProductKind',
+  valuesConfig: {
+    residentPermit: { description: "A resident's parking permit on a plate." },
+    businessPermit: { description: "A business's parking permit on a plate." },
+    visitorPermit: {
+      description: "A household's visitor permit: a balance for visitors' sessions, by plate.",
+    },
+    flexibleBusinessPermit: {
+      description: 'A business permit with a list of plates, one registered at a time.',
+    },
+    carePermit: { description: 'A permit for carers, valid where the town lists it.' },
+    contractorDayPermit: { description: "A contractor's permit by the day." },
+    exemption: { description: 'An exemption: parking without paying, on a plate.' },
+  },
+});
 export const ProductStatusEnum = Object.fromEntries(permitStatuses.map((s) => [s, s])) as Record<
   PermitStatus,
   PermitStatus
 >;
-registerEnumType(ProductStatusEnum, { name: 'ProductStatus' });
+registerEnumType(ProductStatusEnum, {
+  description: 'Whether a permit gives a right now.',
+  name: 'ProductStatus',
+  valuesConfig: {
+    active: { description: 'In force: sessions may be started and the right counts.' },
+    blocked: {
+      description:
+        'Blocked by the town for now: no sessions, no right; it may be made active again.',
+    },
+    revoked: { description: 'Revoked by the town for good.' },
+    ended: { description: 'Ended by its holder (or at the end of its term).' },
+  },
+});
 
-@ObjectType('Municipality')
+@ObjectType('Municipality', {
+  description: 'A municipality on the platform, as its residents see it.',
+})
 export class MunicipalityDto {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The municipality.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Short lower-case code, e.g. 'delft'." })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its name.' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Where its logo is; null: none.', nullable: true })
   logoUrl!: string | null;
 }
 
-@ObjectType('Zone')
+@ObjectType('Zone', { description: 'A parking zone of a municipality.' })
 export class ZoneDto {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The zone.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Short code on signs and in apps, e.g. 'B'." })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its name.' })
   name!: string;
 }
 
@@ -49,7 +79,7 @@ export class Balance {
   @Field(() => Int, { description: 'Minutes, or euro cents.' })
   amount!: number;
 
-  @Field(() => BalanceUnitEnum)
+  @Field(() => BalanceUnitEnum, { description: 'Whether amount counts minutes or euro cents.' })
   unit!: BalanceUnit;
 }
 
@@ -58,25 +88,27 @@ export class Balance {
     'A permit the viewer holds, or uses through a delegation (then `delegatedBy` is set).',
 })
 export class ProductDto {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'The permit; pass it as permitId (or, in older fields, productId).',
+  })
   id!: string;
 
   @Field(() => String, { description: "In the viewer's language." })
   name!: string;
 
-  @Field(() => ProductKindEnum)
+  @Field(() => ProductKindEnum, { description: 'What kind of permit it is.' })
   kind!: ProductKind;
 
-  @Field(() => ZoneDto)
+  @Field(() => ZoneDto, { description: 'The zone it is valid in.' })
   zone!: ZoneDto;
 
-  @Field(() => MunicipalityDto)
+  @Field(() => MunicipalityDto, { description: 'The municipality that issued it.' })
   municipality!: MunicipalityDto;
 
-  @Field(() => ProductStatusEnum)
+  @Field(() => ProductStatusEnum, { description: 'Whether it gives a right now.' })
   status!: PermitStatus;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it starts to give a right.' })
   validFrom!: Date;
 
   @Field(() => Date, { nullable: true, description: 'Null: valid until further notice.' })
@@ -112,7 +144,7 @@ export class ProductDto {
   @Field(() => Boolean, { description: 'The owner may top up, keep favorites and delegate.' })
   isOwner!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Its product type allows lending balance to others.' })
   delegationAllowed!: boolean;
 
   @Field(() => Boolean, { description: 'Sessions can be started with this product.' })
@@ -131,12 +163,12 @@ export class ProductDto {
 
 @ObjectType({ description: "The viewer's products in one municipality." })
 export class ProductGroup {
-  @Field(() => MunicipalityDto)
+  @Field(() => MunicipalityDto, { description: 'The municipality.' })
   municipality!: MunicipalityDto;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many products.' })
   count!: number;
 
-  @Field(() => [ProductDto])
+  @Field(() => [ProductDto], { description: 'The products.' })
   products!: ProductDto[];
 }

@@ -1,3 +1,4 @@
+import { requiredPermitId, useIdOfPermit } from '../../graphql/permit-id.js';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { loginLifetime } from '@parkeer/shared/login-lifetime';
 import type { Context } from '../../graphql/context.js';
@@ -16,6 +17,7 @@ const idleMinutes = loginLifetime.registration.idle / 60_000;
 
 const toDto = (permit: Permit) =>
   Object.assign(new RegistrationLoginDto(), {
+    permitId: permit.id,
     productId: permit.id,
     registrationNumber: registrationNumberOf(permit),
     idleMinutes,
@@ -38,7 +40,10 @@ export class RegistrationResolver {
       "Signs in with a visitor permit's registration number and PIN: a session cookie for that one permit, no account.",
   })
   async loginWithRegistration(
-    @Arg('input', () => RegistrationLoginInput) input: RegistrationLoginInput,
+    @Arg('input', () => RegistrationLoginInput, {
+      description: 'The registration number and PIN from the letter.',
+    })
+    input: RegistrationLoginInput,
     @Ctx() ctx: Context,
   ): Promise<RegistrationLoginDto> {
     const { token, permit } = await new RegistrationService(
@@ -65,12 +70,15 @@ export class RegistrationResolver {
       "Changes a visitor permit's PIN: needs the current one. The holder's login or the permit's registration number + PIN login.",
   })
   async changePin(
-    @Arg('input', () => ChangePinInput) input: ChangePinInput,
+    @Arg('input', () => ChangePinInput, {
+      description: 'The permit, the current PIN and the new one.',
+    })
+    input: ChangePinInput,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
     const permit = await new RegistrationService(ctx.em, ctx.now, ctx.clientAddress).changePin(
       ctx.viewer!,
-      input.productId,
+      requiredPermitId(input),
       input.currentPin,
       input.newPin,
     );
@@ -88,11 +96,26 @@ export class RegistrationResolver {
       "Sends the holder's visitor permit a new PIN by letter (to the holder's e-mail); the old PIN stops working. One a day per permit.",
   })
   async requestNewPinLetter(
-    @Arg('productId', () => ID) productId: string,
+    @Arg('permitId', () => ID, {
+      nullable: true,
+      description:
+        "The holder's visitor permit (Product.id). Required (or, deprecated, productId).",
+    })
+    permitId: string | null,
+    @Arg('productId', () => ID, {
+      nullable: true,
+      description: "The holder's visitor permit (Product.id).",
+      deprecationReason: useIdOfPermit,
+    })
+    productId: string | null,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
-    const permitId = await requestNewPinForHolder(ctx.em, ctx.now, ctx.viewer!, productId);
-    ctx.pubSub.publish(Topic.AccessEvents, permitId, { kind: 'allLoginsEnded', except: null });
+    const asked = requiredPermitId({ permitId, productId });
+    const letterPermitId = await requestNewPinForHolder(ctx.em, ctx.now, ctx.viewer!, asked);
+    ctx.pubSub.publish(Topic.AccessEvents, letterPermitId, {
+      kind: 'allLoginsEnded',
+      except: null,
+    });
     return true;
   }
 
@@ -101,7 +124,10 @@ export class RegistrationResolver {
       'The sign-in page\'s "forgot PIN": a new PIN by letter for a registration number. Answers true whether or not the number exists.',
   })
   async requestNewPinByRegistration(
-    @Arg('registrationNumber', () => String) registrationNumber: string,
+    @Arg('registrationNumber', () => String, {
+      description: 'The registration number as the letter prints it.',
+    })
+    registrationNumber: string,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
     const permitId = await requestNewPinByRegistration(

@@ -1,3 +1,4 @@
+import { useIdOfPermit } from '../../graphql/permit-id.js';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
 @InputType({ description: "A visitor permit's registration number and PIN, as on its letter." })
@@ -5,7 +6,7 @@ export class RegistrationLoginInput {
   @Field(() => String, { description: 'The product code\'s digits ("PK" may be typed too).' })
   registrationNumber!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The PIN from the letter.' })
   pin!: string;
 }
 
@@ -15,6 +16,12 @@ export class RegistrationLoginInput {
 })
 export class RegistrationLoginDto {
   @Field(() => ID, { description: 'The one product this login may act on.' })
+  permitId!: string;
+
+  @Field(() => ID, {
+    description: 'The one product this login may act on.',
+    deprecationReason: useIdOfPermit,
+  })
   productId!: string;
 
   @Field(() => String, { description: 'The registration number, as the letter prints it.' })
@@ -24,10 +31,20 @@ export class RegistrationLoginDto {
   idleMinutes!: number;
 }
 
-@InputType()
+@InputType({ description: 'A new PIN for a visitor permit.' })
 export class ChangePinInput {
-  @Field(() => ID)
-  productId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The visitor permit (Product.id); required (or, deprecated, productId)..',
+  })
+  permitId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The visitor permit (Product.id).',
+    deprecationReason: useIdOfPermit,
+  })
+  productId?: string | null;
 
   @Field(() => String, { description: 'The PIN as it is now: changing it needs it.' })
   currentPin!: string;

@@ -30,7 +30,8 @@ export class HolderRequestResolver {
     description: "What the holder may ask for on their own permit, and their requests' status.",
   })
   async permitRequests(
-    @Arg('permitId', () => ID) permitId: string,
+    @Arg('permitId', () => ID, { description: "The holder's permit (Product.id)." })
+    permitId: string,
     @Ctx() ctx: Context,
   ): Promise<PermitRequests> {
     return toPermitRequests(await new HolderRequestService(holderWorkOf(ctx)).overview(permitId));
@@ -42,7 +43,10 @@ export class HolderRequestResolver {
       'Files a goodwill waiver request for a pending decision, if the scheme allows it (docs/rules.md §9).',
   })
   async requestFineWaiver(
-    @Arg('input', () => RequestFineWaiverInput) input: RequestFineWaiverInput,
+    @Arg('input', () => RequestFineWaiverInput, {
+      description: 'The permit, the fine, the reason and the key.',
+    })
+    input: RequestFineWaiverInput,
     @Ctx() ctx: Context,
   ): Promise<OwnFineWaiverDto> {
     // Keyed although it moves no balance: a retry of a lost answer would otherwise be refused by
@@ -59,7 +63,10 @@ export class HolderRequestResolver {
       'Files a request for informal-care time, up to what the care cap has left (docs/rules.md §4).',
   })
   async requestCareHours(
-    @Arg('input', () => RequestCareHoursInput) input: RequestCareHoursInput,
+    @Arg('input', () => RequestCareHoursInput, {
+      description: 'The permit, the minutes, the statement and the key.',
+    })
+    input: RequestCareHoursInput,
     @Ctx() ctx: Context,
   ): Promise<OwnCareRequestDto> {
     // Keyed: a retry of a lost answer would otherwise file a second request and speak for the

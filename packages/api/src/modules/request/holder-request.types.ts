@@ -5,9 +5,9 @@ import { FineWaiverStatusEnum } from './request.types.js';
 
 // ---- What the holder sends ----
 
-@InputType()
+@InputType({ description: 'A waiver request the holder files.' })
 export class RequestFineWaiverInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The holder's permit (Product.id)." })
   permitId!: string;
 
   @Field(() => String, { description: 'The number on the fine.' })
@@ -30,9 +30,9 @@ export class RequestFineWaiverInput {
   idempotencyKey!: string;
 }
 
-@InputType()
+@InputType({ description: 'A request for informal-care time.' })
 export class RequestCareHoursInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The holder's permit (Product.id)." })
   permitId!: string;
 
   @Field(() => Int, { description: 'Minutes asked for; at most what the care cap has left.' })
@@ -53,19 +53,22 @@ export class RequestCareHoursInput {
 
 @ObjectType('OwnFineWaiver', { description: "A goodwill waiver request on the viewer's permit." })
 export class OwnFineWaiverDto {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The request.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The permit (Product.id).' })
   permitId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The fine's number." })
   fineReference!: string;
 
   @Field(() => String, { description: "'YYYY-MM-DD'" })
   fineDate!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: 'The fined plate as the holder gave it; null when filed at the counter.',
+    nullable: true,
+  })
   plate!: string | null;
 
   @Field(() => String, {
@@ -74,16 +77,16 @@ export class OwnFineWaiverDto {
   })
   reason!: string | null;
 
-  @Field(() => FineWaiverStatusEnum)
+  @Field(() => FineWaiverStatusEnum, { description: 'Pending, approved or refused.' })
   status!: WaiverStatus;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was filed.' })
   requestedAt!: Date;
 
   @Field(() => String, { nullable: true, description: "The town's reason for its decision." })
   decisionReason!: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When it was decided; null while pending.', nullable: true })
   decidedAt!: Date | null;
 }
 
@@ -91,28 +94,28 @@ export class OwnFineWaiverDto {
   description: "A request for informal-care time on the viewer's permit.",
 })
 export class OwnCareRequestDto {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The request.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The permit (Product.id).' })
   permitId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Minutes asked for.' })
   minutes!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: "What the carer's statement says, or where it is filed." })
   carerStatement!: string;
 
-  @Field(() => FineWaiverStatusEnum)
+  @Field(() => FineWaiverStatusEnum, { description: 'Pending, approved or refused.' })
   status!: WaiverStatus;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was filed.' })
   requestedAt!: Date;
 
   @Field(() => String, { nullable: true, description: "The town's reason for its decision." })
   decisionReason!: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When it was decided; null while pending.', nullable: true })
   decidedAt!: Date | null;
 }
 
@@ -123,13 +126,17 @@ export const CarePeriodEnum = {
 registerEnumType(CarePeriodEnum, {
   name: 'CarePeriod',
   description: 'The period a care cap counts over.',
+  valuesConfig: {
+    calendarYear: { description: 'January to December.' },
+    permitYear: { description: "A year from the permit's first day." },
+  },
 });
 
 @ObjectType({
   description: 'The goodwill scheme (docs/rules.md §9), for the form to check before sending.',
 })
 export class WaiverScheme {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Waivers a permit may get per calendar year.' })
   perCalendarYear!: number;
 
   @Field(() => Int, { description: "Months after the fine's date within which to ask." })
@@ -138,19 +145,19 @@ export class WaiverScheme {
 
 @ObjectType({ description: 'Care time granted or still asked for: what the cap counts.' })
 export class CareCounted {
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was granted or asked.' })
   at!: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Minutes.' })
   minutes!: number;
 }
 
 @ObjectType({ description: 'The care cap (docs/rules.md §4) and what counts against it now.' })
 export class CareScheme {
-  @Field(() => CarePeriodEnum)
+  @Field(() => CarePeriodEnum, { description: 'What the cap counts over.' })
   period!: CapPeriod;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The cap per period, in minutes.' })
   limitMinutes!: number;
 
   @Field(() => String, { description: "The permit's first day, 'YYYY-MM-DD' (permit years)." })
@@ -168,7 +175,7 @@ export class CareScheme {
 
 @ObjectType({ description: 'The requests a holder may file on their own permit, and those filed.' })
 export class PermitRequests {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The permit (Product.id).' })
   permitId!: string;
 
   @Field(() => String, { description: "The town's time zone: the rules' dates are local there." })

@@ -42,7 +42,7 @@ export class RequestResolver {
   @Authorized('municipalAdmin')
   @Query(() => [CareGrantDto], { description: "A permit's informal-care grants, newest first." })
   async careGrants(
-    @Arg('permitId', () => ID) permitId: string,
+    @Arg('permitId', () => ID, { description: 'The permit.' }) permitId: string,
     @Ctx() ctx: Context,
   ): Promise<CareGrantDto[]> {
     return (await new CareGrantService(adminWorkOf(ctx)).list(permitId)).map(toCareGrant);
@@ -54,7 +54,10 @@ export class RequestResolver {
       "Credits free informal-care minutes to a permit with the carer's statement (docs/rules.md §4).",
   })
   async grantCareHours(
-    @Arg('input', () => GrantCareHoursInput) input: GrantCareHoursInput,
+    @Arg('input', () => GrantCareHoursInput, {
+      description: 'The permit, minutes, statement and key.',
+    })
+    input: GrantCareHoursInput,
     @Ctx() ctx: Context,
   ): Promise<CareGrantResult> {
     // The stored answer is the grant with the balance and room left as they were then.
@@ -78,9 +81,18 @@ export class RequestResolver {
     description: "Holders' requests for informal-care time in the town, newest request first.",
   })
   async careHoursRequests(
-    @Arg('status', () => FineWaiverStatusEnum, { nullable: true }) status: WaiverStatus | null,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('status', () => FineWaiverStatusEnum, {
+      description: 'Only requests in this state; left out: all.',
+      nullable: true,
+    })
+    status: WaiverStatus | null,
+    @Arg('first', () => Int, { description: 'Page size, 1 to 50.', defaultValue: 20 })
+    first: number,
+    @Arg('after', () => String, {
+      description: "The previous page's pageInfo.endCursor; left out: the first page.",
+      nullable: true,
+    })
+    after: string | null,
     @Ctx() ctx: Context,
   ): Promise<CareHoursRequestConnection> {
     const page = await new CareRequestService(adminWorkOf(ctx)).list(status ?? null, first, after);
@@ -93,7 +105,10 @@ export class RequestResolver {
       "Approves (granting the minutes, within the care cap's room) or refuses a holder's pending care request, with the reason; only once.",
   })
   async decideCareHoursRequest(
-    @Arg('input', () => DecideCareHoursRequestInput) input: DecideCareHoursRequestInput,
+    @Arg('input', () => DecideCareHoursRequestInput, {
+      description: 'The request, the decision, the reason and the key.',
+    })
+    input: DecideCareHoursRequestInput,
     @Ctx() ctx: Context,
   ): Promise<CareHoursRequestDecision> {
     const answer = await answerOnce(keyedCall(ctx, 'decideCareHoursRequest', input), async () => {
@@ -112,9 +127,18 @@ export class RequestResolver {
     description: "The town's goodwill waiver requests, newest request first.",
   })
   async fineWaivers(
-    @Arg('status', () => FineWaiverStatusEnum, { nullable: true }) status: WaiverStatus | null,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('status', () => FineWaiverStatusEnum, {
+      description: 'Only requests in this state; left out: all.',
+      nullable: true,
+    })
+    status: WaiverStatus | null,
+    @Arg('first', () => Int, { description: 'Page size, 1 to 50.', defaultValue: 20 })
+    first: number,
+    @Arg('after', () => String, {
+      description: "The previous page's pageInfo.endCursor; left out: the first page.",
+      nullable: true,
+    })
+    after: string | null,
     @Ctx() ctx: Context,
   ): Promise<FineWaiverConnection> {
     const page = await new FineWaiverService(adminWorkOf(ctx)).list(status ?? null, first, after);
@@ -127,7 +151,8 @@ export class RequestResolver {
       'Records a pending goodwill waiver request, if the scheme allows it (docs/rules.md §9: one per calendar year, within a month of the fine).',
   })
   async recordFineWaiverRequest(
-    @Arg('input', () => RecordFineWaiverInput) input: RecordFineWaiverInput,
+    @Arg('input', () => RecordFineWaiverInput, { description: 'The permit and the fine.' })
+    input: RecordFineWaiverInput,
     @Ctx() ctx: Context,
   ): Promise<FineWaiverDto> {
     return toFineWaiver(await new FineWaiverService(adminWorkOf(ctx)).record(input));
@@ -138,9 +163,10 @@ export class RequestResolver {
     description: 'Approves or refuses a pending waiver request, with the reason; only once.',
   })
   async decideFineWaiver(
-    @Arg('id', () => ID) id: string,
-    @Arg('approve', () => Boolean) approve: boolean,
-    @Arg('reason', () => String) reason: string,
+    @Arg('id', () => ID, { description: 'The request (FineWaiver.id).' }) id: string,
+    @Arg('approve', () => Boolean, { description: 'True: approve; false: refuse.' })
+    approve: boolean,
+    @Arg('reason', () => String, { description: 'Why; the holder reads it.' }) reason: string,
     @Ctx() ctx: Context,
   ): Promise<FineWaiverDto> {
     return toFineWaiver(
@@ -153,7 +179,11 @@ export class RequestResolver {
     description: "The town's outage compensations, latest window first; optionally of one zone.",
   })
   async outageCompensations(
-    @Arg('zoneId', () => ID, { nullable: true }) zoneId: string | null,
+    @Arg('zoneId', () => ID, {
+      description: "Only this zone's; left out: every zone of the town.",
+      nullable: true,
+    })
+    zoneId: string | null,
     @Ctx() ctx: Context,
   ): Promise<OutageCompensationDto[]> {
     const list = await new OutageCompensationService(adminWorkOf(ctx)).list(zoneId ?? null);
@@ -166,7 +196,10 @@ export class RequestResolver {
       "Credits, once, what the zone's sessions were charged for the paid minutes of a past outage window.",
   })
   async compensateOutage(
-    @Arg('input', () => CompensateOutageInput) input: CompensateOutageInput,
+    @Arg('input', () => CompensateOutageInput, {
+      description: 'The zone, the window and what failed.',
+    })
+    input: CompensateOutageInput,
     @Ctx() ctx: Context,
   ): Promise<CompensateOutageResult> {
     const publisher = new LivePublisher(ctx.pubSub);

@@ -4,9 +4,9 @@ import { ConnectionType } from '../../graphql/connection.js';
 
 // ---- Informal-care time ----
 
-@InputType()
+@InputType({ description: 'Informal-care minutes to credit.' })
 export class GrantCareHoursInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The permit (AdminPermit.id).' })
   permitId!: string;
 
   @Field(() => Int, { description: 'Free minutes to credit (400 h per year at most in Delft).' })
@@ -27,28 +27,28 @@ export class GrantCareHoursInput {
   description: 'Informal-care time the town granted on a permit (docs/rules.md §4).',
 })
 export class CareGrantDto {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The grant.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The permit credited.' })
   permitId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Minutes credited.' })
   minutes!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: "What the carer's statement says, or where it is filed." })
   carerStatement!: string;
 
   @Field(() => String, { description: "The granting administrator's e-mail address." })
   grantedBy!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was granted.' })
   createdAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A care grant and what is left.' })
 export class CareGrantResult {
-  @Field(() => CareGrantDto)
+  @Field(() => CareGrantDto, { description: 'The grant.' })
   grant!: CareGrantDto;
 
   @Field(() => Int, { description: "The permit's balance after the grant, in minutes." })
@@ -71,11 +71,16 @@ export const FineWaiverStatusEnum = {
 registerEnumType(FineWaiverStatusEnum, {
   name: 'FineWaiverStatus',
   description: 'Where a goodwill waiver request stands.',
+  valuesConfig: {
+    pending: { description: 'Waiting for a decision.' },
+    approved: { description: 'Approved.' },
+    refused: { description: 'Refused.' },
+  },
 });
 
-@InputType()
+@InputType({ description: 'A waiver request the holder made at the counter.' })
 export class RecordFineWaiverInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The permit (AdminPermit.id).' })
   permitId!: string;
 
   @Field(() => String, { description: "The fine's number (CJIB or the town's own)." })
@@ -92,28 +97,28 @@ export class RecordFineWaiverInput {
   description: 'A request to waive a fine under the goodwill scheme (docs/rules.md §9).',
 })
 export class FineWaiverDto {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The request.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The permit it is for.' })
   permitId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The permit's product code." })
   productCode!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The permit's address as printed." })
   addressLabel!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The fine's number." })
   fineReference!: string;
 
   @Field(() => String, { description: "'YYYY-MM-DD'" })
   fineDate!: string;
 
-  @Field(() => FineWaiverStatusEnum)
+  @Field(() => FineWaiverStatusEnum, { description: 'Pending, approved or refused.' })
   status!: WaiverStatus;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the holder asked.' })
   requestedAt!: Date;
 
   @Field(() => String, {
@@ -137,30 +142,36 @@ export class FineWaiverDto {
   @Field(() => String, { nullable: true, description: 'Why it was approved or refused.' })
   decisionReason!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: "The deciding administrator's e-mail address; null while pending.",
+    nullable: true,
+  })
   decidedBy!: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When it was decided; null while pending.', nullable: true })
   decidedAt!: Date | null;
 
   /** The check the fine was recorded against (field `fineCheck`); null: none known. */
   fineCheckId!: string | null;
 }
 
-@ObjectType('FineWaiverConnection')
+@ObjectType('FineWaiverConnection', {
+  description:
+    "A page of the town's waiver requests, newest first (docs/graphql.md, Lists: connections).",
+})
 export class FineWaiverConnection extends ConnectionType(FineWaiverDto, 'FineWaiver') {}
 
 // ---- Outage compensation ----
 
-@InputType()
+@InputType({ description: 'An outage window to compensate.' })
 export class CompensateOutageInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The zone (AdminZone.id).' })
   zoneId!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the outage began.' })
   windowStart!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it ended.' })
   windowEnd!: Date;
 
   @Field(() => String, { description: 'What failed; kept with the compensation.' })
@@ -171,22 +182,22 @@ export class CompensateOutageInput {
   description: 'Time credited once to the sessions of a zone during an outage.',
 })
 export class OutageCompensationDto {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The compensation.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The zone.' })
   zoneId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The zone's code." })
   zoneCode!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the outage began.' })
   windowStart!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it ended.' })
   windowEnd!: Date;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What failed.' })
   reason!: string;
 
   @Field(() => Int, { description: 'Sessions that got something back.' })
@@ -195,13 +206,13 @@ export class OutageCompensationDto {
   @Field(() => String, { description: "The administrator's e-mail address." })
   createdBy!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was credited.' })
   createdAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A compensation and what it credited.' })
 export class CompensateOutageResult {
-  @Field(() => OutageCompensationDto)
+  @Field(() => OutageCompensationDto, { description: 'The compensation.' })
   compensation!: OutageCompensationDto;
 
   @Field(() => Int, { description: 'Paid minutes given back, over all sessions.' })
@@ -214,52 +225,61 @@ export class CompensateOutageResult {
   description: "A holder's request for informal-care time (docs/rules.md §4), in the town's queue.",
 })
 export class CareHoursRequestDto {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The request.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The permit it is for.' })
   permitId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The permit's product code." })
   productCode!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The permit's address as printed." })
   addressLabel!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Minutes asked for.' })
   minutes!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: "What the carer's statement says, or where it is filed." })
   carerStatement!: string;
 
-  @Field(() => FineWaiverStatusEnum)
+  @Field(() => FineWaiverStatusEnum, { description: 'Pending, approved or refused.' })
   status!: WaiverStatus;
 
   @Field(() => String, { description: "The holder's e-mail address." })
   requestedBy!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was filed.' })
   requestedAt!: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: "The official's reason; null while pending.",
+    nullable: true,
+  })
   decisionReason!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: "The deciding administrator's e-mail address; null while pending.",
+    nullable: true,
+  })
   decidedBy!: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When it was decided; null while pending.', nullable: true })
   decidedAt!: Date | null;
 }
 
-@ObjectType('CareHoursRequestConnection')
+@ObjectType('CareHoursRequestConnection', {
+  description:
+    "A page of the town's care-time requests, newest first (docs/graphql.md, Lists: connections).",
+})
 export class CareHoursRequestConnection extends ConnectionType(
   CareHoursRequestDto,
   'CareHoursRequest',
 ) {}
 
-@InputType()
+@InputType({ description: 'A decision on a pending care request.' })
 export class DecideCareHoursRequestInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The request (CareHoursRequest.id).' })
   id!: string;
 
   @Field(() => Boolean, { description: "Approve: the minutes are granted, within the cap's room." })
@@ -275,9 +295,9 @@ export class DecideCareHoursRequestInput {
   idempotencyKey!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A decided care request and, when approved, the balance.' })
 export class CareHoursRequestDecision {
-  @Field(() => CareHoursRequestDto)
+  @Field(() => CareHoursRequestDto, { description: 'The request as decided.' })
   request!: CareHoursRequestDto;
 
   @Field(() => Int, {

@@ -1,4 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { isUuid } from '../../db/uuid.js';
+import { AppError } from '../../graphql/app-error.js';
 import type { Viewer } from '../../graphql/viewer.js';
 import { permitForViewer } from '../permit/permit-access.js';
 import { ParkingSession } from '../../model/parking-session.entity.js';
@@ -39,4 +41,27 @@ export async function openSessions(
     { $and: [open, scope] },
     { populate: ['permit.productType'], orderBy: { start: 'asc', id: 'asc' } },
   );
+}
+
+/**
+ * One session the viewer may see, whatever its status: of a permit it holds, or, for a delegate,
+ * one of its own delegation's. Anyone else's is NOT_FOUND, as in `openSessions`.
+ */
+export async function sessionOfViewer(
+  em: EntityManager,
+  viewer: Viewer,
+  sessionId: string,
+): Promise<ParkingSession> {
+  if (!isUuid(sessionId)) throw new AppError('NOT_FOUND');
+  const session = await em.findOne(
+    ParkingSession,
+    { id: sessionId },
+    { populate: ['permit.productType'] },
+  );
+  if (!session) throw new AppError('NOT_FOUND');
+  const use = await permitForViewer(em, viewer, session.permit.id, 'read');
+  if (use.delegation && session.delegation?.id !== use.delegation.id) {
+    throw new AppError('NOT_FOUND');
+  }
+  return session;
 }

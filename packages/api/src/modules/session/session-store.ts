@@ -167,6 +167,15 @@ export class SessionStore {
     return delegation;
   }
 
+  /** Whether the account was a delegate of the permit whose delegation the owner revoked. */
+  async hadRevokedDelegation(permitId: string, delegateId: string): Promise<boolean> {
+    const rows = await this.run(
+      "select id from delegation where permit_id = ? and delegate_id = ? and status = 'revoked' limit 1",
+      [permitId, delegateId],
+    );
+    return rows.length > 0;
+  }
+
   /** Planned and running sessions of the permit (the stored status; some may be due). */
   async openSessions(permitId: string): Promise<StoredSession[]> {
     const rows = await this.run(

@@ -1,3 +1,4 @@
+import { amountStateOfSession } from '../../graphql/amount-state.enum.js';
 import type { Bill } from '@parkeer/domain/billing/bill';
 import { formatPlate } from '@parkeer/domain/plate/plate';
 import type {
@@ -46,6 +47,7 @@ export function toSessionDto(
 ): SessionDto {
   return Object.assign(new SessionDto(), {
     id: session.id,
+    permitId: session.permitId,
     productId: session.permitId,
     plate: session.plate,
     formattedPlate: formatPlate(session.plate, session.country),
@@ -56,6 +58,7 @@ export function toSessionDto(
     status: effectiveStatus(session, now),
     reservation: session.reservation,
     charge: session.charge,
+    amountState: amountStateOfSession(session),
     unit,
     channel: session.channel,
     delegated: session.delegationId !== null,
@@ -82,6 +85,7 @@ export function toSessionQuote(
     reservation: accepted.reservation,
     unit,
     planned: accepted.planned,
+    startsNow: accepted.startsNow,
     runsToZero: accepted.runsToZero,
     coveredUntil: accepted.coveredUntil,
     segments: toCostSegments(accepted.bill),

@@ -1,3 +1,4 @@
+import { optionalPermitId, requiredPermitId, useIdOfPermit } from '../../graphql/permit-id.js';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import type { Context } from '../../graphql/context.js';
@@ -6,7 +7,7 @@ import { keyedCall } from '../idempotency/keyed-call.js';
 import type { Viewer } from '../../graphql/viewer.js';
 import { LivePublisher } from './live-publisher.js';
 import type { Channel, ParkingSession } from '../../model/parking-session.entity.js';
-import { openSessions } from './session-queries.js';
+import { openSessions, sessionOfViewer } from './session-queries.js';
 import { SessionService, type SessionOutcome } from './session.service.js';
 import {
   storedOf,
@@ -45,11 +46,12 @@ export class SessionResolver {
     description: 'What starting this session would do and cost; nothing is saved.',
   })
   async quoteSession(
-    @Arg('input', () => SessionRequestInput) input: SessionRequestInput,
+    @Arg('input', () => SessionRequestInput, { description: 'The session as it would be started.' })
+    input: SessionRequestInput,
     @Ctx() ctx: Context,
   ): Promise<typeof QuoteResult> {
     const service = new SessionService(ctx.em, ctx.viewer!, ctx.now);
-    const { decision, unit } = await service.quote({ ...input, permitId: input.productId });
+    const { decision, unit } = await service.quote({ ...input, permitId: requiredPermitId(input) });
     return decision.ok
       ? toSessionQuote(decision, unit, input.country ?? 'NL')
       : toSessionRefused(decision, unit, input.country ?? 'NL', ctx.language);
@@ -60,10 +62,21 @@ export class SessionResolver {
     description: "Running and planned sessions of one product, or of all the viewer's products.",
   })
   async sessions(
-    @Arg('productId', () => ID, { nullable: true }) productId: string | null,
+    @Arg('permitId', () => ID, {
+      description: "The permit (Product.id); left out: all the viewer's permits.",
+      nullable: true,
+    })
+    permitId: string | null,
+    @Arg('productId', () => ID, {
+      description: "The permit (Product.id); left out: all the viewer's permits.",
+      nullable: true,
+      deprecationReason: useIdOfPermit,
+    })
+    productId: string | null,
     @Ctx() ctx: Context,
   ): Promise<SessionList> {
-    const sessions = await openSessions(ctx.em, ctx.viewer!, ctx.now, productId ?? null);
+    const asked = optionalPermitId({ permitId, productId });
+    const sessions = await openSessions(ctx.em, ctx.viewer!, ctx.now, asked);
     const dtos = sessions.map((s) =>
       toSessionDto(storedOf(s), unitOf(s), ctx.viewer!.accountId, ctx.now),
     );
@@ -78,17 +91,33 @@ export class SessionResolver {
   }
 
   @Authorized('resident', 'business')
+  @Query(() => SessionDto, {
+    description:
+      "One session of the viewer's, whatever its status: of a permit it holds (a delegate: only its own sessions). Anyone else's is NOT_FOUND; a former delegate's, DELEGATION_REVOKED.",
+  })
+  async session(
+    @Arg('id', () => ID, { description: 'The session (Session.id).' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<SessionDto> {
+    const session = await sessionOfViewer(ctx.em, ctx.viewer!, id);
+    return toSessionDto(storedOf(session), unitOf(session), ctx.viewer!.accountId, ctx.now);
+  }
+
+  @Authorized('resident', 'business')
   @Mutation(() => SessionResult, {
     description: 'Starts (or plans) a session, or answers why not with a proposal.',
   })
   async startSession(
-    @Arg('input', () => StartSessionInput) input: StartSessionInput,
+    @Arg('input', () => StartSessionInput, {
+      description: 'The permit, plate, start, end and key.',
+    })
+    input: StartSessionInput,
     @Ctx() ctx: Context,
   ): Promise<typeof SessionResult> {
     const answer = await answerOnce(keyedCall(ctx, 'startSession', input), () =>
       serviceFor(ctx).start({
         ...input,
-        permitId: input.productId,
+        permitId: requiredPermitId(input),
         channel: channelOf(ctx.viewer!),
       }),
     );
@@ -100,7 +129,10 @@ export class SessionResolver {
     description: 'Extends or shortens a running or planned session.',
   })
   async changeSessionEnd(
-    @Arg('input', () => ChangeSessionEndInput) input: ChangeSessionEndInput,
+    @Arg('input', () => ChangeSessionEndInput, {
+      description: 'The session, its new end and the key.',
+    })
+    input: ChangeSessionEndInput,
     @Ctx() ctx: Context,
   ): Promise<typeof SessionResult> {
     const answer = await answerOnce(keyedCall(ctx, 'changeSessionEnd', input), () =>
@@ -112,7 +144,8 @@ export class SessionResolver {
   @Authorized('resident', 'business')
   @Mutation(() => SessionDto, { description: 'Stops a running session now; the rest is released.' })
   async stopSession(
-    @Arg('sessionId', () => ID) sessionId: string,
+    @Arg('sessionId', () => ID, { description: 'The running session (Session.id).' })
+    sessionId: string,
     @Ctx() ctx: Context,
   ): Promise<SessionDto> {
     const { session, unit } = await serviceFor(ctx).stop(sessionId);
@@ -122,7 +155,8 @@ export class SessionResolver {
   @Authorized('resident', 'business')
   @Mutation(() => SessionDto, { description: 'Deletes a planned session; all of it is released.' })
   async deleteSession(
-    @Arg('sessionId', () => ID) sessionId: string,
+    @Arg('sessionId', () => ID, { description: 'The planned session (Session.id).' })
+    sessionId: string,
     @Ctx() ctx: Context,
   ): Promise<SessionDto> {
     const { session, unit } = await serviceFor(ctx).delete(sessionId);

@@ -412,7 +412,11 @@ export class SessionService {
       viewer === 'system' || holds
         ? null
         : await store.delegation({ permitId: permit.id, delegateId: viewer.holderAccountId });
-    if (!holds && !delegation) throw new AppError('NOT_FOUND');
+    if (!holds && !delegation) {
+      // A former delegate is told why, as `permitForViewer` does.
+      const revoked = await store.hadRevokedDelegation(permit.id, viewer.holderAccountId);
+      throw new AppError(revoked ? 'DELEGATION_REVOKED' : 'NOT_FOUND');
+    }
     checkPermitNeed(permit.status, delegation !== null, need);
     return delegation;
   }

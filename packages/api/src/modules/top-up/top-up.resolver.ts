@@ -13,7 +13,7 @@ export class TopUpResolver {
     description: 'What the owner may buy for the product now, or why nothing (docs/rules.md §4).',
   })
   async topUpOffers(
-    @Arg('permitId', () => ID) permitId: string,
+    @Arg('permitId', () => ID, { description: 'The permit to top up.' }) permitId: string,
     @Ctx() ctx: Context,
   ): Promise<TopUpOffersResult> {
     const view = await new TopUpService(ctx.em).offers(ctx.viewer!, permitId, ctx.now);
@@ -25,7 +25,8 @@ export class TopUpResolver {
     description: 'Opens the payment of one offered amount; send the browser to checkoutUrl.',
   })
   async startTopUp(
-    @Arg('input', () => StartTopUpInput) input: StartTopUpInput,
+    @Arg('input', () => StartTopUpInput, { description: 'The permit, the amount and the key.' })
+    input: StartTopUpInput,
     @Ctx() ctx: Context,
   ): Promise<StartTopUpResult> {
     // The stored answer is the payment as opened: a replay does not show its later status.

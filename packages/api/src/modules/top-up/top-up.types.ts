@@ -1,3 +1,4 @@
+import { Refusal } from '../../graphql/refusal.js';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { BalanceUnitEnum } from '../../graphql/balance-unit.enum.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
@@ -11,7 +12,7 @@ export class TopUpOffer {
   @Field(() => Int, { description: "What it adds, in the product's `unit`." })
   amount!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The price of the amount, in euro cents, without the fee.' })
   priceCents!: number;
 
   @Field(() => Int, { description: 'Administration fee (leges) added to the price.' })
@@ -34,13 +35,13 @@ export class TopUpCapStatus {
   })
   unit!: BalanceUnit;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The period's maximum, in unit." })
   limit!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Counted against the maximum so far this period, in unit.' })
   used!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'What may still be bought this period, in unit.' })
   remaining!: number;
 
   @Field(() => String, { description: 'First local date (YYYY-MM-DD) of this period.' })
@@ -50,8 +51,8 @@ export class TopUpCapStatus {
   nextPeriodStart!: string;
 }
 
-@ObjectType({ description: 'Why no top-up is possible now.' })
-export class TopUpRefusal {
+@ObjectType({ implements: Refusal, description: 'Why no top-up is possible now.' })
+export class TopUpRefusal implements Refusal {
   @Field(() => String, { description: 'A code of the error catalogue, e.g. TOP_UP_CAP_REACHED.' })
   code!: string;
 
@@ -66,7 +67,7 @@ export class TopUpRefusal {
 
 @ObjectType({ description: 'The top-ups allowed now, or the refusal.' })
 export class TopUpOffersResult {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The permit asked about (Product.id).' })
   permitId!: string;
 
   @Field(() => BalanceUnitEnum, {
@@ -89,9 +90,9 @@ export class TopUpOffersResult {
   refusal!: TopUpRefusal | null;
 }
 
-@InputType()
+@InputType({ description: 'A top-up to buy.' })
 export class StartTopUpInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The permit (Product.id).' })
   permitId!: string;
 
   @Field(() => Int, { description: "One of the offered amounts, in the product's unit." })
@@ -103,17 +104,17 @@ export class StartTopUpInput {
   idempotencyKey!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'An opened top-up payment: send the browser to checkoutUrl.' })
 export class StartTopUpResult {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The payment: read it with payment(id).' })
   paymentId!: string;
 
   @Field(() => String, { description: "The payment provider's page to send the browser to." })
   checkoutUrl!: string;
 
-  @Field(() => PaymentStatusEnum)
+  @Field(() => PaymentStatusEnum, { description: 'Open, as opened.' })
   status!: PaymentStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'What the holder pays, in euro cents.' })
   totalCents!: number;
 }

@@ -21,7 +21,7 @@ export class WorkQueueAdminResolver {
       'Puts a dead-lettered job back as due now, with its attempts reset. NOT_FOUND when it is not in the dead letter (any more).',
   })
   async retryDeadLetteredJob(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The job (QueueJob.id).' }) id: string,
     @Ctx() ctx: Context,
   ): Promise<QueueJob> {
     return new WorkQueueAdminService(adminWorkOf(ctx)).retry(id);

@@ -45,10 +45,10 @@ registerEnumType(JobKindValues, {
     'One job of the work queue as the platform admin sees it: what it is about, never the personal data it carries.',
 })
 export class QueueJob {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The job.' })
   id!: string;
 
-  @Field(() => JobKindValues)
+  @Field(() => JobKindValues, { description: 'What kind of work.' })
   kind!: JobKind;
 
   @Field(() => String, {

@@ -42,15 +42,22 @@ export class ZoneAdminResolver {
 
   @Authorized('municipalAdmin')
   @Query(() => AdminZone, { description: "One zone of the admin's municipality." })
-  async adminZone(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AdminZone> {
+  async adminZone(
+    @Arg('id', () => ID, { description: "The zone; another town's is NOT_FOUND." }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<AdminZone> {
     return toAdminZone(await new ZoneAdminService(ctx.em, actorOf(ctx)).get(id));
   }
 
   @Authorized('municipalAdmin')
   @Mutation(() => AdminZone, { description: 'A new zone, with its paid hours (default: none).' })
   async createZone(
-    @Arg('input', () => ZoneInput) input: ZoneInput,
-    @Arg('regime', () => ZoneRegimeInput, { nullable: true }) regime: ZoneRegimeInput | null,
+    @Arg('input', () => ZoneInput, { description: 'Its code and name.' }) input: ZoneInput,
+    @Arg('regime', () => ZoneRegimeInput, {
+      description: 'Its paid hours; left out: none.',
+      nullable: true,
+    })
+    regime: ZoneRegimeInput | null,
     @Ctx() ctx: Context,
   ): Promise<AdminZone> {
     return toAdminZone(await new ZoneAdminService(ctx.em, actorOf(ctx)).create(input, regime));
@@ -59,8 +66,8 @@ export class ZoneAdminResolver {
   @Authorized('municipalAdmin')
   @Mutation(() => AdminZone, { description: "Changes a zone's code and name." })
   async updateZone(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => ZoneInput) input: ZoneInput,
+    @Arg('id', () => ID, { description: 'The zone (AdminZone.id).' }) id: string,
+    @Arg('input', () => ZoneInput, { description: 'Its new code and name.' }) input: ZoneInput,
     @Ctx() ctx: Context,
   ): Promise<AdminZone> {
     return toAdminZone(await new ZoneAdminService(ctx.em, actorOf(ctx)).update(id, input));
@@ -72,8 +79,11 @@ export class ZoneAdminResolver {
       "Replaces a zone's paid hours (weekly and dated exceptions). Sessions already settled keep their charge; sessions still to settle follow the new hours.",
   })
   async setZoneRegime(
-    @Arg('id', () => ID) id: string,
-    @Arg('regime', () => ZoneRegimeInput) regime: ZoneRegimeInput,
+    @Arg('id', () => ID, { description: 'The zone (AdminZone.id).' }) id: string,
+    @Arg('regime', () => ZoneRegimeInput, {
+      description: 'The whole regime; it replaces the stored one.',
+    })
+    regime: ZoneRegimeInput,
     @Ctx() ctx: Context,
   ): Promise<AdminZone> {
     return toAdminZone(await new ZoneAdminService(ctx.em, actorOf(ctx)).setRegime(id, regime));
@@ -85,7 +95,7 @@ export class ZoneAdminResolver {
       "Sets or removes a zone's emission rule (docs/rules.md §2 emission rule); it applies to applications and plate changes from now on, not to permits already granted.",
   })
   async setZoneEmissionRule(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The zone (AdminZone.id).' }) id: string,
     @Arg('rule', () => ZoneEmissionRuleInput, {
       nullable: true,
       description: 'Null: no rule.',

@@ -25,16 +25,16 @@ export class DatedPaidHours {
   @Field(() => String, { nullable: true, description: "E.g. 'Kerstmis'." })
   label!: string | null;
 
-  @Field(() => [PaidHours])
+  @Field(() => [PaidHours], { description: 'Paid hours that day; empty: free all day.' })
   windows!: PaidHours[];
 }
 
 @ObjectType({ description: "A zone's paid-parking hours (docs/rules.md §3)." })
 export class ZoneRegime {
-  @Field(() => [WeeklyPaidHours])
+  @Field(() => [WeeklyPaidHours], { description: 'Paid hours per weekday.' })
   weekly!: WeeklyPaidHours[];
 
-  @Field(() => [DatedPaidHours])
+  @Field(() => [DatedPaidHours], { description: 'Dates with other paid hours (holidays).' })
   exceptions!: DatedPaidHours[];
 }
 
@@ -82,60 +82,62 @@ export class AdminZone {
   })
   emissionRule!: ZoneEmissionRule | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The zone.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Short code on signs and in apps, e.g. 'B'." })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its name.' })
   name!: string;
 
-  @Field(() => ZoneRegime)
+  @Field(() => ZoneRegime, { description: 'Its paid-parking hours.' })
   regime!: ZoneRegime;
 }
 
-@InputType()
+@InputType({
+  description: 'Local wall-clock hours of one day, in minutes (0–1440, end exclusive).',
+})
 export class PaidHoursInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Minutes after local midnight.' })
   from!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Minutes after local midnight; 1440 = 24:00.' })
   to!: number;
 }
 
-@InputType()
+@InputType({ description: 'Paid hours on every such weekday.' })
 export class WeeklyPaidHoursInput extends PaidHoursInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'ISO weekday: 1 Monday … 7 Sunday.' })
   weekday!: number;
 }
 
-@InputType()
+@InputType({ description: 'A date with other paid hours than its weekday.' })
 export class DatedPaidHoursInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Local date YYYY-MM-DD.' })
   date!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "E.g. 'Kerstmis'.", nullable: true })
   label?: string | null;
 
-  @Field(() => [PaidHoursInput])
+  @Field(() => [PaidHoursInput], { description: 'Paid hours that day; empty: free all day.' })
   windows!: PaidHoursInput[];
 }
 
 @InputType({ description: 'The whole regime: it replaces the one stored.' })
 export class ZoneRegimeInput {
-  @Field(() => [WeeklyPaidHoursInput])
+  @Field(() => [WeeklyPaidHoursInput], { description: 'Paid hours per weekday.' })
   weekly!: WeeklyPaidHoursInput[];
 
-  @Field(() => [DatedPaidHoursInput])
+  @Field(() => [DatedPaidHoursInput], { description: 'Dates with other paid hours.' })
   exceptions!: DatedPaidHoursInput[];
 }
 
-@InputType()
+@InputType({ description: "A zone's code and name." })
 export class ZoneInput {
   @Field(() => String, { description: "Short code on signs and in apps, e.g. 'B'." })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its name.' })
   name!: string;
 }

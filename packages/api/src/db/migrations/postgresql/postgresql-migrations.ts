@@ -34,6 +34,7 @@ import { Migration20261207112842 } from './Migration20261207112842.js';
 import { Migration20261207112944 } from './Migration20261207112944.js';
 import { Migration20261207124318 } from './Migration20261207124318.js';
 import { Migration20261207142123 } from './Migration20261207142123.js';
+import { Migration20261207143903 } from './Migration20261207143903.js';
 import { Migration20261207150842 } from './Migration20261207150842.js';
 
 /** Every postgresql migration in order; new ones are appended by `npm run db:migration`. */
@@ -73,5 +74,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261207112944', class: Migration20261207112944 },
   { name: 'Migration20261207124318', class: Migration20261207124318 },
   { name: 'Migration20261207142123', class: Migration20261207142123 },
+  { name: 'Migration20261207143903', class: Migration20261207143903 },
   { name: 'Migration20261207150842', class: Migration20261207150842 },
 ];

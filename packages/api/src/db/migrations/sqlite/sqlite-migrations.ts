@@ -34,6 +34,7 @@ import { Migration20261207112932 } from './Migration20261207112932.js';
 import { Migration20261207112958 } from './Migration20261207112958.js';
 import { Migration20261207124312 } from './Migration20261207124312.js';
 import { Migration20261207142117 } from './Migration20261207142117.js';
+import { Migration20261207143848 } from './Migration20261207143848.js';
 import { Migration20261207150823 } from './Migration20261207150823.js';
 
 /** Every sqlite migration in order; new ones are appended by `npm run db:migration`. */
@@ -73,5 +74,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261207112958', class: Migration20261207112958 },
   { name: 'Migration20261207124312', class: Migration20261207124312 },
   { name: 'Migration20261207142117', class: Migration20261207142117 },
+  { name: 'Migration20261207143848', class: Migration20261207143848 },
   { name: 'Migration20261207150823', class: Migration20261207150823 },
 ];

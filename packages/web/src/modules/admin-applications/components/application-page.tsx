@@ -183,9 +183,9 @@ function Eligibility({ reviewed }: { reviewed: ReviewedApplication }) {
           <p>{t('detail.rulesRefuse', { count: reviewed.eligibility.length })}</p>
           <ul className="admin-applications__rules" data-testid="eligibility">
             {reviewed.eligibility.map((refusal) => (
-              <li key={refusal.rule}>
+              <li key={refusal.code}>
                 {refusal.message}{' '}
-                <span className="muted admin-applications__rule">({refusal.rule})</span>
+                <span className="muted admin-applications__rule">({refusal.code})</span>
               </li>
             ))}
           </ul>

@@ -48,7 +48,7 @@ export const AdminApplicationFieldsFragment = graphql(`
     applicantLabel
     actorLabel
     eligibility {
-      rule
+      code
       message
     }
     application {

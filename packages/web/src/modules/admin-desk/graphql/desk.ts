@@ -56,7 +56,7 @@ export const DeskStartSessionMutation = graphql(
           ...DeskPermitFields
         }
         refused {
-          reason
+          code
           message
         }
       }
@@ -73,7 +73,7 @@ export const DeskChangeSessionEndMutation = graphql(
           ...DeskPermitFields
         }
         refused {
-          reason
+          code
           message
         }
       }

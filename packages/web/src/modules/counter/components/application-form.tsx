@@ -93,7 +93,7 @@ export function ApplicationForm({
   );
   const form = useForm<ApplicationValues>({ defaultValues: initial, shouldFocusError: false });
   const reviewCase = useWatch({ control: form.control, name: 'reviewCase' });
-  const [refusal, setRefusal] = useState<readonly { rule: string; message: string }[]>([]);
+  const [refusal, setRefusal] = useState<readonly { code: string; message: string }[]>([]);
   const [failure, setFailure] = useState<CombinedError | null>(null);
   const refusalBox = useRef<HTMLDivElement>(null);
   const needsEmail = !me?.email;

@@ -44,7 +44,7 @@ export function EndPermitForm({
   const [asking, setAsking] = useState<EndValues | null>(null);
   const [state, end] = useMutation(EndPermitMutation);
   const intent = useIntentKey(asking);
-  const [refusal, setRefusal] = useState<readonly { rule: string; message: string }[]>([]);
+  const [refusal, setRefusal] = useState<readonly { code: string; message: string }[]>([]);
 
   const confirm = async () => {
     if (!asking) return;

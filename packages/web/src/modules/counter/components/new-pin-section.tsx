@@ -15,7 +15,7 @@ export function NewPinSection({ permitId }: { permitId: string }) {
   const [{ fetching, error }, request] = useMutation(RequestNewPinLetterMutation);
 
   const send = async () => {
-    const result = await request({ productId: permitId });
+    const result = await request({ permitId });
     if (!result.error) setSent(true);
   };
 

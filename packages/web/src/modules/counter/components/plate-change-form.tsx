@@ -51,7 +51,7 @@ export function PlateChangeForm({
   const intent = useIntentKey(values);
   const [state, change] = useMutation(RequestPlateChangeMutation);
   const [placed, setPlaced] = useState(0);
-  const [refusal, setRefusal] = useState<readonly { rule: string; message: string }[]>([]);
+  const [refusal, setRefusal] = useState<readonly { code: string; message: string }[]>([]);
   const refusalBox = useRef<HTMLDivElement>(null);
   const bank = useLeaveForBank();
   const current = new Set(currentPlates.map((plate) => normalisePlate(plate)));

@@ -8,7 +8,7 @@ export const RefusalList = forwardRef<
   HTMLDivElement,
   {
     title: string;
-    reasons: readonly { rule: string; message: string }[];
+    reasons: readonly { code: string; message: string }[];
     /** Said as it appears (an answer to what the applicant did); off for a list's own facts. */
     alert?: boolean;
   }
@@ -25,7 +25,7 @@ export const RefusalList = forwardRef<
       <strong>{title}</strong>
       <ul className="counter__reasons">
         {reasons.map((reason) => (
-          <li key={reason.rule} data-rule={reason.rule}>
+          <li key={reason.code} data-rule={reason.code}>
             {reason.message}
           </li>
         ))}
@@ -36,9 +36,9 @@ export const RefusalList = forwardRef<
 
 /** The reasons of a refusal, or the refusal itself when it names none besides. */
 export function reasonsOf(refusal: {
-  rule: string;
+  code: string;
   message: string;
-  reasons: readonly { rule: string; message: string }[];
-}): readonly { rule: string; message: string }[] {
+  reasons: readonly { code: string; message: string }[];
+}): readonly { code: string; message: string }[] {
   return refusal.reasons.length > 0 ? refusal.reasons : [refusal];
 }

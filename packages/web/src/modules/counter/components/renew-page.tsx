@@ -27,7 +27,7 @@ export default function RenewPage() {
   const [state, renew] = useMutation(RenewPermitMutation);
   const intent = useIntentKey(permitId);
   const bank = useLeaveForBank();
-  const [refusal, setRefusal] = useState<readonly { rule: string; message: string }[]>([]);
+  const [refusal, setRefusal] = useState<readonly { code: string; message: string }[]>([]);
   const refusalBox = useRef<HTMLDivElement>(null);
   const permit = result.data?.counterPermit;
 

@@ -36,7 +36,7 @@ export function ReviewStep({
   const [state, apply] = useMutation(ApplyForPermitMutation);
   const intent = useIntentKey(input);
   const bank = useLeaveForBank();
-  const [refusal, setRefusal] = useState<readonly { rule: string; message: string }[]>([]);
+  const [refusal, setRefusal] = useState<readonly { code: string; message: string }[]>([]);
   const refusalBox = useRef<HTMLDivElement>(null);
   const documents = requiredDocuments(offer.documents, values.reviewCase || null);
 

@@ -15,7 +15,7 @@ export const CounterAddressQuery = graphql(`
 /** A rule that says no, in the applicant's words (docs/rules.md §2, the permit counter). */
 export const CounterRefusalFragment = graphql(`
   fragment CounterRefusal on CounterRefusal @_unmask {
-    rule
+    code
     message
     params
   }
@@ -69,7 +69,7 @@ export const QuotePermitApplicationQuery = graphql(
           unansweredRegistries
         }
         ... on PermitApplicationRefused {
-          rule
+          code
           message
           reasons {
             ...CounterRefusal
@@ -149,10 +149,10 @@ const ChangeResultFragment = graphql(`
       }
     }
     ... on PermitApplicationRefused {
-      rule
+      code
       message
       reasons {
-        rule
+        code
         message
       }
     }
@@ -171,10 +171,10 @@ export const ApplyForPermitMutation = graphql(`
         }
       }
       ... on PermitApplicationRefused {
-        rule
+        code
         message
         reasons {
-          rule
+          code
           message
         }
       }
@@ -301,10 +301,10 @@ export const EndPermitMutation = graphql(`
         }
       }
       ... on PermitApplicationRefused {
-        rule
+        code
         message
         reasons {
-          rule
+          code
           message
         }
       }
@@ -329,7 +329,7 @@ export const PayPermitOfferMutation = graphql(`
 
 /** The holder's visitor permit: a new PIN by letter (docs/rules.md §6, "A new PIN by letter"). */
 export const RequestNewPinLetterMutation = graphql(`
-  mutation RequestNewPinLetter($productId: ID!) {
-    requestNewPinLetter(productId: $productId)
+  mutation RequestNewPinLetter($permitId: ID!) {
+    requestNewPinLetter(permitId: $permitId)
   }
 `);

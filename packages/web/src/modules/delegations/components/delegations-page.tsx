@@ -27,7 +27,7 @@ export default function DelegationsPage() {
   });
   const [delegations, refetchDelegations] = useQuery({
     query: DelegationsQuery,
-    variables: { productId },
+    variables: { permitId: productId },
     requestPolicy: 'cache-and-network',
   });
   const refetch = () => {

@@ -44,7 +44,7 @@ export function InviteForm({
   const submit = async (values: InviteValues) => {
     const result = await invite({
       input: {
-        productId,
+        permitId: productId,
         email: values.email.trim(),
         plate: values.plate.trim() || null,
         // Checked by the field's rule before the form is sent.

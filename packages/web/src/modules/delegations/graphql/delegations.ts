@@ -2,8 +2,8 @@ import { graphql } from '../../../app/graphql.js';
 
 /** A product's delegations, newest first, as its owner sees them. */
 export const DelegationsQuery = graphql(`
-  query Delegations($productId: ID!) {
-    delegations(productId: $productId) {
+  query Delegations($permitId: ID!) {
+    delegations(permitId: $permitId) {
       id
       email
       delegateEmail

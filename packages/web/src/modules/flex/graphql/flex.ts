@@ -66,7 +66,7 @@ export const RegisterFlexPlateMutation = graphql(`
         }
       }
       ... on SessionRefused {
-        reason
+        code
         message
       }
     }

@@ -25,7 +25,7 @@ export function PinChange({ productId }: { productId: string }) {
   const [{ fetching, error }, changePin] = useMutation(ChangePinMutation);
   const submit = async (values: PinValues) => {
     setDone(false);
-    const result = await changePin({ input: { productId, ...values } });
+    const result = await changePin({ input: { permitId: productId, ...values } });
     if (result.error) return;
     setDone(true);
     form.reset();

@@ -32,7 +32,7 @@ interface VisitValues {
 }
 
 interface Login {
-  readonly productId: string;
+  readonly permitId: string;
   readonly registrationNumber: string;
   readonly idleMinutes: number;
 }
@@ -46,12 +46,15 @@ export function RegistrationHome({ login, onEnded }: { login: Login; onEnded(): 
   const { t } = useTranslation('registration');
   const format = useFormats();
   const { restart } = useSession();
-  const productId = login.productId;
+  const productId = login.permitId;
   const [permit, refetchPermit] = useQuery({
     query: RegistrationPermitQuery,
     variables: { id: productId },
   });
-  const [sessions, refetchSessions] = useQuery({ query: SessionsQuery, variables: { productId } });
+  const [sessions, refetchSessions] = useQuery({
+    query: SessionsQuery,
+    variables: { permitId: productId },
+  });
   const [choices] = useQuery({
     query: PlateChoicesQuery,
     variables: { permitId: productId, owner: true },
@@ -103,7 +106,7 @@ export function RegistrationHome({ login, onEnded }: { login: Login; onEnded(): 
     setRefusal(null);
     const result = await start({
       input: {
-        productId,
+        permitId: productId,
         plate,
         country,
         start: times.start?.toISOString() ?? null,

@@ -4,7 +4,7 @@ import { graphql } from '../../../app/graphql.js';
 export const RegistrationLoginQuery = graphql(`
   query RegistrationLogin {
     registrationLogin {
-      productId
+      permitId
       registrationNumber
       idleMinutes
     }
@@ -14,7 +14,7 @@ export const RegistrationLoginQuery = graphql(`
 export const LoginWithRegistrationMutation = graphql(`
   mutation LoginWithRegistration($input: RegistrationLoginInput!) {
     loginWithRegistration(input: $input) {
-      productId
+      permitId
     }
   }
 `);

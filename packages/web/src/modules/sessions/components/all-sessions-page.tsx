@@ -13,7 +13,7 @@ import { SessionTabs } from './session-tabs.js';
 /** Running and planned sessions of all the viewer's products; each links to its product. */
 export default function AllSessionsPage() {
   const { t } = useTranslation('sessions');
-  const [sessions, refetch] = useQuery({ query: SessionsQuery, variables: { productId: null } });
+  const [sessions, refetch] = useQuery({ query: SessionsQuery, variables: { permitId: null } });
   const [groups] = useQuery({ query: ProductGroupsQuery });
   useLiveRefetch(null, () => refetch({ requestPolicy: 'network-only' }));
   const [notice, setNotice] = useState<string | null>(null);

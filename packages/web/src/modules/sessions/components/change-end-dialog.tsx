@@ -56,12 +56,12 @@ export function ChangeEndDialog({
   // Not the page's own queries: this dialog's unmount would tear down the page's refetch of them.
   const [product] = useQuery({
     query: ProductDetailQuery,
-    variables: { id: item.productId },
+    variables: { id: item.permitId },
     pause: !!ground,
   });
   const [sessions] = useQuery({
     query: SessionsQuery,
-    variables: { productId: item.productId },
+    variables: { permitId: item.permitId },
     pause: !!ground,
   });
   const detail = ground?.product ?? product.data?.product;

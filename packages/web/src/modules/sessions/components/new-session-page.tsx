@@ -58,7 +58,10 @@ export default function NewSessionPage() {
   const [product] = useQuery({ query: ProductDetailQuery, variables: { id: productId } });
   const detail = product.data?.product;
   const card = detail ? readFragment(ProductCardFragment, detail) : null;
-  const [sessions] = useQuery({ query: SessionsQuery, variables: { productId } });
+  const [sessions] = useQuery({
+    query: SessionsQuery,
+    variables: { permitId: productId },
+  });
   const [choices] = useQuery({
     query: PlateChoicesQuery,
     variables: { permitId: productId, owner: card?.isOwner ?? false },
@@ -134,7 +137,7 @@ export default function NewSessionPage() {
     setFailure(null);
     const result = await start({
       input: {
-        productId,
+        permitId: productId,
         plate,
         country,
         start: times.start,

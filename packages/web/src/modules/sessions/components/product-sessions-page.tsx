@@ -25,7 +25,10 @@ export default function ProductSessionsPage() {
     query: ProductDetailQuery,
     variables: { id: productId },
   });
-  const [sessions, refetchSessions] = useQuery({ query: SessionsQuery, variables: { productId } });
+  const [sessions, refetchSessions] = useQuery({
+    query: SessionsQuery,
+    variables: { permitId: productId },
+  });
   const refetch = () => {
     refetchProduct({ requestPolicy: 'network-only' });
     refetchSessions({ requestPolicy: 'network-only' });

@@ -84,7 +84,7 @@ function SessionRow({
       <h3 className="card__title">{plate}</h3>
       {showProduct && (
         <p>
-          <Link to={`/producten/${item.productId}`}>{showProduct(item.productId)}</Link>
+          <Link to={`/producten/${item.permitId}`}>{showProduct(item.permitId)}</Link>
         </p>
       )}
       <dl className="facts">

@@ -4,7 +4,7 @@ import { ProductCardFragment } from '../../products/graphql/products.js';
 export const SessionItemFragment = graphql(`
   fragment SessionItem on Session {
     id
-    productId
+    permitId
     plate
     formattedPlate
     country
@@ -37,8 +37,8 @@ export const ProductDetailQuery = graphql(
 
 export const SessionsQuery = graphql(
   `
-    query Sessions($productId: ID) {
-      sessions(productId: $productId) {
+    query Sessions($permitId: ID) {
+      sessions(permitId: $permitId) {
         runningCount
         plannedCount
         running {
@@ -98,7 +98,7 @@ export const ChangeSessionEndMutation = graphql(
           }
         }
         ... on SessionRefused {
-          reason
+          code
           message
           proposal {
             ...QuoteFields
@@ -126,7 +126,7 @@ export const StartSessionMutation = graphql(
           }
         }
         ... on SessionRefused {
-          reason
+          code
           message
           params
           proposal {

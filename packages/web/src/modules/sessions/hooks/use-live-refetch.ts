@@ -4,8 +4,8 @@ import { graphql } from '../../../app/graphql.js';
 import { useSession } from '../../../app/session.js';
 
 const SessionEventsSubscription = graphql(`
-  subscription LiveSessions($productId: ID) {
-    sessionEvents(productId: $productId) {
+  subscription LiveSessions($permitId: ID) {
+    sessionEvents(permitId: $permitId) {
       kind
       session {
         id
@@ -15,9 +15,9 @@ const SessionEventsSubscription = graphql(`
 `);
 
 const BalanceEventsSubscription = graphql(`
-  subscription LiveBalances($productId: ID) {
-    balanceEvents(productId: $productId) {
-      productId
+  subscription LiveBalances($permitId: ID) {
+    balanceEvents(permitId: $permitId) {
+      permitId
     }
   }
 `);
@@ -39,7 +39,7 @@ export function useLiveRefetch(productId: string | null, refetch: () => void): v
     timer.current = setTimeout(() => latest.current(), 50);
     return event;
   }, []);
-  const variables = { productId };
+  const variables = { permitId: productId };
   const [sessions, listenToSessions] = useSubscription(
     { query: SessionEventsSubscription, variables },
     onEvent,
