@@ -13,6 +13,7 @@ import {
 } from '../src/compiled-path/compiled-path.js';
 import { trustedOperations } from '../src/compiled-path/trusted-documents.js';
 import { useDemoApi } from './demo-api.js';
+import { loggedIn } from './login.js';
 import { testDialects } from './test-databases.js';
 
 const dialects = await testDialects();
@@ -241,5 +242,40 @@ describe.each(dialects)('the compiled path for trusted documents on %s', (dialec
     const last = compiledAnswers.at(-1)!;
     expect(last.body.errors?.[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
     expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it("spends a machine key's budget alike on both paths: the headers count down, then 429", async () => {
+    const admin = await loggedIn(api.url, 'beheer@delft.demo.parkeer.nl');
+    const issued = await admin.request<{ createPartnerKey: { secret: string } }>(
+      `mutation ($input: CreatePartnerKeyInput!) { createPartnerKey(input: $input) { secret } }`,
+      {
+        input: {
+          partnerName: 'Scan BV',
+          label: 'Budget',
+          scopes: ['rightCheck'],
+          requestsPerMinute: 3,
+        },
+      },
+    );
+    const key = { authorization: `Bearer ${issued.data!.createPartnerKey.secret}` };
+    const variables = check({ plate: 'GB-123-K', zone: 'B', municipality: 'delft' });
+    const { apollo, compiled: viaId } = await throughBoth('RightCheck', variables, key);
+    expect(apollo.headers['ratelimit-remaining']).toBe('2');
+    expect(viaId.headers['ratelimit-remaining']).toBe('1');
+    expect(withoutCheckIds(viaId.body)).toEqual(withoutCheckIds(apollo.body));
+
+    const { id } = operation('RightCheck');
+    const last = await post({ documentId: `sha256:${id}`, variables }, key);
+    expect(last.headers['ratelimit-remaining']).toBe('0');
+    const spentCompiled = await post({ documentId: `sha256:${id}`, variables }, key);
+    const spentApollo = await post({ query: operation('RightCheck').body, variables }, key);
+    for (const spent of [spentCompiled, spentApollo]) {
+      expect(spent.status).toBe(429);
+      expect(spent.body.errors?.[0]).toMatchObject({
+        extensions: { code: 'PARTNER_KEY_BUDGET_SPENT' },
+      });
+      expect(Number(spent.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    expect(spentCompiled.body.errors).toEqual(spentApollo.body.errors);
   });
 });

@@ -42,6 +42,7 @@ registerEnumType(SignInMethodEnum, {
     digid: { description: 'DigiD (a resident, by citizen service number).' },
     eherkenning: { description: 'eHerkenning (a business, by KvK number).' },
     registration: { description: "A visitor permit's registration number and PIN (no account)." },
+    partnerKey: { description: "A town's machine key (a scan car or the town's own system)." },
   },
 });
 
