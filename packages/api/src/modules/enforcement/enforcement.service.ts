@@ -20,7 +20,6 @@ import {
   recordRightCheck,
   recordRightCheckBatch,
 } from '../../observability/right-check-metrics.js';
-import { enforcementTowns } from './enforcement-towns.js';
 import { checkerTowns } from './enforcement-towns.js';
 import { isPartnerKeyViewer } from '../partner-key/partner-key-auth.js';
 import {
