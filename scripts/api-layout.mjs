@@ -6,7 +6,7 @@
 // API processes from it: Node loads plain JavaScript about twice as fast as through tsx's hooks.
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -23,6 +23,14 @@ function sources(folder) {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
+function dataFiles(folder) {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter(
+      (entry) => entry.isFile() && entry.name.endsWith('.json') && !entry.name.startsWith('.'),
+    )
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
 /** @returns {Promise<import('./api-layout.d.mts').ApiLayout>} */
 export async function layOutApi() {
   const root = mkdtempSync(join(tmpdir(), 'parkeer-image-'));
@@ -33,6 +41,13 @@ export async function layOutApi() {
         const target = join(root, 'packages', name);
         mkdirSync(target, { recursive: true });
         copyFileSync(join(packageFolder, 'package.json'), join(target, 'package.json'));
+        // What the sources import besides code (the compiled path's manifest): tsc writes
+        // imported JSON beside the JavaScript, so the layout does too.
+        for (const file of dataFiles(join(packageFolder, 'src'))) {
+          const copy = join(target, 'dist', relative(join(packageFolder, 'src'), file));
+          mkdirSync(dirname(copy), { recursive: true });
+          copyFileSync(file, copy);
+        }
         await build({
           entryPoints: sources(join(packageFolder, 'src')),
           outdir: join(target, 'dist'),
@@ -40,6 +55,8 @@ export async function layOutApi() {
           format: 'esm',
           platform: 'node',
           target: 'node20',
+          // Keep `with { type: 'json' }`: Node needs it to import the JSON the sources import.
+          supported: { 'import-attributes': true },
           logLevel: 'warning',
           tsconfigRaw: {
             compilerOptions: {
@@ -52,6 +69,8 @@ export async function layOutApi() {
       }),
     );
     copyFileSync(join(repository, 'package.json'), join(root, 'package.json'));
+    // The partner documentation's sources (/docs renders them when the build's pages are absent).
+    symlinkSync(join(repository, 'docs'), join(root, 'docs'));
     // The repository's dependencies, but @parkeer/* are this layout's packages.
     const modules = join(root, 'node_modules');
     mkdirSync(join(modules, '@parkeer'), { recursive: true });
