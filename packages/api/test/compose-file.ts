@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
@@ -24,6 +25,10 @@ export const operatorValues: Readonly<Record<string, string>> = {
   MOLLIE_API_KEY: 'live_example',
   IDENTITY_HASH_KEY: 'an-identity-hash-key-of-32-characters',
   SMTP_URL: 'smtps://user:password@mail.example.nl',
+  OAUTH_COOKIE_KEYS: 'an-oauth-cookie-key-of-32-characters-or-more',
+  OAUTH_SIGNING_KEY: JSON.stringify(
+    generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }),
+  ),
 };
 
 /** Compose's `${NAME}`, `${NAME:-default}` and `${NAME:?message}` with the operator's values. */

@@ -147,7 +147,13 @@ describe('compose.yaml', () => {
 
   it('commits no secret: each is a placeholder the operator must fill', () => {
     const [, service] = apis[0]!;
-    for (const name of ['MOLLIE_API_KEY', 'IDENTITY_HASH_KEY', 'SMTP_URL']) {
+    for (const name of [
+      'MOLLIE_API_KEY',
+      'IDENTITY_HASH_KEY',
+      'SMTP_URL',
+      'OAUTH_COOKIE_KEYS',
+      'OAUTH_SIGNING_KEY',
+    ]) {
       expect(service.environment[name], name).toMatch(/^\$\{\w+:\?[^}]*\}$/);
     }
     expect(service.environment.DATABASE_URL).toContain('${POSTGRES_PASSWORD:?');

@@ -88,7 +88,7 @@ describe('the partner documentation at /docs (docs/partners/index.md)', () => {
   it('captions each example and its answer, the code escaped', async () => {
     const { html } = await page(`${api.url}/docs/check-a-plate`);
     expect(html).toContain(
-      '<figure class="example"><figcaption>Example <code>check-plate</code> · <span>$PARKEER_TOKEN of an enforcement account (scan car)</span></figcaption><pre tabindex="0"><code class="language-sh">curl -s &quot;$PARKEER_URL/graphql&quot;',
+      '<figure class="example"><figcaption>Example <code>check-plate</code> · <span>$PARKEER_TOKEN of a town\'s machine key (scan car)</span></figcaption><pre tabindex="0"><code class="language-sh">curl -s &quot;$PARKEER_URL/graphql&quot;',
     );
     expect(html).toContain('<figure class="answer"><figcaption>Answer of <code>check-plate</code>');
   });

@@ -24,7 +24,8 @@ export function headingId(text: string): string {
 
 /** Who provides $PARKEER_TOKEN for an example, in the caption a partner reads. */
 const tokenOwners: Record<string, string> = {
-  enforcement: 'an enforcement account (scan car)',
+  key: "a town's machine key (scan car)",
+  enforcement: 'an enforcement account',
   resident: "a resident's account",
 };
 
