@@ -1,11 +1,7 @@
-import {
-  defaultFieldResolver,
-  type GraphQLFieldResolver,
-  type GraphQLObjectType,
-  type GraphQLSchema,
-} from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { AppError } from './app-error.js';
 import type { Context } from './context.js';
+import { guardRootFields, type RootKind } from './root-field-guard.js';
 
 /**
  * What a visitor permit's registration number + PIN login may call (docs/rules.md §6,
@@ -46,38 +42,12 @@ export const permitOnlyOperations: Readonly<
   subscription: new Set(['sessionEvents', 'balanceEvents']),
 };
 
-function refuse(context: unknown): void {
+function refuse(kind: RootKind, name: string, context: unknown): void {
+  if (permitOnlyOperations[kind].has(name)) return;
   if ((context as Context | undefined)?.viewer?.permitOnly) throw new AppError('FORBIDDEN');
 }
 
-function gate(root: GraphQLObjectType | null | undefined, allowed: ReadonlySet<string>): void {
-  if (!root) return;
-  for (const field of Object.values(root.getFields())) {
-    if (allowed.has(field.name)) continue;
-    // A subscription is refused once, when it starts; a query or mutation on each call.
-    if (field.subscribe) {
-      const subscribe = field.subscribe;
-      field.subscribe = (source, args, context, info) => {
-        refuse(context);
-        return subscribe(source, args, context, info);
-      };
-    } else {
-      const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, context, info) => {
-        refuse(context);
-        return resolve(source, args, context, info);
-      };
-    }
-  }
-}
-
-/**
- * Puts the registration login's allow-list in front of every root field of `schema`, in place.
- * Only root fields: what an allowed operation returns is its own service's to decide.
- */
+/** Puts the registration login's allow-list in front of every root field of `schema`, in place. */
 export function withPermitOnlyGate(schema: GraphQLSchema): GraphQLSchema {
-  gate(schema.getQueryType(), permitOnlyOperations.query);
-  gate(schema.getMutationType(), permitOnlyOperations.mutation);
-  gate(schema.getSubscriptionType(), permitOnlyOperations.subscription);
-  return schema;
+  return guardRootFields(schema, refuse);
 }

@@ -1,13 +1,8 @@
-import {
-  defaultFieldResolver,
-  type GraphQLFieldResolver,
-  type GraphQLObjectType,
-  type GraphQLSchema,
-} from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { AppError } from './app-error.js';
 import type { Context } from './context.js';
+import { guardRootFields, type RootKind } from './root-field-guard.js';
 
-type RootKind = 'query' | 'mutation' | 'subscription';
 type Operations = Readonly<Partial<Record<RootKind, readonly string[]>>>;
 
 /**
@@ -93,30 +88,7 @@ function refuse(kind: RootKind, name: string, context: unknown): void {
   if (scopes && !allowedFor(kind, name, scopes)) throw new AppError('FORBIDDEN');
 }
 
-function gate(root: GraphQLObjectType | null | undefined, kind: RootKind): void {
-  if (!root) return;
-  for (const field of Object.values(root.getFields())) {
-    const name = field.name;
-    if (field.subscribe) {
-      const subscribe = field.subscribe;
-      field.subscribe = (source, args, context, info) => {
-        refuse(kind, name, context);
-        return subscribe(source, args, context, info);
-      };
-    } else {
-      const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, context, info) => {
-        refuse(kind, name, context);
-        return resolve(source, args, context, info);
-      };
-    }
-  }
-}
-
 /** Puts the scope check in front of every root field of `schema`, in place. */
 export function withScopeGate(schema: GraphQLSchema): GraphQLSchema {
-  gate(schema.getQueryType(), 'query');
-  gate(schema.getMutationType(), 'mutation');
-  gate(schema.getSubscriptionType(), 'subscription');
-  return schema;
+  return guardRootFields(schema, refuse);
 }
