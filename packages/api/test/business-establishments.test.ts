@@ -41,8 +41,9 @@ describe.each(dialects)(
   'business permits per establishment from the business registry (KvK) on %s (docs/rules.md §2 business permits)',
   (dialect) => {
     // The KvK API wants its key in the `apikey` header; its fake refuses a request without one
-    // (useRegistryFakes configures 'test-key').
-    const fakes = useRegistryFakes();
+    // (useRegistryFakes configures 'test-key'). The first question asks for four profiles at
+    // once; 3 s keeps a loaded CI machine's cold start from looking like a silent KvK.
+    const fakes = useRegistryFakes({ timeoutMs: 3000 });
     const api = useDemoApi(dialect);
     let key = 0;
     const nextKey = () => `business-${dialect}-${++key}`;

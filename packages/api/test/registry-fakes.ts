@@ -15,9 +15,13 @@ const urlVariables: Record<RegistryName, string> = {
  * The fake registries on loopback for the tests of the enclosing `describe`, configured as a
  * production deployment configures the real ones (`*_API_URL`, a short REGISTRY_TIMEOUT_MS),
  * so tests can switch one to down or silent (`fakes.brp.mode = 'down'`). Call it before
- * `useDemoApi`.
+ * `useDemoApi`. A file whose first questions fan out (KvK's establishment profiles) may ask for a
+ * longer `timeoutMs`, so a cold start under CI load is not read as a silent registry.
  */
-export function useRegistryFakes(): Record<RegistryName, FakeRegistryServer> {
+export function useRegistryFakes({ timeoutMs = 1000 } = {}): Record<
+  RegistryName,
+  FakeRegistryServer
+> {
   const servers = {} as Record<RegistryName, FakeRegistryServer>;
   let fakes: RegistryFakes | undefined;
   const saved = new Map<string, string | undefined>();
@@ -27,7 +31,7 @@ export function useRegistryFakes(): Record<RegistryName, FakeRegistryServer> {
     const variables: Record<string, string> = {
       REGISTRY_FAKES: 'false',
       // Long enough for a loopback fake on a loaded 2-core CI machine; a silent fake costs two.
-      REGISTRY_TIMEOUT_MS: '1000',
+      REGISTRY_TIMEOUT_MS: String(timeoutMs),
       // Each fake refuses a call without its registry's key header, as the real ones do.
       BRP_API_KEY: 'test-key',
       BAG_API_KEY: 'test-key',
