@@ -14,6 +14,8 @@ export const stops: (() => Promise<void>)[] = [];
 
 /** BENCH_CPU_PROF=dir writes a V8 CPU profile of the API process there (open it in DevTools). */
 const cpuProfileDir = process.env.BENCH_CPU_PROF;
+/** BENCH_API_NODE_ARGS='--trace-gc' (say) adds Node options to the API process. */
+const apiNodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 /** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ: 100 on Linux). */
 const ticksPerSecond = 100;
@@ -38,6 +40,7 @@ export function startProcess(
 ): Promise<Target> {
   const execArgv = ['--import', import.meta.resolve('tsx'), '--conditions=@parkeer/source'];
   if (profile && cpuProfileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`);
+  if (profile) execArgv.push(...apiNodeArgs);
   const child = fork(new URL(file, import.meta.url), [], {
     execArgv,
     env: { ...process.env, ...env },

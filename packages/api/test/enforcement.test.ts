@@ -565,12 +565,19 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
         expect(result.data!.rightCheckBatch).toHaveLength(count);
         return [...statements];
       };
-      await statementsOf(5); // the officer's towns and the zones are cached from here on
+      // The batch's own reads and the log's INSERT, whatever its size; not one query per plate.
+      const batchStatements = (list: string[]) =>
+        list.filter((sql) =>
+          /parking_session|outage_compensation|insert into .?right_check_log/.test(sql),
+        );
+      await statementsOf(5);
       const five = await statementsOf(5);
       const hundred = await statementsOf(100);
-      expect(hundred.length).toBe(five.length);
-      // The rights, the outage windows and the log's one INSERT; not one query per plate.
-      expect(hundred.length).toBeLessThanOrEqual(4);
+      expect(batchStatements(five)).toHaveLength(3);
+      expect(batchStatements(hundred)).toHaveLength(3);
+      // Anything else is the request's (the officer's towns and the zones, cached for some seconds
+      // from when they were read, maybe by an earlier test, so either may be read again here).
+      expect(hundred.length).toBeLessThanOrEqual(5);
       expect(hundred.filter((sql) => /insert into .?right_check_log/.test(sql))).toHaveLength(1);
       expect(hundred.filter((sql) => sql.includes('outage_compensation'))).toHaveLength(1);
     });

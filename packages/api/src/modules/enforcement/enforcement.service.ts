@@ -23,8 +23,11 @@ import {
 import { checkerTowns } from './enforcement-towns.js';
 import { isPartnerKeyViewer } from '../partner-key/partner-key-auth.js';
 import {
-  batchOutageSql,
-  batchRightsSql,
+  batchOutagePgSql,
+  batchOutageSqliteSql,
+  batchParams,
+  batchRightsPgSql,
+  batchRightsSqliteSql,
   outageSql,
   rightsParams,
   rightsSql,
@@ -98,6 +101,14 @@ interface RightRow {
 
 const preparedRights = preparedStatement<RightRow>('parkeer_right_check_rights', rightsSql);
 const preparedOutage = preparedStatement<OutageRow>('parkeer_right_check_outage', outageSql);
+const preparedBatchRights = preparedStatement<RightRow & BatchRow>(
+  'parkeer_right_check_batch_rights',
+  batchRightsPgSql,
+);
+const preparedBatchOutage = preparedStatement<OutageRow & BatchRow>(
+  'parkeer_right_check_batch_outage',
+  batchOutagePgSql,
+);
 
 const hourMs = 60 * 60_000;
 /** How far from now a check may look: back over a shift, ahead only for clock differences. */
@@ -322,18 +333,22 @@ export class EnforcementService {
     const outages = new Map<number, OutageRow>();
     if (asked.length === 0) return { rights, outages };
     const platform = this.em.getPlatform();
-    const params = asked.flatMap(({ plate, at, zone }) => [
-      plate.normalised,
-      plate.country,
-      zone.zoneId,
-      platform.processDateProperty(at),
-    ]);
+    const checks = asked.map(
+      ({ plate, at, zone }) =>
+        [plate.normalised, plate.country, zone.zoneId, platform.processDateProperty(at)] as const,
+    );
     const postgres = isPostgres(this.em);
+    const params = batchParams(checks, postgres);
     const connection = this.em.getConnection();
-    const [rightRows, outageRows] = (await Promise.all([
-      connection.execute(batchRightsSql(asked.length, postgres), params),
-      connection.execute(batchOutageSql(asked.length, postgres), params),
-    ])) as [(RightRow & BatchRow)[], (OutageRow & BatchRow)[]];
+    // On PostgreSQL named statements of one text for every batch size, planned once per connection.
+    const [rightRows, outageRows] = (await Promise.all(
+      postgres
+        ? [preparedBatchRights(this.em, params), preparedBatchOutage(this.em, params)]
+        : [
+            connection.execute(batchRightsSqliteSql(asked.length), params),
+            connection.execute(batchOutageSqliteSql(asked.length), params),
+          ],
+    )) as [(RightRow & BatchRow)[], (OutageRow & BatchRow)[]];
     for (const row of rightRows) {
       const idx = Number(row.idx);
       rights.set(idx, [...(rights.get(idx) ?? []), row]);
