@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
+import { checkRightCheckMoment } from '@parkeer/domain/enforcement/right-check-moment';
 import { parsePlate, type Plate } from '@parkeer/domain/plate/plate';
 import { pointInArea, wgs84ToRd } from '@parkeer/domain/zone-shape/zone-shape';
 import type { ZoneShape } from '@parkeer/domain/zone-shape/zone-shape';
@@ -99,10 +100,6 @@ interface RightRow {
 const preparedRights = preparedStatement<RightRow>('parkeer_right_check_rights', rightsSql);
 const preparedOutage = preparedStatement<OutageRow>('parkeer_right_check_outage', outageSql);
 
-const hourMs = 60 * 60_000;
-/** How far from now a check may look: back over a shift, ahead only for clock differences. */
-export const checkWindow = { pastMs: 12 * hourMs, aheadMs: 5 * 60_000 };
-
 const permitKindOf = (product: string | null | undefined): PermitRightKind | null =>
   permitRightKinds.find((kind) => kind === product) ?? null;
 
@@ -144,14 +141,8 @@ function plateAndMoment(question: RightCheckQuestion, now: Date): { plate: Plate
   const parsed = parsePlate(question.plate, question.country ?? undefined);
   if (!parsed.ok) throw new AppError(parsed.reason, parsed.params);
   const at = question.at ?? now;
-  // A check is about now, or a moment of the shift just past (the fine being written); older
-  // moments would let plates be traced through time.
-  if (
-    at.getTime() < now.getTime() - checkWindow.pastMs ||
-    at.getTime() > now.getTime() + checkWindow.aheadMs
-  ) {
-    throw new AppError('RIGHT_CHECK_TIME_OUT_OF_RANGE', { hours: checkWindow.pastMs / hourMs });
-  }
+  const moment = checkRightCheckMoment(at, now);
+  if (!moment.ok) throw new AppError(moment.reason, moment.params);
   return { plate: parsed.plate, at };
 }
 
