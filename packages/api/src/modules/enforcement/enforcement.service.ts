@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { checkRightCheckMoment } from '@parkeer/domain/enforcement/right-check-moment';
-import { parsePlate, type Plate } from '@parkeer/domain/plate/plate';
-import { pointInArea, wgs84ToRd } from '@parkeer/domain/zone-shape/zone-shape';
-import type { ZoneShape } from '@parkeer/domain/zone-shape/zone-shape';
-import type { ErrorCode, MessageParams } from '@parkeer/shared/messages/error-catalogue';
-import { AppError } from '../../graphql/app-error.js';
-import type { Viewer } from '../../graphql/viewer.js';
 import {
   permitRightKinds,
   rightKinds,
@@ -14,7 +8,13 @@ import {
   type FoundRight,
   type PermitRightKind,
   type RightKind,
-} from './right-choice.js';
+} from '@parkeer/domain/enforcement/right-choice';
+import { parsePlate, type Plate } from '@parkeer/domain/plate/plate';
+import { pointInArea, wgs84ToRd } from '@parkeer/domain/zone-shape/zone-shape';
+import type { ZoneShape } from '@parkeer/domain/zone-shape/zone-shape';
+import type { ErrorCode, MessageParams } from '@parkeer/shared/messages/error-catalogue';
+import { AppError } from '../../graphql/app-error.js';
+import type { Viewer } from '../../graphql/viewer.js';
 import { Zone } from '../../model/zone.entity.js';
 import { rightCheckLogWriter } from './right-check-log-writer.js';
 import {
