@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 describe('API server', () => {
-  it('answers the about query with the version of the api package.json', async () => {
+  it('answers the about query with the version of the api package.json (docs/rules.md §6 about)', async () => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -371,7 +371,7 @@ describe.each(dialects)('the back office on permits, on %s (issue 6)', (dialect)
     });
   });
 
-  it('revokes without a refund where unused balance lapses (Oudstad, set to lapse)', async () => {
+  it('revokes without a refund where unused balance lapses (Oudstad, set to lapse; docs/rules.md §4)', async () => {
     // 002's rule: unused balance lapses when the permit ends.
     const em = api.em();
     const product = await em.findOneOrFail(ProductType, {

@@ -107,7 +107,7 @@ describe.each(dialects)('the requests of the back office, on %s', (dialect) => {
     return result.data!.startSession.session.id as string;
   };
 
-  describe('informal-care time', () => {
+  describe('informal-care time (docs/rules.md §4)', () => {
     it('credits the permit with a careGrant ledger row, records the statement, once per key', async () => {
       api.now = at('2026-11-23T09:00:00Z');
       const admin = actor(delftAdmin);
@@ -262,7 +262,7 @@ describe.each(dialects)('the requests of the back office, on %s', (dialect) => {
     });
   });
 
-  describe('goodwill fine waivers', () => {
+  describe('goodwill fine waivers (docs/rules.md §9)', () => {
     it('allows one a year within a month of the fine, pending ones counting, refused ones not (docs/rules.md §9)', async () => {
       api.now = at('2026-11-26T09:00:00Z');
       const admin = actor(delftAdmin);
@@ -408,7 +408,7 @@ describe.each(dialects)('the requests of the back office, on %s', (dialect) => {
     });
   });
 
-  describe('outage compensation', () => {
+  describe('outage compensation (docs/rules.md §9)', () => {
     it("gives back the paid minutes in the window of the zone's sessions, once", async () => {
       const admin = actor(delftAdmin);
       const annaPermit = await api.permitOf(anna);

@@ -27,7 +27,7 @@ const groups = `{ productGroups { products { id delegatedBy balance { amount } }
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-describe.each(dialects)('delegations through GraphQL on %s (docs/rules.md §6)', (dialect) => {
+describe.each(dialects)('delegations through GraphQL on %s (docs/rules.md §7)', (dialect) => {
   const api = useDemoApi(dialect);
   let anna: TestClient;
   let bram: TestClient;

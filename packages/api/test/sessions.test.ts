@@ -318,6 +318,45 @@ describe.each(dialects)('visitor sessions over GraphQL, %s (docs/rules.md §4, �
     });
   });
 
+  it('docs/rules.md §5: enough balance counts the sessions already running or planned', async () => {
+    const sixtyMinutes = {
+      productId: carlaPermit,
+      plate: 'HT-100-B',
+      end: new Date(api.now.getTime() + 60 * minute).toISOString(),
+    };
+    const alone = await carla.request<Data>(quote, { input: sixtyMinutes });
+    const available = await api.balanceOf(carlaPermit);
+    expect(alone.data?.quoteSession.proposal.cost).toBe(available);
+
+    // A visit planned for tomorrow takes its cost off what a session now may use.
+    const planned = await carla.request<Data>(start, {
+      input: {
+        productId: carlaPermit,
+        plate: 'GB-123-K',
+        start: '2026-11-24T09:00:00Z',
+        end: '2026-11-24T09:10:00Z',
+        idempotencyKey: nextKey(),
+      },
+    });
+    const plannedSession = planned.data?.startSession.session;
+    expect(plannedSession).toMatchObject({ status: 'planned' });
+    expect(plannedSession.reservation).toBeGreaterThan(0);
+    const beside = await carla.request<Data>(quote, { input: sixtyMinutes });
+    expect(beside.data?.quoteSession).toMatchObject({
+      __typename: 'SessionRefused',
+      reason: 'SESSION_INSUFFICIENT_BALANCE',
+      proposal: { cost: available - plannedSession.reservation },
+    });
+    expect(beside.data?.quoteSession.proposal.paidMinutes).toBeLessThan(
+      alone.data?.quoteSession.proposal.paidMinutes,
+    );
+
+    // Taken back, the planned visit's reservation is there again for a session now.
+    await carla.request<Data>(remove, { id: plannedSession.id });
+    const again = await carla.request<Data>(quote, { input: sixtyMinutes });
+    expect(again.data?.quoteSession.proposal).toEqual(alone.data?.quoteSession.proposal);
+  });
+
   it('answers bad input with a typed error, never a 500', async () => {
     const badPlate = await anna.request<Data>(quote, {
       input: { productId: annaPermit, plate: 'not a plate!' },

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { retentionPeriodMs } from '@parkeer/domain/settings/town-settings-validation';
 import { sqlDate } from '../db/sql-date.js';
 import { AuthSession } from '../model/auth-session.entity.js';
 import { EmailToken } from '../model/email-token.entity.js';
@@ -58,10 +59,7 @@ export async function applyRetention(em: EntityManager, now: Date): Promise<Rete
   let anonymisedSessions = 0;
   for (const municipality of await em.find(Municipality, {}, { fields: ['retention'] })) {
     const { retention } = municipality;
-    const periodMs =
-      retention.kind === 'weeksAfterEnd'
-        ? retention.weeks * 7 * 24 * hourMs
-        : retention.hours * hourMs;
+    const periodMs = retentionPeriodMs(retention);
     const rows = await connection.execute(
       `update parking_session set plate = ?, country = ?
       where status in ('ended', 'deleted') and plate <> ?

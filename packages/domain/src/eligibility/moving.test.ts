@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkBalanceTransfer } from './balance-transfer.js';
-import { decideMove, type MovePolicy } from './moving.js';
+import { checkReportedMoveDate, decideMove, type MovePolicy } from './moving.js';
 
 const delft: MovePolicy = { refundUnusedOnRequest: true };
 const lapses: MovePolicy = { refundUnusedOnRequest: false };
@@ -80,5 +80,26 @@ describe('docs/rules.md §2: balance stays within the household', () => {
       ok: false,
       reason: 'ELIGIBILITY_BALANCE_NOT_TRANSFERABLE',
     });
+  });
+});
+
+describe('docs/rules.md §2 Moving: a reported move is dated from 60 days ago to today', () => {
+  const refused = { ok: false, reason: 'MOVE_DATE_INVALID', params: { days: 60 } };
+
+  it('accepts today and the 60th day back, and refuses tomorrow and the 61st day back', () => {
+    expect(checkReportedMoveDate('2026-03-10', '2026-03-10')).toEqual({ ok: true });
+    expect(checkReportedMoveDate('2026-01-09', '2026-03-10')).toEqual({ ok: true });
+    expect(checkReportedMoveDate('2026-01-08', '2026-03-10')).toEqual(refused);
+    expect(checkReportedMoveDate('2026-03-11', '2026-03-10')).toEqual(refused);
+  });
+
+  it('counts calendar days across a leap day and a year end', () => {
+    expect(checkReportedMoveDate('2024-01-01', '2024-03-01')).toEqual({ ok: true });
+    expect(checkReportedMoveDate('2023-12-31', '2024-03-01')).toEqual(refused);
+  });
+
+  it('refuses what is not a date', () => {
+    expect(checkReportedMoveDate('2026-02-30', '2026-03-10')).toEqual(refused);
+    expect(checkReportedMoveDate('10-03-2026', '2026-03-10')).toEqual(refused);
   });
 });

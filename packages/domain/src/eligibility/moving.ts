@@ -1,4 +1,6 @@
 import type { ErrorCode, MessageParams } from '@parkeer/shared/messages/error-catalogue';
+import { refuse, type Refusal } from '../result.js';
+import { addDays, compareLocalDates, isLocalDate, type LocalDate } from '../time/local-date.js';
 
 /** Where municipalities differ on moving. */
 export interface MovePolicy {
@@ -55,4 +57,25 @@ export function decideMove(move: Move): MoveDecision {
     return { action: 'block', reason: 'MOVE_BLOCKED_ADDRESS_HAS_PERMIT', refundOnRequest };
   }
   return { action: 'keep', refundOnRequest: false };
+}
+
+/**
+ * docs/rules.md §2 Moving: how many local days back a resident may date a move they report (the
+ * register's own reports carry their date and are not held to it).
+ */
+export const reportedMoveMaxDaysBack = 60;
+
+/**
+ * docs/rules.md §2 Moving: a reported moving day is a date from `reportedMoveMaxDaysBack` days
+ * before `today` (the town's local date) up to `today`; a move cannot be reported ahead.
+ */
+export function checkReportedMoveDate(
+  movedOn: string,
+  today: LocalDate,
+): { readonly ok: true } | Refusal<'MOVE_DATE_INVALID'> {
+  const inRange =
+    isLocalDate(movedOn) &&
+    compareLocalDates(movedOn, today) <= 0 &&
+    compareLocalDates(movedOn, addDays(today, -reportedMoveMaxDaysBack)) >= 0;
+  return inRange ? { ok: true } : refuse('MOVE_DATE_INVALID', { days: reportedMoveMaxDaysBack });
 }

@@ -1,4 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
+import {
+  checkDelegationBudget,
+  checkDelegationInvite,
+} from '@parkeer/domain/delegation/delegation-invite';
 import { formatPlate, parsePlate } from '@parkeer/domain/plate/plate';
 import { isUuid } from '../../db/uuid.js';
 import { AppError } from '../../graphql/app-error.js';
@@ -36,7 +40,7 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const dayMs = 24 * 60 * 60_000;
 
 /**
- * Delegations (docs/rules.md §6): the owner moves part of the balance into a delegation for someone
+ * Delegations (docs/rules.md §7): the owner moves part of the balance into a delegation for someone
  * else, who accepts it through an e-mailed link and parks within that budget (and plate).
  * Revoking ends the delegate's sessions and returns what is left. Every move is two ledger
  * rows, one per pot, in the transaction of the change.
@@ -58,17 +62,10 @@ export class DelegationService {
 
   async invite(command: InviteCommand): Promise<Delegation> {
     const { permit } = await permitForViewer(this.em, this.viewer, command.permitId, 'own');
-    if (!permit.productType.delegationAllowed || !permit.productType.balanceUnit) {
-      throw new AppError('DELEGATION_NOT_ALLOWED');
-    }
+    // The input's form first (an address, a plate), then the rules (docs/rules.md §7).
     const email = normaliseEmail(command.email);
     if (email.length > 254 || !emailPattern.test(email)) {
       throw new AppError('DELEGATION_EMAIL_INVALID');
-    }
-    const owner = await this.em.findOneOrFail(Account, { id: this.viewer.holderAccountId });
-    if (email === owner.email) throw new AppError('DELEGATION_TO_SELF');
-    if (!Number.isInteger(command.amount) || command.amount <= 0) {
-      throw new AppError('DELEGATION_AMOUNT_INVALID');
     }
     let plate: { normalised: string; country: string } | null = null;
     if (command.plate?.trim()) {
@@ -76,13 +73,19 @@ export class DelegationService {
       if (!parsed.ok) throw new AppError(parsed.reason, parsed.params);
       plate = parsed.plate;
     }
-    // One delegation per person and product: a second would split what they see and can spend.
-    const open = await this.em.count(Delegation, {
+    const owner = await this.em.findOneOrFail(Account, { id: this.viewer.holderAccountId });
+    const openToInvitee = await this.em.count(Delegation, {
       permit: permit.id,
       status: { $in: ['invited', 'accepted'] },
       $or: [{ email }, { delegate: { email } }],
     });
-    if (open > 0) throw new AppError('DELEGATION_ALREADY_EXISTS');
+    const allowed = checkDelegationInvite({
+      delegable: Boolean(permit.productType.delegationAllowed && permit.productType.balanceUnit),
+      toOwner: email === owner.email,
+      amount: command.amount,
+      openToInvitee,
+    });
+    if (!allowed.ok) throw new AppError(allowed.reason);
     // Each invitation can make an account: a daily number per product and per inviter.
     const attempt = await attemptLimits().take(
       'delegationInvite',
@@ -99,9 +102,11 @@ export class DelegationService {
         this.now,
         async (unit) => {
           const { tx } = unit;
-          if ((await unit.ledger.balance(permitPot)) < command.amount) {
-            throw new AppError('DELEGATION_INSUFFICIENT_BALANCE');
-          }
+          const budget = checkDelegationBudget(
+            command.amount,
+            await unit.ledger.balance(permitPot),
+          );
+          if (!budget.ok) throw new AppError(budget.reason);
           const delegation = tx.create(Delegation, {
             permit: tx.getReference(Permit, permit.id),
             email,

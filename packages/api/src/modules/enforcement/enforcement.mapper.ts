@@ -1,3 +1,4 @@
+import { rightKinds, type RightKind } from '@parkeer/domain/enforcement/right-choice';
 import type { Language } from '@parkeer/shared/language';
 import { errorMessage } from '@parkeer/shared/messages/error-catalogue';
 import type { RightCheckAnswer, RightCheckRefusal } from './enforcement.service.js';
@@ -13,7 +14,6 @@ import {
 } from './enforcement.types.js';
 import type { RecordedFineAnswer } from './fine.service.js';
 import type { FineCheckView } from './fine-check.loader.js';
-import { rightKinds, type RightKind } from './right-choice.js';
 
 export function toRightCheckResult(answer: RightCheckAnswer): RightCheckResult {
   return Object.assign(new RightCheckResult(), {

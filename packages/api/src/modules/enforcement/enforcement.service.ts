@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { parsePlate, type Plate } from '@parkeer/domain/plate/plate';
-import { pointInArea, wgs84ToRd } from '@parkeer/domain/zone-shape/zone-shape';
-import type { ZoneShape } from '@parkeer/domain/zone-shape/zone-shape';
-import type { ErrorCode, MessageParams } from '@parkeer/shared/messages/error-catalogue';
-import { AppError } from '../../graphql/app-error.js';
-import type { Viewer } from '../../graphql/viewer.js';
+import { checkRightCheckMoment } from '@parkeer/domain/enforcement/right-check-moment';
 import {
   permitRightKinds,
   rightKinds,
@@ -13,7 +8,13 @@ import {
   type FoundRight,
   type PermitRightKind,
   type RightKind,
-} from './right-choice.js';
+} from '@parkeer/domain/enforcement/right-choice';
+import { parsePlate, type Plate } from '@parkeer/domain/plate/plate';
+import { pointInArea, wgs84ToRd } from '@parkeer/domain/zone-shape/zone-shape';
+import type { ZoneShape } from '@parkeer/domain/zone-shape/zone-shape';
+import type { ErrorCode, MessageParams } from '@parkeer/shared/messages/error-catalogue';
+import { AppError } from '../../graphql/app-error.js';
+import type { Viewer } from '../../graphql/viewer.js';
 import { Zone } from '../../model/zone.entity.js';
 import { rightCheckLogWriter } from './right-check-log-writer.js';
 import {
@@ -110,10 +111,6 @@ const preparedBatchOutage = preparedStatement<OutageRow & BatchRow>(
   batchOutagePgSql,
 );
 
-const hourMs = 60 * 60_000;
-/** How far from now a check may look: back over a shift, ahead only for clock differences. */
-export const checkWindow = { pastMs: 12 * hourMs, aheadMs: 5 * 60_000 };
-
 const permitKindOf = (product: string | null | undefined): PermitRightKind | null =>
   permitRightKinds.find((kind) => kind === product) ?? null;
 
@@ -155,14 +152,8 @@ function plateAndMoment(question: RightCheckQuestion, now: Date): { plate: Plate
   const parsed = parsePlate(question.plate, question.country ?? undefined);
   if (!parsed.ok) throw new AppError(parsed.reason, parsed.params);
   const at = question.at ?? now;
-  // A check is about now, or a moment of the shift just past (the fine being written); older
-  // moments would let plates be traced through time.
-  if (
-    at.getTime() < now.getTime() - checkWindow.pastMs ||
-    at.getTime() > now.getTime() + checkWindow.aheadMs
-  ) {
-    throw new AppError('RIGHT_CHECK_TIME_OUT_OF_RANGE', { hours: checkWindow.pastMs / hourMs });
-  }
+  const moment = checkRightCheckMoment(at, now);
+  if (!moment.ok) throw new AppError(moment.reason, moment.params);
   return { plate: parsed.plate, at };
 }
 

@@ -15,7 +15,7 @@ import {
   rightKinds,
   type PermitRightKind,
   type RightKind,
-} from './right-choice.js';
+} from '@parkeer/domain/enforcement/right-choice';
 
 export const RightKindEnum = Object.fromEntries(rightKinds.map((k) => [k, k])) as Record<
   RightKind,

@@ -1,12 +1,11 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { checkFavoriteName } from '@parkeer/domain/favorite/favorite-name';
 import { parsePlate } from '@parkeer/domain/plate/plate';
 import { AppError } from '../../graphql/app-error.js';
 import type { Viewer } from '../../graphql/viewer.js';
 import { permitForViewer } from '../permit/permit-access.js';
 import { Favorite } from '../../model/favorite.entity.js';
 
-/** docs/rules.md §7; also the column's length. */
-export const favoriteNameMaxLength = 10;
 /** No rule names a maximum; this keeps the pick list usable and the table bounded. */
 export const maxFavoritesPerPermit = 50;
 
@@ -19,14 +18,11 @@ export interface NewFavorite {
   readonly name: string;
 }
 
+/** docs/rules.md §7: the domain's rule for a favorite's name, as a typed error. */
 function validName(input: string): string {
-  const name = input.trim();
-  if (name === '') throw new AppError('FAVORITE_NAME_REQUIRED');
-  // Characters as people count them (code points), as PostgreSQL's varchar(10) does.
-  if ([...name].length > favoriteNameMaxLength) {
-    throw new AppError('FAVORITE_NAME_TOO_LONG', { max: favoriteNameMaxLength });
-  }
-  return name;
+  const checked = checkFavoriteName(input);
+  if (!checked.ok) throw new AppError(checked.reason, checked.params);
+  return checked.name;
 }
 
 const byName = (a: Favorite, b: Favorite) =>

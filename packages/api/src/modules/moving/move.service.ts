@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { RefundOccasion } from '@parkeer/domain/balance/top-up-policy';
-import { decideMove } from '@parkeer/domain/eligibility/moving';
+import { checkReportedMoveDate, decideMove } from '@parkeer/domain/eligibility/moving';
 import { formatPlate } from '@parkeer/domain/plate/plate';
-import { addDays, compareLocalDates, isLocalDate } from '@parkeer/domain/time/local-date';
 import { localDateOf } from '@parkeer/domain/time/zoned-time';
 import type { Language } from '@parkeer/shared/language';
 import {
@@ -71,9 +70,6 @@ export type MoveSource = 'resident' | 'register';
 
 const balanceOf = (permit: Permit) => Boolean(permit.productType.balanceUnit);
 
-/** How far back a resident may date a move they report (the register has dated ones). */
-const maxDaysBack = 60;
-
 /**
  * Asks for the permit's letter about a move, from the permit itself (docs/rules.md §1 letters),
  * mailed to the holder; in the transaction of the outcome it tells.
@@ -140,13 +136,8 @@ export class MoveService {
   async planFor(viewer: Viewer, question: AddressQuestion, movedOn: string, now: Date) {
     const address = await findAddress(this.em, { viewer }, question);
     const today = localDateOf(now, 'Europe/Amsterdam');
-    if (
-      !isLocalDate(movedOn) ||
-      compareLocalDates(movedOn, today) > 0 ||
-      compareLocalDates(movedOn, addDays(today, -maxDaysBack)) < 0
-    ) {
-      throw new AppError('MOVE_DATE_INVALID', { days: maxDaysBack });
-    }
+    const dated = checkReportedMoveDate(movedOn, today);
+    if (!dated.ok) throw new AppError(dated.reason, dated.params);
     const label =
       address?.label ??
       `${question.postcode.replace(/\s+/g, '').toUpperCase()} ${question.houseNumber}${(question.addition ?? '').trim().toUpperCase()}`;

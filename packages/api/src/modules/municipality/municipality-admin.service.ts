@@ -1,4 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
+import {
+  validateAdministrationFee,
+  validateObjectionPeriod,
+  validateRetention,
+} from '@parkeer/domain/settings/town-settings-validation';
 import type { InputProblem } from '../../graphql/app-error.js';
 import { AppError, refuseProblems } from '../../graphql/app-error.js';
 import { adminTown, type Actor } from '../admin/admin-scope.js';
@@ -11,29 +16,11 @@ import {
 } from '../../model/municipality.entity.js';
 
 const codePattern = /^[a-z][a-z0-9-]{1,39}$/;
-/** Leges of a thousand euros per permit: far above any town's, a typo guard. */
-const maxAdministrationFee = 100_000;
-/**
- * docs/rules.md §9 fines: a fine's plate data is kept at least a week (an objection period shorter
- * than that could not be met by post) and at most a year (past any objection and appeal term).
- */
-export const objectionPeriodBounds = { min: 7, max: 365 } as const;
-/** Beyond these, plates would be kept longer than any town's rule asks (docs/rules.md §8). */
-const maxRetention = { hoursAfterEnd: 24 * 7, weeksAfterEnd: 52 } as const;
 
 function retentionFrom(input: RetentionInput, problems: InputProblem[], at: string) {
-  if (input.kind !== 'hoursAfterEnd' && input.kind !== 'weeksAfterEnd') {
-    problems.push({ code: 'SETTING_INVALID_CHOICE', path: `${at}.kind` });
-    return null;
-  }
-  const max = maxRetention[input.kind];
-  if (!Number.isSafeInteger(input.amount) || input.amount < 1 || input.amount > max) {
-    problems.push({ code: 'SETTING_INVALID_CHOICE', path: `${at}.amount` });
-    return null;
-  }
-  return input.kind === 'hoursAfterEnd'
-    ? ({ kind: 'hoursAfterEnd', hours: input.amount } satisfies RetentionPolicy)
-    : ({ kind: 'weeksAfterEnd', weeks: input.amount } satisfies RetentionPolicy);
+  const checked = validateRetention(input, at);
+  problems.push(...checked.problems);
+  return checked.retention satisfies RetentionPolicy | null;
 }
 
 /** The town's own settings (its admin) and the list of towns (the platform admin). */
@@ -69,17 +56,7 @@ export class MunicipalityAdminService {
 
   async setAdministrationFee(cents: number): Promise<Municipality> {
     const town = await this.ownTown();
-    const problems: InputProblem[] = [];
-    if (!Number.isSafeInteger(cents) || cents < 0) {
-      problems.push({ code: 'SETTING_NEGATIVE', path: 'administrationFeeCents' });
-    } else if (cents > maxAdministrationFee) {
-      problems.push({
-        code: 'SETTING_TOO_LARGE',
-        path: 'administrationFeeCents',
-        params: { max: maxAdministrationFee },
-      });
-    }
-    refuseProblems(problems);
+    refuseProblems(validateAdministrationFee(cents));
     const before = { administrationFeeCents: town.administrationFeeCents };
     town.administrationFeeCents = cents;
     recordChange(this.em, this.actor, {
@@ -101,12 +78,7 @@ export class MunicipalityAdminService {
    */
   async setObjectionPeriod(days: number): Promise<Municipality> {
     const town = await this.ownTown();
-    const { min, max } = objectionPeriodBounds;
-    if (!Number.isSafeInteger(days) || days < min || days > max) {
-      refuseProblems([
-        { code: 'SETTING_OUT_OF_RANGE', path: 'objectionPeriodDays', params: { min, max } },
-      ]);
-    }
+    refuseProblems(validateObjectionPeriod(days));
     const before = { objectionPeriodDays: town.objectionPeriodDays };
     town.objectionPeriodDays = days;
     recordChange(this.em, this.actor, {

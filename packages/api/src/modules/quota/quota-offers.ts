@@ -5,6 +5,7 @@ import {
   termPriceCents,
 } from '@parkeer/domain/counter/counter-term';
 import {
+  defaultOfferDays,
   freePlaces,
   nextInLine,
   offerDeadline,
@@ -31,9 +32,6 @@ import {
 
 /** How often the waiting lists' job looks for free places and lapsed offers. */
 export const waitingListIntervalMs = 5 * 60_000;
-
-/** Offer days when a list has no quota (any more): the quota's default. */
-const offerDaysWithoutQuota = 14;
 
 const populated = ['productType', 'municipality', 'zone', 'applicant'] as const;
 
@@ -187,7 +185,7 @@ export async function passOffers(em: EntityManager, key: ListKey, now: Date): Pr
         await makeOffer(
           tx,
           application,
-          quota?.offerDays ?? offerDaysWithoutQuota,
+          quota?.offerDays ?? defaultOfferDays,
           actorForAccount(application.applicant.id, now),
           'job',
         );

@@ -1,4 +1,5 @@
 import {
+  defaultOfferDays,
   freePlaces,
   moveTo,
   positionOf,
@@ -286,7 +287,7 @@ export class QuotaAdminService {
       if (application.status !== 'waitlisted') throw new AppError('QUOTA_NOT_WAITING');
       const held = await placesHeld(tx, key, this.work.now);
       if (freePlaces(quota, held) <= 0) throw new AppError('QUOTA_FULL');
-      await makeOffer(tx, application, quota?.offerDays ?? 14, this.work, 'admin');
+      await makeOffer(tx, application, quota?.offerDays ?? defaultOfferDays, this.work, 'admin');
       await tx.flush();
     });
     return this.waitingList(key);

@@ -1,4 +1,5 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { outageCredit } from '@parkeer/domain/billing/outage-credit';
 import { wallClockOf } from '@parkeer/domain/time/zoned-time';
 import { isPostgres } from '../../db/dialect.js';
 import { isUuid } from '../../db/uuid.js';
@@ -13,7 +14,6 @@ import { loadProductRules } from '../product/product-rules.js';
 import { ParkingSession } from '../../model/parking-session.entity.js';
 import { Zone } from '../../model/zone.entity.js';
 import { OutageCompensation } from '../../model/outage-compensation.entity.js';
-import { outageCredit } from './outage-credit.js';
 import { actingAdmin, requiredText } from './request-scope.js';
 
 export interface CompensateOutageCommand {

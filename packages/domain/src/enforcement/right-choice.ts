@@ -22,7 +22,7 @@ const laterEnd = (a: FoundRight, b: FoundRight) =>
   a.until === null ? a : b.until === null ? b : a.until >= b.until ? a : b;
 
 /**
- * The right to show when several apply: a permit or exemption outranks a visitor session (it does
+ * docs/rules.md §9 right-check: the right to show when several apply: a permit or exemption outranks a visitor session (it does
  * not run out when the visit does); among equals the one that lasts longest.
  */
 export function strongestRight(rights: readonly FoundRight[]): FoundRight | null {

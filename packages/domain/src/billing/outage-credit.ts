@@ -1,5 +1,5 @@
-import { bill, type BillingContext } from '@parkeer/domain/billing/bill';
-import type { Interval } from '@parkeer/domain/regime/regime';
+import { bill, type BillingContext } from './bill.js';
+import type { Interval } from '../regime/regime.js';
 
 /** What of a session decides its charge. */
 export interface ChargeableSession {
