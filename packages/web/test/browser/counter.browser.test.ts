@@ -98,6 +98,8 @@ describe('the permit counter in chromium', () => {
 
       await page.getByRole('button', { name: /€\s21,90 betalen met iDEAL/ }).click();
       await page.waitForURL(/\/betalen\/simulatie\//);
+      // The bank says what is paid for: the application, not a top-up.
+      await page.getByText('Aanvraag Bewonersvergunning', { exact: true }).waitFor();
       await screenshot(page, `counter-live-bank-${device.name}`);
       await page.getByRole('button', { name: 'Betalen' }).click();
       await page.waitForURL(/\/loket\/aanvraag\//);
@@ -129,6 +131,7 @@ describe('the permit counter in chromium', () => {
       await shot(page, 'counter-live-plate-change');
       await page.getByRole('button', { name: /€\s10,00 betalen en kenteken wijzigen/ }).click();
       await page.waitForURL(/\/betalen\/simulatie\//);
+      await page.getByText('Kentekenwijziging Bewonersvergunning', { exact: true }).waitFor();
       await page.getByRole('button', { name: 'Betalen' }).click();
       await page.waitForURL(/\/loket\/aanvraag\//);
       await waitOrTell(page, outcome.getByRole('heading', { name: 'Uw kenteken is gewijzigd' }));
@@ -148,6 +151,7 @@ describe('the permit counter in chromium', () => {
       await shot(page, 'counter-live-renew');
       await page.getByTestId('pay-button').click();
       await page.waitForURL(/\/betalen\/simulatie\//);
+      await page.getByText('Verlenging Bewonersvergunning', { exact: true }).waitFor();
       await page.getByRole('button', { name: 'Betalen' }).click();
       await page.waitForURL(/\/loket\/aanvraag\//);
       await waitOrTell(page, outcome.getByRole('heading', { name: 'Uw vergunning is verlengd' }));
