@@ -78,7 +78,7 @@ export async function openPage(
 ): Promise<Page> {
   const device = 'viewport' in size ? size : undefined;
   const context = await browser.newContext({
-    viewport: device?.viewport ?? size,
+    viewport: 'viewport' in size ? size.viewport : size,
     isMobile: device?.isMobile ?? false,
     hasTouch: device?.isMobile ?? false,
     ...(device?.userAgent ? { userAgent: device.userAgent } : {}),
@@ -195,6 +195,23 @@ export async function photographBoth(page: Page, name: string): Promise<void> {
   await expectAccessible(page, `${name}-desktop`);
   await screenshot(page, `${name}-desktop`);
   await page.setViewportSize(phone);
+}
+
+/**
+ * The page as a flow left it on its device: checked by axe and photographed (`<name>-phone` or
+ * `<name>-desktop`, see `photograph`), and not wider than the screen: a page that scrolls
+ * sideways hides what is beside it on a phone.
+ */
+export async function photographOn(page: Page, name: string, device: Device): Promise<void> {
+  const shotName = `${name}-${device.name}`;
+  await photograph(page, shotName);
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    screen: document.documentElement.clientWidth,
+  }));
+  expect(widths.page, `${shotName}: the page is wider than the screen`).toBeLessThanOrEqual(
+    widths.screen,
+  );
 }
 
 /** A GraphQL call from the page itself, with its login cookie; GraphQL errors are thrown. */

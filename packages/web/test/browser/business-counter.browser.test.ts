@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   desktop,
@@ -6,16 +5,11 @@ import {
   followMenuLink,
   logIn,
   openPage,
-  photograph,
+  photographOn,
   useChromiumPlatform,
   type Device,
 } from './browser.js';
-import {
-  downloadNewestLetter,
-  rightCheckIn,
-  signInWithBroker,
-  waitOrTell,
-} from './counter-flow.js';
+import { downloadLetter, rightCheckIn, signInWithBroker, waitOrTell } from './counter-flow.js';
 
 /**
  * The plates each device's flow uses: both flows share the platform and the bakery (Delft sells
@@ -41,7 +35,6 @@ describe('a business applies per establishment at the permit counter, in chromiu
 
   describe.each(devices)('on a $name', (device: Device) => {
     const { plate, newPlate } = plates[device.name];
-    const shot = (page: Page, name: string) => photograph(page, `${name}-${device.name}`);
 
     it('signs in with eHerkenning, picks an establishment from KvK, applies for the business permit with a plate, pays, is granted with the letter, changes the plate and ends it with the refund in the history', async () => {
       const page = await openPage(env.browser, env.platform, device);
@@ -59,7 +52,7 @@ describe('a business applies per establishment at the permit counter, in chromiu
       expect(await number.innerText()).toBe('000090000123');
       const lineHeight = await number.evaluate((dd) => parseFloat(getComputedStyle(dd).lineHeight));
       expect((await number.boundingBox())!.height).toBeLessThan(lineHeight * 1.5);
-      await shot(page, 'counter-business-establishments');
+      await photographOn(page, 'counter-business-establishments', device);
 
       await page
         .getByRole('button', { name: 'Kies deze vestiging: Bakkerij De Korenschoof', exact: true })
@@ -73,7 +66,7 @@ describe('a business applies per establishment at the permit counter, in chromiu
       expect(await offer.getByTestId('offer-price').innerText()).toMatch(
         /^€\s114,80 per kwartaal$/,
       );
-      await shot(page, 'counter-business-offers');
+      await photographOn(page, 'counter-business-offers', device);
       await offer
         .getByRole('button', { name: 'Bedrijfsvergunning aanvragen', exact: true })
         .click();
@@ -86,7 +79,7 @@ describe('a business applies per establishment at the permit counter, in chromiu
       await page.getByRole('button', { name: 'Verder naar controleren' }).click();
       await waitOrTell(page, page.getByTestId('counter-review'), 30_000);
       expect(await page.getByTestId('review-total').innerText()).toMatch(/^€\s120,70$/);
-      await shot(page, 'counter-business-review');
+      await photographOn(page, 'counter-business-review', device);
       await page.getByRole('button', { name: /€\s120,70 betalen met iDEAL/ }).click();
       await page.waitForURL(/\/betalen\/simulatie\//);
       await page.getByRole('button', { name: 'Betalen' }).click();
@@ -106,11 +99,11 @@ describe('a business applies per establishment at the permit counter, in chromiu
       expect(await valid(bare(plate))).toBe(true);
 
       // The letter to download, as a resident's (docs/rules.md §1 Letters).
-      const granted = await downloadNewestLetter(page);
+      const granted = await downloadLetter(page, 'granted');
       expect(granted).toContain('Uw parkeervergunning is verleend');
       expect(granted).toContain('Bedrijfsvergunning');
       expect(granted).toContain(plate);
-      await shot(page, 'counter-business-granted');
+      await photographOn(page, 'counter-business-granted', device);
 
       // Another plate: free in Delft, so at once, and the old plate's right ends with it
       // (docs/rules.md §1 plate change).
@@ -123,8 +116,8 @@ describe('a business applies per establishment at the permit counter, in chromiu
       await page.getByRole('button', { name: 'Kenteken wijzigen', exact: true }).last().click();
       await waitOrTell(page, page.getByText(`De vergunning geldt nu voor ${newPlate}.`));
       expect([await valid(bare(newPlate)), await valid(bare(plate))]).toEqual([true, false]);
-      await shot(page, 'counter-business-plate-changed');
-      const changed = await downloadNewestLetter(page);
+      await photographOn(page, 'counter-business-plate-changed', device);
+      const changed = await downloadLetter(page, 'changed');
       expect(changed).toContain('Het kenteken op uw parkeervergunning is gewijzigd');
       expect(changed).toContain(newPlate);
 
@@ -144,7 +137,7 @@ describe('a business applies per establishment at the permit counter, in chromiu
         .click();
       await page.getByText('Uw vergunning is beëindigd.').waitFor();
       expect(await valid(bare(newPlate))).toBe(false);
-      const ended = await downloadNewestLetter(page);
+      const ended = await downloadLetter(page, 'ended');
       expect(ended).toContain('Uw parkeervergunning is beëindigd');
       await page.goto(`/producten/${permitId}/geschiedenis`);
       await page.getByRole('tab', { name: /^Transacties/ }).click();
@@ -153,7 +146,7 @@ describe('a business applies per establishment at the permit counter, in chromiu
         .locator('dt', { hasText: /^Terugbetaald$/ })
         .locator('xpath=following-sibling::dd[1]');
       await expect.poll(() => refunds.allInnerTexts(), { timeout: 10_000 }).toEqual([refund]);
-      await shot(page, 'counter-business-history');
+      await photographOn(page, 'counter-business-history', device);
       await officer.context().close();
       await page.context().close();
     }, 240_000);

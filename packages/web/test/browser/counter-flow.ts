@@ -54,12 +54,23 @@ function pdfText(file: string): string {
   );
 }
 
+/** The letters' kinds as their links name them (the counter's `letters.kind`). */
+const letterNames = {
+  granted: 'Besluit: verleend',
+  changed: 'Besluit: kenteken gewijzigd',
+  extended: 'Besluit: verlengd',
+  ended: 'Besluit: beëindigd',
+} as const;
+
 /**
- * Downloads the newest letter of the page's letters list as a person does, by clicking its link
- * (once it is made: the list says so before), and returns what the PDF says.
+ * Downloads the page's letter of a kind as a person does, by clicking its link once it is made
+ * (the list says so before), and returns what the PDF says. Named by kind rather than taken as
+ * the newest: just after a change the page may still show the list from before it.
  */
-export async function downloadNewestLetter(page: Page): Promise<string> {
-  const link = page.getByTestId('letters').locator('li').first().getByTestId('letter-link');
+export async function downloadLetter(page: Page, kind: keyof typeof letterNames): Promise<string> {
+  const link = page
+    .getByTestId('letters')
+    .getByRole('link', { name: new RegExp(`^${letterNames[kind]} van `) });
   await waitOrTell(page, link, 20_000);
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   expect(download.suggestedFilename()).toMatch(/\.pdf$/);

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   desktop,
@@ -6,17 +5,12 @@ import {
   followMenuLink,
   logIn,
   openPage,
-  photograph,
+  photographOn,
   screenshot,
   useChromiumPlatform,
   type Device,
 } from './browser.js';
-import {
-  downloadNewestLetter,
-  rightCheckIn,
-  signInWithBroker,
-  waitOrTell,
-} from './counter-flow.js';
+import { downloadLetter, rightCheckIn, signInWithBroker, waitOrTell } from './counter-flow.js';
 
 /**
  * Who applies on which device: the platform is shared by both devices' flows, so each has its
@@ -54,7 +48,6 @@ describe('the permit counter in chromium', () => {
 
   describe.each(devices)('on a $name', (device: Device) => {
     const who = applicants[device.name];
-    const shot = (page: Page, name: string) => photograph(page, `${name}-${device.name}`);
 
     it('signs in with DigiD, applies for a resident permit, pays, is granted, changes the plate, renews and ends it with the refund in the history', async () => {
       const page = await openPage(env.browser, env.platform, device);
@@ -68,7 +61,7 @@ describe('the permit counter in chromium', () => {
       await page.goto('/producten');
       await followMenuLink(page, 'Vergunning aanvragen');
       await page.getByRole('heading', { level: 1, name: 'Vergunning aanvragen' }).waitFor();
-      await shot(page, 'counter-live-address');
+      await photographOn(page, 'counter-live-address', device);
       await page.getByLabel(/^Postcode/).fill('9999 ab');
       await page.getByLabel(/^Huisnummer/).fill(who.houseNumber);
       await page.getByRole('button', { name: 'Adres zoeken' }).click();
@@ -80,12 +73,12 @@ describe('the permit counter in chromium', () => {
       const resident = page.getByTestId('permit-offer').filter({ hasText: 'Bewonersvergunning' });
       expect(await resident.getByTestId('offer-price').innerText()).toMatch(/^€\s96,00 per jaar$/);
       expect(await resident.getByTestId('offer-fee').innerText()).toMatch(/^€\s5,90$/);
-      await shot(page, 'counter-live-offers');
+      await photographOn(page, 'counter-live-offers', device);
       await page.getByRole('button', { name: 'Bewonersvergunning aanvragen' }).click();
 
       await page.getByLabel(/^Kenteken/).fill(who.plate);
       await page.getByLabel(/^E-mailadres/).fill(who.email);
-      await shot(page, 'counter-live-details');
+      await photographOn(page, 'counter-live-details', device);
       await page.getByRole('button', { name: 'Verder naar controleren' }).click();
       await page.getByTestId('counter-review').waitFor();
       // A calendar year bought in November: the months left, and the fee.
@@ -93,7 +86,7 @@ describe('the permit counter in chromium', () => {
         '23 november 2026 tot en met 31 december 2026',
       );
       expect(await page.getByTestId('review-total').innerText()).toMatch(/^€\s21,90$/);
-      await shot(page, 'counter-live-review');
+      await photographOn(page, 'counter-live-review', device);
       expect(await valid(bare(who.plate))).toBe(false);
 
       await page.getByRole('button', { name: /€\s21,90 betalen met iDEAL/ }).click();
@@ -116,8 +109,8 @@ describe('the permit counter in chromium', () => {
           { timeout: 10_000 },
         )
         .toBe(true);
-      await shot(page, 'counter-live-granted');
-      const granted = await downloadNewestLetter(page);
+      await photographOn(page, 'counter-live-granted', device);
+      const granted = await downloadLetter(page, 'granted');
       expect(granted).toContain('Uw parkeervergunning is verleend');
       expect(granted).toContain(who.plate);
       expect(granted).toContain(`Noord ${who.houseNumber}`);
@@ -128,7 +121,7 @@ describe('the permit counter in chromium', () => {
       await page.getByRole('button', { name: 'Kenteken wijzigen' }).click();
       expect(await page.getByTestId('plate-change-fee').innerText()).toMatch(/^Kosten: €\s10,00$/);
       await page.getByLabel(/^Nieuw kenteken/).fill(who.newPlate);
-      await shot(page, 'counter-live-plate-change');
+      await photographOn(page, 'counter-live-plate-change', device);
       await page.getByRole('button', { name: /€\s10,00 betalen en kenteken wijzigen/ }).click();
       await page.waitForURL(/\/betalen\/simulatie\//);
       await page.getByText('Kentekenwijziging Bewonersvergunning', { exact: true }).waitFor();
@@ -137,7 +130,7 @@ describe('the permit counter in chromium', () => {
       await waitOrTell(page, outcome.getByRole('heading', { name: 'Uw kenteken is gewijzigd' }));
       expect(await valid(bare(who.newPlate))).toBe(true);
       expect(await valid(bare(who.plate))).toBe(false);
-      const changed = await downloadNewestLetter(page);
+      const changed = await downloadLetter(page, 'changed');
       expect(changed).toContain('Het kenteken op uw parkeervergunning is gewijzigd');
       expect(changed).toContain(who.newPlate);
 
@@ -148,7 +141,7 @@ describe('the permit counter in chromium', () => {
         '1 januari 2027 tot en met 31 december 2027',
       );
       const renewTotal = await page.getByTestId('renew-total').innerText();
-      await shot(page, 'counter-live-renew');
+      await photographOn(page, 'counter-live-renew', device);
       await page.getByTestId('pay-button').click();
       await page.waitForURL(/\/betalen\/simulatie\//);
       await page.getByText('Verlenging Bewonersvergunning', { exact: true }).waitFor();
@@ -156,6 +149,8 @@ describe('the permit counter in chromium', () => {
       await page.waitForURL(/\/loket\/aanvraag\//);
       await waitOrTell(page, outcome.getByRole('heading', { name: 'Uw vergunning is verlengd' }));
       expect(await page.getByTestId('application-total').innerText()).toBe(renewTotal);
+      const extended = await downloadLetter(page, 'extended');
+      expect(extended).toContain('Uw parkeervergunning is verlengd');
       expect(await valid(bare(who.newPlate))).toBe(true);
 
       await page.getByRole('link', { name: 'Naar de vergunning' }).click();
@@ -166,7 +161,7 @@ describe('the permit counter in chromium', () => {
       const refundNow = await page.getByTestId('refund-now').innerText();
       const refund = /krijgt u (€\s[\d.,]+) terug/.exec(refundNow)?.[1];
       expect(refund).toBeTruthy();
-      await shot(page, 'counter-live-end');
+      await photographOn(page, 'counter-live-end', device);
       await page
         .locator('#counter-end')
         .getByRole('button', { name: 'Vergunning beëindigen' })
@@ -176,8 +171,8 @@ describe('the permit counter in chromium', () => {
       await page.getByText('Uw vergunning is beëindigd.').waitFor();
       expect(await page.getByTestId('permit-done').innerText()).toContain(refund!);
       expect(await valid(bare(who.newPlate))).toBe(false);
-      await shot(page, 'counter-live-ended');
-      const ended = await downloadNewestLetter(page);
+      await photographOn(page, 'counter-live-ended', device);
+      const ended = await downloadLetter(page, 'ended');
       expect(ended).toContain('Uw parkeervergunning is beëindigd');
 
       // My permits: the way there is the menu too.
@@ -185,7 +180,7 @@ describe('the permit counter in chromium', () => {
       const card = page.getByTestId('counter-permit').filter({ hasText: 'Bewonersvergunning' });
       await card.waitFor();
       expect(await card.getByTestId('permit-status').innerText()).toBe('Beëindigd');
-      await shot(page, 'counter-live-permits');
+      await photographOn(page, 'counter-live-permits', device);
 
       // The money in the permit's history: three payments, and the refunds of the term in use
       // and of the renewed term not begun, which together are the refund shown.
@@ -201,7 +196,7 @@ describe('the permit counter in chromium', () => {
       const refunded = (await refunds.allInnerTexts()).map(euros);
       expect(refunded).toHaveLength(2);
       expect(refunded[0]! + refunded[1]!).toBeCloseTo(euros(refund!), 2);
-      await shot(page, 'counter-live-history');
+      await photographOn(page, 'counter-live-history', device);
       await officer.context().close();
       await page.context().close();
       // Four trips to the bank and a dozen screens checked by axe: longer than one screen's test.
@@ -233,7 +228,7 @@ describe('the permit counter in chromium', () => {
       await page.getByLabel(/^Ingangsdatum/).waitFor();
       expect(await page.getByLabel(/^Kenteken/).count()).toBe(0);
       await page.getByLabel(/^E-mailadres/).fill('info@korenschoof.example');
-      await shot(page, 'counter-live-business-details');
+      await photographOn(page, 'counter-live-business-details', device);
       await page.getByRole('button', { name: 'Verder naar controleren' }).click();
       await waitOrTell(page, page.getByTestId('counter-review'));
       expect(await page.getByTestId('review-total').innerText()).toMatch(/^€\s155,90$/);
@@ -247,7 +242,7 @@ describe('the permit counter in chromium', () => {
           name: 'Uw vergunning is verleend',
         }),
       );
-      const letter = await downloadNewestLetter(page);
+      const letter = await downloadLetter(page, 'granted');
       expect(letter).toContain('Uw parkeervergunning is verleend');
       expect(letter).toContain('Flexibele bedrijfsvergunning');
       await followMenuLink(page, 'Mijn vergunningen');
@@ -257,7 +252,7 @@ describe('the permit counter in chromium', () => {
         .filter({ hasText: 'Markt 7, Delft' })
         .filter({ hasNotText: 'Beëindigd' });
       await waitOrTell(page, card);
-      await shot(page, 'counter-live-business-permits');
+      await photographOn(page, 'counter-live-business-permits', device);
 
       await card.getByRole('link', { name: /Flexibele bedrijfsvergunning/ }).click();
       await page.waitForURL(/\/vergunningen\/[0-9a-f-]{36}$/);

@@ -1,10 +1,9 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   devices,
   followMenuLink,
   openPage,
-  photograph,
+  photographOn,
   screenshot,
   useChromiumPlatform,
   type Device,
@@ -27,14 +26,12 @@ describe('logging in with the test DigiD and eHerkenning, in chromium', () => {
   const env = useChromiumPlatform();
 
   describe.each(devices)('on a $name', (device: Device) => {
-    const shot = (page: Page, name: string) => photograph(page, `${name}-${device.name}`);
-
     it('goes from the login page to Test-DigiD, picks a person and comes back signed in', async () => {
       const page = await openPage(env.browser, env.platform, device);
       await page.goto('/inloggen');
       const digid = page.getByRole('link', { name: /^Inloggen met DigiD \(Gemeente Delft/ });
       await digid.waitFor();
-      await shot(page, 'identity-login-options');
+      await photographOn(page, 'identity-login-options', device);
       await digid.click();
       await page.waitForURL((url) => url.pathname.startsWith('/test-idp/interaction/'));
       await page.getByText(/^TESTOMGEVING – dit is geen echte DigiD/).waitFor();
@@ -49,7 +46,7 @@ describe('logging in with the test DigiD and eHerkenning, in chromium', () => {
       await page.getByText(/^DigiD is gekoppeld aan dit account sinds/).waitFor();
       await page.getByText(/^Ingelogd met DigiD, betrouwbaarheidsniveau midden/).waitFor();
       await page.getByText(/^Nog geen e-mailadres/).waitFor();
-      await shot(page, 'identity-settings-digid');
+      await photographOn(page, 'identity-settings-digid', device);
       await page.context().close();
     });
 
@@ -60,7 +57,7 @@ describe('logging in with the test DigiD and eHerkenning, in chromium', () => {
       await page.getByRole('button', { name: /^Carla Smit, namens haar vader Dirk Smit/ }).click();
       await page.waitForURL((url) => url.pathname.startsWith('/producten'));
       await page.getByText('U handelt namens Dirk Smit.').waitFor();
-      await shot(page, 'identity-acting-for');
+      await photographOn(page, 'identity-acting-for', device);
       await followMenuLink(page, 'Instellingen');
       await page.waitForURL((url) => url.pathname.startsWith('/instellingen'));
       await page.getByText('U handelt namens Dirk Smit.').waitFor();
@@ -81,7 +78,7 @@ describe('logging in with the test DigiD and eHerkenning, in chromium', () => {
       expect(await alert.textContent()).toMatch(
         /^Het betrouwbaarheidsniveau van dit inlogmiddel is te laag/,
       );
-      await shot(page, 'identity-assurance-too-low');
+      await photographOn(page, 'identity-assurance-too-low', device);
       // The business at EH2 gets in, as a business.
       await page.getByRole('link', { name: /^Inloggen met eHerkenning \(Gemeente Delft/ }).click();
       await page.getByRole('button', { name: /^Bakkerij De Korenschoof/ }).click();
