@@ -501,6 +501,7 @@ describe('the simulated bank page', () => {
         totalCents: 1000,
         productName: '<script>alert(1)</script>',
         municipalityName: 'Gemeente "A" & \'B\'',
+        applicationKind: null,
       },
       { action: '/betalen/simulatie/x"><img src=x>', resultUrl: 'https://a.example/?a=1&b=2' },
       'nonce"',
@@ -509,5 +510,29 @@ describe('the simulated bank page', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('Gemeente &quot;A&quot; &amp; &#39;B&#39;');
     expect(html).toContain('action="/betalen/simulatie/x&quot;&gt;&lt;img src=x&gt;"');
+  });
+
+  it("describes a counter application's payment by what it buys, not as a top-up", () => {
+    const describedAs = (applicationKind: 'new' | 'renewal' | 'plateChange' | null) =>
+      /<dt>Omschrijving<\/dt><dd>([^<]*)<\/dd>/.exec(
+        renderCheckoutPage(
+          {
+            paymentId: 'p1',
+            status: 'open',
+            amount: applicationKind ? 0 : 120,
+            unit: applicationKind ? null : 'minutes',
+            totalCents: 2190,
+            productName: 'Bewonersvergunning',
+            municipalityName: 'Gemeente Oudstad (demo)',
+            applicationKind,
+          },
+          { action: '/betalen/simulatie/x', resultUrl: '/loket/aanvraag/a' },
+          'n',
+        ),
+      )?.[1];
+    expect(describedAs('new')).toBe('Aanvraag Bewonersvergunning');
+    expect(describedAs('renewal')).toBe('Verlenging Bewonersvergunning');
+    expect(describedAs('plateChange')).toBe('Kentekenwijziging Bewonersvergunning');
+    expect(describedAs(null)).toMatch(/^Opwaarderen Bewonersvergunning met /);
   });
 });

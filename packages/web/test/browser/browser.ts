@@ -13,6 +13,31 @@ export const screenshotFolder = fileURLToPath(
 export const phone = { width: 390, height: 844 } as const;
 export const desktop = { width: 1280, height: 800 } as const;
 
+/** A kind of device a flow is clicked through on: its viewport and how it presents itself. */
+export interface Device {
+  /** The suffix of its screenshots' names (`<name>-phone`, `<name>-desktop`). */
+  readonly name: 'phone' | 'desktop';
+  readonly viewport: { readonly width: number; readonly height: number };
+  /** A phone: the page's meta viewport counts, touch events fire, and the user agent says so. */
+  readonly isMobile: boolean;
+  readonly userAgent?: string;
+}
+
+/** A phone held upright: touch, a mobile Chrome's user agent (Android's, as chromium is). */
+export const phoneDevice: Device = {
+  name: 'phone',
+  viewport: phone,
+  isMobile: true,
+  userAgent:
+    'Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
+};
+
+/** A laptop's window, with a mouse. */
+export const desktopDevice: Device = { name: 'desktop', viewport: desktop, isMobile: false };
+
+/** The two devices a whole flow is clicked through on (`describe.each(devices)`). */
+export const devices: readonly Device[] = [phoneDevice, desktopDevice];
+
 /**
  * The run's chromium (Debian's, headless, launched by global-setup.ts), connected to: closing
  * the connection closes this file's pages and contexts, not the browser.
@@ -45,14 +70,18 @@ export function useChromiumPlatform(): ChromiumPlatform {
   return env;
 }
 
-/** A page in a browser context of its own (its own cookies), at a viewport size. */
+/** A page in a browser context of its own (its own cookies), at a viewport size or as a device. */
 export async function openPage(
   browser: Browser,
   platform: Platform,
-  viewport: { width: number; height: number } = phone,
+  size: { width: number; height: number } | Device = phone,
 ): Promise<Page> {
+  const device = 'viewport' in size ? size : undefined;
   const context = await browser.newContext({
-    viewport,
+    viewport: 'viewport' in size ? size.viewport : size,
+    isMobile: device?.isMobile ?? false,
+    hasTouch: device?.isMobile ?? false,
+    ...(device?.userAgent ? { userAgent: device.userAgent } : {}),
     baseURL: platform.url,
     locale: 'nl-NL',
     timezoneId: 'Europe/Amsterdam',
@@ -83,6 +112,21 @@ export async function logIn(page: Page, platform: Platform, email: string): Prom
   // before that lands would close again, so wait for the page the login ends on.
   await page.waitForURL((url) => !url.pathname.startsWith('/inloggen') && url.pathname !== '/');
   await page.getByRole('heading', { level: 1 }).first().waitFor();
+}
+
+/**
+ * Follows a link of the app's menu as a person on this viewport would: on a phone the menu is
+ * behind its button, on a desktop it is always beside the page.
+ */
+export async function followMenuLink(page: Page, name: string): Promise<void> {
+  const button = page.getByRole('button', { name: /^(Menu|Menu sluiten)$/ });
+  const link = page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name });
+  // The app's frame may still be loading: its button (phone) or its menu (desktop) shows first.
+  await button.or(link).filter({ visible: true }).first().waitFor();
+  if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) !== 'true') {
+    await button.click();
+  }
+  await link.click();
 }
 
 /** Saves a full-page screenshot under artifacts/screenshots/<name>.png (a test artifact). */
@@ -151,6 +195,23 @@ export async function photographBoth(page: Page, name: string): Promise<void> {
   await expectAccessible(page, `${name}-desktop`);
   await screenshot(page, `${name}-desktop`);
   await page.setViewportSize(phone);
+}
+
+/**
+ * The page as a flow left it on its device: checked by axe and photographed (`<name>-phone` or
+ * `<name>-desktop`, see `photograph`), and not wider than the screen: a page that scrolls
+ * sideways hides what is beside it on a phone.
+ */
+export async function photographOn(page: Page, name: string, device: Device): Promise<void> {
+  const shotName = `${name}-${device.name}`;
+  await photograph(page, shotName);
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    screen: document.documentElement.clientWidth,
+  }));
+  expect(widths.page, `${shotName}: the page is wider than the screen`).toBeLessThanOrEqual(
+    widths.screen,
+  );
 }
 
 /** A GraphQL call from the page itself, with its login cookie; GraphQL errors are thrown. */

@@ -14,6 +14,7 @@ import {
   type PermitWork,
 } from '../ledger/permit-transaction.js';
 import { Permit } from '../../model/permit.entity.js';
+import type { ApplicationKind } from '../../model/permit-application.entity.js';
 import type { PermitEvent } from '../session/permit-events.js';
 import { ScheduledJob } from '../../model/scheduled-job.entity.js';
 import type { PaymentUpdate } from './payment-provider.js';
@@ -60,6 +61,8 @@ export interface CheckoutView {
   readonly totalCents: number;
   readonly productName: string;
   readonly municipalityName: string;
+  /** What a permit counter application's payment buys; null for a top-up. */
+  readonly applicationKind: ApplicationKind | null;
 }
 
 /** The bank page's payment, and where the browser goes afterwards. */
@@ -146,6 +149,7 @@ export class PaymentService {
       totalCents: payment.totalCents,
       productName: bought.productType.name.nl,
       municipalityName: bought.municipality.name,
+      applicationKind: payment.application?.kind ?? null,
       resultUrl: payment.application
         ? applicationPageUrl(payment.application.id)
         : topUpResultUrl(payment),

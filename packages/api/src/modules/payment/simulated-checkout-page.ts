@@ -70,11 +70,25 @@ export interface CheckoutPageLinks {
   readonly resultUrl: string;
 }
 
+/** What a counter application's payment buys, as the permit's history in the app names it. */
+const applicationPurpose: Record<NonNullable<CheckoutView['applicationKind']>, string> = {
+  new: 'Aanvraag',
+  renewal: 'Verlenging',
+  plateChange: 'Kentekenwijziging',
+};
+
+/** The payment's description as a bank statement shows it: a top-up, or what was applied for. */
+function describe(view: CheckoutView): string {
+  if (view.applicationKind)
+    return `${applicationPurpose[view.applicationKind]} ${view.productName}`;
+  const added = view.unit ? ` met ${formatBalance(view.amount, view.unit, 'nl')}` : '';
+  return `Opwaarderen ${view.productName}${added}`;
+}
+
 /** The simulated bank: amount, what for, and 'Betalen' / 'Annuleren' while the payment is open. */
 export function checkoutPage(view: CheckoutView, links: CheckoutPageLinks, nonce: string): string {
   const amount = formatMoney(view.totalCents, 'nl');
-  const added = view.unit ? ` met ${formatBalance(view.amount, view.unit, 'nl')}` : '';
-  const description = `Opwaarderen ${view.productName}${added}`;
+  const description = describe(view);
   const action = escapeHtml(links.action);
   const details = `<dl>
 <dt>Te betalen</dt><dd class="amount">${escapeHtml(amount)}</dd>
