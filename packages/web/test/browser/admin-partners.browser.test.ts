@@ -100,13 +100,13 @@ describe("a town's machine keys in the back office, in chromium", () => {
     const budget = page.getByRole('dialog', { name: 'Budget van Telefonie BV · Lijn 1' });
     // The platform's default so far: its own budget is a choice first.
     await budget.getByLabel('Eigen budget voor deze sleutel').check();
+    await photographBoth(page, 'admin-partners-budget');
     await budget.getByLabel('Verzoeken per minuut (1 tot 100.000)').fill('0');
     await budget.getByRole('button', { name: 'Opslaan' }).click();
     // Out of bounds: the API's refusal in the dialog, which stays open.
     await budget.getByRole('alert').waitFor();
     await budget.getByLabel('Verzoeken per minuut (1 tot 100.000)').fill('2');
     await budget.getByLabel('Kosten per minuut (1 tot 10.000.000)').fill('500');
-    await photographBoth(page, 'admin-partners-budget');
     await budget.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('Het budget van Telefonie BV · Lijn 1 is opgeslagen.').waitFor();
     await card.getByText('2 verzoeken en 500 kosten per minuut').waitFor();

@@ -100,6 +100,7 @@ export function BudgetDialog({
             </span>
             <input
               id={`${id}-cost`}
+              className="partner-form__hours"
               aria-describedby={`${id}-cost-hint`}
               type="number"
               inputMode="numeric"
