@@ -244,8 +244,18 @@ describe.each(dialects)("importing a town's addresses, on %s (docs/rules.md §2)
         ],
       },
     };
-    const set = await delft.request<Data>(setShape, {
-      zoneId: y.zoneId,
+    // The zone's id is `id`; the deprecated `zoneId` above still works (docs/graphql.md, Names).
+    const byEither = setShape
+      .replace('$zoneId: ID!', '$id: ID, $zoneId: ID')
+      .replace('zoneId: $zoneId', 'id: $id, zoneId: $zoneId');
+    const twoZones = await delft.request<Data>(byEither, {
+      id: y.zoneId,
+      zoneId: zones.find((zone: Data) => zone.code === 'H').zoneId,
+      shape: { ranges: [] },
+    });
+    expect(twoZones.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const set = await delft.request<Data>(byEither, {
+      id: y.zoneId,
       shape: {
         ranges: [
           {

@@ -155,6 +155,22 @@ describe.each(dialects)('the permit counter: my permits on %s (docs/rules.md §1
     expect(bad.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
   });
 
+  it('names the permit id in counterPermit and on CounterPermit, and still takes the deprecated permitId (docs/graphql.md, Names)', async () => {
+    const byEither = `query ($id: ID, $permitId: ID) {
+      counterPermit(id: $id, permitId: $permitId) { id permitId productTypeCode } }`;
+    const byId = await bram.request<Data>(byEither, { id: permitId });
+    expect(byId.data?.counterPermit).toEqual({
+      id: permitId,
+      permitId,
+      productTypeCode: (await counterPermit(bram, permitId)).productTypeCode,
+    });
+    const anotherId = crypto.randomUUID();
+    for (const variables of [{}, { id: permitId, permitId: anotherId }]) {
+      const refused = await bram.request<Data>(byEither, variables);
+      expect(refused.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    }
+  });
+
   it("answers someone else's permit, a bad id and a bad plate with typed errors and refusals (docs/rules.md §1 plate change)", async () => {
     const otherRenew = await anna.request<Data>(renewMutation, {
       input: { permitId, idempotencyKey: nextKey() },

@@ -12,7 +12,7 @@ import { testDialects } from './test-databases.js';
 
 const dialects = await testDialects();
 
-const permitFields = `grant grantExpiresAt registrationNumber productName zoneName street status
+const permitFields = `grantId grant grantExpiresAt registrationNumber productName zoneName street status
   balance unit paidToday { start end }
   sessions { id formattedPlate start end status costSoFar }
   favorites { plate formattedPlate country name } recentPlates { plate formattedPlate country name }`;
@@ -26,8 +26,13 @@ const changeEnd = `mutation ($input: DeskChangeEndInput!) {
 const stop = `mutation ($grant: ID!, $sessionId: ID!) {
   deskStopSession(grant: $grant, sessionId: $sessionId) { permit { ${permitFields} } } }`;
 const endCall = `mutation ($grant: ID!) { deskEndCall(grant: $grant) }`;
+const newStop = `mutation ($grantId: ID, $id: ID, $grant: ID, $sessionId: ID) {
+  deskStopSession(grantId: $grantId, id: $id, grant: $grant, sessionId: $sessionId) {
+    permit { ${permitFields} } } }`;
+const newEndCall = `mutation ($grantId: ID, $grant: ID) { deskEndCall(grantId: $grantId, grant: $grant) }`;
 
 interface DeskPermit {
+  grantId: string;
   grant: string;
   grantExpiresAt: string;
   registrationNumber: string;
@@ -278,6 +283,46 @@ describe.each(dialects)(
       });
       expect(expired.errors?.[0]?.extensions.code).toBe('DESK_GRANT_ENDED');
       expect(await entries('desk.call.end')).toHaveLength(1);
+    });
+
+    it('names the grant grantId and a stopped session id, and still takes the deprecated grant and sessionId (docs/graphql.md, Names)', async () => {
+      const permit = await opened(desk, anna, '4321');
+      expect(permit.grantId).toBe(permit.grant);
+      const { grantId } = permit;
+      const started = await desk.request<{ deskStartSession: { permit: DeskPermit } }>(start, {
+        input: { grantId, plate: 'AB-124-C' },
+      });
+      expect(started.errors).toBeUndefined();
+      const sessionId = started.data!.deskStartSession.permit.sessions[0]!.id;
+      const end = new Date(api.now.getTime() + 90 * 60_000).toISOString();
+      const oldName = await desk.request(changeEnd, { input: { grant: grantId, sessionId, end } });
+      expect(oldName.errors).toBeUndefined();
+      const other = (await opened(desk, anna, '4321')).grantId;
+      expect(other).not.toBe(grantId);
+      const conflicting = [
+        [start, { input: { grantId, grant: other, plate: 'AB-125-C' } }],
+        [changeEnd, { input: { grantId, grant: other, sessionId, end } }],
+        [newStop, { grantId, id: sessionId, grant: other }],
+        [newStop, { grantId, id: sessionId, sessionId: other }],
+        [newEndCall, { grantId, grant: other }],
+        [newStop, { id: sessionId }],
+      ] as const;
+      for (const [operation, variables] of conflicting) {
+        const refused = await desk.request(operation, variables);
+        expect(refused.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+      }
+      expect(await api.em().findOneOrFail(ParkingSession, { id: sessionId })).toMatchObject({
+        status: 'running',
+      });
+      const stopped = await desk.request<{ deskStopSession: { permit: DeskPermit } }>(newStop, {
+        grantId,
+        id: sessionId,
+      });
+      expect(stopped.errors).toBeUndefined();
+      expect(stopped.data!.deskStopSession.permit.sessions).toEqual([]);
+      expect((await desk.request(newEndCall, { grantId })).data).toEqual({ deskEndCall: true });
+      const ended = await desk.request(start, { input: { grantId, plate: 'AB-124-C' } });
+      expect(ended.errors?.[0]?.extensions.code).toBe('DESK_GRANT_ENDED');
     });
   },
 );

@@ -43,7 +43,7 @@ const tokenAccounts: Record<string, string> = {
  */
 const keyTown = {
   admin: 'beheer@oudstad.demo.parkeer.nl',
-  scopes: ['rightCheck', 'batchCheck', 'readZones'],
+  scopes: ['rightCheck', 'batchCheck', 'readZones', 'phoneLine'],
 };
 const tokenKinds = [...Object.keys(tokenAccounts), 'key'];
 

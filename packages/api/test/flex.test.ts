@@ -125,6 +125,37 @@ describe.each(dialects)(
       );
     });
 
+    it('names the permit id in flexPermit and a plate id in renameFlexPlate and removeFlexPlate, and still takes the deprecated permitId and plateId (docs/graphql.md, Names)', async () => {
+      const byEither = `query ($id: ID, $permitId: ID) { flexPermit(id: $id, permitId: $permitId) { id permitId } }`;
+      const flex = await bakkerij.request<Data>(byEither, { id: permitId });
+      expect(flex.data?.flexPermit).toEqual({ id: permitId, permitId });
+      const other = crypto.randomUUID();
+      for (const variables of [{}, { id: permitId, permitId: other }]) {
+        expect(codeOf(await bakkerij.request<Data>(byEither, variables))).toBe('BAD_USER_INPUT');
+      }
+      const added = await bakkerij.request<Data>(addMutation, {
+        input: { permitId, plate: 'N-789-BB', name: 'Nieuw', role: 'visitor' },
+      });
+      const id = added.data?.addFlexPlate.id as string;
+      const remove = `mutation ($permitId: ID!, $id: ID, $plateId: ID) {
+        removeFlexPlate(permitId: $permitId, id: $id, plateId: $plateId) { plates { id } } }`;
+      const conflicting = [
+        [renameMutation, { input: { permitId, id, plateId: other, name: 'X' } }],
+        [renameMutation, { input: { permitId, name: 'X' } }],
+        [remove, { permitId, id, plateId: other }],
+        [remove, { permitId }],
+      ] as const;
+      for (const [operation, variables] of conflicting) {
+        expect(codeOf(await bakkerij.request<Data>(operation, variables))).toBe('BAD_USER_INPUT');
+      }
+      const renamed = await bakkerij.request<Data>(renameMutation, {
+        input: { permitId, id, name: 'Hernoemd' },
+      });
+      expect(renamed.data?.renameFlexPlate).toEqual({ id, name: 'Hernoemd' });
+      const removed = await bakkerij.request<Data>(remove, { permitId, id });
+      expect(removed.data?.removeFlexPlate.plates.map((p: Data) => p.id)).not.toContain(id);
+    });
+
     it("docs/rules.md §5: a registration runs from now until the zone's paid hours end today, paid from the balance", async () => {
       const before = await api.balanceOf(permitId);
       const registered = await register('GHJ12K');

@@ -512,7 +512,14 @@ describe.each(dialects)('letters on %s (docs/rules.md §1, letters)', (dialect) 
     expect(otherTown.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
 
     const admin = await loggedIn(api.url, 'beheer@delft.demo.parkeer.nl');
-    const resent = await admin.request<{ resendLetter: { id: string; kind: string } }>(mutation, {
+    // The letter's id is `id`; the deprecated `documentId` above still works (docs/graphql.md, Names).
+    const byEither = `mutation ($id: ID, $documentId: ID) {
+      resendLetter(id: $id, documentId: $documentId) { id kind ready } }`;
+    for (const variables of [{}, { id: letter.id, documentId: crypto.randomUUID() }]) {
+      const refused = await admin.request(byEither, variables);
+      expect(refused.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    }
+    const resent = await admin.request<{ resendLetter: { id: string; kind: string } }>(byEither, {
       id: letter.id,
     });
     expect(resent.errors).toBeUndefined();

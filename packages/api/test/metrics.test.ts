@@ -112,6 +112,63 @@ describe.each(dialects)('/metrics on %s', (dialect) => {
     ).toBe(1);
   });
 
+  it('counts graphql-ws operations as HTTP ones: queries, mutations and subscriptions by root field, with their errors', async () => {
+    const anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
+    const cookie = anna.lastSetCookie!.split(';')[0]!;
+    const before = await scrape();
+    const client = wsClient(api.url, { cookie });
+    const anonymous = wsClient(api.url);
+    const streams: Stream[] = [];
+    const answer = async (ws: typeof client, query: string) => {
+      const stream = new Stream(ws, query, {});
+      streams.push(stream);
+      return stream.nth(0);
+    };
+    try {
+      // A client's own operation name is no label here either.
+      const listed = await answer(client, 'query Probe4712 { sessions { runningCount } }');
+      expect(listed.errors).toBeUndefined();
+      const stopped = await answer(
+        client,
+        'mutation { stopSession(id: "00000000-0000-4000-8000-000000000000") { id } }',
+      );
+      expect(stopped.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+      const broken = await answer(client, 'query { sessions(');
+      const brokenCode = (broken.errors?.[0] as { extensions?: { code?: string } }).extensions
+        ?.code;
+      expect(brokenCode).toBeDefined();
+      const refused = await answer(anonymous, sessionEvents);
+      const refusedCode = (refused.errors?.[0] as { extensions?: { code?: string } }).extensions
+        ?.code;
+      expect(refusedCode).toBeDefined();
+      const live = new Stream(client, sessionEvents, {});
+      streams.push(live);
+      const series = (suffix: string, name: string, type: string) =>
+        `parkeer_graphql_operation_duration_seconds_${suffix}{operation="${name}",type="${type}"}`;
+      // A subscription counts once its stream is set up, while it stays open.
+      await expect
+        .poll(async () =>
+          moved(before, await scrape(), series('count', 'sessionEvents', 'subscription')),
+        )
+        .toBe(2);
+      expect(live.isOpen).toBe(true);
+      const after = await scrape();
+      expect(moved(before, after, series('count', 'sessions', 'query'))).toBe(1);
+      expect(moved(before, after, series('count', 'stopSession', 'mutation'))).toBe(1);
+      expect(moved(before, after, series('count', 'unknown', 'unknown'))).toBe(1);
+      const errors = (name: string, type: string, code: string) =>
+        `parkeer_graphql_errors_total{operation="${name}",type="${type}",code="${code}"}`;
+      expect(moved(before, after, errors('stopSession', 'mutation', 'NOT_FOUND'))).toBe(1);
+      expect(moved(before, after, errors('unknown', 'unknown', brokenCode!))).toBe(1);
+      expect(moved(before, after, errors('sessionEvents', 'subscription', refusedCode!))).toBe(1);
+      expect([...after.keys()].some((name) => name.includes('Probe4712'))).toBe(false);
+    } finally {
+      for (const stream of streams) await stream.close();
+      await client.dispose();
+      await anonymous.dispose();
+    }
+  });
+
   it('shows open WebSockets and running subscriptions, the database pool and the process', async () => {
     const anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
     const cookie = anna.lastSetCookie!.split(';')[0]!;

@@ -405,6 +405,40 @@ describe.each(dialects)('visitor sessions over GraphQL, %s (docs/rules.md ยง4, ย
     expect(twoPermits.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
   });
 
+  it('names the session id in stopSession and deleteSession, and still takes the deprecated sessionId (docs/graphql.md, Names)', async () => {
+    const startOne = async (plate: string, planned: boolean) => {
+      const started = await anna.request<Data>(start, {
+        input: {
+          permitId: annaPermit,
+          plate,
+          ...(planned ? { start: '2026-11-25T10:00:00Z', end: '2026-11-25T11:00:00Z' } : {}),
+          idempotencyKey: nextKey(),
+        },
+      });
+      return started.data?.startSession.session.id as string;
+    };
+    const byEither = (operation: string) =>
+      `mutation ($id: ID, $sessionId: ID) { ${operation}(id: $id, sessionId: $sessionId) { id status } }`;
+    const running = await startOne('NM-100-B', false);
+    const planned = await startOne('NM-101-B', true);
+    for (const operation of ['stopSession', 'deleteSession']) {
+      for (const variables of [{}, { id: running, sessionId: planned }]) {
+        const refused = await anna.request<Data>(byEither(operation), variables);
+        expect(refused.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+      }
+    }
+    const stopped = await anna.request<Data>(byEither('stopSession'), { id: running });
+    expect(stopped.data?.stopSession).toEqual({ id: running, status: 'ended' });
+    const deleted = await anna.request<Data>(byEither('deleteSession'), {
+      id: planned,
+      sessionId: planned,
+    });
+    expect(deleted.data?.deleteSession).toMatchObject({ id: planned });
+    const oldName = await anna.request<Data>(stop, { id: await startOne('NM-102-B', false) });
+    expect(oldName.data?.stopSession.status).toBe('ended');
+    expect(await api.ledgerSum(annaPermit)).toBe(await api.balanceOf(annaPermit));
+  });
+
   describe('authorization', () => {
     it("treats someone else's product and session as not found", async () => {
       const bram = await loggedIn(api.url, 'bram@demo.parkeer.nl');

@@ -1,4 +1,4 @@
-import { AppError } from './app-error.js';
+import { eitherName, optionalEitherName } from './renamed-argument.js';
 
 /*
  * Partners name a permit `permitId` wherever they refer to one (docs/graphql.md, Names); the
@@ -13,14 +13,10 @@ interface PermitReference {
 
 /** The permit referred to by either name, or null for neither; two different ids are bad input. */
 export function optionalPermitId(given: PermitReference): string | null {
-  const { permitId, productId } = given;
-  if (permitId && productId && permitId !== productId) throw new AppError('BAD_USER_INPUT');
-  return permitId ?? productId ?? null;
+  return optionalEitherName(given.permitId, given.productId);
 }
 
 /** The permit referred to by either name; neither is bad input. */
 export function requiredPermitId(given: PermitReference): string {
-  const id = optionalPermitId(given);
-  if (!id) throw new AppError('BAD_USER_INPUT');
-  return id;
+  return eitherName(given.permitId, given.productId);
 }

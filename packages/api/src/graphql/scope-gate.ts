@@ -20,6 +20,9 @@ export const scopeOperations = {
   rightCheck: { query: ['rightCheck', 'enforcementPlaces'] },
   batchCheck: { query: ['rightCheckBatch', 'enforcementPlaces'] },
   readZones: { query: ['enforcementPlaces'] },
+  // The town's telephony provider posts the phone line's webhooks with the key (modules/phone,
+  // phone-line-key.ts): no GraphQL operation at all.
+  phoneLine: {},
   // End of machine keys.
 
   // Apps acting for a resident (OAuth 2, docs/graphql.md "Acting for a resident"): granted by
@@ -56,6 +59,7 @@ export const machineKeyScopes = [
   'rightCheck',
   'batchCheck',
   'readZones',
+  'phoneLine',
 ] as const satisfies readonly PartnerScope[];
 export type MachineKeyScope = (typeof machineKeyScopes)[number];
 // End of machine keys.

@@ -53,6 +53,34 @@ export function knowOperationsOf(schema: GraphQLSchema): void {
 /** Codes come from the catalogue or GraphQL's own; anything else is counted as one. */
 const codeShape = /^[A-Z][A-Z0-9_]{0,63}$/;
 
+/** The label an operation is counted under: a root field of the schema, else `unknown`. */
+const labelOf = (name: string) => (knownOperations.has(name) ? name : unknownOperation);
+
+/** How long an operation took to answer (a subscription: until its stream was set up). */
+export function observeOperation(
+  name: string,
+  type: OperationType | 'unknown',
+  seconds: number,
+): void {
+  operationSeconds.observe({ operation: labelOf(name), type }, seconds);
+}
+
+/** The `extensions.code` of errors an operation answered (a subscription: of any event). */
+export function countOperationErrors(
+  name: string,
+  type: OperationType | 'unknown',
+  errorCodes: readonly (string | undefined)[],
+): void {
+  const operation = labelOf(name);
+  for (const code of errorCodes) {
+    operationErrors.inc({
+      operation,
+      type,
+      code: code && codeShape.test(code) ? code : 'INTERNAL_SERVER_ERROR',
+    });
+  }
+}
+
 /**
  * One answered operation: `name` is the root field it asked for (`rightCheck`), `unknown` or
  * `multiple`; a name the schema does not have counts as `unknown`. `errorCodes` are the
@@ -64,13 +92,6 @@ export function recordOperation(
   seconds: number,
   errorCodes: readonly (string | undefined)[] = [],
 ): void {
-  const operation = knownOperations.has(name) ? name : unknownOperation;
-  operationSeconds.observe({ operation, type }, seconds);
-  for (const code of errorCodes) {
-    operationErrors.inc({
-      operation,
-      type,
-      code: code && codeShape.test(code) ? code : 'INTERNAL_SERVER_ERROR',
-    });
-  }
+  observeOperation(name, type, seconds);
+  countOperationErrors(name, type, errorCodes);
 }

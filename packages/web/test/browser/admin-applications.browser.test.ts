@@ -116,9 +116,9 @@ describe('the back office decides counter applications, in chromium', () => {
     });
     await payAtSimulatedBank(resident, checkoutUrl);
     const { counterPermits } = await graphqlIn<{
-      counterPermits: { permitId: string; plates: string[] }[];
-    }>(resident, '{ counterPermits { permitId plates } }');
-    const permitId = counterPermits.find((permit) => permit.plates.includes('GB-209-K'))!.permitId;
+      counterPermits: { id: string; plates: string[] }[];
+    }>(resident, '{ counterPermits { id plates } }');
+    const permitId = counterPermits.find((permit) => permit.plates.includes('GB-209-K'))!.id;
     const { endPermit } = await graphqlIn<{ endPermit: { __typename: string } }>(
       resident,
       'mutation ($input: EndPermitInput!) { endPermit(input: $input) { __typename } }',

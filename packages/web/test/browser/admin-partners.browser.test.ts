@@ -73,4 +73,63 @@ describe("a town's machine keys in the back office, in chromium", () => {
     }
     await photographBoth(page, 'admin-partners-revoked');
   });
+
+  it('gives a key the phone line scope, and sets its budget per minute, which the webhook then keeps to', async () => {
+    const page = await openPage(env.browser, env.platform, desktop);
+    await logIn(page, env.platform, 'beheer@oudstad.demo.parkeer.nl');
+    await page.goto('/beheer/koppelingen');
+    await page.getByRole('heading', { level: 1, name: 'Koppelingen' }).waitFor();
+    await page.getByLabel('Partner', { exact: true }).fill('Telefonie BV');
+    await page.getByLabel('Naam van de sleutel').fill('Lijn 1');
+    await page.getByLabel('Recht controleren (één kenteken)').uncheck();
+    await page.getByLabel('Telefoonlijn (webhook van de telefonieaanbieder)').check();
+    await page.getByRole('button', { name: 'Sleutel maken' }).click();
+    const shown = page.getByRole('region', { name: 'Sleutel voor Telefonie BV · Lijn 1' });
+    const secret = (await shown.locator('code').textContent())!.trim();
+    await shown.getByRole('button', { name: 'Ik heb de sleutel bewaard' }).click();
+    const card = page
+      .getByRole('list', { name: 'Sleutels' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Telefonie BV · Lijn 1' });
+    await card
+      .getByText('Telefoonlijn (webhook van de telefonieaanbieder)', { exact: true })
+      .waitFor();
+    await card.getByText('(standaard)').waitFor();
+
+    await card.getByRole('button', { name: 'Budget: Telefonie BV · Lijn 1' }).click();
+    const budget = page.getByRole('dialog', { name: 'Budget van Telefonie BV · Lijn 1' });
+    // The platform's default so far: its own budget is a choice first.
+    await budget.getByLabel('Eigen budget voor deze sleutel').check();
+    await photographBoth(page, 'admin-partners-budget');
+    await budget.getByLabel('Verzoeken per minuut (1 tot 100.000)').fill('0');
+    await budget.getByRole('button', { name: 'Opslaan' }).click();
+    // Out of bounds: the API's refusal in the dialog, which stays open.
+    await budget.getByRole('alert').waitFor();
+    await budget.getByLabel('Verzoeken per minuut (1 tot 100.000)').fill('2');
+    await budget.getByLabel('Kosten per minuut (1 tot 10.000.000)').fill('500');
+    await budget.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Het budget van Telefonie BV · Lijn 1 is opgeslagen.').waitFor();
+    await card.getByText('2 verzoeken en 500 kosten per minuut').waitFor();
+    await expect(card.getByText('(standaard)').count()).resolves.toBe(0);
+
+    // The telephony provider's webhook with the key: two a minute, then 429.
+    const statuses = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await fetch(`${env.platform.url}/webhooks/phone/twilio`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: `Bearer ${secret}`,
+        },
+        body: new URLSearchParams({ CallSid: 'CAbudget', From: '+31612345678' }).toString(),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([200, 200, 429]);
+
+    await card.getByRole('button', { name: 'Budget: Telefonie BV · Lijn 1' }).click();
+    await budget.getByLabel('De standaard van het platform').check();
+    await budget.getByRole('button', { name: 'Opslaan' }).click();
+    await card.getByText('(standaard)').waitFor();
+  });
 });

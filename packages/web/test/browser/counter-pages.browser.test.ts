@@ -114,7 +114,7 @@ function application(
 function counterPermit(extra: Record<string, unknown> = {}) {
   return {
     __typename: 'CounterPermit',
-    permitId: 'permit-1',
+    id: 'permit-1',
     productTypeCode: 'resident',
     productName: 'Bewonersvergunning',
     kind: 'resident',

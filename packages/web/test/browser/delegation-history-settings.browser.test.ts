@@ -128,7 +128,7 @@ describe('delegations, history and settings in chromium', () => {
       expect(started.startSession.message ?? started.startSession.__typename).toBe(
         'SessionAccepted',
       );
-      await graphqlIn(page, 'mutation ($id: ID!) { stopSession(sessionId: $id) { id } }', {
+      await graphqlIn(page, 'mutation ($id: ID!) { stopSession(id: $id) { id } }', {
         id: started.startSession.session!.id,
       });
     }

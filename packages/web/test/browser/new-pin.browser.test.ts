@@ -68,11 +68,11 @@ describe('a new PIN by letter in chromium (docs/rules.md §6, "A new PIN by lett
     const page = await openPage(env.browser, env.platform, phone);
     await logIn(page, env.platform, 'anna@demo.parkeer.nl');
     const { counterPermits } = await graphqlIn<{
-      counterPermits: { permitId: string; kind: string }[];
-    }>(page, '{ counterPermits { permitId kind } }');
+      counterPermits: { id: string; kind: string }[];
+    }>(page, '{ counterPermits { id kind } }');
     const visitor = counterPermits.find((permit) => permit.kind === 'visitorPermit');
     expect(visitor, "Anna's visitor permit").toBeDefined();
-    await page.goto(`/vergunningen/${visitor!.permitId}`);
+    await page.goto(`/vergunningen/${visitor!.id}`);
     const button = page.getByRole('button', { name: 'Nieuwe pincode per brief' });
     await button.waitFor();
     await button.scrollIntoViewIfNeeded();

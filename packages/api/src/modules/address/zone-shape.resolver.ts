@@ -1,3 +1,4 @@
+import { eitherName, useName } from '../../graphql/renamed-argument.js';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { actorOf, type Context } from '../../graphql/context.js';
 import { ZoneShapeService, type ZoneShapeView } from './zone-shape.service.js';
@@ -41,11 +42,22 @@ export class ZoneShapeResolver {
       'Sets where a zone lies: address ranges and/or an area (docs/rules.md §3). Addresses found in the registry or imported afterwards are placed by it, and known addresses the shapes placed follow the change (docs/rules.md §3 re-zoning): the answer says how many moved and which permits are at them.',
   })
   async setZoneShape(
-    @Arg('zoneId', () => ID, { description: 'The zone (AdminZone.id).' }) zoneId: string,
+    @Arg('id', () => ID, {
+      nullable: true,
+      description: 'The zone (AdminZone.id); required (or, deprecated, zoneId).',
+    })
+    id: string | null,
+    @Arg('zoneId', () => ID, {
+      nullable: true,
+      description: 'The zone (AdminZone.id).',
+      deprecationReason: useName('id'),
+    })
+    zoneId: string | null,
     @Arg('shape', () => ZoneShapeInput, { description: 'The new shape; it replaces the old one.' })
     shape: ZoneShapeInput,
     @Ctx() ctx: Context,
   ): Promise<ZoneShapeDto> {
-    return toDto(await new ZoneShapeService(ctx.em, actorOf(ctx)).set(zoneId, shape));
+    const zone = eitherName(id, zoneId);
+    return toDto(await new ZoneShapeService(ctx.em, actorOf(ctx)).set(zone, shape));
   }
 }

@@ -141,6 +141,7 @@ export function toCounterPermitDto(view: CounterPermitView, language: Language):
   const plates = view.plates.map(({ plate, country }) => formatPlate(plate, country));
   const active = view.plates.find((plate) => plate.active);
   return Object.assign(new CounterPermitDto(), {
+    id: permit.id,
     permitId: permit.id,
     productTypeCode: permit.productType.code,
     productName: permit.productType.name[language],

@@ -1,3 +1,4 @@
+import { eitherName, useName } from '../../graphql/renamed-argument.js';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { LivePublisher } from '../session/live-publisher.js';
@@ -144,10 +145,21 @@ export class CounterResolver {
     description: "One of the viewer's counter permits; anyone else's is NOT_FOUND.",
   })
   async counterPermit(
-    @Arg('permitId', () => ID, { description: 'The permit.' }) permitId: string,
+    @Arg('id', () => ID, {
+      nullable: true,
+      description: 'The permit; required (or, deprecated, permitId).',
+    })
+    id: string | null,
+    @Arg('permitId', () => ID, {
+      nullable: true,
+      description: 'The permit.',
+      deprecationReason: useName('id'),
+    })
+    permitId: string | null,
     @Ctx() ctx: Context,
   ): Promise<CounterPermitDto> {
-    const view = await serviceFor(ctx).counterPermit(ctx.viewer!, permitId, ctx.now);
+    const asked = eitherName(id, permitId);
+    const view = await serviceFor(ctx).counterPermit(ctx.viewer!, asked, ctx.now);
     return toCounterPermitDto(view, ctx.language);
   }
 

@@ -1,3 +1,4 @@
+import { useName } from '../../graphql/renamed-argument.js';
 import { deprecatedForCode, Refusal } from '../../graphql/refusal.js';
 import { registryNames, type RegistryName } from '../registry/registry-names.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
@@ -510,7 +511,13 @@ export const PermitChangeResult = createUnionType({
 
 @ObjectType('CounterPermit', { description: 'A permit of the viewer as the counter shows it.' })
 export class CounterPermitDto {
-  @Field(() => ID, { description: 'The permit (its product id elsewhere in the API).' })
+  @Field(() => ID, { description: 'The permit (Product.id, AdminPermit.id: the same id).' })
+  id!: string;
+
+  @Field(() => ID, {
+    description: 'The permit (its product id elsewhere in the API).',
+    deprecationReason: useName('id'),
+  })
   permitId!: string;
 
   @Field(() => String, { description: "The permit type's code." })

@@ -113,7 +113,7 @@ export class DelegationInvitation {
 export class InviteDelegationInput {
   @Field(() => ID, {
     nullable: true,
-    description: 'The permit (Product.id); required (or, deprecated, productId)..',
+    description: 'The permit (Product.id); required (or, deprecated, productId).',
   })
   permitId?: string | null;
 

@@ -1,3 +1,4 @@
+import { eitherName, useName } from '../../graphql/renamed-argument.js';
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { LivePublisher } from '../session/live-publisher.js';
@@ -50,7 +51,7 @@ export class DeskResolver {
     input: DeskStartSessionInput,
     @Ctx() ctx: Context,
   ): Promise<DeskActionResult> {
-    return serviceFor(ctx).start(input.grant, input);
+    return serviceFor(ctx).start(eitherName(input.grantId, input.grant), input);
   }
 
   @Authorized(...deskRoles)
@@ -64,7 +65,8 @@ export class DeskResolver {
     input: DeskChangeEndInput,
     @Ctx() ctx: Context,
   ): Promise<DeskActionResult> {
-    return serviceFor(ctx).changeEnd(input.grant, input.sessionId, input.end);
+    const grantId = eitherName(input.grantId, input.grant);
+    return serviceFor(ctx).changeEnd(grantId, input.sessionId, input.end);
   }
 
   @Authorized(...deskRoles)
@@ -72,19 +74,49 @@ export class DeskResolver {
     description: 'Stops a running session now, or takes back a planned one.',
   })
   async deskStopSession(
-    @Arg('grant', () => ID, { description: 'The desk grant (DeskPermit.grant).' }) grant: string,
-    @Arg('sessionId', () => ID, { description: 'The session (DeskSession.id).' }) sessionId: string,
+    @Arg('grantId', () => ID, {
+      nullable: true,
+      description: 'The desk grant (DeskPermit.grantId); required (or, deprecated, grant).',
+    })
+    grantId: string | null,
+    @Arg('id', () => ID, {
+      nullable: true,
+      description: 'The session (DeskSession.id); required (or, deprecated, sessionId).',
+    })
+    id: string | null,
+    @Arg('grant', () => ID, {
+      nullable: true,
+      description: 'The desk grant (DeskPermit.grant).',
+      deprecationReason: useName('grantId'),
+    })
+    grant: string | null,
+    @Arg('sessionId', () => ID, {
+      nullable: true,
+      description: 'The session (DeskSession.id).',
+      deprecationReason: useName('id'),
+    })
+    sessionId: string | null,
     @Ctx() ctx: Context,
   ): Promise<DeskActionResult> {
-    return serviceFor(ctx).stop(grant, sessionId);
+    return serviceFor(ctx).stop(eitherName(grantId, grant), eitherName(id, sessionId));
   }
 
   @Authorized(...deskRoles)
   @Mutation(() => Boolean, { description: 'The call is done: the grant ends now.' })
   async deskEndCall(
-    @Arg('grant', () => ID, { description: 'The desk grant (DeskPermit.grant).' }) grant: string,
+    @Arg('grantId', () => ID, {
+      nullable: true,
+      description: 'The desk grant (DeskPermit.grantId); required (or, deprecated, grant).',
+    })
+    grantId: string | null,
+    @Arg('grant', () => ID, {
+      nullable: true,
+      description: 'The desk grant (DeskPermit.grant).',
+      deprecationReason: useName('grantId'),
+    })
+    grant: string | null,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
-    return serviceFor(ctx).endCall(grant);
+    return serviceFor(ctx).endCall(eitherName(grantId, grant));
   }
 }

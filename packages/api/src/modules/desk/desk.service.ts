@@ -302,6 +302,7 @@ export class DeskService {
         name,
       });
     return Object.assign(new DeskPermit(), {
+      grantId: grant.id,
       grant: grant.id,
       grantExpiresAt: grant.expiresAt,
       registrationNumber: permit.productCode,

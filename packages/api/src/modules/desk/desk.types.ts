@@ -1,3 +1,4 @@
+import { useName } from '../../graphql/renamed-argument.js';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { BalanceUnitEnum } from '../../graphql/balance-unit.enum.js';
@@ -61,6 +62,12 @@ export class DeskPermit {
   @Field(() => ID, {
     description: 'The desk grant: pass it to the desk’s actions instead of the PIN.',
   })
+  grantId!: string;
+
+  @Field(() => ID, {
+    description: 'The desk grant: pass it to the desk’s actions instead of the PIN.',
+    deprecationReason: useName('grantId'),
+  })
   grant!: string;
 
   @Field(() => Date, { description: 'When the grant ends (15 minutes after the lookup).' })
@@ -104,8 +111,18 @@ export class DeskPermit {
 
 @InputType({ description: 'A session the desk starts for the caller.' })
 export class DeskStartSessionInput {
-  @Field(() => ID, { description: 'The desk grant (DeskPermit.grant).' })
-  grant!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The desk grant (DeskPermit.grantId); required (or, deprecated, grant).',
+  })
+  grantId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The desk grant (DeskPermit.grant).',
+    deprecationReason: useName('grantId'),
+  })
+  grant?: string | null;
 
   @Field(() => String, { description: 'The plate as the caller says it.' })
   plate!: string;
@@ -119,8 +136,18 @@ export class DeskStartSessionInput {
 
 @InputType({ description: 'A new end for a session, at the desk.' })
 export class DeskChangeEndInput {
-  @Field(() => ID, { description: 'The desk grant (DeskPermit.grant).' })
-  grant!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The desk grant (DeskPermit.grantId); required (or, deprecated, grant).',
+  })
+  grantId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The desk grant (DeskPermit.grant).',
+    deprecationReason: useName('grantId'),
+  })
+  grant?: string | null;
 
   @Field(() => ID, { description: 'The session (DeskSession.id).' })
   sessionId!: string;

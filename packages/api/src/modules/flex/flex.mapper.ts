@@ -29,6 +29,7 @@ export function toFlexPermitDto(
   const registered = new Set(overview.registrations.map((s) => s.plate));
   const { window } = overview;
   return Object.assign(new FlexPermitDto(), {
+    id: overview.permit.id,
     permitId: overview.permit.id,
     zoneName: overview.permit.zone.name,
     plates: overview.plates.map((entry) => toFlexPlateDto(entry, registered.has(entry.plate))),

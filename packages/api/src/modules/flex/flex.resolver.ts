@@ -1,3 +1,4 @@
+import { eitherName, useName } from '../../graphql/renamed-argument.js';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { answerOnce } from '../idempotency/answer-once.js';
@@ -35,10 +36,20 @@ export class FlexResolver {
     description: "A flexible business permit's list of plates and today's registration.",
   })
   async flexPermit(
-    @Arg('permitId', () => ID, { description: 'The flexible business permit.' }) permitId: string,
+    @Arg('id', () => ID, {
+      nullable: true,
+      description: 'The flexible business permit; required (or, deprecated, permitId).',
+    })
+    id: string | null,
+    @Arg('permitId', () => ID, {
+      nullable: true,
+      description: 'The flexible business permit.',
+      deprecationReason: useName('id'),
+    })
+    permitId: string | null,
     @Ctx() ctx: Context,
   ): Promise<FlexPermitDto> {
-    const overview = await serviceFor(ctx).overview(permitId);
+    const overview = await serviceFor(ctx).overview(eitherName(id, permitId));
     return toFlexPermitDto(overview, ctx.viewer!.accountId, ctx.now);
   }
 
@@ -65,7 +76,8 @@ export class FlexResolver {
     input: RenameFlexPlateInput,
     @Ctx() ctx: Context,
   ): Promise<FlexPlateDto> {
-    const entry = await serviceFor(ctx).renamePlate(input.permitId, input.plateId, input.name);
+    const plateId = eitherName(input.id, input.plateId);
+    const entry = await serviceFor(ctx).renamePlate(input.permitId, plateId, input.name);
     return toFlexPlateDto(entry, false);
   }
 
@@ -75,11 +87,21 @@ export class FlexResolver {
   })
   async removeFlexPlate(
     @Arg('permitId', () => ID, { description: 'The flexible business permit.' }) permitId: string,
-    @Arg('plateId', () => ID, { description: 'The list entry.' }) plateId: string,
+    @Arg('id', () => ID, {
+      nullable: true,
+      description: 'The list entry (FlexPlate.id); required (or, deprecated, plateId).',
+    })
+    id: string | null,
+    @Arg('plateId', () => ID, {
+      nullable: true,
+      description: 'The list entry.',
+      deprecationReason: useName('id'),
+    })
+    plateId: string | null,
     @Ctx() ctx: Context,
   ): Promise<FlexPermitDto> {
     const service = serviceFor(ctx);
-    await service.removePlate(permitId, plateId);
+    await service.removePlate(permitId, eitherName(id, plateId));
     return toFlexPermitDto(await service.overview(permitId), ctx.viewer!.accountId, ctx.now);
   }
 

@@ -1,3 +1,4 @@
+import { useName } from '../../graphql/renamed-argument.js';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
   listedPlateRoles,
@@ -54,7 +55,10 @@ export class FlexPlateDto {
     "A flexible business permit's list and today's registration: one plate at a time, until the zone's paid hours end (docs/rules.md §5).",
 })
 export class FlexPermitDto {
-  @Field(() => ID, { description: 'The permit (product).' })
+  @Field(() => ID, { description: 'The permit (Product.id: the same id).' })
+  id!: string;
+
+  @Field(() => ID, { description: 'The permit (product).', deprecationReason: useName('id') })
   permitId!: string;
 
   @Field(() => String, { description: "The zone's name." })
@@ -129,8 +133,18 @@ export class RenameFlexPlateInput {
   @Field(() => ID, { description: 'The flexible business permit.' })
   permitId!: string;
 
-  @Field(() => ID, { description: 'The list entry.' })
-  plateId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The list entry (FlexPlate.id); required (or, deprecated, plateId).',
+  })
+  id?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The list entry.',
+    deprecationReason: useName('id'),
+  })
+  plateId?: string | null;
 
   @Field(() => String, { description: 'Who drives it (at most 40 characters).' })
   name!: string;

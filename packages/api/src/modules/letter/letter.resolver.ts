@@ -1,3 +1,4 @@
+import { eitherName, useName } from '../../graphql/renamed-argument.js';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { adminWorkOf } from '../admin/admin-scope.js';
@@ -25,10 +26,19 @@ export class LetterResolver {
       "Mails a decision letter again to the permit holder (or the application's contact address), with the PDF attached; recorded in the audit log. A visitor permit's PIN is not on the copy.",
   })
   resendLetter(
-    @Arg('documentId', () => ID, { description: 'The letter (PermitLetter.id).' })
-    documentId: string,
+    @Arg('id', () => ID, {
+      nullable: true,
+      description: 'The letter (PermitLetter.id); required (or, deprecated, documentId).',
+    })
+    id: string | null,
+    @Arg('documentId', () => ID, {
+      nullable: true,
+      description: 'The letter (PermitLetter.id).',
+      deprecationReason: useName('id'),
+    })
+    documentId: string | null,
     @Ctx() ctx: Context,
   ): Promise<PermitLetterDto> {
-    return resendLetter(adminWorkOf(ctx), documentId);
+    return resendLetter(adminWorkOf(ctx), eitherName(id, documentId));
   }
 }

@@ -16,6 +16,7 @@ import { limitExceeded, operationRules, parseOptions } from '../../graphql/opera
 import type { LivePubSub } from '../../graphql/pubsub.js';
 import { sharingSubscribe } from '../../graphql/shared-subscription.js';
 import { forgetLiveConnection, trackLiveConnection } from '../../observability/live-metrics.js';
+import { wsOperationMetrics } from '../../observability/ws-operation-metrics.js';
 import { introspectionRefusal } from '../partner-key/introspection-gate.js';
 import { operationCost } from '../../graphql/operation-cost.js';
 import type { Viewer } from '../../graphql/viewer.js';
@@ -32,6 +33,10 @@ function inLanguage(error: ReturnType<typeof formatError>, language: Language) {
   const messages = (error.extensions?.messages ?? {}) as Record<string, string>;
   return { ...error, message: messages[language] ?? error.message };
 }
+
+/** The catalogue codes of answered errors, as the metrics count them. */
+const codesOf = (errors: readonly { extensions?: Record<string, unknown> }[]) =>
+  errors.map((error) => error.extensions?.code as string | undefined);
 
 /** Over a WebSocket no cookie can be set: logging in and out is for HTTP. */
 const noHttpSession: HttpSession = {
@@ -80,6 +85,7 @@ export function graphqlWsOptions(deps: {
   const languages = new WeakMap<object, Language>();
   /** The viewer a connection authenticated with at connect: its budgets, its introspection. */
   const viewers = new WeakMap<object, Viewer>();
+  const metrics = wsOperationMetrics();
   const documents = documentCache({
     rules: operationRules(),
     parseOptions,
@@ -110,7 +116,8 @@ export function graphqlWsOptions(deps: {
       return true;
     },
     onClose: (ctx) => forgetLiveConnection(ctx),
-    onSubscribe: async (ctx, _id, payload) => {
+    onSubscribe: async (ctx, id, payload) => {
+      metrics.started(ctx, id);
       // graphql-ws lists this operation already: it is one of them.
       if (Object.keys(ctx.subscriptions).length > maxSubscriptionsPerConnection) {
         return [limitExceeded('TOO_MANY_SUBSCRIPTIONS', maxSubscriptionsPerConnection)];
@@ -122,6 +129,7 @@ export function graphqlWsOptions(deps: {
         if (error instanceof GraphQLError) return [error];
         throw error;
       }
+      metrics.identified(ctx, id, document, payload.operationName);
       const invalid = documents.validate(deps.schema, document);
       if (invalid.length > 0) return invalid;
       const controlCharacter = controlCharacterError(payload.variables, document);
@@ -162,8 +170,8 @@ export function graphqlWsOptions(deps: {
     },
     // Refused before it ran (limits, syntax, validation): a catalogue code, else
     // BAD_USER_INPUT with GraphQL's explanation.
-    onError: (ctx, _id, _payload, errors) =>
-      errors.map((error) =>
+    onError: (ctx, id, _payload, errors) => {
+      const answered = errors.map((error) =>
         inLanguage(
           formatError(
             { ...error.toJSON(), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
@@ -171,16 +179,21 @@ export function graphqlWsOptions(deps: {
           ),
           languages.get(ctx) ?? 'nl',
         ),
-      ),
+      );
+      metrics.refused(ctx, id, codesOf(answered));
+      return answered;
+    },
+    onOperation: (ctx, id, _payload, args) => {
+      metrics.ran(ctx, id, args);
+    },
     onNext: (_ctx, _id, _payload, args, result) => {
       if (!result.errors?.length) return;
       const language = contexts.get(args)?.language ?? 'nl';
-      return {
-        ...result,
-        errors: result.errors.map((error) =>
-          inLanguage(formatError(error.toJSON(), error), language),
-        ),
-      };
+      const errors = result.errors.map((error) =>
+        inLanguage(formatError(error.toJSON(), error), language),
+      );
+      metrics.answered(args, codesOf(errors));
+      return { ...result, errors };
     },
   };
 }

@@ -17,6 +17,10 @@ registerEnumType(PartnerKeyScopeEnum, {
       description: "Right-checks in batches of up to 100 (rightCheckBatch), and the town's zones.",
     },
     readZones: { description: "The town's zones, to choose where to check (enforcementPlaces)." },
+    phoneLine: {
+      description:
+        "The town's telephony provider posts the phone line's webhooks with it (docs/partners/phone-webhook.md); no GraphQL operation.",
+    },
   },
 });
 

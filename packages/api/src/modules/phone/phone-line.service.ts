@@ -70,6 +70,8 @@ export class PhoneLineService {
     private readonly em: EntityManager,
     private readonly now: Date,
     private readonly sink: ChangeSink<PermitEvent> | null = null,
+    /** The town whose machine key let the webhook in: another town's permit is a wrong number. */
+    private readonly town: string | null = null,
   ) {}
 
   /** One webhook of call `callId` from `caller` (the number, or '' when withheld). */
@@ -286,6 +288,8 @@ export class PhoneLineService {
       id: caller,
     });
     if (check.outcome !== 'ok') return check.outcome;
+    // As at the municipal desk: a permit of another town answers as a wrong number would.
+    if (this.town !== null && check.permit.municipality.id !== this.town) return 'wrong';
     signedIn.permitId = check.permit.id;
     return 'ok';
   }

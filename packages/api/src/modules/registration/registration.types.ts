@@ -35,7 +35,7 @@ export class RegistrationLoginDto {
 export class ChangePinInput {
   @Field(() => ID, {
     nullable: true,
-    description: 'The visitor permit (Product.id); required (or, deprecated, productId)..',
+    description: 'The visitor permit (Product.id); required (or, deprecated, productId).',
   })
   permitId?: string | null;
 

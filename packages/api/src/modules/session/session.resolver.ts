@@ -1,4 +1,5 @@
 import { optionalPermitId, requiredPermitId, useIdOfPermit } from '../../graphql/permit-id.js';
+import { eitherName, useName } from '../../graphql/renamed-argument.js';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import type { Context } from '../../graphql/context.js';
@@ -144,22 +145,40 @@ export class SessionResolver {
   @Authorized('resident', 'business')
   @Mutation(() => SessionDto, { description: 'Stops a running session now; the rest is released.' })
   async stopSession(
-    @Arg('sessionId', () => ID, { description: 'The running session (Session.id).' })
-    sessionId: string,
+    @Arg('id', () => ID, {
+      nullable: true,
+      description: 'The running session (Session.id); required (or, deprecated, sessionId).',
+    })
+    id: string | null,
+    @Arg('sessionId', () => ID, {
+      nullable: true,
+      description: 'The running session (Session.id).',
+      deprecationReason: useName('id'),
+    })
+    sessionId: string | null,
     @Ctx() ctx: Context,
   ): Promise<SessionDto> {
-    const { session, unit } = await serviceFor(ctx).stop(sessionId);
+    const { session, unit } = await serviceFor(ctx).stop(eitherName(id, sessionId));
     return toSessionDto(session, unit, ctx.viewer!.accountId, ctx.now);
   }
 
   @Authorized('resident', 'business')
   @Mutation(() => SessionDto, { description: 'Deletes a planned session; all of it is released.' })
   async deleteSession(
-    @Arg('sessionId', () => ID, { description: 'The planned session (Session.id).' })
-    sessionId: string,
+    @Arg('id', () => ID, {
+      nullable: true,
+      description: 'The planned session (Session.id); required (or, deprecated, sessionId).',
+    })
+    id: string | null,
+    @Arg('sessionId', () => ID, {
+      nullable: true,
+      description: 'The planned session (Session.id).',
+      deprecationReason: useName('id'),
+    })
+    sessionId: string | null,
     @Ctx() ctx: Context,
   ): Promise<SessionDto> {
-    const { session, unit } = await serviceFor(ctx).delete(sessionId);
+    const { session, unit } = await serviceFor(ctx).delete(eitherName(id, sessionId));
     return toSessionDto(session, unit, ctx.viewer!.accountId, ctx.now);
   }
 

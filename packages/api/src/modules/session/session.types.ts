@@ -242,7 +242,7 @@ export const SessionResult = createUnionType({
 export class SessionRequestInput {
   @Field(() => ID, {
     nullable: true,
-    description: 'The permit (Product.id); required (or, deprecated, productId)..',
+    description: 'The permit (Product.id); required (or, deprecated, productId).',
   })
   permitId?: string | null;
 
@@ -268,6 +268,14 @@ export class SessionRequestInput {
 
 @InputType({ description: 'A session to start or plan.' })
 export class StartSessionInput extends SessionRequestInput {
+  // type-graphql copies an inherited input field without its deprecation: said again here.
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The permit (Product.id).',
+    deprecationReason: useIdOfPermit,
+  })
+  declare productId?: string | null;
+
   @Field(() => String, {
     description: 'Unique per attempt; a retry with the same key returns the first result.',
   })

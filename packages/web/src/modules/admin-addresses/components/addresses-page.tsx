@@ -210,7 +210,7 @@ function ZoneShapeCard({ zone }: { zone: ZoneShape }) {
     }
     setBadLine(null);
     const done = await save({
-      zoneId: zone.zoneId,
+      id: zone.zoneId,
       shape: { ranges: parsed, area: area.trim() === '' ? null : area },
     });
     setSaved(Boolean(done.data));

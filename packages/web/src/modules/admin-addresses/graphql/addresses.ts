@@ -65,8 +65,8 @@ export const ZoneShapesQuery = graphql(`
 `);
 
 export const SetZoneShapeMutation = graphql(`
-  mutation SetZoneShape($zoneId: ID!, $shape: ZoneShapeInput!) {
-    setZoneShape(zoneId: $zoneId, shape: $shape) {
+  mutation SetZoneShape($id: ID!, $shape: ZoneShapeInput!) {
+    setZoneShape(id: $id, shape: $shape) {
       zoneId
       code
       name

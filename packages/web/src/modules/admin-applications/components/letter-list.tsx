@@ -38,7 +38,7 @@ export function LetterList({
   if (!ready) return <Loading />;
   const send = async (id: string) => {
     setSent(null);
-    const result = await resend({ documentId: id });
+    const result = await resend({ id });
     if (result.data) setSent(id);
   };
   return (

@@ -118,8 +118,8 @@ export const DecidePermitApplicationMutation = graphql(
 
 /** Mails a decision letter to the applicant again, with the PDF attached. */
 export const ResendLetterMutation = graphql(`
-  mutation ResendLetter($documentId: ID!) {
-    resendLetter(documentId: $documentId) {
+  mutation ResendLetter($id: ID!) {
+    resendLetter(id: $id) {
       id
       ready
     }

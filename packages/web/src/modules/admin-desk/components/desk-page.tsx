@@ -57,7 +57,7 @@ function DeskPage() {
   };
 
   const onDone = async () => {
-    if (permit) await endCall({ grant: permit.grant });
+    if (permit) await endCall({ grantId: permit.grantId });
     // Forgotten here whatever the answer: a grant that ended already needs nothing more.
     setPermit(null);
     setClosed({ done: true });
@@ -160,7 +160,7 @@ function OpenPermit({ permit, onChange, onDone, onEnded }: OpenPermitProps) {
   const onStart = async (values: DeskStart): Promise<boolean> => {
     setNotice(null);
     setRefusal(null);
-    const result = await start({ input: { grant: permit.grant, ...values } });
+    const result = await start({ input: { grantId: permit.grantId, ...values } });
     if (grantEnded(result.error)) return false;
     const answer = result.data?.deskStartSession;
     if (!answer) return false;
@@ -183,7 +183,7 @@ function OpenPermit({ permit, onChange, onDone, onEnded }: OpenPermitProps) {
   const onChangeEnd = async (sessionId: string, shown: string, end: string) => {
     setNotice(null);
     setRefusal(null);
-    const result = await change({ input: { grant: permit.grant, sessionId, end } });
+    const result = await change({ input: { grantId: permit.grantId, sessionId, end } });
     if (grantEnded(result.error)) return false;
     const answer = result.data?.deskChangeSessionEnd;
     if (!answer) return false;
@@ -209,7 +209,7 @@ function OpenPermit({ permit, onChange, onDone, onEnded }: OpenPermitProps) {
   const onStop = async (sessionId: string, shown: string) => {
     setNotice(null);
     setRefusal(null);
-    const result = await stop({ grant: permit.grant, sessionId });
+    const result = await stop({ grantId: permit.grantId, id: sessionId });
     if (grantEnded(result.error)) return;
     const answer = result.data?.deskStopSession;
     if (!answer) return;

@@ -2,7 +2,7 @@ import { graphql } from '../../../app/graphql.js';
 
 export const DeskPermitFields = graphql(`
   fragment DeskPermitFields on DeskPermit {
-    grant
+    grantId
     grantExpiresAt
     registrationNumber
     productName
@@ -84,8 +84,8 @@ export const DeskChangeSessionEndMutation = graphql(
 
 export const DeskStopSessionMutation = graphql(
   `
-    mutation DeskStopSession($grant: ID!, $sessionId: ID!) {
-      deskStopSession(grant: $grant, sessionId: $sessionId) {
+    mutation DeskStopSession($grantId: ID!, $id: ID!) {
+      deskStopSession(grantId: $grantId, id: $id) {
         permit {
           ...DeskPermitFields
         }
@@ -96,7 +96,7 @@ export const DeskStopSessionMutation = graphql(
 );
 
 export const DeskEndCallMutation = graphql(`
-  mutation DeskEndCall($grant: ID!) {
-    deskEndCall(grant: $grant)
+  mutation DeskEndCall($grantId: ID!) {
+    deskEndCall(grantId: $grantId)
   }
 `);

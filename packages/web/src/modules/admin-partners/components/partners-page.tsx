@@ -13,10 +13,11 @@ import {
   RevokePartnerKeyMutation,
   RotatePartnerKeyMutation,
 } from '../graphql/partner-keys.js';
+import { BudgetDialog } from './budget-dialog.js';
 import '../admin-partners.css';
 
 type PartnerKey = ResultOf<typeof PartnerKeyFields>;
-const scopes = ['rightCheck', 'batchCheck', 'readZones'] as const;
+const scopes = ['rightCheck', 'batchCheck', 'readZones', 'phoneLine'] as const;
 type Scope = (typeof scopes)[number];
 
 const nameOf = (key: Pick<PartnerKey, 'partnerName' | 'label'>) =>
@@ -131,10 +132,12 @@ function CreateForm({ onCreated }: { onCreated(name: string, secret: string): vo
 
 function KeyCard({
   partnerKey,
+  onBudget,
   onRotate,
   onRevoke,
 }: {
   partnerKey: PartnerKey;
+  onBudget(key: PartnerKey): void;
   onRotate(key: PartnerKey): void;
   onRevoke(key: PartnerKey): void;
 }) {
@@ -175,6 +178,7 @@ function KeyCard({
                 requests: partnerKey.requestsPerMinute,
                 cost: partnerKey.costPerMinute,
               })}
+              {!partnerKey.ownBudget && ` ${t('budget.defaultValue')}`}
             </dd>
           </>
         )}
@@ -193,6 +197,14 @@ function KeyCard({
       </dl>
       {!partnerKey.revokedAt && (
         <div className="actions">
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-label={t('budget.buttonLabel', { name })}
+            onClick={() => onBudget(partnerKey)}
+          >
+            {t('budget.button')}
+          </button>
           <button
             type="button"
             className="button button--secondary"
@@ -229,6 +241,8 @@ export default function PartnersPage() {
   const [overlapHours, setOverlapHours] = useState(24);
   const [revoking, setRevoking] = useState<PartnerKey | null>(null);
   const [revoked, setRevoked] = useState<string | null>(null);
+  const [budgeting, setBudgeting] = useState<PartnerKey | null>(null);
+  const [budgetSaved, setBudgetSaved] = useState<string | null>(null);
   const list = keys.data?.partnerKeys.map((key) => readFragment(PartnerKeyFields, key));
   const reload = () => refetch({ requestPolicy: 'network-only' });
 
@@ -256,6 +270,9 @@ export default function PartnersPage() {
       <ErrorNotice error={keys.error} />
       <div role="status">
         {revoked && <p className="notice notice--success">{t('revoke.done', { name: revoked })}</p>}
+        {budgetSaved && (
+          <p className="notice notice--success">{t('budget.done', { name: budgetSaved })}</p>
+        )}
       </div>
       {shown && (
         <SecretOnce name={shown.name} secret={shown.secret} onDone={() => setShown(null)} />
@@ -277,6 +294,10 @@ export default function PartnersPage() {
             <KeyCard
               key={key.id}
               partnerKey={key}
+              onBudget={(chosen) => {
+                setBudgetSaved(null);
+                setBudgeting(chosen);
+              }}
               onRotate={(chosen) => {
                 setOverlapHours(24);
                 setRotating(chosen);
@@ -286,6 +307,16 @@ export default function PartnersPage() {
           ))}
         </ul>
       )}
+      <BudgetDialog
+        partnerKey={budgeting}
+        name={budgeting ? nameOf(budgeting) : ''}
+        onSaved={() => {
+          setBudgetSaved(budgeting ? nameOf(budgeting) : null);
+          setBudgeting(null);
+          reload();
+        }}
+        onCancel={() => setBudgeting(null)}
+      />
       <ConfirmDialog
         open={rotating !== null}
         title={rotating ? t('rotate.title', { name: nameOf(rotating) }) : ''}

@@ -16,6 +16,7 @@ export const PartnerKeyFields = graphql(`
     requestsLast7Days
     requestsPerMinute
     costPerMinute
+    ownBudget
   }
 `);
 
@@ -62,6 +63,17 @@ export const RevokePartnerKeyMutation = graphql(
   `
     mutation RevokePartnerKey($id: ID!) {
       revokePartnerKey(id: $id) {
+        ...PartnerKeyFields
+      }
+    }
+  `,
+  [PartnerKeyFields],
+);
+
+export const SetPartnerKeyBudgetMutation = graphql(
+  `
+    mutation SetPartnerKeyBudget($id: ID!, $input: PartnerKeyBudgetInput!) {
+      setPartnerKeyBudget(id: $id, input: $input) {
         ...PartnerKeyFields
       }
     }

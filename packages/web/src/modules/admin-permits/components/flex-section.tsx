@@ -16,7 +16,7 @@ export function FlexSection({ permitId }: { permitId: string }) {
   const format = useFormats();
   const [result] = useQuery({
     query: AdminFlexPermitQuery,
-    variables: { permitId },
+    variables: { id: permitId },
     requestPolicy: 'cache-and-network',
   });
   const flex = result.data?.flexPermit;

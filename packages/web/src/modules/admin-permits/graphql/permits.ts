@@ -251,9 +251,9 @@ export const FindAddressQuery = graphql(`
  * (docs/rules.md §5): the business keeps the list, the back office only looks.
  */
 export const AdminFlexPermitQuery = graphql(`
-  query AdminFlexPermit($permitId: ID!) {
-    flexPermit(permitId: $permitId) {
-      permitId
+  query AdminFlexPermit($id: ID!) {
+    flexPermit(id: $id) {
+      id
       maxPlates
       registration {
         id

@@ -22,7 +22,7 @@ export default function PermitPage() {
   const { t } = useTranslation('counter');
   const format = useFormats();
   const { permitId = '' } = useParams();
-  const [result, refetch] = useQuery({ query: CounterPermitQuery, variables: { permitId } });
+  const [result, refetch] = useQuery({ query: CounterPermitQuery, variables: { id: permitId } });
   const [done, setDone] = useState<string[]>([]);
   const [open, setOpen] = useState({ plate: false, end: false });
   const permit = result.data?.counterPermit;
@@ -73,7 +73,7 @@ export default function PermitPage() {
           }
         >
           <PlateChangeForm
-            permitId={permit.permitId}
+            permitId={permit.id}
             currentPlates={permit.plates}
             feeCents={permit.plateChangeFeeCents}
             onChanged={(plate) => {
@@ -96,7 +96,7 @@ export default function PermitPage() {
           }
         >
           <EndPermitForm
-            permitId={permit.permitId}
+            permitId={permit.id}
             refundIfEndedNowCents={permit.refundIfEndedNowCents}
             onEnded={(refundCents) => {
               setOpen({ plate: false, end: false });
@@ -111,7 +111,7 @@ export default function PermitPage() {
         </Disclosure>
       )}
       {permit.kind === 'visitorPermit' && permit.status === 'active' && (
-        <NewPinSection permitId={permit.permitId} />
+        <NewPinSection permitId={permit.id} />
       )}
       <section className="card" aria-labelledby="permit-letters-title">
         <h2 id="permit-letters-title" className="card__title">
@@ -141,7 +141,7 @@ function RenewSection({ permit }: { permit: CounterPermit }) {
         <>
           <p>{t('permits.renewNow')}</p>
           <div className="actions">
-            <Link className="button" to={`/vergunningen/${permit.permitId}/verlengen`}>
+            <Link className="button" to={`/vergunningen/${permit.id}/verlengen`}>
               {t('permit.renew.link')}
             </Link>
           </div>

@@ -56,8 +56,8 @@ export default function PermitsPage() {
       ) : (
         <ul className="list">
           {permits.data.counterPermits.map((permit) => (
-            <li key={permit.permitId} className="card" data-testid="counter-permit">
-              <Link className="card__link" to={`/vergunningen/${permit.permitId}`}>
+            <li key={permit.id} className="card" data-testid="counter-permit">
+              <Link className="card__link" to={`/vergunningen/${permit.id}`}>
                 <h2 className="card__title">{permit.productName}</h2>
               </Link>
               <PermitStatus status={permit.status} />

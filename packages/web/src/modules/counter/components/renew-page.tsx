@@ -23,7 +23,7 @@ export default function RenewPage() {
   const format = useFormats();
   const navigate = useNavigate();
   const { permitId = '' } = useParams();
-  const [result] = useQuery({ query: CounterPermitQuery, variables: { permitId } });
+  const [result] = useQuery({ query: CounterPermitQuery, variables: { id: permitId } });
   const [state, renew] = useMutation(RenewPermitMutation);
   const intent = useIntentKey(permitId);
   const bank = useLeaveForBank();

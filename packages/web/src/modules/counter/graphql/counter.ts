@@ -208,7 +208,7 @@ export const MyPermitApplicationsQuery = graphql(
 const CounterPermitFragment = graphql(
   `
     fragment CounterPermitView on CounterPermit @_unmask {
-      permitId
+      id
       productTypeCode
       productName
       kind
@@ -258,8 +258,8 @@ export const CounterPermitsQuery = graphql(
 
 export const CounterPermitQuery = graphql(
   `
-    query CounterPermit($permitId: ID!) {
-      counterPermit(permitId: $permitId) {
+    query CounterPermit($id: ID!) {
+      counterPermit(id: $id) {
         ...CounterPermitView
       }
     }
@@ -296,7 +296,7 @@ export const EndPermitMutation = graphql(`
       ... on PermitEnded {
         refundCents
         permit {
-          permitId
+          id
           status
         }
       }

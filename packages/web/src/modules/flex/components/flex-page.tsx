@@ -34,7 +34,7 @@ export default function FlexPage() {
   });
   const [flex, refetchFlex] = useQuery({
     query: FlexPermitQuery,
-    variables: { permitId: productId },
+    variables: { id: productId },
   });
   const refresh = useCallback(() => {
     refetchProduct({ requestPolicy: 'network-only' });

@@ -42,13 +42,13 @@ export function FlexPlateRow({
   const [removeState, remove] = useMutation(RemoveFlexPlateMutation);
 
   const saveName = async () => {
-    const result = await rename({ input: { permitId, plateId: plate.id, name } });
+    const result = await rename({ input: { permitId, id: plate.id, name } });
     if (result.error) return;
     setRenaming(false);
     onChanged(t('done.renamed'));
   };
   const confirmRemove = async () => {
-    const result = await remove({ permitId, plateId: plate.id });
+    const result = await remove({ permitId, id: plate.id });
     if (result.error) return;
     setRemoving(false);
     onChanged(t('done.removed', { name: plate.name }));

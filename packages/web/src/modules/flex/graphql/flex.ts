@@ -15,7 +15,7 @@ export const FlexPlateFieldsFragment = graphql(`
 export const FlexPermitFieldsFragment = graphql(
   `
     fragment FlexPermitFields on FlexPermit {
-      permitId
+      id
       zoneName
       maxPlates
       date
@@ -44,8 +44,8 @@ export const FlexPermitFieldsFragment = graphql(
 /** The list and today's registration (docs/rules.md §5, The flexible business permit). */
 export const FlexPermitQuery = graphql(
   `
-    query FlexPermit($permitId: ID!) {
-      flexPermit(permitId: $permitId) {
+    query FlexPermit($id: ID!) {
+      flexPermit(id: $id) {
         ...FlexPermitFields
       }
     }
@@ -108,8 +108,8 @@ export const RenameFlexPlateMutation = graphql(
 
 export const RemoveFlexPlateMutation = graphql(
   `
-    mutation RemoveFlexPlate($permitId: ID!, $plateId: ID!) {
-      removeFlexPlate(permitId: $permitId, plateId: $plateId) {
+    mutation RemoveFlexPlate($permitId: ID!, $id: ID!) {
+      removeFlexPlate(permitId: $permitId, id: $id) {
         ...FlexPermitFields
       }
     }

@@ -71,8 +71,7 @@ function SessionRow({
   const planned = item.status === 'planned';
 
   const confirm = async () => {
-    const result =
-      asking === 'stop' ? await stop({ sessionId: item.id }) : await remove({ sessionId: item.id });
+    const result = asking === 'stop' ? await stop({ id: item.id }) : await remove({ id: item.id });
     if (!result.error) {
       setAsking(null);
       onChanged(t(asking === 'stop' ? 'done.stopped' : 'done.deleted', { plate }));

@@ -54,8 +54,8 @@ export const SessionsQuery = graphql(
 );
 
 export const StopSessionMutation = graphql(`
-  mutation StopSession($sessionId: ID!) {
-    stopSession(sessionId: $sessionId) {
+  mutation StopSession($id: ID!) {
+    stopSession(id: $id) {
       id
       status
     }
@@ -63,8 +63,8 @@ export const StopSessionMutation = graphql(`
 `);
 
 export const DeleteSessionMutation = graphql(`
-  mutation DeleteSession($sessionId: ID!) {
-    deleteSession(sessionId: $sessionId) {
+  mutation DeleteSession($id: ID!) {
+    deleteSession(id: $id) {
       id
       status
     }
