@@ -501,6 +501,7 @@ describe('the simulated bank page', () => {
         totalCents: 1000,
         productName: '<script>alert(1)</script>',
         municipalityName: 'Gemeente "A" & \'B\'',
+        method: 'ideal',
       },
       { action: '/betalen/simulatie/x"><img src=x>', resultUrl: 'https://a.example/?a=1&b=2' },
       'nonce"',

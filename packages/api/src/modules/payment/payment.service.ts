@@ -17,7 +17,7 @@ import { Permit } from '../../model/permit.entity.js';
 import type { PermitEvent } from '../session/permit-events.js';
 import { ScheduledJob } from '../../model/scheduled-job.entity.js';
 import type { PaymentUpdate } from './payment-provider.js';
-import { Payment, type PaymentStatus } from '../../model/payment.entity.js';
+import { Payment, type PaymentMethod, type PaymentStatus } from '../../model/payment.entity.js';
 import { reasonNotToCredit } from './uncreditable-reason.js';
 import { applicationPageUrl, topUpResultUrl } from './payment-result-url.js';
 import { logger } from '../../logging/logger.js';
@@ -60,6 +60,8 @@ export interface CheckoutView {
   readonly totalCents: number;
   readonly productName: string;
   readonly municipalityName: string;
+  /** iDEAL or a card: the simulated bank shows the one chosen. */
+  readonly method: PaymentMethod;
 }
 
 /** The bank page's payment, and where the browser goes afterwards. */
@@ -146,6 +148,7 @@ export class PaymentService {
       totalCents: payment.totalCents,
       productName: bought.productType.name.nl,
       municipalityName: bought.municipality.name,
+      method: payment.method,
       resultUrl: payment.application
         ? applicationPageUrl(payment.application.id)
         : topUpResultUrl(payment),
