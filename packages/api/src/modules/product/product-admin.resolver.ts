@@ -57,6 +57,7 @@ const toAdminProductType = (productType: ProductType): AdminProductType =>
     maxListedPlates: productType.maxListedPlates ?? null,
     validIn: productType.validIn,
     ...applicantRulesOf(productType.eligibility),
+    onePerAddress: productType.onePerAddress,
   });
 
 const toAdminTariff = (tariff: Tariff): AdminTariff =>

@@ -201,6 +201,12 @@ export class AdminProductType {
   })
   maxPerAddress!: number | null;
 
+  @Field(() => Boolean, {
+    description:
+      'The database holds it to one active permit per address (a visitor permit): maxPerAddress stays 1.',
+  })
+  onePerAddress!: boolean;
+
   @Field(() => Int, {
     nullable: true,
     description:
