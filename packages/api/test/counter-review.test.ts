@@ -192,6 +192,7 @@ describe.each(dialects)('the back office of the permit counter, on %s', (dialect
       description: 'Bezoekersvergunning',
       redirectUrl: `${api.url}/loket/aanvraag/${stored.id}`,
       language: 'nl',
+      method: 'ideal',
     });
     payment.providerRef = checkout.providerRef;
     if (status !== 'awaitingPayment') {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { PaymentMethod } from '@mollie/api-client';
 
 /**
  * A small stand-in for Mollie's v2 API on loopback, speaking the JSON shapes `@mollie/api-client`
@@ -88,6 +89,16 @@ export function trustFakeMollie(): () => void {
     else process.env.NODE_TLS_REJECT_UNAUTHORIZED = before;
   };
 }
+
+/** The methods Mollie knows (`ideal`, `creditcard`, …): one, or a list to choose from. */
+const mollieMethods = new Set<string>(Object.values(PaymentMethod));
+const validMethod = (method: unknown) =>
+  method === undefined ||
+  method === null ||
+  (typeof method === 'string' && mollieMethods.has(method)) ||
+  (Array.isArray(method) &&
+    method.length > 0 &&
+    method.every((one) => typeof one === 'string' && mollieMethods.has(one)));
 
 const token = (prefix: string) => `${prefix}_${randomBytes(8).toString('hex')}`;
 const amountPattern = /^\d+\.\d{2}$/;
@@ -206,6 +217,9 @@ export async function startFakeMollie(): Promise<FakeMollie> {
     if (typeof body.redirectUrl !== 'string') {
       return { status: 422, title: 'redirectUrl', detail: 'The redirect URL is missing' };
     }
+    if (!validMethod(body.method)) {
+      return { status: 422, title: 'method', detail: 'The payment method is invalid' };
+    }
     const payment: FakePayment = {
       id: token('tr'),
       status: 'open',
@@ -214,6 +228,7 @@ export async function startFakeMollie(): Promise<FakeMollie> {
       redirectUrl: body.redirectUrl,
       webhookUrl: typeof body.webhookUrl === 'string' ? body.webhookUrl : null,
       metadata: body.metadata ?? null,
+      // A single method is the payment's method at once; a list is chosen from at checkout.
       method: typeof body.method === 'string' ? body.method : null,
       locale: typeof body.locale === 'string' ? body.locale : null,
       createdAt: new Date().toISOString(),

@@ -32,6 +32,13 @@ export type RefundReason = (typeof refundReasons)[number];
 export const paymentPurposes = ['topUp', 'permitApplication'] as const;
 export type PaymentPurpose = (typeof paymentPurposes)[number];
 
+/**
+ * How the payer pays at the provider: iDEAL, or a card (Mollie's `creditcard`). Chosen on the
+ * counter's review step (docs/rules.md §1 payment method); a top-up pays by iDEAL.
+ */
+export const paymentMethods = ['ideal', 'card'] as const;
+export type PaymentMethod = (typeof paymentMethods)[number];
+
 /** A top-up being paid: created open, made paid (and credited once) by the provider's webhook. */
 @Entity({ tableName: 'payment' })
 @Unique({ properties: ['permit', 'idempotencyKey'] })
@@ -69,6 +76,10 @@ export class Payment extends BaseEntity {
 
   @Property({ type: 'integer' })
   totalCents!: number;
+
+  /** How it is paid at the provider; a retried start opens it with the same method. */
+  @Property({ type: 'string', length: 12, default: 'ideal' })
+  method: PaymentMethod & Opt = 'ideal';
 
   /** The PaymentProvider that handles it, e.g. 'simulatedIdeal'. */
   @Property({ type: 'string', length: 40 })

@@ -62,6 +62,10 @@ export const adminMessages = {
     nl: 'Deze keuze is niet mogelijk.',
     en: 'This choice is not possible.',
   },
+  SETTING_ONE_PER_ADDRESS: {
+    nl: 'Van dit product heeft een adres ten hoogste één vergunning; het maximum per adres is 1.',
+    en: 'An address holds at most one permit of this product; the maximum per address is 1.',
+  },
   ZONE_CODE_TAKEN: {
     nl: 'Er is al een zone met code {code}.',
     en: 'There already is a zone with code {code}.',

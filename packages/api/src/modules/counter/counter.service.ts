@@ -32,7 +32,7 @@ import type { Viewer } from '../../graphql/viewer.js';
 import { logger } from '../../logging/logger.js';
 import { Account } from '../../model/account.entity.js';
 import { Address } from '../../model/address.entity.js';
-import { Payment } from '../../model/payment.entity.js';
+import { Payment, type PaymentMethod } from '../../model/payment.entity.js';
 import { PermitApplication, type ApplicationKind } from '../../model/permit-application.entity.js';
 import { PermitDocument } from '../../model/permit-document.entity.js';
 import { PermitPlate } from '../../model/permit-plate.entity.js';
@@ -482,6 +482,7 @@ export class CounterService {
     idempotencyKey: string,
     now: Date,
     language: Language,
+    method: PaymentMethod = 'ideal',
   ): Promise<Refusable<Submitted>> {
     const { applicantId, actorId } = counterApplicant(viewer);
     const earlier = await this.resumed(applicantId, idempotencyKey, 'new', language);
@@ -509,7 +510,7 @@ export class CounterService {
 
     const submitted = await this.fileApplication(
       'new',
-      provider,
+      { provider, method },
       actorId,
       now,
       language,
@@ -574,7 +575,7 @@ export class CounterService {
    */
   private async fileApplication(
     kind: ApplicationKind,
-    provider: PaymentProvider | null,
+    { provider, method }: { provider: PaymentProvider | null; method: PaymentMethod },
     actorId: string,
     now: Date,
     language: Language,
@@ -582,7 +583,9 @@ export class CounterService {
   ): Promise<Submitted> {
     const applicationId = await this.em.transactional(async (tx) => {
       const { application, waits = false, needsReview = false } = await create(tx);
-      if (provider && !waits) this.createPayment(tx, application, provider, actorId, now);
+      if (provider && !waits) {
+        this.createPayment(tx, application, provider, actorId, now, method);
+      }
       await tx.flush();
       if (!provider && !waits && !needsReview) {
         await grantApplication(tx, application.id, { at: now, decidedById: null });
@@ -600,6 +603,7 @@ export class CounterService {
     provider: PaymentProvider,
     payerId: string,
     now: Date,
+    method: PaymentMethod = 'ideal',
   ): Payment {
     return tx.create(Payment, {
       purpose: 'permitApplication',
@@ -611,6 +615,7 @@ export class CounterService {
       feeCents: application.feeCents,
       totalCents: application.totalCents,
       provider: provider.name,
+      method,
       idempotencyKey: `application:${application.id}`,
       createdAt: now,
     });
@@ -667,6 +672,7 @@ export class CounterService {
         description: `${full.productType.name.nl}, ${full.municipality.name}`,
         redirectUrl: applicationPageUrl(application.id),
         language,
+        method: payment.method,
       }),
     );
     const stored = await em.nativeUpdate(
@@ -922,6 +928,7 @@ export class CounterService {
     idempotencyKey: string,
     now: Date,
     language: Language,
+    method: PaymentMethod,
   ): Promise<Submitted> {
     const { applicantId, actorId } = counterApplicant(viewer);
     const totalCents = change.priceCents + change.feeCents;
@@ -929,31 +936,38 @@ export class CounterService {
     const applicant = await this.em.findOneOrFail(Account, applicantId);
     // An account a DigiD login made has no e-mail address: its letters go where it asked.
     const contactEmail = applicant.email ?? (await latestContactEmail(this.em, permit.id));
-    return this.fileApplication(change.kind, provider, actorId, now, language, (tx) => ({
-      application: tx.create(PermitApplication, {
-        municipality: permit.municipality.id,
-        productType: permit.productType.id,
-        kind: change.kind,
-        zone: permit.zone.id,
-        permit: permit.id,
-        applicant: applicantId,
-        actor: actorId,
-        holderType: permit.holderType,
-        addressKey: permit.addressKey,
-        addressLabel: permit.addressLabel,
-        plates: [...change.plates],
-        validFrom: change.validFrom,
-        validUntil: change.validUntil,
-        priceCents: change.priceCents,
-        feeCents: change.feeCents,
-        totalCents,
-        status: 'awaitingPayment',
-        contactEmail,
-        language,
-        idempotencyKey,
-        createdAt: now,
+    return this.fileApplication(
+      change.kind,
+      { provider, method },
+      actorId,
+      now,
+      language,
+      (tx) => ({
+        application: tx.create(PermitApplication, {
+          municipality: permit.municipality.id,
+          productType: permit.productType.id,
+          kind: change.kind,
+          zone: permit.zone.id,
+          permit: permit.id,
+          applicant: applicantId,
+          actor: actorId,
+          holderType: permit.holderType,
+          addressKey: permit.addressKey,
+          addressLabel: permit.addressLabel,
+          plates: [...change.plates],
+          validFrom: change.validFrom,
+          validUntil: change.validUntil,
+          priceCents: change.priceCents,
+          feeCents: change.feeCents,
+          totalCents,
+          status: 'awaitingPayment',
+          contactEmail,
+          language,
+          idempotencyKey,
+          createdAt: now,
+        }),
       }),
-    }));
+    );
   }
 
   /** docs/rules.md §1 (renewal): the next whole term, paid, bought within the renewal window. */
@@ -963,6 +977,7 @@ export class CounterService {
     idempotencyKey: string,
     now: Date,
     language: Language,
+    method: PaymentMethod = 'ideal',
   ): Promise<Refusable<Submitted>> {
     const started = await this.startChange(viewer, permitId, idempotencyKey, 'renewal', language);
     if ('ok' in started) return started;
@@ -995,6 +1010,7 @@ export class CounterService {
       idempotencyKey,
       now,
       language,
+      method,
     );
     return { ok: submitted };
   }
@@ -1011,6 +1027,7 @@ export class CounterService {
     idempotencyKey: string,
     now: Date,
     language: Language,
+    method: PaymentMethod = 'ideal',
   ): Promise<Refusable<Submitted>> {
     const started = await this.startChange(
       viewer,
@@ -1067,6 +1084,7 @@ export class CounterService {
       idempotencyKey,
       now,
       language,
+      method,
     );
     return { ok: submitted };
   }

@@ -29,6 +29,8 @@ import {
   type ApplicationStatus,
 } from '../../model/permit-application.entity.js';
 import { ApplicationDocumentDto, PermitLetterDto } from '../letter/letter.types.js';
+import { PaymentMethodEnum } from '../payment/payment.types.js';
+import type { PaymentMethod } from '../../model/payment.entity.js';
 
 const enumOf = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
@@ -296,6 +298,13 @@ export class ApplyForPermitInput {
 
   @Field(() => String, { description: 'New for each application, the same for each retry of it.' })
   idempotencyKey!: string;
+
+  @Field(() => PaymentMethodEnum, {
+    nullable: true,
+    description:
+      "How it is paid: 'ideal' or 'card'; left out: iDEAL. A retry with the key must name the same.",
+  })
+  paymentMethod?: PaymentMethod | null;
 }
 
 @ObjectType('PermitApplicationQuote', { description: 'What an application would give and cost.' })
@@ -609,6 +618,13 @@ export class RenewPermitInput {
 
   @Field(() => String, { description: 'New for each renewal, the same for each retry of it.' })
   idempotencyKey!: string;
+
+  @Field(() => PaymentMethodEnum, {
+    nullable: true,
+    description:
+      "How it is paid: 'ideal' or 'card'; left out: iDEAL. A retry with the key must name the same.",
+  })
+  paymentMethod?: PaymentMethod | null;
 }
 
 @InputType({ description: 'Putting another plate on a permit.' })
@@ -621,6 +637,13 @@ export class RequestPlateChangeInput {
 
   @Field(() => String, { description: 'New for each change, the same for each retry of it.' })
   idempotencyKey!: string;
+
+  @Field(() => PaymentMethodEnum, {
+    nullable: true,
+    description:
+      "How it is paid: 'ideal' or 'card'; left out: iDEAL. A retry with the key must name the same.",
+  })
+  paymentMethod?: PaymentMethod | null;
 }
 
 @InputType({ description: 'Ending a permit early.' })

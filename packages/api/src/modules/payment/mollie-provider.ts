@@ -30,6 +30,12 @@ const outcomes: Partial<Record<MollieStatus, PaymentUpdate['status']>> = {
   [MollieStatus.failed]: 'failed',
 };
 
+/** Our payment methods as Mollie names them (its `method` parameter of a new payment). */
+const mollieMethods: Record<CheckoutRequest['method'], PaymentMethod> = {
+  ideal: PaymentMethod.ideal,
+  card: PaymentMethod.creditcard,
+};
+
 /** Mollie's amount: a string with two decimals, never a float. */
 export function mollieAmount(cents: number): { currency: 'EUR'; value: string } {
   const euros = Math.floor(cents / 100);
@@ -57,7 +63,7 @@ function withinLimit<T>(what: string, call: Promise<T>): Promise<T> {
 }
 
 /**
- * iDEAL through Mollie (`@mollie/api-client`). Mollie's webhook is not signed and carries only
+ * iDEAL or a card through Mollie (`@mollie/api-client`). Mollie's webhook is not signed and carries only
  * the payment's id: the status is always fetched back from Mollie with our API key, so a forged
  * call can at most make us ask Mollie about a payment.
  */
@@ -82,7 +88,7 @@ export class MollieProvider implements PaymentProvider {
         redirectUrl: request.redirectUrl,
         webhookUrl: `${publicAppUrl()}/webhooks/payments/${this.webhookSlug}`,
         metadata: { paymentId: request.paymentId },
-        method: PaymentMethod.ideal,
+        method: mollieMethods[request.method],
         locale: request.language === 'nl' ? Locale.nl_NL : Locale.en_US,
         // A retried start of the same payment opens it once at Mollie too.
         idempotencyKey: `checkout-${request.paymentId}`,

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { PaymentStatus } from '../../model/payment.entity.js';
+import type { PaymentMethod, PaymentStatus } from '../../model/payment.entity.js';
 
 /** What the provider needs to open a payment; nothing that identifies the resident. */
 export interface CheckoutRequest {
@@ -11,6 +11,8 @@ export interface CheckoutRequest {
   /** Where the bank sends the browser back to: the web app's result page of this payment. */
   readonly redirectUrl: string;
   readonly language: 'nl' | 'en';
+  /** iDEAL or a card: the provider opens its checkout for that method only. */
+  readonly method: PaymentMethod;
 }
 
 export interface Checkout {
@@ -48,7 +50,7 @@ export class WebhookRejected extends Error {
 }
 
 /**
- * A payment service (iDEAL through a PSP, or the built-in simulation). The API never trusts the
+ * A payment service (iDEAL or a card through a PSP, or the built-in simulation). The API never trusts the
  * browser about a payment: only what `readWebhook` establishes changes its status.
  */
 export interface PaymentProvider {

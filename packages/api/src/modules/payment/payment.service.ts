@@ -18,7 +18,7 @@ import type { ApplicationKind } from '../../model/permit-application.entity.js';
 import type { PermitEvent } from '../session/permit-events.js';
 import { ScheduledJob } from '../../model/scheduled-job.entity.js';
 import type { PaymentUpdate } from './payment-provider.js';
-import { Payment, type PaymentStatus } from '../../model/payment.entity.js';
+import { Payment, type PaymentMethod, type PaymentStatus } from '../../model/payment.entity.js';
 import { reasonNotToCredit } from './uncreditable-reason.js';
 import { applicationPageUrl, topUpResultUrl } from './payment-result-url.js';
 import { logger } from '../../logging/logger.js';
@@ -63,6 +63,8 @@ export interface CheckoutView {
   readonly municipalityName: string;
   /** What a permit counter application's payment buys; null for a top-up. */
   readonly applicationKind: ApplicationKind | null;
+  /** iDEAL or a card: the simulated bank shows the one chosen. */
+  readonly method: PaymentMethod;
 }
 
 /** The bank page's payment, and where the browser goes afterwards. */
@@ -150,6 +152,7 @@ export class PaymentService {
       productName: bought.productType.name.nl,
       municipalityName: bought.municipality.name,
       applicationKind: payment.application?.kind ?? null,
+      method: payment.method,
       resultUrl: payment.application
         ? applicationPageUrl(payment.application.id)
         : topUpResultUrl(payment),

@@ -2,11 +2,27 @@ import type { BalanceUnit } from '@parkeer/shared/balance-unit';
 import { BalanceUnitEnum } from '../../graphql/balance-unit.enum.js';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
+  paymentMethods,
   paymentStatuses,
   refundReasons,
+  type PaymentMethod,
   type PaymentStatus,
   type RefundReason,
 } from '../../model/payment.entity.js';
+
+export const PaymentMethodEnum = Object.fromEntries(paymentMethods.map((m) => [m, m])) as Record<
+  PaymentMethod,
+  PaymentMethod
+>;
+registerEnumType(PaymentMethodEnum, {
+  name: 'PaymentMethod',
+  description:
+    "How the payer pays at the payment provider (docs/rules.md §1 payment method); the provider's checkout offers only that method.",
+  valuesConfig: {
+    ideal: { description: 'iDEAL: paid from a Dutch bank account.' },
+    card: { description: 'A credit or debit card (Mollie: creditcard).' },
+  },
+});
 
 export const PaymentStatusEnum = Object.fromEntries(paymentStatuses.map((s) => [s, s])) as Record<
   PaymentStatus,

@@ -43,7 +43,24 @@ button,.link{display:block;width:100%;min-height:3rem;padding:.75rem 1rem;font:i
 button:focus-visible,.link:focus-visible{outline:3px solid #ffbf47;outline-offset:3px}
 `;
 
-function page(title: string, body: string, nonce: string): string {
+/** The simulated bank's name for each method: what the payer chose on the review step. */
+const methodNames: Record<CheckoutView['method'], { header: string; note: string }> = {
+  ideal: {
+    header: 'iDEAL · Demobank (simulatie: geen echte betaling)',
+    note: 'Dit is een simulatie van iDEAL: er wordt geen geld afgeschreven.',
+  },
+  card: {
+    header: 'Creditcard · Demokaart (simulatie: geen echte betaling)',
+    note: 'Dit is een simulatie van een kaartbetaling: er wordt geen geld afgeschreven.',
+  },
+};
+
+function page(
+  title: string,
+  body: string,
+  nonce: string,
+  method: CheckoutView['method'] = 'ideal',
+): string {
   return `<!doctype html>
 <html lang="nl">
 <head>
@@ -54,7 +71,7 @@ function page(title: string, body: string, nonce: string): string {
 <style nonce="${escapeHtml(nonce)}">${style}</style>
 </head>
 <body>
-<header>iDEAL · Demobank (simulatie: geen echte betaling)</header>
+<header>${escapeHtml(methodNames[method].header)}</header>
 <main>
 ${body}
 </main>
@@ -103,13 +120,14 @@ export function checkoutPage(view: CheckoutView, links: CheckoutPageLinks, nonce
 <form method="post" action="${action}">
 <button class="cancel" type="submit" name="action" value="cancelled">Annuleren</button>
 </form>
-<p class="note">Dit is een simulatie van iDEAL: er wordt geen geld afgeschreven.</p>`
+<p class="note">${escapeHtml(methodNames[view.method].note)}</p>`
       : `<p role="status">${escapeHtml(statusText[view.status])}</p>
 <a class="link" href="${escapeHtml(links.resultUrl)}">Terug naar Parkeer</a>`;
   return page(
     `Betalen: ${amount}`,
     `<h1>Betaling aan ${escapeHtml(view.municipalityName)}</h1>\n${details}\n${choice}`,
     nonce,
+    view.method,
   );
 }
 

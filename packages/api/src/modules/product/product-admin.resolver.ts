@@ -10,6 +10,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import { applicantRulesOf } from '@parkeer/domain/settings/applicant-rules-validation';
 import { actorOf, type Context } from '../../graphql/context.js';
 import { ProductAdminService } from './product-admin.service.js';
 import {
@@ -55,6 +56,8 @@ const toAdminProductType = (productType: ProductType): AdminProductType =>
     foreignPlates: productType.eligibility.foreignPlates ?? 'review',
     maxListedPlates: productType.maxListedPlates ?? null,
     validIn: productType.validIn,
+    ...applicantRulesOf(productType.eligibility),
+    onePerAddress: productType.onePerAddress,
   });
 
 const toAdminTariff = (tariff: Tariff): AdminTariff =>

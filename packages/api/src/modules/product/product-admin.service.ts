@@ -2,6 +2,11 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { TopUpPolicy } from '@parkeer/domain/balance/top-up-policy';
 import type { SettingProblem } from '@parkeer/domain/settings/settings-problem';
 import type { CounterSettings } from '@parkeer/domain/counter/counter-settings';
+import {
+  applicantRulesOf,
+  validateApplicantRules,
+  type ApplicantRules,
+} from '@parkeer/domain/settings/applicant-rules-validation';
 import { validateCounterSettings } from '@parkeer/domain/settings/counter-settings-validation';
 import { validateSessionPolicy } from '@parkeer/domain/settings/session-policy-validation';
 import {
@@ -22,7 +27,11 @@ import { Permit } from '../../model/permit.entity.js';
 import { ParkingSession } from '../../model/parking-session.entity.js';
 import { Zone } from '../../model/zone.entity.js';
 import { ProductTypeZone } from '../../model/product-type-zone.entity.js';
-import type { CounterSettingsInput, ProductSettingsInput } from './product-admin.types.js';
+import type {
+  ApplicantRulesInput,
+  CounterSettingsInput,
+  ProductSettingsInput,
+} from './product-admin.types.js';
 import { plateRightKinds } from '@parkeer/domain/product/product-kinds';
 import { ProductType } from '../../model/product-type.entity.js';
 
@@ -36,6 +45,7 @@ export const productSettingsOf = (productType: ProductType, validZoneCodes: read
   topUpPolicy: productType.topUpPolicy ?? null,
   counter: productType.counter ?? null,
   ...permitScopeOf(productType, validZoneCodes),
+  applicants: applicantRulesOf(productType.eligibility),
 });
 
 /** A product's vehicle rules and zones as stored: absent eligibility keys read as their defaults. */
@@ -154,6 +164,10 @@ export class ProductAdminService {
         zoneCodes: townZones.map((zone) => zone.code),
       }),
     );
+    const applicants = applicantsFrom(input.applicants, productType);
+    problems.push(
+      ...validateApplicantRules(applicants, { onePerAddress: productType.onePerAddress }),
+    );
     refuseProblems(problems);
 
     const before = productSettingsOf(productType, storedCodes);
@@ -163,7 +177,12 @@ export class ProductAdminService {
     productType.topUpPolicy = (input.topUpPolicy as unknown as TopUpPolicy | null) ?? null;
     productType.counter = counter ?? null;
     // Absent size limits mean the common line (docs/rules.md §2), so none are stored for it.
-    const eligibility = { ...productType.eligibility, foreignPlates: scope.foreignPlates };
+    // docs/rules.md §2 who may apply: the counter's eligibility reads these from now on.
+    const eligibility = {
+      ...productType.eligibility,
+      ...applicants,
+      foreignPlates: scope.foreignPlates,
+    };
     if (scope.vehicleSizeLimits) eligibility.vehicleSizeLimits = scope.vehicleSizeLimits;
     else delete eligibility.vehicleSizeLimits;
     productType.eligibility = eligibility;
@@ -223,6 +242,20 @@ function scopeFrom(input: ProductSettingsInput, stored: PermitScopeSettings): Pe
     validZoneCodes: (
       input.validZoneCodes ?? (validIn === 'listedZones' ? stored.validZoneCodes : [])
     ).map((code) => code.trim()),
+  };
+}
+
+/** The input's applicant rules, or the stored ones when left out (an older form). */
+function applicantsFrom(
+  input: ApplicantRulesInput | null | undefined,
+  productType: ProductType,
+): ApplicantRules {
+  if (!input) return applicantRulesOf(productType.eligibility);
+  return {
+    holderTypes: [...input.holderTypes] as ApplicantRules['holderTypes'],
+    maxPerAddress: input.maxPerAddress ?? null,
+    maxPerBusiness: input.maxPerBusiness ?? null,
+    maxPerEstablishment: input.maxPerEstablishment ?? null,
   };
 }
 

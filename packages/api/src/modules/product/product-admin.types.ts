@@ -189,6 +189,38 @@ export class AdminProductType {
   @Field(() => [String], { description: "The listed zones' codes; empty unless listedZones." })
   validZoneCodes!: string[];
 
+  @Field(() => [String], {
+    description:
+      "Who may apply for and hold it (docs/rules.md §2 who may apply): 'resident', 'business' or both.",
+  })
+  holderTypes!: string[];
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Active permits of this type one resident address may hold; null: no limit.',
+  })
+  maxPerAddress!: number | null;
+
+  @Field(() => Boolean, {
+    description:
+      'The database holds it to one active permit per address (a visitor permit): maxPerAddress stays 1.',
+  })
+  onePerAddress!: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Active permits of this type one business (its KvK number) may hold; null: no limit.',
+  })
+  maxPerBusiness!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Active permits of this type one business may hold at one establishment; null: no limit.',
+  })
+  maxPerEstablishment!: number | null;
+
   @Field(() => Int, { description: 'Permits of this type, any status.' })
   permitCount!: number;
 }
@@ -322,6 +354,27 @@ export class CounterSettingsInput {
   alwaysReviewed?: boolean | null;
 }
 
+@InputType({
+  description:
+    'Who may apply for a product type and how many active permits one holder may have (docs/rules.md §2 who may apply).',
+})
+export class ApplicantRulesInput {
+  @Field(() => [String], { description: "'resident', 'business' or both; at least one." })
+  holderTypes!: string[];
+
+  @Field(() => Int, { nullable: true, description: 'Per resident address, 1 to 100; null: none.' })
+  maxPerAddress!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Per business, 1 to 100; null: no limit.' })
+  maxPerBusiness!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Per establishment of a business, 1 to 100; null: no limit.',
+  })
+  maxPerEstablishment!: number | null;
+}
+
 @InputType({ description: 'Every setting of a product type; it replaces the stored ones.' })
 export class ProductSettingsInput {
   @Field(() => String, { description: 'Its name in Dutch.' })
@@ -372,6 +425,13 @@ export class ProductSettingsInput {
     description: "The town's zone codes for listedZones; left out: kept.",
   })
   validZoneCodes?: string[] | null;
+
+  @Field(() => ApplicantRulesInput, {
+    nullable: true,
+    description:
+      'Who may apply and how many per address, business and establishment; left out: kept.',
+  })
+  applicants?: ApplicantRulesInput | null;
 }
 
 @ObjectType({ description: 'An hourly tariff of a product in a zone for a period of local dates.' })

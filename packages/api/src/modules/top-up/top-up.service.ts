@@ -186,6 +186,7 @@ export class TopUpService {
         description: `Opwaarderen ${permit.productType.name.nl}, ${permit.municipality.name}`,
         redirectUrl: topUpResultUrl(payment),
         language,
+        method: payment.method,
       }),
     );
     const stored = await this.em.nativeUpdate(

@@ -124,6 +124,20 @@ export interface ScopeDraft {
   validZoneCodes: string[];
 }
 
+/**
+ * Who may apply and how many active permits one holder may have (docs/rules.md §2 who may
+ * apply); an empty maximum is no limit.
+ */
+export interface ApplicantDraft {
+  holderTypes: HolderType[];
+  maxPerAddress: string;
+  maxPerBusiness: string;
+  maxPerEstablishment: string;
+}
+
+/** The kinds of applicant an admin may tick, in the order shown. */
+export const applicantKinds: readonly HolderType[] = ['resident', 'business'];
+
 /** Every setting of a product type as the form holds it: typed text, not yet numbers. */
 export interface SettingsDraft {
   nameNl: string;
@@ -134,6 +148,8 @@ export interface SettingsDraft {
   counter: CounterDraft | null;
   /** Null: the product came without these settings (the form then leaves them as stored). */
   scope: ScopeDraft | null;
+  /** Null: the product came without them (the form then leaves them as stored). */
+  applicants: ApplicantDraft | null;
 }
 
 /** The parts of a product type the form starts from (the API's AdminProductType). */
@@ -159,6 +175,11 @@ export interface ProductSettings {
   readonly maxListedPlates?: number | null;
   readonly validIn?: string;
   readonly validZoneCodes?: readonly string[];
+  readonly holderTypes?: readonly string[];
+  readonly maxPerAddress?: number | null;
+  readonly maxPerBusiness?: number | null;
+  readonly maxPerEstablishment?: number | null;
+  readonly onePerAddress?: boolean;
 }
 
 /** A line dated today or earlier is in effect (or past): the API refuses any change to it. */
@@ -283,6 +304,7 @@ export function draftOf(product: ProductSettings, language: Language, today: Loc
     topUp: policy && unit ? topUpDraftOf(policy, unit, language, today) : null,
     counter: product.counter ? counterDraftOf(product.counter, language) : null,
     scope: scopeDraftOf(product),
+    applicants: applicantDraftOf(product),
   };
   return draft;
 }
@@ -292,6 +314,17 @@ export const listsPlates = (kind: string | undefined) => kind === 'flexibleBusin
 
 /** Only a product whose right is on a plate may be valid beyond its own zone (docs/rules.md §6). */
 export const zonesSettable = hasPlateRight;
+
+function applicantDraftOf(product: ProductSettings): ApplicantDraft | null {
+  if (product.holderTypes === undefined) return null;
+  const text = (value: number | null | undefined) => value?.toString() ?? '';
+  return {
+    holderTypes: applicantKinds.filter((kind) => product.holderTypes!.includes(kind)),
+    maxPerAddress: text(product.maxPerAddress),
+    maxPerBusiness: text(product.maxPerBusiness),
+    maxPerEstablishment: text(product.maxPerEstablishment),
+  };
+}
 
 function scopeDraftOf(product: ProductSettings): ScopeDraft | null {
   if (product.validIn === undefined || product.foreignPlates === undefined) return null;
@@ -378,6 +411,12 @@ export interface SettingsInput {
   maxListedPlates?: number | null;
   validIn?: ZoneValidity;
   validZoneCodes?: string[];
+  applicants?: {
+    holderTypes: HolderType[];
+    maxPerAddress: number | null;
+    maxPerBusiness: number | null;
+    maxPerEstablishment: number | null;
+  };
 }
 
 /** The counter settings as the API takes them (null numbers: not typed, the API names them). */
@@ -563,6 +602,18 @@ export function inputOf(
       validIn: scope.validIn,
       // A list only while the permit lists its zones (the API refuses one otherwise).
       validZoneCodes: scope.validIn === 'listedZones' ? [...scope.validZoneCodes] : [],
+    };
+  }
+
+  const applicants = draft.applicants;
+  if (applicants) {
+    const at = 'applicants';
+    // An empty maximum is no limit (null); the domain checks the numbers.
+    scopeInput.applicants = {
+      holderTypes: applicantKinds.filter((kind) => applicants.holderTypes.includes(kind)),
+      maxPerAddress: count(applicants.maxPerAddress, `${at}.maxPerAddress`),
+      maxPerBusiness: count(applicants.maxPerBusiness, `${at}.maxPerBusiness`),
+      maxPerEstablishment: count(applicants.maxPerEstablishment, `${at}.maxPerEstablishment`),
     };
   }
 

@@ -1,6 +1,7 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { TopUpPolicy } from '@parkeer/domain/balance/top-up-policy';
 import type { SessionPolicy } from '@parkeer/domain/session-policy/session-policy';
+import { validateApplicantRules } from '@parkeer/domain/settings/applicant-rules-validation';
 import { validateCounterSettings } from '@parkeer/domain/settings/counter-settings-validation';
 import { validatePermitScope } from '@parkeer/domain/settings/permit-scope-validation';
 import { validateSessionPolicy } from '@parkeer/domain/settings/session-policy-validation';
@@ -27,6 +28,8 @@ export interface SettingsContext {
   readonly listsPlates?: boolean;
   /** Whether the permit may be valid beyond its own zone (the API's rule, `validatePermitScope`). */
   readonly zonesSettable?: boolean;
+  /** The database holds the product to one per address (a visitor permit): the API's context. */
+  readonly onePerAddress?: boolean;
 }
 
 /**
@@ -73,6 +76,11 @@ export function settingsSchema(
                   zoneCodes: context.zoneCodes,
                 },
               )
+            : []),
+          ...(input.applicants
+            ? validateApplicantRules(input.applicants, {
+                onePerAddress: context.onePerAddress ?? false,
+              })
             : []),
         ];
       },

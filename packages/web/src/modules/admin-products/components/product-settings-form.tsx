@@ -33,6 +33,7 @@ import {
 import { settingsSchema } from '../settings-schema.js';
 import { Choice } from './choice.js';
 import { CounterRules } from './counter-rules.js';
+import { ApplicantRules } from './applicant-rules.js';
 import { ScopeRules } from './scope-rules.js';
 import { SessionRules } from './session-rules.js';
 import { TopUpRules } from './top-up-rules.js';
@@ -68,11 +69,12 @@ export function ProductSettingsForm({
           previous: product.topUpPolicy as unknown as TopUpPolicy | null,
           listsPlates: listsPlates(product.kind),
           zonesSettable: zonesSettable(product.kind),
+          onePerAddress: product.onePerAddress ?? false,
         },
         language,
         (reason) => t(`local.${reason}`),
       ),
-    [unit, zones, today, product.topUpPolicy, product.kind, language, t],
+    [unit, zones, today, product.topUpPolicy, product.kind, product.onePerAddress, language, t],
   );
   const form = useForm<SettingsDraft, unknown, SettingsInput>({
     defaultValues: draftOf(product, language, today),
@@ -179,6 +181,16 @@ export function ProductSettingsForm({
             )}
           </section>
         </>
+      )}
+
+      {draft.applicants && (
+        <section aria-labelledby="settings-applicants" className="card admin-products__section">
+          <h2 id="settings-applicants">{t('applicants.title')}</h2>
+          <ApplicantRules
+            draft={draft.applicants}
+            onChange={(edit) => change((d) => edit(d.applicants!))}
+          />
+        </section>
       )}
 
       <section aria-labelledby="settings-counter" className="card admin-products__section">

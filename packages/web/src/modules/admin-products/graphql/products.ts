@@ -50,6 +50,11 @@ export const AdminProductTypeFieldsFragment = graphql(`
     maxListedPlates
     validIn
     validZoneCodes
+    holderTypes
+    maxPerAddress
+    maxPerBusiness
+    maxPerEstablishment
+    onePerAddress
   }
 `);
 

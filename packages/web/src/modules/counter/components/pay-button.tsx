@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormats } from '../../../app/ui/format.js';
+import type { PaymentMethod } from './payment-method-choice.js';
 
 /**
  * Leaving for the bank: sets the button busy until the bank's page has loaded, so a second
@@ -31,11 +32,14 @@ export function PayButton({
   busy,
   leaving,
   label,
+  method = 'ideal',
   onPay,
 }: {
   totalCents: number;
   busy: boolean;
   leaving: boolean;
+  /** The method chosen: the button and its hint say where the payer goes. */
+  method?: PaymentMethod;
   /** Its name when nothing is to be paid, or another wording of paying. */
   label?: string;
   onPay(): void;
@@ -47,7 +51,7 @@ export function PayButton({
     <>
       {totalCents > 0 && (
         <p className="muted" id="counter-pay-hint">
-          {t('review.payHint')}
+          {t(method === 'card' ? 'review.payHintCard' : 'review.payHint')}
         </p>
       )}
       <button
@@ -64,7 +68,9 @@ export function PayButton({
           ? t('review.leaving')
           : (label ??
             (totalCents > 0
-              ? t('review.pay', { total: format.money(totalCents) })
+              ? t(method === 'card' ? 'review.payCard' : 'review.pay', {
+                  total: format.money(totalCents),
+                })
               : t('review.submitFree')))}
       </button>
     </>

@@ -10,6 +10,7 @@ import { lastDayOf } from '../counter-rules.js';
 import '../counter.css';
 import { CounterPermitQuery, RenewPermitMutation } from '../graphql/counter.js';
 import { PayButton, useLeaveForBank } from './pay-button.js';
+import { PaymentMethodChoice, type PaymentMethod } from './payment-method-choice.js';
 import { PermitFacts } from './permit-facts.js';
 import { reasonsOf, RefusalList } from './refusal-list.js';
 
@@ -25,7 +26,8 @@ export default function RenewPage() {
   const { permitId = '' } = useParams();
   const [result] = useQuery({ query: CounterPermitQuery, variables: { id: permitId } });
   const [state, renew] = useMutation(RenewPermitMutation);
-  const intent = useIntentKey(permitId);
+  const [method, setMethod] = useState<PaymentMethod>('ideal');
+  const intent = useIntentKey({ permitId, method });
   const bank = useLeaveForBank();
   const [refusal, setRefusal] = useState<readonly { code: string; message: string }[]>([]);
   const refusalBox = useRef<HTMLDivElement>(null);
@@ -37,8 +39,9 @@ export default function RenewPage() {
 
   const pay = async () => {
     setRefusal([]);
-    const answer = (await renew({ input: { permitId, idempotencyKey: intent.key } })).data
-      ?.renewPermit;
+    const answer = (
+      await renew({ input: { permitId, idempotencyKey: intent.key, paymentMethod: method } })
+    ).data?.renewPermit;
     if (answer?.__typename === 'PermitApplicationRefused') {
       setRefusal(reasonsOf(answer));
       requestAnimationFrame(() => refusalBox.current?.focus());
@@ -90,11 +93,13 @@ export default function RenewPage() {
           </dl>
           <RefusalList ref={refusalBox} title={t('refusal.title')} reasons={refusal} />
           <ErrorNotice error={state.error} />
+          {quote.totalCents > 0 && <PaymentMethodChoice value={method} onChange={setMethod} />}
           <div className="actions counter__pay">
             <PayButton
               totalCents={quote.totalCents}
               busy={state.fetching}
               leaving={bank.leaving}
+              method={method}
               onPay={() => void pay()}
             />
           </div>

@@ -11,6 +11,7 @@ import type { CounterAddress } from './address-step.js';
 import type { FilledApplication } from './application-form.js';
 import type { PermitOffer } from './offer-list.js';
 import { PayButton, useLeaveForBank } from './pay-button.js';
+import { PaymentMethodChoice, type PaymentMethod } from './payment-method-choice.js';
 import { reasonsOf, RefusalList } from './refusal-list.js';
 
 /**
@@ -34,7 +35,9 @@ export function ReviewStep({
   const navigate = useNavigate();
   const { input, values, quote } = application;
   const [state, apply] = useMutation(ApplyForPermitMutation);
-  const intent = useIntentKey(input);
+  const [method, setMethod] = useState<PaymentMethod>('ideal');
+  // Another method is another request: a payment opened by iDEAL is not retried as a card.
+  const intent = useIntentKey({ input, method });
   const bank = useLeaveForBank();
   const [refusal, setRefusal] = useState<readonly { code: string; message: string }[]>([]);
   const refusalBox = useRef<HTMLDivElement>(null);
@@ -42,7 +45,9 @@ export function ReviewStep({
 
   const pay = async () => {
     setRefusal([]);
-    const result = await apply({ input: { application: input, idempotencyKey: intent.key } });
+    const result = await apply({
+      input: { application: input, idempotencyKey: intent.key, paymentMethod: method },
+    });
     const answer = result.data?.applyForPermit;
     if (answer?.__typename === 'PermitApplicationRefused') {
       setRefusal(reasonsOf(answer));
@@ -131,11 +136,13 @@ export function ReviewStep({
       )}
       <RefusalList ref={refusalBox} title={t('review.refused')} reasons={refusal} />
       <ErrorNotice error={state.error} />
+      {quote.totalCents > 0 && <PaymentMethodChoice value={method} onChange={setMethod} />}
       <div className="actions counter__pay">
         <PayButton
           totalCents={quote.totalCents}
           busy={state.fetching}
           leaving={bank.leaving}
+          method={method}
           onPay={() => void pay()}
         />
         <button type="button" className="button button--secondary" onClick={onChange}>
