@@ -94,4 +94,14 @@ export const jobPolicies: Readonly<Record<JobKind, JobKindPolicy>> = {
     leaseMs: 5 * minute,
     runs: 'once',
   },
+  // A subscription's webhooks, in order: the run sends what is due and moves the job to the next
+  // event's attempt itself (webhook-delivery.ts, with its own backoff per event), so the queue's
+  // retries are only for a run that failed as a whole (the database away).
+  deliverWebhooks: {
+    baseMs: 30 * second,
+    capMs: 30 * minute,
+    maxAttempts: 20,
+    leaseMs: 5 * minute,
+    runs: 'recurring',
+  },
 };
