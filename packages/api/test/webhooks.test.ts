@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { reloadConfig } from '../src/config/config.js';
 import { runDueJobs } from '../src/jobs/job-runner.js';
 import { WebhookDelivery } from '../src/model/webhook-delivery.entity.js';
-import { webhookRetryPolicy } from '../src/modules/webhook/webhook-delivery.js';
+import { webhookRetryPolicy } from '../src/jobs/job-policies.js';
 import { useDemoApi } from './demo-api.js';
 import type { TestClient } from './graphql-client.js';
 import { loggedIn } from './login.js';

@@ -105,3 +105,15 @@ export const jobPolicies: Readonly<Record<JobKind, JobKindPolicy>> = {
     runs: 'recurring',
   },
 };
+
+/**
+ * Per webhook event (modules/webhook/webhook-delivery.ts): network errors, timeouts and answers
+ * other than 2xx are tried again from half a minute up to an hour apart; after the 8th failure
+ * (about four hours) the event is given up, `failed`, for the platform admin to send again, and
+ * the subscription's later events go on (docs/operations.md, "Webhooks").
+ */
+export const webhookRetryPolicy: RetryPolicy = {
+  baseMs: 30 * second,
+  capMs: hour,
+  maxAttempts: 8,
+};

@@ -20,6 +20,8 @@ import { ScheduledJob } from '../model/scheduled-job.entity.js';
 import { logger } from '../logging/logger.js';
 import { jobsDeadLettered, jobsFailed, jobsRun, registerQueueGauges } from './job-metrics.js';
 import { applyRetention } from './retention.js';
+import { retryDelay } from './backoff.js';
+import { webhookRetryPolicy } from './job-policies.js';
 import { claimDueJobs, completeJob, failJob, type ClaimedJob } from './work-queue.js';
 
 /** Retention runs every hour: anonymisation is due by the hour, not by the minute. */
@@ -111,7 +113,8 @@ async function runJob(em: EntityManager, job: ClaimedJob, context: RunContext): 
       // One subscription's events in order; the run moves (or ends) its own job.
       await deliverWebhooks(em, job.subject, {
         now,
-        random: context.random,
+        maxAttempts: webhookRetryPolicy.maxAttempts,
+        delayAfter: (attempts) => retryDelay(webhookRetryPolicy, attempts, context.random),
         send:
           context.webhookSender ??
           httpWebhookSender({ production: config().production, timeoutMs: webhookTimeoutMs }),

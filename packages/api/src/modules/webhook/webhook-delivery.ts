@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { isPostgres } from '../../db/dialect.js';
 import { sqlDate } from '../../db/sql-date.js';
-import { retryDelay, type RetryPolicy } from '../../jobs/backoff.js';
-import { storedError } from '../../jobs/work-queue.js';
+import { scrubText } from '../../logging/log-scrubbing.js';
 import { logger } from '../../logging/logger.js';
 import { WebhookDelivery, type WebhookAttempt } from '../../model/webhook-delivery.entity.js';
 import { WebhookSubscription } from '../../model/webhook-subscription.entity.js';
@@ -11,28 +10,18 @@ import { openWebhookSecret } from './webhook-secret.js';
 import { signWebhook } from './webhook-signature.js';
 import type { WebhookSender } from './webhook-sender.js';
 
-const minute = 60_000;
-
-/**
- * Per event: network errors, timeouts and answers other than 2xx are tried again after a
- * backoff with jitter, from half a minute up to an hour apart; after the 8th failure (about
- * four hours) the event is given up, `failed`, shown to the platform admin to send again, and
- * the subscription's later events go on (docs/operations.md, "Webhooks").
- */
-export const webhookRetryPolicy: RetryPolicy = {
-  baseMs: minute / 2,
-  capMs: 60 * minute,
-  maxAttempts: 8,
-};
-
 /** Events one run takes; a longer backlog continues in the next run. */
 const batchSize = 50;
 
 export interface DeliveryOptions {
   readonly now: Date;
   readonly send: WebhookSender;
-  /** The jitter's randomness, in [0, 1) (tests pin it). */
-  readonly random?: () => number;
+  /**
+   * Per event, how often it is tried and the wait after its n-th failure (the work queue's
+   * `webhookRetryPolicy`): then it is given up, `failed`, and the next one goes on.
+   */
+  readonly maxAttempts: number;
+  readonly delayAfter: (attempts: number) => number;
 }
 
 /**
@@ -113,7 +102,8 @@ async function attemptDelivery(
     });
     if (statusCode < 200 || statusCode > 299) error = `answered ${statusCode}`;
   } catch (failure) {
-    error = storedError(failure);
+    // As the work queue stores errors: values quoted from data scrubbed, at most 500 characters.
+    error = scrubText(failure instanceof Error ? failure.message : String(failure)).slice(0, 500);
   }
   const durationMs = Math.round(performance.now() - started);
   delivery.attempts += 1;
@@ -122,7 +112,7 @@ async function attemptDelivery(
     delivery.status = 'delivered';
     delivery.deliveredAt = now;
     delivery.nextAttemptAt = null;
-  } else if (delivery.attempts >= webhookRetryPolicy.maxAttempts) {
+  } else if (delivery.attempts >= options.maxAttempts) {
     delivery.status = 'failed';
     delivery.nextAttemptAt = null;
     // Ids only: the body holds a plate.
@@ -131,9 +121,7 @@ async function attemptDelivery(
       'webhook given up',
     );
   } else {
-    waitUntil = new Date(
-      now.getTime() + retryDelay(webhookRetryPolicy, delivery.attempts, options.random),
-    );
+    waitUntil = new Date(now.getTime() + options.delayAfter(delivery.attempts));
     delivery.nextAttemptAt = waitUntil;
   }
   const entry: WebhookAttempt = {

@@ -165,7 +165,8 @@ export function WebhookPanel({ appId, name }: { appId: string; name: string }) {
                                   statusCode: last.statusCode,
                                   durationMs: last.durationMs,
                                 })}
-                            {last.error && (
+                            {/* An answer's status says it all; without one, why. */}
+                            {last.error && last.statusCode === null && (
                               <>
                                 {' '}
                                 · <code>{last.error}</code>
