@@ -37,6 +37,7 @@ import { HolderRequestResolver } from './modules/request/holder-request.resolver
 import { SessionResolver } from './modules/session/session.resolver.js';
 import { ZoneAdminResolver } from './modules/zone/zone-admin.resolver.js';
 import { WorkQueueAdminResolver } from './modules/work-queue/work-queue-admin.resolver.js';
+import { WebhookResolver } from './modules/webhook/webhook.resolver.js';
 import { LetterResolver } from './modules/letter/letter.resolver.js';
 import { IdentityResolver } from './modules/identity/identity.resolver.js';
 import { FlexResolver } from './modules/flex/flex.resolver.js';
@@ -84,6 +85,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       HolderRequestResolver,
       AdminPaymentsResolver,
       WorkQueueAdminResolver,
+      WebhookResolver,
       LetterResolver,
       IdentityResolver,
       CounterResolver,

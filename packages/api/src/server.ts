@@ -54,6 +54,8 @@ import { knowOperationsOf } from './observability/operation-metrics.js';
 import { operationMetricsPlugin } from './observability/operation-metrics-plugin.js';
 import { registerDatabasePoolGauges } from './observability/database-pool-metrics.js';
 import { oauthPath, oauthRoutes } from './modules/oauth/authorization-server.js';
+import { setChangeOutbox } from './modules/ledger/permit-transaction.js';
+import { writeWebhookEvents } from './modules/webhook/webhook-outbox.js';
 
 export type ServerOptions = {
   /** 0 picks a free port (tests). */
@@ -113,6 +115,9 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const schema = await createSchema();
   knowOperationsOf(schema);
   registerDatabasePoolGauges(options.orm);
+  // Every balance-changing transaction of this process writes its webhooks with it; the work
+  // queue's settlements run in the same process as the API (main.ts).
+  setChangeOutbox(writeWebhookEvents);
   // Rotated and revoked machine keys leave this instance's key cache at once.
   const stopFollowingKeyChanges = followPartnerKeyChanges(pubSub);
 

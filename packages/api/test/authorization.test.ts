@@ -216,6 +216,11 @@ const gates: Record<string, Gate> = {
   partnerApps: ['platformAdmin'],
   registerPartnerApp: ['platformAdmin'],
   setPartnerAppDisabled: ['platformAdmin'],
+  // An app's webhooks (docs/partners/webhooks.md): set and watched by the platform admin.
+  webhookSubscription: ['platformAdmin'],
+  saveWebhookSubscription: ['platformAdmin'],
+  rotateWebhookSecret: ['platformAdmin'],
+  redeliverWebhook: ['platformAdmin'],
 };
 
 const accounts: Record<Role, string> = {

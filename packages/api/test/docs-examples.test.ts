@@ -16,6 +16,9 @@ import { TestClient } from './graphql-client.js';
 import { loggedIn } from './login.js';
 import { testDialects } from './test-databases.js';
 import { until } from './ws-client.js';
+import { runDueJobs } from '../src/jobs/job-runner.js';
+import { consentTo, registerWebhookApp } from './webhook-app.js';
+import { createServer as createTcpServer, connect } from 'node:net';
 
 // Every example of the partner guides (docs/partners/index.md, "How the examples work") run as a
 // partner would run it, with the guide's environment variables, against the demo towns.
@@ -81,6 +84,8 @@ describe.each(dialects)('the partner guides’ examples on %s', (dialect) => {
   let productId: string;
   // The examples' working folder, inside node_modules so that a Node example's imports resolve.
   let workDir: string;
+  let webhookPort = 0;
+  let webhookSecret = '';
 
   beforeAll(async () => {
     workDir = mkdtempSync(
@@ -118,6 +123,8 @@ describe.each(dialects)('the partner guides’ examples on %s', (dialect) => {
     PARKEER_PASSWORD: demoPassword,
     PARKEER_PRODUCT_ID: productId,
     PARKEER_PHONE_TOKEN: phoneToken,
+    PARKEER_WEBHOOK_PORT: String(webhookPort),
+    PARKEER_WEBHOOK_SECRET: webhookSecret,
   });
 
   const execute = async (example: GuideExample): Promise<string> => {
@@ -141,12 +148,83 @@ describe.each(dialects)('the partner guides’ examples on %s', (dialect) => {
     expect(started.errors).toBeUndefined();
   };
 
+  /**
+   * What happens while an example with `event=webhook` listens: once its receiver accepts
+   * connections, a session of the resident starts, and the work queue runs (as the worker would
+   * every second) until the example has printed its event and ended.
+   */
+  const causeWebhook = async (output: Promise<unknown>) => {
+    let ended = false;
+    void output.finally(() => (ended = true)).catch(() => {});
+    await until(() => listening, 'the receiver');
+    const started = await new TestClient(api.url, {
+      authorization: `Bearer ${tokens.resident}`,
+    }).request<{ startSession: { __typename: string } }>(
+      'mutation ($input: StartSessionInput!) { startSession(input: $input) { __typename } }',
+      // Not the plate of the other examples' sessions, which may still run.
+      { input: { productId, plate: '56-WHK-7', idempotencyKey: randomUUID() } },
+    );
+    expect(started.data?.startSession.__typename, JSON.stringify(started)).toBe('SessionAccepted');
+    for (let pass = 0; pass < 50 && !ended; pass++) {
+      await runDueJobs(api.orm, { now: api.now });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  /**
+   * docs/partners/webhooks.md: an app whose endpoint is the example's receiver on a free port,
+   * connected by the resident whose token the examples use. Made just before the example, so
+   * the sessions other examples started are not its events.
+   */
+  const arrangeWebhookApp = async () => {
+    webhookPort = await freePort();
+    const platform = await loggedIn(api.url, 'platform@demo.parkeer.nl');
+    const app = await registerWebhookApp(platform, `http://127.0.0.1:${webhookPort}/webhooks`, [
+      'sessionStarted',
+    ]);
+    webhookSecret = app.secret;
+    await consentTo(api, app.clientId, tokenAccounts.resident!);
+  };
+  let listening = false;
+  const watchPort = async () => {
+    listening = false;
+    for (let tries = 0; tries < 100 && !listening; tries++) {
+      listening = await accepts(webhookPort);
+      if (!listening) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
   it.each(examples)('$file: $example.name prints the answer shown', async ({ example }) => {
+    if (example.attributes.event === 'webhook') await arrangeWebhookApp();
     const output = execute(example).catch((error: Error & { stdout?: string; stderr?: string }) => {
       throw new Error(`${error.message}\nstdout: ${error.stdout}\nstderr: ${error.stderr}`);
     });
     if (example.attributes.event === 'session') await causeSessionEvent();
+    if (example.attributes.event === 'webhook') {
+      await watchPort();
+      await causeWebhook(output);
+    }
     const printed = await output;
     expect(differences(example.expected!, printed), printed).toEqual([]);
   });
 });
+
+/** A port nothing listens on now, for an example's receiver to take. */
+async function freePort(): Promise<number> {
+  const server = createTcpServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Whether something accepts connections on the loopback port. */
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}

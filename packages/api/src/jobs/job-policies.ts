@@ -94,4 +94,26 @@ export const jobPolicies: Readonly<Record<JobKind, JobKindPolicy>> = {
     leaseMs: 5 * minute,
     runs: 'once',
   },
+  // A subscription's webhooks, in order: the run sends what is due and moves the job to the next
+  // event's attempt itself (webhook-delivery.ts, with its own backoff per event), so the queue's
+  // retries are only for a run that failed as a whole (the database away).
+  deliverWebhooks: {
+    baseMs: 30 * second,
+    capMs: 30 * minute,
+    maxAttempts: 20,
+    leaseMs: 5 * minute,
+    runs: 'recurring',
+  },
+};
+
+/**
+ * Per webhook event (modules/webhook/webhook-delivery.ts): network errors, timeouts and answers
+ * other than 2xx are tried again from half a minute up to an hour apart; after the 8th failure
+ * (about four hours) the event is given up, `failed`, for the platform admin to send again, and
+ * the subscription's later events go on (docs/operations.md, "Webhooks").
+ */
+export const webhookRetryPolicy: RetryPolicy = {
+  baseMs: 30 * second,
+  capMs: hour,
+  maxAttempts: 8,
 };

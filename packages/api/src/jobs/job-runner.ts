@@ -13,10 +13,15 @@ import { SessionService } from '../modules/session/session.service.js';
 import { reminderIntervalMs, sendPermitReminders } from '../modules/counter/counter-reminders.js';
 import { passWaitingLists, waitingListIntervalMs } from '../modules/quota/quota-offers.js';
 import { recheckResidences, residenceRecheckIntervalMs } from '../modules/moving/register-moves.js';
+import { deliverWebhooks } from '../modules/webhook/webhook-delivery.js';
+import { httpWebhookSender, type WebhookSender } from '../modules/webhook/webhook-sender.js';
+import { config } from '../config/config.js';
 import { ScheduledJob } from '../model/scheduled-job.entity.js';
 import { logger } from '../logging/logger.js';
 import { jobsDeadLettered, jobsFailed, jobsRun, registerQueueGauges } from './job-metrics.js';
 import { applyRetention } from './retention.js';
+import { retryDelay } from './backoff.js';
+import { webhookRetryPolicy } from './job-policies.js';
 import { claimDueJobs, completeJob, failJob, type ClaimedJob } from './work-queue.js';
 
 /** Retention runs every hour: anonymisation is due by the hour, not by the minute. */
@@ -32,7 +37,12 @@ interface RunContext {
   readonly now: Date;
   readonly onEvent?: DueEventListener;
   readonly mailTransport?: MailTransport | null;
+  readonly webhookSender?: WebhookSender;
+  readonly random?: () => number;
 }
+
+/** How long an app's endpoint may take to answer one webhook. */
+const webhookTimeoutMs = 10_000;
 
 /** Runs one job; throws when it failed. Each kind is idempotent: a repeat does no harm. */
 async function runJob(em: EntityManager, job: ClaimedJob, context: RunContext): Promise<void> {
@@ -99,6 +109,17 @@ async function runJob(em: EntityManager, job: ClaimedJob, context: RunContext): 
         { runAt: new Date(now.getTime() + residenceRecheckIntervalMs) },
       );
       return;
+    case 'deliverWebhooks':
+      // One subscription's events in order; the run moves (or ends) its own job.
+      await deliverWebhooks(em, job.subject, {
+        now,
+        maxAttempts: webhookRetryPolicy.maxAttempts,
+        delayAfter: (attempts) => retryDelay(webhookRetryPolicy, attempts, context.random),
+        send:
+          context.webhookSender ??
+          httpWebhookSender({ production: config().production, timeoutMs: webhookTimeoutMs }),
+      });
+      return;
   }
 }
 
@@ -136,6 +157,8 @@ export interface RunOptions {
   readonly mailTransport?: MailTransport | null;
   /** The jitter's source of randomness, in [0, 1) (tests pin it). */
   readonly random?: () => number;
+  /** Sends webhooks; by default over HTTP(S) with the address checks of webhook-address.ts. */
+  readonly webhookSender?: WebhookSender;
 }
 
 /**

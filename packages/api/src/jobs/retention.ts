@@ -3,6 +3,7 @@ import { retentionPeriodMs } from '@parkeer/domain/settings/town-settings-valida
 import { sqlDate } from '../db/sql-date.js';
 import { AuthSession } from '../model/auth-session.entity.js';
 import { EmailToken } from '../model/email-token.entity.js';
+import { WebhookDelivery } from '../model/webhook-delivery.entity.js';
 import { MailOutbox } from '../model/mail-outbox.entity.js';
 import { ScheduledJob } from '../model/scheduled-job.entity.js';
 import { RightCheckLog } from '../model/right-check-log.entity.js';
@@ -103,7 +104,13 @@ export async function applyRetention(em: EntityManager, now: Date): Promise<Rete
     (await em.nativeDelete(ScheduledJob, {
       kind: { $in: ['sendMail', 'refundPayment', 'renderLetter'] },
       doneAt: { $lte: finishedBefore },
-    })) + (await em.nativeDelete(MailOutbox, { sentAt: { $lte: finishedBefore } }));
+    })) +
+    (await em.nativeDelete(MailOutbox, { sentAt: { $lte: finishedBefore } })) +
+    // Webhook events hold plates: gone 30 days after they were made, pending ones aside.
+    (await em.nativeDelete(WebhookDelivery, {
+      status: { $ne: 'pending' },
+      createdAt: { $lte: finishedBefore },
+    }));
   const removedOrphanUploads = await em.nativeDelete(PermitDocument, {
     kind: 'upload',
     permit: null,

@@ -39,6 +39,8 @@ import { DeskGrant } from './desk-grant.entity.js';
 import { PartnerKey } from './partner-key.entity.js';
 import { PartnerKeyUsage } from './partner-key-usage.entity.js';
 import { PartnerApp } from './partner-app.entity.js';
+import { WebhookDelivery } from './webhook-delivery.entity.js';
+import { WebhookSubscription } from './webhook-subscription.entity.js';
 import { OAuthRecord } from './oauth-record.entity.js';
 
 /** Every entity, as classes: discovery by folder glob does not work under Vitest. */
@@ -84,5 +86,7 @@ export const entities = [
   PartnerKey,
   PartnerKeyUsage,
   PartnerApp,
+  WebhookSubscription,
+  WebhookDelivery,
   OAuthRecord,
 ];

@@ -11,6 +11,7 @@ export const jobKinds = [
   'waitingLists',
   'importAddresses',
   'residenceRecheck',
+  'deliverWebhooks',
 ] as const;
 export type JobKind = (typeof jobKinds)[number];
 
@@ -31,7 +32,8 @@ export class ScheduledJob extends BaseEntity {
 
   /**
    * What the job is about: a permit id (settlePermit), payment id, mail_outbox id (sendMail),
-   * permit_document id (renderLetter), address_import id (importAddresses).
+   * permit_document id (renderLetter), address_import id (importAddresses),
+   * webhook_subscription id (deliverWebhooks).
    */
   @Property({ type: 'string', length: 64 })
   subject!: string;

@@ -18,4 +18,12 @@ export const appAccessMessages = {
     nl: 'Kies alleen bevoegdheden uit de lijst.',
     en: 'Choose only permissions from the list.',
   },
+  WEBHOOK_URL_NOT_ALLOWED: {
+    nl: 'Een webhookadres moet met https:// beginnen en mag niet naar een intern of privé-adres wijzen (buiten productie mag ook http://localhost of http://127.0.0.1).',
+    en: 'A webhook URL must start with https:// and must not point to an internal or private address (outside production http://localhost or http://127.0.0.1 is allowed too).',
+  },
+  WEBHOOK_NOT_FAILED: {
+    nl: 'Alleen een mislukte of geannuleerde webhook kan opnieuw worden verstuurd.',
+    en: 'Only a failed or cancelled webhook can be sent again.',
+  },
 } as const satisfies MessageTable;

@@ -68,6 +68,19 @@ export interface CommittedWork<E> {
 /** Told what a unit of work did, once, after its commit; never after a rollback. */
 export type ChangeSink<E> = (work: CommittedWork<E>) => void;
 
+/**
+ * Writes, inside the transaction as its last step, what must leave the platform durably about
+ * the work (the webhooks' outbox, docs/operations.md "Webhooks"): it commits with the change or
+ * not at all. Set once per process by the server, as the ledger must not know who listens.
+ */
+export type ChangeOutbox = (tx: EntityManager, work: CommittedWork<unknown>) => Promise<void>;
+
+let changeOutbox: ChangeOutbox | null = null;
+
+export function setChangeOutbox(outbox: ChangeOutbox | null): void {
+  changeOutbox = outbox;
+}
+
 /** One locked permit inside a unit of work: its ledger and the events to tell after the commit. */
 export class PermitWork<E, P extends LockedPermit = LockedPermit> {
   readonly ledger: Ledger;
@@ -161,6 +174,8 @@ export async function withUnitOfWork<T, E>(
     async (tx) => {
       unit = new UnitOfWork<E>(tx);
       const result = await work(unit);
+      const done = unit.committed(at);
+      if (changeOutbox && done.permits.length > 0) await changeOutbox(tx, done);
       await runCommitHooks(tx);
       return result;
     },

@@ -12,6 +12,7 @@ export const JobKindValues = {
   waitingLists: 'waitingLists',
   importAddresses: 'importAddresses',
   residenceRecheck: 'residenceRecheck',
+  deliverWebhooks: 'deliverWebhooks',
 } as const satisfies { [K in JobKind]: K };
 
 registerEnumType(JobKindValues, {
@@ -36,6 +37,9 @@ registerEnumType(JobKindValues, {
     residenceRecheck: {
       description:
         'The daily re-check of permit holders against the population register, which carries out their moves (docs/rules.md §2).',
+    },
+    deliverWebhooks: {
+      description: "Sending one webhook subscription's events to its app, in order.",
     },
   },
 });

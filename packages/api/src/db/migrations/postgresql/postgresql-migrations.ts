@@ -36,6 +36,7 @@ import { Migration20261207124318 } from './Migration20261207124318.js';
 import { Migration20261207142123 } from './Migration20261207142123.js';
 import { Migration20261207143903 } from './Migration20261207143903.js';
 import { Migration20261207150842 } from './Migration20261207150842.js';
+import { Migration20261207175424 } from './Migration20261207175424.js';
 import { Migration20261207175618 } from './Migration20261207175618.js';
 
 /** Every postgresql migration in order; new ones are appended by `npm run db:migration`. */
@@ -77,5 +78,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261207142123', class: Migration20261207142123 },
   { name: 'Migration20261207143903', class: Migration20261207143903 },
   { name: 'Migration20261207150842', class: Migration20261207150842 },
+  { name: 'Migration20261207175424', class: Migration20261207175424 },
   { name: 'Migration20261207175618', class: Migration20261207175618 },
 ];

@@ -16,6 +16,7 @@ import {
   SetPartnerAppDisabledMutation,
 } from '../graphql/partner-apps.js';
 import { usePartnerAppStrings } from '../strings.js';
+import { WebhookPanel } from './webhook-panel.js';
 
 const scopes = ['readParking', 'parkSessions', 'manageFavorites'] as const;
 type Scope = (typeof scopes)[number];
@@ -70,12 +71,25 @@ function PartnerApps() {
               >
                 {t(app.disabled ? 'enable' : 'disable', { name: app.name })}
               </button>
+              <WebhookDetails appId={app.id} name={app.name} />
             </li>
           ))}
         </ul>
       )}
       <NewAppForm onCreated={again} />
     </section>
+  );
+}
+
+/** The webhook of an app, read only once its details are opened. */
+function WebhookDetails({ appId, name }: { appId: string; name: string }) {
+  const { t } = useTranslation('admin-apps');
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>{t('webhooks.summary', { name })}</summary>
+      {open && <WebhookPanel appId={appId} name={name} />}
+    </details>
   );
 }
 

@@ -37,3 +37,61 @@ export const SetPartnerAppDisabledMutation = graphql(`
     }
   }
 `);
+
+export const WebhookSubscriptionQuery = graphql(`
+  query WebhookSubscription($appId: ID!) {
+    webhookSubscription(appId: $appId) {
+      id
+      url
+      eventTypes
+      disabled
+      secretCreatedAt
+      deliveries(first: 10) {
+        id
+        type
+        status
+        occurredAt
+        attempts
+        nextAttemptAt
+        attemptLog {
+          at
+          statusCode
+          durationMs
+          error
+          nextAttemptAt
+        }
+      }
+    }
+  }
+`);
+
+export const SaveWebhookSubscriptionMutation = graphql(`
+  mutation SaveWebhookSubscription($input: WebhookSubscriptionInput!) {
+    saveWebhookSubscription(input: $input) {
+      secret
+      subscription {
+        id
+      }
+    }
+  }
+`);
+
+export const RotateWebhookSecretMutation = graphql(`
+  mutation RotateWebhookSecret($appId: ID!) {
+    rotateWebhookSecret(appId: $appId) {
+      secret
+      subscription {
+        id
+      }
+    }
+  }
+`);
+
+export const RedeliverWebhookMutation = graphql(`
+  mutation RedeliverWebhook($deliveryId: ID!) {
+    redeliverWebhook(deliveryId: $deliveryId) {
+      id
+      status
+    }
+  }
+`);
