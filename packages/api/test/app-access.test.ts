@@ -4,10 +4,10 @@ import { reloadConfig } from '../src/config/config.js';
 import { Topic } from '../src/graphql/pubsub.js';
 import { ParkingSession } from '../src/model/parking-session.entity.js';
 import { OAuthRecord } from '../src/model/oauth-record.entity.js';
-import { demoPassword } from '../src/seed/demo-seed.js';
 import { useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';
 import { RedirectBrowser } from './oidc-browser.js';
+import { consentPageOf, graphqlIn, registerPartnerApp, residentBrowser } from './partner-app.js';
 import { testDialects } from './test-databases.js';
 import { Stream, until, wsClient } from './ws-client.js';
 
@@ -15,39 +15,8 @@ const dialects = await testDialects();
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const redirectUri = 'http://127.0.0.1:9/callback';
-const register = `mutation ($input: RegisterPartnerAppInput!) {
-  registerPartnerApp(input: $input) { clientSecret app { id clientId scopes kind } } }`;
 const startSession = `mutation ($input: StartSessionInput!) { startSession(input: $input) {
   __typename ... on SessionAccepted { session { id plate } } ... on SessionRefused { reason } } }`;
-
-/** A browser with a resident's login, as the SPA holds it (the cookie). */
-async function residentBrowser(url: string, email: string): Promise<RedirectBrowser> {
-  const browser = new RedirectBrowser();
-  const response = await browser.request(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: `mutation ($email: String!, $password: String!) {
-        login(input: { email: $email, password: $password, remember: false }) { expiresAt } }`,
-      variables: { email, password: demoPassword },
-    }),
-  });
-  expect(response.status).toBe(200);
-  return browser;
-}
-
-/** GraphQL in that browser (its cookies), as the consent page asks. */
-async function graphqlIn(browser: RedirectBrowser, url: string, query: string, variables = {}) {
-  const response = await browser.request(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as {
-    data?: Data | null;
-    errors?: { extensions: { code: string } }[];
-  };
-}
 
 /** An app's bearer request. */
 async function asApp(url: string, token: string, query: string, variables = {}) {
@@ -74,21 +43,14 @@ describe.each(dialects)('apps acting for a resident (OAuth 2 code + PKCE), %s', 
     // The issuer is PUBLIC_URL + /oauth: this server's address, known once it listens.
     process.env.PUBLIC_URL = api.url;
     reloadConfig();
-    const platform = await loggedIn(api.url, 'platform@demo.parkeer.nl');
-    const registered = await platform.request<Data>(register, {
-      input: {
-        name: 'ParkeerApp',
-        owner: 'Voorbeeld BV',
-        contactEmail: 'dev@voorbeeld.nl',
-        redirectUris: [redirectUri],
-        scopes: ['readParking', 'parkSessions'],
-        kind: 'public',
-      },
-    });
-    expect(registered.errors).toBeUndefined();
-    appId = registered.data!.registerPartnerApp.app.id;
-    clientId = registered.data!.registerPartnerApp.app.clientId;
-    expect(registered.data!.registerPartnerApp.clientSecret).toBeNull();
+    const registered = await registerPartnerApp(
+      api.url,
+      [redirectUri],
+      ['readParking', 'parkSessions'],
+    );
+    appId = registered.id;
+    clientId = registered.clientId;
+    expect(registered.clientSecret).toBeNull();
     client = await oauth.discovery(new URL(`${api.url}/oauth`), clientId, undefined, oauth.None(), {
       execute: [oauth.allowInsecureRequests],
     });
@@ -115,12 +77,7 @@ describe.each(dialects)('apps acting for a resident (OAuth 2 code + PKCE), %s', 
       state,
       ...params,
     });
-    const { url: landed, response } = await browser.follow(url.href, (next) =>
-      next.pathname.startsWith('/koppelen/'),
-    );
-    const uid = /\/koppelen\/([^/?]+)/.exec(landed)?.[1];
-    if (!uid)
-      throw new Error(`no consent page: ${landed} ${response.status} ${await response.text()}`);
+    const uid = await consentPageOf(browser, url.href);
     return { uid, verifier, state };
   }
 
