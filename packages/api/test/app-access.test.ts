@@ -155,6 +155,20 @@ describe.each(dialects)('apps acting for a resident (OAuth 2 code + PKCE), %s', 
       .em()
       .findOneOrFail(ParkingSession, { id: started.data!.startSession.session.id });
     expect(session.channel).toBe('partner');
+    // The holder's history names the app that started it; what the holder starts names none.
+    const anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
+    await anna.request(startSession, {
+      input: { productId: annaPermit, plate: 'GB-124-K', idempotencyKey: `own-${dialect}` },
+    });
+    const history = await anna.request<Data>(
+      `query ($id: ID!) { sessionHistory(permitId: $id, first: 10) {
+        edges { node { plate startedByApp } } } }`,
+      { id: annaPermit },
+    );
+    const byPlate = Object.fromEntries(
+      history.data!.sessionHistory.edges.map(({ node }: Data) => [node.plate, node.startedByApp]),
+    );
+    expect(byPlate).toMatchObject({ GB123K: 'ParkeerApp', GB124K: null });
 
     // A refresh token is used once and replaced; the new access token works.
     const refreshed = await oauth.refreshTokenGrant(client, tokens.refresh_token!);
@@ -167,7 +181,6 @@ describe.each(dialects)('apps acting for a resident (OAuth 2 code + PKCE), %s', 
     expect(read.errors).toBeUndefined();
 
     // The resident's settings list the app; revoking it stops its tokens at once.
-    const anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
     const listed = await anna.request<Data>(
       `query { connectedApps { app { id name } scopes connectedAt lastUsedAt } }`,
     );

@@ -36,6 +36,7 @@ import { Migration20261207124318 } from './Migration20261207124318.js';
 import { Migration20261207142123 } from './Migration20261207142123.js';
 import { Migration20261207143903 } from './Migration20261207143903.js';
 import { Migration20261207150842 } from './Migration20261207150842.js';
+import { Migration20261207182707 } from './Migration20261207182707.js';
 
 /** Every postgresql migration in order; new ones are appended by `npm run db:migration`. */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -76,4 +77,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261207142123', class: Migration20261207142123 },
   { name: 'Migration20261207143903', class: Migration20261207143903 },
   { name: 'Migration20261207150842', class: Migration20261207150842 },
+  { name: 'Migration20261207182707', class: Migration20261207182707 },
 ];

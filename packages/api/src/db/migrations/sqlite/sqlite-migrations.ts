@@ -36,6 +36,7 @@ import { Migration20261207124312 } from './Migration20261207124312.js';
 import { Migration20261207142117 } from './Migration20261207142117.js';
 import { Migration20261207143848 } from './Migration20261207143848.js';
 import { Migration20261207150823 } from './Migration20261207150823.js';
+import { Migration20261207182646 } from './Migration20261207182646.js';
 
 /** Every sqlite migration in order; new ones are appended by `npm run db:migration`. */
 export const sqliteMigrations: MigrationObject[] = [
@@ -76,4 +77,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261207142117', class: Migration20261207142117 },
   { name: 'Migration20261207143848', class: Migration20261207143848 },
   { name: 'Migration20261207150823', class: Migration20261207150823 },
+  { name: 'Migration20261207182646', class: Migration20261207182646 },
 ];
