@@ -1,13 +1,21 @@
 import * as oauth from 'openid-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { reloadConfig } from '../src/config/config.js';
+import { logger } from '../src/logging/logger.js';
+import { oauthKey } from '../src/modules/oauth/oauth-store.js';
 import { Topic } from '../src/graphql/pubsub.js';
 import { ParkingSession } from '../src/model/parking-session.entity.js';
 import { OAuthRecord } from '../src/model/oauth-record.entity.js';
-import { demoPassword } from '../src/seed/demo-seed.js';
 import { useDemoApi } from './demo-api.js';
 import { loggedIn } from './login.js';
 import { RedirectBrowser } from './oidc-browser.js';
+import {
+  consentPageOf,
+  decide,
+  graphqlIn,
+  registerPartnerApp,
+  residentBrowser,
+} from './partner-app.js';
 import { testDialects } from './test-databases.js';
 import { Stream, until, wsClient } from './ws-client.js';
 
@@ -15,39 +23,8 @@ const dialects = await testDialects();
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const redirectUri = 'http://127.0.0.1:9/callback';
-const register = `mutation ($input: RegisterPartnerAppInput!) {
-  registerPartnerApp(input: $input) { clientSecret app { id clientId scopes kind } } }`;
 const startSession = `mutation ($input: StartSessionInput!) { startSession(input: $input) {
   __typename ... on SessionAccepted { session { id plate } } ... on SessionRefused { reason } } }`;
-
-/** A browser with a resident's login, as the SPA holds it (the cookie). */
-async function residentBrowser(url: string, email: string): Promise<RedirectBrowser> {
-  const browser = new RedirectBrowser();
-  const response = await browser.request(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: `mutation ($email: String!, $password: String!) {
-        login(input: { email: $email, password: $password, remember: false }) { expiresAt } }`,
-      variables: { email, password: demoPassword },
-    }),
-  });
-  expect(response.status).toBe(200);
-  return browser;
-}
-
-/** GraphQL in that browser (its cookies), as the consent page asks. */
-async function graphqlIn(browser: RedirectBrowser, url: string, query: string, variables = {}) {
-  const response = await browser.request(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as {
-    data?: Data | null;
-    errors?: { extensions: { code: string } }[];
-  };
-}
 
 /** An app's bearer request. */
 async function asApp(url: string, token: string, query: string, variables = {}) {
@@ -74,21 +51,14 @@ describe.each(dialects)('apps acting for a resident (OAuth 2 code + PKCE), %s', 
     // The issuer is PUBLIC_URL + /oauth: this server's address, known once it listens.
     process.env.PUBLIC_URL = api.url;
     reloadConfig();
-    const platform = await loggedIn(api.url, 'platform@demo.parkeer.nl');
-    const registered = await platform.request<Data>(register, {
-      input: {
-        name: 'ParkeerApp',
-        owner: 'Voorbeeld BV',
-        contactEmail: 'dev@voorbeeld.nl',
-        redirectUris: [redirectUri],
-        scopes: ['readParking', 'parkSessions'],
-        kind: 'public',
-      },
-    });
-    expect(registered.errors).toBeUndefined();
-    appId = registered.data!.registerPartnerApp.app.id;
-    clientId = registered.data!.registerPartnerApp.app.clientId;
-    expect(registered.data!.registerPartnerApp.clientSecret).toBeNull();
+    const registered = await registerPartnerApp(
+      api.url,
+      [redirectUri],
+      ['readParking', 'parkSessions'],
+    );
+    appId = registered.id;
+    clientId = registered.clientId;
+    expect(registered.clientSecret).toBeNull();
     client = await oauth.discovery(new URL(`${api.url}/oauth`), clientId, undefined, oauth.None(), {
       execute: [oauth.allowInsecureRequests],
     });
@@ -104,10 +74,11 @@ describe.each(dialects)('apps acting for a resident (OAuth 2 code + PKCE), %s', 
   async function startAuthorization(
     browser: RedirectBrowser,
     params: Record<string, string> = {},
+    app: oauth.Configuration = client,
   ): Promise<{ uid: string; verifier: string; state: string }> {
     const verifier = oauth.randomPKCECodeVerifier();
     const state = oauth.randomState();
-    const url = oauth.buildAuthorizationUrl(client, {
+    const url = oauth.buildAuthorizationUrl(app, {
       redirect_uri: redirectUri,
       scope: 'readParking parkSessions',
       code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
@@ -115,12 +86,7 @@ describe.each(dialects)('apps acting for a resident (OAuth 2 code + PKCE), %s', 
       state,
       ...params,
     });
-    const { url: landed, response } = await browser.follow(url.href, (next) =>
-      next.pathname.startsWith('/koppelen/'),
-    );
-    const uid = /\/koppelen\/([^/?]+)/.exec(landed)?.[1];
-    if (!uid)
-      throw new Error(`no consent page: ${landed} ${response.status} ${await response.text()}`);
+    const uid = await consentPageOf(browser, url.href);
     return { uid, verifier, state };
   }
 
@@ -131,6 +97,22 @@ describe.each(dialects)('apps acting for a resident (OAuth 2 code + PKCE), %s', 
     );
     return new URL(url);
   }
+
+  /** Anna allows `app`: the address the browser brings back, with what the app keeps. */
+  async function consented(app: oauth.Configuration = client) {
+    const browser = await residentBrowser(api.url, 'anna@demo.parkeer.nl');
+    const { uid, verifier, state } = await startAuthorization(browser, {}, app);
+    const callback = await toApp(browser, await decide(browser, api.url, uid, true));
+    return { callback, checks: { pkceCodeVerifier: verifier, expectedState: state } };
+  }
+
+  /** Anna allows `app`, and the app exchanges the code: its tokens. */
+  async function connected(app: oauth.Configuration = client) {
+    const { callback, checks } = await consented(app);
+    return oauth.authorizationCodeGrant(app, callback, checks);
+  }
+
+  const readParking = `query { productGroups { __typename } }`;
 
   it('connects an app: consent, code + PKCE, a session on the partner channel, refresh, revoke', async () => {
     const browser = await residentBrowser(api.url, 'anna@demo.parkeer.nl');
@@ -173,6 +155,20 @@ describe.each(dialects)('apps acting for a resident (OAuth 2 code + PKCE), %s', 
       .em()
       .findOneOrFail(ParkingSession, { id: started.data!.startSession.session.id });
     expect(session.channel).toBe('partner');
+    // The holder's history names the app that started it; what the holder starts names none.
+    const anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
+    await anna.request(startSession, {
+      input: { productId: annaPermit, plate: 'GB-124-K', idempotencyKey: `own-${dialect}` },
+    });
+    const history = await anna.request<Data>(
+      `query ($id: ID!) { sessionHistory(permitId: $id, first: 10) {
+        edges { node { plate startedByApp } } } }`,
+      { id: annaPermit },
+    );
+    const byPlate = Object.fromEntries(
+      history.data!.sessionHistory.edges.map(({ node }: Data) => [node.plate, node.startedByApp]),
+    );
+    expect(byPlate).toMatchObject({ GB123K: 'ParkeerApp', GB124K: null });
 
     // A refresh token is used once and replaced; the new access token works.
     const refreshed = await oauth.refreshTokenGrant(client, tokens.refresh_token!);
@@ -185,7 +181,6 @@ describe.each(dialects)('apps acting for a resident (OAuth 2 code + PKCE), %s', 
     expect(read.errors).toBeUndefined();
 
     // The resident's settings list the app; revoking it stops its tokens at once.
-    const anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
     const listed = await anna.request<Data>(
       `query { connectedApps { app { id name } scopes connectedAt lastUsedAt } }`,
     );
@@ -365,5 +360,178 @@ describe.each(dialects)('apps acting for a resident (OAuth 2 code + PKCE), %s', 
       (next) => next.pathname === '/inloggen',
     );
     expect(new URL(url).searchParams.get('terug')).toMatch(/^\/oauth\/interaction\//);
+  });
+
+  it('ends the consent when the app calls logout with its token, and completes its subscriptions', async () => {
+    const tokens = await connected();
+    const ws = wsClient(api.url, { bearer: tokens.access_token });
+    const events = new Stream(ws, `subscription { sessionEvents { kind } }`, {});
+    try {
+      await until(
+        () => api.pubSub.listeners(Topic.SessionEvents, annaPermit) > 0,
+        'the subscription',
+      );
+      const out = await asApp(api.url, tokens.access_token, `mutation { logout }`);
+      expect(out).toEqual({ data: { logout: true } });
+      expect(await events.completed()).toEqual([]);
+    } finally {
+      await events.close();
+      await ws.dispose();
+    }
+    const after = await asApp(api.url, tokens.access_token, readParking);
+    expect(after.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    await expect(oauth.refreshTokenGrant(client, tokens.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
+    const anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
+    expect((await anna.request<Data>(`query { connectedApps { scopes } }`)).data).toEqual({
+      connectedApps: [],
+    });
+    // Anna's own login is untouched.
+    expect((await anna.request<Data>(readParking)).errors).toBeUndefined();
+  });
+
+  it('completes the app’s subscriptions when the resident disconnects it', async () => {
+    const tokens = await connected();
+    const ws = wsClient(api.url, { bearer: tokens.access_token });
+    const events = new Stream(ws, `subscription { balanceEvents { permitId } }`, {});
+    try {
+      await until(
+        () => api.pubSub.listeners(Topic.BalanceEvents, annaPermit) > 0,
+        'the subscription',
+      );
+      const anna = await loggedIn(api.url, 'anna@demo.parkeer.nl');
+      const revoked = await anna.request<Data>(
+        `mutation ($id: ID!) { revokeConnectedApp(appId: $id) }`,
+        { id: appId },
+      );
+      expect(revoked.data).toEqual({ revokeConnectedApp: true });
+      expect(await events.completed()).toEqual([]);
+    } finally {
+      await events.close();
+      await ws.dispose();
+    }
+  });
+
+  it('refuses a used code or refresh token again and ends the consent they came from', async () => {
+    const { callback, checks } = await consented();
+    const tokens = await oauth.authorizationCodeGrant(client, callback, checks);
+    await expect(oauth.authorizationCodeGrant(client, callback, checks)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
+    const afterCode = await asApp(api.url, tokens.access_token, readParking);
+    expect(afterCode.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+
+    const again = await connected();
+    const refreshed = await oauth.refreshTokenGrant(client, again.refresh_token!);
+    expect((await asApp(api.url, refreshed.access_token, readParking)).errors).toBeUndefined();
+    await expect(oauth.refreshTokenGrant(client, again.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
+    const afterRefresh = await asApp(api.url, refreshed.access_token, readParking);
+    expect(afterRefresh.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    await expect(oauth.refreshTokenGrant(client, refreshed.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
+  });
+
+  it('answers an expired access token UNAUTHENTICATED, and its refresh token still refreshes', async () => {
+    const tokens = await connected();
+    // Ten minutes pass on the wall clock, which the tokens' lifetimes run on.
+    await api
+      .em()
+      .nativeUpdate(
+        OAuthRecord,
+        { model: 'AccessToken', key: oauthKey(tokens.access_token) },
+        { expiresAt: new Date(Date.now() - 1000) },
+      );
+    const expired = await asApp(api.url, tokens.access_token, readParking);
+    expect(expired.data).toBeNull();
+    expect(expired.errors?.[0]).toMatchObject({
+      message: 'U bent niet ingelogd.',
+      extensions: {
+        code: 'UNAUTHENTICATED',
+        messages: { nl: 'U bent niet ingelogd.', en: 'You are not logged in.' },
+      },
+    });
+    const refreshed = await oauth.refreshTokenGrant(client, tokens.refresh_token!);
+    expect((await asApp(api.url, refreshed.access_token, readParking)).errors).toBeUndefined();
+  });
+
+  it('lets a confidential app exchange a code only with its secret, which it never logs or stores', async () => {
+    const lines: string[] = [];
+    const levels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
+    const spies = levels.map((level) =>
+      vi.spyOn(logger, level).mockImplementation(((...args: unknown[]) => {
+        lines.push(JSON.stringify(args, (_k, v: unknown) => (v instanceof Error ? String(v) : v)));
+      }) as never),
+    );
+    try {
+      const server = await registerPartnerApp(
+        api.url,
+        [redirectUri],
+        ['readParking', 'parkSessions'],
+        {
+          name: 'ParkeerServer',
+          kind: 'confidential',
+        },
+      );
+      const secret = server.clientSecret!;
+      expect(secret).toMatch(/^\S{40,}$/);
+      const withSecret = await oauth.discovery(
+        new URL(`${api.url}/oauth`),
+        server.clientId,
+        undefined,
+        oauth.ClientSecretBasic(secret),
+        { execute: [oauth.allowInsecureRequests] },
+      );
+      /** The token endpoint as an app calls it, with HTTP Basic when it sends a secret. */
+      const tokenEndpoint = async (form: Record<string, string>, sent: string | null) => {
+        const basic = Buffer.from(`${server.clientId}:${sent}`).toString('base64');
+        const response = await fetch(`${api.url}/oauth/token`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            ...(sent === null ? {} : { authorization: `Basic ${basic}` }),
+          },
+          body: new URLSearchParams(sent === null ? { ...form, client_id: server.clientId } : form),
+        });
+        return { status: response.status, body: (await response.json()) as Data };
+      };
+      const codeOf = async () => {
+        const { callback, checks } = await consented(withSecret);
+        return {
+          grant_type: 'authorization_code',
+          code: callback.searchParams.get('code')!,
+          redirect_uri: redirectUri,
+          code_verifier: checks.pkceCodeVerifier,
+        };
+      };
+
+      for (const sent of [`${secret.slice(0, -1)}x`, '', null]) {
+        const refused = await tokenEndpoint(await codeOf(), sent);
+        expect(refused).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+      }
+      const exchanged = await tokenEndpoint(await codeOf(), secret);
+      expect(exchanged.status).toBe(200);
+      const tokens = exchanged.body as { access_token: string; refresh_token: string };
+      expect((await asApp(api.url, tokens.access_token, readParking)).errors).toBeUndefined();
+      const refresh = { grant_type: 'refresh_token', refresh_token: tokens.refresh_token };
+      expect(await tokenEndpoint(refresh, 'wrong')).toMatchObject({
+        status: 401,
+        body: { error: 'invalid_client' },
+      });
+      // openid-client, as a confidential app would use it, refreshes with the secret.
+      const refreshed = await oauth.refreshTokenGrant(withSecret, tokens.refresh_token);
+      expect((await asApp(api.url, refreshed.access_token, readParking)).errors).toBeUndefined();
+
+      const stored = JSON.stringify([
+        await api.em().getConnection().execute('select * from partner_app'),
+        await api.em().getConnection().execute('select * from oauth_record'),
+      ]);
+      for (const text of [stored, ...lines]) expect(text).not.toContain(secret);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 });

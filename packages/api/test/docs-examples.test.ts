@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,13 +12,15 @@ import { guideNames, partnerGuidesDir } from '../src/partner-docs/partner-docs-s
 import { demoPassword } from '../src/seed/demo-seed.js';
 import { useDemoApi } from './demo-api.js';
 import { differences } from './expected-answer.js';
+import { freePort } from './free-port.js';
 import { TestClient } from './graphql-client.js';
 import { loggedIn } from './login.js';
+import { consentInBrowser, registerPartnerApp } from './partner-app.js';
 import { testDialects } from './test-databases.js';
 import { until } from './ws-client.js';
 import { runDueJobs } from '../src/jobs/job-runner.js';
 import { consentTo, registerWebhookApp } from './webhook-app.js';
-import { createServer as createTcpServer, connect } from 'node:net';
+import { connect } from 'node:net';
 
 // Every example of the partner guides (docs/partners/index.md, "How the examples work") run as a
 // partner would run it, with the guide's environment variables, against the demo towns.
@@ -49,6 +51,12 @@ const keyTown = {
   scopes: ['rightCheck', 'batchCheck', 'readZones', 'phoneLine'],
 };
 const tokenKinds = [...Object.keys(tokenAccounts), 'key'];
+/**
+ * `consent=<account>` (docs/partners/act-for-a-resident.md): an app the platform admin registered
+ * asks that account's consent; the example prints the authorization address on stderr, and the
+ * test, as the resident in a browser, logs in and allows.
+ */
+const appScopes = ['readParking', 'parkSessions'];
 
 describe('the partner guides (docs/partners)', () => {
   it('give every guide a runnable example with the answer it must print', () => {
@@ -58,6 +66,9 @@ describe('the partner guides (docs/partners)', () => {
     expect(unanswered.map(({ example }) => example.name)).toEqual([]);
     for (const { example } of examples) {
       if (example.attributes.token) expect(tokenKinds).toContain(example.attributes.token);
+      if (example.attributes.consent) {
+        expect(Object.keys(tokenAccounts)).toContain(example.attributes.consent);
+      }
     }
   });
 
@@ -71,15 +82,19 @@ describe('the partner guides (docs/partners)', () => {
 
 describe.each(dialects)('the partner guides’ examples on %s', (dialect) => {
   const phoneToken = randomBytes(16).toString('hex');
+  const publicUrlBefore = process.env.PUBLIC_URL;
   beforeAll(() => {
     process.env.PHONE_WEBHOOK_TOKEN = phoneToken;
     reloadConfig();
   });
   afterAll(() => {
     delete process.env.PHONE_WEBHOOK_TOKEN;
+    if (publicUrlBefore === undefined) delete process.env.PUBLIC_URL;
+    else process.env.PUBLIC_URL = publicUrlBefore;
     reloadConfig();
   });
   const api = useDemoApi(dialect);
+  const app = { clientId: '', redirectUri: '' };
   const tokens: Record<string, string> = {};
   let productId: string;
   // The examples' working folder, inside node_modules so that a Node example's imports resolve.
@@ -109,6 +124,11 @@ describe.each(dialects)('the partner guides’ examples on %s', (dialect) => {
     expect(key.errors).toBeUndefined();
     tokens.key = key.data!.createPartnerKey.secret;
     productId = await api.permitOf(tokenAccounts.resident!);
+    // The authorization server's issuer is PUBLIC_URL + /oauth: this server, known once it listens.
+    process.env.PUBLIC_URL = api.url;
+    reloadConfig();
+    app.redirectUri = `http://127.0.0.1:${await freePort()}/callback`;
+    app.clientId = (await registerPartnerApp(api.url, [app.redirectUri], appScopes)).clientId;
   });
   afterAll(() => {
     if (workDir) rmSync(workDir, { recursive: true, force: true });
@@ -125,16 +145,19 @@ describe.each(dialects)('the partner guides’ examples on %s', (dialect) => {
     PARKEER_PHONE_TOKEN: phoneToken,
     PARKEER_WEBHOOK_PORT: String(webhookPort),
     PARKEER_WEBHOOK_SECRET: webhookSecret,
+    PARKEER_CLIENT_ID: app.clientId,
+    PARKEER_REDIRECT_URI: app.redirectUri,
   });
 
-  const execute = async (example: GuideExample): Promise<string> => {
+  /** The example running; its promise gives what it printed on stdout. */
+  const execute = (example: GuideExample): ReturnType<typeof run> & { child: ChildProcess } => {
     const options = { cwd: workDir, env: environment(example), timeout: 30_000 };
     if (example.language === 'sh') {
-      return (await run('bash', ['-e', '-o', 'pipefail', '-c', example.code], options)).stdout;
+      return run('bash', ['-e', '-o', 'pipefail', '-c', example.code], options);
     }
     const script = join(workDir, `${example.name}.mjs`);
     writeFileSync(script, example.code);
-    return (await run(process.execPath, [script], options)).stdout;
+    return run(process.execPath, [script], options);
   };
 
   /** What happens while an example with `event=session` waits: a session of its permit starts. */
@@ -193,29 +216,43 @@ describe.each(dialects)('the partner guides’ examples on %s', (dialect) => {
     }
   };
 
+  /** What happens when an example with `consent=` prints the authorization address: consent. */
+  const consentWhenAsked = async (child: ChildProcess, email: string) => {
+    const address = await new Promise<string>((resolve) => {
+      let printed = '';
+      child.stderr!.on('data', (chunk: Buffer) => {
+        printed += chunk.toString();
+        // A whole line: a chunk may end in the middle of the address.
+        const found = /(https?:\/\/\S+\/oauth\/auth\?\S+)\r?\n/.exec(printed)?.[1];
+        if (found) resolve(found);
+      });
+    });
+    await consentInBrowser(api.url, email, address);
+  };
+
   it.each(examples)('$file: $example.name prints the answer shown', async ({ example }) => {
     if (example.attributes.event === 'webhook') await arrangeWebhookApp();
-    const output = execute(example).catch((error: Error & { stdout?: string; stderr?: string }) => {
-      throw new Error(`${error.message}\nstdout: ${error.stdout}\nstderr: ${error.stderr}`);
-    });
+    const running = execute(example);
+    const output = running.then(
+      ({ stdout }) => String(stdout),
+      (error: Error & { stdout?: string; stderr?: string }) => {
+        throw new Error(`${error.message}\nstdout: ${error.stdout}\nstderr: ${error.stderr}`);
+      },
+    );
     if (example.attributes.event === 'session') await causeSessionEvent();
     if (example.attributes.event === 'webhook') {
       await watchPort();
       await causeWebhook(output);
     }
+    const consenting = example.attributes.consent;
+    // An example that ends without asking fails on its own answer, not by waiting for the address.
+    if (consenting) {
+      await Promise.race([consentWhenAsked(running.child, tokenAccounts[consenting]!), output]);
+    }
     const printed = await output;
     expect(differences(example.expected!, printed), printed).toEqual([]);
   });
 });
-
-/** A port nothing listens on now, for an example's receiver to take. */
-async function freePort(): Promise<number> {
-  const server = createTcpServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Whether something accepts connections on the loopback port. */
 function accepts(port: number): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
+import { freePort } from './free-port.js';
 import { redisAnswers } from './redis-available.js';
 
 /** A redis-server of the test's own, to stop and start without touching the machine's. */
@@ -13,14 +13,6 @@ export interface PrivateRedis {
 
 export function redisServerInstalled(): boolean {
   return spawnSync('redis-server', ['--version']).status === 0;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 export async function startPrivateRedis(): Promise<PrivateRedis> {

@@ -52,6 +52,7 @@ export type SessionSnapshot = {
   status: SessionStatus;
   channel: Channel;
   startedById: string | null;
+  startedByAppId: string | null;
   unit: BalanceUnit;
 };
 

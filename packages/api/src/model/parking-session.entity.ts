@@ -2,6 +2,7 @@ import { Entity, Index, ManyToOne, Property, type Opt, type Rel } from '@mikro-o
 import { BaseEntity } from './base.entity.js';
 import { Account } from './account.entity.js';
 import { Delegation } from './delegation.entity.js';
+import { PartnerApp } from './partner-app.entity.js';
 import { Permit } from './permit.entity.js';
 
 /**
@@ -54,6 +55,13 @@ export class ParkingSession extends BaseEntity {
 
   @ManyToOne(() => Account, { nullable: true })
   startedBy?: Rel<Account> | null;
+
+  /**
+   * The app that started it for the holder with their consent (channel `partner`, docs/graphql.md
+   * "Acting for a resident"): the holder's history names it.
+   */
+  @ManyToOne(() => PartnerApp, { nullable: true })
+  startedByApp?: Rel<PartnerApp> | null;
 
   @Property({ type: 'string', length: 30 })
   channel!: Channel;

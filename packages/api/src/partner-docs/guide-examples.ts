@@ -5,7 +5,8 @@ import { lexer, walkTokens, type Tokens } from 'marked';
  * a runnable example is a fenced block whose info string names it, ```sh example=check-plate
  * (sh runs in bash, js in Node as an ES module); the answer it must print is a later block
  * ```json expect=check-plate (or any other language for plain text). Further attributes: `token=`
- * names whose bearer token the example expects in $PARKEER_TOKEN.
+ * names whose bearer token the example expects in $PARKEER_TOKEN; `consent=` whose consent an
+ * app asks for at the authorization address the example prints on stderr.
  */
 export interface FenceInfo {
   readonly language: string;

@@ -87,16 +87,37 @@ describe('apps acting for a resident in chromium: registration, consent, connect
       }),
     });
     const tokens = (await tokenResponse.json()) as { access_token: string };
-    const asApp = () =>
+    const asApp = (query = 'query { productGroups { __typename } }', variables = {}) =>
       fetch(new URL('/graphql', env.platform.url), {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           authorization: `Bearer ${tokens.access_token}`,
         },
-        body: JSON.stringify({ query: 'query { productGroups { __typename } }' }),
-      }).then((response) => response.json() as Promise<{ errors?: unknown[] }>);
+        body: JSON.stringify({ query, variables }),
+      }).then(
+        (response) =>
+          response.json() as Promise<{ data?: Record<string, any>; errors?: unknown[] }>, // eslint-disable-line @typescript-eslint/no-explicit-any
+      );
     expect((await asApp()).errors).toBeUndefined();
+
+    // The app starts a session; her history says which app did.
+    const products = await asApp('{ productGroups { products { id kind } } }');
+    const permitId = (
+      products.data!.productGroups as { products: { id: string; kind: string }[] }[]
+    )
+      .flatMap((group) => group.products)
+      .find((product) => product.kind === 'visitorPermit')!.id;
+    const started = await asApp(
+      `mutation ($input: StartSessionInput!) { startSession(input: $input) { __typename } }`,
+      { input: { permitId, plate: '34-KLM-5', idempotencyKey: 'app-browser-1' } },
+    );
+    expect(started.data).toEqual({ startSession: { __typename: 'SessionAccepted' } });
+    await page.goto(`/producten/${permitId}`);
+    await page.getByRole('link', { name: 'Geschiedenis' }).click();
+    const row = page.getByTestId('session-history').locator('> li').filter({ hasText: '34-KLM-5' });
+    await row.getByText('ParkeerApp (gekoppelde app)').waitFor();
+    await photographBoth(page, 'history-started-by-app');
 
     // Her settings list the app; she takes it back and its token stops.
     await page.goto('/instellingen');

@@ -3,6 +3,7 @@ import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { Topic } from '../../graphql/pubsub.js';
 import { toLoginResult, toMeDto } from './auth.mapper.js';
+import { endAppGrant } from './app-grant.js';
 import { AuthService } from './auth.service.js';
 import { startAccount, viewerAccount } from './viewer-account.js';
 import { AccessToken, LoginInput, LoginResult, MeDto } from './auth.types.js';
@@ -65,10 +66,14 @@ export class AuthResolver {
   }
 
   @Authorized()
-  @Mutation(() => Boolean, { description: 'Ends this login (or revokes this bearer token).' })
+  @Mutation(() => Boolean, {
+    description:
+      "Ends this login (or revokes this bearer token); with an app's access token, the resident's consent for the app with all its tokens.",
+  })
   async logout(@Ctx() ctx: Context): Promise<boolean> {
-    const { accountId, authSessionId } = ctx.viewer!;
-    await new AuthService(ctx.em).logout(authSessionId);
+    const { accountId, authSessionId, app } = ctx.viewer!;
+    if (app) await endAppGrant(ctx.em, authSessionId);
+    else await new AuthService(ctx.em).logout(authSessionId);
     ctx.http.clearSessionCookie();
     // The subscriptions started with this login end with it.
     ctx.pubSub.publish(Topic.AccessEvents, accountId, { kind: 'loginEnded', authSessionId });

@@ -55,6 +55,7 @@ export function toSessionHistoryItemDto(
     amountState: amountStateOfSession(session),
     unit,
     startedByEmail: delegated ? (session.startedBy?.email ?? null) : null,
+    startedByApp: session.startedByApp?.name ?? null,
     delegated,
     segments: segmentsOf(session, status, billing),
   });

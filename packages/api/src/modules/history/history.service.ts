@@ -59,7 +59,11 @@ export class HistoryService {
       this.em.find(
         ParkingSession,
         after ? { $and: [where, newestFirstAfter('start', after)] } : where,
-        { orderBy: { start: 'desc', id: 'desc' }, limit: first + 1, populate: ['startedBy'] },
+        {
+          orderBy: { start: 'desc', id: 'desc' },
+          limit: first + 1,
+          populate: ['startedBy', 'startedByApp'],
+        },
       ),
     ]);
     const connection = connectionFrom(rows, { first, totalCount }, (session) =>

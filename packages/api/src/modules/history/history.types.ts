@@ -89,6 +89,13 @@ export class SessionHistoryItemDto {
   @Field(() => String, { nullable: true, description: 'Who started it, when a delegate did.' })
   startedByEmail!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The name of the app that started it for the holder, with their consent (channel partner); null: no app did.',
+  })
+  startedByApp!: string | null;
+
   @Field(() => Boolean, { description: "Started through a delegation, from the delegation's pot." })
   delegated!: boolean;
 

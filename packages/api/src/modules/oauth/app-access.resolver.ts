@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { actorOf, type Context } from '../../graphql/context.js';
+import { Topic } from '../../graphql/pubsub.js';
 import type { PartnerApp } from '../../model/partner-app.entity.js';
 import type { ResidentAppScope } from '../../graphql/scope-gate.js';
 import { AppConsentService } from './app-consent.service.js';
@@ -84,7 +85,14 @@ export class AppAccessResolver {
     @Arg('appId', () => ID, { description: 'The connected app.' }) appId: string,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
-    await new ConnectedAppsService(ctx.em, ctx.viewer!).revoke(appId);
+    const ended = await new ConnectedAppsService(ctx.em, ctx.viewer!).revoke(appId);
+    // The app's subscriptions end with its tokens, as a login's end with a logout.
+    for (const authSessionId of ended) {
+      ctx.pubSub.publish(Topic.AccessEvents, ctx.viewer!.holderAccountId, {
+        kind: 'loginEnded',
+        authSessionId,
+      });
+    }
     return true;
   }
 

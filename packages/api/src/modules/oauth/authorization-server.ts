@@ -42,7 +42,12 @@ function createProvider(orm: MikroORM): Provider {
     pkce: { required: () => true },
     features: {
       devInteractions: { enabled: false },
-      revocation: { enabled: true },
+      // An app revokes only its own tokens (revoking one ends its grant); another app's token
+      // is answered as an unknown one, 200 with nothing done (RFC 7009 §2.2).
+      revocation: {
+        enabled: true,
+        allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId,
+      },
     },
     ttl: { ...oauthLifetimes },
     // Every app that holds the refresh_token grant gets one, used once and replaced.

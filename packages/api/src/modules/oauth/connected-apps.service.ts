@@ -4,7 +4,7 @@ import { residentAppScopes, type ResidentAppScope } from '../../graphql/scope-ga
 import type { Viewer } from '../../graphql/viewer.js';
 import { OAuthRecord } from '../../model/oauth-record.entity.js';
 import { PartnerApp } from '../../model/partner-app.entity.js';
-import { revokeGrant } from './oauth-store.js';
+import { revokeGrant } from '../auth/app-grant.js';
 
 export interface ConnectedAppView {
   readonly app: PartnerApp;
@@ -52,8 +52,11 @@ export class ConnectedAppsService {
       .sort((a, b) => a.app.name.localeCompare(b.app.name));
   }
 
-  /** Revokes the app's grant: its access and refresh tokens stop at once. */
-  async revoke(appId: string): Promise<void> {
+  /**
+   * Revokes the app's grant: its access and refresh tokens stop at once. Gives the grants' rows,
+   * the `authSessionId` of the app's logins, whose subscriptions end with them.
+   */
+  async revoke(appId: string): Promise<string[]> {
     const app = await this.em.findOne(PartnerApp, { id: appId });
     const grants = app
       ? await this.em.find(OAuthRecord, {
@@ -67,5 +70,6 @@ export class ConnectedAppsService {
       const grantId = (grant.payload as GrantPayload).jti;
       if (grantId) await revokeGrant(this.em, grantId);
     }
+    return grants.map((grant) => grant.id);
   }
 }

@@ -1,7 +1,8 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/core';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { OAuthRecord } from '../../model/oauth-record.entity.js';
 import { PartnerApp } from '../../model/partner-app.entity.js';
+import { revokeGrant } from '../auth/app-grant.js';
 import { hashToken } from '../auth/auth.service.js';
 import { clientMetadataOf } from './partner-app-client.js';
 
@@ -107,11 +108,4 @@ class RecordStore implements Adapter {
     if (record.expiresAt && record.expiresAt.getTime() <= Date.now()) return undefined;
     return record.payload as AdapterPayload;
   }
-}
-
-/** Removes a grant and every code and token made under it, at once. */
-export async function revokeGrant(em: EntityManager, grantId: string): Promise<void> {
-  const grantKey = oauthKey(grantId);
-  await em.nativeDelete(OAuthRecord, { grantKey });
-  await em.nativeDelete(OAuthRecord, { model: 'Grant', key: grantKey });
 }

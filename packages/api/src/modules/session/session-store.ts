@@ -50,6 +50,8 @@ export interface StoredSession {
   status: SessionStatus;
   readonly channel: Channel;
   readonly startedById: string | null;
+  /** The app that started it for the holder; null: the holder or a delegate did. */
+  readonly startedByAppId: string | null;
 }
 
 type Row = Record<string, unknown>;
@@ -58,7 +60,7 @@ const date = (value: unknown): Date => (value instanceof Date ? value : new Date
 const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 const sessionColumns = `s.id, s.permit_id, s.delegation_id, s.plate, s.country, s.start, s."end",
-  s.stopped_at, s.reservation, s.charge, s.status, s.channel, s.started_by_id`;
+  s.stopped_at, s.reservation, s.charge, s.status, s.channel, s.started_by_id, s.started_by_app_id`;
 
 function toSession(row: Row): StoredSession {
   return {
@@ -75,6 +77,7 @@ function toSession(row: Row): StoredSession {
     status: row.status as SessionStatus,
     channel: row.channel as Channel,
     startedById: (row.started_by_id as string | null) ?? null,
+    startedByAppId: (row.started_by_app_id as string | null) ?? null,
   };
 }
 
@@ -196,8 +199,9 @@ export class SessionStore {
   async insertSession(session: StoredSession, createdAt: Date): Promise<void> {
     await this.run(
       `insert into parking_session (id, permit_id, delegation_id, plate, country, start, "end",
-        stopped_at, reservation, charge, status, channel, started_by_id, created_at)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        stopped_at, reservation, charge, status, channel, started_by_id, started_by_app_id,
+        created_at)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         session.id,
         session.permitId,
@@ -212,6 +216,7 @@ export class SessionStore {
         session.status,
         session.channel,
         session.startedById,
+        session.startedByAppId,
         this.stored(createdAt),
       ],
     );

@@ -36,6 +36,7 @@ export function storedOf(session: ParkingSession): StoredSession {
     status: session.status,
     channel: session.channel,
     startedById: session.startedBy?.id ?? null,
+    startedByAppId: session.startedByApp?.id ?? null,
   };
 }
 
@@ -132,6 +133,7 @@ export function toSessionSnapshot(session: StoredSession, unit: BalanceUnit): Se
     status: session.status,
     channel: session.channel,
     startedById: session.startedById,
+    startedByAppId: session.startedByAppId,
     unit,
   };
 }

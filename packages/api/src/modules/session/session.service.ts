@@ -233,6 +233,7 @@ export class SessionService {
         status: decision.planned ? 'planned' : 'running',
         channel: command.channel,
         startedById: this.actorId,
+        startedByAppId: this.viewer === 'system' ? null : (this.viewer.app?.id ?? null),
       };
       await ground.store.insertSession(session, this.now);
       await this.post(ground, pot, 'reserve', -decision.reservation, session);

@@ -38,6 +38,7 @@ import { Migration20261207143903 } from './Migration20261207143903.js';
 import { Migration20261207150842 } from './Migration20261207150842.js';
 import { Migration20261207175424 } from './Migration20261207175424.js';
 import { Migration20261207175618 } from './Migration20261207175618.js';
+import { Migration20261207182707 } from './Migration20261207182707.js';
 
 /** Every postgresql migration in order; new ones are appended by `npm run db:migration`. */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -80,4 +81,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261207150842', class: Migration20261207150842 },
   { name: 'Migration20261207175424', class: Migration20261207175424 },
   { name: 'Migration20261207175618', class: Migration20261207175618 },
+  { name: 'Migration20261207182707', class: Migration20261207182707 },
 ];

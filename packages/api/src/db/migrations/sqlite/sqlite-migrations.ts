@@ -38,6 +38,7 @@ import { Migration20261207143848 } from './Migration20261207143848.js';
 import { Migration20261207150823 } from './Migration20261207150823.js';
 import { Migration20261207175354 } from './Migration20261207175354.js';
 import { Migration20261207175556 } from './Migration20261207175556.js';
+import { Migration20261207182646 } from './Migration20261207182646.js';
 
 /** Every sqlite migration in order; new ones are appended by `npm run db:migration`. */
 export const sqliteMigrations: MigrationObject[] = [
@@ -80,4 +81,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261207150823', class: Migration20261207150823 },
   { name: 'Migration20261207175354', class: Migration20261207175354 },
   { name: 'Migration20261207175556', class: Migration20261207175556 },
+  { name: 'Migration20261207182646', class: Migration20261207182646 },
 ];

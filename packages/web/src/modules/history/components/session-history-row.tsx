@@ -40,6 +40,12 @@ export function SessionHistoryRow({ session }: { session: SessionHistoryItem }) 
             <dd>{session.startedByEmail ?? t('session.byDelegate')}</dd>
           </>
         )}
+        {session.startedByApp && (
+          <>
+            <dt>{t('session.by')}</dt>
+            <dd>{t('session.byApp', { app: session.startedByApp })}</dd>
+          </>
+        )}
       </dl>
       {session.unit && session.segments.length > 1 && (
         <details>

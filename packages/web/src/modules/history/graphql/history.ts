@@ -23,6 +23,7 @@ export const SessionHistoryQuery = graphql(`
           unit
           delegated
           startedByEmail
+          startedByApp
           segments {
             date
             start
