@@ -69,7 +69,7 @@ describe('an app’s webhooks in the back office, in chromium: endpoint, secret,
     expect(secret).toMatch(/^whsec_/);
 
     // Anna connects the app (consent page), then parks: the event goes to the endpoint.
-    const anna = await openPage(env.browser, env.platform);
+    const consenting = await openPage(env.browser, env.platform);
     const verifier = randomBytes(32).toString('base64url');
     const authorize = new URL('/oauth/auth', env.platform.url);
     authorize.search = new URLSearchParams({
@@ -81,15 +81,19 @@ describe('an app’s webhooks in the back office, in chromium: endpoint, secret,
       code_challenge_method: 'S256',
       state: 'state-1',
     }).toString();
-    await anna.goto(authorize.href);
-    await anna.waitForURL((url) => url.pathname === '/inloggen');
-    await anna.getByLabel(/E-mailadres/).fill('anna@demo.parkeer.nl');
-    await anna.getByLabel(/^Wachtwoord$/).fill(env.platform.password);
-    await anna.getByRole('button', { name: /^Inloggen$/ }).click();
-    await anna.waitForURL((url) => url.pathname.startsWith('/koppelen/'));
-    const toApp = anna.waitForRequest((request) => request.url().startsWith(redirectUri));
-    await anna.getByRole('button', { name: 'Toestaan' }).click();
+    await consenting.goto(authorize.href);
+    await consenting.waitForURL((url) => url.pathname === '/inloggen');
+    await consenting.getByLabel(/E-mailadres/).fill('anna@demo.parkeer.nl');
+    await consenting.getByLabel(/^Wachtwoord$/).fill(env.platform.password);
+    await consenting.getByRole('button', { name: /^Inloggen$/ }).click();
+    await consenting.waitForURL((url) => url.pathname.startsWith('/koppelen/'));
+    // The browser goes on to the app's redirect URI, where nothing listens; its error page may
+    // still be loading, so Anna goes on in a new tab of the same browser (her login's cookies).
+    const toApp = consenting.waitForRequest((request) => request.url().startsWith(redirectUri));
+    await consenting.getByRole('button', { name: 'Toestaan' }).click();
     await toApp;
+    const anna = await consenting.context().newPage();
+    anna.setDefaultTimeout(15_000);
     await anna.goto('/');
     const { productGroups } = await graphqlIn<{
       productGroups: { products: { id: string }[] }[];
