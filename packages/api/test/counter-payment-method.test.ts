@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reloadConfig } from '../src/config/config.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Payment } from '../src/model/payment.entity.js';
 import type { TestClient } from './graphql-client.js';
 import { useDemoApi } from './demo-api.js';
-import { startFakeMollie, trustFakeMollie, type FakeMollie } from './fake-mollie.js';
+import { useFakeMollie } from './use-fake-mollie.js';
 import { loggedIn } from './login.js';
 import { testDialects } from './test-databases.js';
 
@@ -20,25 +19,7 @@ const applicationQuery = `query ($id: ID!) { permitApplication(id: $id) {
 describe.each(dialects)(
   'paying at the counter by iDEAL or card through Mollie on %s (docs/rules.md §1 payment method)',
   (dialect) => {
-    const environment = { ...process.env };
-    let fake: FakeMollie;
-    let untrust: () => void;
-    beforeAll(async () => {
-      fake = await startFakeMollie();
-      untrust = trustFakeMollie();
-      Object.assign(process.env, {
-        PAYMENT_PROVIDER: 'mollie',
-        MOLLIE_API_KEY: fake.apiKey,
-        MOLLIE_API_URL: fake.apiUrl,
-      });
-      reloadConfig();
-    });
-    afterAll(async () => {
-      process.env = environment;
-      reloadConfig();
-      untrust?.();
-      await fake?.close();
-    });
+    const fake = useFakeMollie();
     const api = useDemoApi(dialect);
     let bram: TestClient;
     let carla: TestClient;

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reloadConfig } from '../src/config/config.js';
+import { describe, expect, it } from 'vitest';
 import { runDueJobs } from '../src/jobs/job-runner.js';
 import { Account } from '../src/model/account.entity.js';
 import { LedgerEntry } from '../src/model/ledger-entry.entity.js';
@@ -16,7 +15,7 @@ import { ScheduledJob } from '../src/model/scheduled-job.entity.js';
 import { Zone } from '../src/model/zone.entity.js';
 import { MollieProvider } from '../src/modules/payment/mollie-provider.js';
 import { useDemoApi } from './demo-api.js';
-import { startFakeMollie, trustFakeMollie, type FakeMollie } from './fake-mollie.js';
+import { useFakeMollie } from './use-fake-mollie.js';
 import type { TestClient } from './graphql-client.js';
 import { loggedIn } from './login.js';
 import { testDialects } from './test-databases.js';
@@ -85,25 +84,7 @@ const counterSettings = {
 const dialects = await testDialects();
 
 describe.each(dialects)('the back office of the permit counter, on %s', (dialect) => {
-  const environment = { ...process.env };
-  let fake: FakeMollie;
-  let untrust: () => void;
-  beforeAll(async () => {
-    fake = await startFakeMollie();
-    untrust = trustFakeMollie();
-    Object.assign(process.env, {
-      PAYMENT_PROVIDER: 'mollie',
-      MOLLIE_API_KEY: fake.apiKey,
-      MOLLIE_API_URL: fake.apiUrl,
-    });
-    reloadConfig();
-  });
-  afterAll(async () => {
-    process.env = environment;
-    reloadConfig();
-    untrust?.();
-    await fake?.close();
-  });
+  const fake = useFakeMollie();
   const api = useDemoApi(dialect);
   const clients = new Map<string, Promise<TestClient>>();
   const as = (email: string) => {
