@@ -121,10 +121,14 @@ describe('the permit counter in chromium', () => {
       await page.getByRole('button', { name: 'Kenteken wijzigen' }).click();
       expect(await page.getByTestId('plate-change-fee').innerText()).toMatch(/^Kosten: €\s10,00$/);
       await page.getByLabel(/^Nieuw kenteken/).fill(who.newPlate);
+      // The fee is paid by card here (iDEAL on the application): the bank page asks for the card.
+      await page.getByTestId('payment-method').getByLabel('Creditcard').check();
+      expect(await page.locator('#counter-plate-pay-hint').innerText()).toMatch(/creditcard/);
       await photographOn(page, 'counter-live-plate-change', device);
       await page.getByRole('button', { name: /€\s10,00 betalen en kenteken wijzigen/ }).click();
       await page.waitForURL(/\/betalen\/simulatie\//);
       await page.getByText('Kentekenwijziging Bewonersvergunning', { exact: true }).waitFor();
+      expect(await page.locator('header').innerText()).toMatch(/^Creditcard/);
       await page.getByRole('button', { name: 'Betalen' }).click();
       await page.waitForURL(/\/loket\/aanvraag\//);
       await waitOrTell(page, outcome.getByRole('heading', { name: 'Uw kenteken is gewijzigd' }));

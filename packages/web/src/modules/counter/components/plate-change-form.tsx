@@ -16,6 +16,7 @@ import { foreignCountries, homeCountry } from '../../favorites/countries.js';
 import { useIntentKey } from '../../requests/intent-key.js';
 import { RequestPlateChangeMutation } from '../graphql/counter.js';
 import { useLeaveForBank } from './pay-button.js';
+import { PaymentMethodChoice, type PaymentMethod } from './payment-method-choice.js';
 import { reasonsOf, RefusalList } from './refusal-list.js';
 
 interface PlateValues {
@@ -48,7 +49,9 @@ export function PlateChangeForm({
     shouldFocusError: false,
   });
   const values = form.watch();
-  const intent = useIntentKey(values);
+  const [method, setMethod] = useState<PaymentMethod>('ideal');
+  // Another method is another request: the payment keeps the method it was opened with.
+  const intent = useIntentKey({ ...values, method });
   const [state, change] = useMutation(RequestPlateChangeMutation);
   const [placed, setPlaced] = useState(0);
   const [refusal, setRefusal] = useState<readonly { code: string; message: string }[]>([]);
@@ -59,7 +62,12 @@ export function PlateChangeForm({
   const submit = async ({ plate, country }: PlateValues) => {
     setRefusal([]);
     const result = await change({
-      input: { permitId, plate: { plate: plate.trim(), country }, idempotencyKey: intent.key },
+      input: {
+        permitId,
+        plate: { plate: plate.trim(), country },
+        idempotencyKey: intent.key,
+        paymentMethod: method,
+      },
     });
     setPlaced(showServerProblems(result.error, format.language, form.setError));
     const answer = result.data?.requestPlateChange;
@@ -119,9 +127,10 @@ export function PlateChangeForm({
       </Field>
       <RefusalList ref={refusalBox} title={t('refusal.title')} reasons={refusal} />
       <ErrorNotice error={placed === 0 ? state.error : null} />
+      {feeCents > 0 && <PaymentMethodChoice value={method} onChange={setMethod} />}
       {feeCents > 0 && (
         <p className="muted" id="counter-plate-pay-hint">
-          {t('review.payHint')}
+          {t(method === 'card' ? 'review.payHintCard' : 'review.payHint')}
         </p>
       )}
       <div className="actions">
