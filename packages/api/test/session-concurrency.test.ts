@@ -3,6 +3,7 @@ import { LedgerEntry } from '../src/model/ledger-entry.entity.js';
 import { Permit } from '../src/model/permit.entity.js';
 import { ParkingSession } from '../src/model/parking-session.entity.js';
 import { demoMonday, useDemoApi } from './demo-api.js';
+import { useEnvironment } from './environment.js';
 import { loggedIn } from './login.js';
 import { testDialects } from './test-databases.js';
 
@@ -16,6 +17,11 @@ const plates = Array.from({ length: 50 }, (_, i) => `GB${String(100 + i)}K`);
 describe.each(dialects)('concurrent starts on one permit on %s', (dialect) => {
   // Monday 10:00 in Amsterdam; bram's zone C is paid 09:00–18:00.
   const now = demoMonday;
+  // Fifty requests for one permit's lock hold the pool's ten connections in turn: on a loaded CI
+  // machine the last wait longer for a connection than the 3 s default, which answers
+  // DATABASE_UNAVAILABLE (and all fifty in turn may outlast a request's 15 s); this test is about
+  // the balance, not the pool's patience.
+  useEnvironment({ DB_CONNECT_TIMEOUT_MS: '30000', REQUEST_TIMEOUT_MS: '60000' });
   const api = useDemoApi(dialect, { start: now });
 
   beforeAll(async () => {});
