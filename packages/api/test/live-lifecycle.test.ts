@@ -144,10 +144,13 @@ describe.each(dialects)('live events through a session’s whole life, on %s', (
     );
 
     const before = api.pubSub.listeners(Topic.SessionEvents, permit);
+    const balancesBefore = api.pubSub.listeners(Topic.BalanceEvents, permit);
     const ownerView = subscribe(owner, sessionEvents, { productId: permit });
     const delegateView = subscribe(delegate, sessionEvents, { productId: permit });
     const delegateBalance = subscribe(delegate, balanceEvents, { productId: permit });
+    // All three listen before the revoke: a balance stream set up after it is refused instead.
     await listening(permit, before + 2);
+    await listening(permit, balancesBefore + 1, Topic.BalanceEvents);
 
     const revoked = await owner.request<Data>(revoke, { id: invited.data!.inviteDelegation.id });
     expect(revoked.errors).toBeUndefined();

@@ -146,9 +146,12 @@ describe.each(dialects)('/metrics on %s', (dialect) => {
       const series = (suffix: string, name: string, type: string) =>
         `parkeer_graphql_operation_duration_seconds_${suffix}{operation="${name}",type="${type}"}`;
       // A subscription counts once its stream is set up, while it stays open.
+      // Polled for up to 10 s: under CI load a stream's setup can take longer than poll's 1 s.
       await expect
-        .poll(async () =>
-          moved(before, await scrape(), series('count', 'sessionEvents', 'subscription')),
+        .poll(
+          async () =>
+            moved(before, await scrape(), series('count', 'sessionEvents', 'subscription')),
+          { timeout: 10_000 },
         )
         .toBe(2);
       expect(live.isOpen).toBe(true);
@@ -177,7 +180,9 @@ describe.each(dialects)('/metrics on %s', (dialect) => {
     const stream = new Stream(client, sessionEvents, {});
     try {
       await expect
-        .poll(async () => (await scrape()).get('parkeer_graphql_subscriptions_active'))
+        .poll(async () => (await scrape()).get('parkeer_graphql_subscriptions_active'), {
+          timeout: 10_000,
+        })
         .toBe((before.get('parkeer_graphql_subscriptions_active') ?? 0) + 1);
       const during = await scrape();
       expect(moved(before, during, 'parkeer_websocket_connections')).toBe(1);
