@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import {
   photographBoth,
   useChromiumPlatform,
 } from './browser.js';
+import { toConsentPage } from './oauth-consent.js';
 
 const redirectUri = 'http://127.0.0.1:8790/callback';
 
@@ -70,23 +71,12 @@ describe('an app’s webhooks in the back office, in chromium: endpoint, secret,
 
     // Anna connects the app (consent page), then parks: the event goes to the endpoint.
     const consenting = await openPage(env.browser, env.platform);
-    const verifier = randomBytes(32).toString('base64url');
-    const authorize = new URL('/oauth/auth', env.platform.url);
-    authorize.search = new URLSearchParams({
-      client_id: registerPartnerApp.app.clientId,
-      response_type: 'code',
-      redirect_uri: redirectUri,
-      scope: 'readParking',
-      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-      code_challenge_method: 'S256',
-      state: 'state-1',
-    }).toString();
-    await consenting.goto(authorize.href);
-    await consenting.waitForURL((url) => url.pathname === '/inloggen');
-    await consenting.getByLabel(/E-mailadres/).fill('anna@demo.parkeer.nl');
-    await consenting.getByLabel(/^Wachtwoord$/).fill(env.platform.password);
-    await consenting.getByRole('button', { name: /^Inloggen$/ }).click();
-    await consenting.waitForURL((url) => url.pathname.startsWith('/koppelen/'));
+    await toConsentPage(
+      consenting,
+      env.platform,
+      { clientId: registerPartnerApp.app.clientId, redirectUri, scope: 'readParking' },
+      'anna@demo.parkeer.nl',
+    );
     // The browser goes on to the app's redirect URI, where nothing listens; its error page may
     // still be loading, so Anna goes on in a new tab of the same browser (her login's cookies).
     const toApp = consenting.waitForRequest((request) => request.url().startsWith(redirectUri));

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   desktop,
@@ -8,15 +7,11 @@ import {
   photographBoth,
   useChromiumPlatform,
 } from './browser.js';
+import { toConsentPage } from './oauth-consent.js';
 
 const redirectUri = 'http://127.0.0.1:8789/callback';
 
 /** An app's PKCE pair (RFC 7636, S256). */
-function pkce(): { verifier: string; challenge: string } {
-  const verifier = randomBytes(32).toString('base64url');
-  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
-}
-
 describe('apps acting for a resident in chromium: registration, consent, connected apps', () => {
   const env = useChromiumPlatform();
 
@@ -42,23 +37,12 @@ describe('apps acting for a resident in chromium: registration, consent, connect
     // The app sends a resident who is not logged in to the authorization endpoint: she logs in
     // and lands on the consent page.
     const page = await openPage(env.browser, env.platform);
-    const { verifier, challenge } = pkce();
-    const authorize = new URL('/oauth/auth', env.platform.url);
-    authorize.search = new URLSearchParams({
-      client_id: clientId,
-      response_type: 'code',
-      redirect_uri: redirectUri,
-      scope: 'readParking parkSessions',
-      code_challenge: challenge,
-      code_challenge_method: 'S256',
-      state: 'state-1',
-    }).toString();
-    await page.goto(authorize.href);
-    await page.waitForURL((url) => url.pathname === '/inloggen');
-    await page.getByLabel(/E-mailadres/).fill('anna@demo.parkeer.nl');
-    await page.getByLabel(/^Wachtwoord$/).fill(env.platform.password);
-    await page.getByRole('button', { name: /^Inloggen$/ }).click();
-    await page.waitForURL((url) => url.pathname.startsWith('/koppelen/'));
+    const { verifier } = await toConsentPage(
+      page,
+      env.platform,
+      { clientId, redirectUri, scope: 'readParking parkSessions' },
+      'anna@demo.parkeer.nl',
+    );
     await page.getByText('ParkeerApp wil namens u parkeren.').waitFor();
     await expect(
       page
