@@ -7,7 +7,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { Context } from '../graphql/context.js';
-import { controlCharacterError } from '../graphql/control-characters.js';
+import { documentHasControlCharacter, hasControlCharacter } from '../graphql/control-characters.js';
 import { formatError, inLanguage, retryAfterOf } from '../graphql/error-formatting.js';
 import { documentIdOf, trustedDocuments, type TrustedDocument } from './trusted-documents.js';
 import { recordOperation } from '../observability/operation-metrics.js';
@@ -53,6 +53,8 @@ interface Compiled extends TrustedDocument {
   readonly compiled: CompiledQuery;
   /** What the document costs a machine key's budget (partner-key-budget-plugin.ts on Apollo's path). */
   readonly cost: number;
+  /** Whether its own text holds a control character: read once, not per request. */
+  readonly controlCharacter: boolean;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -124,6 +126,7 @@ export function compiledPath(options: CompiledPathOptions): RequestHandler {
         ...trusted,
         compiled,
         cost: operationCost(options.schema, trusted.document),
+        controlCharacter: documentHasControlCharacter(trusted.document),
       });
     }
   }
@@ -149,7 +152,8 @@ export function compiledPath(options: CompiledPathOptions): RequestHandler {
       (operationName != null && operationName !== trusted.name) ||
       !isPlainObject(variables ?? {}) ||
       !acceptsJson(req.headers.accept) ||
-      controlCharacterError(variables, trusted.document)
+      trusted.controlCharacter ||
+      hasControlCharacter(variables)
     ) {
       toApollo(body, trusted);
       return next();

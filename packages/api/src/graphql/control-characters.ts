@@ -9,14 +9,16 @@ const controlCharacter =
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function hasControlCharacter(value: unknown): boolean {
+/** Whether any string in a value (variables, say), however deep, holds one. */
+export function hasControlCharacter(value: unknown): boolean {
   if (typeof value === 'string') return controlCharacter.test(value);
   if (Array.isArray(value)) return value.some(hasControlCharacter);
   if (value && typeof value === 'object') return Object.values(value).some(hasControlCharacter);
   return false;
 }
 
-function documentHasControlCharacter(document: DocumentNode): boolean {
+/** Whether a string written in the document holds one. */
+export function documentHasControlCharacter(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     [Kind.STRING]: (node) => {

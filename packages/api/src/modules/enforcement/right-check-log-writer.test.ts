@@ -10,7 +10,12 @@ function slowDatabase() {
     execute: (_sql: string, params: unknown[]) =>
       new Promise<void>((finish, fail) => inserts.push({ rows: params.length / 8, finish, fail })),
   };
-  const em = { getDriver: () => driver, getConnection: () => connection } as never as EntityManager;
+  // Not PostgreSQL's platform: the writer takes the ORM's `execute`, as on SQLite.
+  const em = {
+    getDriver: () => driver,
+    getConnection: () => connection,
+    getPlatform: () => ({}),
+  } as never as EntityManager;
   return { em, inserts };
 }
 

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { logColumns, logTable } from './right-check.sql.js';
+import { isPostgres } from '../../db/dialect.js';
+import { preparedStatement } from '../../db/prepared-statement.js';
+import { logColumns, logColumnTypes, logTable } from './right-check.sql.js';
 
 /** One log row's values, in the order of `logColumns`, as the dialect stores them. */
 export type LogRow = readonly unknown[];
@@ -9,6 +11,18 @@ export type LogRow = readonly unknown[];
  * (65,535) and SQLite (32,766); more waiting rows go in the next INSERT.
  */
 const maxBatch = 500;
+
+/**
+ * PostgreSQL: the rows as one array per column, so one statement text serves every batch size
+ * and is planned once per connection. The ORM's `execute` would write each value into the SQL
+ * text instead, which the server then parses anew: per check, the largest cost after the lookup.
+ */
+const preparedInsert = preparedStatement(
+  'parkeer_right_check_log_insert',
+  `insert into ${logTable} (${logColumns.join(', ')}) select * from unnest(${logColumnTypes
+    .map((type) => `cast(? as ${type}[])`)
+    .join(', ')})`,
+);
 
 interface Pending {
   readonly row: LogRow;
@@ -26,7 +40,11 @@ class RightCheckLogWriter {
   private queue: Pending[] = [];
   private writing: Promise<void> | null = null;
 
-  constructor(private readonly em: EntityManager) {}
+  private readonly postgres: boolean;
+
+  constructor(private readonly em: EntityManager) {
+    this.postgres = isPostgres(em);
+  }
 
   /** Resolves once the row is committed; rejects when it could not be written. */
   add(row: LogRow): Promise<void> {
@@ -58,6 +76,13 @@ class RightCheckLogWriter {
   }
 
   private async insert(rows: LogRow[]): Promise<void> {
+    if (this.postgres) {
+      await preparedInsert(
+        this.em,
+        logColumns.map((_, column) => rows.map((row) => row[column])),
+      );
+      return;
+    }
     const placeholders = `(${logColumns.map(() => '?').join(', ')})`;
     const sql = `insert into ${logTable} (${logColumns.join(', ')}) values ${rows
       .map(() => placeholders)

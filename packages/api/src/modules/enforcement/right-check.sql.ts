@@ -197,3 +197,16 @@ export const logColumns = [
   'created_at',
   'partner_key_id',
 ] as const;
+
+/** PostgreSQL's types of `logColumns`, in their order (the multi-row insert casts to them). */
+export const logColumnTypes = [
+  'uuid',
+  'uuid',
+  'timestamptz',
+  'timestamptz',
+  'uuid',
+  'boolean',
+  'text',
+  'timestamptz',
+  'uuid',
+] as const satisfies { length: (typeof logColumns)['length'] };
