@@ -122,9 +122,11 @@ export function ormOptions(settings: DatabaseSettings): Options {
     entities,
     extensions: [Migrator],
     debug: settings.onQuery ? ['query'] : (settings.debug ?? false),
-    ...(settings.onQuery
-      ? { colors: false, logger: (message: string) => settings.onQuery!(message) }
-      : {}),
+    // Never ANSI colours: MikroORM keeps this setting in an environment variable, so one ORM
+    // opened with its default (colours on) would colour the query log of every other one in the
+    // process, and a test that reads that log (`[query] …`) would no longer find its lines.
+    colors: false,
+    ...(settings.onQuery ? { logger: (message: string) => settings.onQuery!(message) } : {}),
     // Entities state their column types; nothing depends on emitted decorator metadata.
     discovery: { requireEntitiesArray: true },
     forceUtcTimezone: true,

@@ -265,6 +265,8 @@ describe('the counter pages in chromium', () => {
       'Markt 7, 2611 HA Delft',
     );
     const cards = page.getByTestId('permit-offer');
+    // The heading comes before the offers have loaded: count once the second one is there.
+    await cards.nth(1).waitFor();
     expect(await cards.count()).toBe(2);
     const resident = cards.filter({ hasText: 'Bewonersvergunning' });
     expect(await resident.getByTestId('offer-price').innerText()).toMatch(/^€\s52,00 per jaar$/);
