@@ -146,6 +146,18 @@ describe('a business applies per establishment at the permit counter, in chromiu
         .locator('dt', { hasText: /^Terugbetaald$/ })
         .locator('xpath=following-sibling::dd[1]');
       await expect.poll(() => refunds.allInnerTexts(), { timeout: 10_000 }).toEqual([refund]);
+      // The free plate change says so, not "paid € 0,00"; the application's price is a payment.
+      const titles = await page
+        .getByTestId('transaction-history')
+        .locator('.card__title')
+        .allInnerTexts();
+      expect(titles.filter((title) => title.startsWith('Vergunning, zonder kosten'))).toHaveLength(
+        1,
+      );
+      expect(titles.filter((title) => title.startsWith('Vergunning betaald'))).toHaveLength(1);
+      expect(await page.getByTestId('transaction-money').allInnerTexts()).not.toContainEqual(
+        expect.stringMatching(/^€\s0,00$/),
+      );
       await photographOn(page, 'counter-business-history', device);
       await officer.context().close();
       await page.context().close();

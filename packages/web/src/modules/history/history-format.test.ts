@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatsFor } from '../../app/ui/format.js';
-import { signedAmount, timeRange } from './history-format.js';
+import { signedAmount, timeRange, transactionTitleKey } from './history-format.js';
 
 const nl = formatsFor('nl');
 const en = formatsFor('en');
@@ -11,6 +11,15 @@ describe('amounts of the transaction list', () => {
     expect(signedAmount(-90, 'minutes', en)).toBe('\u22121 h 30 min');
     expect(signedAmount(-750, 'cents', nl)).toMatch(/^\u2212€\s7,50$/);
     expect(signedAmount(0, 'minutes', nl)).toBe('0 min');
+  });
+});
+
+describe('the title of a balance change', () => {
+  it('says a counter permit cost nothing instead of "paid € 0,00", and names every other by its kind', () => {
+    expect(transactionTitleKey('permitFee', 0)).toBe('transaction.permitFeeFree');
+    expect(transactionTitleKey('permitFee', 590)).toBe('ledgerKind.permitFee');
+    expect(transactionTitleKey('permitRefund', 0)).toBe('ledgerKind.permitRefund');
+    expect(transactionTitleKey('topUp', null)).toBe('ledgerKind.topUp');
   });
 });
 

@@ -14,3 +14,13 @@ export function timeRange(start: string | Date, end: string | Date, format: Form
   const sameDay = format.date(start) === format.date(end);
   return `${format.dateTime(start)} – ${sameDay ? format.time(end) : format.dateTime(end)}`;
 }
+
+/**
+ * The catalogue key of a balance change's title: its kind, except a counter permit's price of
+ * nothing (a business's plate change, a free permit), which says so instead of "paid € 0,00".
+ */
+export function transactionTitleKey(kind: string, moneyCents: number | null | undefined): string {
+  return kind === 'permitFee' && moneyCents === 0
+    ? 'transaction.permitFeeFree'
+    : `ledgerKind.${kind}`;
+}
