@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { reloadConfig } from '../src/config/config.js';
 import { runDueJobs } from '../src/jobs/job-runner.js';
 import { ScheduledJob } from '../src/model/scheduled-job.entity.js';
@@ -13,7 +13,7 @@ import { simulatedWebhookBody } from '../src/modules/payment/simulated-ideal-pro
 import { signatureHeader, signWebhookBody } from '../src/modules/payment/webhook-signature.js';
 import { Permit } from '../src/model/permit.entity.js';
 import { useDemoApi } from './demo-api.js';
-import { startFakeMollie, trustFakeMollie, type FakeMollie } from './fake-mollie.js';
+import { useFakeMollie } from './use-fake-mollie.js';
 import type { TestClient } from './graphql-client.js';
 import { loggedIn } from './login.js';
 import { testDialects } from './test-databases.js';
@@ -38,19 +38,7 @@ const adminPermitQuery = `query ($id: ID!) { adminPermit(id: $id) {
  * always fetched back from Mollie, never taken from the webhook's request.
  */
 describe.each(dialects)('top-up payments through Mollie on %s', (dialect) => {
-  const environment = { ...process.env };
-  let fake: FakeMollie;
-  let untrust: () => void;
-  beforeAll(async () => {
-    fake = await startFakeMollie();
-    untrust = trustFakeMollie();
-    Object.assign(process.env, {
-      PAYMENT_PROVIDER: 'mollie',
-      MOLLIE_API_KEY: fake.apiKey,
-      MOLLIE_API_URL: fake.apiUrl,
-    });
-    reloadConfig();
-  });
+  const fake = useFakeMollie();
   const api = useDemoApi(dialect);
   let bram: TestClient;
   let carla: TestClient;
@@ -69,12 +57,6 @@ describe.each(dialects)('top-up payments through Mollie on %s', (dialect) => {
     delftAdmin = await loggedIn(api.url, 'beheer@delft.demo.parkeer.nl');
     bramPermit = await api.permitOf('bram@demo.parkeer.nl');
     carlaPermit = await api.permitOf('carla@demo.parkeer.nl');
-  });
-  afterAll(async () => {
-    process.env = environment;
-    reloadConfig();
-    untrust?.();
-    await fake?.close();
   });
 
   const start = async (client: TestClient, permitId: string, amount: number, k = nextKey()) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatsFor } from '../../app/ui/format.js';
-import { signedAmount, timeRange, transactionTitleKey } from './history-format.js';
+import { isFreePermitPrice, signedAmount, timeRange } from './history-format.js';
 
 const nl = formatsFor('nl');
 const en = formatsFor('en');
@@ -14,12 +14,12 @@ describe('amounts of the transaction list', () => {
   });
 });
 
-describe('the title of a balance change', () => {
-  it('says a counter permit cost nothing instead of "paid € 0,00", and names every other by its kind', () => {
-    expect(transactionTitleKey('permitFee', 0)).toBe('transaction.permitFeeFree');
-    expect(transactionTitleKey('permitFee', 590)).toBe('ledgerKind.permitFee');
-    expect(transactionTitleKey('permitRefund', 0)).toBe('ledgerKind.permitRefund');
-    expect(transactionTitleKey('topUp', null)).toBe('ledgerKind.topUp');
+describe('a counter permit that cost nothing', () => {
+  it('is a permit price of zero, not a paid price, a refund of zero or a balance change', () => {
+    expect(isFreePermitPrice('permitFee', 0)).toBe(true);
+    expect(isFreePermitPrice('permitFee', 590)).toBe(false);
+    expect(isFreePermitPrice('permitRefund', 0)).toBe(false);
+    expect(isFreePermitPrice('topUp', null)).toBe(false);
   });
 });
 

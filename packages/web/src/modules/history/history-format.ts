@@ -16,11 +16,9 @@ export function timeRange(start: string | Date, end: string | Date, format: Form
 }
 
 /**
- * The catalogue key of a balance change's title: its kind, except a counter permit's price of
- * nothing (a business's plate change, a free permit), which says so instead of "paid € 0,00".
+ * A counter permit's price of nothing (a business's plate change, a free permit): its title says
+ * so, and no "paid € 0,00" line follows.
  */
-export function transactionTitleKey(kind: string, moneyCents: number | null | undefined): string {
-  return kind === 'permitFee' && moneyCents === 0
-    ? 'transaction.permitFeeFree'
-    : `ledgerKind.${kind}`;
+export function isFreePermitPrice(kind: string, moneyCents: number | null | undefined): boolean {
+  return kind === 'permitFee' && moneyCents === 0;
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../../app/graphql.js';
 import { useFormats } from '../../../app/ui/format.js';
 import type { TransactionHistoryQuery } from '../graphql/history.js';
-import { signedAmount, transactionTitleKey } from '../history-format.js';
+import { isFreePermitPrice, signedAmount } from '../history-format.js';
 
 export type TransactionItem = ResultOf<
   typeof TransactionHistoryQuery
@@ -22,11 +22,11 @@ export function TransactionRow({
   const shownUnit = transaction.unit ?? unit;
   // A counter permit's price or refund moves money, not a balance: its balance lines say nothing.
   const moneyOnly = transaction.moneyCents != null && transaction.amount === 0;
-  const titleKey = transactionTitleKey(transaction.kind, transaction.moneyCents);
+  const free = isFreePermitPrice(transaction.kind, transaction.moneyCents);
   return (
     <>
       <h3 className="card__title">
-        {t(titleKey)}
+        {free ? t('transaction.permitFeeFree') : t(`ledgerKind.${transaction.kind}`)}
         {transaction.formattedPlate ? ` · ${transaction.formattedPlate}` : ''}
       </h3>
       <dl className="facts">
@@ -38,7 +38,7 @@ export function TransactionRow({
             </dd>
           </>
         )}
-        {transaction.moneyCents != null && titleKey !== 'transaction.permitFeeFree' && (
+        {transaction.moneyCents != null && !free && (
           <>
             <dt>{t(transaction.moneyCents < 0 ? 'transaction.paidBack' : 'transaction.paid')}</dt>
             <dd data-testid="transaction-money">
