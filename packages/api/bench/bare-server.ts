@@ -3,15 +3,21 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { rightsParams, rightsSql, zoneIdSql } from '../src/modules/enforcement/right-check.sql.js';
+import {
+  checkParams,
+  checkPgSql,
+  outageRowKind,
+  zoneIdSql,
+} from '../src/modules/enforcement/right-check.sql.js';
 import { numberedPlaceholders } from '../src/db/prepared-statement.js';
 import { serveBench } from './bench-child.js';
 
-const rights = numberedPlaceholders(rightsSql);
 const zoneQuery = numberedPlaceholders(zoneIdSql);
 /**
- * BENCH_BARE_PREPARED=1: the lookup as a named statement, as the API sends it on PostgreSQL
- * (db/prepared-statement.ts). Off by default: the yardstick of issue 19 sends it unnamed.
+ * BENCH_BARE_PREPARED=1: the lookup as a named statement, planned once per connection, as the API
+ * sends it (db/prepared-statement.ts). Without it unnamed, as a plain `pool.query(text, values)`
+ * sends it: PostgreSQL plans it anew each time, which costs more than the lookup itself.
+ * right-check-bench.ts runs one of each.
  */
 const statementName = process.env.BENCH_BARE_PREPARED === '1' ? 'bare_rights' : undefined;
 
@@ -30,10 +36,11 @@ async function check(body: string) {
   }
   const { rows } = await pool.query<{ kind: string; until: Date | null }>({
     name: statementName,
-    text: rights,
-    values: rightsParams(normalised, 'NL', zoneId, new Date()),
+    text: checkPgSql,
+    values: checkParams(normalised, 'NL', zoneId, new Date(), true),
   });
-  const best = rows.find((row) => row.kind !== 'visitorSession') ?? rows[0];
+  const rights = rows.filter((row) => row.kind !== outageRowKind);
+  const best = rights.find((row) => row.kind !== 'visitorSession') ?? rights[0];
   return {
     status: 200,
     answer: { valid: Boolean(best), kind: best?.kind ?? null, validUntil: best?.until ?? null },

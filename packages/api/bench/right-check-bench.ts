@@ -1,11 +1,12 @@
 // `npm run bench -w @parkeer/api`, first part: the right-check against the bare node:http + pg
-// endpoint doing the same lookup, all in one run (README, "Benchmarks"). Four processes: the
-// API (production mode), the bare endpoint, wrk (Debian's package) as the load, and this one,
-// which only sets up, starts and reads. Each case: a warm-up, then ROUNDS rounds of SECONDS at
-// CONNECTIONS connections; the rate, p50/p99 latency, the serving process's CPU time per request
-// (/proc/<pid>/stat before and after) and the ratio to the bare endpoint's rate of the same
-// round. Then paced runs (bench/paced-client.ts) of the compiled path and of the bare endpoint,
-// each at 80 % of its own rate, for their latency under a load they can carry.
+// endpoint doing the same lookup, all in one run (README, "Benchmarks"). Five processes: the
+// API (production mode), two bare endpoints (the lookup sent unnamed, as plain `pool.query`
+// sends it, and as a named statement, as the API sends it), wrk (Debian's package) as the load,
+// and this one, which only sets up, starts and reads. Each case: a warm-up, then ROUNDS rounds
+// of SECONDS at CONNECTIONS connections; the rate, p50/p99 latency, the serving process's CPU
+// time per request (/proc/<pid>/stat before and after) and the ratio to each bare endpoint's
+// rate of the same round. Then paced runs (bench/paced-client.ts) of the compiled path and of
+// the bare endpoints at shares of their own rates, for their latency under a load they carry.
 //
 // BENCH_ROUNDS (3), BENCH_SECONDS (10), BENCH_CONNECTIONS (16), BENCH_THREADS (2).
 import 'reflect-metadata';
@@ -170,10 +171,12 @@ try {
   await orm.close();
 
   const env = { DATABASE_URL: scratch.url };
-  const [api, bare] = await Promise.all([
+  const [api, bare, bareNamed] = await Promise.all([
     startProcess('./api-server.ts', { ...env, ...productionBenchEnv }, true),
     startProcess('./bare-server.ts', env),
+    startProcess('./bare-server.ts', { ...env, BENCH_BARE_PREPARED: '1' }),
   ]);
+  const bares: readonly Target[] = [bare, bareNamed];
 
   // The request bodies of each case, one a line: the same mix of checks everywhere.
   const single = idOf('RightCheck');
@@ -219,6 +222,7 @@ try {
   for (const [name, url, text] of [
     ['compiled path', graphqlUrl, bodies.compiled],
     ['bare endpoint', bare.url, bodies.bare],
+    ['bare endpoint, named', bareNamed.url, bodies.bare],
   ] as const) {
     const found = await preflight(url, text, token);
     if (found !== valid) throw new Error(`${name}: ${found} rights in the mix, Apollo ${valid}`);
@@ -242,6 +246,7 @@ try {
     { name: 'rightCheck via Apollo', target: api, path: graphqlPath, file: files.apollo },
     { name: 'rightCheck, compiled path', target: api, path: graphqlPath, file: files.compiled },
     { name: 'bare node:http + pg', target: bare, path: '/', file: files.bare },
+    { name: 'bare, named statement', target: bareNamed, path: '/', file: files.bare },
     {
       name: `rightCheckBatch ×${batchSize}, compiled`,
       target: api,
@@ -260,10 +265,11 @@ try {
       console.log(`round ${round}  ${c.name.padEnd(30)} ${fmt(load)}`);
     }
   }
-  const [apolloLoads, compiledLoads, bareLoads, batchLoads] = cases.map((c) =>
+  const [apolloLoads, compiledLoads, bareLoads, bareNamedLoads, batchLoads] = cases.map((c) =>
     results.get(c.name)!,
-  ) as [Load[], Load[], Load[], Load[]];
-  const ratios = (loads: Load[]) => loads.map((load, i) => load.rate / bareLoads[i]!.rate);
+  ) as [Load[], Load[], Load[], Load[], Load[]];
+  const ratios = (loads: Load[], yardstick = bareLoads) =>
+    loads.map((load, i) => load.rate / yardstick[i]!.rate);
 
   // Latency at loads below the most each carried: fractions of its median round's rate, paced
   // (no coordinated omission). The bare endpoint paced the same way is the yardstick of the
@@ -291,6 +297,7 @@ try {
     for (const [name, target, path, file, loads] of [
       ['compiled path', api, graphqlPath, files.compiled, compiledLoads],
       ['bare endpoint', bare, '/', files.bare, bareLoads],
+      ['bare, named', bareNamed, '/', files.bare, bareNamedLoads],
     ] as const) {
       const run = await pacedRun(target, path, file, Math.round(share * median(loads)));
       pacedRuns.push({ name, share, run });
@@ -298,7 +305,7 @@ try {
   }
 
   console.log(
-    '\ncase                             requests/s    p50 ms      p99 ms      CPU ms/req    / bare',
+    '\ncase                             requests/s    p50 ms      p99 ms      CPU ms/req    / bare      / named',
   );
   for (const c of cases) {
     const loads = results.get(c.name)!;
@@ -318,18 +325,23 @@ try {
           loads.map((l) => l.cpuPerRequest),
           3,
         ).padEnd(13),
-        c.target === bare ? '' : span(ratios(loads), 2),
+        bares.includes(c.target) ? '' : span(ratios(loads), 2).padEnd(11),
+        bares.includes(c.target) ? '' : span(ratios(loads, bareNamedLoads), 2),
       ].join(' '),
     );
   }
   console.log(
-    `\nrightCheck / bare: compiled path ${span(ratios(compiledLoads), 2)}, Apollo ${span(ratios(apolloLoads), 2)} of the bare endpoint's requests per second (same rounds)`,
+    `\nrightCheck / bare: compiled path ${span(ratios(compiledLoads), 2)}, Apollo ${span(ratios(apolloLoads), 2)} of the bare endpoint's requests per second (same rounds)` +
+      `\nrightCheck / bare with a named statement: compiled path ${span(ratios(compiledLoads, bareNamedLoads), 2)}, Apollo ${span(ratios(apolloLoads, bareNamedLoads), 2)}`,
   );
   console.log(
     `rightCheckBatch: ${span(batchLoads.map((l) => l.rate * batchSize))} plates per second, ${span(
       batchLoads.map((l, i) => (l.rate * batchSize) / bareLoads[i]!.rate),
       1,
-    )} × the bare endpoint's single lookups (${batchValid} valid in the ${data.checks.length * batchSize} of the preflight)`,
+    )} × the bare endpoint's single lookups, ${span(
+      batchLoads.map((l, i) => (l.rate * batchSize) / bareNamedLoads[i]!.rate),
+      1,
+    )} × the named one's (${batchValid} valid in the ${data.checks.length * batchSize} of the preflight)`,
   );
   console.log(
     `\npaced (bench/paced-client.ts, ${connections} connections, ${seconds} s each) at a share of the median round's rate:`,
@@ -342,7 +354,7 @@ try {
 
   // Every answered check writes one log row: the count proves the load was real checks.
   for (const c of cases) {
-    if (c.target === bare) continue;
+    if (bares.includes(c.target)) continue;
     const perRequest = c.file === files.batch ? batchSize : 1;
     answered +=
       results.get(c.name)!.reduce((sum, l) => sum + (l.requests - l.failed), 0) * perRequest;

@@ -20,7 +20,9 @@ interface KnexClient {
  * A PostgreSQL named statement on the pool MikroORM uses: each connection parses and plans it
  * once, then runs it with new values (README, "Benchmarks": the right-check). Through the same
  * knex pool, so its limits (acquire timeout, statement_timeout, query_timeout) hold; errors are
- * pg's own, which database-errors.ts reads like any other. PostgreSQL only: the SQL takes `?`.
+ * pg's own, which database-errors.ts reads like any other. PostgreSQL only: `?` placeholders are
+ * numbered in order; a text numbered already (`$1`, to bind a value once where it is read
+ * several times) is sent as it is.
  */
 export function preparedStatement<Row>(name: string, sql: string) {
   const text = numberedPlaceholders(sql);

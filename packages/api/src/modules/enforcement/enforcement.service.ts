@@ -29,9 +29,10 @@ import {
   batchParams,
   batchRightsPgSql,
   batchRightsSqliteSql,
-  outageSql,
-  rightsParams,
-  rightsSql,
+  checkParams,
+  checkPgSql,
+  checkSqliteSql,
+  outageRowKind,
   townsZonesSql,
   townZonesSql,
   zoneIdSql,
@@ -100,8 +101,10 @@ interface RightRow {
   product_kind: string | null;
 }
 
-const preparedRights = preparedStatement<RightRow>('parkeer_right_check_rights', rightsSql);
-const preparedOutage = preparedStatement<OutageRow>('parkeer_right_check_outage', outageSql);
+/** A row of one check's statement: a right, or (kind 'outage') the outage window. */
+type CheckRow = RightRow & { [K in keyof OutageRow]: OutageRow[K] | null };
+
+const preparedCheck = preparedStatement<CheckRow>('parkeer_right_check', checkPgSql);
 const preparedBatchRights = preparedStatement<RightRow & BatchRow>(
   'parkeer_right_check_batch_rights',
   batchRightsPgSql,
@@ -225,11 +228,10 @@ export class EnforcementService {
     const { zoneId } = zone;
     // Raw SQL takes dates as the dialect stores them (SQLite: epoch milliseconds).
     const storedAt = this.em.getPlatform().processDateProperty(at);
-    const [rows, outages] = await this.rightsAndOutages(
-      rightsParams(plate.normalised, plate.country, zoneId, storedAt),
-      [zoneId, storedAt, storedAt],
+    const { rights, outage } = await this.rightsAndOutage(
+      checkParams(plate.normalised, plate.country, zoneId, storedAt, isPostgres(this.em)),
     );
-    const { answer, logRow } = this.answer(viewer, { plate, at, zone }, rows, outages[0], now);
+    const { answer, logRow } = this.answer(viewer, { plate, at, zone }, rights, outage, now);
     // The answer waits for the row's commit (group commit): no answered check goes unlogged.
     await rightCheckLogWriter(this.em).add(logRow);
     recordRightCheck(answer);
@@ -295,24 +297,22 @@ export class EnforcementService {
   }
 
   /**
-   * One check's rights and outage windows. On PostgreSQL as named statements, planned once per
-   * connection: the rights query's plan cost more than its run.
+   * One check's rights and the outage window over its moment, in one statement. On PostgreSQL a
+   * named statement, planned once per connection: the rights query's plan cost more than its run.
    */
-  private rightsAndOutages(
-    rightsValues: readonly unknown[],
-    outageValues: readonly unknown[],
-  ): Promise<[RightRow[], OutageRow[]]> {
-    if (isPostgres(this.em)) {
-      return Promise.all([
-        preparedRights(this.em, rightsValues),
-        preparedOutage(this.em, outageValues),
-      ]);
-    }
-    const connection = this.em.getConnection();
-    return Promise.all([
-      connection.execute(rightsSql, [...rightsValues]),
-      connection.execute(outageSql, [...outageValues]),
-    ]) as Promise<[RightRow[], OutageRow[]]>;
+  private async rightsAndOutage(
+    values: readonly unknown[],
+  ): Promise<{ rights: RightRow[]; outage: OutageRow | undefined }> {
+    const rows = isPostgres(this.em)
+      ? await preparedCheck(this.em, values)
+      : ((await this.em.getConnection().execute(checkSqliteSql, [...values])) as CheckRow[]);
+    const rights = rows.filter((row) => row.kind !== outageRowKind);
+    const window = rows.find((row) => row.kind === outageRowKind);
+    const outage =
+      window?.window_start != null && window.window_end != null
+        ? { window_start: window.window_start, window_end: window.window_end }
+        : undefined;
+    return { rights, outage };
   }
 
   /** The rights and outage windows of a batch's checks, by their place in `asked`. */

@@ -77,20 +77,46 @@ const rightsQuery = (
       'exemption')`;
 
 /**
- * The rights of one check. Rows: `kind` ('visitorSession' | 'permit' | 'exemption'), `until`
- * (null: open-ended) and `product_kind` (the product type's kind of a permit or exemption, e.g.
- * 'residentPermit'; null for a visitor session). Parameters: see `rightsParams`.
+ * One check in one statement, so it costs one round trip: the rows of `rightsQuery` (`kind` is
+ * 'visitorSession', 'permit' or 'exemption'; `until` null when open-ended; `product_kind` the
+ * product type's kind of a permit or exemption, e.g. 'residentPermit', null for a session), then
+ * at most one row of kind 'outage' with the earliest outage window over the moment in
+ * `window_start` and `window_end` (`outageQuery`). `window_*` are null on the rights' rows,
+ * `until` and `product_kind` on the outage's.
  */
-export const rightsSql = rightsQuery({ plate: '?', country: '?', zoneId: '?', at: '?' });
+const checkQuery = (check: CheckColumns) => `select kind, until, product_kind,
+    null as window_start, null as window_end
+  from (${rightsQuery(check)}) r
+  union all
+  select 'outage', null, null, o.window_start, o.window_end
+  from (${outageQuery(check)}) o`;
+
+/** The kind of `checkQuery`'s row that carries the outage window, not a right. */
+export const outageRowKind = 'outage';
+
+/**
+ * PostgreSQL: one check, its four values numbered and bound once (plate, country, zone id,
+ * moment), so it runs as one named statement (db/prepared-statement.ts). Parameters: see
+ * `checkParams`.
+ */
+export const checkPgSql = checkQuery({ plate: '$1', country: '$2', zoneId: '$3', at: '$4' });
+
+/** SQLite (`?` placeholders, each value where the query reads it). Parameters: see `checkParams`. */
+export const checkSqliteSql = checkQuery({ plate: '?', country: '?', zoneId: '?', at: '?' });
 
 /** `at` is the moment as the dialect stores it (a Date on PostgreSQL, epoch ms on SQLite). */
-export function rightsParams(
+export function checkParams(
   plate: string,
   country: string,
   zoneId: string,
   at: unknown,
+  postgres: boolean,
 ): unknown[] {
-  return [plate, country, zoneId, at, at, at, plate, country, zoneId, zoneId, zoneId, at, at];
+  if (postgres) return [plate, country, zoneId, at];
+  const sessions = [plate, country, zoneId, at, at, at];
+  const permits = [plate, country, zoneId, zoneId, zoneId, at, at];
+  const outage = [zoneId, at, at];
+  return [...sessions, ...permits, ...outage];
 }
 
 /**
