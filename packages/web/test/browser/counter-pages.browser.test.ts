@@ -385,16 +385,30 @@ describe('the counter pages in chromium', () => {
     const page = await openPage(env.browser, env.platform, phone);
     await logIn(page, env.platform, 'anna@demo.parkeer.nl');
     let permit = counterPermit();
+    let letterMade = false;
     const calls: Record<string, unknown>[] = [];
     await standIn(page, {
       CounterPermits: () => ({ counterPermits: [permit] }),
       MyPermitApplications: () => ({
         myPermitApplications: [application('awaitingReview', 'paid', { id: 'application-2' })],
       }),
-      CounterPermit: () => ({ counterPermit: permit }),
+      CounterPermit: () => {
+        // The change's letter is made a moment later: ready once the test says so.
+        if (letterMade) {
+          permit = { ...permit, letters: permit.letters.map((l) => ({ ...l, ready: true })) };
+        }
+        return { counterPermit: permit };
+      },
       RequestPlateChange: ({ input }) => {
         calls.push(input as Record<string, unknown>);
-        permit = counterPermit({ plates: ['GH-456-J'], activePlate: 'GH-456-J' });
+        permit = counterPermit({
+          plates: ['GH-456-J'],
+          activePlate: 'GH-456-J',
+          letters: [
+            letter('granted', '2026-11-23T09:01:00.000Z'),
+            letter('changed', '2026-11-23T09:10:00.000Z', false),
+          ],
+        });
         return {
           requestPlateChange: {
             __typename: 'PermitApplicationSubmitted',
@@ -455,6 +469,15 @@ describe('the counter pages in chromium', () => {
     await page.getByRole('button', { name: /€\s12,50 betalen en kenteken wijzigen/ }).click();
     await page.getByText('De vergunning geldt nu voor GH-456-J.').waitFor();
     await expect.poll(() => page.getByTestId('permit-plates').innerText()).toBe('GH-456-J');
+    // The change's letter: in the making at first, then a link, without reloading the page.
+    const letters = page.getByTestId('letters');
+    await letters
+      .getByText('Besluit: kenteken gewijzigd van 23 november 2026: wordt gemaakt')
+      .waitFor();
+    letterMade = true;
+    await letters
+      .getByRole('link', { name: 'Besluit: kenteken gewijzigd van 23 november 2026 (pdf)' })
+      .waitFor();
 
     await endButton.click();
     expect(await page.getByTestId('refund-now').innerText()).toMatch(

@@ -3,6 +3,7 @@ import {
   applicationPhase,
   headerFileName,
   lastDayOf,
+  nextLetterPoll,
   nextPoll,
   pollLimitMs,
   requiredDocuments,
@@ -65,6 +66,14 @@ describe('the counter in the browser', () => {
       'done',
     );
     expect(nextPoll({ status: 'cancelled', letters: [] }, 0)).toBe('done');
+  });
+
+  it('asks for a permit again while one of its letters is being made, for a minute at most', () => {
+    expect(nextLetterPoll([{ ready: true }, { ready: false }], 0)).toBe('poll');
+    expect(nextLetterPoll([{ ready: false }], pollLimitMs - 1)).toBe('poll');
+    expect(nextLetterPoll([{ ready: false }], pollLimitMs)).toBe('giveUp');
+    expect(nextLetterPoll([{ ready: true }, { ready: true }], 0)).toBe('done');
+    expect(nextLetterPoll([], 0)).toBe('done');
   });
 
   it('refuses an upload of another type, an empty one and one over 5 MB before sending it (docs/rules.md §1 counter in the browser)', () => {

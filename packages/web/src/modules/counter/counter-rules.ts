@@ -79,6 +79,18 @@ export function nextPoll(
   return elapsedMs < pollLimitMs ? 'poll' : 'giveUp';
 }
 
+/**
+ * Whether a permit's page asks again by itself: while one of its letters is still being made
+ * (a plate change or an end makes one a moment later), never longer than the limit.
+ */
+export function nextLetterPoll(
+  letters: readonly { ready: boolean }[],
+  elapsedMs: number,
+): PollStep {
+  if (letters.every((letter) => letter.ready)) return 'done';
+  return elapsedMs < pollLimitMs ? 'poll' : 'giveUp';
+}
+
 /** What the town accepts as an upload (the contract's `POST /documents`). */
 export const uploadTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export const maxUploadBytes = 5 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../../app/ui/error-notice.js';
 import { useFormats } from '../../../app/ui/format.js';
 import '../counter.css';
 import { CounterPermitQuery } from '../graphql/counter.js';
+import { useLetterPolling } from '../hooks/use-letter-polling.js';
 import { EndPermitForm } from './end-permit-form.js';
 import { LetterLinks } from './letter-links.js';
 import { NewPinSection } from './new-pin-section.js';
@@ -26,6 +27,9 @@ export default function PermitPage() {
   const [done, setDone] = useState<string[]>([]);
   const [open, setOpen] = useState({ plate: false, end: false });
   const permit = result.data?.counterPermit;
+  const askAgain = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  // A change's letter is made a moment after the change: it turns into a link without a reload.
+  useLetterPolling(permit?.letters, result.fetching, askAgain);
 
   const reload = (messages: string[]) => {
     setDone(messages);
