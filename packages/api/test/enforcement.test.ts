@@ -787,7 +787,10 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
       expect(result.errors).toBeUndefined();
       return result.data!.rightCheck.checkId!;
     };
-    const dayMs = 24 * 60 * 60_000;
+    // The objection period runs through whole days of Delft's calendar (docs/rules.md §9 fines):
+    // 42 days from the day after 23 November 2026 is through 4 January 2027, 60 through 22 January.
+    const endOf42Days = new Date('2027-01-04T23:00:00Z');
+    const endOf60Days = new Date('2027-01-22T23:00:00Z');
     const plateOf = async (plate: string) =>
       (
         await em()
@@ -816,7 +819,7 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
       expect(result.data!.recordFine).toEqual({
         checkId,
         reference: 'CJIB-2026-0001',
-        keptUntil: new Date(now.getTime() + 42 * dayMs).toISOString(),
+        keptUntil: endOf42Days.toISOString(),
         sessionsKept: 1,
       });
       // The same fine again is the same answer; another number on the same check is refused.
@@ -1001,11 +1004,9 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
       // A fine recorded now keeps its data for the new period; the earlier fine keeps its date.
       const checkId = await checkIdOf({ plate: 'TN12TN', zone: 'B', municipality: 'delft' });
       const fined = await fine({ checkId, reference: 'CJIB-2026-0060', plate: 'TN12TN' });
-      expect(fined.data!.recordFine.keptUntil).toBe(
-        new Date(now.getTime() + 60 * dayMs).toISOString(),
-      );
+      expect(fined.data!.recordFine.keptUntil).toBe(endOf60Days.toISOString());
       const earlier = await em().findOneOrFail(RightCheckLog, { fineReference: 'CJIB-2026-0001' });
-      expect(earlier.keptUntil).toEqual(new Date(now.getTime() + 42 * dayMs));
+      expect(earlier.keptUntil).toEqual(endOf42Days);
       expect((await admin.request<Set>(setPeriod, { days: 42 })).errors).toBeUndefined();
     });
 
@@ -1015,9 +1016,9 @@ describe.each(dialects)('enforcement right-check on %s (docs/rules.md §9)', (di
       expect(await plateOf('KL12MN')).toBe('KL12MN');
       // AB12CD's session (stopped ten minutes ago, no fine) follows the normal 48 hours.
       expect(await plateOf('AB12CD')).toBe(anonymisedPlate);
-      await retain(new Date(now.getTime() + 42 * dayMs - 60_000));
+      await retain(new Date(endOf42Days.getTime() - 60_000));
       expect(await plateOf('KL12MN')).toBe('KL12MN');
-      await retain(new Date(now.getTime() + 42 * dayMs));
+      await retain(endOf42Days);
       expect(await plateOf('KL12MN')).toBe(anonymisedPlate);
     });
   });

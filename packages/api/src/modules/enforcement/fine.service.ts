@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { objectionPeriodEnd } from '@parkeer/domain/enforcement/objection-period';
 import { parsePlate } from '@parkeer/domain/plate/plate';
 import { sqlDate } from '../../db/sql-date.js';
 import { AppError } from '../../graphql/app-error.js';
@@ -57,9 +58,9 @@ export class FineService {
           throw new AppError('FINE_ON_VALID_CHECK');
         }
       }
+      const town = check.zone.municipality;
       const keptUntil =
-        check.keptUntil ??
-        new Date(now.getTime() + check.zone.municipality.objectionPeriodDays * dayMs);
+        check.keptUntil ?? objectionPeriodEnd(now, town.objectionPeriodDays, town.timeZone);
       const near = (offset: number) => sqlDate(tx, new Date(check.checkedFor.getTime() + offset));
       // The sessions an objection is about: this plate, this zone, within a day of the moment
       // (the one that ended just before, or was registered just after). Not yet anonymised.
