@@ -14,7 +14,7 @@ const applyMutation = `mutation ($input: ApplyForPermitInput!) { applyForPermit(
   __typename
   ... on PermitApplicationSubmitted { checkoutUrl application { id status paymentStatus } } } }`;
 const applicationQuery = `query ($id: ID!) { permitApplication(id: $id) {
-  status paymentStatus permitId } }`;
+  status paymentStatus paymentMethod permitId } }`;
 
 describe.each(dialects)(
   'paying at the counter by iDEAL or card through Mollie on %s (docs/rules.md §1 payment method)',
@@ -84,9 +84,11 @@ describe.each(dialects)(
       const granted = await bram.request<Data>(applicationQuery, {
         id: submitted.application.id,
       });
+      // The applicant's page says how it was paid.
       expect(granted.data!.permitApplication).toMatchObject({
         status: 'granted',
         paymentStatus: 'paid',
+        paymentMethod: 'card',
       });
     });
 
@@ -96,6 +98,13 @@ describe.each(dialects)(
       const { payment, body } = await openedAtMollie(result.data!.applyForPermit.application.id);
       expect(payment.method).toBe('ideal');
       expect(body.method).toBe('ideal');
+      const asked = await carla.request<Data>(applicationQuery, {
+        id: result.data!.applyForPermit.application.id,
+      });
+      expect(asked.data!.permitApplication).toMatchObject({
+        paymentStatus: 'open',
+        paymentMethod: 'ideal',
+      });
     });
 
     it('refuses a method the API does not know as a typed error, and stores nothing', async () => {

@@ -32,7 +32,7 @@ const bram = 'bram@demo.parkeer.nl';
 
 const applicationFields = `id kind status productTypeCode productName zoneCode addressLabel plates
   validFrom validUntil priceCents feeCents totalCents reviewCases explanation decisionReason
-  createdAt decidedAt permitId paymentStatus checkoutUrl
+  createdAt decidedAt permitId paymentStatus paymentMethod checkoutUrl
   letters { id kind ready downloadUrl } documents { id fileName requirement size downloadUrl }`;
 const queue = `query ($status: ApplicationStatus, $first: Int, $after: String) {
   permitApplications(status: $status, first: $first, after: $after) { totalCount
@@ -257,6 +257,7 @@ describe.each(dialects)('the back office of the permit counter, on %s', (dialect
         reviewCases: ['leaseCar'],
         explanation: 'Mijn auto is een leaseauto van de zaak.',
         paymentStatus: 'paid',
+        paymentMethod: 'ideal',
         checkoutUrl: null,
         letters: [],
         documents: [{ fileName: 'leasecontract.pdf', requirement: 'leaseContract', size: 14 }],

@@ -55,6 +55,8 @@ describe('the back office decides counter applications, in chromium', () => {
     expect(await admin.locator('dd.plate').innerText()).toBe('GB-202-K');
     expect(await admin.getByText('Ik rijd een deelauto van de buurtvereniging.').count()).toBe(1);
     await admin.locator('.admin-applications__status', { hasText: 'Te beoordelen' }).waitFor();
+    // Paid at the simulated bank, by iDEAL: the official sees how.
+    expect(await admin.getByTestId('application-payment').innerText()).toBe('betaald (iDEAL)');
     await photographBoth(admin, 'admin-application-review');
 
     const decide = admin.getByTestId('decide');

@@ -104,6 +104,7 @@ function application(
     decidedAt: null,
     permitId: status === 'granted' ? 'permit-1' : null,
     paymentStatus,
+    paymentMethod: paymentStatus ? 'ideal' : null,
     checkoutUrl: null,
     letters: status === 'granted' ? [letter('granted', '2026-11-23T09:01:00.000Z')] : [],
     documents: [],
@@ -358,7 +359,7 @@ describe('the counter pages in chromium', () => {
       PermitApplication: () => ({
         permitApplication:
           phase === 'granted'
-            ? application('granted', 'paid')
+            ? application('granted', 'paid', { paymentMethod: 'card' })
             : application('cancelled', 'cancelled'),
       }),
     });
@@ -368,12 +369,17 @@ describe('the counter pages in chromium', () => {
     const link = page.getByTestId('letter-link');
     expect(await link.innerText()).toBe('Besluit: verleend van 23 november 2026 (pdf)');
     expect(await link.getAttribute('href')).toBe('/documents/letter-granted');
+    // What was paid, and how.
+    expect(await page.getByTestId('application-total').innerText()).toMatch(/^€\s57,90$/);
+    expect(await page.getByTestId('application-method').innerText()).toBe('Creditcard');
     await page.getByRole('link', { name: 'Naar de vergunning' }).waitFor();
     await photographBoth(page, 'counter-outcome-granted');
 
     phase = 'cancelled';
     await page.reload();
     await outcome.getByRole('heading', { name: 'De betaling is niet gelukt' }).waitFor();
+    // Nothing was paid: no method to name.
+    expect(await page.getByTestId('application-method').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Opnieuw aanvragen' }).getAttribute('href')).toBe(
       '/loket',
     );

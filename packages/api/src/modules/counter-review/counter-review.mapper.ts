@@ -18,11 +18,12 @@ export function toPermitApplicationDto(
   extras: ApplicationExtras,
   language: Language,
 ): PermitApplicationDto {
-  const { documents, paymentStatus } = extras;
+  const { documents, paymentStatus, paymentMethod } = extras;
   return toApplicationDto(
     {
       application,
       paymentStatus,
+      paymentMethod,
       // The applicant pays; an official never needs the checkout.
       checkoutUrl: null,
       letters: documents.filter(isLetter),

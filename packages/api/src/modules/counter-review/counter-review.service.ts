@@ -5,7 +5,7 @@ import { isPostgres } from '../../db/dialect.js';
 import { isUuid } from '../../db/uuid.js';
 import { AppError, refuseProblems, type InputProblem } from '../../graphql/app-error.js';
 import { type Connection, newestFirstPage } from '../../graphql/connection.js';
-import { Payment } from '../../model/payment.entity.js';
+import { Payment, type PaymentMethod } from '../../model/payment.entity.js';
 import {
   PermitApplication,
   type ApplicationStatus,
@@ -19,6 +19,8 @@ import { applicationEligibility } from '../counter/counter-eligibility.js';
 /** What the back office shows beside an application's own columns. */
 export interface ApplicationExtras {
   readonly paymentStatus: string | null;
+  /** How the latest payment was made or is being made; null when nothing was paid. */
+  readonly paymentMethod: PaymentMethod | null;
   /** Its letters and uploads, newest first. */
   readonly documents: readonly PermitDocument[];
 }
@@ -137,9 +139,14 @@ export class CounterReviewService {
 
   /** The latest payment's status and the documents of each application, in two queries. */
   private async extrasOf(ids: readonly string[]): Promise<Map<string, ApplicationExtras>> {
-    const extras = new Map<string, { paymentStatus: string | null; documents: PermitDocument[] }>(
-      ids.map((id) => [id, { paymentStatus: null, documents: [] }]),
-    );
+    const extras = new Map<
+      string,
+      {
+        paymentStatus: string | null;
+        paymentMethod: PaymentMethod | null;
+        documents: PermitDocument[];
+      }
+    >(ids.map((id) => [id, { paymentStatus: null, paymentMethod: null, documents: [] }]));
     if (ids.length === 0) return extras;
     const [payments, documents] = await Promise.all([
       this.em.find(
@@ -154,8 +161,11 @@ export class CounterReviewService {
       ),
     ]);
     // Ascending: the last one seen is the latest attempt.
-    for (const payment of payments)
-      extras.get(payment.application!.id)!.paymentStatus = payment.status;
+    for (const payment of payments) {
+      const extra = extras.get(payment.application!.id)!;
+      extra.paymentStatus = payment.status;
+      extra.paymentMethod = payment.method;
+    }
     for (const document of documents)
       extras.get(document.application!.id)!.documents.push(document);
     return extras;

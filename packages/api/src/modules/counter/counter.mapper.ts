@@ -1,4 +1,5 @@
 import { formatPlate } from '@parkeer/domain/plate/plate';
+import type { PaymentMethod } from '../../model/payment.entity.js';
 import type { Language } from '@parkeer/shared/language';
 import { errorMessage } from '@parkeer/shared/messages/error-catalogue';
 import { toApplicationDocumentDto, toPermitLetterDto } from '../letter/letter.mapper.js';
@@ -78,10 +79,11 @@ export function toQuoteDto(quote: QuoteView): PermitApplicationQuoteDto {
   });
 }
 
-/** What the applicant's views of an application carry: the payment's status. */
+/** What the applicant's views of an application carry: the payment's status and method. */
 export const applicantView = (view: ApplicationView) => ({
   ...view,
   paymentStatus: view.payment?.status ?? null,
+  paymentMethod: view.payment?.method ?? null,
 });
 
 /**
@@ -91,6 +93,7 @@ export const applicantView = (view: ApplicationView) => ({
 export function toApplicationDto(
   view: Pick<ApplicationView, 'application' | 'letters' | 'documents' | 'checkoutUrl'> & {
     readonly paymentStatus: string | null;
+    readonly paymentMethod: PaymentMethod | null;
   },
   language: Language,
 ): PermitApplicationDto {
@@ -119,6 +122,7 @@ export function toApplicationDto(
     decidedAt: application.decidedAt ?? null,
     permitId: application.permit?.id ?? null,
     paymentStatus: view.paymentStatus,
+    paymentMethod: view.paymentMethod,
     checkoutUrl: view.checkoutUrl,
     letters: view.letters.map(toPermitLetterDto),
     documents: view.documents.map(toApplicationDocumentDto),

@@ -471,6 +471,13 @@ export class PermitApplicationDto {
   })
   paymentStatus!: string | null;
 
+  @Field(() => PaymentMethodEnum, {
+    nullable: true,
+    description:
+      'How it was paid, or is being paid: the method chosen on the review step (docs/rules.md §1 payment method); null when nothing was paid.',
+  })
+  paymentMethod!: PaymentMethod | null;
+
   @Field(() => String, {
     nullable: true,
     description: 'Where to pay, while awaitingPayment and the provider still takes it.',

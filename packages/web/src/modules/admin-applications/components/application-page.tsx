@@ -127,7 +127,10 @@ function Facts({ reviewed }: { reviewed: ReviewedApplication }) {
         })}
       </dd>
       <dt>{t('fields.payment')}</dt>
-      <dd>{t(`payments.${application.paymentStatus ?? 'none'}`)}</dd>
+      <dd data-testid="application-payment">
+        {t(`payments.${application.paymentStatus ?? 'none'}`)}
+        {application.paymentMethod && ` (${t(`paymentMethods.${application.paymentMethod}`)})`}
+      </dd>
       <dt>{t('fields.created')}</dt>
       <dd>{format.dateTime(application.createdAt)}</dd>
       {application.reviewCases.length > 0 && (

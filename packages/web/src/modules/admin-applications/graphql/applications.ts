@@ -75,6 +75,7 @@ export const AdminApplicationFieldsFragment = graphql(`
       decidedAt
       permitId
       paymentStatus
+      paymentMethod
       letters {
         id
         kind

@@ -160,6 +160,14 @@ function Outcome({
             {phase === 'granted' || phase === 'review' ? t('result.paid') : t('review.total')}
           </dt>
           <dd data-testid="application-total">{format.money(application.totalCents)}</dd>
+          {(phase === 'granted' || phase === 'review') && application.paymentMethod && (
+            <>
+              <dt>{t('review.method.legend')}</dt>
+              <dd data-testid="application-method">
+                {t(`review.method.${application.paymentMethod}`)}
+              </dd>
+            </>
+          )}
         </dl>
         {phase === 'granted' || application.letters.length > 0 ? (
           <>

@@ -116,6 +116,7 @@ export const PermitApplicationFragment = graphql(
       decidedAt
       permitId
       paymentStatus
+      paymentMethod
       checkoutUrl
       waitingListPosition
       offerExpiresAt
