@@ -24,6 +24,10 @@ export default defineConfig({
           include: ['test/browser/**/*.browser.test.ts'],
           globalSetup: ['test/browser/global-setup.ts'],
           environment: 'node',
+          // Each file in a process of its own loaded vitest, playwright-core and the helpers
+          // again: the files share their worker's instead. They keep no state in modules; each
+          // starts and stops its own API and browser connection.
+          isolate: false,
           testTimeout: 90_000,
           hookTimeout: 120_000,
         },

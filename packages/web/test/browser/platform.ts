@@ -5,13 +5,17 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { inject } from 'vitest';
+import { apiEnvironment, defaultClockStart } from './api-environment.js';
+import { copyDemoDatabase } from './demo-database.js';
+
+export { defaultClockStart };
 
 /** The platform as `npm start` runs it: the API serving the built SPA, with the demo towns. */
 export interface Platform {
   readonly url: string;
-  /** The demo accounts' password, as the API printed it on first start. */
+  /** The demo accounts' password, as the demo seeding printed it (`npm start` on first run). */
   readonly password: string;
-  /** Allocation letters printed at start: product code and PIN of uncoupled products. */
+  /** Allocation letters the seeding printed: product code and PIN of uncoupled products. */
   readonly letters: readonly { code: string; pin: string; what: string }[];
   /** The platform's clock now: it started at `clockStart` and runs in real time. */
   now(): Date;
@@ -23,15 +27,11 @@ export interface Platform {
 }
 
 /**
- * Monday 23 November 2026, 10:00 in Amsterdam: inside paid hours, so a test's sessions cost
- * something whatever the hour it runs (the API's CLOCK_START; pages get the same clock).
- */
-export const defaultClockStart = new Date('2026-11-23T09:00:00Z');
-
-/**
  * Starts the API (its own SQLite file, freshly seeded) serving the SPA built in `webDist`. The
  * port is chosen before the API starts (for PUBLIC_URL), so another process can take it first:
- * then it starts again on another port, from a fresh database.
+ * then it starts again on another port, from a fresh database. At the default clock's start the
+ * file is a copy of the run's demo database (global-setup.ts); at another the API seeds it, so
+ * the demo data is never dated after the clock.
  */
 export async function startPlatform(
   webDist: string,
@@ -54,31 +54,24 @@ async function launchPlatform(webDist: string, clockStart: Date): Promise<Platfo
   const port = await freePort();
   const mailFolder = join(folder, 'mail');
   const databaseFile = join(folder, 'parkeer.db');
+  // Links in mails and the simulated bank's return address point at this very server.
+  const publicUrl = `http://localhost:${port}`;
+  const demo = inject('demoDatabase');
+  const fromDemoCopy = demo.clockStart === clockStart.toISOString();
+  if (fromDemoCopy) copyDemoDatabase(demo, databaseFile, publicUrl);
   // The run's build of the API (global-setup.ts), as `npm start` runs the API's dist.
   const apiMain = inject('apiMain');
   const child: ChildProcess = spawn(process.execPath, [apiMain], {
     cwd: dirname(dirname(apiMain)),
-    env: {
-      ...process.env,
+    env: apiEnvironment({
       PORT: String(port),
-      // Links in mails and the simulated bank's return address point at this very server.
-      PUBLIC_URL: `http://localhost:${port}`,
+      PUBLIC_URL: publicUrl,
       CLOCK_START: clockStart.toISOString(),
       SQLITE_FILE: databaseFile,
       WEB_DIST: webDist,
       MAIL_DIR: mailFolder,
       PAYMENT_WEBHOOK_SECRET: randomBytes(16).toString('hex'),
-      JOB_INTERVAL_MS: '500',
-      LOG_LEVEL: 'info',
-      // Cheap argon2 for the seeded demo accounts and logins (production refuses it): hashing
-      // at production cost was most of the API's CPU in these tests.
-      PASSWORD_HASH_MEMORY_KIB: '1024',
-      PASSWORD_HASH_TIME_COST: '1',
-      PASSWORD_HASH_PARALLELISM: '1',
-      VITEST: '',
-      DATABASE_URL: '',
-      REDIS_URL: '',
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -108,9 +101,11 @@ async function launchPlatform(webDist: string, clockStart: Date): Promise<Platfo
       }
     });
   });
-  const password = /password: (\S+)/.exec(output)?.[1];
-  if (!password) throw new Error(`no demo logins in the API's output:\n${output}`);
-  const letters = [...output.matchAll(/^\s+(\S+) \/ PIN (\S+)\s+(.*)$/gm)].map((match) => ({
+  // A copy of the demo database was seeded in global setup, which kept what the seeding printed.
+  const printed = fromDemoCopy ? demo.output : output;
+  const password = /password: (\S+)/.exec(printed)?.[1];
+  if (!password) throw new Error(`no demo logins in the API's output:\n${printed}`);
+  const letters = [...printed.matchAll(/^\s+(\S+) \/ PIN (\S+)\s+(.*)$/gm)].map((match) => ({
     code: match[1]!,
     pin: match[2]!,
     what: match[3]!,
