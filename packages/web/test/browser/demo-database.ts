@@ -30,7 +30,7 @@ export async function seedDemoDatabase(apiMain: string, folder: string): Promise
   const apiDist = dirname(apiMain);
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [join(apiDist, 'seed', 'seed-demo-database.js')],
+    [join(apiDist, 'seed-demo-database.js')],
     {
       cwd: dirname(apiDist),
       env: apiEnvironment({

@@ -1,10 +1,10 @@
 // Type-graphql's decorators read metadata as the resolver modules load: this must come first.
 import 'reflect-metadata';
-import { clockFromEnv } from '../clock-from-env.js';
-import { config } from '../config/config.js';
-import { openDatabase } from '../db/database.js';
-import { formatDemoLogins } from './demo-logins.js';
-import { seedDemo } from './demo-seed.js';
+import { clockFromEnv } from './clock-from-env.js';
+import { config } from './config/config.js';
+import { openDatabase } from './db/database.js';
+import { formatDemoLogins } from './seed/demo-logins.js';
+import { seedDemo } from './seed/demo-seed.js';
 
 /**
  * Migrates the embedded database (SQLITE_FILE) and fills it with the demo towns, printing the
