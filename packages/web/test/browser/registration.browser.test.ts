@@ -98,7 +98,18 @@ describe('sign-in with a registration number and PIN in chromium (docs/rules.md 
       .waitFor();
 
     // The PIN: an easy one is refused in words, a good one is taken.
-    await page.getByText('Pincode wijzigen').first().click();
+    // Its section opens from its summary; opened again should the stop's refresh close it.
+    const pinSection = page.locator('details', {
+      has: page.getByRole('heading', { name: 'Pincode wijzigen' }),
+    });
+    await expect
+      .poll(async () => {
+        if ((await pinSection.getAttribute('open')) === null) {
+          await pinSection.locator('summary').click();
+        }
+        return page.getByLabel('Huidige pincode').isVisible();
+      })
+      .toBe(true);
     await page.getByLabel('Huidige pincode').fill(letter!.pin);
     await page.getByLabel('Nieuwe pincode').fill('1234');
     await page.getByRole('button', { name: 'Pincode wijzigen' }).click();
